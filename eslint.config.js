@@ -1,0 +1,77 @@
+// Lint config. The dependency rules of ../shared/ARCHITECTURE.md are enforced here, not by memory.
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+const nodeBuiltins = require('node:module').builtinModules.flatMap((m) => [m, `node:${m}`]);
+const ioLibraries = ['better-sqlite3', 'restify', 'botbuilder', 'botbuilder-*', '@microsoft/microsoft-graph-client', '@azure/*', 'mailparser', 'nodemailer', 'jose', 'commander', 'cli-progress', 'csv-parse', 'sanitize-html'];
+const restrict = (patterns, message) => ({ group: patterns, message });
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'addin/dist/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Rule 1: the domain is pure and browser-safe.
+    files: ['shared/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(['**/application/**', '**/infra/**', '**/bot/**', '**/addin/**'], 'shared/domain imports nothing of ours outside itself.'),
+        restrict([...nodeBuiltins, ...ioLibraries], 'shared/domain does no I/O.'),
+      ] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No process.env in the domain.' }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain never reads the clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain never reads the clock.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'The domain never reads the clock.' },
+      ],
+    },
+  },
+  {
+    // Rule 2: application services see the domain and their own ports only.
+    files: ['shared/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(['**/infra/**', '**/bot/**', '**/addin/**'], 'shared/application imports shared/domain and its own ports only.'),
+        restrict([...nodeBuiltins.filter((m) => !/crypto/.test(m)), ...ioLibraries], 'shared/application does no I/O: take a port.'),
+      ] }],
+    },
+  },
+  {
+    // Rule 3: adapters implement ports and never import each other; botbuilder/restify stay in bot/.
+    files: ['shared/infra/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(['**/bot/**', '**/addin/**'], 'shared/infra implements ports; it never imports the edges.'),
+        restrict(['restify', 'botbuilder', 'botbuilder-*'], 'botbuilder and restify appear only under bot/.'),
+      ] }],
+    },
+  },
+  {
+    // Rule 4: cards never import botbuilder.
+    files: ['bot/cards/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [restrict(['botbuilder', 'botbuilder-*', 'restify'], 'Cards are JSON + typed mappers: no botbuilder.')] }] },
+  },
+  {
+    // Rule 5: the add-in imports only shared/domain (no Node code reaches a bundle).
+    files: ['addin/**/*.ts'],
+    ignores: ['addin/build/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(['**/application/**', '**/infra/**', '**/bot/**'], 'addin/ imports only shared/domain.'),
+        restrict([...nodeBuiltins, ...ioLibraries], 'addin/ is browser code.'),
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,220 @@
+/**
+ * The ports the application services take by constructor. Adapters live in shared/infra (SQLite,
+ * SharePoint, mail, Teams) and are chosen only in bot/main.ts and in tests.
+ */
+import type { AfterHoursWindow, TimeEntry } from '../domain/billing/billing-types';
+import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
+import type { Locale, TicketStatus } from '../domain/ticket/ticket-types';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+export interface TicketQuery {
+  statuses?: TicketStatus[];
+  clientId?: string;
+  assigneeId?: string;
+  requesterEmail?: string;
+  conversationId?: string;
+  /** Only tickets with no assignee. */
+  unassigned?: boolean;
+  /** Page size; stores may cap it. */
+  limit?: number;
+  /** Opaque cursor from a previous page (TicketPage.next). */
+  cursor?: string;
+}
+
+export interface TicketPage {
+  tickets: Ticket[];
+  next?: string;
+}
+
+export interface TimeEntryQuery {
+  ticketId?: string;
+  clientId?: string;
+  /** Inclusive lower bound of `at` (ISO). */
+  from?: string;
+  /** Exclusive upper bound of `at` (ISO). */
+  to?: string;
+}
+
+/** Tickets, their append-only event log and their time entries, written together atomically. */
+export interface TicketStore {
+  /**
+   * Opens a ticket: allocates the next `SUP-<year>-<n>` number for `year` (unique and gapless under
+   * concurrency), writes it into `ticket.number` and into the `opened` event's data, inserts the
+   * ticket, events and entries in one transaction. Idempotent by `ticket.sourceMessageId`: when a
+   * ticket already has it, returns that one with `created: false` and writes nothing.
+   */
+  open(input: { ticket: Ticket; events: NewTicketEvent[]; entries?: TimeEntry[]; year: number }): Promise<{ ticket: Ticket; created: boolean }>;
+  get(id: string): Promise<Ticket | undefined>;
+  getByNumber(number: string): Promise<Ticket | undefined>;
+  findBySourceMessageId(messageId: string): Promise<Ticket | undefined>;
+  list(query: TicketQuery): Promise<TicketPage>;
+  /**
+   * Saves `ticket` if the stored version still equals `ticket.version`, appending `events` and
+   * `entries` in the same transaction; returns the ticket with its new version. A stale version
+   * throws ConflictError and writes nothing.
+   */
+  save(ticket: Ticket, events: NewTicketEvent[], entries?: TimeEntry[]): Promise<Ticket>;
+  /** The ticket's log in order (seq 1..n). */
+  events(ticketId: string): Promise<TicketEvent[]>;
+  timeEntries(query: TimeEntryQuery): Promise<TimeEntry[]>;
+}
+
+/** Clients, their authorized requesters, the partner's staff, and the audit of their changes. */
+export interface DirectoryStore {
+  putClient(client: Client): Promise<void>;
+  getClient(id: string): Promise<Client | undefined>;
+  listClients(): Promise<Client[]>;
+  putRequester(requester: AuthorizedRequester): Promise<void>;
+  listRequesters(clientId?: string): Promise<AuthorizedRequester[]>;
+  /** Every requester record with that address (lower-cased), across clients and periods. */
+  findRequestersByEmail(email: string): Promise<AuthorizedRequester[]>;
+  putStaff(staff: Staff): Promise<void>;
+  listStaff(): Promise<Staff[]>;
+  getStaff(id: string): Promise<Staff | undefined>;
+  findStaffByAadObjectId(aadObjectId: string): Promise<Staff | undefined>;
+  findStaffByEmail(email: string): Promise<Staff | undefined>;
+  appendAudit(entry: DirectoryAuditEntry): Promise<void>;
+  listAudit(subjectPrefix?: string): Promise<DirectoryAuditEntry[]>;
+}
+
+/** Clients' after-hours requests and their decisions. */
+export interface AfterHoursStore {
+  putWindow(window: AfterHoursWindow): Promise<void>;
+  getWindow(id: string): Promise<AfterHoursWindow | undefined>;
+  listWindows(query: { clientId?: string; status?: AfterHoursWindow['status'] }): Promise<AfterHoursWindow[]>;
+}
+
+export interface AlertRecord {
+  key: string;
+  claimedAt: string;
+  holder: string;
+  completedAt?: string;
+  /** Where the sent alert lives (a Teams activity id, a message id) for updates in place. */
+  ref?: string;
+}
+
+/**
+ * Exactly-once notifications: a sender claims a key (`ticket:clock:threshold`) before sending; only
+ * the first claim wins, across restarts and server instances.
+ */
+export interface AlertLedger {
+  claim(key: string, holder: string, at: Date): Promise<boolean>;
+  complete(key: string, at: Date, ref?: string): Promise<void>;
+  /** Gives a claim back after a failed send so a later sweep retries it. */
+  release(key: string): Promise<void>;
+  get(key: string): Promise<AlertRecord | undefined>;
+  list(prefix: string): Promise<AlertRecord[]>;
+}
+
+/** Small durable key-value state: delta tokens, conversation references, sweep markers. */
+export interface StateStore {
+  getState<T = unknown>(key: string): Promise<T | undefined>;
+  setState<T = unknown>(key: string, value: T): Promise<void>;
+  deleteState(key: string): Promise<void>;
+}
+
+export interface LeaseRecord {
+  name: string;
+  holder: string;
+  until: string;
+}
+
+/** One active holder per lease name (the SLA sweeper), renewed before it expires. */
+export interface LeaseStore {
+  /** Takes or renews the lease when it is free, expired at `now`, or already ours. */
+  acquireLease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+  currentLease(name: string): Promise<LeaseRecord | undefined>;
+}
+
+/** Everything a store adapter provides; a factory returns one of these. */
+export interface Store {
+  readonly kind: string;
+  readonly tickets: TicketStore;
+  readonly directory: DirectoryStore;
+  readonly afterHours: AfterHoursStore;
+  readonly alerts: AlertLedger;
+  readonly state: StateStore;
+  readonly leases: LeaseStore;
+  /** Schema version (SQLite migration number, SharePoint provisioning version). */
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const MAIL_KINDS = [
+  'acknowledgement',
+  'information-request',
+  'contact-attempt',
+  'final-notice',
+  'resolution',
+  'closure',
+  'unauthorized-sender',
+  'budget-extension-request',
+  'after-hours-decision',
+  'phone-email-reminder',
+  'progress',
+  'daily-email',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export interface OutboundMail {
+  kind: MailKind;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  locale: Locale;
+  /** Threading: the client's Message-ID we answer, and the chain before it. */
+  inReplyTo?: string;
+  references?: string[];
+  ticketId?: string;
+  ticketNumber?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(mail: OutboundMail): Promise<{ messageId: string }>;
+}
+
+export type SlaClockName = 'response' | 'resolution';
+export type AlertThreshold = 'at-risk' | 'breached';
+
+export type Notification =
+  | { kind: 'sla-alert'; ticket: Ticket; clock: SlaClockName; threshold: AlertThreshold; dueAt: string }
+  | { kind: 'budget-alert'; ticket: Ticket; percent: number; consumedMinutes: number; budgetMinutes: number }
+  | { kind: 'assignment'; ticket: Ticket; assigneeId: string }
+  | { kind: 'phone-email-reminder'; ticket: Ticket }
+  | { kind: 'microsoft-case-reminder'; ticket: Ticket }
+  | { kind: 'l4-escalation'; ticket: Ticket; reason: string }
+  | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
+  | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
+  | { kind: 'closed-no-response'; ticket: Ticket }
+  | { kind: 'ticket-changed'; ticket: Ticket }
+  | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
+
+export interface DigestLine {
+  ticketNumber: string;
+  ticketId: string;
+  subject: string;
+  status: TicketStatus;
+  priority: Ticket['priority'];
+  assigneeId?: string;
+  responseState: string;
+  resolutionState: string;
+}
+
+/** Tells people inside the partner (Teams cards, or log lines until Teams is configured). */
+export interface Notifier {
+  /** Returns where the message landed (an activity id) when the channel supports updating it. */
+  notify(notification: Notification): Promise<{ ref?: string }>;
+}
