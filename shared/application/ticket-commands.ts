@@ -1,0 +1,66 @@
+/**
+ * The use cases of a ticket, one method per policy action. TicketService implements it; the edges
+ * (mail intake, Teams bot, REST API, CLI) call it. Every write takes the actor and the ticket version
+ * the caller saw (`expectedVersion`): a stale one throws ConflictError, never silently applied.
+ * Every method returns the updated ticket; events and billing entries are recorded by the service.
+ */
+import type { Ticket } from '../domain/ticket/ticket';
+import type { FollowUpKind } from '../domain/ticket/ticket-event';
+import type { Actor, Channel, IncidentType, Locale, Priority, SupportLevel } from '../domain/ticket/ticket-types';
+
+export interface OpenTicketInput {
+  clientId: string;
+  requesterEmail: string;
+  subject: string;
+  description: string;
+  channel: Channel;
+  priority?: Priority;
+  incidentType?: IncidentType;
+  /** Budget picked inside the incident type's range (defaults to the policy's default). */
+  budgetMinutes?: number;
+  /** Idempotency key: the email's Message-ID (or the Teams message id). */
+  sourceMessageId?: string;
+  conversationId?: string;
+  locale?: Locale;
+  /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
+  raisedAt?: Date;
+}
+
+export interface TicketRef {
+  ticketId: string;
+  expectedVersion: string;
+}
+
+export interface TicketCommands {
+  /** Opens a ticket (idempotent by sourceMessageId); the requester must be authorized. */
+  open(actor: Actor, input: OpenTicketInput): Promise<{ ticket: Ticket; created: boolean }>;
+  /** Logs a critical phone call: clocks start at the call, the ticket awaits the client's email. */
+  openFromPhone(actor: Actor, input: Omit<OpenTicketInput, 'channel' | 'priority'> & { priority?: Priority }): Promise<Ticket>;
+  /** Links the client's confirming email to a phone ticket. */
+  linkEmail(actor: Actor, ref: TicketRef, messageId: string, conversationId?: string): Promise<Ticket>;
+  acknowledge(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
+  assign(actor: Actor, ref: TicketRef, assigneeId: string): Promise<Ticket>;
+  logFollowUp(actor: Actor, ref: TicketRef, kind: FollowUpKind, note?: string): Promise<Ticket>;
+  logSession(actor: Actor, ref: TicketRef, minutes: number, consultants: number, note?: string): Promise<Ticket>;
+  logWork(actor: Actor, ref: TicketRef, minutes: number, note?: string): Promise<Ticket>;
+  /** Asks the client for information: waits on the client, counts a contact attempt, emails them. */
+  requestInformation(actor: Actor, ref: TicketRef, question: string): Promise<Ticket>;
+  /** A contact attempt without a question (call, reminder email); the 3rd unanswered one leads to the final notice. */
+  recordContactAttempt(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
+  /** The client answered (email, add-in): ends waiting on the client, resets contact attempts. */
+  recordClientReply(actor: Actor, ref: TicketRef, messageId?: string, excerpt?: string): Promise<Ticket>;
+  escalate(actor: Actor, ref: TicketRef, to: SupportLevel, reason: string, microsoftCaseNumber?: string): Promise<Ticket>;
+  recordMicrosoftCase(actor: Actor, ref: TicketRef, caseNumber: string): Promise<Ticket>;
+  recordMicrosoftResponse(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
+  changePriority(actor: Actor, ref: TicketRef, priority: Priority, reason?: string): Promise<Ticket>;
+  changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket>;
+  requestBudgetExtension(actor: Actor, ref: TicketRef, minutes: number, reason: string): Promise<Ticket>;
+  approveBudgetExtension(actor: Actor, ref: TicketRef, requestId: string): Promise<Ticket>;
+  refuseBudgetExtension(actor: Actor, ref: TicketRef, requestId: string, reason?: string): Promise<Ticket>;
+  resolve(actor: Actor, ref: TicketRef, summary: string): Promise<Ticket>;
+  validateResolution(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
+  rejectResolution(actor: Actor, ref: TicketRef, reason?: string): Promise<Ticket>;
+  closeForNoResponse(actor: Actor, ref: TicketRef): Promise<Ticket>;
+  /** A new request after a ticket closed for no response: a new ticket linked to the old one. */
+  openLinked(actor: Actor, closedTicketId: string, input: OpenTicketInput): Promise<Ticket>;
+}
