@@ -1,0 +1,5 @@
+import { migration0001 } from './0001-initial-schema';
+import type { Migration } from './migration';
+
+/** Every migration in order. Append new ones; never edit or reorder a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

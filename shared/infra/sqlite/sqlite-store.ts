@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock, Store } from '../../application/ports';
+import { migrate, schemaVersionOf } from './migrate';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/migration';
+import { SqliteAfterHoursStore } from './sqlite-after-hours-store';
+import { SqliteAlertLedger } from './sqlite-alert-ledger';
+import { SqliteDirectoryStore } from './sqlite-directory-store';
+import { SqliteLeaseStore } from './sqlite-lease-store';
+import { SqliteStateStore } from './sqlite-state-store';
+import { SqliteTicketStore } from './sqlite-ticket-store';
+
+/** The database file's name inside DATA_DIR. */
+export const SQLITE_FILE_NAME = 'soporte.sqlite';
+
+/** How long a writer waits for another connection's write transaction before failing (ms). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface SqliteStoreOptions {
+  /** Directory for `soporte.sqlite`, created if missing (default `./data`). Ignored when `file` is given. */
+  dataDir?: string;
+  /** Explicit database file (its directory is created if missing), or `:memory:`. */
+  file?: string;
+  /** Stamps migrations; defaults to the system clock. */
+  clock?: Clock;
+  /** Migration list to apply (tests); defaults to MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** Where openSqliteStore puts the database for these options. */
+export function sqliteFileFor(options: Pick<SqliteStoreOptions, 'dataDir' | 'file'>): string {
+  if (options.file === ':memory:') return options.file;
+  return resolve(options.file ?? join(options.dataDir ?? './data', SQLITE_FILE_NAME));
+}
+
+/**
+ * The embedded store: one better-sqlite3 connection in WAL mode with a busy timeout and foreign
+ * keys, migrated forward on open. Several instances (or processes) may share one file.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly tickets: SqliteTicketStore;
+  readonly directory: SqliteDirectoryStore;
+  readonly afterHours: SqliteAfterHoursStore;
+  readonly alerts: SqliteAlertLedger;
+  readonly state: SqliteStateStore;
+  readonly leases: SqliteLeaseStore;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    this.tickets = new SqliteTicketStore(db);
+    this.directory = new SqliteDirectoryStore(db);
+    this.afterHours = new SqliteAfterHoursStore(db);
+    this.alerts = new SqliteAlertLedger(db);
+    this.state = new SqliteStateStore(db);
+    this.leases = new SqliteLeaseStore(db);
+  }
+
+  async schemaVersion(): Promise<number> {
+    return schemaVersionOf(this.db);
+  }
+
+  /** The connection's journal mode (`wal` for a file). */
+  journalMode(): string {
+    return this.db.pragma('journal_mode', { simple: true }) as string;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Opens (creating if needed) and migrates the SQLite store. */
+export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  const file = sqliteFileFor(options);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, options.migrations ?? MIGRATIONS, (options.clock ?? systemClock).now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db, file);
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { TicketPage, TicketQuery, TicketStore, TimeEntryQuery } from '../../application/ports';
+import type { TimeEntry } from '../../domain/billing/billing-types';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import type { Ticket } from '../../domain/ticket/ticket';
+import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
+import { StatementCache } from './statement-cache';
+import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
+import { formatTicketNumber } from './ticket-number';
+
+type TicketRow = [seq: number, version: number, data: string];
+
+interface OpenInput {
+  ticket: Ticket;
+  events: NewTicketEvent[];
+  entries?: TimeEntry[];
+  year: number;
+}
+
+/** The stored JSON leaves the version out: the `version` column is the only source of it. */
+function ticketJson(ticket: Ticket): string {
+  const { version: _version, ...rest } = ticket;
+  return JSON.stringify(rest);
+}
+
+function rowToTicket(row: TicketRow): Ticket {
+  const ticket = JSON.parse(row[2]) as Ticket;
+  ticket.version = String(row[1]);
+  return ticket;
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ValidationError('year', `must be a four-digit year, got ${year}`);
+}
+
+function prepareTicketStatements(db: Database.Database) {
+  return {
+    byId: db.prepare('SELECT seq, version, data FROM tickets WHERE id = ?').raw(true),
+    byNumber: db.prepare('SELECT seq, version, data FROM tickets WHERE number = ?').raw(true),
+    bySource: db.prepare('SELECT seq, version, data FROM tickets WHERE source_message_id = ?').raw(true),
+    versionOf: db.prepare('SELECT version FROM tickets WHERE id = ?').pluck(true),
+    nextNumber: db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck(true),
+    insertTicket: db.prepare(
+      `INSERT INTO tickets (id, number, version, status, client_id, assignee_id, requester_email, conversation_id, source_message_id, data)
+       VALUES (@id, @number, 1, @status, @clientId, @assigneeId, @requesterEmail, @conversationId, @sourceMessageId, @data)`,
+    ),
+    updateTicket: db.prepare(
+      `UPDATE tickets SET version = version + 1, status = @status, client_id = @clientId, assignee_id = @assigneeId,
+         requester_email = @requesterEmail, conversation_id = @conversationId, source_message_id = @sourceMessageId, data = @data
+       WHERE id = @id AND version = @version RETURNING version`,
+    ).pluck(true),
+    lastEventSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM ticket_events WHERE ticket_id = ?').pluck(true),
+    insertEvent: db.prepare('INSERT INTO ticket_events (id, ticket_id, seq, data) VALUES (?, ?, ?, ?)'),
+    events: db.prepare('SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY seq').pluck(true),
+    insertEntry: db.prepare('INSERT INTO time_entries (id, ticket_id, client_id, at, data) VALUES (?, ?, ?, ?, ?)'),
+  };
+}
+
+/**
+ * Tickets, events and time entries on one connection. Every write is one IMMEDIATE transaction, so
+ * numbering, idempotency and version checks hold across connections and processes.
+ */
+export class SqliteTicketStore implements TicketStore {
+  private readonly cache: StatementCache;
+  private readonly stmt: ReturnType<typeof prepareTicketStatements>;
+  private readonly openTx: (input: OpenInput) => { ticket: Ticket; created: boolean };
+  private readonly saveTx: (ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => Ticket;
+
+  constructor(db: Database.Database) {
+    this.cache = new StatementCache(db);
+    this.stmt = prepareTicketStatements(db);
+    this.openTx = db.transaction((input: OpenInput) => this.openInTransaction(input)).immediate;
+    this.saveTx = db.transaction((ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => this.saveInTransaction(ticket, events, entries)).immediate;
+  }
+
+  async open(input: OpenInput): Promise<{ ticket: Ticket; created: boolean }> {
+    checkYear(input.year);
+    return this.openTx(input);
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    return this.one(this.stmt.byId, id);
+  }
+
+  async getByNumber(number: string): Promise<Ticket | undefined> {
+    return this.one(this.stmt.byNumber, number);
+  }
+
+  async findBySourceMessageId(messageId: string): Promise<Ticket | undefined> {
+    return this.one(this.stmt.bySource, messageId);
+  }
+
+  async list(query: TicketQuery): Promise<TicketPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.statuses) {
+      if (query.statuses.length === 0) return { tickets: [] };
+      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+      params.push(...query.statuses);
+    }
+    if (query.clientId !== undefined) (where.push('client_id = ?'), params.push(query.clientId));
+    if (query.assigneeId !== undefined) (where.push('assignee_id = ?'), params.push(query.assigneeId));
+    if (query.requesterEmail !== undefined) (where.push('requester_email = ?'), params.push(query.requesterEmail.toLowerCase()));
+    if (query.conversationId !== undefined) (where.push('conversation_id = ?'), params.push(query.conversationId));
+    if (query.unassigned) where.push('assignee_id IS NULL');
+    if (query.cursor !== undefined) (where.push('seq > ?'), params.push(decodeTicketCursor(query.cursor)));
+    let sql = 'SELECT seq, version, data FROM tickets';
+    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY seq';
+    const limit = query.limit;
+    if (limit !== undefined) {
+      if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
+      sql += ' LIMIT ?';
+      params.push(limit + 1);
+    }
+    const rows = this.cache.get(sql).raw(true).all(...params) as TicketRow[];
+    const more = limit !== undefined && rows.length > limit;
+    if (more) rows.length = limit;
+    const tickets = rows.map(rowToTicket);
+    return more ? { tickets, next: encodeTicketCursor(rows[rows.length - 1][0]) } : { tickets };
+  }
+
+  async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
+    return this.saveTx(ticket, events, entries);
+  }
+
+  async events(ticketId: string): Promise<TicketEvent[]> {
+    return (this.stmt.events.all(ticketId) as string[]).map((data) => JSON.parse(data) as TicketEvent);
+  }
+
+  async timeEntries(query: TimeEntryQuery): Promise<TimeEntry[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.ticketId !== undefined) (where.push('ticket_id = ?'), params.push(query.ticketId));
+    if (query.clientId !== undefined) (where.push('client_id = ?'), params.push(query.clientId));
+    if (query.from !== undefined) (where.push('at >= ?'), params.push(query.from));
+    if (query.to !== undefined) (where.push('at < ?'), params.push(query.to));
+    let sql = 'SELECT data FROM time_entries';
+    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+    sql += ' ORDER BY at, rowid';
+    return (this.cache.get(sql).pluck(true).all(...params) as string[]).map((data) => JSON.parse(data) as TimeEntry);
+  }
+
+  private one(statement: Database.Statement, key: string): Ticket | undefined {
+    const row = statement.get(key) as TicketRow | undefined;
+    return row ? rowToTicket(row) : undefined;
+  }
+
+  private openInTransaction(input: OpenInput): { ticket: Ticket; created: boolean } {
+    const sourceMessageId = input.ticket.sourceMessageId;
+    if (sourceMessageId !== undefined) {
+      const existing = this.one(this.stmt.bySource, sourceMessageId);
+      if (existing) return { ticket: existing, created: false };
+    }
+    const n = this.stmt.nextNumber.get(input.year) as number;
+    const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n), version: '1' };
+    this.stmt.insertTicket.run(this.columns(ticket));
+    const events = input.events.map((e) => (e.type === 'opened' ? { ...e, data: { ...e.data, number: ticket.number } } : e));
+    this.appendEvents(ticket.id, 0, events);
+    this.insertEntries(input.entries ?? []);
+    return { ticket, created: true };
+  }
+
+  private saveInTransaction(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]): Ticket {
+    const version = Number(ticket.version);
+    const newVersion = this.stmt.updateTicket.get({ ...this.columns(ticket), version: Number.isInteger(version) ? version : -1 }) as number | undefined;
+    if (newVersion === undefined) {
+      const actual = this.stmt.versionOf.get(ticket.id) as number | undefined;
+      if (actual === undefined) throw new NotFoundError('ticket', ticket.id);
+      throw new ConflictError('ticket', ticket.number, ticket.version, String(actual));
+    }
+    this.appendEvents(ticket.id, this.stmt.lastEventSeq.get(ticket.id) as number, events);
+    this.insertEntries(entries);
+    return { ...ticket, version: String(newVersion) };
+  }
+
+  private columns(ticket: Ticket) {
+    return {
+      id: ticket.id,
+      number: ticket.number,
+      status: ticket.status,
+      clientId: ticket.clientId,
+      assigneeId: ticket.assigneeId ?? null,
+      requesterEmail: ticket.requesterEmail.toLowerCase(),
+      conversationId: ticket.conversationId ?? null,
+      sourceMessageId: ticket.sourceMessageId ?? null,
+      data: ticketJson(ticket),
+    };
+  }
+
+  private appendEvents(ticketId: string, lastSeq: number, events: NewTicketEvent[]): void {
+    events.forEach((e, i) => {
+      const seq = lastSeq + i + 1;
+      const id = randomUUID();
+      const event = { id, ticketId, seq, ...e } as TicketEvent;
+      this.stmt.insertEvent.run(id, ticketId, seq, JSON.stringify(event));
+    });
+  }
+
+  private insertEntries(entries: TimeEntry[]): void {
+    for (const entry of entries) this.stmt.insertEntry.run(entry.id, entry.ticketId, entry.clientId, entry.at, JSON.stringify(entry));
+  }
+}

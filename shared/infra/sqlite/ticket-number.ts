@@ -1,0 +1,4 @@
+/** `SUP-<year>-<n>`, n zero-padded to 4 digits (SUP-2026-0042; SUP-2026-12345 past 9999). */
+export function formatTicketNumber(year: number, n: number): string {
+  return `SUP-${year}-${String(n).padStart(4, '0')}`;
+}
