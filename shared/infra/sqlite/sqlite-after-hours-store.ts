@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AfterHoursStore } from '../../application/ports';
 import type { AfterHoursWindow } from '../../domain/billing/billing-types';
+import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 
 /** After-hours windows, upserted whole (a decision is a put of the decided window). Listed by start. */
@@ -26,12 +27,8 @@ export class SqliteAfterHoursStore implements AfterHoursStore {
   }
 
   async listWindows(query: { clientId?: string; status?: AfterHoursWindow['status'] }): Promise<AfterHoursWindow[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (query.clientId !== undefined) (where.push('client_id = ?'), params.push(query.clientId));
-    if (query.status !== undefined) (where.push('status = ?'), params.push(query.status));
-    const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-    const rows = this.cache.get(`SELECT data FROM after_hours_windows${filter} ORDER BY start, id`).pluck(true).all(...params) as string[];
+    const filter = new SqlFilter().when(query.clientId, 'client_id = ?', query.clientId).when(query.status, 'status = ?', query.status);
+    const rows = this.cache.get(`SELECT data FROM after_hours_windows${filter.toSql()} ORDER BY start, id`).pluck(true).all(...filter.params) as string[];
     return rows.map((data) => JSON.parse(data) as AfterHoursWindow);
   }
 }

@@ -5,6 +5,7 @@ import type { TimeEntry } from '../../domain/billing/billing-types';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
+import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 import { formatTicketNumber } from './ticket-number';
@@ -92,22 +93,17 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async list(query: TicketQuery): Promise<TicketPage> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.statuses) {
-      if (query.statuses.length === 0) return { tickets: [] };
-      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
-      params.push(...query.statuses);
-    }
-    if (query.clientId !== undefined) (where.push('client_id = ?'), params.push(query.clientId));
-    if (query.assigneeId !== undefined) (where.push('assignee_id = ?'), params.push(query.assigneeId));
-    if (query.requesterEmail !== undefined) (where.push('requester_email = ?'), params.push(query.requesterEmail.toLowerCase()));
-    if (query.conversationId !== undefined) (where.push('conversation_id = ?'), params.push(query.conversationId));
-    if (query.unassigned) where.push('assignee_id IS NULL');
-    if (query.cursor !== undefined) (where.push('seq > ?'), params.push(decodeTicketCursor(query.cursor)));
-    let sql = 'SELECT seq, version, data FROM tickets';
-    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-    sql += ' ORDER BY seq';
+    if (query.statuses?.length === 0) return { tickets: [] };
+    const filter = new SqlFilter()
+      .when(query.statuses, `status IN (${(query.statuses ?? []).map(() => '?').join(', ')})`, ...(query.statuses ?? []))
+      .when(query.clientId, 'client_id = ?', query.clientId)
+      .when(query.assigneeId, 'assignee_id = ?', query.assigneeId)
+      .when(query.requesterEmail, 'requester_email = ?', query.requesterEmail?.toLowerCase())
+      .when(query.conversationId, 'conversation_id = ?', query.conversationId)
+      .when(query.unassigned || undefined, 'assignee_id IS NULL')
+      .when(query.cursor, 'seq > ?', query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor));
+    let sql = `SELECT seq, version, data FROM tickets${filter.toSql()} ORDER BY seq`;
+    const params = filter.params;
     const limit = query.limit;
     if (limit !== undefined) {
       if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
@@ -130,15 +126,13 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async timeEntries(query: TimeEntryQuery): Promise<TimeEntry[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (query.ticketId !== undefined) (where.push('ticket_id = ?'), params.push(query.ticketId));
-    if (query.clientId !== undefined) (where.push('client_id = ?'), params.push(query.clientId));
-    if (query.from !== undefined) (where.push('at >= ?'), params.push(query.from));
-    if (query.to !== undefined) (where.push('at < ?'), params.push(query.to));
-    let sql = 'SELECT data FROM time_entries';
-    if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
-    sql += ' ORDER BY at, rowid';
+    const filter = new SqlFilter()
+      .when(query.ticketId, 'ticket_id = ?', query.ticketId)
+      .when(query.clientId, 'client_id = ?', query.clientId)
+      .when(query.from, 'at >= ?', query.from)
+      .when(query.to, 'at < ?', query.to);
+    const sql = `SELECT data FROM time_entries${filter.toSql()} ORDER BY at, rowid`;
+    const params = filter.params;
     return (this.cache.get(sql).pluck(true).all(...params) as string[]).map((data) => JSON.parse(data) as TimeEntry);
   }
 
