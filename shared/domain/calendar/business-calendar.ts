@@ -1,0 +1,59 @@
+import type { IANAZone } from 'luxon';
+import { CalendarError } from '../errors';
+import type { CalendarSpec } from './calendar-spec';
+import type { TimeSegment } from './time-segment';
+import type { WeeklySchedule } from './weekly-schedule';
+import { YearTable } from './year-table';
+
+/**
+ * A parsed business calendar: weekly shifts in a time zone, holidays, and extra open windows. It never
+ * reads the current time; every question takes the instant it is about. Open time of each UTC year is
+ * materialised on first use and memoised inside the calendar (deterministic, so the calendar stays a
+ * value: equal inputs give equal answers). Build one with parseCalendar, extend it with withOpenWindows.
+ */
+export class BusinessCalendar {
+  private readonly years = new Map<number, YearTable>();
+  private recent: YearTable | undefined;
+  /** No year after this one can be open (null: some weekly shift makes every year open). */
+  private readonly lastOpenYear: number | null;
+
+  constructor(
+    readonly spec: Readonly<CalendarSpec>,
+    readonly zone: IANAZone,
+    readonly schedule: WeeklySchedule,
+    readonly holidays: ReadonlySet<string>,
+    /** Extra open windows (approved after-hours attention), merged and sorted. */
+    readonly windows: readonly TimeSegment[],
+  ) {
+    const hasShifts = schedule.some((shifts) => shifts.length > 0);
+    const lastWindow = windows.length > 0 ? windows[windows.length - 1] : undefined;
+    this.lastOpenYear = hasShifts ? null : lastWindow !== undefined ? new Date(lastWindow.end).getUTCFullYear() : -Infinity;
+  }
+
+  /** The year table holding instant `t` (epoch ms). */
+  tableAt(t: number): YearTable {
+    const recent = this.recent;
+    if (recent !== undefined && t >= recent.from && t < recent.to) return recent;
+    return this.table(new Date(t).getUTCFullYear());
+  }
+
+  /** The year table of UTC `year`. */
+  table(year: number): YearTable {
+    let table = this.years.get(year);
+    if (table === undefined) {
+      table = new YearTable(this, year);
+      this.years.set(year, table);
+    }
+    this.recent = table;
+    return table;
+  }
+
+  /** The table of the year after `table`'s, for a search running forward; throws if it can never find open time. */
+  following(table: YearTable): YearTable {
+    const year = new Date(table.to).getUTCFullYear();
+    if (this.lastOpenYear !== null && year > this.lastOpenYear) {
+      throw new CalendarError('weekly', 'the calendar has no weekly hours and no open window left: it never opens again');
+    }
+    return this.table(year);
+  }
+}

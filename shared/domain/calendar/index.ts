@@ -1,0 +1,10 @@
+export type { CalendarSpec, Weekday } from './calendar-spec';
+export { WEEKDAYS } from './calendar-spec';
+export type { BusinessCalendar } from './business-calendar';
+export type { DateSpan } from './instants';
+export type { BusinessSegments, CountedSegment, SkippedSpan } from './business-segments';
+export { parseCalendar } from './parse-calendar';
+export { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening } from './business-time';
+export { businessSegments } from './business-segments';
+export { withOpenWindows, calendarSpecOf } from './open-windows';
+export { mexicanRestDays } from './mexican-rest-days';

@@ -1,0 +1,18 @@
+import { BusinessCalendar } from './business-calendar';
+import type { CalendarSpec } from './calendar-spec';
+import { mergeDateSpans, type DateSpan } from './instants';
+import { mergeSegments } from './time-segment';
+
+/**
+ * A calendar whose open time also includes `windows` (e.g. approved after-hours attention), on top of
+ * its weekly hours and any windows it already had. Holidays do not close a window. `calendar` is unchanged.
+ */
+export function withOpenWindows(calendar: BusinessCalendar, windows: DateSpan[]): BusinessCalendar {
+  const extra = mergeDateSpans('windows', windows);
+  return new BusinessCalendar(calendar.spec, calendar.zone, calendar.schedule, calendar.holidays, mergeSegments([...calendar.windows, ...extra]));
+}
+
+/** The spec the calendar was parsed from (frozen). Extra open windows are not part of it. */
+export function calendarSpecOf(calendar: BusinessCalendar): Readonly<CalendarSpec> {
+  return calendar.spec;
+}
