@@ -1,5 +1,6 @@
 import type { Locale } from '../ticket/ticket-types';
 import { COMMON_MESSAGES } from './messages/common';
+import { MAIL_MESSAGES } from './messages/mail';
 
 /**
  * The one message catalog: every user-facing string (cards, emails, bot replies, add-in UI) in
@@ -8,7 +9,7 @@ import { COMMON_MESSAGES } from './messages/common';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 

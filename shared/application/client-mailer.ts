@@ -1,0 +1,143 @@
+import { composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail/client-message';
+import { LOOP_HEADER } from '../domain/mail/automated-mail';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { Locale } from '../domain/ticket/ticket-types';
+import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
+import { appendToThread, readThread } from './mail-thread';
+
+export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
+
+export interface ClientMailerDeps {
+  mailer: Mailer;
+  clock: Clock;
+  /** Thread state (Message-IDs per ticket) for In-Reply-To/References. */
+  state: StateStore;
+  /** Looks up the requester's name for the greeting (optional). */
+  directory?: DirectoryStore;
+  /** Makes the acknowledgement and the closure exactly-once per ticket (optional). */
+  alerts?: AlertLedger;
+  /** IANA zone dates are shown in (the policy calendar's zone); default America/Mexico_City. */
+  timeZone?: string;
+}
+
+export interface ClientMailOptions extends ClientMessageParams {
+  /** Extra recipients (the client's other contacts). */
+  cc?: string[];
+  /** Answer this Message-ID instead of the latest one of the ticket's thread. */
+  inReplyTo?: string;
+}
+
+export type ClientMailResult = { sent: true; messageId: string } | { sent: false; reason: 'already-sent' };
+
+/** Automatic messages say so (RFC 3834), which also keeps clients' auto-responders from answering. */
+const AUTO_SUBMITTED: Partial<Record<MailKind, string>> = {
+  acknowledgement: 'auto-replied',
+  'unauthorized-sender': 'auto-replied',
+  'final-notice': 'auto-generated',
+  'phone-email-reminder': 'auto-generated',
+  'daily-email': 'auto-generated',
+};
+const ONCE_PER_TICKET: ReadonlySet<MailKind> = new Set<MailKind>(['acknowledgement', 'closure']);
+
+/**
+ * The one way services email a client about a ticket.
+ *
+ * `sendClientMail(kind, ticket, params)` composes the message of `kind` (catalog templates, en or
+ * es-MX by `ticket.locale`), addresses it to `ticket.requesterEmail`, tags the subject with
+ * `[ticket.number]`, threads it (In-Reply-To = the latest Message-ID of the ticket's thread, or
+ * `params.inReplyTo`; References = the thread) and sends it through the Mailer port (outbox .eml or
+ * Graph). Parameters per kind (see ClientMessageParams): acknowledgement {responseDueAt},
+ * information-request {question}, contact-attempt {attempt, maxAttempts, note?}, final-notice
+ * {noticeBusinessDays, closesAt}, resolution {summary}, closure {closeReason}, budget-extension-request
+ * {extensionMinutes, extensionReason}, after-hours-decision {afterHours}, progress {note}, daily-email
+ * {note?}, phone-email-reminder {}. A missing required parameter throws ValidationError naming it.
+ *
+ * The acknowledgement and the closure go out at most once per ticket when an AlertLedger is given
+ * (`{sent: false, reason: 'already-sent'}` on a repeat), so intake and the ticket service may both ask.
+ * Billing the follow-up (15 min) is the caller's business (TicketService.logFollowUp), not this one's.
+ */
+export class ClientMailer {
+  constructor(private readonly deps: ClientMailerDeps) {}
+
+  async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
+    const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
+    if (onceKey && this.deps.alerts && !(await this.deps.alerts.claim(onceKey, 'client-mailer', this.deps.clock.now()))) {
+      return { sent: false, reason: 'already-sent' };
+    }
+    try {
+      const recipientName = params.recipientName ?? (await this.requesterName(ticket));
+      const message = composeClientMessage(kind, ticket, { ...params, recipientName, timeZone: params.timeZone ?? this.deps.timeZone });
+      const thread = await readThread(this.deps.state, ticket.id);
+      const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
+      const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
+      const references = inReplyTo && !chain.includes(inReplyTo) ? [...chain, inReplyTo] : chain;
+      const mail: OutboundMail = {
+        kind,
+        to: [ticket.requesterEmail],
+        cc: params.cc,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        locale: ticket.locale,
+        inReplyTo,
+        references,
+        ticketId: ticket.id,
+        ticketNumber: ticket.number,
+        headers: this.headers(kind, ticket.number),
+      };
+      const { messageId } = await this.deps.mailer.send(mail);
+      await appendToThread(this.deps.state, ticket.id, ...references, messageId);
+      if (onceKey && this.deps.alerts) await this.deps.alerts.complete(onceKey, this.deps.clock.now(), messageId);
+      return { sent: true, messageId };
+    } catch (error) {
+      if (onceKey && this.deps.alerts) await this.deps.alerts.release(onceKey);
+      throw error;
+    }
+  }
+
+  /** The polite "you are not an authorized requester" answer, threaded to the sender's message. */
+  async sendUnauthorizedReply(input: {
+    locale: Locale;
+    to: string;
+    senderName?: string;
+    originalSubject: string;
+    originalMessageId: string;
+    originalReferences: string[];
+    authorizers: Array<{ name: string; email: string }>;
+  }): Promise<{ messageId: string }> {
+    const message = composeUnauthorizedReply(input.locale, {
+      senderEmail: input.to,
+      senderName: input.senderName,
+      originalSubject: input.originalSubject,
+      authorizers: input.authorizers,
+    });
+    return this.deps.mailer.send({
+      kind: 'unauthorized-sender',
+      to: [input.to],
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      locale: input.locale,
+      inReplyTo: input.originalMessageId,
+      references: [...input.originalReferences, input.originalMessageId],
+      headers: this.headers('unauthorized-sender'),
+    });
+  }
+
+  private headers(kind: MailKind, ticketNumber?: string): Record<string, string> {
+    const headers: Record<string, string> = { [headerName(LOOP_HEADER)]: ticketNumber ?? kind, 'X-Auto-Response-Suppress': 'All' };
+    const auto = AUTO_SUBMITTED[kind];
+    if (auto) headers['Auto-Submitted'] = auto;
+    return headers;
+  }
+
+  private async requesterName(ticket: Ticket): Promise<string | undefined> {
+    if (!this.deps.directory) return undefined;
+    const records = await this.deps.directory.findRequestersByEmail(ticket.requesterEmail);
+    return records.find((r) => r.clientId === ticket.clientId)?.name;
+  }
+}
+
+function headerName(lower: string): string {
+  return lower.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}

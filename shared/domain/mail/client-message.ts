@@ -1,0 +1,193 @@
+import { DateTime } from 'luxon';
+import { t } from '../i18n/catalog';
+import type { Ticket } from '../ticket/ticket';
+import type { Locale, TicketStatus } from '../ticket/ticket-types';
+import { ValidationError } from '../errors';
+import { tagSubject } from './ticket-number-tag';
+
+/**
+ * The email a client receives, per kind, in the ticket's language (en or es-MX), from the message
+ * catalog. Pure: every date arrives as a UTC ISO string and is shown in `timeZone`.
+ */
+export interface ClientMessageParams {
+  /** The requester's name for the greeting. */
+  recipientName?: string;
+  /** IANA zone for the dates shown (the policy calendar's zone). */
+  timeZone?: string;
+  /** acknowledgement: the response SLA deadline (UTC ISO). */
+  responseDueAt?: string;
+  /** acknowledgement: attachments refused for their size. */
+  rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }>;
+  /** information-request. */
+  question?: string;
+  /** contact-attempt: attempt number and the policy's maximum. */
+  attempt?: number;
+  maxAttempts?: number;
+  /** contact-attempt, progress, daily-email: free text from the consultant. */
+  note?: string;
+  /** final-notice: business days of the notice and when the ticket would close (UTC ISO). */
+  noticeBusinessDays?: number;
+  closesAt?: string;
+  /** resolution. */
+  summary?: string;
+  /** closure. */
+  closeReason?: 'validated' | 'no-response';
+  /** budget-extension-request. */
+  extensionMinutes?: number;
+  extensionReason?: string;
+  /** after-hours-decision. */
+  afterHours?: { start: string; end: string; status: 'approved' | 'refused'; reason?: string };
+}
+
+/** Kinds about one ticket (the unauthorized-sender reply has no ticket: see composeUnauthorizedReply). */
+export type TicketMailKind =
+  | 'acknowledgement'
+  | 'information-request'
+  | 'contact-attempt'
+  | 'final-notice'
+  | 'resolution'
+  | 'closure'
+  | 'budget-extension-request'
+  | 'after-hours-decision'
+  | 'phone-email-reminder'
+  | 'progress'
+  | 'daily-email';
+
+export interface ComposedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const DEFAULT_ZONE = 'America/Mexico_City';
+
+export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): ComposedMessage {
+  const locale = ticket.locale;
+  const zone = params.timeZone ?? DEFAULT_ZONE;
+  const base = { number: ticket.number, subject: ticket.subject };
+  const body = composeBody(kind, ticket, params, locale, zone);
+  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3, decision: decisionWord(locale, params) };
+  const subject = tagSubject(t(locale, `mail.${kind}.subject`, subjectParams), ticket.number);
+  const paragraphs = [greeting(locale, params.recipientName), body];
+  if (kind !== 'closure' && kind !== 'after-hours-decision') paragraphs.push(t(locale, 'mail.keep-number', base));
+  paragraphs.push(t(locale, 'mail.signature'));
+  return finish(subject, paragraphs);
+}
+
+/** The polite answer to someone who is not an authorized requester, naming who can authorize them. */
+export function composeUnauthorizedReply(
+  locale: Locale,
+  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }> },
+): ComposedMessage {
+  const authorizers = input.authorizers.length
+    ? input.authorizers.map((a) => `${a.name} <${a.email}>`).join(t(locale, 'mail.unauthorized-sender.or'))
+    : t(locale, 'mail.unauthorized-sender.authorizers-unknown');
+  const body = t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers });
+  const subject = t(locale, 'mail.unauthorized-sender.subject', { subject: input.originalSubject });
+  return finish(subject, [greeting(locale, input.senderName), body, t(locale, 'mail.signature')]);
+}
+
+function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParams, locale: Locale, zone: string): string {
+  const number = ticket.number;
+  switch (kind) {
+    case 'acknowledgement': {
+      const main = t(locale, 'mail.acknowledgement.body', {
+        number,
+        priority: t(locale, `priority.${ticket.priority}`),
+        type: t(locale, `type.${ticket.incidentType}`),
+        responseDue: p.responseDueAt ? formatInstant(p.responseDueAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
+      });
+      const rejected = (p.rejectedAttachments ?? []).map((a) =>
+        t(locale, 'mail.attachment-rejected', { filename: a.filename, size: formatBytes(a.sizeBytes), limit: formatBytes(a.limitBytes) }),
+      );
+      return [main, ...rejected].join('\n\n');
+    }
+    case 'information-request':
+      return t(locale, 'mail.information-request.body', { number, question: required(p.question, 'question') });
+    case 'contact-attempt':
+      return t(locale, 'mail.contact-attempt.body', {
+        number,
+        attempt: p.attempt ?? ticket.contactAttempts,
+        max: p.maxAttempts ?? 3,
+        note: p.note ? `${p.note}\n\n` : '',
+      });
+    case 'final-notice':
+      return t(locale, 'mail.final-notice.body', {
+        number,
+        attempts: p.attempt ?? ticket.contactAttempts,
+        days: p.noticeBusinessDays ?? 5,
+        closesAt: p.closesAt ? formatInstant(p.closesAt, locale, zone) : t(locale, 'mail.final-notice.closes-pending'),
+      });
+    case 'resolution':
+      return t(locale, 'mail.resolution.body', { number, summary: required(p.summary, 'summary') });
+    case 'closure':
+      return t(locale, `mail.closure.body.${p.closeReason ?? ticket.closeReason ?? 'validated'}`, { number });
+    case 'budget-extension-request':
+      return t(locale, 'mail.budget-extension-request.body', {
+        number,
+        budget: formatMinutes(ticket.budgetMinutes, locale),
+        extra: formatMinutes(required(p.extensionMinutes, 'extensionMinutes'), locale),
+        reason: required(p.extensionReason, 'extensionReason'),
+      });
+    case 'after-hours-decision': {
+      const w = required(p.afterHours, 'afterHours');
+      return t(locale, 'mail.after-hours-decision.body', {
+        start: formatInstant(w.start, locale, zone),
+        end: formatInstant(w.end, locale, zone),
+        decision: t(locale, `mail.after-hours-decision.${w.status}`),
+        reason: w.reason ? t(locale, 'mail.after-hours-decision.reason', { reason: w.reason }) : '',
+      });
+    }
+    case 'phone-email-reminder':
+      return t(locale, 'mail.phone-email-reminder.body', { number });
+    case 'progress':
+      return t(locale, 'mail.progress.body', { number, note: required(p.note, 'note') });
+    case 'daily-email':
+      return t(locale, 'mail.daily-email.body', { number, status: statusName(locale, ticket.status), note: p.note ?? '' }).trim();
+  }
+}
+
+function decisionWord(locale: Locale, p: ClientMessageParams): string {
+  return p.afterHours ? t(locale, `mail.after-hours-decision.${p.afterHours.status}`) : '';
+}
+
+function statusName(locale: Locale, status: TicketStatus): string {
+  return t(locale, `status.${status}`);
+}
+
+function greeting(locale: Locale, name?: string): string {
+  return name ? t(locale, 'mail.greeting.named', { name }) : t(locale, 'mail.greeting.anonymous');
+}
+
+function finish(subject: string, paragraphs: string[]): ComposedMessage {
+  const text = `${paragraphs.join('\n\n')}\n`;
+  const html = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+  return { subject, text, html: `<!DOCTYPE html><html><body>\n${html}\n</body></html>\n` };
+}
+
+/** `Wednesday, November 25, 2026, 14:30 (America/Mexico_City)` in the reader's language. */
+export function formatInstant(iso: string, locale: Locale, zone: string): string {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!at.isValid) throw new ValidationError('instant', `"${iso}" is not an ISO instant`);
+  const local = at.setZone(zone).setLocale(locale === 'en' ? 'en-US' : 'es-MX');
+  return `${local.toFormat(locale === 'en' ? 'cccc, LLLL d, yyyy, HH:mm' : "cccc d 'de' LLLL 'de' yyyy, HH:mm")} (${zone})`;
+}
+
+function formatMinutes(minutes: number, locale: Locale): string {
+  return t(locale, 'mail.minutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined || value === null || value === '') throw new ValidationError(field, 'is required for this kind of message');
+  return value;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

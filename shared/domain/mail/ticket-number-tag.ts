@@ -1,0 +1,42 @@
+/**
+ * The ticket number travels in the subject as `[SUP-2026-0042]`: outbound subjects carry it, and a
+ * client's reply (or a new message quoting it) is matched back to the ticket by it.
+ */
+const TAG_PATTERN = /\[\s*(SUP-\d{4}-\d{4,})\s*\]/gi;
+const BARE_PATTERN = /\b(SUP-\d{4}-\d{4,})\b/gi;
+
+/** `[SUP-2026-0042] subject`, without doubling a tag the subject already carries. */
+export function tagSubject(subject: string, ticketNumber: string): string {
+  const clean = subject.replace(new RegExp(`\\[\\s*${escapeRegExp(ticketNumber)}\\s*\\]`, 'gi'), '').replace(/\s{2,}/g, ' ').trim();
+  return clean ? `[${ticketNumber}] ${clean}` : `[${ticketNumber}]`;
+}
+
+/**
+ * Ticket numbers named in a subject, bracketed tags first, then bare mentions ("re: SUP-2026-0042"),
+ * upper-cased and without duplicates.
+ */
+export function extractTicketNumbers(subject: string): string[] {
+  const found: string[] = [];
+  for (const pattern of [TAG_PATTERN, BARE_PATTERN]) {
+    for (const match of subject.matchAll(pattern)) {
+      const number = match[1].toUpperCase();
+      if (!found.includes(number)) found.push(number);
+    }
+  }
+  return found;
+}
+
+/** The subject without reply/forward prefixes (Re:, RE:, Fw:, RV:, Fwd:, AW:, RES:) and ticket tags. */
+export function baseSubject(subject: string): string {
+  let s = subject.replace(TAG_PATTERN, ' ');
+  for (;;) {
+    const next = s.replace(/^\s*(re|fw|fwd|rv|aw|wg|res|enc|tr)\s*(\[\d+\])?\s*:\s*/i, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.replace(/\s{2,}/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
