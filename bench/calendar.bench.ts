@@ -1,0 +1,119 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import dayjsBusinessTime from 'dayjs-business-time';
+import moment from 'moment';
+import 'moment-business-time';
+import { addBusinessMinutes, parseCalendar } from '../shared/domain/calendar';
+import type { BenchResult } from './bench-result';
+
+declare module 'moment' {
+  interface Moment {
+    /** From moment-business-time, which ships no types. */
+    addWorkingTime(amount: number, unit: 'minutes'): Moment;
+  }
+}
+
+/**
+ * addBusinessMinutes against dayjs-business-time and moment-business-time on the same UTC calendar
+ * (Mon-Fri 08:30-18:00, no holidays) and the same inputs: starts spread over 2026 by a seeded PRNG
+ * (whole minutes), durations of 1-2000 minutes.
+ */
+const OPS = 100_000;
+const WARM_UP = 2_000;
+const SAMPLE = 2_000;
+const TARGET_VS_DAYJS = 50;
+const TARGET_VS_MOMENT = 15;
+const YEAR_FROM = Date.UTC(2026, 0, 1);
+const YEAR_MINUTES = 365 * 1440;
+
+interface Input {
+  start: Date;
+  minutes: number;
+}
+
+type AddFn = (input: Input) => number;
+
+export async function run(): Promise<BenchResult[]> {
+  const previousTz = process.env.TZ;
+  process.env.TZ = 'UTC';
+  try {
+    return measureAll();
+  } finally {
+    if (previousTz === undefined) delete process.env.TZ;
+    else process.env.TZ = previousTz;
+  }
+}
+
+function measureAll(): BenchResult[] {
+  const inputs = makeInputs(OPS, 20261125);
+  const ours = oursAdd();
+  const viaDayjs = dayjsAdd();
+  const viaMoment = momentAdd();
+  const oursOps = opsPerSecond(ours, inputs);
+  const dayjsOps = opsPerSecond(viaDayjs, inputs);
+  const momentOps = opsPerSecond(viaMoment, inputs);
+  const sample = inputs.slice(0, SAMPLE);
+  const vsDayjs = oursOps / dayjsOps;
+  const vsMoment = oursOps / momentOps;
+  return [
+    { name: 'addBusinessMinutes (soporte)', value: oursOps, unit: 'ops/s' },
+    { name: 'addBusinessMinutes (dayjs-business-time)', value: dayjsOps, unit: 'ops/s' },
+    { name: 'addBusinessMinutes (moment-business-time)', value: momentOps, unit: 'ops/s' },
+    { name: 'soporte / dayjs-business-time', value: vsDayjs, unit: 'x', target: `>= ${TARGET_VS_DAYJS}x`, pass: vsDayjs >= TARGET_VS_DAYJS },
+    { name: 'soporte / moment-business-time', value: vsMoment, unit: 'x', target: `>= ${TARGET_VS_MOMENT}x`, pass: vsMoment >= TARGET_VS_MOMENT },
+    { name: 'same instant as dayjs-business-time', value: agreementPercent(ours, viaDayjs, sample), unit: `% of ${SAMPLE}` },
+    { name: 'same instant as moment-business-time', value: agreementPercent(ours, viaMoment, sample), unit: `% of ${SAMPLE}` },
+  ];
+}
+
+/** Deterministic inputs: mulberry32 seeded with `seed`. */
+function makeInputs(count: number, seed: number): Input[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => ({
+    start: new Date(YEAR_FROM + Math.floor(random() * YEAR_MINUTES) * 60_000),
+    minutes: 1 + Math.floor(random() * 2000),
+  }));
+}
+
+function oursAdd(): AddFn {
+  const weekday: Array<[string, string]> = [['08:30', '18:00']];
+  const calendar = parseCalendar({ timezone: 'UTC', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday }, holidays: [] });
+  return ({ start, minutes }) => addBusinessMinutes(calendar, start, minutes).getTime();
+}
+
+function dayjsAdd(): AddFn {
+  dayjs.extend(utc);
+  dayjs.extend(dayjsBusinessTime);
+  const hours = [{ start: '08:30:00', end: '18:00:00' }];
+  dayjs.setBusinessTime({ sunday: null, monday: hours, tuesday: hours, wednesday: hours, thursday: hours, friday: hours, saturday: null });
+  dayjs.setHolidays([]);
+  return ({ start, minutes }) => dayjs.utc(start).addBusinessMinutes(minutes).valueOf();
+}
+
+function momentAdd(): AddFn {
+  const hours = ['08:30:00', '18:00:00'];
+  moment.updateLocale('en', { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: [] } as moment.LocaleSpecification);
+  return ({ start, minutes }) => moment.utc(start).addWorkingTime(minutes, 'minutes').valueOf();
+}
+
+function opsPerSecond(add: AddFn, inputs: Input[]): number {
+  let sink = 0;
+  for (let i = 0; i < WARM_UP; i++) sink += add(inputs[i]);
+  const started = performance.now();
+  for (const input of inputs) sink += add(input);
+  const seconds = (performance.now() - started) / 1000;
+  if (Number.isNaN(sink)) throw new Error('a benchmarked function returned an invalid instant');
+  return Math.round(inputs.length / seconds);
+}
+
+function agreementPercent(ours: AddFn, theirs: AddFn, sample: Input[]): number {
+  const same = sample.filter((input) => ours(input) === theirs(input)).length;
+  return (100 * same) / sample.length;
+}
