@@ -26,7 +26,8 @@ export interface TicketEventData {
   assigned: { assigneeId: string };
   'priority-changed': { from: Priority; to: Priority; reason?: string };
   'incident-type-changed': { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string };
-  'follow-up-logged': { kind: FollowUpKind; note?: string; entryId: string };
+  /** `minutes`: the policy's follow-up charge when logged (policy.billing.followUpMinutes); 15 when absent. */
+  'follow-up-logged': { kind: FollowUpKind; note?: string; entryId: string; minutes?: number };
   'session-logged': { minutes: number; consultants: number; note?: string; entryId: string };
   'work-logged': { minutes: number; note?: string; entryId: string };
   'information-requested': { question: string; attempt: number };

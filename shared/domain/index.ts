@@ -1,0 +1,43 @@
+/**
+ * The public surface of the Soporte domain (pure, browser-safe). Named exports only; see
+ * docs/domain.md for what each does. Import from here rather than from the files inside.
+ */
+
+// Errors
+export { DomainError, ValidationError, CalendarError, PolicyError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ConflictError } from './errors';
+
+// Business calendar
+export * from './calendar/index';
+
+// Policy
+export type { SupportPolicy, ResponseTarget, ResolutionBudget } from './policy/support-policy';
+export { DEFAULT_POLICY, DEFAULT_HOLIDAY_YEARS, mexicanSupportCalendar } from './policy/default-policy';
+export { supportPolicySchema, parsePolicy } from './policy/policy-schema';
+export { mergePolicy } from './policy/merge-policy';
+export { policyVersion, canonicalJson } from './policy/policy-version';
+export { policyForClient } from './policy/policy-for-client';
+export { pickBudget } from './policy/budget-pick';
+
+// Ticket
+export type { Ticket, SlaPause } from './ticket/ticket';
+export type { TicketEvent, NewTicketEvent, TicketEventData, TicketEventType, FollowUpKind } from './ticket/ticket-event';
+export { FOLLOW_UP_KINDS } from './ticket/ticket-event';
+export type { Priority, IncidentType, SupportLevel, TicketStatus, CloseReason, Channel, StaffRole, ActorRole, Actor, Locale } from './ticket/ticket-types';
+export { PRIORITIES, INCIDENT_TYPES, SUPPORT_LEVELS, TICKET_STATUSES, CLOSE_REASONS, CHANNELS, STAFF_ROLES, LOCALES } from './ticket/ticket-types';
+export type { TransitionKey } from './ticket/transition-table';
+export { TRANSITIONS, transitionKey, nextStatus, allowedEvents } from './ticket/transition-table';
+export { applyEvent, FALLBACK_FOLLOW_UP_MINUTES } from './ticket/apply-event';
+export type { OpenTicketInput, OpenedEvent } from './ticket/open-ticket';
+export { openTicket, ticketFromOpened, linkedTicketInput } from './ticket/open-ticket';
+export { replay } from './ticket/replay';
+export type { Action } from './ticket/permissions';
+export { ACTIONS, PERMISSIONS, isAllowed, assertAllowed, actionForEvent, assertEventAllowed } from './ticket/permissions';
+
+// Requesters and billing (types)
+export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';
+export type { TimeEntry, TimeEntryKind, AfterHoursWindow } from './billing/billing-types';
+export { TIME_ENTRY_KINDS } from './billing/billing-types';
+
+// Message catalog
+export type { MessageTable, MessageParams } from './i18n/catalog';
+export { t, resolveLocale, hasMessage, messageKeys } from './i18n/catalog';

@@ -1,0 +1,130 @@
+import { ValidationError } from '../errors';
+import { pickBudget } from '../policy/budget-pick';
+import { policyVersion } from '../policy/policy-version';
+import type { SupportPolicy } from '../policy/support-policy';
+import type { Ticket } from './ticket';
+import type { NewTicketEvent, TicketEvent } from './ticket-event';
+import { CHANNELS, INCIDENT_TYPES, LOCALES, PRIORITIES, type Actor, type Channel, type IncidentType, type Locale, type Priority } from './ticket-types';
+
+/** What intake (email, phone, add-in) knows when a ticket is opened. */
+export interface OpenTicketInput {
+  id: string;
+  /** The store allocates `SUP-<year>-<n>` on insert; leave empty until then. */
+  number?: string;
+  clientId: string;
+  requesterEmail: string;
+  subject: string;
+  description: string;
+  /** Defaults to policy.defaults.priority. */
+  priority?: Priority;
+  /** Defaults to policy.defaults.incidentType. */
+  incidentType?: IncidentType;
+  /** A pick inside the type's range; defaults to the type's defaultMinutes. */
+  budgetMinutes?: number;
+  channel: Channel;
+  /** Defaults to true for phone tickets (awaiting the client's confirming email). */
+  awaitingEmail?: boolean;
+  sourceMessageId?: string;
+  conversationId?: string;
+  linkedTicketId?: string;
+  locale: Locale;
+  /** When the ticket was sent (the email's arrival, the phone call): the clocks start here. */
+  at: string;
+  actor: Actor;
+}
+
+export type OpenedEvent = Extract<NewTicketEvent, { type: 'opened' }>;
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !value.trim()) throw new ValidationError(field, 'must not be empty');
+  return value;
+}
+
+function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: string): T {
+  if (!allowed.includes(value)) throw new ValidationError(field, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}
+
+/** The ticket an `opened` event describes (the first step of replay). */
+export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<TicketEvent, { type: 'opened' }>): Ticket {
+  const d = event.data;
+  const ticket: Ticket = {
+    id: ticketId,
+    number: d.number,
+    version: '',
+    clientId: d.clientId,
+    requesterEmail: d.requesterEmail,
+    subject: d.subject,
+    description: d.description,
+    priority: d.priority,
+    incidentType: d.incidentType,
+    budgetMinutes: d.budgetMinutes,
+    status: 'new',
+    level: 'L1',
+    channel: event.channel,
+    awaitingEmail: d.awaitingEmail,
+    contactAttempts: 0,
+    policyVersion: d.policyVersion,
+    locale: d.locale,
+    openedAt: event.at,
+    lastActivityAt: event.at,
+    pauses: [],
+    consumedMinutes: 0,
+  };
+  if (d.sourceMessageId !== undefined) ticket.sourceMessageId = d.sourceMessageId;
+  if (d.conversationId !== undefined) ticket.conversationId = d.conversationId;
+  if (d.linkedTicketId !== undefined) ticket.linkedTicketId = d.linkedTicketId;
+  return ticket;
+}
+
+/**
+ * A new ticket (status new, level L1, clocks starting at `input.at`) and its `opened` event, under
+ * `policy` (its version is recorded). Throws ValidationError naming the field for bad input.
+ */
+export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { ticket: Ticket; event: OpenedEvent } {
+  requireText(input.id, 'id');
+  requireText(input.clientId, 'clientId');
+  const requesterEmail = requireText(input.requesterEmail, 'requesterEmail').trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(requesterEmail)) throw new ValidationError('requesterEmail', `"${input.requesterEmail}" is not an email address`);
+  requireText(input.subject, 'subject');
+  requireOneOf(input.channel, CHANNELS, 'channel');
+  requireOneOf(input.locale, LOCALES, 'locale');
+  if (Number.isNaN(Date.parse(input.at))) throw new ValidationError('at', `"${input.at}" is not an ISO instant`);
+  const priority = requireOneOf(input.priority ?? policy.defaults.priority, PRIORITIES, 'priority');
+  const incidentType = requireOneOf(input.incidentType ?? policy.defaults.incidentType, INCIDENT_TYPES, 'incidentType');
+  const data: OpenedEvent['data'] = {
+    number: input.number ?? '',
+    clientId: input.clientId,
+    requesterEmail,
+    subject: input.subject.trim(),
+    description: input.description ?? '',
+    priority,
+    incidentType,
+    budgetMinutes: pickBudget(policy, incidentType, input.budgetMinutes),
+    awaitingEmail: input.awaitingEmail ?? input.channel === 'phone',
+    policyVersion: policyVersion(policy),
+    locale: input.locale,
+  };
+  if (input.sourceMessageId !== undefined) data.sourceMessageId = input.sourceMessageId;
+  if (input.conversationId !== undefined) data.conversationId = input.conversationId;
+  if (input.linkedTicketId !== undefined) data.linkedTicketId = input.linkedTicketId;
+  const event: OpenedEvent = { type: 'opened', at: input.at, actor: input.actor, channel: input.channel, data };
+  return { ticket: ticketFromOpened(input.id, event), event };
+}
+
+/**
+ * Opening data for a new request about a closed ticket (closed tickets never reopen): same client,
+ * requester, priority, type and locale unless `request` says otherwise, linked to the old ticket.
+ */
+export function linkedTicketInput(closed: Ticket, request: Omit<OpenTicketInput, 'clientId' | 'linkedTicketId' | 'requesterEmail' | 'locale'> & Partial<Pick<OpenTicketInput, 'requesterEmail' | 'locale'>>): OpenTicketInput {
+  if (closed.status !== 'closed') throw new ValidationError('linkedTicketId', `ticket ${closed.number || closed.id} is ${closed.status}, not closed: add to it instead`);
+  return {
+    priority: closed.priority,
+    incidentType: closed.incidentType,
+    ...request,
+    requesterEmail: request.requesterEmail ?? closed.requesterEmail,
+    locale: request.locale ?? closed.locale,
+    clientId: closed.clientId,
+    linkedTicketId: closed.id,
+  };
+}
