@@ -1,0 +1,49 @@
+/**
+ * `npm run package`: fills the manifests from environment settings, validates them offline and writes
+ *   dist/soporte-teams.zip   (manifest.json + color.png + outline.png, ready for Teams admin upload)
+ *   dist/soporte-outlook.xml (the add-in-only manifest, ready for the M365 admin center / sideloading)
+ * Settings: PUBLIC_URL, TEAMS_APP_ID, BOT_ID, ENTRA_CLIENT_ID (defaults to BOT_ID), ADDIN_ID, PROVIDER_NAME,
+ * APP_VERSION (defaults to package.json's version). See docs/deployment.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { parsePackageSettings, type PackageSettings } from '../manifest/package-settings';
+import { ICON_FILES, renderOutlookManifest, renderTeamsManifest } from '../manifest/render-manifests';
+import { validateOutlookManifest, validateTeamsManifest } from '../manifest/validate-manifests';
+import { version as packageVersion } from '../package.json';
+
+export interface PackageOutput {
+  teamsZip: string;
+  outlookManifest: string;
+}
+
+export async function writePackages(settings: PackageSettings, outDir: string): Promise<PackageOutput> {
+  const teamsManifest = renderTeamsManifest(settings);
+  const teamsErrors = await validateTeamsManifest(teamsManifest);
+  if (teamsErrors.length > 0) throw new Error(`Teams manifest is invalid:\n${teamsErrors.join('\n')}`);
+  const outlookXml = renderOutlookManifest(settings);
+  const outlookErrors = await validateOutlookManifest(outlookXml);
+  if (outlookErrors.length > 0) throw new Error(`Outlook manifest is invalid:\n${outlookErrors.join('\n')}`);
+
+  mkdirSync(outDir, { recursive: true });
+  const zip = new AdmZip();
+  zip.addFile('manifest.json', Buffer.from(JSON.stringify(teamsManifest, null, 2)));
+  zip.addFile('color.png', readFileSync(ICON_FILES.color));
+  zip.addFile('outline.png', readFileSync(ICON_FILES.outline));
+  const teamsZip = join(outDir, 'soporte-teams.zip');
+  zip.writeZip(teamsZip);
+  const outlookManifest = join(outDir, 'soporte-outlook.xml');
+  writeFileSync(outlookManifest, outlookXml);
+  return { teamsZip, outlookManifest };
+}
+
+if (require.main === module) {
+  const outDir = join(__dirname, '..', 'dist');
+  writePackages(parsePackageSettings(process.env, { APP_VERSION: packageVersion }), outDir)
+    .then((out) => console.log(`wrote ${out.teamsZip}\nwrote ${out.outlookManifest}`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

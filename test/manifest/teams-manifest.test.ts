@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { ICON_FILES, renderTeamsManifest } from '../../manifest/render-manifests';
+import { validateTeamsManifest } from '../../manifest/validate-manifests';
+import { readPngHeader } from '../../scripts/png-writer';
+import { SAMPLE_SETTINGS } from './fixtures';
+
+interface TeamsManifestShape {
+  id: string;
+  bots: { botId: string; commandLists: { commands: { title: string }[] }[] }[];
+  composeExtensions: { botId: string; commands: { id: string; type: string; title: string; context: string[]; fetchTask: boolean }[] }[];
+  staticTabs: { entityId: string; contentUrl: string }[];
+  validDomains: string[];
+  webApplicationInfo: { id: string; resource: string; nestedAppAuthInfo: { redirectUri: string; scopes: string[] }[] };
+}
+
+describe('Teams app manifest', () => {
+  const manifest = renderTeamsManifest(SAMPLE_SETTINGS);
+  const shaped = manifest as unknown as TeamsManifestShape;
+
+  it('is valid against the bundled Teams schema of its version (offline)', async () => {
+    expect(await validateTeamsManifest(manifest)).toEqual([]);
+  });
+
+  it('rejects a manifest whose bot id is not a GUID', async () => {
+    const broken = JSON.parse(JSON.stringify(manifest));
+    broken.bots[0].botId = 'my-bot';
+    const errors = await validateTeamsManifest(broken);
+    expect(errors.join('\n')).toMatch(/botId/);
+  });
+
+  it('lists the bot commands', () => {
+    const titles = shaped.bots[0].commandLists.flatMap((list) => list.commands.map((c) => c.title));
+    expect(titles).toEqual(['help', 'queue', 'mine', 'ticket', 'new', 'sla', 'hours']);
+    expect(shaped.bots[0].botId).toBe(SAMPLE_SETTINGS.BOT_ID);
+  });
+
+  it('has the message action "Create ticket from this message"', () => {
+    const [command] = shaped.composeExtensions[0].commands;
+    expect(command).toMatchObject({ type: 'action', title: 'Create ticket from this message', context: ['message'], fetchTask: true });
+    expect(shaped.composeExtensions[0].botId).toBe(SAMPLE_SETTINGS.BOT_ID);
+  });
+
+  it('has the managers\' SLA board tab and SSO/NAA app info on the public host', () => {
+    expect(shaped.staticTabs[0]).toMatchObject({ entityId: 'sla-board', contentUrl: 'https://soporte.example.com/tab/sla-board' });
+    expect(shaped.validDomains).toEqual(['soporte.example.com']);
+    expect(shaped.webApplicationInfo.id).toBe(SAMPLE_SETTINGS.ENTRA_CLIENT_ID);
+    expect(shaped.webApplicationInfo.resource).toBe(`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}`);
+    expect(shaped.webApplicationInfo.nestedAppAuthInfo[0].scopes).toEqual([`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}/access_as_user`]);
+  });
+
+  it('ships icons at the sizes Teams requires', () => {
+    expect(readPngHeader(readFileSync(ICON_FILES.color))).toEqual({ width: 192, height: 192, colorType: 6 });
+    expect(readPngHeader(readFileSync(ICON_FILES.outline))).toEqual({ width: 32, height: 32, colorType: 6 });
+  });
+});
