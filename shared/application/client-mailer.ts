@@ -1,4 +1,6 @@
-import { composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail/client-message';
+import type { AfterHoursWindow } from '../domain/billing/billing-types';
+import { ValidationError } from '../domain/errors';
+import { composeAfterHoursDecision, composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail/client-message';
 import { LOOP_HEADER } from '../domain/mail/automated-mail';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Locale } from '../domain/ticket/ticket-types';
@@ -49,7 +51,7 @@ const ONCE_PER_TICKET: ReadonlySet<MailKind> = new Set<MailKind>(['acknowledgeme
  * Graph). Parameters per kind (see ClientMessageParams): acknowledgement {responseDueAt},
  * information-request {question}, contact-attempt {attempt, maxAttempts, note?}, final-notice
  * {noticeBusinessDays, closesAt}, resolution {summary}, closure {closeReason}, budget-extension-request
- * {extensionMinutes, extensionReason}, after-hours-decision {afterHours}, progress {note}, daily-email
+ * {extensionMinutes, extensionReason}, progress {note}, daily-email
  * {note?}, phone-email-reminder {}. A missing required parameter throws ValidationError naming it.
  *
  * The acknowledgement and the closure go out at most once per ticket when an AlertLedger is given
@@ -58,6 +60,24 @@ const ONCE_PER_TICKET: ReadonlySet<MailKind> = new Set<MailKind>(['acknowledgeme
  */
 export class ClientMailer {
   constructor(private readonly deps: ClientMailerDeps) {}
+
+  /** Tells the client the decision on their after-hours request, in the requester's language. */
+  async sendAfterHoursDecision(window: AfterHoursWindow, to: string): Promise<{ messageId: string }> {
+    if (window.status === 'requested') throw new ValidationError('window.status', 'an after-hours request still undecided has no decision to send');
+    const { locale, name } = await this.recipient(window.clientId, to);
+    const message = composeAfterHoursDecision(locale, { start: window.start, end: window.end, status: window.status, reason: window.reason }, { recipientName: name, timeZone: this.deps.timeZone });
+    return this.deps.mailer.send({
+      kind: 'after-hours-decision',
+      to: [to],
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      locale,
+      inReplyTo: window.requestMessageId,
+      references: window.requestMessageId ? [window.requestMessageId] : undefined,
+      headers: this.headers('after-hours-decision'),
+    });
+  }
 
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
@@ -129,6 +149,13 @@ export class ClientMailer {
     const auto = AUTO_SUBMITTED[kind];
     if (auto) headers['Auto-Submitted'] = auto;
     return headers;
+  }
+
+  private async recipient(clientId: string, email: string): Promise<{ locale: Locale; name?: string }> {
+    const records = this.deps.directory ? await this.deps.directory.findRequestersByEmail(email) : [];
+    const record = records.find((r) => r.clientId === clientId);
+    const client = this.deps.directory ? await this.deps.directory.getClient(clientId) : undefined;
+    return { locale: record?.locale ?? client?.locale ?? 'es-MX', name: record?.name };
   }
 
   private async requesterName(ticket: Ticket): Promise<string | undefined> {

@@ -35,11 +35,9 @@ export interface ClientMessageParams {
   /** budget-extension-request. */
   extensionMinutes?: number;
   extensionReason?: string;
-  /** after-hours-decision. */
-  afterHours?: { start: string; end: string; status: 'approved' | 'refused'; reason?: string };
 }
 
-/** Kinds about one ticket (the unauthorized-sender reply has no ticket: see composeUnauthorizedReply). */
+/** Kinds about one ticket (the unauthorized-sender reply and the after-hours decision have their own composers). */
 export type TicketMailKind =
   | 'acknowledgement'
   | 'information-request'
@@ -48,7 +46,6 @@ export type TicketMailKind =
   | 'resolution'
   | 'closure'
   | 'budget-extension-request'
-  | 'after-hours-decision'
   | 'phone-email-reminder'
   | 'progress'
   | 'daily-email';
@@ -66,10 +63,10 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
   const zone = params.timeZone ?? DEFAULT_ZONE;
   const base = { number: ticket.number, subject: ticket.subject };
   const body = composeBody(kind, ticket, params, locale, zone);
-  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3, decision: decisionWord(locale, params) };
+  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3 };
   const subject = tagSubject(t(locale, `mail.${kind}.subject`, subjectParams), ticket.number);
   const paragraphs = [greeting(locale, params.recipientName), body];
-  if (kind !== 'closure' && kind !== 'after-hours-decision') paragraphs.push(t(locale, 'mail.keep-number', base));
+  if (kind !== 'closure') paragraphs.push(t(locale, 'mail.keep-number', base));
   paragraphs.push(t(locale, 'mail.signature'));
   return finish(subject, paragraphs);
 }
@@ -85,6 +82,23 @@ export function composeUnauthorizedReply(
   const body = t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers });
   const subject = t(locale, 'mail.unauthorized-sender.subject', { subject: input.originalSubject });
   return finish(subject, [greeting(locale, input.senderName), body, t(locale, 'mail.signature')]);
+}
+
+/** The answer to a client's after-hours request (approved or refused), dates in `zone`. */
+export function composeAfterHoursDecision(
+  locale: Locale,
+  window: { start: string; end: string; status: 'approved' | 'refused'; reason?: string },
+  options: { recipientName?: string; timeZone?: string } = {},
+): ComposedMessage {
+  const zone = options.timeZone ?? DEFAULT_ZONE;
+  const decision = t(locale, `mail.after-hours-decision.${window.status}`);
+  const body = t(locale, 'mail.after-hours-decision.body', {
+    start: formatInstant(window.start, locale, zone),
+    end: formatInstant(window.end, locale, zone),
+    decision,
+    reason: window.reason ? t(locale, 'mail.after-hours-decision.reason', { reason: window.reason }) : '',
+  });
+  return finish(t(locale, 'mail.after-hours-decision.subject', { decision }), [greeting(locale, options.recipientName), body, t(locale, 'mail.signature')]);
 }
 
 function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParams, locale: Locale, zone: string): string {
@@ -129,15 +143,6 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         extra: formatMinutes(required(p.extensionMinutes, 'extensionMinutes'), locale),
         reason: required(p.extensionReason, 'extensionReason'),
       });
-    case 'after-hours-decision': {
-      const w = required(p.afterHours, 'afterHours');
-      return t(locale, 'mail.after-hours-decision.body', {
-        start: formatInstant(w.start, locale, zone),
-        end: formatInstant(w.end, locale, zone),
-        decision: t(locale, `mail.after-hours-decision.${w.status}`),
-        reason: w.reason ? t(locale, 'mail.after-hours-decision.reason', { reason: w.reason }) : '',
-      });
-    }
     case 'phone-email-reminder':
       return t(locale, 'mail.phone-email-reminder.body', { number });
     case 'progress':
@@ -145,10 +150,6 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
     case 'daily-email':
       return t(locale, 'mail.daily-email.body', { number, status: statusName(locale, ticket.status), note: p.note ?? '' }).trim();
   }
-}
-
-function decisionWord(locale: Locale, p: ClientMessageParams): string {
-  return p.afterHours ? t(locale, `mail.after-hours-decision.${p.afterHours.status}`) : '';
 }
 
 function statusName(locale: Locale, status: TicketStatus): string {
