@@ -56,7 +56,7 @@ function parseTime(field: string, value: unknown, isEnd: boolean): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** Shifts laid on the week (wrapping Sunday night into Monday) must not overlap. */
+/** Shifts laid on the week (wrapping Sunday night into Monday) must not overlap; the later-starting one is named. */
 function checkNoOverlap(shifts: Shift[]): void {
   const onWeek = shifts
     .map((s) => ({ shift: s, start: s.day * MINUTES_PER_DAY + s.startMinute, end: s.day * MINUTES_PER_DAY + s.endMinute }))
@@ -66,7 +66,7 @@ function checkNoOverlap(shifts: Shift[]): void {
     const next = i + 1 < onWeek.length ? onWeek[i + 1] : undefined;
     const wrapped = onWeek[0];
     if (next !== undefined && current.end > next.start) throw overlap(next.shift, current.shift);
-    if (next === undefined && onWeek.length > 0 && current.end > wrapped.start + MINUTES_PER_WEEK) throw overlap(current.shift, wrapped.shift);
+    if (next === undefined && onWeek.length > 0 && current.end > wrapped.start + MINUTES_PER_WEEK) throw overlap(wrapped.shift, current.shift);
   }
 }
 
