@@ -1,0 +1,30 @@
+import { NotAuthorizedError } from '../domain/errors';
+import type { AuthorizedRequester } from '../domain/requesters/directory-types';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { Actor } from '../domain/ticket/ticket-types';
+import type { DirectoryStore } from './ports';
+
+/** Whether the requester record authorizes raising tickets at `at` ([effectiveFrom, effectiveTo)). */
+export function isActiveAt(requester: AuthorizedRequester, at: Date): boolean {
+  const t = at.getTime();
+  return Date.parse(requester.effectiveFrom) <= t && (requester.effectiveTo === undefined || t < Date.parse(requester.effectiveTo));
+}
+
+/** The requester's record for `clientId` active at `at`, if any. */
+export async function activeRequester(directory: DirectoryStore, clientId: string, email: string, at: Date): Promise<AuthorizedRequester | undefined> {
+  const records = await directory.findRequestersByEmail(email.trim().toLowerCase());
+  return records.find((r) => r.clientId === clientId && isActiveAt(r, at));
+}
+
+/**
+ * A requester acts only on their own tickets, or on their client's tickets when they are its
+ * administrator. Staff and the system are checked by the permission table alone.
+ */
+export async function assertTicketAccess(directory: DirectoryStore, actor: Actor, ticket: Ticket, at: Date): Promise<void> {
+  if (actor.role !== 'requester') return;
+  const email = actor.id.trim().toLowerCase();
+  if (email === ticket.requesterEmail) return;
+  const record = await activeRequester(directory, ticket.clientId, email, at);
+  if (record?.isClientAdmin) return;
+  throw new NotAuthorizedError('requester', 'act on this ticket', `requester ${email} may act only on their own tickets (ticket ${ticket.number} belongs to ${ticket.requesterEmail})`);
+}

@@ -1,0 +1,66 @@
+import type { TimeEntry } from '../domain/billing/billing-types';
+import type { BusinessCalendar } from '../domain/calendar/business-calendar';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import type { SupportPolicy } from '../domain/policy/support-policy';
+import { applyEvent } from '../domain/ticket/apply-event';
+import { assertEventAllowed } from '../domain/ticket/permissions';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { FollowUpKind, NewTicketEvent, TicketEventData, TicketEventType } from '../domain/ticket/ticket-event';
+import type { Actor, Channel } from '../domain/ticket/ticket-types';
+import type { ClientMailOptions, TicketMailKind } from './client-mailer';
+import type { Notification } from './ports';
+import { timeEntry, type Rating } from './time-entry-rating';
+
+/** The system actor that bills automatic follow-ups (closure after the client's validation, final notice). */
+export const BILLING_ACTOR: Actor = { role: 'system', id: 'ticket-service' };
+
+/** Everything one change needs: the ticket as loaded, its policy and calendar, the instant, the actor. */
+export interface ChangeContext {
+  ticket: Ticket;
+  policy: SupportPolicy;
+  calendar: BusinessCalendar;
+  now: Date;
+  actor: Actor;
+  channel: Channel;
+  rating: () => Promise<Rating>;
+  newId: () => string;
+}
+
+/** What a command does to a ticket: events (in order), billed time, then the email and the notifications. */
+export interface ChangePlan {
+  events: NewTicketEvent[];
+  entries: TimeEntry[];
+  mail?: { kind: TicketMailKind; params: ClientMailOptions };
+  notifications?: (saved: Ticket) => Notification[];
+}
+
+export function event<K extends TicketEventType>(ctx: ChangeContext, type: K, data: TicketEventData[K], actor: Actor = ctx.actor): NewTicketEvent {
+  return { type, at: ctx.now.toISOString(), actor, channel: actor === ctx.actor ? ctx.channel : 'system', data } as NewTicketEvent;
+}
+
+/** A 15-minute (policy) follow-up: its event and its time entry, rated at the change's instant. */
+export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, note?: string, actor: Actor = ctx.actor): Promise<{ event: NewTicketEvent; entry: TimeEntry }> {
+  const entryId = ctx.newId();
+  const minutes = ctx.policy.billing.followUpMinutes;
+  const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes };
+  if (note) data.note = note;
+  const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'follow-up', followUpKind: kind, at: ctx.now.toISOString(), actorId: actor.id, minutes, note }, await ctx.rating());
+  return { event: event(ctx, 'follow-up-logged', data, actor), entry };
+}
+
+/** Checks every event against the permission table and folds them onto the ticket. */
+export function applyPlan(ticket: Ticket, plan: ChangePlan): Ticket {
+  let next = ticket;
+  for (const e of plan.events) {
+    assertEventAllowed(e);
+    next = applyEvent(next, e);
+  }
+  return next;
+}
+
+/** The ticket as loaded, refused when missing or when the caller saw another version. */
+export function checkLoaded(ticketId: string, loaded: Ticket | undefined, expectedVersion: string): Ticket {
+  if (!loaded) throw new NotFoundError('ticket', ticketId);
+  if (loaded.version !== expectedVersion) throw new ConflictError('ticket', loaded.number || ticketId, expectedVersion, loaded.version);
+  return loaded;
+}

@@ -1,0 +1,463 @@
+import { DateTime } from 'luxon';
+import { addBusinessMinutes } from '../domain/calendar/business-time';
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
+import { pickBudget } from '../domain/policy/budget-pick';
+import { linkedTicketInput, openTicket, type OpenTicketInput as DomainOpenInput } from '../domain/ticket/open-ticket';
+import { assertAllowed } from '../domain/ticket/permissions';
+import type { Ticket } from '../domain/ticket/ticket';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/ticket/ticket-event';
+import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
+import type { ClientMailer } from './client-mailer';
+import { optionalText, requireInteger, requireOneOf, requireText } from './input-checks';
+import { noResponseClosesAt } from './no-response-deadline';
+import type { PolicyRegistry } from './policy-registry';
+import type { Clock, IdGenerator, Notification, Notifier, Store } from './ports';
+import { activeRequester, assertTicketAccess } from './requester-access';
+import type { SideEffectErrors } from './side-effects';
+import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, event, type ChangeContext, type ChangePlan } from './ticket-change';
+import type { OpenTicketInput, TicketCommands, TicketRef } from './ticket-commands';
+import { rateInstant, timeEntry } from './time-entry-rating';
+
+export interface TicketServiceDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  policies: PolicyRegistry;
+  mail: Pick<ClientMailer, 'sendClientMail'>;
+  notifier: Notifier;
+  sideEffects: SideEffectErrors;
+}
+
+/** The channel an actor's commands arrive through unless the edge says (`via`). */
+function defaultChannel(actor: Actor): Channel {
+  if (actor.role === 'system') return 'system';
+  if (actor.role === 'requester') return 'email';
+  return 'teams';
+}
+
+const MAX_MINUTES = 24 * 60 * 31;
+
+/**
+ * The ticket use cases (TicketCommands): load, check version and permissions, build events and billed
+ * time, fold them through the domain's applyEvent, save atomically (stale versions throw
+ * ConflictError), then email the client and notify staff. `via(channel)` records the edge a command
+ * came through (teams, addin, email, phone, system).
+ */
+export class TicketService implements TicketCommands {
+  constructor(
+    private readonly deps: TicketServiceDeps,
+    private readonly channel?: Channel,
+  ) {}
+
+  /** The same service, recording `channel` on the events it writes. */
+  via(channel: Channel): TicketService {
+    return new TicketService(this.deps, channel);
+  }
+
+  // ---- opening ---------------------------------------------------------------------------------
+
+  async open(actor: Actor, input: OpenTicketInput): Promise<{ ticket: Ticket; created: boolean }> {
+    assertAllowed(actor.role, input.channel === 'phone' ? 'log-phone-ticket' : 'open-ticket');
+    return this.openChecked(actor, input, {});
+  }
+
+  async openFromPhone(actor: Actor, input: Omit<OpenTicketInput, 'channel' | 'priority'> & { priority?: Priority }): Promise<Ticket> {
+    assertAllowed(actor.role, 'log-phone-ticket');
+    const { ticket } = await this.openChecked(actor, { ...input, channel: 'phone', priority: input.priority ?? 'critical' }, { awaitingEmail: true });
+    return ticket;
+  }
+
+  async openLinked(actor: Actor, closedTicketId: string, input: OpenTicketInput): Promise<Ticket> {
+    assertAllowed(actor.role, input.channel === 'phone' ? 'log-phone-ticket' : 'open-ticket');
+    const closed = await this.deps.store.tickets.get(closedTicketId);
+    if (!closed) throw new NotFoundError('ticket', closedTicketId);
+    if (input.clientId && input.clientId !== closed.clientId) throw new ValidationError('clientId', `ticket ${closed.number} belongs to client ${closed.clientId}, not ${input.clientId}`);
+    // linkedTicketInput refuses a ticket that is not closed: closed tickets never reopen.
+    const linked = linkedTicketInput(closed, { id: 'pending', subject: input.subject, description: input.description, channel: input.channel, at: new Date(0).toISOString(), actor, requesterEmail: input.requesterEmail, locale: input.locale });
+    const { ticket } = await this.openChecked(actor, { ...input, clientId: closed.clientId, priority: input.priority ?? linked.priority, incidentType: input.incidentType ?? linked.incidentType }, { linkedTicketId: closed.id });
+    return ticket;
+  }
+
+  private async openChecked(actor: Actor, input: OpenTicketInput, extra: { awaitingEmail?: boolean; linkedTicketId?: string }): Promise<{ ticket: Ticket; created: boolean }> {
+    const { store, clock, ids, policies } = this.deps;
+    const now = clock.now();
+    const clientId = requireText('clientId', input.clientId, 200);
+    const requesterEmail = requireText('requesterEmail', input.requesterEmail, 320).toLowerCase();
+    const raisedAt = input.raisedAt ?? now;
+    if (!(raisedAt instanceof Date) || Number.isNaN(raisedAt.getTime())) throw new ValidationError('raisedAt', 'is not a valid instant');
+    if (raisedAt.getTime() > now.getTime() + 60_000) throw new ValidationError('raisedAt', `${raisedAt.toISOString()} is in the future`);
+    if (input.sourceMessageId) {
+      const existing = await store.tickets.findBySourceMessageId(input.sourceMessageId);
+      if (existing) return { ticket: existing, created: false };
+    }
+    const client = await policies.client(clientId);
+    const requester = await activeRequester(store.directory, clientId, requesterEmail, raisedAt);
+    if (!requester) {
+      throw new NotAuthorizedError('requester', 'open-ticket', `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`);
+    }
+    if (actor.role === 'requester' && actor.id.toLowerCase() !== requesterEmail) {
+      const self = await activeRequester(store.directory, clientId, actor.id, raisedAt);
+      if (!self?.isClientAdmin) throw new NotAuthorizedError('requester', 'open-ticket', `requester ${actor.id} may open tickets only in their own name`);
+    }
+    const { policy } = await policies.forClient(client);
+    const domainInput: DomainOpenInput = {
+      id: ids.newId(),
+      clientId,
+      requesterEmail,
+      subject: requireText('subject', input.subject, 500),
+      description: input.description ?? '',
+      priority: input.priority,
+      incidentType: input.incidentType,
+      budgetMinutes: input.budgetMinutes,
+      channel: input.channel,
+      sourceMessageId: input.sourceMessageId,
+      conversationId: input.conversationId,
+      linkedTicketId: extra.linkedTicketId,
+      awaitingEmail: extra.awaitingEmail,
+      locale: input.locale ?? requester.locale ?? client.locale,
+      at: raisedAt.toISOString(),
+      actor,
+    };
+    const { ticket, event: opened } = openTicket(domainInput, policy);
+    const year = DateTime.fromJSDate(raisedAt, { zone: policy.calendar.timezone }).year;
+    const result = await store.tickets.open({ ticket, events: [opened], year });
+    if (result.created) {
+      const calendar = policies.calendar(policy);
+      const responseDueAt = addBusinessMinutes(calendar, raisedAt, policy.response[result.ticket.priority].breachMinutes).toISOString();
+      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone });
+      await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
+    }
+    return result;
+  }
+
+  // ---- intake bookkeeping ----------------------------------------------------------------------
+
+  linkEmail(actor: Actor, ref: TicketRef, messageId: string, conversationId?: string): Promise<Ticket> {
+    return this.change('link-email', actor, ref, async (ctx) => {
+      const data: { messageId: string; conversationId?: string } = { messageId: requireText('messageId', messageId, 1000) };
+      if (conversationId) data.conversationId = conversationId;
+      return { events: [event(ctx, 'email-linked', data)], entries: [] };
+    });
+  }
+
+  acknowledge(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
+    return this.change('acknowledge', actor, ref, async (ctx) => {
+      const text = optionalText('note', note);
+      const followUp = await billedFollowUp(ctx, 'follow-up', text);
+      return {
+        events: [event(ctx, 'first-response', text ? { note: text } : {}), followUp.event],
+        entries: [followUp.entry],
+        mail: text ? { kind: 'progress', params: { note: text } } : undefined,
+      };
+    });
+  }
+
+  assign(actor: Actor, ref: TicketRef, assigneeId: string): Promise<Ticket> {
+    return this.change('assign', actor, ref, async (ctx) => {
+      const staff = await this.deps.store.directory.getStaff(requireText('assigneeId', assigneeId, 200));
+      if (!staff || !staff.active) throw new ValidationError('assigneeId', `no active staff member ${assigneeId}`);
+      return {
+        events: [event(ctx, 'assigned', { assigneeId: staff.id })],
+        entries: [],
+        notifications: (saved) => [{ kind: 'assignment', ticket: saved, assigneeId: staff.id }],
+      };
+    });
+  }
+
+  // ---- billed time -----------------------------------------------------------------------------
+
+  logFollowUp(actor: Actor, ref: TicketRef, kind: FollowUpKind, note?: string): Promise<Ticket> {
+    return this.change('log-follow-up', actor, ref, async (ctx) => {
+      const followUp = await billedFollowUp(ctx, requireOneOf('kind', kind, FOLLOW_UP_KINDS), optionalText('note', note));
+      return { events: [followUp.event], entries: [followUp.entry] };
+    });
+  }
+
+  logSession(actor: Actor, ref: TicketRef, minutes: number, consultants: number, note?: string): Promise<Ticket> {
+    return this.change('log-session', actor, ref, async (ctx) => {
+      const m = requireInteger('minutes', minutes, 1, MAX_MINUTES);
+      const c = requireInteger('consultants', consultants, 1, 100);
+      const text = optionalText('note', note);
+      const entryId = ctx.newId();
+      const data: { minutes: number; consultants: number; entryId: string; note?: string } = { minutes: m, consultants: c, entryId };
+      if (text) data.note = text;
+      const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'session', at: ctx.now.toISOString(), actorId: actor.id, minutes: m, consultants: c, note: text }, await ctx.rating());
+      return { events: [event(ctx, 'session-logged', data)], entries: [entry] };
+    });
+  }
+
+  logWork(actor: Actor, ref: TicketRef, minutes: number, note?: string): Promise<Ticket> {
+    return this.change('log-work', actor, ref, async (ctx) => {
+      const m = requireInteger('minutes', minutes, 1, MAX_MINUTES);
+      const text = optionalText('note', note);
+      const entryId = ctx.newId();
+      const data: { minutes: number; entryId: string; note?: string } = { minutes: m, entryId };
+      if (text) data.note = text;
+      const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'work', at: ctx.now.toISOString(), actorId: actor.id, minutes: m, note: text }, await ctx.rating());
+      return { events: [event(ctx, 'work-logged', data)], entries: [entry] };
+    });
+  }
+
+  // ---- talking to the client -------------------------------------------------------------------
+
+  requestInformation(actor: Actor, ref: TicketRef, question: string): Promise<Ticket> {
+    return this.change('request-information', actor, ref, async (ctx) => {
+      const q = requireText('question', question);
+      const followUp = await billedFollowUp(ctx, 'information-request', q);
+      return {
+        events: [event(ctx, 'information-requested', { question: q, attempt: ctx.ticket.contactAttempts + 1 }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'information-request', params: { question: q } },
+      };
+    });
+  }
+
+  recordContactAttempt(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
+    return this.change('attempt-contact', actor, ref, async (ctx) => {
+      const text = optionalText('note', note);
+      const attempt = ctx.ticket.contactAttempts + 1;
+      const data: { attempt: number; note?: string } = { attempt };
+      if (text) data.note = text;
+      const followUp = await billedFollowUp(ctx, 'follow-up', text);
+      return {
+        events: [event(ctx, 'contact-attempted', data), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'contact-attempt', params: { attempt, maxAttempts: ctx.policy.noResponse.contactAttempts, note: text } },
+      };
+    });
+  }
+
+  recordClientReply(actor: Actor, ref: TicketRef, messageId?: string, excerpt?: string): Promise<Ticket> {
+    return this.change('client-reply', actor, ref, async (ctx) => {
+      const data: { messageId?: string; excerpt?: string } = {};
+      if (messageId) data.messageId = messageId;
+      const text = optionalText('excerpt', excerpt, 2000);
+      if (text) data.excerpt = text;
+      return { events: [event(ctx, 'client-replied', data)], entries: [] };
+    });
+  }
+
+  /** The final notice after the policy's unanswered contact attempts (the SLA monitor sends it). */
+  sendFinalNotice(actor: Actor, ref: TicketRef): Promise<Ticket> {
+    return this.change('final-notice', actor, ref, async (ctx) => {
+      const max = ctx.policy.noResponse.contactAttempts;
+      if (ctx.ticket.contactAttempts < max) {
+        throw new ValidationError('contactAttempts', `ticket ${ctx.ticket.number} has ${ctx.ticket.contactAttempts} unanswered contact attempts; the final notice follows attempt ${max}`);
+      }
+      const days = ctx.policy.noResponse.noticeBusinessDays;
+      const closesAt = noResponseClosesAt(ctx.calendar, ctx.now, days).toISOString();
+      const followUp = await billedFollowUp(ctx, 'follow-up');
+      return {
+        events: [event(ctx, 'final-notice-sent', { attempts: ctx.ticket.contactAttempts }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'final-notice', params: { noticeBusinessDays: days, closesAt, timeZone: ctx.policy.calendar.timezone } },
+      };
+    });
+  }
+
+  /** When a ticket whose final notice went out closes for no response. */
+  async noResponseClosesAt(ticket: Ticket): Promise<Date | undefined> {
+    if (!ticket.finalNoticeAt) return undefined;
+    const policy = await this.deps.policies.forTicket(ticket);
+    return noResponseClosesAt(this.deps.policies.calendar(policy), new Date(ticket.finalNoticeAt), policy.noResponse.noticeBusinessDays);
+  }
+
+  closeForNoResponse(actor: Actor, ref: TicketRef): Promise<Ticket> {
+    return this.change('close-no-response', actor, ref, async (ctx) => {
+      if (!ctx.ticket.finalNoticeAt) throw new ValidationError('finalNoticeAt', `ticket ${ctx.ticket.number} had no final notice`);
+      const closesAt = noResponseClosesAt(ctx.calendar, new Date(ctx.ticket.finalNoticeAt), ctx.policy.noResponse.noticeBusinessDays);
+      if (ctx.now.getTime() < closesAt.getTime()) {
+        throw new ValidationError('finalNoticeAt', `the notice period of ticket ${ctx.ticket.number} runs until ${closesAt.toISOString()}`);
+      }
+      const followUp = await billedFollowUp(ctx, 'closure', undefined, BILLING_ACTOR);
+      return {
+        events: [event(ctx, 'closed-no-response', { attempts: ctx.ticket.contactAttempts }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'closure', params: { closeReason: 'no-response' } },
+        notifications: (saved) => [{ kind: 'closed-no-response', ticket: saved }],
+      };
+    });
+  }
+
+  // ---- levels and classification ---------------------------------------------------------------
+
+  escalate(actor: Actor, ref: TicketRef, to: SupportLevel, reason: string, microsoftCaseNumber?: string): Promise<Ticket> {
+    return this.change('escalate', actor, ref, async (ctx) => {
+      const level = requireOneOf('to', to, SUPPORT_LEVELS);
+      const why = requireText('reason', reason, 2000);
+      const caseNumber = optionalText('microsoftCaseNumber', microsoftCaseNumber, 100);
+      if (caseNumber && level !== 'L4') throw new ValidationError('microsoftCaseNumber', 'a Microsoft case goes with an escalation to L4');
+      const data: { from: SupportLevel; to: SupportLevel; reason: string; microsoftCaseNumber?: string } = { from: ctx.ticket.level, to: level, reason: why };
+      if (caseNumber) data.microsoftCaseNumber = caseNumber;
+      return {
+        events: [event(ctx, 'escalated', data)],
+        entries: [],
+        notifications: level === 'L4' ? (saved) => [{ kind: 'l4-escalation', ticket: saved, reason: why }] : undefined,
+      };
+    });
+  }
+
+  recordMicrosoftCase(actor: Actor, ref: TicketRef, caseNumber: string): Promise<Ticket> {
+    return this.change('record-microsoft-case', actor, ref, async (ctx) => ({
+      events: [event(ctx, 'microsoft-case-recorded', { caseNumber: requireText('caseNumber', caseNumber, 100) })],
+      entries: [],
+    }));
+  }
+
+  recordMicrosoftResponse(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
+    return this.change('record-microsoft-response', actor, ref, async (ctx) => {
+      const text = optionalText('note', note);
+      return { events: [event(ctx, 'microsoft-responded', text ? { note: text } : {})], entries: [] };
+    });
+  }
+
+  changePriority(actor: Actor, ref: TicketRef, priority: Priority, reason?: string): Promise<Ticket> {
+    return this.change('change-priority', actor, ref, async (ctx) => {
+      const data: { from: Priority; to: Priority; reason?: string } = { from: ctx.ticket.priority, to: requireOneOf('priority', priority, PRIORITIES) };
+      const why = optionalText('reason', reason, 2000);
+      if (why) data.reason = why;
+      return { events: [event(ctx, 'priority-changed', data)], entries: [] };
+    });
+  }
+
+  /** Reclassifies; the budget becomes the pick for the new type plus every extension the client approved. */
+  changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket> {
+    return this.change('change-incident-type', actor, ref, async (ctx) => {
+      const type = requireOneOf('incidentType', incidentType, INCIDENT_TYPES);
+      const approved = (await this.deps.store.tickets.events(ctx.ticket.id)).reduce((sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum), 0);
+      const data: { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string } = {
+        from: ctx.ticket.incidentType,
+        to: type,
+        budgetMinutes: pickBudget(ctx.policy, type, budgetMinutes) + approved,
+      };
+      const why = optionalText('reason', reason, 2000);
+      if (why) data.reason = why;
+      return { events: [event(ctx, 'incident-type-changed', data)], entries: [] };
+    });
+  }
+
+  // ---- budget ----------------------------------------------------------------------------------
+
+  requestBudgetExtension(actor: Actor, ref: TicketRef, minutes: number, reason: string): Promise<Ticket> {
+    return this.change('request-budget-extension', actor, ref, async (ctx) => {
+      const m = requireInteger('minutes', minutes, 1, MAX_MINUTES);
+      const why = requireText('reason', reason, 2000);
+      const followUp = await billedFollowUp(ctx, 'follow-up', why);
+      return {
+        events: [event(ctx, 'budget-extension-requested', { requestId: ctx.newId(), minutes: m, reason: why }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'budget-extension-request', params: { extensionMinutes: m, extensionReason: why } },
+      };
+    });
+  }
+
+  approveBudgetExtension(actor: Actor, ref: TicketRef, requestId: string): Promise<Ticket> {
+    return this.change('approve-budget-extension', actor, ref, async (ctx) => {
+      const pending = ctx.ticket.pendingExtension;
+      if (!pending || pending.requestId !== requestId) throw new ValidationError('requestId', `ticket ${ctx.ticket.number} has no pending extension ${requestId}`);
+      return { events: [event(ctx, 'budget-extension-approved', { requestId, minutes: pending.minutes })], entries: [] };
+    });
+  }
+
+  refuseBudgetExtension(actor: Actor, ref: TicketRef, requestId: string, reason?: string): Promise<Ticket> {
+    return this.change('refuse-budget-extension', actor, ref, async (ctx) => {
+      const data: { requestId: string; reason?: string } = { requestId };
+      const why = optionalText('reason', reason, 2000);
+      if (why) data.reason = why;
+      return { events: [event(ctx, 'budget-extension-refused', data)], entries: [] };
+    });
+  }
+
+  // ---- resolution and closure ------------------------------------------------------------------
+
+  resolve(actor: Actor, ref: TicketRef, summary: string): Promise<Ticket> {
+    return this.change('resolve', actor, ref, async (ctx) => {
+      const text = requireText('summary', summary);
+      const followUp = await billedFollowUp(ctx, 'conclusion', text);
+      return {
+        events: [event(ctx, 'resolved', { summary: text }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'resolution', params: { summary: text } },
+      };
+    });
+  }
+
+  validateResolution(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
+    return this.change('validate-resolution', actor, ref, async (ctx) => {
+      const text = optionalText('note', note);
+      const followUp = await billedFollowUp(ctx, 'closure', undefined, BILLING_ACTOR);
+      return {
+        events: [event(ctx, 'resolution-validated', text ? { note: text } : {}), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'closure', params: { closeReason: 'validated' } },
+      };
+    });
+  }
+
+  rejectResolution(actor: Actor, ref: TicketRef, reason?: string): Promise<Ticket> {
+    return this.change('reject-resolution', actor, ref, async (ctx) => {
+      const why = optionalText('reason', reason, 2000);
+      return { events: [event(ctx, 'resolution-rejected', why ? { reason: why } : {})], entries: [] };
+    });
+  }
+
+  /** A note on the ticket: internal ones are staff-only; public ones may come from the requester. */
+  addNote(actor: Actor, ref: TicketRef, text: string, internal: boolean): Promise<Ticket> {
+    return this.change('add-note', actor, ref, async (ctx) => ({ events: [event(ctx, 'note-added', { text: requireText('text', text), internal })], entries: [] }));
+  }
+
+  // ---- the pipeline ----------------------------------------------------------------------------
+
+  /**
+   * Loads the ticket, refuses a stale `expectedVersion`, checks the requester's scope, builds the plan,
+   * checks each event against the permission table and folds it, saves events + entries atomically,
+   * then sends the email and the notifications (failures reported, the change stands).
+   */
+  private async change(action: string, actor: Actor, ref: TicketRef, build: (ctx: ChangeContext) => Promise<ChangePlan>): Promise<Ticket> {
+    const { store, clock, ids, policies } = this.deps;
+    const ticket = checkLoaded(ref.ticketId, await store.tickets.get(ref.ticketId), ref.expectedVersion);
+    const now = clock.now();
+    await assertTicketAccess(store.directory, actor, ticket, now);
+    const policy = await policies.forTicket(ticket);
+    const calendar = policies.calendar(policy);
+    let rating: ReturnType<ChangeContext['rating']> | undefined;
+    const ctx: ChangeContext = {
+      ticket,
+      policy,
+      calendar,
+      now,
+      actor,
+      channel: this.channel ?? defaultChannel(actor),
+      rating: () => (rating ??= rateInstant(store.afterHours, calendar, policy, ticket.clientId, now)),
+      newId: () => ids.newId(),
+    };
+    const plan = await build(ctx);
+    const next = applyPlan(ticket, plan);
+    const saved = await store.tickets.save(next, plan.events, plan.entries);
+    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, plan.mail.params);
+    const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
+    for (const entry of plan.entries) {
+      if (entry.flag === 'after-hours-unapproved') notifications.push({ kind: 'after-hours-unapproved', ticket: saved, entryId: entry.id });
+    }
+    await this.notify(action, notifications);
+    return saved;
+  }
+
+  private async sendMail(action: string, ticket: Ticket, kind: Parameters<ClientMailer['sendClientMail']>[0], params: Parameters<ClientMailer['sendClientMail']>[2]): Promise<void> {
+    try {
+      await this.deps.mail.sendClientMail(kind, ticket, params);
+    } catch (error) {
+      this.deps.sideEffects.report(error, { action, ticketId: ticket.id, what: `client email ${kind}` });
+    }
+  }
+
+  private async notify(action: string, notifications: Notification[]): Promise<void> {
+    for (const notification of notifications) {
+      try {
+        await this.deps.notifier.notify(notification);
+      } catch (error) {
+        this.deps.sideEffects.report(error, { action, ticketId: 'ticket' in notification ? notification.ticket.id : undefined, what: `notification ${notification.kind}` });
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClientMailer } from '../../shared/application/client-mailer';
+import { PolicyRegistry } from '../../shared/application/policy-registry';
+import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail } from '../../shared/application/ports';
+import type { SideEffectErrors } from '../../shared/application/side-effects';
+import { TicketService } from '../../shared/application/ticket-service';
+import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export class SequentialIds implements IdGenerator {
+  private n = 0;
+  constructor(private readonly prefix = 'id') {}
+  newId(): string {
+    this.n += 1;
+    return `${this.prefix}-${String(this.n).padStart(6, '0')}`;
+  }
+}
+
+export class CapturingMailer implements Mailer {
+  readonly sent: OutboundMail[] = [];
+  async send(mail: OutboundMail): Promise<{ messageId: string }> {
+    this.sent.push(mail);
+    return { messageId: `<m${this.sent.length}@test>` };
+  }
+  kinds(): string[] {
+    return this.sent.map((m) => m.kind);
+  }
+}
+
+export class CapturingNotifier implements Notifier {
+  readonly sent: Notification[] = [];
+  async notify(notification: Notification): Promise<{ ref?: string }> {
+    this.sent.push(notification);
+    return { ref: `n${this.sent.length}` };
+  }
+  kinds(): string[] {
+    return this.sent.map((n) => n.kind);
+  }
+}
+
+export class CollectedErrors implements SideEffectErrors {
+  readonly errors: Array<{ error: unknown; what: string }> = [];
+  report(error: unknown, context: { what: string }): void {
+    this.errors.push({ error, what: context.what });
+  }
+}
+
+export const MANAGER: Actor = { role: 'manager', id: 'staff-manager', name: 'Marta Manager' };
+export const L1: Actor = { role: 'L1', id: 'staff-l1', name: 'Luis L1' };
+export const L2: Actor = { role: 'L2', id: 'staff-l2', name: 'Lena L2' };
+export const SYSTEM: Actor = { role: 'system', id: 'sla-monitor' };
+export const REQUESTER: Actor = { role: 'requester', id: 'ana@acme.example' };
+
+/** Monday 2 March 2026, 10:00 in Mexico City (16:00 UTC): inside support hours. */
+export const MONDAY_10AM = '2026-03-02T16:00:00.000Z';
+
+export interface Harness {
+  dir: string;
+  store: SqliteStore;
+  clock: ManualClock;
+  ids: SequentialIds;
+  mailer: CapturingMailer;
+  notifier: CapturingNotifier;
+  errors: CollectedErrors;
+  policies: PolicyRegistry;
+  tickets: TicketService;
+  close(): Promise<void>;
+}
+
+/** A real SQLite store in a temp dir with client ACME, two requesters and one staff member per role. */
+export async function harness(startAt = MONDAY_10AM): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'soporte-app-'));
+  const clock = new ManualClock(new Date(startAt));
+  const store = await openSqliteStore({ dataDir: dir, clock });
+  const ids = new SequentialIds();
+  const mailer = new CapturingMailer();
+  const notifier = new CapturingNotifier();
+  const errors = new CollectedErrors();
+  const policies = new PolicyRegistry(store.state, store.directory);
+  const mail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
+  const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
+  await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
+  await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+  await store.directory.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob', locale: 'en', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+  for (const actor of [MANAGER, L1, L2]) {
+    await store.directory.putStaff({ id: actor.id, name: actor.name ?? actor.id, email: `${actor.id}@partner.example`, role: actor.role as 'L1', locale: 'es-MX', active: true });
+  }
+  return {
+    dir,
+    store,
+    clock,
+    ids,
+    mailer,
+    notifier,
+    errors,
+    policies,
+    tickets,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function ref(ticket: { id: string; version: string }): { ticketId: string; expectedVersion: string } {
+  return { ticketId: ticket.id, expectedVersion: ticket.version };
+}
