@@ -1,0 +1,92 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
+import type { Clock } from '../../application/ports';
+import type { FileAttachmentStore } from './attachment-store';
+import { parseMime } from './mime-parser';
+
+export interface MaildropOptions {
+  /** DATA_DIR: reads DATA_DIR/maildrop, files into DATA_DIR/mail/processed and DATA_DIR/mail/quarantine. */
+  dataDir: string;
+  attachments: FileAttachmentStore;
+  clock: Clock;
+}
+
+/**
+ * The embedded mailbox: `.eml` files dropped in DATA_DIR/maildrop/ are read oldest first; once intake
+ * has dealt with one it moves to DATA_DIR/mail/processed/ or DATA_DIR/mail/quarantine/ with a
+ * `<name>.reason.json` beside it saying what happened and why. Nothing is ever deleted: the moved
+ * file is the original MIME, byte for byte. Hidden files and `*.tmp` (still being copied) are skipped.
+ */
+export class MaildropMailbox implements Mailbox {
+  readonly kind = 'maildrop';
+  readonly dropDir: string;
+  readonly processedDir: string;
+  readonly quarantineDir: string;
+
+  constructor(private readonly options: MaildropOptions) {
+    this.dropDir = path.join(options.dataDir, 'maildrop');
+    this.processedDir = path.join(options.dataDir, 'mail', 'processed');
+    this.quarantineDir = path.join(options.dataDir, 'mail', 'quarantine');
+  }
+
+  async ensureFolders(): Promise<void> {
+    for (const dir of [this.dropDir, this.processedDir, this.quarantineDir]) await mkdir(dir, { recursive: true });
+  }
+
+  async pending(limit = 500): Promise<PendingMail[]> {
+    await this.ensureFolders();
+    const names = (await readdir(this.dropDir)).filter((n) => n.toLowerCase().endsWith('.eml') && !n.startsWith('.'));
+    const withTimes = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(this.dropDir, name))).mtimeMs })));
+    withTimes.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
+    const items: PendingMail[] = [];
+    for (const { name } of withTimes.slice(0, limit)) items.push(await this.read(name));
+    return items;
+  }
+
+  async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
+    const targetDir = outcome.disposition === 'processed' ? this.processedDir : this.quarantineDir;
+    const target = await this.freeName(targetDir, item.id);
+    const reason = {
+      disposition: outcome.disposition,
+      action: outcome.action,
+      reason: outcome.reason,
+      ticketNumber: outcome.ticketNumber,
+      messageId: item.mail?.messageId,
+      from: item.mail?.from.address,
+      subject: item.mail?.subject,
+      attachments: item.mail?.attachments.map((a) => a.storedRef),
+      rejectedAttachments: item.mail?.rejectedAttachments,
+      originalFile: item.id,
+      settledAt: this.options.clock.now().toISOString(),
+    };
+    await writeFile(`${target}.reason.json`, `${JSON.stringify(reason, null, 2)}\n`);
+    await rename(path.join(this.dropDir, item.id), target);
+  }
+
+  private async read(name: string): Promise<PendingMail> {
+    const file = path.join(this.dropDir, name);
+    const raw = await readFile(file);
+    try {
+      const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
+      return { id: name, mail };
+    } catch (error) {
+      return { id: name, unreadable: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** `name`, or `name` prefixed with a counter when a file of that name was settled before. */
+  private async freeName(dir: string, name: string): Promise<string> {
+    for (let n = 0; ; n += 1) {
+      const candidate = path.join(dir, n === 0 ? name : `${n}-${name}`);
+      const exists = await stat(candidate).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
+      if (!exists) return candidate;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type HeaderLines } from 'mailparser';
+import { ValidationError } from '../../domain/errors';
+import type { InboundMail, MailAddress } from '../../domain/mail/inbound-mail';
+import type { FileAttachmentStore } from './attachment-store';
+import { sanitizeMailHtml } from './html-sanitizer';
+
+/**
+ * Raw RFC 822 / MIME -> InboundMail with mailparser: charsets (ISO-8859-1, windows-1252 ...) decoded,
+ * encoded words in headers decoded, HTML sanitized (cid: images kept as links to stored parts),
+ * attachments stored or rejected by size. The raw message itself is kept by the mailbox adapter
+ * (`originalRef`). A message without a usable From address throws ValidationError('from').
+ */
+export async function parseMime(
+  raw: Buffer,
+  context: { originalRef: string; receivedAt: Date; attachments: FileAttachmentStore },
+): Promise<InboundMail> {
+  const parsed = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true });
+  const from = addresses(parsed.from)[0];
+  if (!from) throw new ValidationError('from', 'the message has no sender address (From header missing or unreadable)');
+  const messageId = normalizeId(parsed.messageId) ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id.invalid>`;
+  const { stored, rejected } = await context.attachments.store(
+    messageId,
+    parsed.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+      contentId: a.cid,
+      inline: a.related === true || a.contentDisposition === 'inline',
+    })),
+  );
+  const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : context.receivedAt;
+  const mail: InboundMail = {
+    messageId,
+    references: splitIds(parsed.references),
+    from,
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    subject: (parsed.subject ?? '').trim(),
+    date: date.toISOString(),
+    text: (parsed.text ?? '').replace(/\r\n?/g, '\n').trim(),
+    headers: headerMap(parsed.headerLines),
+    attachments: stored,
+    rejectedAttachments: rejected,
+    originalRef: context.originalRef,
+  };
+  const inReplyTo = splitIds(parsed.inReplyTo)[0];
+  if (inReplyTo) mail.inReplyTo = inReplyTo;
+  if (parsed.html) mail.html = sanitizeMailHtml(parsed.html);
+  return mail;
+}
+
+/** Header lines as a lower-cased map (unfolded; repeated headers joined with ", "). */
+export function headerMap(lines: HeaderLines): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const { key, line } of lines) {
+    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    map[key] = key in map ? `${map[key]}, ${value}` : value;
+  }
+  return map;
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const out: MailAddress[] = [];
+  const visit = (entries: AddressObject['value']): void => {
+    for (const entry of entries) {
+      if (entry.group) visit(entry.group);
+      else if (entry.address && entry.address.includes('@')) {
+        const address: MailAddress = { address: entry.address.trim().toLowerCase() };
+        if (entry.name) address.name = entry.name.trim();
+        out.push(address);
+      }
+    }
+  };
+  for (const object of objects) visit(object.value);
+  return out;
+}
+
+function splitIds(value: string | string[] | undefined): string[] {
+  if (!value) return [];
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.match(/<[^<>\s]+>|[^<>\s,]+@[^<>\s,]+/g) ?? []);
+  return parts.map((p) => normalizeId(p)).filter((p): p is string => p !== undefined);
+}
+
+function normalizeId(id: string | undefined): string | undefined {
+  const trimmed = id?.trim().replace(/^<|>$/g, '');
+  return trimmed ? `<${trimmed}>` : undefined;
+}
