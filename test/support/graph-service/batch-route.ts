@@ -1,0 +1,100 @@
+import { badRequest } from './graph-http-error';
+import { errorResponse } from './graph-http-error';
+import { objectBody, json } from './responses';
+import type { ServiceClock, ServiceRequest, ServiceResponse } from './service-types';
+
+/** Graph's documented limit of requests in one JSON batch. */
+export const BATCH_MAX_REQUESTS = 20;
+
+interface BatchStep {
+  id: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  dependsOn: string[];
+}
+
+export type InnerHandler = (request: ServiceRequest) => Promise<ServiceResponse>;
+
+function readStep(value: unknown): BatchStep {
+  const step = objectBody(value, 'batch request');
+  const { id, method, url } = step;
+  if (typeof id !== 'string' || id === '') throw badRequest('BadRequest', 'Invalid batch payload format: every request needs a string id.');
+  if (typeof method !== 'string' || typeof url !== 'string') throw badRequest('BadRequest', `Invalid batch payload format: request '${id}' needs a method and a url.`);
+  if (step.dependsOn !== undefined && (!Array.isArray(step.dependsOn) || step.dependsOn.some((d) => typeof d !== 'string'))) {
+    throw badRequest('BadRequest', `Invalid batch payload format: dependsOn of request '${id}' must be an array of ids.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries((step.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+  return { id, method: method.toUpperCase(), url, headers, body: step.body, dependsOn: (step.dependsOn as string[] | undefined) ?? [] };
+}
+
+/** Runs steps so that each comes after what it depends on; a cycle or an unknown id refuses the whole batch. */
+function executionOrder(steps: BatchStep[]): BatchStep[] {
+  const ids = new Set<string>();
+  for (const s of steps) {
+    if (ids.has(s.id.toLowerCase())) throw badRequest('BadRequest', `Invalid batch payload format: the request id '${s.id}' is used more than once.`);
+    ids.add(s.id.toLowerCase());
+  }
+  for (const s of steps) {
+    for (const d of s.dependsOn) if (!ids.has(d.toLowerCase())) throw badRequest('BadRequest', `Invalid batch payload format: request '${s.id}' depends on '${d}', which is not in the batch.`);
+  }
+  const done = new Set<string>();
+  const order: BatchStep[] = [];
+  while (order.length < steps.length) {
+    const next = steps.find((s) => !done.has(s.id.toLowerCase()) && s.dependsOn.every((d) => done.has(d.toLowerCase())));
+    if (!next) throw badRequest('BadRequest', 'Invalid batch payload format: the dependsOn chain has a cycle.');
+    done.add(next.id.toLowerCase());
+    order.push(next);
+  }
+  return order;
+}
+
+function stepBody(response: ServiceResponse): unknown {
+  if (response.body === undefined) return undefined;
+  if (Buffer.isBuffer(response.body)) return response.body.toString('base64');
+  if (typeof response.body === 'string') return Buffer.from(response.body, 'utf8').toString('base64');
+  return response.body;
+}
+
+/** POST /$batch: JSON batching as documented (20 requests at most, dependsOn, one status/headers/body per step). */
+export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
+  return async (request: ServiceRequest): Promise<ServiceResponse> => {
+    const body = objectBody(request.body, '$batch');
+    if (!Array.isArray(body.requests)) throw badRequest('BadRequest', 'Invalid batch payload format.');
+    if (body.requests.length > BATCH_MAX_REQUESTS) throw badRequest('BadRequest', 'Number of requests inside batch exceeds the limit.');
+    const steps = executionOrder(body.requests.map(readStep));
+    const statusById = new Map<string, number>();
+    const responses: Array<Record<string, unknown>> = [];
+    for (const step of steps) {
+      let response: ServiceResponse;
+      const failed = step.dependsOn.find((d) => (statusById.get(d.toLowerCase()) ?? 0) >= 400);
+      if (failed !== undefined) {
+        response = errorResponse(424, 'FailedDependency', `The request depends on request '${failed}', which failed.`, clock());
+      } else if (/^https?:/i.test(step.url)) {
+        response = errorResponse(400, 'BadRequest', 'The url of a batch request must be relative to the version, like /users.', clock());
+      } else if (step.body !== undefined && step.headers['content-type'] === undefined) {
+        response = errorResponse(400, 'BadRequest', 'A Content-Type header is required when a batch request has a body.', clock());
+      } else {
+        const relative = step.url.replace(/^\/+/, '');
+        const at = relative.indexOf('?');
+        response = await inner({
+          method: step.method,
+          path: `/${at === -1 ? relative : relative.slice(0, at)}`,
+          query: new URLSearchParams(at === -1 ? '' : relative.slice(at + 1)),
+          headers: step.headers,
+          body: step.body,
+          serviceRoot: request.serviceRoot,
+          inBatch: true,
+        });
+      }
+      statusById.set(step.id.toLowerCase(), response.status);
+      const stepResponse: Record<string, unknown> = { id: step.id, status: response.status, headers: response.headers ?? {} };
+      const payload = stepBody(response);
+      if (payload !== undefined) stepResponse.body = payload;
+      responses.push(stepResponse);
+    }
+    return json(200, { responses });
+  };
+}

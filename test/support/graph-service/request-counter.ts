@@ -1,0 +1,41 @@
+import { pathMatches, type PathPattern } from './path-pattern';
+
+export interface CountedRequest {
+  method: string;
+  path: string;
+  /** True for a step inside a $batch (the $batch POST itself is counted as one HTTP request). */
+  inBatch: boolean;
+  status: number;
+}
+
+export interface CountFilter {
+  method?: string;
+  path?: PathPattern;
+  /** Default false: count HTTP round trips only. true: batch steps only. 'any': both. */
+  inBatch?: boolean | 'any';
+}
+
+/** Every request the service answered, for tests and benches ("Graph requests per operation"). */
+export class RequestCounter {
+  private readonly seen: CountedRequest[] = [];
+
+  record(request: CountedRequest): void {
+    this.seen.push(request);
+  }
+
+  count(filter: CountFilter = {}): number {
+    return this.list(filter).length;
+  }
+
+  list(filter: CountFilter = {}): CountedRequest[] {
+    const inBatch = filter.inBatch ?? false;
+    return this.seen.filter((r) =>
+      (inBatch === 'any' || r.inBatch === inBatch) &&
+      (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+      (filter.path === undefined || pathMatches(filter.path, r.path)));
+  }
+
+  reset(): void {
+    this.seen.length = 0;
+  }
+}
