@@ -1,33 +1,29 @@
-import type { IANAZone } from 'luxon';
 import { CalendarError } from '../errors';
 import type { CalendarSpec } from './calendar-spec';
 import type { TimeSegment } from './time-segment';
-import type { WeeklySchedule } from './weekly-schedule';
-import { YearTable } from './year-table';
+import type { WeeklyHours } from './weekly-hours';
+import type { YearTable } from './year-table';
 
 /**
- * A parsed business calendar: weekly shifts in a time zone, holidays, and extra open windows. It never
- * reads the current time; every question takes the instant it is about. Open time of each UTC year is
- * materialised on first use and memoised inside the calendar (deterministic, so the calendar stays a
- * value: equal inputs give equal answers). Build one with parseCalendar, extend it with withOpenWindows.
+ * A parsed business calendar: weekly hours in a time zone minus holidays, plus extra open windows. It
+ * never reads the current time; every question takes the instant it is about. The open time of each
+ * UTC year is materialised on first use and memoised (deterministic, so the calendar stays a value:
+ * equal inputs give equal answers). Build one with parseCalendar, extend it with withOpenWindows.
  */
 export class BusinessCalendar {
   private readonly years = new Map<number, YearTable>();
   private recent: YearTable | undefined;
-  /** No year after this one can be open (null: some weekly shift makes every year open). */
+  /** No year after this one can be open (null: the weekly hours open every year). */
   private readonly lastOpenYear: number | null;
 
   constructor(
     readonly spec: Readonly<CalendarSpec>,
-    readonly zone: IANAZone,
-    readonly schedule: WeeklySchedule,
-    readonly holidays: ReadonlySet<string>,
+    readonly hours: WeeklyHours,
     /** Extra open windows (approved after-hours attention), merged and sorted. */
     readonly windows: readonly TimeSegment[],
   ) {
-    const hasShifts = schedule.some((shifts) => shifts.length > 0);
     const lastWindow = windows.length > 0 ? windows[windows.length - 1] : undefined;
-    this.lastOpenYear = hasShifts ? null : lastWindow !== undefined ? new Date(lastWindow.end).getUTCFullYear() : -Infinity;
+    this.lastOpenYear = hours.hasShifts ? null : lastWindow !== undefined ? new Date(lastWindow.end).getUTCFullYear() : -Infinity;
   }
 
   /** The year table holding instant `t` (epoch ms). */
@@ -41,7 +37,8 @@ export class BusinessCalendar {
   table(year: number): YearTable {
     let table = this.years.get(year);
     if (table === undefined) {
-      table = new YearTable(this, year);
+      const base = this.hours.table(year);
+      table = this.windows.length > 0 ? base.withWindows(this.windows) : base;
       this.years.set(year, table);
     }
     this.recent = table;

@@ -3,6 +3,7 @@ import { CalendarError } from '../errors';
 import { BusinessCalendar } from './business-calendar';
 import type { CalendarSpec } from './calendar-spec';
 import { parseCivilDate } from './civil-date';
+import { WeeklyHours } from './weekly-hours';
 import { parseWeeklySchedule } from './weekly-schedule';
 
 /**
@@ -27,7 +28,7 @@ export function parseCalendar(spec: CalendarSpec): BusinessCalendar {
     weekly: Object.fromEntries(Object.entries(weekly as CalendarSpec['weekly']).map(([day, list]) => [day, (list ?? []).map(([a, b]) => [a, b] as [string, string])])),
     holidays: [...(holidays as string[])],
   };
-  return new BusinessCalendar(deepFreeze(copy), IANAZone.create(timezone), schedule, new Set(copy.holidays), []);
+  return new BusinessCalendar(deepFreeze(copy), new WeeklyHours(IANAZone.create(timezone), schedule, new Set(copy.holidays)), []);
 }
 
 function deepFreeze<T>(value: T): T {

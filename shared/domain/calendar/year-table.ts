@@ -4,13 +4,11 @@ import { wallTimeToEpoch } from './local-time';
 import { mergeSegments, subtractSegments, type TimeSegment } from './time-segment';
 import type { WeeklySchedule } from './weekly-schedule';
 
-/** What a year table is built from: the parsed parts of a calendar. */
-export interface YearTableSource {
+/** What a year's open time is built from: the weekly hours of a calendar. */
+export interface WeeklyHoursSource {
   readonly zone: IANAZone;
   readonly schedule: WeeklySchedule;
   readonly holidays: ReadonlySet<string>;
-  /** Extra open windows, merged. */
-  readonly windows: readonly TimeSegment[];
 }
 
 /** A shift a holiday removed, clipped to the year: what would have been open that day. */
@@ -33,10 +31,10 @@ export class YearTable {
   readonly totalMs: number;
   readonly holidaySpans: readonly HolidaySpan[];
 
-  constructor(source: YearTableSource, year: number) {
-    this.from = Date.UTC(year, 0, 1);
-    this.to = Date.UTC(year + 1, 0, 1);
-    const { open, removed } = materialise(source, this.from, this.to);
+  /** `open`: sorted disjoint segments inside `[from, to)`; `holidaySpans`: hours holidays removed. */
+  constructor(from: number, to: number, open: readonly TimeSegment[], holidaySpans: readonly HolidaySpan[]) {
+    this.from = from;
+    this.to = to;
     const n = open.length;
     this.starts = new Float64Array(n);
     this.ends = new Float64Array(n);
@@ -47,7 +45,22 @@ export class YearTable {
       this.cumulative[i + 1] = this.cumulative[i] + open[i].end - open[i].start;
     }
     this.totalMs = this.cumulative[n];
-    this.holidaySpans = removed;
+    this.holidaySpans = holidaySpans;
+  }
+
+  /** The open intervals as segments. */
+  segments(): TimeSegment[] {
+    return Array.from(this.starts, (start, i) => ({ start, end: this.ends[i] }));
+  }
+
+  /** This year with `windows` (sorted, merged) also open; holiday hours under a window are open too. */
+  withWindows(windows: readonly TimeSegment[]): YearTable {
+    const inside = windows
+      .filter((w) => w.end > this.from && w.start < this.to)
+      .map((w) => ({ start: Math.max(this.from, w.start), end: Math.min(this.to, w.end) }));
+    if (inside.length === 0) return this;
+    const open = mergeSegments([...this.segments(), ...inside]);
+    return new YearTable(this.from, this.to, open, removeOpen(this.holidaySpans, open));
   }
 
   /** Index of the last interval starting at or before `t`, or -1. */
@@ -85,8 +98,11 @@ export class YearTable {
   }
 }
 
-function materialise(source: YearTableSource, from: number, to: number): { open: TimeSegment[]; removed: HolidaySpan[] } {
-  const open: TimeSegment[] = [...source.windows];
+/** The open time of UTC `year` from weekly hours and holidays (the only place luxon is consulted). */
+export function materialiseYear(source: WeeklyHoursSource, year: number): YearTable {
+  const from = Date.UTC(year, 0, 1);
+  const to = Date.UTC(year + 1, 0, 1);
+  const open: TimeSegment[] = [];
   const removed: HolidaySpan[] = [];
   // Local dates whose shifts can reach into [from, to): offsets stay within +-14 h, shifts within 48 h.
   for (let day = from - 2 * MS_PER_DAY; day <= to; day += MS_PER_DAY) {
@@ -102,7 +118,13 @@ function materialise(source: YearTableSource, from: number, to: number): { open:
       else open.push({ start, end });
     }
   }
-  const merged = mergeSegments(open.map((s) => ({ start: Math.max(from, s.start), end: Math.min(to, s.end) })));
-  const holidaySpans = removed.flatMap((span) => subtractSegments([span], merged).map((part) => ({ ...part, date: span.date })));
-  return { open: merged, removed: holidaySpans.sort((a, b) => a.start - b.start) };
+  const merged = mergeSegments(open);
+  return new YearTable(from, to, merged, removeOpen(removed, merged));
+}
+
+/** The parts of holiday spans not covered by `open` (sorted, merged), in order. */
+function removeOpen(spans: readonly HolidaySpan[], open: readonly TimeSegment[]): HolidaySpan[] {
+  return spans
+    .flatMap((span) => subtractSegments([span], open).map((part) => ({ ...part, date: span.date })))
+    .sort((a, b) => a.start - b.start);
 }
