@@ -1,4 +1,3 @@
-import { parseCalendar } from '../domain/calendar/parse-calendar';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar';
 import { NotFoundError } from '../domain/errors';
 import { DEFAULT_POLICY } from '../domain/policy/default-policy';
@@ -7,6 +6,7 @@ import { policyForClient } from '../domain/policy/policy-for-client';
 import { policyVersion } from '../domain/policy/policy-version';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import type { Client } from '../domain/requesters/directory-types';
+import { slaCalendar } from '../domain/sla/sla-calendar';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { DirectoryStore, StateStore } from './ports';
 
@@ -15,12 +15,11 @@ const KEY_PREFIX = 'policy:';
 /**
  * The policies tickets run under, by version id. A ticket keeps the version it was opened under, so
  * every policy a ticket was opened with is saved in the state store (`policy:<version>`) and found
- * again after the client's contract changes. Parsed calendars are cached per version.
+ * again after the client's contract changes.
  */
 export class PolicyRegistry {
   private readonly policies = new Map<string, SupportPolicy>([[policyVersion(DEFAULT_POLICY), DEFAULT_POLICY]]);
   private readonly saved = new Set<string>();
-  private readonly calendars = new Map<string, BusinessCalendar>();
 
   constructor(
     private readonly state: StateStore,
@@ -61,14 +60,8 @@ export class PolicyRegistry {
     return this.policies.get(version);
   }
 
-  /** The parsed business calendar of a policy (cached by the policy's version). */
+  /** The policy's business calendar (parsed once per policy object), without after-hours windows. */
   calendar(policy: SupportPolicy): BusinessCalendar {
-    const version = policyVersion(policy);
-    let calendar = this.calendars.get(version);
-    if (!calendar) {
-      calendar = parseCalendar(policy.calendar);
-      this.calendars.set(version, calendar);
-    }
-    return calendar;
+    return slaCalendar(policy);
   }
 }

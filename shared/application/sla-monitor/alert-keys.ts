@@ -1,0 +1,17 @@
+import type { AlertThreshold, SlaClockName } from '../ports';
+
+/**
+ * The alert ledger's keys: one per thing that must be sent at most once. Every key starts with its
+ * kind so `AlertLedger.list(prefix)` finds a family.
+ */
+export const alertKeys = {
+  sla: (ticketId: string, clock: SlaClockName, threshold: AlertThreshold) => `sla:${ticketId}:${clock}:${threshold}`,
+  /** Per approved budget: an approved extension makes a new budget whose 80% and 100% alert again. */
+  budget: (ticketId: string, budgetMinutes: number, percent: number) => `budget:${ticketId}:${budgetMinutes}:${percent}`,
+  /** The n-th reminder of a phone ticket still awaiting its email. */
+  phoneReminder: (ticketId: string, n: number) => `phone-reminder:${ticketId}:${n}`,
+  /** The n-th "check the Microsoft case" reminder of one wait on Microsoft (the pause's start). */
+  microsoftReminder: (ticketId: string, waitStart: string, n: number) => `ms-reminder:${ticketId}:${waitStart}:${n}`,
+  /** The managers' digest of one local date of the support calendar. */
+  digest: (date: string) => `digest:${date}`,
+} as const;

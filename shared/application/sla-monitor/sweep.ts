@@ -1,0 +1,200 @@
+import { businessMinutesBetween, isOpen } from '../../domain/calendar/business-time';
+import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
+import { ConflictError } from '../../domain/errors';
+import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
+import type { SupportPolicy } from '../../domain/policy/support-policy';
+import { slaStatus } from '../../domain/sla/sla-status';
+import type { ClockStatus } from '../../domain/sla/sla-types';
+import type { Ticket } from '../../domain/ticket/ticket';
+import type { Actor, TicketStatus } from '../../domain/ticket/ticket-types';
+import type { ClientMailer } from '../client-mailer';
+import type { PolicyRegistry } from '../policy-registry';
+import type { Clock, Notification, Notifier, Store } from '../ports';
+import type { SideEffectErrors } from '../side-effects';
+import type { TicketService } from '../ticket-service';
+import { alertKeys } from './alert-keys';
+import { DigestCollector } from './digest';
+import type { SendOnce } from './send-once';
+import { SweepCalendars } from './sweep-calendars';
+
+/** Every status but closed: the tickets a sweep looks at. */
+export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
+
+export const MONITOR_ACTOR: Actor = { role: 'system', id: 'sla-monitor', name: 'SLA monitor' };
+
+export interface SweepCounts {
+  tickets: number;
+  slaAlerts: number;
+  budgetAlerts: number;
+  phoneReminders: number;
+  microsoftReminders: number;
+  finalNotices: number;
+  closedNoResponse: number;
+  digests: number;
+  /** Writes another instance or a person made first (version conflicts): retried next sweep. */
+  raced: number;
+  errors: number;
+}
+
+export interface SweepDeps {
+  store: Store;
+  clock: Clock;
+  notifier: Notifier;
+  mail: Pick<ClientMailer, 'sendClientMail'>;
+  tickets: TicketService;
+  policies: PolicyRegistry;
+  sideEffects: SideEffectErrors;
+  once: SendOnce;
+  pageSize: number;
+  digestLimit: number;
+}
+
+/**
+ * One pass over the open tickets at one instant. Reads only the ticket records (denormalised pauses,
+ * attempts, consumed minutes): no per-ticket event read. Each ticket's failure is reported and counted;
+ * the pass goes on.
+ */
+export class Sweep {
+  readonly counts: SweepCounts = { tickets: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
+  private readonly now: Date;
+  private readonly digestKey: string | undefined;
+  private readonly digest = new DigestCollector();
+  private calendars = new SweepCalendars([]);
+
+  constructor(private readonly deps: SweepDeps) {
+    this.now = deps.clock.now();
+    this.digestKey = this.dueDigestKey();
+  }
+
+  async run(): Promise<SweepCounts> {
+    const { store, pageSize } = this.deps;
+    this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }));
+    let cursor: string | undefined;
+    do {
+      const page = await store.tickets.list({ statuses: OPEN_STATUSES, limit: pageSize, cursor });
+      for (const ticket of page.tickets) await this.check(ticket);
+      cursor = page.next;
+    } while (cursor);
+    if (this.digestKey) await this.sendDigest(this.digestKey);
+    return this.counts;
+  }
+
+  private async check(ticket: Ticket): Promise<void> {
+    this.counts.tickets += 1;
+    try {
+      const policy = this.deps.policies.cached(ticket.policyVersion) ?? (await this.deps.policies.forTicket(ticket));
+      const calendar = this.calendars.of(ticket.clientId, policy);
+      const sla = slaStatus(ticket, policy, calendar, this.now);
+      await this.slaAlerts(ticket, sla.response);
+      await this.slaAlerts(ticket, sla.resolution);
+      await this.budgetAlerts(ticket, policy);
+      if (ticket.awaitingEmail) await this.phoneReminder(ticket, policy, calendar);
+      if (ticket.status === 'waiting-on-microsoft') await this.microsoftReminder(ticket, policy, calendar);
+      if (ticket.status === 'waiting-on-client' || ticket.status === 'resolved') await this.noResponse(ticket, policy);
+      if (this.digestKey) this.digest.add(ticket, sla);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        this.counts.raced += 1;
+        return;
+      }
+      this.counts.errors += 1;
+      this.deps.sideEffects.report(error, { action: 'sla-sweep', ticketId: ticket.id, what: `checking ticket ${ticket.number}` });
+    }
+  }
+
+  /** At risk, then breached, once each per ticket and clock. A breach seen first supersedes the at-risk alert. */
+  private async slaAlerts(ticket: Ticket, clock: ClockStatus): Promise<void> {
+    const { once } = this.deps;
+    if (clock.state !== 'at-risk' && clock.state !== 'breached') return;
+    const atRiskKey = alertKeys.sla(ticket.id, clock.clock, 'at-risk');
+    if (clock.state === 'breached') {
+      const breachedKey = alertKeys.sla(ticket.id, clock.clock, 'breached');
+      if (once.has(breachedKey)) return;
+      const dueAt = clock.breachAt ?? clock.stoppedAt ?? this.now.toISOString();
+      if (await this.notifyOnce(breachedKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'breached', dueAt })) this.counts.slaAlerts += 1;
+      await once.skip(atRiskKey, 'breached-first');
+      return;
+    }
+    if (once.has(atRiskKey)) return;
+    const dueAt = clock.breachAt ?? this.now.toISOString();
+    if (await this.notifyOnce(atRiskKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'at-risk', dueAt })) this.counts.slaAlerts += 1;
+  }
+
+  /** The highest budget percentage reached alerts once per approved budget; lower ones reached with it are superseded. */
+  private async budgetAlerts(ticket: Ticket, policy: SupportPolicy): Promise<void> {
+    if (ticket.budgetMinutes <= 0 || ticket.consumedMinutes <= 0) return;
+    const percent = (ticket.consumedMinutes * 100) / ticket.budgetMinutes;
+    const reached = policy.budgetAlertPercents.filter((p) => percent >= p).sort((a, b) => b - a);
+    if (reached.length === 0) return;
+    const [highest, ...lower] = reached;
+    const key = alertKeys.budget(ticket.id, ticket.budgetMinutes, highest);
+    if (this.deps.once.has(key)) return;
+    const sent = await this.notifyOnce(key, { kind: 'budget-alert', ticket, percent: highest, consumedMinutes: ticket.consumedMinutes, budgetMinutes: ticket.budgetMinutes });
+    if (sent) this.counts.budgetAlerts += 1;
+    for (const p of lower) await this.deps.once.skip(alertKeys.budget(ticket.id, ticket.budgetMinutes, p), `${highest}-reached`);
+  }
+
+  /** Every `phoneEmailMinutes` business minutes after the call: staff are reminded; the first time, the client too. */
+  private async phoneReminder(ticket: Ticket, policy: SupportPolicy, calendar: BusinessCalendar): Promise<void> {
+    const interval = policy.reminders.phoneEmailMinutes;
+    const n = Math.floor(businessMinutesBetween(calendar, new Date(ticket.openedAt), this.now) / interval);
+    if (n < 1) return;
+    const key = alertKeys.phoneReminder(ticket.id, n);
+    if (this.deps.once.has(key)) return;
+    const sent = await this.deps.once.send(key, async () => {
+      if (n === 1) await this.deps.mail.sendClientMail('phone-email-reminder', ticket, { timeZone: policy.calendar.timezone });
+      return (await this.deps.notifier.notify({ kind: 'phone-email-reminder', ticket })).ref;
+    });
+    if (sent) this.counts.phoneReminders += 1;
+  }
+
+  /** Every `microsoftCaseMinutes` business minutes of a wait on Microsoft: check the case. */
+  private async microsoftReminder(ticket: Ticket, policy: SupportPolicy, calendar: BusinessCalendar): Promise<void> {
+    const wait = ticket.pauses[ticket.pauses.length - 1];
+    if (!wait || wait.end !== undefined || wait.reason !== 'waiting-on-microsoft') return;
+    const n = Math.floor(businessMinutesBetween(calendar, new Date(wait.start), this.now) / policy.reminders.microsoftCaseMinutes);
+    if (n < 1) return;
+    const key = alertKeys.microsoftReminder(ticket.id, wait.start, n);
+    if (this.deps.once.has(key)) return;
+    if (await this.notifyOnce(key, { kind: 'microsoft-case-reminder', ticket })) this.counts.microsoftReminders += 1;
+  }
+
+  /**
+   * The no-response workflow: after the policy's unanswered contact attempts, the final notice; when
+   * its notice period (business days) passes without an answer, the ticket closes. Both are ticket
+   * writes with the version read here, so two sweepers cannot both do them (one gets a conflict).
+   */
+  private async noResponse(ticket: Ticket, policy: SupportPolicy): Promise<void> {
+    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
+    if (!ticket.finalNoticeAt) {
+      if (ticket.contactAttempts < policy.noResponse.contactAttempts) return;
+      await this.deps.tickets.sendFinalNotice(MONITOR_ACTOR, ref);
+      this.counts.finalNotices += 1;
+      return;
+    }
+    const closesAt = await this.deps.tickets.noResponseClosesAt(ticket);
+    if (!closesAt || this.now.getTime() < closesAt.getTime()) return;
+    await this.deps.tickets.closeForNoResponse(MONITOR_ACTOR, ref);
+    this.counts.closedNoResponse += 1;
+  }
+
+  private async notifyOnce(key: string, notification: Notification): Promise<boolean> {
+    return this.deps.once.send(key, async () => (await this.deps.notifier.notify(notification)).ref);
+  }
+
+  /** The digest of today (support calendar's zone) is due at the first sweep inside business hours. */
+  private dueDigestKey(): string | undefined {
+    const calendar = this.deps.policies.calendar(DEFAULT_POLICY);
+    if (!isOpen(calendar, this.now)) return undefined;
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_POLICY.calendar.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
+    const key = alertKeys.digest(date);
+    return this.deps.once.has(key) ? undefined : key;
+  }
+
+  private async sendDigest(key: string): Promise<void> {
+    const date = key.slice('digest:'.length);
+    const lines = this.digest.take(this.deps.digestLimit);
+    if (await this.notifyOnce(key, { kind: 'daily-digest', date, lines })) this.counts.digests += 1;
+  }
+}
+

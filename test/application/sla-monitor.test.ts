@@ -1,0 +1,155 @@
+import { ClientMailer } from '../../shared/application/client-mailer';
+import { PolicyRegistry } from '../../shared/application/policy-registry';
+import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
+import { TicketService } from '../../shared/application/ticket-service';
+import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { CapturingMailer, CapturingNotifier, CollectedErrors, harness, L1, L2, ref, SequentialIds, SYSTEM, type Harness } from './fixture';
+
+const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll export fails', description: 'error 500', channel: 'email' as const };
+
+function monitorFor(h: Harness, holder = 'instance-a', notifier = h.notifier): SlaMonitor {
+  return new SlaMonitor({ store: h.store, clock: h.clock, notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state }), tickets: h.tickets, policies: h.policies, sideEffects: h.errors, holder, intervalMs: 60_000 });
+}
+
+function slaAlerts(notifier: CapturingNotifier): string[] {
+  return notifier.sent.flatMap((n) => (n.kind === 'sla-alert' ? [`${n.ticket.number}:${n.clock}:${n.threshold}`] : []));
+}
+
+describe('SlaMonitor', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    // Monday 2 March 2026, 08:00 in Mexico City: before opening, so no digest is due at the first sweeps.
+    h = await harness('2026-03-02T14:00:00.000Z');
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('sends at-risk then breached once per ticket and clock, across a restart', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const { ticket } = await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical' });
+    const monitor = monitorFor(h);
+    h.clock.advanceMinutes(10);
+    expect((await monitor.sweep()).slaAlerts).toBe(0);
+    h.clock.advanceMinutes(13); // 23 min: past 75% of 30
+    expect((await monitor.sweep()).slaAlerts).toBe(1);
+    h.clock.advanceMinutes(1);
+    expect((await monitor.sweep()).slaAlerts).toBe(0);
+    expect(slaAlerts(h.notifier)).toEqual([`${ticket.number}:response:at-risk`]);
+
+    // A restart: a new monitor on the same store re-sends nothing and sends the breach once.
+    const restarted = monitorFor(h);
+    h.clock.advanceMinutes(10);
+    await restarted.sweep();
+    await restarted.sweep();
+    expect(slaAlerts(h.notifier)).toEqual([`${ticket.number}:response:at-risk`, `${ticket.number}:response:breached`]);
+    const breach = h.notifier.sent.find((n) => n.kind === 'sla-alert' && n.threshold === 'breached');
+    expect(breach && 'dueAt' in breach ? breach.dueAt : undefined).toBe('2026-03-02T16:30:00.000Z');
+    expect(await h.store.alerts.get(`sla:${ticket.id}:response:breached`)).toMatchObject({ holder: 'instance-a' });
+  });
+
+  it('with two instances on one database only the lease holder sweeps, and a takeover sends nothing twice', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical' });
+    const second = await openSqliteStore({ file: h.store.file, clock: h.clock });
+    const notifierB = new CapturingNotifier();
+    const policiesB = new PolicyRegistry(second.state, second.directory);
+    const mailB = new ClientMailer({ mailer: new CapturingMailer(), clock: h.clock, state: second.state });
+    const ticketsB = new TicketService({ store: second, clock: h.clock, ids: new SequentialIds('b'), policies: policiesB, mail: mailB, notifier: notifierB, sideEffects: new CollectedErrors() });
+    const b = new SlaMonitor({ store: second, clock: h.clock, notifier: notifierB, mail: mailB, tickets: ticketsB, policies: policiesB, sideEffects: new CollectedErrors(), holder: 'instance-b', intervalMs: 60_000 });
+    const a = monitorFor(h, 'instance-a');
+    try {
+      h.clock.advanceMinutes(31);
+      const [ra, rb] = await Promise.all([a.sweep(), b.sweep()]);
+      expect([ra.active, rb.active].sort()).toEqual([false, true]);
+      const total = () => h.notifier.sent.filter((n) => n.kind === 'sla-alert').length + notifierB.sent.filter((n) => n.kind === 'sla-alert').length;
+      expect(total()).toBe(1);
+      // A stops answering (crash: no release); after the lease lapses B takes over and re-sends nothing.
+      const holder = ra.active ? b : a;
+      h.clock.advanceMinutes(4);
+      const report = await holder.sweep();
+      expect(report.active).toBe(true);
+      expect(total()).toBe(1);
+      expect((await holder.status()).lease?.holder).toBe(ra.active ? 'instance-b' : 'instance-a');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('runs the no-response workflow: final notice after the third attempt, closure after five business days', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    let { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Which user?');
+    ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
+    const monitor = monitorFor(h);
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
+    const report = await monitor.sweep();
+    expect(report.finalNotices).toBe(1);
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    expect(h.mailer.kinds().filter((k) => k === 'final-notice')).toHaveLength(1);
+    h.clock.set('2026-03-09T23:00:00.000Z');
+    expect((await monitor.sweep()).closedNoResponse).toBe(0);
+    h.clock.set('2026-03-10T00:05:00.000Z');
+    expect((await monitor.sweep()).closedNoResponse).toBe(1);
+    const closed = await h.store.tickets.get(ticket.id);
+    expect(closed).toMatchObject({ status: 'closed', closeReason: 'no-response' });
+    expect(h.notifier.kinds()).toContain('closed-no-response');
+    expect(h.errors.errors).toEqual([]);
+  });
+
+  it('reminds about phone tickets awaiting their email (client emailed once) and about Microsoft cases', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const phone = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Server down', description: 'call' });
+    let { ticket } = await h.tickets.open(SYSTEM, { ...MAIL, sourceMessageId: '<ms@acme>' });
+    ticket = await h.tickets.acknowledge(L2, ref(ticket));
+    ticket = await h.tickets.escalate(L2, ref(ticket), 'L4', 'Exchange bug');
+    const monitor = monitorFor(h);
+    h.clock.advanceMinutes(61);
+    let report = await monitor.sweep();
+    expect(report.phoneReminders).toBe(1);
+    h.clock.advanceMinutes(60);
+    report = await monitor.sweep();
+    expect(report.phoneReminders).toBe(1);
+    expect((await monitor.sweep()).phoneReminders).toBe(0);
+    expect(h.mailer.kinds().filter((k) => k === 'phone-email-reminder')).toHaveLength(1);
+    h.clock.advanceMinutes(120);
+    report = await monitor.sweep();
+    expect(report.microsoftReminders).toBe(1);
+    expect(h.notifier.sent.filter((n) => n.kind === 'microsoft-case-reminder').map((n) => ('ticket' in n ? n.ticket.id : ''))).toEqual([ticket.id]);
+    await h.tickets.linkEmail(SYSTEM, ref(phone), '<confirm@acme>');
+    h.clock.advanceMinutes(60);
+    expect((await monitor.sweep()).phoneReminders).toBe(0);
+  });
+
+  it('alerts budget consumption at 80% and 100% once per approved budget', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    let { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    ticket = await h.tickets.acknowledge(L2, ref(ticket)); // 15
+    ticket = await h.tickets.logWork(L2, ref(ticket), 275); // 290 of 360 = 80.5%
+    const monitor = monitorFor(h);
+    await monitor.sweep();
+    ticket = await h.tickets.logWork(L2, ref(ticket), 80); // 370: 102%
+    await monitor.sweep();
+    await monitor.sweep();
+    const percents = () => h.notifier.sent.flatMap((n) => (n.kind === 'budget-alert' ? [`${n.budgetMinutes}:${n.percent}`] : []));
+    expect(percents()).toEqual(['360:80', '360:100']);
+    ticket = await h.tickets.requestBudgetExtension(L2, ref(ticket), 120, 'more');
+    ticket = await h.tickets.approveBudgetExtension({ role: 'requester', id: 'ana@acme.example' }, ref(ticket), ticket.pendingExtension!.requestId);
+    await monitor.sweep(); // 385 of 480 = 80.2%
+    expect(percents()).toEqual(['360:80', '360:100', '480:80']);
+  });
+
+  it('sends the managers one digest per business day with the urgent and unassigned tickets', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const { ticket } = await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical' });
+    const monitor = monitorFor(h);
+    h.clock.advanceMinutes(40);
+    expect((await monitor.sweep()).digests).toBe(1);
+    expect((await monitor.sweep()).digests).toBe(0);
+    const digest = h.notifier.sent.find((n) => n.kind === 'daily-digest');
+    expect(digest).toMatchObject({ date: '2026-03-02', lines: [{ ticketNumber: ticket.number, responseState: 'breached', status: 'new' }] });
+    h.clock.set('2026-03-03T15:00:00.000Z'); // Tuesday 09:00
+    expect((await monitor.sweep()).digests).toBe(1);
+  });
+});
