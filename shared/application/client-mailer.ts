@@ -86,7 +86,8 @@ export class ClientMailer {
     }
     try {
       const recipientName = params.recipientName ?? (await this.requesterName(ticket));
-      const message = composeClientMessage(kind, ticket, { ...params, recipientName, timeZone: params.timeZone ?? this.deps.timeZone });
+      const rejectedAttachments = params.rejectedAttachments ?? (kind === 'acknowledgement' ? await this.rejectedAttachments(ticket) : undefined);
+      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone });
       const thread = await readThread(this.deps.state, ticket.id);
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
@@ -156,6 +157,13 @@ export class ClientMailer {
     const record = records.find((r) => r.clientId === clientId);
     const client = this.deps.directory ? await this.deps.directory.getClient(clientId) : undefined;
     return { locale: record?.locale ?? client?.locale ?? 'es-MX', name: record?.name };
+  }
+
+  /** Attachments mail intake refused on the message that opened the ticket (the acknowledgement names them). */
+  private async rejectedAttachments(ticket: Ticket): Promise<ClientMessageParams['rejectedAttachments']> {
+    if (!ticket.sourceMessageId) return undefined;
+    const inbound = await this.deps.state.getState<{ rejectedAttachments: ClientMessageParams['rejectedAttachments'] }>(`mail-inbound:${ticket.sourceMessageId}`);
+    return inbound?.rejectedAttachments;
   }
 
   private async requesterName(ticket: Ticket): Promise<string | undefined> {

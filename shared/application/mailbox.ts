@@ -28,5 +28,7 @@ export interface Mailbox {
   readonly kind: string;
   pending(limit?: number): Promise<PendingMail[]>;
   settle(item: PendingMail, outcome: MailOutcome): Promise<void>;
+  /** Where a quarantined item will be found (for the managers' notice). */
+  quarantineRef(item: PendingMail): string;
 }
 

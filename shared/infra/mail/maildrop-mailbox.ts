@@ -64,6 +64,10 @@ export class MaildropMailbox implements Mailbox {
     await rename(path.join(this.dropDir, item.id), target);
   }
 
+  quarantineRef(item: PendingMail): string {
+    return path.join(this.quarantineDir, item.id);
+  }
+
   private async read(name: string): Promise<PendingMail> {
     const file = path.join(this.dropDir, name);
     const raw = await readFile(file);

@@ -1,0 +1,224 @@
+import { classifyAutomated } from '../domain/mail/automated-mail';
+import type { InboundMail } from '../domain/mail/inbound-mail';
+import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
+import { stripQuotedReply } from '../domain/mail/quoted-text';
+import { baseSubject } from '../domain/mail/ticket-number-tag';
+import type { AuthorizedRequester } from '../domain/requesters/directory-types';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { Actor } from '../domain/ticket/ticket-types';
+import type { ClientMailer } from './client-mailer';
+import { readAddinHeaders } from './mail-addin-headers';
+import type { MailOutcome } from './mailbox';
+import { appendToThread } from './mail-thread';
+import { resolveThreadTicket } from './mail-threading';
+import type { Clock, IdGenerator, Notifier, Store } from './ports';
+import { ReplyRateLimit } from './reply-rate-limit';
+import { checkSender } from './sender-check';
+import type { TicketCommands } from './ticket-commands';
+
+export interface MailIntakeDeps {
+  tickets: TicketCommands;
+  store: Pick<Store, 'tickets' | 'directory' | 'afterHours' | 'state'>;
+  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply'>;
+  notifier: Notifier;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
+  ownAddresses: string[];
+  /** Limits automatic replies per sender (default 3 a day). */
+  replyLimit?: ReplyRateLimit;
+}
+
+/** Where the message will be kept if quarantined (the poller knows, intake only reports it). */
+export interface IntakeContext {
+  quarantineRef: string;
+}
+
+const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
+const DESCRIPTION_MAX = 20_000;
+const EXCERPT_MAX = 1_000;
+const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notifications?)[@+.-]/i;
+
+/**
+ * Turns one inbound email into what the policy says: a new ticket (authorized requester), a client
+ * reply on a ticket (or the client's validation / rejection of a resolution, or their decision on a
+ * budget extension), the link of a phone ticket's confirming email, a recorded after-hours request; or
+ * nothing (auto-replies, bounces, our own mail, duplicates); or, for someone not authorized, no ticket,
+ * a polite reply naming who can authorize them, the managers told, the message quarantined.
+ * Domain refusals are returned as a quarantine outcome with the reason; other errors propagate.
+ */
+export class MailIntakeService {
+  private readonly replyLimit: ReplyRateLimit;
+  private readonly own: Set<string>;
+
+  constructor(private readonly deps: MailIntakeDeps) {
+    this.replyLimit = deps.replyLimit ?? new ReplyRateLimit(deps.store.state);
+    this.own = new Set(deps.ownAddresses.map((a) => a.trim().toLowerCase()));
+  }
+
+  async handle(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
+    const seen = await this.deps.store.state.getState<MailOutcome>(seenKey);
+    if (seen) return { ...seen, action: 'duplicate', reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})` };
+    const outcome = await this.decide(mail, context);
+    await this.deps.store.state.setState(seenKey, outcome);
+    return outcome;
+  }
+
+  private async decide(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    if (this.own.has(mail.from.address)) return processed('ignored-own-mail', `sent by our own address ${mail.from.address}: never answered (no loops)`);
+    const automated = classifyAutomated({ headers: mail.headers, subject: mail.subject, fromAddress: mail.from.address });
+    if (automated.automated) return processed(`ignored-${automated.kind}`, `automatic message (${automated.reason}): opens no ticket and is not a client reply`);
+
+    const now = this.deps.clock.now();
+    const at = new Date(Math.min(Date.parse(mail.date), now.getTime()));
+    const thread = await resolveThreadTicket({ tickets: this.deps.store.tickets, state: this.deps.store.state }, mail);
+    const sender = await checkSender(this.deps.store.directory, mail.from.address, at, thread?.ticket.clientId);
+    if (!sender.authorized) return this.refuse(mail, sender, context);
+
+    const afterHours = await this.recordAfterHoursRequest(mail, sender.requester, now);
+    if (thread) return this.onTicket(mail, thread.ticket, thread.match, sender.requester, afterHours);
+    return this.openTicket(mail, sender.requester, at, afterHours);
+  }
+
+  private async openTicket(mail: InboundMail, requester: AuthorizedRequester, at: Date, afterHours: string): Promise<MailOutcome> {
+    const headers = readAddinHeaders(mail.headers);
+    if (mail.rejectedAttachments.length) {
+      // The acknowledgement (sent by the ticket service on open) names the refused attachments.
+      await this.deps.store.state.setState(`mail-inbound:${mail.messageId}`, { rejectedAttachments: mail.rejectedAttachments });
+    }
+    const { ticket, created } = await this.deps.tickets.open(requesterActor(requester), {
+      clientId: requester.clientId,
+      requesterEmail: requester.email,
+      subject: baseSubject(mail.subject) || firstLine(mail.text) || mail.messageId,
+      description: mail.text.slice(0, DESCRIPTION_MAX),
+      channel: headers.fromAddin ? 'addin' : 'email',
+      priority: headers.priority,
+      incidentType: headers.incidentType,
+      sourceMessageId: mail.messageId,
+      conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
+      raisedAt: at,
+    });
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    const notes = [...headers.problems, afterHours].filter(Boolean).join('; ');
+    if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
+    const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
+    return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes ? `; ${notes}` : ''}`, ticket.number);
+  }
+
+  private async onTicket(mail: InboundMail, ticket: Ticket, match: string, requester: AuthorizedRequester, afterHours: string): Promise<MailOutcome> {
+    const tail = afterHours ? `; ${afterHours}` : '';
+    if (ticket.status === 'closed') {
+      const intent = parseReplyIntent(mail.text);
+      if (ticket.closeReason === 'validated' && intent !== 'reject') {
+        await appendToThread(this.deps.store.state, ticket.id, mail.messageId);
+        return processed('ignored-closed', `reply on ${ticket.number}, closed after the client validated it; nothing asks for more work${tail}`, ticket.number);
+      }
+      const linked = await this.deps.tickets.openLinked(requesterActor(requester), ticket.id, {
+        clientId: ticket.clientId,
+        requesterEmail: requester.email,
+        subject: baseSubject(mail.subject) || ticket.subject,
+        description: mail.text.slice(0, DESCRIPTION_MAX),
+        channel: 'email',
+        sourceMessageId: mail.messageId,
+        conversationId: mail.conversationId ?? mail.messageId,
+        raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+      });
+      await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
+      return processed('opened-linked', `${ticket.number} is closed (${ticket.closeReason}) and never reopens: opened ${linked.number} linked to it${tail}`, linked.number);
+    }
+
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
+    if (ticket.awaitingEmail) {
+      await this.deps.tickets.linkEmail(INTAKE, ref, mail.messageId, mail.conversationId);
+      return processed('linked-phone-ticket', `the client's email (matched by ${match}) confirms phone ticket ${ticket.number}${tail}`, ticket.number);
+    }
+    const isOwner = requester.email === ticket.requesterEmail || requester.isClientAdmin;
+    const actor = isOwner ? requesterActor(requester) : INTAKE;
+    const intent = isOwner ? parseReplyIntent(mail.text) : undefined;
+    const excerpt = stripQuotedReply(mail.text).slice(0, EXCERPT_MAX) || undefined;
+    const decided = await this.decision(ticket, intent, actor, excerpt);
+    if (decided) return processed(decided, `${requester.email} answered on ${ticket.number} (matched by ${match}): ${decided}${tail}`, ticket.number);
+    await this.deps.tickets.recordClientReply(actor, ref, mail.messageId, excerpt);
+    return processed('client-replied', `reply from ${requester.email} recorded on ${ticket.number} (matched by ${match})${tail}`, ticket.number);
+  }
+
+  /** A resolution validated/rejected or a budget extension approved/refused, when the reply says so. */
+  private async decision(ticket: Ticket, intent: ReplyIntent | undefined, actor: Actor, excerpt: string | undefined): Promise<string | undefined> {
+    if (!intent) return undefined;
+    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
+    const positive = intent === 'confirm' || intent === 'approve';
+    if (ticket.status === 'resolved') {
+      if (positive) await this.deps.tickets.validateResolution(actor, ref, excerpt);
+      else await this.deps.tickets.rejectResolution(actor, ref, excerpt);
+      return positive ? 'resolution-validated' : 'resolution-rejected';
+    }
+    if (ticket.pendingExtension) {
+      if (positive) await this.deps.tickets.approveBudgetExtension(actor, ref, ticket.pendingExtension.requestId);
+      else await this.deps.tickets.refuseBudgetExtension(actor, ref, ticket.pendingExtension.requestId, excerpt);
+      return positive ? 'budget-extension-approved' : 'budget-extension-refused';
+    }
+    return undefined;
+  }
+
+  /** X-Soporte-After-Hours: `<start ISO>/<end ISO>` records the client's advance request (status requested). */
+  private async recordAfterHoursRequest(mail: InboundMail, requester: AuthorizedRequester, now: Date): Promise<string> {
+    const window = readAddinHeaders(mail.headers).afterHours;
+    if (!window) return '';
+    if ('problem' in window) return window.problem;
+    const existing = await this.deps.store.afterHours.listWindows({ clientId: requester.clientId });
+    if (existing.some((w) => w.requestMessageId === mail.messageId)) return 'after-hours request already recorded';
+    await this.deps.store.afterHours.putWindow({
+      id: this.deps.ids.newId(),
+      clientId: requester.clientId,
+      start: window.start,
+      end: window.end,
+      status: 'requested',
+      requestedBy: requester.email,
+      requestMessageId: mail.messageId,
+      requestedAt: now.toISOString(),
+    });
+    return `after-hours attention requested for ${window.start}/${window.end}`;
+  }
+
+  private async refuse(mail: InboundMail, sender: Extract<Awaited<ReturnType<typeof checkSender>>, { authorized: false }>, context: IntakeContext): Promise<MailOutcome> {
+    const now = this.deps.clock.now();
+    const locale = sender.client?.locale ?? 'es-MX';
+    const canReply = !NO_REPLY_ADDRESS.test(mail.from.address) && (await this.replyLimit.allow(mail.from.address, now));
+    if (canReply) {
+      await this.deps.clientMailer.sendUnauthorizedReply({
+        locale,
+        to: mail.from.address,
+        senderName: mail.from.name,
+        originalSubject: mail.subject,
+        originalMessageId: mail.messageId,
+        originalReferences: mail.references,
+        authorizers: sender.authorizers,
+      });
+    }
+    await this.deps.notifier.notify({
+      kind: 'unauthorized-sender',
+      clientId: sender.client?.id,
+      senderEmail: mail.from.address,
+      subject: mail.subject,
+      quarantineRef: context.quarantineRef,
+      managerEmails: sender.client?.managerEmails ?? [],
+    });
+    const who = sender.client ? `not an authorized requester of ${sender.client.name}` : 'not an authorized requester of any client';
+    const replied = canReply ? 'polite reply sent' : 'no reply (no-reply address or reply limit reached)';
+    return { disposition: 'quarantined', action: 'unauthorized', reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told` };
+  }
+}
+
+function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
+  return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
+}
+
+function requesterActor(requester: AuthorizedRequester): Actor {
+  return { role: 'requester', id: requester.email, name: requester.name };
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
+}

@@ -1,0 +1,73 @@
+import { DomainError } from '../domain/errors';
+import type { Mailbox, MailOutcome, PendingMail } from './mailbox';
+import type { MailIntakeService } from './mail-intake-service';
+
+export interface PollReport {
+  processed: number;
+  quarantined: number;
+  /** Messages left in place after an unexpected error (retried next poll). */
+  retried: number;
+  outcomes: Array<{ id: string } & MailOutcome>;
+}
+
+export interface MailPollerOptions {
+  /** After this many unexpected failures a message is quarantined instead of retried. */
+  maxAttempts?: number;
+  /** Where unexpected errors go (main.ts logs them). */
+  onError?: (error: unknown, item: PendingMail) => void;
+}
+
+/**
+ * One pass over a mailbox: each pending message goes through intake and is settled (processed or
+ * quarantined, with the reason). The mail intake's error boundary: a DomainError (a rule refused the
+ * message) quarantines it with that reason; an unreadable message is quarantined; any other error
+ * leaves it in place to retry, up to `maxAttempts` polls, then quarantines it.
+ */
+export class MailPoller {
+  private readonly failures = new Map<string, number>();
+  private running: Promise<PollReport> | undefined;
+
+  constructor(
+    private readonly mailbox: Mailbox,
+    private readonly intake: Pick<MailIntakeService, 'handle'>,
+    private readonly options: MailPollerOptions = {},
+  ) {}
+
+  /** Runs one pass; a call while a pass is running waits for it instead of starting another. */
+  pollOnce(limit?: number): Promise<PollReport> {
+    this.running ??= this.pass(limit).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(limit?: number): Promise<PollReport> {
+    const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
+    for (const item of await this.mailbox.pending(limit)) {
+      const outcome = await this.outcomeOf(item);
+      if (!outcome) {
+        report.retried += 1;
+        continue;
+      }
+      await this.mailbox.settle(item, outcome);
+      this.failures.delete(item.id);
+      report[outcome.disposition === 'processed' ? 'processed' : 'quarantined'] += 1;
+      report.outcomes.push({ id: item.id, ...outcome });
+    }
+    return report;
+  }
+
+  private async outcomeOf(item: PendingMail): Promise<MailOutcome | undefined> {
+    if (!item.mail) return { disposition: 'quarantined', action: 'unreadable', reason: `the message cannot be read: ${item.unreadable ?? 'unknown reason'}` };
+    try {
+      return await this.intake.handle(item.mail, { quarantineRef: this.mailbox.quarantineRef(item) });
+    } catch (error) {
+      if (error instanceof DomainError) return { disposition: 'quarantined', action: `refused-${error.code}`, reason: `${error.name}: ${error.message}` };
+      this.options.onError?.(error, item);
+      const attempts = (this.failures.get(item.id) ?? 0) + 1;
+      this.failures.set(item.id, attempts);
+      if (attempts < (this.options.maxAttempts ?? 3)) return undefined;
+      return { disposition: 'quarantined', action: 'intake-error', reason: `failed ${attempts} times: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+}
