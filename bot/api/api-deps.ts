@@ -1,0 +1,18 @@
+import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shared/application/ports';
+import type { TicketCommands } from '../../shared/application/ticket-commands';
+import type { Authenticator } from '../auth/authenticator';
+import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { SlaReader } from './ticket-view';
+
+/** What the REST API needs; bot/main.ts (or a test) builds it. */
+export interface ApiDeps {
+  commands: TicketCommands;
+  tickets: TicketStore;
+  directory: DirectoryStore;
+  clock: Clock;
+  ids: IdGenerator;
+  authenticator: Authenticator;
+  readSla: SlaReader;
+  /** Local mode only: issues development tokens at POST /api/v1/dev/token. */
+  devTokens?: { issuer: DevTokenIssuer; providerTenantId: string };
+}

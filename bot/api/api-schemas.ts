@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket/ticket-types';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const CreateTicketSchema = z.object({
+  internetMessageId: z.string().trim().min(3).max(998),
+  conversationId: z.string().trim().min(1).max(512).optional(),
+  subject: z.string().trim().min(1).max(255),
+  body: z.string().max(100_000),
+  attachmentNames: z.array(z.string().min(1).max(255)).max(100).default([]),
+  priority: z.enum(PRIORITIES),
+  incidentType: z.enum(INCIDENT_TYPES),
+  description: z.string().max(10_000).optional(),
+  requesterEmail: z.email().optional(),
+});
+
+export const LookupQuerySchema = z
+  .object({ internetMessageId: z.string().min(3).optional(), conversationId: z.string().min(1).optional() })
+  .refine((q) => q.internetMessageId || q.conversationId, { message: 'give internetMessageId or conversationId', path: ['internetMessageId'] });
+
+export const MineQuerySchema = z.object({
+  status: z.string().optional().transform((s) => (s ? s.split(',') : undefined)).pipe(z.array(z.enum(TICKET_STATUSES)).optional()),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().optional(),
+});
+
+export const SenderQuerySchema = z.object({ email: z.email() });
+
+export const NoteSchema = z.object({ note: z.string().max(2000).optional() }).default({});
+export const ReasonSchema = z.object({ reason: z.string().max(2000).optional() }).default({});
+
+export const AddRequesterSchema = z.object({
+  email: z.email(),
+  name: z.string().trim().min(1).max(200),
+  isClientAdmin: z.boolean().default(false),
+  locale: z.enum(LOCALES).optional(),
+  effectiveFrom: isoInstant.optional(),
+});
+
+export const DeactivateRequesterSchema = z.object({ effectiveTo: isoInstant.optional(), reason: z.string().max(500).optional() }).default({});
+
+export const DevTokenSchema = z.object({ email: z.email(), tenantId: z.string().min(1).optional(), name: z.string().optional() });

@@ -1,0 +1,35 @@
+import type { Server } from 'restify';
+import type { MeView } from '../../shared/domain/api/api-contract';
+import type { ApiDeps } from './api-deps';
+import { ApiProblem } from './api-problem';
+import { DevTokenSchema } from './api-schemas';
+import { authedRoute, json, route } from './http-io';
+
+export function registerSessionRoutes(server: Server, deps: ApiDeps): void {
+  server.get('/api/v1/me', authedRoute(deps.authenticator, async (caller) => {
+    const me: MeView = caller.kind === 'staff'
+      ? { kind: 'staff', email: caller.email, name: caller.staff.name, role: caller.staff.role, locale: caller.staff.locale }
+      : { kind: 'requester', email: caller.email, name: caller.requester.name, clientId: caller.client.id, clientName: caller.client.name, isClientAdmin: caller.requester.isClientAdmin, locale: caller.requester.locale ?? caller.client.locale };
+    return json(me);
+  }));
+
+  /**
+   * Local mode only: a development token for an email (the tenant is looked up: the requester's client, or
+   * the provider's for staff). The route does not exist unless main.ts built a dev token issuer.
+   */
+  const dev = deps.devTokens;
+  if (!dev) return;
+  server.post('/api/v1/dev/token', route(async (req) => {
+    const input = DevTokenSchema.parse(req.body ?? {});
+    const email = input.email.toLowerCase();
+    let tenantId = input.tenantId;
+    if (!tenantId) {
+      const staff = await deps.directory.findStaffByEmail(email);
+      const requester = staff ? undefined : (await deps.directory.findRequestersByEmail(email))[0];
+      const client = requester ? await deps.directory.getClient(requester.clientId) : undefined;
+      tenantId = staff ? dev.providerTenantId : client?.tenantId;
+    }
+    if (!tenantId) throw new ApiProblem(404, 'not-found', 'Not found', `${email} is neither staff nor a requester of a client with a tenant id`);
+    return json({ token: await dev.issuer.issue({ email, tenantId, name: input.name }), tokenType: 'Bearer' });
+  }));
+}

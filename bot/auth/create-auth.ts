@@ -1,0 +1,40 @@
+import { createRemoteJWKSet } from 'jose';
+import type { Clock, DirectoryStore } from '../../shared/application/ports';
+import { createAuthenticator, type Authenticator } from './authenticator';
+import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
+import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from './token-verifier';
+
+export interface AuthSettings {
+  mode: 'entra' | 'local';
+  nodeEnv: 'development' | 'test' | 'production';
+  /** Entra app registration the add-in requests tokens for (entra mode). */
+  clientId?: string;
+  /** Its Application ID URI (api://host/clientId), also accepted as audience. */
+  applicationIdUri?: string;
+  providerTenantId: string;
+  jwksUrl: string;
+  issuerTemplate?: string;
+}
+
+export const LOCAL_AUDIENCE = 'api://soporte-local';
+
+export interface Auth {
+  authenticator: Authenticator;
+  devTokens?: { issuer: DevTokenIssuer; providerTenantId: string };
+}
+
+/** Builds the API's authentication from settings. Local mode (development tokens) is refused in production. */
+export async function createAuth(settings: AuthSettings, deps: { directory: DirectoryStore; clock: Clock }): Promise<Auth> {
+  const issuerTemplate = settings.issuerTemplate ?? ENTRA_V2_ISSUER_TEMPLATE;
+  const resolverDeps = { ...deps, providerTenantId: settings.providerTenantId };
+  if (settings.mode === 'local') {
+    if (settings.nodeEnv === 'production') throw new Error('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
+    const issuer = await createDevTokenIssuer({ audience: LOCAL_AUDIENCE, issuerTemplate, clock: deps.clock });
+    const verifier = createTokenVerifier({ keys: issuer.keys, audiences: [LOCAL_AUDIENCE], issuerTemplate, clock: deps.clock });
+    return { authenticator: createAuthenticator(verifier, resolverDeps), devTokens: { issuer, providerTenantId: settings.providerTenantId } };
+  }
+  if (!settings.clientId) throw new Error('AUTH_MODE=entra needs ENTRA_CLIENT_ID');
+  const audiences = [settings.clientId, ...(settings.applicationIdUri ? [settings.applicationIdUri] : [])];
+  const verifier = createTokenVerifier({ keys: createRemoteJWKSet(new URL(settings.jwksUrl)), audiences, issuerTemplate, clock: deps.clock });
+  return { authenticator: createAuthenticator(verifier, resolverDeps) };
+}

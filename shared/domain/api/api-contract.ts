@@ -1,0 +1,115 @@
+/**
+ * The wire contract of the REST API under /api/v1 (JSON bodies), shared by the server (bot/api) and its
+ * browser clients (the Outlook add-in). Types only: instants are UTC ISO strings, durations integer minutes.
+ */
+import type { IncidentType, Locale, Priority, StaffRole, TicketStatus, CloseReason, SupportLevel } from '../ticket/ticket-types';
+
+export type SlaClockState = 'on-track' | 'at-risk' | 'breached' | 'met' | 'paused';
+
+export interface SlaClockView {
+  state: SlaClockState;
+  /** When the clock breaches (absent once met, or while paused with no due instant). */
+  dueAt?: string;
+  /** Business minutes left before the breach, at the server's now (negative once breached). */
+  remainingMinutes?: number;
+}
+
+export interface SlaSummary {
+  response: SlaClockView;
+  resolution: SlaClockView;
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  /** Send it back in If-Match on every write. */
+  version: string;
+  clientId: string;
+  requesterEmail: string;
+  subject: string;
+  status: TicketStatus;
+  closeReason?: CloseReason;
+  priority: Priority;
+  incidentType: IncidentType;
+  level: SupportLevel;
+  budgetMinutes: number;
+  consumedMinutes: number;
+  awaitingEmail: boolean;
+  openedAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+  conversationId?: string;
+  sourceMessageId?: string;
+  pendingExtension?: { requestId: string; minutes: number; requestedAt: string };
+  sla: SlaSummary;
+}
+
+export interface TicketListView {
+  tickets: TicketView[];
+  next?: string;
+}
+
+export type MeView =
+  | { kind: 'staff'; email: string; name: string; role: StaffRole; locale: Locale }
+  | { kind: 'requester'; email: string; name: string; clientId: string; clientName: string; isClientAdmin: boolean; locale: Locale };
+
+export interface SenderAuthorizationView {
+  email: string;
+  authorized: boolean;
+  clientId?: string;
+  clientName?: string;
+}
+
+export interface CreateTicketRequest {
+  /** The email's Internet Message-ID: the idempotency key (the email stays the official record). */
+  internetMessageId: string;
+  conversationId?: string;
+  subject: string;
+  /** The email body as plain text. */
+  body: string;
+  attachmentNames: string[];
+  priority: Priority;
+  incidentType: IncidentType;
+  /** What the client adds about the incident. */
+  description?: string;
+  /** Staff only: the sender the ticket is raised for (requesters raise their own). */
+  requesterEmail?: string;
+}
+
+export interface RequesterView {
+  id: string;
+  clientId: string;
+  email: string;
+  name: string;
+  isClientAdmin: boolean;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  active: boolean;
+}
+
+export interface AddRequesterRequest {
+  email: string;
+  name: string;
+  isClientAdmin?: boolean;
+  locale?: Locale;
+  /** Defaults to now. */
+  effectiveFrom?: string;
+}
+
+export interface DeactivateRequesterRequest {
+  /** Defaults to now. */
+  effectiveTo?: string;
+  reason?: string;
+}
+
+/** RFC 7807 problem details, as every error of the API is answered (application/problem+json). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Stable machine code: validation, unauthenticated, forbidden, not-found, stale-version, precondition-required, invalid-transition, conflict, internal. */
+  code: string;
+  errors?: { field: string; message: string }[];
+}

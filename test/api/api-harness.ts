@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import restify from 'restify';
+import { ClientMailer } from '../../shared/application/client-mailer';
+import { PolicyRegistry } from '../../shared/application/policy-registry';
+import type { Clock, IdGenerator, Mailer, Notifier, OutboundMail } from '../../shared/application/ports';
+import { TicketService } from '../../shared/application/ticket-service';
+import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { createAuthenticator } from '../../bot/auth/authenticator';
+import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from '../../bot/auth/token-verifier';
+import { registerApiRoutes } from '../../bot/api/register-api-routes';
+import { createSlaReader } from '../../bot/api/sla-reader';
+import type { ApiDeps } from '../../bot/api/api-deps';
+
+export const PROVIDER_TENANT = '0b8f6b0e-0000-4000-8000-00000000000a';
+export const ACME_TENANT = '0b8f6b0e-0000-4000-8000-0000000000ac';
+export const GLOBEX_TENANT = '0b8f6b0e-0000-4000-8000-0000000000b1';
+export const AUDIENCE = 'c0ffee00-0000-4000-8000-000000000001';
+/** Monday 2 March 2026, 10:00 in Mexico City: inside support hours. */
+export const NOW = '2026-03-02T16:00:00.000Z';
+
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date { return new Date(this.current.getTime()); }
+  advanceMinutes(minutes: number): void { this.current = new Date(this.current.getTime() + minutes * 60_000); }
+}
+
+class Ids implements IdGenerator {
+  private n = 0;
+  newId(): string { this.n += 1; return `api-${String(this.n).padStart(5, '0')}`; }
+}
+
+class MemoryMailer implements Mailer {
+  readonly sent: OutboundMail[] = [];
+  async send(mail: OutboundMail): Promise<{ messageId: string }> {
+    this.sent.push(mail);
+    return { messageId: `<sent-${this.sent.length}@soporte.test>` };
+  }
+}
+
+const quietNotifier: Notifier = { notify: async () => ({}) };
+
+export interface TokenClaims {
+  email: string;
+  tid: string;
+  aud?: string;
+  iss?: string;
+  oid?: string;
+  /** Expiry, seconds relative to the clock's now (default +3600). */
+  expiresIn?: number;
+  key?: KeyLike;
+  kid?: string;
+}
+
+/**
+ * The API on a real restify server on 127.0.0.1, over a real SQLite store and the real TicketService,
+ * authenticating against a real JWKS served over HTTP by an in-process "Entra" on 127.0.0.1.
+ */
+export class ApiHarness {
+  readonly clock = new ManualClock(new Date(NOW));
+  readonly ids = new Ids();
+  readonly mailer = new MemoryMailer();
+  store!: SqliteStore;
+  service!: TicketService;
+  baseUrl = '';
+  jwksUrl = '';
+  private dir = '';
+  private server!: restify.Server;
+  private jwksServer!: HttpServer;
+  private signingKey!: KeyLike;
+  /** Keys the JWKS does not publish (tokens signed with it must fail). */
+  strangerKey!: KeyLike;
+
+  static async start(): Promise<ApiHarness> {
+    const h = new ApiHarness();
+    await h.init();
+    return h;
+  }
+
+  private async init(): Promise<void> {
+    this.dir = mkdtempSync(join(tmpdir(), 'soporte-api-'));
+    this.store = await openSqliteStore({ dataDir: this.dir, clock: this.clock });
+    const policies = new PolicyRegistry(this.store.state, this.store.directory);
+    const mail = new ClientMailer({ mailer: this.mailer, clock: this.clock, state: this.store.state, directory: this.store.directory, alerts: this.store.alerts });
+    this.service = new TicketService({ store: this.store, clock: this.clock, ids: this.ids, policies, mail, notifier: quietNotifier, sideEffects: { report: (error) => { throw error; } } });
+    await this.seedDirectory();
+
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    this.signingKey = privateKey;
+    this.strangerKey = (await generateKeyPair('RS256')).privateKey;
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'entra-key-1', alg: 'RS256', use: 'sig' }] });
+    this.jwksServer = createHttpServer((req, res) => {
+      if (req.url === '/common/discovery/v2.0/keys') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(jwks);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => this.jwksServer.listen(0, '127.0.0.1', resolve));
+    this.jwksUrl = `http://127.0.0.1:${(this.jwksServer.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
+
+    const verifier = createTokenVerifier({ keys: createRemoteJWKSet(new URL(this.jwksUrl)), audiences: [AUDIENCE, `api://soporte.test/${AUDIENCE}`], issuerTemplate: ENTRA_V2_ISSUER_TEMPLATE, clock: this.clock });
+    const deps: ApiDeps = {
+      commands: this.service.via('addin'),
+      tickets: this.store.tickets,
+      directory: this.store.directory,
+      clock: this.clock,
+      ids: this.ids,
+      authenticator: createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
+      readSla: createSlaReader({ policies, afterHours: this.store.afterHours }),
+    };
+    this.server = restify.createServer({ name: 'soporte-api-test' });
+    this.server.use(restify.plugins.bodyParser({ mapParams: false }));
+    registerApiRoutes(this.server, deps);
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private async seedDirectory(): Promise<void> {
+    const d = this.store.directory;
+    const createdAt = '2026-01-01T00:00:00.000Z';
+    await d.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', tenantId: ACME_TENANT, managerEmails: ['marta@partner.example'], createdAt });
+    await d.putClient({ id: 'globex', name: 'Globex', domains: ['globex.example'], locale: 'en', tenantId: GLOBEX_TENANT, managerEmails: ['marta@partner.example'], createdAt });
+    await d.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: createdAt });
+    await d.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob', locale: 'en', isClientAdmin: true, effectiveFrom: createdAt });
+    await d.putRequester({ id: 'r-old', clientId: 'acme', email: 'old@acme.example', name: 'Olga', isClientAdmin: false, effectiveFrom: createdAt, effectiveTo: '2026-02-01T00:00:00.000Z' });
+    await d.putRequester({ id: 'r-gina', clientId: 'globex', email: 'gina@globex.example', name: 'Gina', isClientAdmin: true, effectiveFrom: createdAt });
+    await d.putStaff({ id: 'staff-l2', name: 'Lena L2', email: 'lena@partner.example', role: 'L2', aadObjectId: 'oid-lena', locale: 'es-MX', active: true });
+    await d.putStaff({ id: 'staff-gone', name: 'Gus', email: 'gus@partner.example', role: 'L1', locale: 'es-MX', active: false });
+  }
+
+  async token(claims: TokenClaims): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ tid: claims.tid, preferred_username: claims.email, oid: claims.oid, name: claims.email.split('@')[0] })
+      .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? 'entra-key-1' })
+      .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
+      .setAudience(claims.aud ?? AUDIENCE)
+      .setIssuedAt(now - 60)
+      .setNotBefore(now - 60)
+      .setExpirationTime(now + (claims.expiresIn ?? 3600))
+      .sign(claims.key ?? this.signingKey);
+  }
+
+  /** Tokens of the seeded people. */
+  ana = () => this.token({ email: 'ana@acme.example', tid: ACME_TENANT });
+  bob = () => this.token({ email: 'bob@acme.example', tid: ACME_TENANT });
+  gina = () => this.token({ email: 'gina@globex.example', tid: GLOBEX_TENANT });
+  lena = () => this.token({ email: 'lena@partner.example', tid: PROVIDER_TENANT, oid: 'oid-lena' });
+
+  async call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => this.jwksServer.close(() => resolve()));
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A response body as JSON; tests read its fields freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-side JSON of many shapes
+export type Json = any;
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: Json;
+}
+
+export function emailPayload(overrides: Record<string, unknown> = {}) {
+  return {
+    internetMessageId: '<CAF1234@mail.acme.example>',
+    conversationId: 'AAQkADthread1',
+    subject: 'Las facturas no se timbran',
+    body: 'Desde esta mañana el timbrado falla con error 301.',
+    attachmentNames: ['error.png', 'log.txt'],
+    priority: 'high',
+    incidentType: 'technical-urgent',
+    description: 'Afecta a toda la facturación',
+    ...overrides,
+  };
+}
