@@ -5,6 +5,8 @@ import { createGraphClient, type GraphClientOptions } from '../../../shared/infr
 import { batchHandler } from './batch-route';
 import { FaultInjector } from './fault-injector';
 import { errorResponse, GraphHttpError } from './graph-http-error';
+import { addListsRoutes, LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, rewriteSitePath } from './lists-routes';
+import { ListsStore } from './lists-store';
 import { addMailRoutes } from './mail-routes';
 import { MailStore } from './mail-store';
 import { RequestCounter } from './request-counter';
@@ -19,6 +21,10 @@ export interface GraphServiceOptions {
   token?: string;
   /** Time of the service (item timestamps, sent mail). Default: the real clock. */
   clock?: ServiceClock;
+  /** List items served when no $top is given (default 200, as SharePoint serves). */
+  listItemsDefaultPageSize?: number;
+  /** Largest list items page (default 5000, SharePoint's list view threshold); a larger $top is capped. */
+  listItemsMaxPageSize?: number;
 }
 
 export interface GraphService {
@@ -26,6 +32,8 @@ export interface GraphService {
   readonly baseUrl: string;
   readonly token: string;
   readonly mail: MailStore;
+  /** SharePoint sites, lists, columns and items (test API: addSite, items, columns). */
+  readonly sharepoint: ListsStore;
   readonly faults: FaultInjector;
   readonly requests: RequestCounter;
   /** A real Graph SDK client from createGraphClient, pointed here, with a static token and fast retries. */
@@ -71,13 +79,18 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
   const faults = new FaultInjector();
   const requests = new RequestCounter();
   const router = new Router();
+  const sharepoint = new ListsStore(clock);
   addMailRoutes(router, mail, clock);
+  addListsRoutes(router, sharepoint, {
+    defaultPageSize: options.listItemsDefaultPageSize ?? LIST_ITEMS_DEFAULT_PAGE_SIZE,
+    maxPageSize: options.listItemsMaxPageSize ?? LIST_ITEMS_MAX_PAGE_SIZE,
+  });
 
   const handle = async (request: ServiceRequest): Promise<ServiceResponse> => {
     let response = faults.take(request.method, request.path, request.inBatch, clock());
     if (!response) {
       try {
-        response = await router.dispatch(request);
+        response = await router.dispatch({ ...request, path: rewriteSitePath(sharepoint, request.path) });
       } catch (error) {
         if (!(error instanceof GraphHttpError)) throw error;
         response = errorResponse(error.status, error.code, error.message, clock(), error.headers);
@@ -143,6 +156,7 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
     baseUrl,
     token,
     mail,
+    sharepoint,
     faults,
     requests,
     client: (overrides = {}) => createGraphClient({

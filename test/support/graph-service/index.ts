@@ -6,3 +6,5 @@ export type { PathPattern } from './path-pattern';
 export type { SeedMessage, SentMail, StoredMessage } from './mail-types';
 export { BATCH_MAX_REQUESTS } from './batch-route';
 export { MESSAGE_DELTA_DEFAULT_PAGE_SIZE, MESSAGE_LIST_DEFAULT_PAGE_SIZE, MESSAGE_LIST_MAX_PAGE_SIZE } from './mail-routes';
+export { LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, HONOR_NON_INDEXED } from './lists-routes';
+export type { StoredColumn } from './lists-types';

@@ -163,6 +163,8 @@ export function filterPaths(node: FilterNode): string[] {
 function comparable(a: unknown, b: unknown): [unknown, unknown] {
   if (typeof a === 'boolean' && typeof b === 'number') return [a ? 1 : 0, b];
   if (typeof b === 'boolean' && typeof a === 'number') return [a, b ? 1 : 0];
+  if (typeof a === 'number' && typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b)) return [a, Number(b)];
+  if (typeof b === 'number' && typeof a === 'string' && /^-?\d+(\.\d+)?$/.test(a)) return [Number(a), b];
   if (typeof a === 'string' && typeof b === 'string') {
     if (ISO_DATE.test(a) && ISO_DATE.test(b)) return [Date.parse(a), Date.parse(b)];
     return [a.toLowerCase(), b.toLowerCase()];
