@@ -135,7 +135,7 @@ describe('SlaMonitor', () => {
     const percents = () => h.notifier.sent.flatMap((n) => (n.kind === 'budget-alert' ? [`${n.budgetMinutes}:${n.percent}`] : []));
     expect(percents()).toEqual(['360:80', '360:100']);
     ticket = await h.tickets.requestBudgetExtension(L2, ref(ticket), 120, 'more');
-    ticket = await h.tickets.approveBudgetExtension({ role: 'requester', id: 'ana@acme.example' }, ref(ticket), ticket.pendingExtension!.requestId);
+    await h.tickets.approveBudgetExtension({ role: 'requester', id: 'ana@acme.example' }, ref(ticket), ticket.pendingExtension!.requestId);
     await monitor.sweep(); // 385 of 480 = 80.2%
     expect(percents()).toEqual(['360:80', '360:100', '480:80']);
   });

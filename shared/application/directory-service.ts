@@ -1,0 +1,248 @@
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
+import { DEFAULT_POLICY } from '../domain/policy/default-policy';
+import { mergePolicy } from '../domain/policy/merge-policy';
+import { assertAllowed } from '../domain/ticket/permissions';
+import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '../domain/ticket/ticket-types';
+import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
+import type { SupportPolicy } from '../domain/policy/support-policy';
+import { effectiveInstant } from './effective-date';
+import { normalizeEmail, optionalText, requireOneOf, requireText } from './input-checks';
+import type { Clock, IdGenerator, Store } from './ports';
+import { activeRequester, isActiveAt } from './requester-access';
+
+export interface AddClientInput {
+  id?: string;
+  name: string;
+  domains?: string[];
+  locale?: Locale;
+  managerEmails?: string[];
+  tenantId?: string;
+  policyOverrides?: DeepPartial<SupportPolicy>;
+}
+
+export interface AddRequesterInput {
+  clientId: string;
+  email: string;
+  name: string;
+  locale?: Locale;
+  isClientAdmin?: boolean;
+  /** A date (YYYY-MM-DD, start of that day in the support zone) or an instant; default now. */
+  effectiveFrom?: string;
+  /** The client-side person who asked for the change (audited). */
+  onRequestOf?: string;
+}
+
+export interface DeactivateRequesterInput {
+  clientId: string;
+  email: string;
+  /** A date or an instant: the requester is no longer authorized from then on. */
+  effective: string;
+  onRequestOf?: string;
+}
+
+export interface AddStaffInput {
+  id?: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  aadObjectId?: string;
+  locale?: Locale;
+}
+
+/** One CSV row of a requester import, as the edge parsed it (`line` is the file's line number). */
+export interface RequesterRow {
+  line: number;
+  fields: Record<string, string | undefined>;
+}
+
+export interface ImportResult {
+  added: AuthorizedRequester[];
+  errors: Array<{ line: number; message: string }>;
+}
+
+const ZONE = DEFAULT_POLICY.calendar.timezone;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function slugOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+function yes(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|si|sí|y)$/i.test(value.trim());
+}
+
+/**
+ * Clients, their authorized requesters and the partner's staff. Every change is audited (who, when,
+ * on whose request). Requesters are never deleted: deactivation sets the end of their authorized
+ * period. Managers maintain the directory; a client's administrator (a requester flagged isClientAdmin)
+ * maintains the requesters of their own client.
+ */
+export class DirectoryService {
+  constructor(private readonly deps: { store: Store; clock: Clock; ids: IdGenerator }) {}
+
+  // ---- clients ---------------------------------------------------------------------------------
+
+  async addClient(actor: Actor, input: AddClientInput): Promise<Client> {
+    assertAllowed(actor.role, 'manage-requesters');
+    const name = requireText('name', input.name, 200);
+    const id = input.id ?? slugOf(name);
+    if (!SLUG.test(id)) throw new ValidationError('id', `"${id}" must be lower-case letters, digits and dashes`);
+    if (await this.deps.store.directory.getClient(id)) throw new ValidationError('id', `client ${id} already exists`);
+    if (input.policyOverrides) mergePolicy(DEFAULT_POLICY, input.policyOverrides);
+    const client: Client = {
+      id,
+      name,
+      domains: (input.domains ?? []).map((d) => requireText('domains', d, 253).toLowerCase()),
+      locale: requireOneOf('locale', input.locale ?? 'es-MX', LOCALES),
+      managerEmails: (input.managerEmails ?? []).map((e) => normalizeEmail('managerEmails', e)),
+      createdAt: this.deps.clock.now().toISOString(),
+    };
+    if (input.tenantId) client.tenantId = requireText('tenantId', input.tenantId, 100);
+    if (input.policyOverrides) client.policyOverrides = input.policyOverrides;
+    await this.deps.store.directory.putClient(client);
+    await this.audit(actor, 'client.add', `client:${id}`, undefined, { name });
+    return client;
+  }
+
+  listClients(): Promise<Client[]> {
+    return this.deps.store.directory.listClients();
+  }
+
+  async getClient(id: string): Promise<Client> {
+    const client = await this.deps.store.directory.getClient(id);
+    if (!client) throw new NotFoundError('client', id);
+    return client;
+  }
+
+  // ---- requesters ------------------------------------------------------------------------------
+
+  async addRequester(actor: Actor, input: AddRequesterInput): Promise<AuthorizedRequester> {
+    const client = await this.getClient(requireText('clientId', input.clientId, 200));
+    await this.assertManages(actor, client.id);
+    const email = normalizeEmail('email', input.email);
+    const now = this.deps.clock.now();
+    const effectiveFrom = input.effectiveFrom ? effectiveInstant('effectiveFrom', input.effectiveFrom, ZONE) : now.toISOString();
+    const existing = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
+    const overlapping = existing.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveFrom));
+    if (overlapping) throw new ValidationError('email', `${email} is already an authorized requester of ${client.id} from ${overlapping.effectiveFrom}${overlapping.effectiveTo ? ` to ${overlapping.effectiveTo}` : ''}`);
+    const requester: AuthorizedRequester = {
+      id: this.deps.ids.newId(),
+      clientId: client.id,
+      email,
+      name: requireText('name', input.name, 200),
+      isClientAdmin: input.isClientAdmin ?? false,
+      effectiveFrom,
+    };
+    if (input.locale) requester.locale = requireOneOf('locale', input.locale, LOCALES);
+    await this.deps.store.directory.putRequester(requester);
+    await this.audit(actor, 'requester.add', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveFrom, isClientAdmin: requester.isClientAdmin });
+    return requester;
+  }
+
+  async deactivateRequester(actor: Actor, input: DeactivateRequesterInput): Promise<AuthorizedRequester> {
+    const client = await this.getClient(requireText('clientId', input.clientId, 200));
+    await this.assertManages(actor, client.id);
+    const email = normalizeEmail('email', input.email);
+    const effectiveTo = effectiveInstant('effective', input.effective, ZONE);
+    const records = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
+    const open = records.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveTo));
+    if (!open) throw new NotFoundError('authorized requester', `${email} of ${client.id} active on ${effectiveTo}`);
+    if (Date.parse(effectiveTo) < Date.parse(open.effectiveFrom)) throw new ValidationError('effective', `${effectiveTo} is before ${email} became authorized (${open.effectiveFrom})`);
+    const updated: AuthorizedRequester = { ...open, effectiveTo };
+    await this.deps.store.directory.putRequester(updated);
+    await this.audit(actor, 'requester.deactivate', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveTo, previousEffectiveTo: open.effectiveTo ?? null });
+    return updated;
+  }
+
+  /** Requesters of a client (or all); with `activeAt`, only those authorized at that instant. */
+  async listRequesters(clientId?: string, activeAt?: Date): Promise<AuthorizedRequester[]> {
+    const all = await this.deps.store.directory.listRequesters(clientId);
+    return activeAt ? all.filter((r) => isActiveAt(r, activeAt)) : all;
+  }
+
+  /**
+   * Adds requesters row by row (columns: email, name, locale?, admin?, effective_from?, on_request_of?):
+   * a bad row is reported with its line and the reason, and the good rows go in. `onRow` reports progress.
+   */
+  async importRequesters(actor: Actor, clientId: string, rows: RequesterRow[], onRow?: (done: number, total: number) => void): Promise<ImportResult> {
+    const client = await this.getClient(requireText('clientId', clientId, 200));
+    await this.assertManages(actor, client.id);
+    const result: ImportResult = { added: [], errors: [] };
+    for (const [index, row] of rows.entries()) {
+      try {
+        const f = row.fields;
+        const locale = f.locale?.trim() ? requireOneOf('locale', f.locale.trim(), LOCALES) : undefined;
+        result.added.push(
+          await this.addRequester(actor, {
+            clientId: client.id,
+            email: f.email ?? '',
+            name: f.name ?? '',
+            locale,
+            isClientAdmin: yes(f.admin),
+            effectiveFrom: f.effective_from?.trim() || undefined,
+            onRequestOf: f.on_request_of?.trim() || undefined,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError || error instanceof NotFoundError)) throw error;
+        result.errors.push({ line: row.line, message: error.message });
+      }
+      onRow?.(index + 1, rows.length);
+    }
+    return result;
+  }
+
+  // ---- staff -----------------------------------------------------------------------------------
+
+  async addStaff(actor: Actor, input: AddStaffInput): Promise<Staff> {
+    assertAllowed(actor.role, 'manage-requesters');
+    const email = normalizeEmail('email', input.email);
+    if (await this.deps.store.directory.findStaffByEmail(email)) throw new ValidationError('email', `a staff member with ${email} already exists`);
+    const aadObjectId = optionalText('aadObjectId', input.aadObjectId, 100);
+    if (aadObjectId && (await this.deps.store.directory.findStaffByAadObjectId(aadObjectId))) throw new ValidationError('aadObjectId', `${aadObjectId} is already mapped to a staff member`);
+    const staff: Staff = {
+      id: input.id ?? this.deps.ids.newId(),
+      name: requireText('name', input.name, 200),
+      email,
+      role: requireOneOf('role', input.role, STAFF_ROLES),
+      locale: requireOneOf('locale', input.locale ?? 'es-MX', LOCALES),
+      active: true,
+    };
+    if (aadObjectId) staff.aadObjectId = aadObjectId;
+    await this.deps.store.directory.putStaff(staff);
+    await this.audit(actor, 'staff.add', `staff:${staff.id}`, undefined, { email, role: staff.role });
+    return staff;
+  }
+
+  listStaff(): Promise<Staff[]> {
+    return this.deps.store.directory.listStaff();
+  }
+
+  listAudit(subjectPrefix?: string): Promise<DirectoryAuditEntry[]> {
+    return this.deps.store.directory.listAudit(subjectPrefix);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** Managers manage every client's requesters; a client's administrator manages their own client's. */
+  private async assertManages(actor: Actor, clientId: string): Promise<void> {
+    if (actor.role === 'requester') {
+      const self = await activeRequester(this.deps.store.directory, clientId, actor.id, this.deps.clock.now());
+      if (self?.isClientAdmin) return;
+      throw new NotAuthorizedError('requester', 'manage-requesters', `${actor.id} is not an administrator of client ${clientId}`);
+    }
+    assertAllowed(actor.role, 'manage-requesters');
+  }
+
+  private async audit(actor: Actor, action: string, subject: string, onRequestOf: string | undefined, detail: Record<string, unknown>): Promise<void> {
+    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail };
+    if (onRequestOf) entry.onRequestOf = onRequestOf;
+    await this.deps.store.directory.appendAudit(entry);
+  }
+}
