@@ -27,7 +27,17 @@ export interface SqliteStoreOptions {
   clock?: Clock;
   /** Migration list to apply (tests); defaults to MIGRATIONS. */
   migrations?: readonly Migration[];
+  /** Parsed tickets kept between reads (default 100,000; 0 turns the cache off). */
+  ticketCacheSize?: number;
 }
+
+/** Default number of parsed tickets kept between reads: a sweep over every open ticket parses only changed ones. */
+export const DEFAULT_TICKET_CACHE_SIZE = 100_000;
+
+/** WAL pages before an automatic checkpoint (default SQLite: 1,000): fewer, larger checkpoints. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/** The WAL file is truncated back to this size after a checkpoint. */
+const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -38,8 +48,10 @@ export function sqliteFileFor(options: Pick<SqliteStoreOptions, 'dataDir' | 'fil
 }
 
 /**
- * The embedded store: one better-sqlite3 connection in WAL mode with a busy timeout and foreign
- * keys, migrated forward on open. Several instances (or processes) may share one file.
+ * The embedded store: one better-sqlite3 connection in WAL mode (synchronous NORMAL: a commit
+ * survives a process crash; a power cut may lose the last commits) with a busy timeout and foreign
+ * keys, migrated forward on open. Several instances (or processes) may share one file. Tickets it
+ * returns are deep-frozen snapshots: derive changed tickets by copying (`{ ...ticket, status }`).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -53,8 +65,9 @@ export class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     readonly file: string,
+    ticketCacheSize: number = DEFAULT_TICKET_CACHE_SIZE,
   ) {
-    this.tickets = new SqliteTicketStore(db);
+    this.tickets = new SqliteTicketStore(db, ticketCacheSize);
     this.directory = new SqliteDirectoryStore(db);
     this.afterHours = new SqliteAfterHoursStore(db);
     this.alerts = new SqliteAlertLedger(db);
@@ -84,11 +97,13 @@ export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrations ?? MIGRATIONS, (options.clock ?? systemClock).now());
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteStore(db, file);
+  return new SqliteStore(db, file, options.ticketCacheSize);
 }

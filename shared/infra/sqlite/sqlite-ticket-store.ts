@@ -7,10 +7,13 @@ import type { Ticket } from '../../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
 import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
+import { TicketCache } from './ticket-cache';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 import { formatTicketNumber } from './ticket-number';
 
-type TicketRow = [seq: number, version: number, data: string];
+/** The ticket columns a read needs first; the JSON is fetched only for tickets not cached. */
+type TicketKeyRow = [seq: number, id: string, version: number];
+type TicketRow = [seq: number, id: string, version: number, data: string];
 
 interface OpenInput {
   ticket: Ticket;
@@ -25,21 +28,16 @@ function ticketJson(ticket: Ticket): string {
   return JSON.stringify(rest);
 }
 
-function rowToTicket(row: TicketRow): Ticket {
-  const ticket = JSON.parse(row[2]) as Ticket;
-  ticket.version = String(row[1]);
-  return ticket;
-}
-
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ValidationError('year', `must be a four-digit year, got ${year}`);
 }
 
 function prepareTicketStatements(db: Database.Database) {
   return {
-    byId: db.prepare('SELECT seq, version, data FROM tickets WHERE id = ?').raw(true),
-    byNumber: db.prepare('SELECT seq, version, data FROM tickets WHERE number = ?').raw(true),
-    bySource: db.prepare('SELECT seq, version, data FROM tickets WHERE source_message_id = ?').raw(true),
+    byId: db.prepare('SELECT seq, id, version, data FROM tickets WHERE id = ?').raw(true),
+    byNumber: db.prepare('SELECT seq, id, version, data FROM tickets WHERE number = ?').raw(true),
+    bySource: db.prepare('SELECT seq, id, version, data FROM tickets WHERE source_message_id = ?').raw(true),
+    dataBySeqs: db.prepare('SELECT seq, id, version, data FROM tickets WHERE seq IN (SELECT value FROM json_each(?))').raw(true),
     versionOf: db.prepare('SELECT version FROM tickets WHERE id = ?').pluck(true),
     nextNumber: db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck(true),
     insertTicket: db.prepare(
@@ -52,7 +50,7 @@ function prepareTicketStatements(db: Database.Database) {
        WHERE id = @id AND version = @version RETURNING version`,
     ).pluck(true),
     lastEventSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM ticket_events WHERE ticket_id = ?').pluck(true),
-    insertEvent: db.prepare('INSERT INTO ticket_events (id, ticket_id, seq, data) VALUES (?, ?, ?, ?)'),
+    insertEvent: db.prepare('INSERT INTO ticket_events (ticket_id, seq, data) VALUES (?, ?, ?)'),
     events: db.prepare('SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY seq').pluck(true),
     insertEntry: db.prepare('INSERT INTO time_entries (id, ticket_id, client_id, at, data) VALUES (?, ?, ?, ?, ?)'),
   };
@@ -60,19 +58,26 @@ function prepareTicketStatements(db: Database.Database) {
 
 /**
  * Tickets, events and time entries on one connection. Every write is one IMMEDIATE transaction, so
- * numbering, idempotency and version checks hold across connections and processes.
+ * numbering, idempotency and version checks hold across connections and processes. Reads select
+ * ids and versions first and parse JSON only for tickets not already in the TicketCache, inside one
+ * read transaction (a consistent snapshot); the tickets returned are deep-frozen.
  */
 export class SqliteTicketStore implements TicketStore {
   private readonly cache: StatementCache;
+  private readonly parsed: TicketCache;
   private readonly stmt: ReturnType<typeof prepareTicketStatements>;
   private readonly openTx: (input: OpenInput) => { ticket: Ticket; created: boolean };
   private readonly saveTx: (ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => Ticket;
+  private readonly readTx: (select: () => TicketKeyRow[]) => Ticket[];
 
-  constructor(db: Database.Database) {
+  /** `cacheCapacity`: how many parsed tickets to keep between reads (0 turns the cache off). */
+  constructor(db: Database.Database, cacheCapacity: number) {
     this.cache = new StatementCache(db);
+    this.parsed = new TicketCache(cacheCapacity);
     this.stmt = prepareTicketStatements(db);
     this.openTx = db.transaction((input: OpenInput) => this.openInTransaction(input)).immediate;
     this.saveTx = db.transaction((ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => this.saveInTransaction(ticket, events, entries)).immediate;
+    this.readTx = db.transaction((select: () => TicketKeyRow[]) => this.materialise(select()));
   }
 
   async open(input: OpenInput): Promise<{ ticket: Ticket; created: boolean }> {
@@ -102,7 +107,7 @@ export class SqliteTicketStore implements TicketStore {
       .when(query.conversationId, 'conversation_id = ?', query.conversationId)
       .when(query.unassigned || undefined, 'assignee_id IS NULL')
       .when(query.cursor, 'seq > ?', query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor));
-    let sql = `SELECT seq, version, data FROM tickets${filter.toSql()} ORDER BY seq`;
+    let sql = `SELECT seq, id, version FROM tickets${filter.toSql()} ORDER BY seq`;
     const params = filter.params;
     const limit = query.limit;
     if (limit !== undefined) {
@@ -110,11 +115,17 @@ export class SqliteTicketStore implements TicketStore {
       sql += ' LIMIT ?';
       params.push(limit + 1);
     }
-    const rows = this.cache.get(sql).raw(true).all(...params) as TicketRow[];
-    const more = limit !== undefined && rows.length > limit;
-    if (more) rows.length = limit;
-    const tickets = rows.map(rowToTicket);
-    return more ? { tickets, next: encodeTicketCursor(rows[rows.length - 1][0]) } : { tickets };
+    const statement = this.cache.get(sql).raw(true);
+    let last = 0;
+    const tickets = this.readTx(() => {
+      const rows = statement.all(...params) as TicketKeyRow[];
+      if (limit !== undefined && rows.length > limit) {
+        rows.length = limit;
+        last = rows[limit - 1][0];
+      }
+      return rows;
+    });
+    return last > 0 ? { tickets, next: encodeTicketCursor(last) } : { tickets };
   }
 
   async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
@@ -138,7 +149,22 @@ export class SqliteTicketStore implements TicketStore {
 
   private one(statement: Database.Statement, key: string): Ticket | undefined {
     const row = statement.get(key) as TicketRow | undefined;
-    return row ? rowToTicket(row) : undefined;
+    return row ? (this.parsed.get(row[1], row[2]) ?? this.parsed.add(row[2], row[3])) : undefined;
+  }
+
+  /** The tickets for `rows` in order: cached ones as they are, the others fetched and parsed in one query. */
+  private materialise(rows: TicketKeyRow[]): Ticket[] {
+    const tickets: (Ticket | undefined)[] = rows.map((row) => this.parsed.get(row[1], row[2]));
+    const missing = new Map<number, number>();
+    tickets.forEach((ticket, i) => {
+      if (!ticket) missing.set(rows[i][0], i);
+    });
+    if (missing.size > 0) {
+      for (const row of this.stmt.dataBySeqs.all(JSON.stringify([...missing.keys()])) as TicketRow[]) {
+        tickets[missing.get(row[0])!] = this.parsed.add(row[2], row[3]);
+      }
+    }
+    return tickets as Ticket[];
   }
 
   private openInTransaction(input: OpenInput): { ticket: Ticket; created: boolean } {
@@ -186,9 +212,8 @@ export class SqliteTicketStore implements TicketStore {
   private appendEvents(ticketId: string, lastSeq: number, events: NewTicketEvent[]): void {
     events.forEach((e, i) => {
       const seq = lastSeq + i + 1;
-      const id = randomUUID();
-      const event = { id, ticketId, seq, ...e } as TicketEvent;
-      this.stmt.insertEvent.run(id, ticketId, seq, JSON.stringify(event));
+      const event = { id: randomUUID(), ticketId, seq, ...e } as TicketEvent;
+      this.stmt.insertEvent.run(ticketId, seq, JSON.stringify(event));
     });
   }
 

@@ -2,7 +2,9 @@ import type { Migration } from './migration';
 
 /**
  * Tickets keep their full JSON (without the version) plus one denormalised column per TicketQuery
- * filter. `seq` is the insertion order and the paging key; `version` is the concurrency token.
+ * filter (partial indexes where the column is often empty). `seq` is the insertion order and the
+ * paging key; `version` is the concurrency token. Events live in one B-tree keyed (ticket, seq), their
+ * id inside the JSON: an open touches as few pages as possible.
  */
 export const migration0001: Migration = {
   version: 1,
@@ -18,14 +20,15 @@ export const migration0001: Migration = {
       assignee_id TEXT,
       requester_email TEXT NOT NULL,
       conversation_id TEXT,
-      source_message_id TEXT UNIQUE,
+      source_message_id TEXT,
       data TEXT NOT NULL
     );
+    CREATE UNIQUE INDEX tickets_source_message ON tickets (source_message_id) WHERE source_message_id IS NOT NULL;
     CREATE INDEX tickets_status ON tickets (status, seq);
     CREATE INDEX tickets_client ON tickets (client_id, seq);
-    CREATE INDEX tickets_assignee ON tickets (assignee_id, seq);
+    CREATE INDEX tickets_assignee ON tickets (assignee_id, seq) WHERE assignee_id IS NOT NULL;
     CREATE INDEX tickets_requester ON tickets (requester_email, seq);
-    CREATE INDEX tickets_conversation ON tickets (conversation_id, seq);
+    CREATE INDEX tickets_conversation ON tickets (conversation_id, seq) WHERE conversation_id IS NOT NULL;
 
     CREATE TABLE ticket_counters (
       year INTEGER PRIMARY KEY,
@@ -33,12 +36,11 @@ export const migration0001: Migration = {
     );
 
     CREATE TABLE ticket_events (
-      id TEXT PRIMARY KEY,
       ticket_id TEXT NOT NULL REFERENCES tickets (id),
       seq INTEGER NOT NULL,
       data TEXT NOT NULL,
-      UNIQUE (ticket_id, seq)
-    );
+      PRIMARY KEY (ticket_id, seq)
+    ) WITHOUT ROWID;
 
     CREATE TABLE time_entries (
       id TEXT PRIMARY KEY,
