@@ -1,6 +1,7 @@
 import type { Locale } from '../ticket/ticket-types';
 import { COMMON_MESSAGES } from './messages/common';
 import { MAIL_MESSAGES } from './messages/mail';
+import { SLA_MESSAGES } from './messages/sla';
 
 /**
  * The one message catalog: every user-facing string (cards, emails, bot replies, add-in UI) in
@@ -9,7 +10,7 @@ import { MAIL_MESSAGES } from './messages/mail';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 

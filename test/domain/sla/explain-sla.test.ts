@@ -1,0 +1,77 @@
+import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
+import { explainSla } from '../../../shared/domain/sla/explain-sla';
+import { formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
+import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
+import { slaStatus } from '../../../shared/domain/sla/sla-status';
+import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
+
+const calendar = slaCalendar(DEFAULT_POLICY);
+const mx = (local: string): string => new Date(`${local.replace(' ', 'T')}:00.000-06:00`).toISOString();
+
+/** Opened Friday 2026-03-13 17:00; Monday 16 is a holiday; waits on the client Tue 10:00-12:00. */
+const { ticket, log } = run(
+  [
+    ev('priority-changed', mx('2026-03-13 17:10'), { from: 'high', to: 'medium' }),
+    ev('first-response', mx('2026-03-13 17:30'), {}),
+    ev('information-requested', mx('2026-03-17 10:00'), { question: 'Logs?', attempt: 1 }),
+    ev('client-replied', mx('2026-03-17 12:00'), {}, REQUESTER),
+  ],
+  { at: mx('2026-03-13 17:00') },
+);
+const at = new Date(mx('2026-03-17 13:00'));
+
+describe('explainSla', () => {
+  const explanation = explainSla(ticket, log, DEFAULT_POLICY, calendar, at);
+
+  test('the counted spans add up to the clock, and the parts cover start..until exactly', () => {
+    const status = slaStatus(ticket, DEFAULT_POLICY, calendar, at);
+    for (const clock of [explanation.response, explanation.resolution]) {
+      const counted = clock.spans.filter((s) => s.kind === 'counted').reduce((sum, s) => sum + s.minutes, 0);
+      expect(counted).toBe(clock.countedMinutes);
+      const total = clock.spans.reduce((sum, s) => sum + s.minutes, 0);
+      expect(total).toBe((Date.parse(clock.countedUntil) - Date.parse(clock.startedAt)) / 60_000);
+      for (let i = 1; i < clock.spans.length; i++) expect(clock.spans[i].start).toBe(clock.spans[i - 1].end);
+    }
+    expect(explanation.response.countedMinutes).toBe(status.response.elapsedMinutes);
+    expect(explanation.resolution.countedMinutes).toBe(status.resolution.elapsedMinutes);
+  });
+
+  test('resolution: Fri 60 + Tue 08:30-10:00 90 + 12:00-13:00 60 = 210; holiday, nights and the pause skipped', () => {
+    const r = explanation.resolution;
+    expect(r.countedMinutes).toBe(210);
+    expect(r.spans.filter((s) => s.kind === 'counted').map((s) => [s.start, s.end])).toEqual([
+      [mx('2026-03-13 17:00'), mx('2026-03-13 18:00')],
+      [mx('2026-03-17 08:30'), mx('2026-03-17 10:00')],
+      [mx('2026-03-17 12:00'), mx('2026-03-17 13:00')],
+    ]);
+    expect(r.spans.find((s) => s.kind === 'holiday')).toMatchObject({ date: '2026-03-16', minutes: 570 });
+    expect(r.spans.find((s) => s.kind === 'pause')).toMatchObject({ pauseReason: 'waiting-on-client', minutes: 120, start: mx('2026-03-17 10:00') });
+    expect(r.skippedMinutes).toMatchObject({ holiday: 570, pause: 120 });
+  });
+
+  test('response: stopped at the first response after 30 minutes, met', () => {
+    expect(explanation.response).toMatchObject({ stopped: true, countedMinutes: 30, state: 'met', breachMinutes: 960 });
+  });
+
+  test('the changes that moved the clocks come from the log', () => {
+    expect(explanation.changes.map((c) => c.type)).toEqual(['opened', 'priority-changed', 'first-response', 'information-requested', 'client-replied']);
+    expect(explanation.changes[1].detail).toEqual({ from: 'high', to: 'medium' });
+  });
+
+  test.each([
+    ['en', ['Resolution clock (Technical (regular), budget 360 min): On track', 'holiday 2026-03-16, 570 min not counted', 'paused (Waiting on client), 120 min not counted', 'priority High -> Medium']],
+    ['es-MX', ['Reloj de resolución (Técnico regular, presupuesto 360 min): En tiempo', 'día feriado 2026-03-16, 570 min no contados', 'prioridad Alta -> Media']],
+  ] as const)('formatSlaExplanation in %s', (locale, fragments) => {
+    const text = formatSlaExplanation(explanation, locale);
+    for (const fragment of fragments) expect(text).toContain(fragment);
+    expect(text).not.toMatch(/\{\w+\}/);
+  });
+
+  test('without events there is no change list; a running clock gives its due instants', () => {
+    const open = run([], { at: mx('2026-03-13 17:00') }).ticket;
+    const e = explainSla(open, undefined, DEFAULT_POLICY, calendar, at);
+    expect(e.changes).toEqual([]);
+    expect(e.response).toMatchObject({ stopped: false, state: 'breached' });
+    expect(e.resolution.breachAt).toBe(slaStatus(open, DEFAULT_POLICY, calendar, at).resolution.breachAt);
+  });
+});
