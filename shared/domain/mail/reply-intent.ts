@@ -25,7 +25,7 @@ const REFUSE = [/^(i )?(refuse|refused|decline|declined|reject|rejected)\b/, /^(
 const APPROVE = [/^(i )?(approve|approved)\b/, /^(autorizo|autorizado|autorizamos|apruebo|aprobado|aprobamos)\b/];
 const CONFIRM = [
   /^(i )?(confirm|confirmed)\b/,
-  /^(yes|si)[,.! ]*((it'?s |it is |esta |ya |quedo )?(resolved|solved|fixed|working|resuelto|solucionado|funciona))?[.! ]*$/,
+  /^(yes|si)[,.! ]*(((it'?s|it is|esta|ya|quedo)\s+)*(resolved|solved|fixed|working|resuelto|solucionado|funciona))?[.! ]*$/,
   /^(lo )?(confirmo|confirmado|confirmamos)\b/,
   /^(resolved|solved|fixed|it works|works now|resuelto|solucionado|ya funciona|funciona)\b/,
 ];

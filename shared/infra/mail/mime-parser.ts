@@ -29,7 +29,9 @@ export async function parseMime(
       inline: a.related === true || a.contentDisposition === 'inline',
     })),
   );
-  const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : context.receivedAt;
+  const headers = headerMap(parsed.headerLines);
+  // mailparser substitutes the current time for an unreadable Date header: use the received time instead.
+  const date = headers.date && !Number.isNaN(Date.parse(headers.date)) && parsed.date ? parsed.date : context.receivedAt;
   const mail: InboundMail = {
     messageId,
     references: splitIds(parsed.references),
@@ -39,7 +41,7 @@ export async function parseMime(
     subject: (parsed.subject ?? '').trim(),
     date: date.toISOString(),
     text: (parsed.text ?? '').replace(/\r\n?/g, '\n').trim(),
-    headers: headerMap(parsed.headerLines),
+    headers,
     attachments: stored,
     rejectedAttachments: rejected,
     originalRef: context.originalRef,
