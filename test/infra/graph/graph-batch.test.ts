@@ -1,0 +1,94 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphServiceError } from '../../../shared/infra/graph';
+import { BATCH_MAX_REQUESTS, startGraphService, type GraphService } from '../../support/graph-service';
+
+interface StepResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: Record<string, unknown> & { fields?: Record<string, unknown> };
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+describe('Graph service: JSON batching ($batch) through the real Graph SDK client', () => {
+  let graph: GraphService;
+  let client: Client;
+  let lists: string;
+  let siteId: string;
+
+  beforeEach(async () => {
+    graph = await startGraphService();
+    client = graph.client();
+    const site = graph.sharepoint.addSite({ hostname: 'contoso.sharepoint.com', path: '/sites/support' });
+    siteId = site.id;
+    lists = `/sites/${siteId}/lists`;
+    await client.api(lists).post({ displayName: 'Tickets', columns: [{ name: 'Status', text: {}, indexed: true }], list: { template: 'genericList' } });
+  });
+  afterEach(() => graph.close());
+
+  const post = async (requests: unknown[]) => (await client.api('/$batch').post({ requests })).responses as StepResponse[];
+  const createStep = (id: string, status: string) => ({ id, method: 'POST', url: `${lists}/Tickets/items`, headers: JSON_HEADERS, body: { fields: { Status: status } } });
+
+  it(`runs ${BATCH_MAX_REQUESTS} requests in one round trip, each with its own status, headers and body`, async () => {
+    const requests = Array.from({ length: BATCH_MAX_REQUESTS }, (_, i) => createStep(String(i + 1), `s${i + 1}`));
+    graph.requests.reset();
+    const responses = await post(requests);
+    expect(responses).toHaveLength(20);
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(responses[4]).toMatchObject({ id: '5', headers: { 'content-type': expect.stringContaining('application/json') }, body: { fields: { Status: 's5' } } });
+    expect(graph.requests.count()).toBe(1);
+    expect(graph.requests.count({ inBatch: true, method: 'POST', path: '/sites/*/lists/*/items' })).toBe(20);
+    expect(graph.sharepoint.items(siteId, 'Tickets')).toHaveLength(20);
+  });
+
+  it(`refuses a batch of ${BATCH_MAX_REQUESTS + 1} requests as a whole, as Graph documents`, async () => {
+    const requests = Array.from({ length: BATCH_MAX_REQUESTS + 1 }, (_, i) => createStep(String(i + 1), 'x'));
+    const error = await client.api('/$batch').post({ requests }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphServiceError);
+    expect(error).toMatchObject({ status: 400, code: 'BadRequest', message: expect.stringContaining('Number of requests inside batch exceeds the limit.') });
+    expect(graph.sharepoint.items(siteId, 'Tickets')).toHaveLength(0);
+  });
+
+  it('orders steps by dependsOn and answers 424 for a step whose dependency failed', async () => {
+    const responses = await post([
+      { id: 'item', method: 'POST', url: `${lists}/Later/items`, headers: JSON_HEADERS, body: { fields: { Title: 'first item' } }, dependsOn: ['list'] },
+      { id: 'list', method: 'POST', url: lists, headers: JSON_HEADERS, body: { displayName: 'Later', list: { template: 'genericList' } } },
+      { id: 'bad', method: 'GET', url: `${lists}/Missing/items` },
+      { id: 'after-bad', method: 'GET', url: `${lists}/Tickets/items`, dependsOn: ['bad'] },
+    ]);
+    const byId = Object.fromEntries(responses.map((r) => [r.id, r]));
+    expect(responses.map((r) => r.id)).toEqual(['list', 'item', 'bad', 'after-bad']);
+    expect(byId.list!.status).toBe(201);
+    expect(byId.item).toMatchObject({ status: 201, body: { fields: { Title: 'first item' } } });
+    expect(byId.bad).toMatchObject({ status: 404, body: { error: { code: 'itemNotFound' } } });
+    expect(byId['after-bad']).toMatchObject({ status: 424, body: { error: { code: 'FailedDependency' } } });
+  });
+
+  it('throttles individual steps inside a batch with 429 and Retry-After', async () => {
+    graph.faults.inject({ status: 429, retryAfter: 3, times: 2, method: 'POST', path: '/sites/*/lists/*/items', inBatch: true });
+    const responses = await post([createStep('1', 'a'), createStep('2', 'b'), createStep('3', 'c')]);
+    expect(responses.map((r) => r.status)).toEqual([429, 429, 201]);
+    expect(responses[0]).toMatchObject({ headers: { 'retry-after': '3' }, body: { error: { code: 'TooManyRequests' } } });
+    expect(graph.sharepoint.items(siteId, 'Tickets').map((i) => i.fields.Status)).toEqual(['c']);
+  });
+
+  it('refuses malformed batches: duplicate ids, unknown dependsOn, body without Content-Type', async () => {
+    await expect(client.api('/$batch').post({ requests: [createStep('1', 'a'), createStep('1', 'b')] })).rejects.toMatchObject({ status: 400 });
+    await expect(client.api('/$batch').post({ requests: [{ ...createStep('1', 'a'), dependsOn: ['9'] }] })).rejects.toMatchObject({ status: 400 });
+    await expect(client.api('/$batch').post({ nope: [] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Invalid batch payload format.') });
+    const [step] = await post([{ id: '1', method: 'POST', url: `${lists}/Tickets/items`, body: { fields: { Status: 'a' } } }]);
+    expect(step).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+  });
+
+  it('carries mail requests too, with binary bodies base64-encoded', async () => {
+    graph.mail.addMailbox({ userPrincipalName: 'support@contoso.test' });
+    const id = graph.mail.seed('support@contoso.test', { subject: 'Hi', from: 'ana@client.test' });
+    const responses = await post([
+      { id: '1', method: 'PATCH', url: `/users/support@contoso.test/messages/${id}`, headers: JSON_HEADERS, body: { categories: ['SUP-2026-0007'] } },
+      { id: '2', method: 'GET', url: `/users/support@contoso.test/messages/${id}/$value`, dependsOn: ['1'] },
+    ]);
+    expect(responses[0]).toMatchObject({ status: 200, body: { categories: ['SUP-2026-0007'] } });
+    expect(Buffer.from(responses[1]!.body as unknown as string, 'base64').toString('utf8')).toContain('Subject: Hi');
+  });
+});
