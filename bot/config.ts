@@ -1,14 +1,32 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
+
+/** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** The server's settings, parsed once from the environment. The only reader of process.env. */
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('./data'),
+  DATA_DIR: z.string().min(1).default('./data'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Load the demo data set into an empty store on first start (never in production). */
+  SEED_DEMO: booleanFlag.optional(),
+  /** How often the SLA monitor sweeps open tickets. */
+  SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** This server's name in the SLA monitor's lease and the alert ledger (default host:pid). */
+  INSTANCE_ID: z.string().min(1).optional(),
+  /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
+  TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+type RawConfig = z.infer<typeof ConfigSchema>;
+export type Config = Omit<RawConfig, 'SEED_DEMO' | 'INSTANCE_ID' | 'TEST_CLOCK_START'> & { SEED_DEMO: boolean; INSTANCE_ID: string; TEST_CLOCK_START?: Date };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
@@ -16,5 +34,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);
   }
-  return result.data;
+  const { TEST_CLOCK_START, ...raw } = result.data;
+  if (TEST_CLOCK_START && raw.NODE_ENV !== 'test') throw new Error('invalid configuration: TEST_CLOCK_START is honoured only with NODE_ENV=test');
+  return {
+    ...raw,
+    ...(TEST_CLOCK_START ? { TEST_CLOCK_START: new Date(TEST_CLOCK_START) } : {}),
+    // Production never seeds, whatever SEED_DEMO says.
+    SEED_DEMO: raw.NODE_ENV !== 'production' && (raw.SEED_DEMO ?? true),
+    INSTANCE_ID: raw.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
+  };
 }

@@ -1,17 +1,91 @@
-import { parseConfig } from './config';
-import { createServer } from './server';
+import { resolve } from 'node:path';
+import type { Mailer, Notifier } from '../shared/application/ports';
+import { SlaMonitor } from '../shared/application/sla-monitor/sla-monitor';
+import { LogMailer } from '../shared/infra/log/log-mailer';
+import { LogNotifier } from '../shared/infra/log/log-notifier';
+import { LogSideEffectErrors } from '../shared/infra/log/log-side-effects';
+import { openSqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { version as packageVersion } from '../package.json';
+import { parseConfig } from './config';
+import { seedDemo } from './demo/seed-demo';
+import { createServer } from './server';
+import { buildServices } from './services';
+import { systemClock, uuidIds } from './system-ports';
+import { installTestHooks } from './test-hooks';
 
-/** Composition root: parse config -> build adapters -> services -> listen. */
+/** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
+function say(line: string): void {
+  console.log(`[soporte] ${line}`);
+}
+
+/** Composition root: parse config -> build adapters -> services -> monitor -> listen. */
 async function main(): Promise<void> {
+  // ---- settings --------------------------------------------------------------------------------
   const config = parseConfig(process.env);
-  const server = createServer({ startedAt: new Date(), version: packageVersion });
-  server.listen(config.PORT, config.HOST, () => {
-    console.log(`Soporte listening on http://${config.HOST}:${config.PORT} (GET /healthz)`);
+  const startedAt = new Date();
+  const clock = systemClock(config.TEST_CLOCK_START);
+  say(`Soporte ${packageVersion} starting (${config.NODE_ENV})`);
+
+  // ---- store -----------------------------------------------------------------------------------
+  const store = await openSqliteStore({ dataDir: config.DATA_DIR, clock });
+  say(`store: sqlite ${store.file} (schema version ${await store.schemaVersion()}, DATA_DIR=${resolve(config.DATA_DIR)})`);
+
+  // ---- outbound adapters (structured log lines until the email and Teams adapters are configured)
+  const mailer: Mailer = new LogMailer(clock);
+  const notifier: Notifier = new LogNotifier(clock);
+  const sideEffects = new LogSideEffectErrors(clock, (line) => process.stderr.write(`${line}\n`));
+  say('mail: log lines (component "mailer"); notifications: log lines (component "notifier")');
+
+  // ---- application services --------------------------------------------------------------------
+  const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects });
+
+  // ---- demo data (first start on an empty store; never in production) --------------------------
+  if (config.SEED_DEMO) {
+    const outcome = await seedDemo(store, services);
+    say(outcome.seeded ? `demo data loaded: client "demo", 3 requesters, 4 staff (Playground users), tickets ${outcome.tickets.join(', ')}` : `demo data: not loaded (${outcome.reason})`);
+  } else {
+    say('demo data: disabled (SEED_DEMO=false or production)');
+  }
+
+  // ---- SLA monitor -----------------------------------------------------------------------------
+  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000 });
+  monitor.start();
+  say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
+
+  // ---- HTTP server and routes ------------------------------------------------------------------
+  const server = createServer({
+    startedAt,
+    version: packageVersion,
+    health: async () => {
+      const status = await monitor.status();
+      return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
+    },
   });
+
+  // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
+  if (config.NODE_ENV === 'test') installTestHooks(services, () => clock.now());
+
+  // ---- listen and shut down --------------------------------------------------------------------
+  server.listen(config.PORT, config.HOST, () => {
+    say(`listening on http://${config.HOST}:${config.PORT} (GET /healthz)`);
+  });
+  const shutdown = (signal: string) => {
+    say(`${signal}: shutting down`);
+    server.close();
+    monitor
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('[soporte] shutdown failed:', error);
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  console.error('Soporte failed to start:', error instanceof Error ? error.message : error);
+  console.error('[soporte] failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
