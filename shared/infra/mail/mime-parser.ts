@@ -29,7 +29,7 @@ export async function parseMime(
       inline: a.related === true || a.contentDisposition === 'inline',
     })),
   );
-  const headers = headerMap(parsed.headerLines);
+  const headers = headerMap(parsed.headerLines, parsed.headers);
   // mailparser substitutes the current time for an unreadable Date header: use the received time instead.
   const date = headers.date && !Number.isNaN(Date.parse(headers.date)) && parsed.date ? parsed.date : context.receivedAt;
   const mail: InboundMail = {
@@ -52,12 +52,20 @@ export async function parseMime(
   return mail;
 }
 
-/** Header lines as a lower-cased map (unfolded; repeated headers joined with ", "). */
-export function headerMap(lines: HeaderLines): Record<string, string> {
+/**
+ * Header lines as a lower-cased map (unfolded; repeated headers joined with ", "). Where mailparser
+ * decoded a header to a plain string (encoded words, raw 8-bit UTF-8) that decoded value is used.
+ */
+export function headerMap(lines: HeaderLines, decoded?: Map<string, unknown>): Record<string, string> {
   const map: Record<string, string> = {};
+  const repeated = new Set<string>();
   for (const { key, line } of lines) {
     const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    if (key in map) repeated.add(key);
     map[key] = key in map ? `${map[key]}, ${value}` : value;
+  }
+  for (const [key, value] of decoded ?? []) {
+    if (typeof value === 'string' && key in map && !repeated.has(key)) map[key] = value.trim();
   }
   return map;
 }
