@@ -80,6 +80,18 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     await expect(client.api(`${items}/1`).get()).rejects.toMatchObject({ status: 404, code: 'itemNotFound' });
   });
 
+  it('serves the remaining list endpoints: lists $filter, column by name, item fields, DELETE list', async () => {
+    await client.api(`/sites/${siteId}/lists`).post({ displayName: 'Alert Ledger', list: { template: 'genericList' } });
+    const filtered = (await client.api(`/sites/${siteId}/lists`).filter("displayName eq 'Alert Ledger'").get()) as Page;
+    expect(filtered.value.map((l) => l.name)).toEqual(['AlertLedger']);
+    expect(await client.api(`/sites/${siteId}/lists/Tickets/columns/Status`).get()).toMatchObject({ name: 'Status', indexed: true, text: {} });
+    const created = await create({ TicketNumber: 'SUP-1', Status: 'open' });
+    const fields = await client.api(`${items}/${created.id}/fields`).select('TicketNumber').get();
+    expect(fields).toEqual({ '@odata.etag': created.eTag, TicketNumber: 'SUP-1' });
+    await client.api(`/sites/${siteId}/lists/AlertLedger`).delete();
+    await expect(client.api(`/sites/${siteId}/lists/AlertLedger`).get()).rejects.toMatchObject({ status: 404, code: 'itemNotFound' });
+  });
+
   it('refuses a write with a stale eTag with 412, and a duplicate unique value with 409', async () => {
     const created = await create({ TicketNumber: 'SUP-2026-0001', Status: 'open' });
     await client.api(`${items}/1/fields`).header('If-Match', created.eTag).patch({ Status: 'acknowledged' });

@@ -1,4 +1,4 @@
-import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
+import { PageIterator, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { GraphServiceError } from '../../../shared/infra/graph';
 import { startGraphService, type GraphService } from '../../support/graph-service';
 
@@ -70,6 +70,31 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     const top = (await client.api(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`).top(2).get()) as Page;
     expect(top.value).toHaveLength(2);
     expect(top['@odata.nextLink']).toContain('$skiptoken=');
+  });
+
+  it('delta keeps changeType and the receivedDateTime $filter in its links', async () => {
+    const old = graph.mail.seed(SUPPORT, { subject: 'old', from: CLIENT, receivedDateTime: '2026-10-01T00:00:00Z' });
+    graph.mail.seed(SUPPORT, { subject: 'recent', from: CLIENT, receivedDateTime: '2026-11-20T00:00:00Z' });
+    const start = `/users/${SUPPORT}/mailFolders/inbox/messages/delta?changeType=created&$filter=receivedDateTime ge 2026-11-01T00:00:00Z`;
+    const first = await deltaRound(client, start);
+    expect(first.items.map((m) => m.subject)).toEqual(['recent']);
+    graph.mail.update(SUPPORT, old, { isRead: true });
+    graph.mail.seed(SUPPORT, { subject: 'new', from: CLIENT, receivedDateTime: '2026-11-25T00:00:00Z' });
+    const next = await deltaRound(client, first.deltaLink);
+    expect(next.items.map((m) => m.subject)).toEqual(['new']);
+    await expect(client.api(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`).filter("subject eq 'x'").get()).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("works with the SDK's PageIterator, which ends on the deltaLink", async () => {
+    for (let i = 0; i < 5; i++) graph.mail.seed(SUPPORT, { subject: `p${i}`, from: CLIENT });
+    const subjects: string[] = [];
+    const options = { headers: { Prefer: 'odata.maxpagesize=2' } };
+    const firstPage = await client.api(`/users/${SUPPORT}/mailFolders/inbox/messages/delta`).header('Prefer', 'odata.maxpagesize=2').get();
+    const iterator = new PageIterator(client, firstPage, (m: { subject: string }) => { subjects.push(m.subject); return true; }, options);
+    await iterator.iterate();
+    expect(subjects).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(iterator.getDeltaLink()).toContain('$deltatoken=');
+    expect(graph.requests.count({ path: '/users/*/mailFolders/inbox/messages/delta' })).toBe(3);
   });
 
   it('lists flagged messages across folders with $filter=flag/flagStatus eq flagged', async () => {
@@ -175,6 +200,34 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     const inbox = graph.mail.list(CLIENT.address, 'inbox');
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ subject: 'RE: Hello', conversationId: 'AAQkclientconv' });
+  });
+
+  it('serves the remaining mail endpoints: folder, message in folder, attachment by id and $value, replyAll, createReplyAll, DELETE', async () => {
+    const id = graph.mail.seed(SUPPORT, {
+      subject: 'Team thread', from: CLIENT, to: [SUPPORT, 'boss@client.test'], cc: ['it@client.test'],
+      attachments: [{ name: 'shot.png', contentType: 'image/png', content: Buffer.from([137, 80, 78, 71]), isInline: true, contentId: 'img1' }],
+    });
+    const folder = await client.api(`/users/${SUPPORT}/mailFolders/inbox`).get();
+    expect(folder).toMatchObject({ displayName: 'Inbox', totalItemCount: 1, unreadItemCount: 1 });
+    expect(await client.api(`/users/${SUPPORT}/mailFolders/${folder.id}/messages/${id}`).select('subject').get()).toMatchObject({ id, subject: 'Team thread' });
+    await expect(client.api(`/users/${SUPPORT}/mailFolders/sentitems/messages/${id}`).get()).rejects.toMatchObject({ status: 404 });
+
+    const [attachment] = ((await client.api(`/users/${SUPPORT}/messages/${id}/attachments`).get()) as Page).value;
+    expect(await client.api(`/users/${SUPPORT}/messages/${id}/attachments/${attachment!.id}`).get()).toMatchObject({ name: 'shot.png', isInline: true, contentId: 'img1' });
+    const bytes = (await client.api(`/users/${SUPPORT}/messages/${id}/attachments/${attachment!.id}/$value`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    expect([...new Uint8Array(bytes)]).toEqual([137, 80, 78, 71]);
+    expect((await client.api(`/users/${SUPPORT}/messages/${id}`).get()).hasAttachments).toBe(false); // inline only
+
+    await client.api(`/users/${SUPPORT}/messages/${id}/replyAll`).post({ comment: 'All of you' });
+    const draft = await client.api(`/users/${SUPPORT}/messages/${id}/createReplyAll`).post({});
+    const everyone = (r: Array<{ emailAddress: { address: string } }>) => r.map((x) => x.emailAddress.address);
+    const [sent] = graph.mail.sent(SUPPORT);
+    expect([sent!.kind, everyone(sent!.toRecipients), everyone(sent!.ccRecipients)]).toEqual(['replyAll', [CLIENT.address, 'boss@client.test'], ['it@client.test']]);
+    expect(everyone(draft.toRecipients)).toEqual([CLIENT.address, 'boss@client.test']);
+
+    await client.api(`/users/${SUPPORT}/messages/${id}`).delete();
+    expect(graph.mail.list(SUPPORT, 'inbox')).toEqual([]);
+    expect(graph.mail.list(SUPPORT, 'deleteditems').map((m) => m.id)).toEqual([id]);
   });
 
   it('answers an unknown user with 404 ErrorInvalidUser', async () => {

@@ -3,7 +3,7 @@ import { exchangeId, graphInstant, guid } from './ids';
 import { attachmentJson, buildMime, messageJson } from './mail-render';
 import type { Mailbox, MailStore } from './mail-store';
 import type { InternetMessageHeader, ItemBody, Recipient, SentMail, StoredMessage } from './mail-types';
-import { compareValues, evaluateFilter, readPath } from './odata-filter';
+import { compareValues, evaluateFilter, parseFilter, readPath } from './odata-filter';
 import { decodeToken, encodeToken, parseFilterOption, parseOrderBy, parseSelect, parseSkip, parseTop, preferences, preferredPageSize, queryOption } from './odata-query';
 import { empty, json, objectBody, raw } from './responses';
 import type { Params, Router } from './router';
@@ -23,6 +23,17 @@ interface DeltaState {
   /** $select */ sel?: string[];
   /** page size from $top */ n?: number;
   /** report removals (not on the initial sync) */ r: boolean;
+  /** $filter (only receivedDateTime ge/gt, as documented) */ flt?: string;
+  /** changeType=created|updated|deleted (applies to rounds after the initial sync) */ ct?: string;
+}
+
+const DELTA_CHANGE_TYPES = new Set(['created', 'updated', 'deleted']);
+
+/** Message delta supports only $filter=receivedDateTime ge|gt {value}. */
+function deltaFilter(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\s*receivedDateTime\s+(ge|gt)\s+\S+\s*$/i.test(text)) throw badRequest('ErrorInvalidUrlQueryFilter', `The only supported $filter on message delta is receivedDateTime ge|gt {value} (got '${text}').`);
+  return text;
 }
 
 function bodyAsText(request: ServiceRequest): boolean {
@@ -110,12 +121,22 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     } else {
       const select = parseSelect(queryOption(request.query, 'select'));
       const top = parseTop(queryOption(request.query, 'top'));
-      state = { f: folder.id, s: 0, u: store.currentSeq(), c: 0, r: false, ...(select ? { sel: select } : {}), ...(top ? { n: top } : {}) };
+      const flt = deltaFilter(queryOption(request.query, 'filter'));
+      const ct = request.query.get('changeType') ?? undefined;
+      if (ct !== undefined && !DELTA_CHANGE_TYPES.has(ct)) throw badRequest('BadRequest', `changeType must be created, updated or deleted (got '${ct}').`);
+      state = { f: folder.id, s: 0, u: store.currentSeq(), c: 0, r: false, ...(select ? { sel: select } : {}), ...(top ? { n: top } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) };
     }
     if (state.f !== folder.id) throw badRequest('BadRequest', 'The delta token belongs to another folder.');
     const preferred = preferredPageSize(request.headers);
     const pageSize = preferred ?? state.n ?? MESSAGE_DELTA_DEFAULT_PAGE_SIZE;
-    const rows = store.changes(mailbox, folder.id, state.c, state.u, state.r);
+    const filter = state.flt === undefined ? undefined : parseFilter(state.flt);
+    const rows = store.changes(mailbox, folder.id, state.c, state.u, state.r).filter((row) => {
+      if (state.r && state.ct !== undefined) {
+        const kind = row.message === undefined ? 'deleted' : (row.message.createdSeq ?? 0) > state.s ? 'created' : 'updated';
+        if (kind !== state.ct) return false;
+      }
+      return !filter || !row.message || evaluateFilter(filter, (path) => readPath(row.message, path));
+    });
     const page = rows.slice(0, pageSize);
     const body: Record<string, unknown> = {
       '@odata.context': `${request.serviceRoot}/$metadata#Collection(message)`,
@@ -125,7 +146,10 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     };
     const link = `${request.serviceRoot}${request.path}`;
     if (rows.length > pageSize) body['@odata.nextLink'] = `${link}?$skiptoken=${encodeToken({ ...state, c: page[page.length - 1]!.seq })}`;
-    else body['@odata.deltaLink'] = `${link}?$deltatoken=${encodeToken({ f: state.f, s: state.u, ...(state.sel ? { sel: state.sel } : {}), ...(state.n ? { n: state.n } : {}) })}`;
+    else {
+      const { f, sel, n, flt, ct } = state;
+      body['@odata.deltaLink'] = `${link}?$deltatoken=${encodeToken({ f, s: state.u, ...(sel ? { sel } : {}), ...(n ? { n } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) })}`;
+    }
     return json(200, body, preferred ? { 'preference-applied': `odata.maxpagesize=${preferred}` } : {});
   };
 

@@ -114,6 +114,7 @@ export class MailStore {
 
   insert(mailbox: Mailbox, message: StoredMessage): void {
     this.touch(message);
+    message.createdSeq = message.seq;
     mailbox.messages.set(message.id, message);
   }
 
@@ -132,6 +133,7 @@ export class MailStore {
     mailbox.tombstones.push({ id, folderId: message.folderId, seq: this.seq });
     message.folderId = target.id;
     this.touch(message);
+    message.createdSeq = message.seq;
   }
 
   /** Changes in a folder with since < seq <= upTo, in change order; removals only when asked. */

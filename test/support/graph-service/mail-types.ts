@@ -40,6 +40,8 @@ export interface StoredMessage {
   folderId: string;
   /** Change sequence: the last write's position in the service's change log (drives delta). */
   seq: number;
+  /** Sequence at which the message came into its folder (delta changeType=created vs updated). */
+  createdSeq?: number;
   changeKey: string;
   createdDateTime: string;
   lastModifiedDateTime: string;
