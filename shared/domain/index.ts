@@ -33,10 +33,35 @@ export { replay } from './ticket/replay';
 export type { Action } from './ticket/permissions';
 export { ACTIONS, PERMISSIONS, isAllowed, assertAllowed, actionForEvent, assertEventAllowed } from './ticket/permissions';
 
-// Requesters and billing (types)
-export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';
+// SLA clocks
+export type { SlaState, SlaClockName, SlaTicket, ClockStatus, SlaStatus } from './sla/sla-types';
+export { SLA_STATES } from './sla/sla-types';
+export { slaStatus } from './sla/sla-status';
+export { slaCalendar } from './sla/sla-calendar';
+export { parseInstant } from './sla/parse-instant';
+export type { SlaExplanation, ClockExplanation, ExplainedSpan, ExplainedChange } from './sla/explain-sla';
+export { explainSla } from './sla/explain-sla';
+export { formatSlaExplanation } from './sla/format-sla-explanation';
+
+// Billing
 export type { TimeEntry, TimeEntryKind, AfterHoursWindow } from './billing/billing-types';
 export { TIME_ENTRY_KINDS } from './billing/billing-types';
+export type { AfterHoursRating } from './billing/after-hours-rating';
+export { rateAfterHours, approvedWindowAt } from './billing/after-hours-rating';
+export type { TimeEntryFacts, BillingContext } from './billing/time-entry';
+export { buildTimeEntry } from './billing/time-entry';
+export { chargeCents } from './billing/charge';
+export type { BudgetStatus, ExtensionRequest } from './billing/budget';
+export { budgetStatus, budgetAlertsCrossed, extensionRequests } from './billing/budget';
+export type { MonthlySummary, SummaryLine } from './billing/monthly-summary';
+export { monthlySummary } from './billing/monthly-summary';
+
+// Requesters
+export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';
+export type { Authorizers } from './requesters/authorization';
+export { normalizeEmail, isEffective, authorizedRequesterFor, isAuthorizedRequester, whoCanAuthorize } from './requesters/authorization';
+export type { NewRequesterInput } from './requesters/requester-changes';
+export { newRequester, deactivateRequester } from './requesters/requester-changes';
 
 // Message catalog
 export type { MessageTable, MessageParams } from './i18n/catalog';
