@@ -6,4 +6,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   testTimeout: 30000,
+  // better-sqlite3 must register its error class in every test file's realm (see the file).
+  setupFiles: ['<rootDir>/test/setup/better-sqlite3-realm.ts'],
 };
