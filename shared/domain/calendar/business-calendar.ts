@@ -37,8 +37,8 @@ export class BusinessCalendar {
   table(year: number): YearTable {
     let table = this.years.get(year);
     if (table === undefined) {
-      const base = this.hours.table(year);
-      table = this.windows.length > 0 ? base.withWindows(this.windows) : base;
+      const weekly = this.hours.table(year);
+      table = this.windows.length > 0 ? weekly.withWindows(this.windows) : weekly;
       this.years.set(year, table);
     }
     this.recent = table;

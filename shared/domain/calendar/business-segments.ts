@@ -71,9 +71,7 @@ function openAndHolidaysIn(calendar: BusinessCalendar, from: number, to: number)
   const open: TimeSegment[] = [];
   const holidays: HolidaySpan[] = [];
   for (let table = calendar.tableAt(from); table.from < to; table = calendar.table(new Date(table.to).getUTCFullYear())) {
-    for (let i = Math.max(0, table.indexAt(from)); i < table.starts.length && table.starts[i] < to; i++) {
-      open.push({ start: Math.max(from, table.starts[i]), end: Math.min(to, table.ends[i]) });
-    }
+    open.push(...table.openSegments(from, to));
     for (const h of table.holidaySpans) {
       if (h.end > from && h.start < to) holidays.push({ start: Math.max(from, h.start), end: Math.min(to, h.end), date: h.date });
     }

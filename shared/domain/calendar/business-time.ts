@@ -42,22 +42,19 @@ export function businessMinutesBetween(calendar: BusinessCalendar, start: Date, 
 /** Whether `at` falls in an open interval `[open, close)`. */
 export function isOpen(calendar: BusinessCalendar, at: Date): boolean {
   const t = epochOf('at', at);
-  const table = calendar.tableAt(t);
-  const i = table.indexAt(t);
-  return i >= 0 && t < table.ends[i];
+  return calendar.tableAt(t).isOpenAt(t);
 }
 
 /** `at` itself when open, else the start of the next open interval. */
 export function nextOpening(calendar: BusinessCalendar, at: Date): Date {
   const t = epochOf('at', at);
   let table = calendar.tableAt(t);
-  const i = table.indexAt(t);
-  if (i >= 0 && t < table.ends[i]) return new Date(t);
-  if (i + 1 < table.starts.length) return new Date(table.starts[i + 1]);
-  for (;;) {
+  let next = table.nextOpenAt(t);
+  while (Number.isNaN(next)) {
     table = calendar.following(table);
-    if (table.starts.length > 0) return new Date(table.starts[0]);
+    next = table.nextOpenAt(table.from);
   }
+  return new Date(next);
 }
 
 /** Open ms in `[from, to)`, `from <= to`. */

@@ -28,7 +28,7 @@ export function parseCalendar(spec: CalendarSpec): BusinessCalendar {
     weekly: Object.fromEntries(Object.entries(weekly as CalendarSpec['weekly']).map(([day, list]) => [day, (list ?? []).map(([a, b]) => [a, b] as [string, string])])),
     holidays: [...(holidays as string[])],
   };
-  return new BusinessCalendar(deepFreeze(copy), new WeeklyHours(IANAZone.create(timezone), schedule, new Set(copy.holidays)), []);
+  return new BusinessCalendar(deepFreeze(copy), new WeeklyHours(timezone, schedule, new Set(copy.holidays)), []);
 }
 
 function deepFreeze<T>(value: T): T {
