@@ -4,6 +4,7 @@ import { GraphClientError } from '@microsoft/microsoft-graph-client';
  * Two kinds of failure, kept apart:
  *  - GraphServiceError: Graph answered and refused (HTTP status >= 400), with its error code and request-id.
  *  - GraphClientMisuseError: our side is wrong before anything is sent (bad configuration, bad arguments).
+ *  - GraphUnreachableError: no answer at all (connection refused or reset, DNS): nothing was refused, nothing is known.
  *
  * Both extend the SDK's GraphClientError for one reason only: GraphRequest.send rethrows a GraphClientError
  * raised in the middleware chain unchanged, and wraps anything else into its own untyped GraphError. So the
@@ -72,4 +73,26 @@ export class GraphClientMisuseError extends GraphClientError {
     this.name = 'GraphClientMisuseError';
     this.field = field;
   }
+}
+
+/** No answer from Graph (network failure). Not retried here: a POST may or may not have reached the service. */
+export class GraphUnreachableError extends GraphClientError {
+  readonly method: string;
+  readonly url: string;
+  constructor(method: string, url: string, cause: unknown) {
+    super(`Graph could not be reached for ${method} ${url}: ${describeCause(cause)}`);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'GraphUnreachableError';
+    this.method = method;
+    this.url = url;
+    this.cause = cause;
+  }
+}
+
+/** fetch rejects with "fetch failed" and the real reason (ECONNREFUSED...) in its cause; errors may come from another realm. */
+function describeCause(cause: unknown): string {
+  const outer = cause as { message?: unknown; cause?: { message?: unknown; code?: unknown } } | undefined;
+  const inner = outer?.cause;
+  const parts = [outer?.message, inner?.code, inner?.message].filter((p) => typeof p === 'string' && p !== '');
+  return parts.length > 0 ? [...new Set(parts)].join(': ') : String(cause);
 }

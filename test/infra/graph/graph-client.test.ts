@@ -1,6 +1,6 @@
 import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
 import {
-  createCredential, createGraphClient, GRAPH_DEFAULT_SCOPE, GraphClientMisuseError, GraphServiceError, parseRetryAfterMs, type RetryEvent,
+  createCredential, createGraphClient, GRAPH_DEFAULT_SCOPE, GraphClientMisuseError, GraphServiceError, GraphUnreachableError, parseRetryAfterMs, type RetryEvent,
 } from '../../../shared/infra/graph';
 import { startGraphService, staticTokenCredential, type GraphService } from '../../support/graph-service';
 
@@ -106,6 +106,18 @@ describe('createGraphClient against the Graph service: auth, retry, errors, tran
     expect(error).toBeInstanceOf(GraphClientMisuseError);
     expect(error).not.toBeInstanceOf(GraphServiceError);
     expect(graph.requests.count()).toBe(0);
+  });
+});
+
+describe('createGraphClient when nothing answers', () => {
+  it('throws GraphUnreachableError (neither a refusal nor misuse)', async () => {
+    const graph = await startGraphService();
+    const client = graph.client();
+    await graph.close();
+    const error = await client.api('/users/x/messages').get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphUnreachableError);
+    expect(error).not.toBeInstanceOf(GraphServiceError);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
   });
 });
 
