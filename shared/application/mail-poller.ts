@@ -43,17 +43,21 @@ export class MailPoller {
 
   private async pass(limit?: number): Promise<PollReport> {
     const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
+    // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.
+    let settling: Promise<void> = Promise.resolve();
     for (const item of await this.mailbox.pending(limit)) {
       const outcome = await this.outcomeOf(item);
       if (!outcome) {
         report.retried += 1;
         continue;
       }
-      await this.mailbox.settle(item, outcome);
+      await settling;
+      settling = this.mailbox.settle(item, outcome);
       this.failures.delete(item.id);
       report[outcome.disposition === 'processed' ? 'processed' : 'quarantined'] += 1;
       report.outcomes.push({ id: item.id, ...outcome });
     }
+    await settling;
     return report;
   }
 

@@ -33,6 +33,7 @@ export async function appendToThread(state: StateStore, ticketId: string, ...mes
     ids.push(id);
     await state.setState(messageIndexKey(id), ticketId);
   }
+  if (ids.length === thread.messageIds.length) return thread;
   const capped = ids.length > MAX_REFERENCES ? [ids[0], ...ids.slice(ids.length - MAX_REFERENCES + 1)] : ids;
   const next = { messageIds: capped };
   await state.setState(threadKey(ticketId), next);

@@ -5,6 +5,8 @@ import type { Clock } from '../../application/ports';
 import type { FileAttachmentStore } from './attachment-store';
 import { parseMime } from './mime-parser';
 
+const READ_CONCURRENCY = 8;
+
 export interface MaildropOptions {
   /** DATA_DIR: reads DATA_DIR/maildrop, files into DATA_DIR/mail/processed and DATA_DIR/mail/quarantine. */
   dataDir: string;
@@ -23,6 +25,8 @@ export class MaildropMailbox implements Mailbox {
   readonly dropDir: string;
   readonly processedDir: string;
   readonly quarantineDir: string;
+  /** Names already used in processed/ and quarantine/ (read once, then kept up to date): no stat per move. */
+  private readonly settledNames: Record<string, Set<string>> = {};
 
   constructor(private readonly options: MaildropOptions) {
     this.dropDir = path.join(options.dataDir, 'maildrop');
@@ -39,8 +43,14 @@ export class MaildropMailbox implements Mailbox {
     const names = (await readdir(this.dropDir)).filter((n) => n.toLowerCase().endsWith('.eml') && !n.startsWith('.'));
     const withTimes = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(this.dropDir, name))).mtimeMs })));
     withTimes.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
-    const items: PendingMail[] = [];
-    for (const { name } of withTimes.slice(0, limit)) items.push(await this.read(name));
+    const batch = withTimes.slice(0, limit).map((f) => f.name);
+    const items: PendingMail[] = new Array(batch.length);
+    let next = 0;
+    // Reading and parsing overlap (a few files at a time); intake still handles them one by one, in order.
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < batch.length; i = next++) items[i] = await this.read(batch[i]);
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, batch.length) }, worker));
     return items;
   }
 
@@ -81,16 +91,11 @@ export class MaildropMailbox implements Mailbox {
 
   /** `name`, or `name` prefixed with a counter when a file of that name was settled before. */
   private async freeName(dir: string, name: string): Promise<string> {
-    for (let n = 0; ; n += 1) {
-      const candidate = path.join(dir, n === 0 ? name : `${n}-${name}`);
-      const exists = await stat(candidate).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
-          throw error;
-        },
-      );
-      if (!exists) return candidate;
-    }
+    this.settledNames[dir] ??= new Set(await readdir(dir));
+    const taken = this.settledNames[dir];
+    let candidate = name;
+    for (let n = 1; taken.has(candidate); n += 1) candidate = `${n}-${name}`;
+    taken.add(candidate);
+    return path.join(dir, candidate);
   }
 }
