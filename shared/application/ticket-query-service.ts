@@ -1,4 +1,5 @@
 import { NotAuthorizedError, NotFoundError } from '../domain/errors';
+import { explainSla, type SlaExplanation } from '../domain/sla/explain-sla';
 import { slaStatus } from '../domain/sla/sla-status';
 import type { SlaStatus } from '../domain/sla/sla-types';
 import type { Ticket } from '../domain/ticket/ticket';
@@ -101,6 +102,16 @@ export class TicketQueryService {
     const ticket = await this.byIdOrNumber(actor, ticketKey);
     const [withSla] = await this.withSla([ticket]);
     return withSla;
+  }
+
+  /** How each clock adds up (counted segments, closed time, holidays, pauses, the changes that moved it). */
+  async explain(actor: Actor, ticketKey: string): Promise<SlaExplanation> {
+    this.assertStaff(actor, 'explain SLA clocks');
+    const ticket = await this.byIdOrNumber(actor, ticketKey);
+    const policy = await this.deps.policies.forTicket(ticket);
+    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }));
+    const events = await this.deps.store.tickets.events(ticket.id);
+    return explainSla(ticket, events, policy, calendars.of(ticket.clientId, policy), this.deps.clock.now());
   }
 
   private async withSla(tickets: Ticket[]): Promise<TicketWithSla[]> {

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { t } from '../../../shared/domain/i18n/catalog';
+import type { Locale, StaffRole } from '../../../shared/domain/ticket/ticket-types';
+import { leaf, run } from '../command-kit';
+import { print, printJson, table } from '../output';
+
+export function registerStaffCommands(program: Command): void {
+  const staff = program.command('staff').description("the partner's consultants and managers");
+
+  run(
+    leaf(staff, 'add', 'add a staff member')
+      .requiredOption('--name <name>', 'full name')
+      .requiredOption('--email <email>', 'work email')
+      .requiredOption('--role <role>', 'L1, L2, L3 or manager')
+      .option('--aad-object-id <id>', 'Entra (AAD) object id: maps their Teams user to this record')
+      .option('--locale <locale>', 'es-MX or en', 'es-MX'),
+    async ({ services, actor, lang }, o) => {
+      const member = await services.directory.addStaff(actor, { name: o.name as string, email: o.email as string, role: o.role as StaffRole, aadObjectId: o.aadObjectId as string | undefined, locale: o.locale as Locale });
+      if (o.json) printJson(member);
+      else print(t(lang, 'cli.saved', { what: 'staff', id: `${member.id} (${member.email}, ${member.role})` }));
+    },
+  );
+
+  run(leaf(staff, 'list', 'list staff'), async ({ services, lang }, o) => {
+    const list = await services.directory.listStaff();
+    if (o.json) return printJson(list);
+    print(table(lang, ['cli.col.id', 'cli.col.name', 'cli.col.email', 'cli.col.role', 'cli.col.aad', 'cli.col.active'], list.map((s) => [s.id, s.name, s.email, s.role, s.aadObjectId, s.active])));
+  });
+}

@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { ValidationError } from '../../../shared/domain/errors';
+import { t } from '../../../shared/domain/i18n/catalog';
+import { TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
+import { collect, leaf, run } from '../command-kit';
+import { fields, print, printJson, table, when } from '../output';
+
+function statuses(values: string[] | undefined): TicketStatus[] | undefined {
+  if (!values) return undefined;
+  for (const value of values) if (!(TICKET_STATUSES as readonly string[]).includes(value)) throw new ValidationError('status', `"${value}" is not one of ${TICKET_STATUSES.join(', ')}`);
+  return values as TicketStatus[];
+}
+
+export function registerTicketCommands(program: Command): void {
+  const tickets = program.command('tickets').description('tickets and their audit trail');
+
+  run(
+    leaf(tickets, 'list', 'list tickets (oldest first)')
+      .option('--status <status>', 'only these statuses (comma-separated or repeated)', collect)
+      .option('--client <id>', 'only this client')
+      .option('--assignee <staffId>', 'only tickets assigned to this staff id')
+      .option('--limit <n>', 'at most n tickets', (v) => Number.parseInt(v, 10)),
+    async ({ services, actor, lang }, o) => {
+      let list = await services.queries.list(actor, { statuses: statuses(o.status as string[] | undefined), clientId: o.client as string | undefined, assigneeId: o.assignee as string | undefined });
+      if (o.limit !== undefined) {
+        if (!Number.isInteger(o.limit) || (o.limit as number) < 1) throw new ValidationError('limit', 'must be a whole number above 0');
+        list = list.slice(0, o.limit as number);
+      }
+      if (o.json) return printJson(list);
+      print(table(lang, ['cli.col.number', 'cli.col.status', 'cli.col.priority', 'cli.col.level', 'cli.col.client', 'cli.col.assignee', 'cli.col.opened', 'cli.col.subject'], list.map((x) => [x.number, t(lang, `status.${x.status}`), t(lang, `priority.${x.priority}`), x.level, x.clientId, x.assigneeId, when(x.openedAt), x.subject])));
+    },
+  );
+
+  run(leaf(tickets, 'show <ticket>', 'show a ticket (id or SUP-number) with its SLA clocks'), async ({ services, actor, lang }, o, key) => {
+    const { ticket, sla } = await services.queries.sla(actor, key);
+    if (o.json) return printJson({ ticket, sla });
+    const clock = (c: typeof sla.response) => `${t(lang, `sla.${c.state}`)} (${Math.round(c.elapsedMinutes)}/${c.breachMinutes} min${c.breachAt ? `, ${when(c.breachAt)}` : ''})`;
+    print(
+      fields(lang, [
+        ['cli.col.number', ticket.number],
+        ['cli.col.id', ticket.id],
+        ['cli.col.subject', ticket.subject],
+        ['cli.col.status', t(lang, `status.${ticket.status}`)],
+        ['cli.col.priority', t(lang, `priority.${ticket.priority}`)],
+        ['cli.col.type', t(lang, `type.${ticket.incidentType}`)],
+        ['cli.col.level', ticket.level],
+        ['cli.col.client', ticket.clientId],
+        ['cli.col.requester', ticket.requesterEmail],
+        ['cli.col.assignee', ticket.assigneeId],
+        ['cli.col.channel', ticket.channel],
+        ['cli.col.opened', when(ticket.openedAt)],
+        ['cli.col.response', clock(sla.response)],
+        ['cli.col.resolution', clock(sla.resolution)],
+      ]),
+    );
+  });
+
+  run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang }, o, key) => {
+    const events = await services.queries.history(actor, key);
+    if (o.json) return printJson(events);
+    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at), `${e.actor.id} (${e.actor.role})`, e.channel, e.type, JSON.stringify(e.data)])));
+  });
+
+  run(
+    leaf(tickets, 'open', 'log a critical phone call as a ticket (clocks start at the call; it awaits the client email)')
+      .option('--phone', 'the ticket comes from a phone call (the only kind the CLI opens)')
+      .requiredOption('--client <id>', 'client id')
+      .requiredOption('--requester <email>', 'the authorized requester who called')
+      .requiredOption('--subject <text>', 'what it is about')
+      .option('--description <text>', 'what they said', '')
+      .option('--priority <priority>', 'critical (default), high, medium or low', 'critical')
+      .option('--type <incidentType>', 'technical-regular, technical-urgent, maintenance or research-debugging')
+      .option('--called-at <instant>', 'when the call came in (ISO, default now)'),
+    async ({ services, actor, lang }, o) => {
+      if (!o.phone) throw new ValidationError('phone', 'the CLI logs phone calls only (email is the official channel): add --phone');
+      const calledAt = o.calledAt ? new Date(o.calledAt as string) : undefined;
+      if (calledAt && Number.isNaN(calledAt.getTime())) throw new ValidationError('called-at', `"${String(o.calledAt)}" is not an instant`);
+      const ticket = await services.tickets.via('phone').openFromPhone(actor, { clientId: o.client as string, requesterEmail: o.requester as string, subject: o.subject as string, description: o.description as string, priority: o.priority as Priority, incidentType: o.type as IncidentType | undefined, raisedAt: calledAt });
+      if (o.json) printJson(ticket);
+      else print(t(lang, 'cli.saved', { what: 'ticket', id: `${ticket.number} (${t(lang, `priority.${ticket.priority}`)})` }));
+    },
+  );
+}

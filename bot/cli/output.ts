@@ -1,0 +1,49 @@
+import { t } from '../../shared/domain/i18n/catalog';
+import type { Locale } from '../../shared/domain/ticket/ticket-types';
+
+export type Row = Array<string | number | boolean | undefined | null>;
+
+function cell(value: Row[number], lang: Locale): string {
+  if (value === undefined || value === null || value === '') return '-';
+  if (typeof value === 'boolean') return t(lang, value ? 'cli.yes' : 'cli.no');
+  return String(value);
+}
+
+/** A plain text table: header keys from the catalog, columns padded to their widest cell. */
+export function table(lang: Locale, headerKeys: string[], rows: Row[]): string {
+  if (rows.length === 0) return t(lang, 'cli.none');
+  const header = headerKeys.map((key) => t(lang, key));
+  const cells = rows.map((row) => row.map((value) => cell(value, lang)));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+/** One value per field, for `show` commands. */
+export function fields(lang: Locale, pairs: Array<[string, Row[number]]>): string {
+  const labels = pairs.map(([key]) => t(lang, key));
+  const width = Math.max(...labels.map((l) => l.length));
+  return pairs.map(([, value], i) => `${labels[i].padEnd(width)}  ${cell(value, lang)}`).join('\n');
+}
+
+/** CSV with RFC 4180 quoting. */
+export function csv(header: string[], rows: Row[]): string {
+  const quote = (value: Row[number]) => {
+    const text = value === undefined || value === null ? '' : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\n');
+}
+
+/** Instants shown to the minute in UTC (`2026-03-02 16:00Z`). */
+export function when(iso: string | undefined): string | undefined {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : undefined;
+}
+
+export function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
