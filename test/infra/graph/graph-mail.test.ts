@@ -113,7 +113,7 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     expect(second.value.map((m) => m.subject)).toEqual(['m2', 'm1']);
   });
 
-  it('gets a message, its MIME ($value) and its attachments', async () => {
+  it('gets a message (as text, with attachments expanded), its MIME ($value) and its attachments', async () => {
     const id = graph.mail.seed(SUPPORT, {
       subject: 'With file', from: CLIENT, body: '<b>hello</b>', internetMessageId: '<abc@client.test>',
       internetMessageHeaders: [{ name: 'X-Soporte-Priority', value: 'P2' }],
@@ -124,6 +124,8 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     const mime = (await client.api(`/users/${SUPPORT}/messages/${id}/$value`).responseType(ResponseType.TEXT).get()) as string;
     expect(mime).toContain('Message-ID: <abc@client.test>');
     expect(mime).toContain('X-Soporte-Priority: P2');
+    const asText = await client.api(`/users/${SUPPORT}/messages/${id}`).header('Prefer', 'outlook.body-content-type="text"').expand('attachments').get();
+    expect(asText).toMatchObject({ body: { contentType: 'text', content: 'hello' }, attachments: [{ name: 'log.txt' }] });
     const attachments = (await client.api(`/users/${SUPPORT}/messages/${id}/attachments`).get()) as Page;
     expect(attachments.value).toHaveLength(1);
     expect(attachments.value[0]).toMatchObject({ '@odata.type': '#microsoft.graph.fileAttachment', name: 'log.txt', size: 6, contentBytes: Buffer.from('line 1').toString('base64') });

@@ -4,7 +4,7 @@ import { attachmentJson, buildMime, messageJson } from './mail-render';
 import type { Mailbox, MailStore } from './mail-store';
 import type { InternetMessageHeader, ItemBody, Recipient, SentMail, StoredMessage } from './mail-types';
 import { compareValues, evaluateFilter, parseFilter, readPath } from './odata-filter';
-import { decodeToken, encodeToken, parseFilterOption, parseOrderBy, parseSelect, parseSkip, parseTop, preferences, preferredPageSize, queryOption } from './odata-query';
+import { decodeToken, encodeToken, parseExpand, parseFilterOption, parseOrderBy, parseSelect, parseSkip, parseTop, preferences, preferredPageSize, queryOption } from './odata-query';
 import { empty, json, objectBody, raw } from './responses';
 import type { Params, Router } from './router';
 import type { ServiceClock, ServiceRequest } from './service-types';
@@ -157,7 +157,13 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     const mailbox = mailboxOf(p);
     const message = store.message(mailbox, p.id!);
     if (p.folder !== undefined && store.folder(mailbox, p.folder).id !== message.folderId) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    return json(200, { '@odata.context': `${request.serviceRoot}/$metadata#users('${mailbox.id}')/messages/$entity`, ...messageJson(message, parseSelect(queryOption(request.query, 'select')), { bodyAsText: bodyAsText(request) }) });
+    const expand = parseExpand(queryOption(request.query, 'expand'));
+    for (const e of expand) if (e.name.toLowerCase() !== 'attachments') throw badRequest('BadRequest', `This service expands only attachments on a message (got '${e.name}').`);
+    return json(200, {
+      '@odata.context': `${request.serviceRoot}/$metadata#users('${mailbox.id}')/messages/$entity`,
+      ...messageJson(message, parseSelect(queryOption(request.query, 'select')), { bodyAsText: bodyAsText(request) }),
+      ...(expand.length > 0 ? { attachments: message.attachments.map(attachmentJson) } : {}),
+    });
   };
 
   const patchMessage = (request: ServiceRequest, p: Params) => {
