@@ -1,5 +1,6 @@
 import type { Locale } from '../ticket/ticket-types';
 import { ADDIN_MESSAGES } from './messages/addin';
+import { BOT_MESSAGES } from './messages/bot';
 import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
 import { MAIL_MESSAGES } from './messages/mail';
@@ -12,7 +13,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 

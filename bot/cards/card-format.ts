@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import { t } from '../../shared/domain/i18n/catalog';
+import type { SlaState } from '../../shared/domain/sla/sla-types';
+import type { Locale } from '../../shared/domain/ticket/ticket-types';
+
+/** How cards show instants and durations: in the support calendar's zone, in the reader's language. */
+export interface CardFormat {
+  locale: Locale;
+  /** IANA zone instants are shown in (the support calendar's). */
+  timeZone: string;
+}
+
+/** "Mon 2 Mar, 10:30" / "lun 2 mar, 10:30". */
+export function formatInstant(iso: string, format: CardFormat): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(format.timeZone).setLocale(format.locale).toFormat('ccc d LLL, HH:mm');
+}
+
+/** 95 -> "1 h 35 min"; 45 -> "45 min"; 120 -> "2 h". Rounds to whole minutes. */
+export function formatMinutes(minutes: number, format: CardFormat): string {
+  const total = Math.round(Math.abs(minutes));
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const sign = minutes < 0 && total > 0 ? '-' : '';
+  if (hours === 0) return `${sign}${t(format.locale, 'bot.duration.minutes', { minutes: rest })}`;
+  if (rest === 0) return `${sign}${t(format.locale, 'bot.duration.hours', { hours })}`;
+  return `${sign}${t(format.locale, 'bot.duration.hoursMinutes', { hours, minutes: rest })}`;
+}
+
+/** One SLA clock as a line: "At risk · due Mon 2 Mar, 10:30" or just "Met". */
+export function formatClock(clock: { state: SlaState; dueAt?: string }, format: CardFormat): string {
+  const state = t(format.locale, `sla.${clock.state}`);
+  return clock.dueAt ? t(format.locale, 'bot.sla.stateDue', { state, due: formatInstant(clock.dueAt, format) }) : state;
+}
+
+/** A label/value pair of a FactSet. */
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** Choices of an Input.ChoiceSet. */
+export interface Choice {
+  title: string;
+  value: string;
+}

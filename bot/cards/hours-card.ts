@@ -1,0 +1,35 @@
+import type { HoursReport } from '../../shared/application/billing-service';
+import { t } from '../../shared/domain/i18n/catalog';
+import { formatMinutes, type CardFormat, type Fact } from './card-format';
+import { renderTemplate, type CardJson } from './render-template';
+import template from './hours-card.json';
+
+export interface HoursCardData {
+  title: string;
+  rows: Fact[];
+  totals: Fact[];
+}
+
+/** 123456 cents -> "1,234.56 MXN" in the reader's number format. */
+function money(cents: number, currency: string, format: CardFormat): string {
+  const amount = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+  return `${amount} ${currency}`;
+}
+
+/** `hours <client> [YYYY-MM]`: billed time of a client's month by kind, after-hours apart. */
+export function hoursCard(input: { clientName: string; report: HoursReport }, format: CardFormat): CardJson {
+  const l = format.locale;
+  const { report } = input;
+  const data: HoursCardData = {
+    title: t(l, 'bot.hours.title', { client: input.clientName, month: report.month }),
+    rows: report.rows.map((row) => ({ title: t(l, `bot.hours.kind.${row.kind}`), value: t(l, 'bot.hours.row', { entries: row.entries, minutes: formatMinutes(row.chargeableMinutes, format) }) })),
+    totals: [
+      { title: t(l, 'bot.hours.regular'), value: formatMinutes(report.total.regularMinutes, format) },
+      { title: t(l, 'bot.hours.afterHours'), value: t(l, 'bot.hours.afterHoursValue', { minutes: formatMinutes(report.total.afterHoursMinutes, format), weighted: formatMinutes(report.total.afterHoursWeightedMinutes, format) }) },
+      { title: t(l, 'bot.hours.unapproved'), value: formatMinutes(report.total.unapprovedAfterHoursMinutes, format) },
+      { title: t(l, 'bot.hours.chargeable'), value: formatMinutes(report.total.chargeableMinutes, format) },
+      { title: t(l, 'bot.hours.amount'), value: money(report.amountCents, report.currency, format) },
+    ],
+  };
+  return renderTemplate(template, data);
+}

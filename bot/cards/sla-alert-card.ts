@@ -1,0 +1,58 @@
+import type { AlertThreshold, SlaClockName } from '../../shared/application/ports';
+import { t } from '../../shared/domain/i18n/catalog';
+import { SUPPORT_LEVELS } from '../../shared/domain/ticket/ticket-types';
+import { formatClock, formatInstant, type CardFormat, type Choice, type Fact } from './card-format';
+import { renderTemplate, type CardJson } from './render-template';
+import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
+import template from './sla-alert-card.json';
+
+export interface SlaAlertInput extends TicketSummaryInput {
+  clock: SlaClockName;
+  threshold: AlertThreshold;
+  /** When the clock breaches (absent once it stopped or paused). */
+  dueAt?: string;
+  notice?: string;
+}
+
+export interface SlaAlertCardData {
+  style: 'attention' | 'warning';
+  headline: string;
+  dueLine: string;
+  hasNotice: boolean;
+  notice: string;
+  title: string;
+  facts: Fact[];
+  showActions: boolean;
+  ticketId: string;
+  version: string;
+  clock: SlaClockName;
+  threshold: AlertThreshold;
+  levels: Choice[];
+  labels: Record<string, string>;
+}
+
+const OPEN = new Set(['new', 'open', 'waiting-on-client', 'waiting-on-microsoft']);
+
+/** The managers' channel alert: a clock at risk or breached, kept current by updates in place. */
+export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson {
+  const l = format.locale;
+  const { ticket } = input;
+  const clockName = t(l, `bot.clock.${input.clock}`);
+  const data: SlaAlertCardData = {
+    style: input.threshold === 'breached' ? 'attention' : 'warning',
+    headline: t(l, `bot.alert.${input.threshold}`, { clock: clockName, number: ticket.number }),
+    dueLine: input.dueAt ? t(l, `bot.alert.due.${input.threshold}`, { due: formatInstant(input.dueAt, format) }) : formatClock(input.sla[input.clock], format),
+    hasNotice: Boolean(input.notice),
+    notice: input.notice ?? '',
+    title: ticket.subject,
+    facts: ticketFacts(input, format),
+    showActions: OPEN.has(ticket.status),
+    ticketId: ticket.id,
+    version: ticket.version,
+    clock: input.clock,
+    threshold: input.threshold,
+    levels: SUPPORT_LEVELS.filter((level) => level > ticket.level).map((level) => ({ title: t(l, `bot.level.${level}`), value: level })),
+    labels: { assignToMe: t(l, 'bot.action.assignToMe'), escalate: t(l, 'bot.action.escalate'), level: t(l, 'bot.action.level'), reason: t(l, 'bot.action.reason') },
+  };
+  return renderTemplate(template, data);
+}

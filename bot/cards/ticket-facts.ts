@@ -1,0 +1,39 @@
+import type { SlaSummary } from '../../shared/domain/api/api-contract';
+import { t } from '../../shared/domain/i18n/catalog';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import { formatClock, formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
+
+/** What a card shows about one ticket besides the ticket itself. */
+export interface TicketSummaryInput {
+  ticket: Ticket;
+  sla: SlaSummary;
+  clientName: string;
+  assigneeName?: string;
+}
+
+/** "1 h 15 min of 6 h (21%)". */
+export function budgetLine(ticket: Pick<Ticket, 'consumedMinutes' | 'budgetMinutes'>, format: CardFormat): string {
+  const percent = ticket.budgetMinutes > 0 ? Math.round((ticket.consumedMinutes * 100) / ticket.budgetMinutes) : 0;
+  return t(format.locale, 'bot.card.budgetUsed', { used: formatMinutes(ticket.consumedMinutes, format), budget: formatMinutes(ticket.budgetMinutes, format), percent });
+}
+
+/** The facts every ticket view shows: status, priority, type, level, assignee, SLA clocks, budget, last activity. */
+export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact[] {
+  const { ticket, sla } = input;
+  const l = format.locale;
+  const facts: Fact[] = [
+    { title: t(l, 'bot.card.client'), value: input.clientName },
+    { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
+    { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
+    { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },
+    { title: t(l, 'bot.card.level'), value: ticket.level },
+    { title: t(l, 'bot.card.assignee'), value: input.assigneeName ?? t(l, 'bot.card.unassigned') },
+    { title: t(l, 'bot.card.responseSla'), value: formatClock(sla.response, format) },
+    { title: t(l, 'bot.card.resolutionSla'), value: formatClock(sla.resolution, format) },
+    { title: t(l, 'bot.card.budget'), value: budgetLine(ticket, format) },
+    { title: t(l, 'bot.card.lastActivity'), value: formatInstant(ticket.lastActivityAt, format) },
+  ];
+  if (ticket.microsoftCaseNumber) facts.push({ title: t(l, 'bot.card.microsoftCase'), value: ticket.microsoftCaseNumber });
+  if (ticket.awaitingEmail) facts.push({ title: t(l, 'bot.card.awaitingEmail'), value: t(l, 'bot.card.yes') });
+  return facts;
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { ValidationError } from '../../shared/domain/errors';
+import { t } from '../../shared/domain/i18n/catalog';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import type { CardJson } from '../cards/render-template';
+import type { BotTurn } from './bot-turn';
+import { TICKET_ACTION_DATA, type CardAction, type CardVerb, type TicketActionData } from './card-action';
+import type { ErrorMapper } from './error-mapper';
+import type { TicketViews } from './ticket-views';
+
+/** The answer to an Action.Execute: the refreshed card, or a message when there is no card to show. */
+export type CardActionAnswer = { kind: 'card'; card: CardJson } | { kind: 'message'; text: string };
+
+function validationError(error: z.ZodError): ValidationError {
+  const issue = error.issues[0];
+  return new ValidationError(issue?.path.join('.') || 'data', issue?.message ?? 'invalid');
+}
+
+/**
+ * Routes Action.Execute verbs to their handler (one per verb, listed once), validates the data with
+ * the handler's zod schema, and answers with the card the action came from, re-rendered from the
+ * updated ticket. Errors go through the one ErrorMapper: a stale version answers with the current
+ * card and a "changed by someone else" notice.
+ */
+export class CardActionRouter {
+  private readonly byVerb = new Map<CardVerb, CardAction>();
+
+  constructor(
+    actions: readonly CardAction[],
+    private readonly deps: { views: TicketViews; loadTicket: (actor: Actor, id: string) => Promise<Ticket>; errors: ErrorMapper },
+  ) {
+    for (const action of actions) {
+      if (this.byVerb.has(action.verb)) throw new Error(`card verb ${action.verb} has two handlers`);
+      this.byVerb.set(action.verb, action);
+    }
+  }
+
+  verbs(): CardVerb[] {
+    return [...this.byVerb.keys()];
+  }
+
+  async handle(turn: BotTurn, verb: string, data: unknown): Promise<CardActionAnswer> {
+    const context = TICKET_ACTION_DATA.safeParse(data);
+    try {
+      const action = this.byVerb.get(verb as CardVerb);
+      if (!action) throw new ValidationError('verb', `unknown card action "${verb}"`);
+      const parsed = action.schema.safeParse(data);
+      if (!parsed.success) throw validationError(parsed.error);
+      const ticket = await action.run(turn, parsed.data);
+      return { kind: 'card', card: await this.render(ticket, context.success ? context.data : undefined, turn) };
+    } catch (error) {
+      const mapped = this.deps.errors.map(error, turn.locale);
+      if (mapped.conflict && context.success) {
+        const current = await this.deps.loadTicket(turn.actor, context.data.ticketId);
+        return { kind: 'card', card: await this.render(current, context.data, turn, mapped.message) };
+      }
+      return { kind: 'message', text: mapped.message };
+    }
+  }
+
+  private render(ticket: Ticket, context: TicketActionData | undefined, turn: BotTurn, notice?: string): Promise<CardJson> {
+    const view = context?.view ?? 'ticket';
+    if (view === 'alert' && context?.clock && context.threshold) return this.deps.views.alertCard(ticket, { clock: context.clock, threshold: context.threshold }, turn.format, turn.now, notice);
+    if (view === 'l4') return this.deps.views.l4Card(ticket, context?.reason ?? '', turn.format, notice ?? t(turn.locale, 'bot.l4.recorded', { caseNumber: ticket.microsoftCaseNumber ?? '' }));
+    return this.deps.views.ticketCard(ticket, turn.format, turn.now, notice);
+  }
+}

@@ -1,0 +1,52 @@
+import { AcknowledgeAction } from './card-actions/acknowledge-action';
+import { AssignToMeAction } from './card-actions/assign-to-me-action';
+import { EscalateAction } from './card-actions/escalate-action';
+import { LogFollowUpAction } from './card-actions/log-follow-up-action';
+import { LogPhoneCallAction } from './card-actions/log-phone-call-action';
+import { LogSessionAction } from './card-actions/log-session-action';
+import { RecordContactAttemptAction } from './card-actions/record-contact-attempt-action';
+import { RecordMicrosoftCaseAction } from './card-actions/record-microsoft-case-action';
+import { RequestBudgetExtensionAction } from './card-actions/request-budget-extension-action';
+import { RequestInformationAction } from './card-actions/request-information-action';
+import { ResolveAction } from './card-actions/resolve-action';
+import { CardActionRouter } from './card-action-router';
+import { createCommandRouter } from './command-table';
+import { ConversationRefs } from './conversation-refs';
+import { CreateTicketFromMessage } from './create-ticket-from-message';
+import { ErrorMapper, type UnexpectedErrorSink } from './error-mapper';
+import { SoporteBot } from './soporte-bot';
+import { StaffIdentity } from './staff-identity';
+import type { TeamsBotDeps } from './teams-bot-deps';
+import { TicketViews } from './ticket-views';
+
+/** The explicit wiring of the Teams bot: command table, card-action table, message action, identity. */
+export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): { bot: SoporteBot; views: TicketViews; refs: ConversationRefs; cardActions: CardActionRouter } {
+  const views = new TicketViews({ directory: deps.directory, slaOf: deps.slaOf });
+  const errors = new ErrorMapper(reportUnexpected);
+  const refs = new ConversationRefs(deps.state);
+  const cardActions = new CardActionRouter(
+    [
+      new AcknowledgeAction(deps.tickets),
+      new AssignToMeAction(deps.tickets),
+      new LogFollowUpAction(deps.tickets),
+      new LogSessionAction(deps.tickets),
+      new RequestInformationAction(deps.tickets),
+      new RecordContactAttemptAction(deps.tickets),
+      new EscalateAction(deps.tickets),
+      new RequestBudgetExtensionAction(deps.tickets),
+      new ResolveAction(deps.tickets),
+      new RecordMicrosoftCaseAction(deps.tickets),
+      new LogPhoneCallAction(deps.tickets),
+    ],
+    { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
+  );
+  const bot = new SoporteBot({
+    identity: new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone }),
+    commands: createCommandRouter(deps, views),
+    cardActions,
+    messageAction: new CreateTicketFromMessage({ tickets: deps.tickets, directory: deps.directory }),
+    refs,
+    errors,
+  });
+  return { bot, views, refs, cardActions };
+}

@@ -1,0 +1,27 @@
+import type { BillingService } from '../../shared/application/billing-service';
+import type { Clock, DirectoryStore, StateStore } from '../../shared/application/ports';
+import type { TicketCommands } from '../../shared/application/ticket-commands';
+import type { TicketQueryService } from '../../shared/application/ticket-query-service';
+import type { SlaSummary } from '../../shared/domain/api/api-contract';
+import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+
+/** Reads both SLA clocks of a ticket at an instant. */
+export type SlaOf = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
+/** Explains both SLA clocks of a ticket at an instant (spans counted, closed hours, holidays, pauses). */
+export type ExplainSlaOf = (ticket: Ticket, at: Date) => Promise<SlaExplanation>;
+
+/** Everything the Teams bot needs, given by the composition root (bot/main.ts) or a test. */
+export interface TeamsBotDeps {
+  /** The ticket use cases, recording `teams` as the channel. */
+  tickets: TicketCommands;
+  queries: Pick<TicketQueryService, 'queue' | 'mine' | 'byNumber' | 'byId'>;
+  billing: Pick<BillingService, 'hoursReport'>;
+  slaOf: SlaOf;
+  explainSla: ExplainSlaOf;
+  directory: DirectoryStore;
+  state: StateStore;
+  clock: Clock;
+  /** Zone instants are shown in (the support calendar's). */
+  timeZone: string;
+}

@@ -1,0 +1,58 @@
+import type { AlertThreshold, DirectoryStore, SlaClockName } from '../../shared/application/ports';
+import type { SlaSummary } from '../../shared/domain/api/api-contract';
+import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { CardFormat } from '../cards/card-format';
+import { l4PromptCard } from '../cards/l4-prompt-card';
+import type { CardJson } from '../cards/render-template';
+import { slaAlertCard } from '../cards/sla-alert-card';
+import { ticketCard } from '../cards/ticket-card';
+import type { TicketSummaryInput } from '../cards/ticket-facts';
+import type { SlaOf } from './teams-bot-deps';
+
+function clockView(clock: ClockStatus): SlaSummary['response'] {
+  return { state: clock.state, dueAt: clock.breachAt, remainingMinutes: Math.round(clock.remainingMinutes) };
+}
+
+/** The domain's SLA status as the compact view cards show. */
+export function slaSummary(status: SlaStatus): SlaSummary {
+  return { response: clockView(status.response), resolution: clockView(status.resolution) };
+}
+
+/** Where an alert card lives and what it is about, so it can be re-rendered in place. */
+export interface AlertContext {
+  clock: SlaClockName;
+  threshold: AlertThreshold;
+}
+
+/** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
+export class TicketViews {
+  constructor(private readonly deps: { directory: DirectoryStore; slaOf: SlaOf }) {}
+
+  async clientName(clientId: string): Promise<string> {
+    return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
+  }
+
+  async summary(ticket: Ticket, at: Date): Promise<TicketSummaryInput> {
+    const [sla, clientName, assignee] = await Promise.all([
+      this.deps.slaOf(ticket, at),
+      this.clientName(ticket.clientId),
+      ticket.assigneeId ? this.deps.directory.getStaff(ticket.assigneeId) : Promise.resolve(undefined),
+    ]);
+    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId };
+  }
+
+  async ticketCard(ticket: Ticket, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
+    return ticketCard({ ...(await this.summary(ticket, at)), notice }, format);
+  }
+
+  async alertCard(ticket: Ticket, alert: AlertContext, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
+    const summary = await this.summary(ticket, at);
+    return slaAlertCard({ ...summary, ...alert, dueAt: summary.sla[alert.clock].dueAt, notice }, format);
+  }
+
+  async l4Card(ticket: Ticket, reason: string, format: CardFormat, notice?: string): Promise<CardJson> {
+    const client = (await this.deps.directory.getClient(ticket.clientId)) ?? { name: ticket.clientId, tenantId: undefined };
+    return l4PromptCard({ ticket, client, reason, notice }, format);
+  }
+}
