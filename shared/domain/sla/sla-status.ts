@@ -19,27 +19,12 @@ function pauseSegments(pauses: readonly SlaPause[], start: number, until: number
   return out;
 }
 
-/** Whether `at` lies inside a pause (an open pause runs on). */
-function isPausedAt(pauses: readonly SlaPause[], at: number): boolean {
-  for (const p of pauses) if (parseInstant(p.start) <= at && (p.end === undefined || parseInstant(p.end) > at)) return true;
-  return false;
-}
-
 /** Pauses as calendar spans up to `until` (the open one ends there), for addBusinessMinutes and explain. */
 export function pauseSpans(pauses: readonly SlaPause[], start: number, until: number): DateSpan[] {
   return pauseSegments(pauses, start, until).map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
 }
 
-interface ClockInput {
-  calendar: BusinessCalendar;
-  thresholds: Thresholds;
-  start: number;
-  /** Where counting ended: the stop, or `at` while running. */
-  end: number;
-  running: boolean;
-  paused: boolean;
-  pauses: Array<{ start: number; end: number }>;
-}
+type Segment = { start: number; end: number };
 
 /**
  * A clock reading. States and minutes are computed at once; the instants (ISO strings) only when
@@ -52,29 +37,40 @@ class ClockReading implements ClockStatus {
   readonly targetMinutes: number | null;
   readonly atRiskMinutes: number;
   readonly breachMinutes: number;
-  readonly #c: ClockInput;
+  readonly #calendar: BusinessCalendar;
+  readonly #start: number;
+  /** Where counting ended: the stop, or `at` while running. */
+  readonly #end: number;
+  readonly #running: boolean;
+  readonly #paused: boolean;
+  readonly #pauses: Segment[];
 
-  constructor(readonly clock: SlaClockName, c: ClockInput, elapsedMs: number) {
-    this.#c = c;
-    const { targetMinutes, atRiskMinutes, breachMinutes } = c.thresholds;
+  constructor(readonly clock: SlaClockName, calendar: BusinessCalendar, thresholds: Thresholds, start: number, end: number, running: boolean, paused: boolean, pauses: Segment[], elapsedMs: number) {
+    this.#calendar = calendar;
+    this.#start = start;
+    this.#end = end;
+    this.#running = running;
+    this.#paused = paused;
+    this.#pauses = pauses;
+    const breachMinutes = thresholds.breachMinutes;
     const elapsed = elapsedMs / MS_PER_MINUTE;
     this.elapsedMinutes = elapsed;
     this.remainingMinutes = breachMinutes - elapsed;
-    this.targetMinutes = targetMinutes;
-    this.atRiskMinutes = atRiskMinutes;
+    this.targetMinutes = thresholds.targetMinutes;
+    this.atRiskMinutes = thresholds.atRiskMinutes;
     this.breachMinutes = breachMinutes;
-    if (!c.running) this.state = elapsed > breachMinutes ? 'breached' : 'met';
+    if (!running) this.state = elapsed > breachMinutes ? 'breached' : 'met';
     else if (elapsed > breachMinutes) this.state = 'breached';
-    else if (c.paused) this.state = 'paused';
-    else if (elapsed >= atRiskMinutes) this.state = 'at-risk';
+    else if (paused) this.state = 'paused';
+    else if (elapsed >= thresholds.atRiskMinutes) this.state = 'at-risk';
     else this.state = 'on-track';
   }
 
   get startedAt(): string {
-    return new Date(this.#c.start).toISOString();
+    return new Date(this.#start).toISOString();
   }
   get stoppedAt(): string | undefined {
-    return this.#c.running ? undefined : new Date(this.#c.end).toISOString();
+    return this.#running ? undefined : new Date(this.#end).toISOString();
   }
   get targetAt(): string | undefined {
     return this.targetMinutes === null ? undefined : this.#due(this.targetMinutes);
@@ -88,11 +84,10 @@ class ClockReading implements ClockStatus {
 
   /** The instant `minutes` of this clock are (or were) used up; undefined when stopped or paused. */
   #due(minutes: number): string | undefined {
-    const c = this.#c;
-    if (!c.running || c.paused) return undefined;
-    if (minutes > this.elapsedMinutes) return new Date(addOpenMs(c.calendar, c.end, Math.round((minutes - this.elapsedMinutes) * 60) * 1000)).toISOString();
-    const pauses = c.pauses.map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
-    return addBusinessMinutes(c.calendar, new Date(c.start), minutes, pauses.length ? pauses : undefined).toISOString();
+    if (!this.#running || this.#paused) return undefined;
+    if (minutes > this.elapsedMinutes) return new Date(addOpenMs(this.#calendar, this.#end, Math.round((minutes - this.elapsedMinutes) * 60) * 1000)).toISOString();
+    const pauses = this.#pauses.map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
+    return addBusinessMinutes(this.#calendar, new Date(this.#start), minutes, pauses.length ? pauses : undefined).toISOString();
   }
 
   toJSON(): ClockStatus {
@@ -104,6 +99,8 @@ class ClockReading implements ClockStatus {
     return json;
   }
 }
+
+const NO_PAUSES: Segment[] = [];
 
 let lastAt = NaN;
 let lastAtIso = '';
@@ -131,32 +128,33 @@ export function slaStatus(ticket: SlaTicket, policy: SupportPolicy, calendar: Bu
   const now = at.getTime();
   if (now !== now) throw new TypeError('slaStatus: `at` is not a valid Date');
   const start = parseInstant(ticket.openedAt, 'openedAt');
-  const thresholds = policyThresholds(policy);
 
   const responseStop = ticket.firstResponseAt === undefined ? Infinity : parseInstant(ticket.firstResponseAt, 'firstResponseAt');
-  const responseEnd = Math.max(start, Math.min(responseStop, now));
-  const response: ClockInput = { calendar, thresholds: thresholds.response[ticket.priority], start, end: responseEnd, running: responseStop > now, paused: false, pauses: [] };
+  const responseEnd = responseStop < now ? (responseStop > start ? responseStop : start) : now > start ? now : start;
+  const responseMs = openMsBetween(calendar, start, responseEnd);
+  const response = new ClockReading('response', calendar, policyThresholds(policy).response[ticket.priority], start, responseEnd, responseStop > now, false, NO_PAUSES, responseMs);
 
   const stopAt = ticket.resolvedAt ?? ticket.closedAt;
   const resolutionStop = stopAt === undefined ? Infinity : parseInstant(stopAt, stopAt === ticket.resolvedAt ? 'resolvedAt' : 'closedAt');
-  const resolutionEnd = Math.max(start, Math.min(resolutionStop, now));
+  const resolutionEnd = resolutionStop < now ? (resolutionStop > start ? resolutionStop : start) : now > start ? now : start;
   const running = resolutionStop > now;
-  const pauses = ticket.pauses.length ? pauseSegments(ticket.pauses, start, resolutionEnd) : [];
-  const resolution: ClockInput = {
-    calendar,
-    thresholds: resolutionThresholds(policy, ticket.budgetMinutes),
-    start,
-    end: resolutionEnd,
-    running,
-    paused: running && ticket.pauses.length > 0 && isPausedAt(ticket.pauses, now),
-    pauses,
-  };
-  let resolutionMs = openMsBetween(calendar, start, resolutionEnd);
-  for (const p of pauses) resolutionMs -= openMsBetween(calendar, p.start, p.end);
-
-  return {
-    at: isoOfAt(now),
-    response: new ClockReading('response', response, openMsBetween(calendar, start, responseEnd)),
-    resolution: new ClockReading('resolution', resolution, resolutionMs),
-  };
+  let resolutionMs = resolutionEnd === responseEnd ? responseMs : openMsBetween(calendar, start, resolutionEnd);
+  let paused = false;
+  let pauses = NO_PAUSES;
+  if (ticket.pauses.length > 0) {
+    pauses = [];
+    for (const pause of ticket.pauses) {
+      const from = parseInstant(pause.start, 'pauses.start');
+      const to = pause.end === undefined ? Infinity : parseInstant(pause.end, 'pauses.end');
+      if (from <= now && to > now) paused = running;
+      const a = from > start ? from : start;
+      const b = to < resolutionEnd ? to : resolutionEnd;
+      if (b > a) {
+        pauses.push({ start: a, end: b });
+        resolutionMs -= openMsBetween(calendar, a, b);
+      }
+    }
+  }
+  const resolution = new ClockReading('resolution', calendar, resolutionThresholds(policy, ticket.budgetMinutes), start, resolutionEnd, running, paused, pauses, resolutionMs);
+  return { at: isoOfAt(now), response, resolution };
 }
