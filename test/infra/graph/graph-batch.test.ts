@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { BatchRequestContent, BatchResponseContent, type Client } from '@microsoft/microsoft-graph-client';
 import { GraphServiceError } from '../../../shared/infra/graph';
 import { BATCH_MAX_REQUESTS, startGraphService, type GraphService } from '../../support/graph-service';
 
@@ -36,7 +36,7 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
     const responses = await post(requests);
     expect(responses).toHaveLength(20);
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
-    expect(responses[4]).toMatchObject({ id: '5', headers: { 'content-type': expect.stringContaining('application/json') }, body: { fields: { Status: 's5' } } });
+    expect(responses[4]).toMatchObject({ id: '5', headers: { 'Content-Type': expect.stringContaining('application/json') }, body: { fields: { Status: 's5' } } });
     expect(graph.requests.count()).toBe(1);
     expect(graph.requests.count({ inBatch: true, method: 'POST', path: '/sites/*/lists/*/items' })).toBe(20);
     expect(graph.sharepoint.items(siteId, 'Tickets')).toHaveLength(20);
@@ -69,7 +69,7 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
     graph.faults.inject({ status: 429, retryAfter: 3, times: 2, method: 'POST', path: '/sites/*/lists/*/items', inBatch: true });
     const responses = await post([createStep('1', 'a'), createStep('2', 'b'), createStep('3', 'c')]);
     expect(responses.map((r) => r.status)).toEqual([429, 429, 201]);
-    expect(responses[0]).toMatchObject({ headers: { 'retry-after': '3' }, body: { error: { code: 'TooManyRequests' } } });
+    expect(responses[0]).toMatchObject({ headers: { 'Retry-After': '3' }, body: { error: { code: 'TooManyRequests' } } });
     expect(graph.sharepoint.items(siteId, 'Tickets').map((i) => i.fields.Status)).toEqual(['c']);
   });
 
@@ -79,6 +79,16 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
     await expect(client.api('/$batch').post({ nope: [] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Invalid batch payload format.') });
     const [step] = await post([{ id: '1', method: 'POST', url: `${lists}/Tickets/items`, body: { fields: { Status: 'a' } } }]);
     expect(step).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+  });
+
+  it("accepts the SDK's BatchRequestContent (URLs with the version segment) and its BatchResponseContent reads the answer", async () => {
+    const content = new BatchRequestContent([
+      { id: 'a', request: new Request(`${graph.baseUrl}/v1.0${lists}/Tickets/items`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ fields: { Status: 'sdk' } }) }) },
+      { id: 'b', request: new Request(`${graph.baseUrl}/v1.0${lists}/Tickets/items?$expand=fields`), dependsOn: ['a'] },
+    ]);
+    const answer = new BatchResponseContent(await client.api('/$batch').post(await content.getContent()));
+    expect(answer.getResponseById('a').status).toBe(201);
+    expect(((await answer.getResponseById('b').json()) as { value: Array<{ fields: { Status: string } }> }).value.map((i) => i.fields.Status)).toEqual(['sdk']);
   });
 
   it('carries mail requests too, with binary bodies base64-encoded', async () => {

@@ -51,6 +51,13 @@ function executionOrder(steps: BatchStep[]): BatchStep[] {
   return order;
 }
 
+/** Batch step headers are JSON, so their case shows: Graph writes them as "Content-Type", "Retry-After"... */
+const HEADER_CASE: Record<string, string> = { 'content-type': 'Content-Type', 'retry-after': 'Retry-After', etag: 'ETag', 'preference-applied': 'Preference-Applied', location: 'Location' };
+
+function stepHeaders(headers: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [HEADER_CASE[k] ?? k, v]));
+}
+
 function stepBody(response: ServiceResponse): unknown {
   if (response.body === undefined) return undefined;
   if (Buffer.isBuffer(response.body)) return response.body.toString('base64');
@@ -77,7 +84,8 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
       } else if (step.body !== undefined && step.headers['content-type'] === undefined) {
         response = errorResponse(400, 'BadRequest', 'A Content-Type header is required when a batch request has a body.', clock());
       } else {
-        const relative = step.url.replace(/^\/+/, '');
+        // The SDK's BatchRequestContent keeps the version segment ("/v1.0/users"); Graph accepts both forms.
+        const relative = step.url.replace(/^\/+/, '').replace(/^(v1\.0|beta)\//i, '');
         const at = relative.indexOf('?');
         response = await inner({
           method: step.method,
@@ -90,7 +98,7 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
         });
       }
       statusById.set(step.id.toLowerCase(), response.status);
-      const stepResponse: Record<string, unknown> = { id: step.id, status: response.status, headers: response.headers ?? {} };
+      const stepResponse: Record<string, unknown> = { id: step.id, status: response.status, headers: stepHeaders(response.headers) };
       const payload = stepBody(response);
       if (payload !== undefined) stepResponse.body = payload;
       responses.push(stepResponse);
