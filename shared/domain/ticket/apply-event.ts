@@ -8,7 +8,6 @@ import { nextStatus, transitionKey } from './transition-table';
 export const FALLBACK_FOLLOW_UP_MINUTES = 15;
 
 type AnyEvent = NewTicketEvent | TicketEvent;
-type EventOf<K extends AnyEvent['type']> = Extract<NewTicketEvent, { type: K }>;
 
 const PAUSE_OF: Partial<Record<TicketStatus, SlaPause['reason']>> = {
   'waiting-on-client': 'waiting-on-client',
@@ -145,7 +144,7 @@ export function applyEvent(ticket: Ticket, event: AnyEvent): Ticket {
   const at = Date.parse(event.at);
   if (Number.isNaN(at)) throw new ValidationError('at', `"${event.at}" is not an ISO instant`);
   if (at < Date.parse(ticket.lastActivityAt)) throw new ValidationError('at', `${event.at} is before the ticket's last activity ${ticket.lastActivityAt}`);
-  const fields = changes(ticket, event as EventOf<typeof event.type>);
+  const fields = changes(ticket, event);
   const base: Ticket = { ...ticket, ...fields, status, lastActivityAt: event.at };
   return clean({ ...base, pauses: movePauses(base.pauses, ticket.status, status, event.at) });
 }

@@ -142,6 +142,18 @@ describe('resolution clock, by incident type and pauses', () => {
     expect(slaStatus(t, DEFAULT_POLICY, slaCalendar(DEFAULT_POLICY, [window('requested')]), at('2026-03-02 19:30')).resolution.elapsedMinutes).toBe(60);
   });
 
+  test('closed for no response: the clock stops at the closing', () => {
+    const closed = ticket({ budgetMinutes: 240, closedAt: mx('2026-03-09 10:00'), pauses: [{ reason: 'waiting-on-client', start: mx('2026-03-02 10:00'), end: mx('2026-03-09 10:00') }] });
+    const status = slaStatus(closed, DEFAULT_POLICY, calendar, at('2026-03-20 10:00')).resolution;
+    expect(status).toMatchObject({ state: 'met', elapsedMinutes: 60, stoppedAt: mx('2026-03-09 10:00') });
+  });
+
+  test('asked about an earlier instant, later pauses do not count and an earlier pause reads paused', () => {
+    const t = ticket({ pauses: [{ reason: 'waiting-on-client', start: mx('2026-03-02 10:00'), end: mx('2026-03-02 12:00') }, { reason: 'waiting-on-microsoft', start: mx('2026-03-03 09:00') }] });
+    expect(slaStatus(t, DEFAULT_POLICY, calendar, at('2026-03-02 11:00')).resolution).toMatchObject({ state: 'paused', elapsedMinutes: 60 });
+    expect(slaStatus(t, DEFAULT_POLICY, calendar, at('2026-03-02 13:00')).resolution).toMatchObject({ state: 'on-track', elapsedMinutes: 120 });
+  });
+
   test('JSON of a status carries the instants', () => {
     const json = JSON.parse(JSON.stringify(slaStatus(ticket(), DEFAULT_POLICY, calendar, at('2026-03-02 09:30'))));
     expect(json.response).toMatchObject({ clock: 'response', state: 'on-track', startedAt: mx('2026-03-02 09:00'), breachAt: mx('2026-03-02 13:00') });
