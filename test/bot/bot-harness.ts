@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type restify from 'restify';
+import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail } from '../../shared/application/ports';
+import type { SideEffectErrors } from '../../shared/application/side-effects';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Actor, StaffRole } from '../../shared/domain/ticket/ticket-types';
+import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { createServer } from '../../bot/server';
+import { buildServices, type Services } from '../../bot/services';
+import type { BotIdentity } from '../../bot/adapter/bot-identity';
+import type { SoporteBot } from '../../bot/teams/soporte-bot';
+import { TeamsRuntime } from '../../bot/teams/teams-runtime';
+
+/** Monday 2 March 2026, 10:00 in Mexico City (16:00 UTC): inside support hours. */
+export const MONDAY_10AM = '2026-03-02T16:00:00.000Z';
+
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+class Ids implements IdGenerator {
+  private n = 0;
+  newId(): string {
+    this.n += 1;
+    return `bot-${String(this.n).padStart(5, '0')}`;
+  }
+}
+
+class MemoryMailer implements Mailer {
+  readonly sent: OutboundMail[] = [];
+  async send(mail: OutboundMail): Promise<{ messageId: string }> {
+    this.sent.push(mail);
+    return { messageId: `<sent-${this.sent.length}@soporte.test>` };
+  }
+}
+
+/** What fell back to the log notifier (no Teams conversation for it). */
+export class FallbackNotifier implements Notifier {
+  readonly sent: Notification[] = [];
+  async notify(notification: Notification): Promise<{ ref?: string }> {
+    this.sent.push(notification);
+    return {};
+  }
+}
+
+export class Problems implements SideEffectErrors {
+  readonly errors: unknown[] = [];
+  report(error: unknown): void {
+    this.errors.push(error);
+  }
+}
+
+/** The staff of the fixture: one per role, each with an Entra object id. */
+export const STAFF: Array<{ id: string; name: string; role: StaffRole; aadObjectId: string; locale: 'en' | 'es-MX' }> = [
+  { id: 'staff-l1', name: 'Luis L1', role: 'L1', aadObjectId: 'aad-l1', locale: 'es-MX' },
+  { id: 'staff-l2', name: 'Lena L2', role: 'L2', aadObjectId: 'aad-l2', locale: 'en' },
+  { id: 'staff-manager', name: 'Marta Manager', role: 'manager', aadObjectId: 'aad-manager', locale: 'es-MX' },
+];
+
+export const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
+
+/**
+ * The bot over the real stack: SQLite in a temp dir, the real services (bot/services.ts), the Teams
+ * runtime (CloudAdapter in local mode, TeamsNotifier), and the restify server on 127.0.0.1:0.
+ */
+export class BotHarness {
+  readonly clock = new ManualClock(new Date(MONDAY_10AM));
+  readonly mailer = new MemoryMailer();
+  readonly fallback = new FallbackNotifier();
+  readonly problems = new Problems();
+  readonly turnErrors: unknown[] = [];
+  store!: SqliteStore;
+  services!: Services;
+  runtime!: TeamsRuntime;
+  bot!: SoporteBot;
+  server!: restify.Server;
+  baseUrl = '';
+  private dir = '';
+
+  static async start(options: { identity?: BotIdentity } = {}): Promise<BotHarness> {
+    const h = new BotHarness();
+    h.dir = mkdtempSync(join(tmpdir(), 'soporte-bot-'));
+    h.store = await openSqliteStore({ dataDir: h.dir, clock: h.clock });
+    h.runtime = new TeamsRuntime({ identity: options.identity ?? { mode: 'local' }, store: h.store, clock: h.clock, fallback: h.fallback, reportError: (error) => h.turnErrors.push(error) });
+    h.services = buildServices({ store: h.store, clock: h.clock, ids: new Ids(), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
+    h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
+    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing });
+    await new Promise<void>((resolve) => h.server.listen(0, '127.0.0.1', () => resolve()));
+    h.baseUrl = `http://127.0.0.1:${(h.server.address() as AddressInfo).port}`;
+    await h.seed();
+    return h;
+  }
+
+  private async seed(): Promise<void> {
+    const { directory } = this.store;
+    await directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', tenantId: '11111111-2222-3333-4444-555555555555', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
+    await directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    for (const s of STAFF) await directory.putStaff({ id: s.id, name: s.name, email: `${s.id}@partner.example`, role: s.role, aadObjectId: s.aadObjectId, locale: s.locale, active: true });
+  }
+
+  /** A ticket opened by mail intake (as a client's email would). */
+  async openTicket(input: { subject?: string; priority?: Ticket['priority']; description?: string } = {}): Promise<Ticket> {
+    const { ticket } = await this.services.tickets.open(INTAKE, {
+      clientId: 'acme',
+      requesterEmail: 'ana@acme.example',
+      subject: input.subject ?? 'Exchange mailbox does not sync',
+      description: input.description ?? 'Since this morning the finance mailbox does not receive mail in Outlook.',
+      channel: 'email',
+      priority: input.priority ?? 'high',
+      sourceMessageId: `<m-${Math.random().toString(36).slice(2)}@acme.example>`,
+    });
+    return ticket;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
