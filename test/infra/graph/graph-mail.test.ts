@@ -232,7 +232,10 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     expect(graph.mail.list(SUPPORT, 'deleteditems').map((m) => m.id)).toEqual([id]);
   });
 
-  it('answers an unknown user with 404 ErrorInvalidUser', async () => {
+  it('resolves a user by UPN to its object id, and answers an unknown user with 404 ErrorInvalidUser', async () => {
+    const user = await client.api(`/users/${SUPPORT}`).get();
+    expect(user).toMatchObject({ userPrincipalName: SUPPORT, displayName: 'Soporte', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect((await client.api(`/users/${user.id}/mailFolders/inbox`).get()).displayName).toBe('Inbox');
     await expect(client.api('/users/nobody@contoso.test/mailFolders/inbox/messages/delta').get()).rejects.toMatchObject({ status: 404, code: 'ErrorInvalidUser' });
   });
 });

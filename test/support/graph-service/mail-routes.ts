@@ -306,6 +306,11 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
   };
 
   router
+    .add('GET', '/users/:user', (request, p) => {
+      const mailbox = mailboxOf(p);
+      return json(200, { '@odata.context': `${request.serviceRoot}/$metadata#users/$entity`, id: mailbox.id, userPrincipalName: mailbox.userPrincipalName,
+        displayName: mailbox.displayName, mail: mailbox.userPrincipalName });
+    })
     .add('GET', '/users/:user/mailFolders/:folder', (request, p) => {
       const mailbox = mailboxOf(p);
       const folder = store.folder(mailbox, p.folder!);
