@@ -1,0 +1,46 @@
+import type { MeView, SenderAuthorizationView, TicketView } from '../shared/domain/api/api-contract';
+import type { MessageParams } from '../shared/domain/i18n/catalog';
+import type { IncidentType, Locale, Priority } from '../shared/domain/ticket/ticket-types';
+import type { ReadItem } from './mail-host';
+
+/** A message for the user, as a catalog key: the view translates it. */
+export interface Flash {
+  kind: 'info' | 'error';
+  key: string;
+  params?: MessageParams;
+}
+
+export type ComposeAction = 'report' | 'after-hours';
+
+/** Everything the task pane shows; the views are plain functions of it. */
+export interface AppState {
+  locale: Locale;
+  /** The instant the state was computed (UTC ISO), for relative times. */
+  now: string;
+  phase: 'loading' | 'ready' | 'failed';
+  busy: boolean;
+  flash?: Flash;
+  mode: 'read' | 'compose';
+  me?: MeView;
+  supportAddress: string;
+  // read mode
+  item?: ReadItem;
+  sender?: SenderAuthorizationView;
+  ticket?: TicketView;
+  form: { priority: Priority; incidentType: IncidentType; description: string };
+  // compose mode
+  composeAction: ComposeAction;
+  canSetHeaders: boolean;
+  composeDone?: Flash;
+}
+
+/** What the user can do; the DOM layer turns clicks and form fields into these. */
+export type AppAction =
+  | { type: 'create-ticket'; priority: Priority; incidentType: IncidentType; description: string }
+  | { type: 'confirm-resolution'; note?: string }
+  | { type: 'reject-resolution'; reason?: string }
+  | { type: 'approve-extension' }
+  | { type: 'refuse-extension'; reason?: string }
+  | { type: 'refresh' }
+  | { type: 'report-to-support'; priority: Priority; incidentType: IncidentType }
+  | { type: 'request-after-hours'; start: string; end: string };

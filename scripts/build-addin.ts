@@ -1,0 +1,53 @@
+/**
+ * `npm run build:addin`: bundles the Outlook add-in (addin/taskpane.ts) with esbuild into dist/addin/,
+ * with its HTML, CSS and icons; the server serves that folder under /addin/. Office.js is not bundled:
+ * the page loads it from the URL the server fills in (Microsoft's CDN in production, a mock in tests).
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const ADDIN_SOURCE_DIR = join(__dirname, '..', 'addin');
+export const ADDIN_DIST_DIR = join(__dirname, '..', 'dist', 'addin');
+/** Task pane JS budget, gzipped, Office.js excluded (issue 6). */
+export const TASKPANE_BUDGET_GZIP_BYTES = 150 * 1024;
+
+export interface AddinBuild {
+  outDir: string;
+  jsBytes: number;
+  jsGzipBytes: number;
+}
+
+export async function buildAddin(outDir: string = ADDIN_DIST_DIR): Promise<AddinBuild> {
+  mkdirSync(join(outDir, 'assets'), { recursive: true });
+  await build({
+    entryPoints: [join(ADDIN_SOURCE_DIR, 'taskpane.ts')],
+    outfile: join(outDir, 'taskpane.js'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2017'],
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(join(ADDIN_SOURCE_DIR, file), join(outDir, file));
+  for (const icon of readdirSync(join(ADDIN_SOURCE_DIR, 'assets'))) copyFileSync(join(ADDIN_SOURCE_DIR, 'assets', icon), join(outDir, 'assets', icon));
+  const js = readFileSync(join(outDir, 'taskpane.js'));
+  return { outDir, jsBytes: js.length, jsGzipBytes: gzipSync(js, { level: 9 }).length };
+}
+
+if (require.main === module) {
+  buildAddin()
+    .then((result) => {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(`add-in built in ${result.outDir}: taskpane.js ${kb(result.jsBytes)}, ${kb(result.jsGzipBytes)} gzipped (budget ${kb(TASKPANE_BUDGET_GZIP_BYTES)})`);
+      if (result.jsGzipBytes > TASKPANE_BUDGET_GZIP_BYTES) process.exit(2);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
