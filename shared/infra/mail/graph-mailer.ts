@@ -1,0 +1,84 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Mailer, OutboundMail } from '../../application/ports';
+import { newMessageId } from './message-id';
+
+export interface GraphMailerOptions {
+  client: Client;
+  /** The support mailbox (UPN) mail is sent from. */
+  supportMailbox: string;
+}
+
+interface Recipient {
+  emailAddress: { address: string };
+}
+
+/**
+ * Sends from the support mailbox through Graph. An answer to a message the mailbox holds (found by its
+ * internetMessageId) is a real reply (createReply -> PATCH subject/body -> send), so Exchange threads
+ * it (In-Reply-To, References, conversationId) and the subject keeps the ticket tag; anything else goes
+ * by sendMail. Graph accepts only `X-` custom headers, so Auto-Submitted is not sent here (our
+ * X-Soporte-Loop header still stops loops). Returns the sent message's internetMessageId when Graph
+ * shows it, else a local id.
+ */
+export class GraphMailer implements Mailer {
+  private readonly base: string;
+
+  constructor(private readonly options: GraphMailerOptions) {
+    this.base = `/users/${encodeURIComponent(options.supportMailbox)}`;
+  }
+
+  async send(mail: OutboundMail): Promise<{ messageId: string }> {
+    if (mail.to.length === 0) throw new Error('outbound mail: "to" names no recipient');
+    const headers = Object.entries({ ...mail.headers, 'X-Soporte-Kind': mail.kind, ...(mail.ticketNumber ? { 'X-Soporte-Ticket': mail.ticketNumber } : {}) })
+      .filter(([name]) => /^x-/i.test(name))
+      .map(([name, value]) => ({ name, value }));
+    const body = mail.html ? { contentType: 'html', content: mail.html } : { contentType: 'text', content: mail.text };
+    const toRecipients = mail.to.map(recipient);
+    const ccRecipients = (mail.cc ?? []).map(recipient);
+    const original = mail.inReplyTo ? await this.findByInternetId(mail.inReplyTo) : undefined;
+    if (original) {
+      const draft = (await this.options.client.api(`${this.base}/messages/${encodeURIComponent(original)}/createReply`).post({
+        message: { toRecipients, ccRecipients, internetMessageHeaders: headers },
+      })) as { id: string };
+      const draftPath = `${this.base}/messages/${encodeURIComponent(draft.id)}`;
+      await this.options.client.api(draftPath).patch({ subject: mail.subject, body });
+      await this.options.client.api(`${draftPath}/send`).post({});
+      const sent = (await this.options.client.api(draftPath).select('internetMessageId').get()) as { internetMessageId?: string };
+      return { messageId: sent.internetMessageId ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
+    }
+    await this.options.client.api(`${this.base}/sendMail`).post({
+      message: { subject: mail.subject, body, toRecipients, ccRecipients, internetMessageHeaders: headers },
+      saveToSentItems: true,
+    });
+    return { messageId: (await this.sentInternetId(mail.subject)) ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
+  }
+
+  private async findByInternetId(internetMessageId: string): Promise<string | undefined> {
+    const page = (await this.options.client
+      .api(`${this.base}/messages`)
+      .filter(`internetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`)
+      .select('id')
+      .top(1)
+      .get()) as { value: Array<{ id: string }> };
+    return page.value[0]?.id;
+  }
+
+  /** sendMail returns no id: the newest Sent Items copy with this subject tells it. */
+  private async sentInternetId(subject: string): Promise<string | undefined> {
+    const page = (await this.options.client
+      .api(`${this.base}/mailFolders/sentitems/messages`)
+      .filter(`subject eq '${subject.replace(/'/g, "''")}'`)
+      .select('internetMessageId,sentDateTime')
+      .top(10)
+      .get()) as { value: Array<{ internetMessageId: string; sentDateTime: string }> };
+    return [...page.value].sort((a, b) => b.sentDateTime.localeCompare(a.sentDateTime))[0]?.internetMessageId;
+  }
+}
+
+function recipient(address: string): Recipient {
+  return { emailAddress: { address } };
+}
+
+function domainOfMailbox(mailbox: string): string {
+  return mailbox.includes('@') ? mailbox.slice(mailbox.lastIndexOf('@') + 1) : 'graph.invalid';
+}
