@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import dayjsBusinessTime from 'dayjs-business-time';
 import moment from 'moment';
+import { loadavg } from 'node:os';
 import 'moment-business-time';
 import { addBusinessMinutes, parseCalendar } from '../shared/domain/calendar';
 import type { BenchResult } from './bench-result';
@@ -20,6 +21,7 @@ declare module 'moment' {
  */
 const OPS = 100_000;
 const WARM_UP = 2_000;
+const CHUNK = 5_000;
 const SAMPLE = 2_000;
 const TARGET_VS_DAYJS = 50;
 const TARGET_VS_MOMENT = 15;
@@ -46,24 +48,59 @@ export async function run(): Promise<BenchResult[]> {
 
 function measureAll(): BenchResult[] {
   const inputs = makeInputs(OPS, 20261125);
-  const ours = oursAdd();
-  const viaDayjs = dayjsAdd();
-  const viaMoment = momentAdd();
-  const oursOps = opsPerSecond(ours, inputs);
-  const dayjsOps = opsPerSecond(viaDayjs, inputs);
-  const momentOps = opsPerSecond(viaMoment, inputs);
+  const coldMs = firstCallMs(inputs[0]);
+  const contenders = [oursAdd(), dayjsAdd(), momentAdd()];
+  const [ours, viaDayjs, viaMoment] = contenders;
+  const load = loadavg()[0];
+  const [oursTime, dayjsTime, momentTime] = timeInterleaved(contenders, inputs);
+  const oursOps = Math.round(OPS / oursTime.wallSeconds);
+  const dayjsOps = Math.round(OPS / dayjsTime.wallSeconds);
+  const momentOps = Math.round(OPS / momentTime.wallSeconds);
   const sample = inputs.slice(0, SAMPLE);
   const vsDayjs = oursOps / dayjsOps;
   const vsMoment = oursOps / momentOps;
   return [
     { name: 'addBusinessMinutes (soporte)', value: oursOps, unit: 'ops/s' },
+    { name: 'addBusinessMinutes (soporte), by CPU time', value: Math.round(OPS / oursTime.cpuSeconds), unit: 'ops/s' },
+    { name: 'first call on a fresh calendar (builds a year)', value: coldMs, unit: 'ms' },
     { name: 'addBusinessMinutes (dayjs-business-time)', value: dayjsOps, unit: 'ops/s' },
     { name: 'addBusinessMinutes (moment-business-time)', value: momentOps, unit: 'ops/s' },
     { name: 'soporte / dayjs-business-time', value: vsDayjs, unit: 'x', target: `>= ${TARGET_VS_DAYJS}x`, pass: vsDayjs >= TARGET_VS_DAYJS },
     { name: 'soporte / moment-business-time', value: vsMoment, unit: 'x', target: `>= ${TARGET_VS_MOMENT}x`, pass: vsMoment >= TARGET_VS_MOMENT },
     { name: 'same instant as dayjs-business-time', value: agreementPercent(ours, viaDayjs, sample), unit: `% of ${SAMPLE}` },
     { name: 'same instant as moment-business-time', value: agreementPercent(ours, viaMoment, sample), unit: `% of ${SAMPLE}` },
+    { name: 'load average (1 min) at start', value: load, unit: '' },
   ];
+}
+
+interface Timing {
+  wallSeconds: number;
+  cpuSeconds: number;
+}
+
+/**
+ * Runs every contender over all inputs, chunk by chunk in turn (ours, dayjs, moment, next chunk ...),
+ * so that load from other processes on this shared machine falls on all of them alike.
+ */
+function timeInterleaved(contenders: AddFn[], inputs: Input[]): Timing[] {
+  const timings = contenders.map((add) => {
+    for (let i = 0; i < WARM_UP; i++) add(inputs[i]);
+    return { wallSeconds: 0, cpuSeconds: 0 };
+  });
+  let sink = 0;
+  for (let from = 0; from < inputs.length; from += CHUNK) {
+    const chunk = inputs.slice(from, from + CHUNK);
+    contenders.forEach((add, c) => {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      for (const input of chunk) sink += add(input);
+      timings[c].wallSeconds += (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      timings[c].cpuSeconds += (used.user + used.system) / 1e6;
+    });
+  }
+  if (Number.isNaN(sink)) throw new Error('a benchmarked function returned an invalid instant');
+  return timings;
 }
 
 /** Deterministic inputs: mulberry32 seeded with `seed`. */
@@ -82,9 +119,21 @@ function makeInputs(count: number, seed: number): Input[] {
   }));
 }
 
-function oursAdd(): AddFn {
+function benchCalendar() {
   const weekday: Array<[string, string]> = [['08:30', '18:00']];
-  const calendar = parseCalendar({ timezone: 'UTC', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday }, holidays: [] });
+  return parseCalendar({ timezone: 'UTC', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday }, holidays: [] });
+}
+
+/** One call on a calendar just parsed: includes materialising the year of the start. */
+function firstCallMs(input: Input): number {
+  const calendar = benchCalendar();
+  const started = performance.now();
+  addBusinessMinutes(calendar, input.start, input.minutes);
+  return performance.now() - started;
+}
+
+function oursAdd(): AddFn {
+  const calendar = benchCalendar();
   return ({ start, minutes }) => addBusinessMinutes(calendar, start, minutes).getTime();
 }
 
@@ -101,16 +150,6 @@ function momentAdd(): AddFn {
   const hours = ['08:30:00', '18:00:00'];
   moment.updateLocale('en', { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: [] } as moment.LocaleSpecification);
   return ({ start, minutes }) => moment.utc(start).addWorkingTime(minutes, 'minutes').valueOf();
-}
-
-function opsPerSecond(add: AddFn, inputs: Input[]): number {
-  let sink = 0;
-  for (let i = 0; i < WARM_UP; i++) sink += add(inputs[i]);
-  const started = performance.now();
-  for (const input of inputs) sink += add(input);
-  const seconds = (performance.now() - started) / 1000;
-  if (Number.isNaN(sink)) throw new Error('a benchmarked function returned an invalid instant');
-  return Math.round(inputs.length / seconds);
 }
 
 function agreementPercent(ours: AddFn, theirs: AddFn, sample: Input[]): number {
