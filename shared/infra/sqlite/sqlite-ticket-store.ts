@@ -15,6 +15,12 @@ import { formatTicketNumber } from './ticket-number';
 type TicketKeyRow = [seq: number, id: string, version: number];
 type TicketRow = [seq: number, id: string, version: number, data: string];
 
+/** A committed ticket write: cached (and parsed back) only once the transaction has committed. */
+interface Written {
+  version: number;
+  json: string;
+}
+
 interface OpenInput {
   ticket: Ticket;
   events: NewTicketEvent[];
@@ -60,14 +66,15 @@ function prepareTicketStatements(db: Database.Database) {
  * Tickets, events and time entries on one connection. Every write is one IMMEDIATE transaction, so
  * numbering, idempotency and version checks hold across connections and processes. Reads select
  * ids and versions first and parse JSON only for tickets not already in the TicketCache, inside one
- * read transaction (a consistent snapshot); the tickets returned are deep-frozen.
+ * read transaction (a consistent snapshot). Committed writes enter the cache too, so a running
+ * server's sweeps stay warm. Every ticket returned (reads, open, save) is a frozen snapshot.
  */
 export class SqliteTicketStore implements TicketStore {
   private readonly cache: StatementCache;
   private readonly parsed: TicketCache;
   private readonly stmt: ReturnType<typeof prepareTicketStatements>;
-  private readonly openTx: (input: OpenInput) => { ticket: Ticket; created: boolean };
-  private readonly saveTx: (ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => Ticket;
+  private readonly openTx: (input: OpenInput) => { ticket: Ticket; created: false } | Written;
+  private readonly saveTx: (ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => Written;
   private readonly readTx: (select: () => TicketKeyRow[]) => Ticket[];
 
   /** `cacheCapacity`: how many parsed tickets to keep between reads (0 turns the cache off). */
@@ -82,7 +89,8 @@ export class SqliteTicketStore implements TicketStore {
 
   async open(input: OpenInput): Promise<{ ticket: Ticket; created: boolean }> {
     checkYear(input.year);
-    return this.openTx(input);
+    const result = this.openTx(input);
+    return 'json' in result ? { ticket: this.parsed.add(result.version, result.json), created: true } : result;
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -129,7 +137,8 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
-    return this.saveTx(ticket, events, entries);
+    const written = this.saveTx(ticket, events, entries);
+    return this.parsed.add(written.version, written.json);
   }
 
   async events(ticketId: string): Promise<TicketEvent[]> {
@@ -167,24 +176,26 @@ export class SqliteTicketStore implements TicketStore {
     return tickets as Ticket[];
   }
 
-  private openInTransaction(input: OpenInput): { ticket: Ticket; created: boolean } {
+  private openInTransaction(input: OpenInput): { ticket: Ticket; created: false } | Written {
     const sourceMessageId = input.ticket.sourceMessageId;
     if (sourceMessageId !== undefined) {
       const existing = this.one(this.stmt.bySource, sourceMessageId);
       if (existing) return { ticket: existing, created: false };
     }
     const n = this.stmt.nextNumber.get(input.year) as number;
-    const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n), version: '1' };
-    this.stmt.insertTicket.run(this.columns(ticket));
+    const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n) };
+    const columns = this.columns(ticket);
+    this.stmt.insertTicket.run(columns);
     const events = input.events.map((e) => (e.type === 'opened' ? { ...e, data: { ...e.data, number: ticket.number } } : e));
     this.appendEvents(ticket.id, 0, events);
     this.insertEntries(input.entries ?? []);
-    return { ticket, created: true };
+    return { version: 1, json: columns.data };
   }
 
-  private saveInTransaction(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]): Ticket {
+  private saveInTransaction(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]): Written {
     const version = Number(ticket.version);
-    const newVersion = this.stmt.updateTicket.get({ ...this.columns(ticket), version: Number.isInteger(version) ? version : -1 }) as number | undefined;
+    const columns = this.columns(ticket);
+    const newVersion = this.stmt.updateTicket.get({ ...columns, version: Number.isInteger(version) ? version : -1 }) as number | undefined;
     if (newVersion === undefined) {
       const actual = this.stmt.versionOf.get(ticket.id) as number | undefined;
       if (actual === undefined) throw new NotFoundError('ticket', ticket.id);
@@ -192,7 +203,7 @@ export class SqliteTicketStore implements TicketStore {
     }
     this.appendEvents(ticket.id, this.stmt.lastEventSeq.get(ticket.id) as number, events);
     this.insertEntries(entries);
-    return { ...ticket, version: String(newVersion) };
+    return { version: newVersion, json: columns.data };
   }
 
   private columns(ticket: Ticket) {

@@ -7,6 +7,13 @@ import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures'
 import { runStoreContract } from '../../store-contract/store-contract';
 import { tempDataDir } from './temp-data-dir';
 
+/** Paths of objects inside `value` (itself included) that are not frozen. */
+function unfrozenPaths(value: unknown, path = 'ticket'): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const inner = Object.entries(value).flatMap(([key, v]) => unfrozenPaths(v, `${path}.${key}`));
+  return Object.isFrozen(value) ? inner : [path, ...inner];
+}
+
 /** Each test gets a fresh file in a temp dir; `second()` opens another connection on the same file. */
 function sqliteFactory(options: Omit<SqliteStoreOptions, 'dataDir' | 'file'> = {}) {
   return async () => {
@@ -88,13 +95,28 @@ describe('SqliteStore on a file', () => {
     expect((await store.tickets.open(openInput(makeTicket(), 2027))).ticket.number).toBe('SUP-2027-0001');
   });
 
-  test('returns frozen tickets and sees another connection\'s save at once', async () => {
+  test('every ticket it hands out is frozen through and through', async () => {
+    const store = await openStore({ dataDir: data.dir });
+    const full = makeTicket({
+      status: 'waiting-on-client',
+      pauses: [{ reason: 'waiting-on-client', start: '2026-03-03T10:00:00.000Z', end: '2026-03-04T10:00:00.000Z' }],
+      pendingExtension: { requestId: 'ext-1', minutes: 120, requestedAt: '2026-03-03T11:00:00.000Z' },
+    });
+    const opened = (await store.tickets.open(openInput(full))).ticket;
+    const saved = await store.tickets.save({ ...opened, level: 'L2' }, []);
+    const fresh = await openStore({ dataDir: data.dir, ticketCacheSize: 0 });
+    const reads = [opened, saved, await store.tickets.get(full.id), (await store.tickets.list({})).tickets[0], await fresh.tickets.get(full.id)];
+    for (const ticket of reads) expect(unfrozenPaths(ticket)).toEqual([]);
+    expect(() => {
+      (saved as { status: string }).status = 'closed';
+    }).toThrow(TypeError);
+  });
+
+  test('sees another connection\'s save at once', async () => {
     const store = await openStore({ dataDir: data.dir });
     const other = await openStore({ dataDir: data.dir });
     const { ticket } = await store.tickets.open(openInput());
-    const [listed] = (await store.tickets.list({})).tickets;
-    expect(Object.isFrozen(listed)).toBe(true);
-    expect(Object.isFrozen(listed.pauses)).toBe(true);
+    expect((await store.tickets.list({})).tickets).toEqual([ticket]);
     const saved = await other.tickets.save({ ...ticket, status: 'waiting-on-client', pauses: [{ reason: 'waiting-on-client', start: '2026-03-03T10:00:00.000Z' }] }, []);
     expect((await store.tickets.list({ statuses: ['waiting-on-client'] })).tickets).toEqual([saved]);
     expect(await store.tickets.get(ticket.id)).toEqual(saved);
