@@ -25,7 +25,11 @@ export function parseCalendar(spec: CalendarSpec): BusinessCalendar {
   });
   const copy: CalendarSpec = {
     timezone,
-    weekly: Object.fromEntries(Object.entries(weekly as CalendarSpec['weekly']).map(([day, list]) => [day, (list ?? []).map(([a, b]) => [a, b] as [string, string])])),
+    weekly: Object.fromEntries(
+      Object.entries(weekly as CalendarSpec['weekly'])
+        .filter(([, list]) => list !== undefined)
+        .map(([day, list]) => [day, (list ?? []).map(([a, b]) => [a, b] as [string, string])]),
+    ),
     holidays: [...(holidays as string[])],
   };
   return new BusinessCalendar(deepFreeze(copy), new WeeklyHours(timezone, schedule, new Set(copy.holidays)), []);

@@ -28,6 +28,7 @@ export function parseWeeklySchedule(weekly: unknown): WeeklySchedule {
   for (const [key, intervals] of Object.entries(weekly)) {
     const day = WEEKDAYS.indexOf(key as Weekday);
     if (day < 0) throw new CalendarError(`weekly.${key}`, `unknown weekday "${key}" (use ${WEEKDAYS.join(', ')})`);
+    if (intervals === undefined) continue;
     if (!Array.isArray(intervals)) throw new CalendarError(`weekly.${key}`, 'must be an array of ["HH:MM", "HH:MM"] intervals');
     intervals.forEach((interval: unknown, i) => days[day].push(parseShift(day, `weekly.${key}[${i}]`, interval)));
   }

@@ -1,5 +1,5 @@
 import { CalendarError, DomainError } from '../../../shared/domain/errors';
-import { calendarSpecOf, parseCalendar, type CalendarSpec } from '../../../shared/domain/calendar';
+import { calendarSpecOf, nextOpening, parseCalendar, type CalendarSpec } from '../../../shared/domain/calendar';
 
 const valid: CalendarSpec = { timezone: 'America/Mexico_City', weekly: { mon: [['08:30', '18:00']] }, holidays: ['2026-01-01'] };
 
@@ -46,6 +46,12 @@ describe('parseCalendar accepts', () => {
       holidays: [],
     };
     expect(() => parseCalendar(spec)).not.toThrow();
+  });
+
+  test('an empty or undefined day is closed', () => {
+    const calendar = parseCalendar({ timezone: 'UTC', weekly: { mon: [], tue: undefined, wed: [['09:00', '10:00']] }, holidays: [] });
+    expect(nextOpening(calendar, new Date('2026-03-09T00:00Z')).toISOString()).toBe('2026-03-11T09:00:00.000Z');
+    expect(calendarSpecOf(calendar).weekly).toEqual({ mon: [], wed: [['09:00', '10:00']] });
   });
 
   test('keeps a frozen copy of the spec, unaffected by later edits of the input', () => {
