@@ -21,6 +21,22 @@ const ConfigSchema = z.object({
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** This server's name in the SLA monitor's lease and the alert ledger (default host:pid). */
   INSTANCE_ID: z.string().min(1).optional(),
+  /** Email channel: maildrop (DATA_DIR/maildrop in, DATA_DIR/outbox out; default), graph (Microsoft 365 mailbox), log (no mailbox). */
+  MAIL_MODE: z.enum(['maildrop', 'graph', 'log']).default('maildrop'),
+  /** The support mailbox: the From of outbound mail, the Graph mailbox read, never answered (no loops). */
+  MAIL_SUPPORT_ADDRESS: z.email().default('soporte@soporte.local'),
+  MAIL_FROM_NAME: z.string().min(1).default('Soporte'),
+  /** How often the mailbox is read. */
+  MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Attachments larger than this are refused (the client is told in the acknowledgement). */
+  MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /** MAIL_MODE=graph: consultants' mailboxes (comma-separated) whose flagged messages become tickets. */
+  GRAPH_CONSULTANT_MAILBOXES: z.string().default('').transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Microsoft Graph app registration (client credentials) and origin (default https://graph.microsoft.com). */
+  GRAPH_TENANT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_BASE_URL: z.url().optional(),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });

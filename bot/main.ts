@@ -12,6 +12,7 @@ import { createServer } from './server';
 import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
 import { installTestHooks } from './test-hooks';
+import { buildMailChannel, buildMailer } from './mail/mail-wiring';
 
 /** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
 function say(line: string): void {
@@ -31,10 +32,10 @@ async function main(): Promise<void> {
   say(`store: sqlite ${store.file} (schema version ${await store.schemaVersion()}, DATA_DIR=${resolve(config.DATA_DIR)})`);
 
   // ---- outbound adapters (structured log lines until the email and Teams adapters are configured)
-  const mailer: Mailer = new LogMailer(clock);
+  const mailer: Mailer = buildMailer(config, clock) ?? new LogMailer(clock);
   const notifier: Notifier = new LogNotifier(clock);
   const sideEffects = new LogSideEffectErrors(clock, (line) => process.stderr.write(`${line}\n`));
-  say('mail: log lines (component "mailer"); notifications: log lines (component "notifier")');
+  say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: log lines (component "notifier")`);
 
   // ---- application services --------------------------------------------------------------------
   const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects });
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
   const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000 });
   monitor.start();
   say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
+
+  // ---- email intake (maildrop folder or Graph mailbox, polled) ----------------------------------
+  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier });
+  const stopMail = mailChannel?.start(
+    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
+    (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
+  );
+  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
 
   // ---- HTTP server and routes ------------------------------------------------------------------
   const server = createServer({
@@ -74,6 +83,7 @@ async function main(): Promise<void> {
     server.close();
     monitor
       .stop()
+      .then(() => stopMail?.())
       .then(() => store.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

@@ -41,6 +41,15 @@ export class MailPoller {
     return this.running;
   }
 
+  /** Resolves when no pass is running (for a clean shutdown). */
+  async idle(): Promise<void> {
+    // The pass's own caller receives its error; waiting here only needs it to be over.
+    await this.running?.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   private async pass(limit?: number): Promise<PollReport> {
     const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
     // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.

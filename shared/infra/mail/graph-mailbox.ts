@@ -60,14 +60,14 @@ export class GraphMailbox implements Mailbox {
     this.pageSize = options.pageSize ?? 50;
   }
 
-  async pending(limit = 100): Promise<PendingMail[]> {
+  /** Every candidate of this delta round (no limit: the token moves past them, so none may be left behind). */
+  async pending(): Promise<PendingMail[]> {
     const since = await this.startInstant();
     const items: PendingMail[] = [];
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
     for (const mailbox of mailboxes) {
       const consultant = mailbox !== this.options.supportMailbox;
       for (const message of await this.deltaRound(mailbox)) {
-        if (items.length >= limit) break;
         if (message['@removed'] !== undefined) continue;
         const flagged = message.flag?.flagStatus === 'flagged';
         const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
