@@ -185,7 +185,11 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     expect(draft).toMatchObject({ isDraft: true, subject: 'RE: Printer down', conversationId: 'AAQkconv1' });
     await client.api(`/users/${SUPPORT}/messages/${draft.id}`).patch({ body: { contentType: 'text', content: 'Fixed.' } });
     await client.api(`/users/${SUPPORT}/messages/${draft.id}/send`).post({});
+    // As with Exchange's default ids, the sent draft has a new id in Sent Items; the draft id is gone.
+    await expect(client.api(`/users/${SUPPORT}/messages/${draft.id}`).get()).rejects.toMatchObject({ status: 404, code: 'ErrorItemNotFound' });
     const sent = graph.mail.sent(SUPPORT);
+    expect(graph.mail.list(SUPPORT, 'sentitems').filter((m) => m.isDraft === false).map((m) => m.id)).toContain(sent[1]!.id);
+    expect(sent[1]!.id).not.toBe(draft.id);
     expect(sent.map((s) => [s.kind, s.subject, s.inReplyTo, s.conversationId, s.toRecipients[0]!.emailAddress.address])).toEqual([
       ['reply', 'RE: Printer down', '<orig@client.test>', 'AAQkconv1', CLIENT.address],
       ['send', 'RE: Printer down', '<orig@client.test>', 'AAQkconv1', CLIENT.address],
@@ -229,7 +233,22 @@ describe('Graph service: mail through the real Graph SDK client', () => {
 
     await client.api(`/users/${SUPPORT}/messages/${id}`).delete();
     expect(graph.mail.list(SUPPORT, 'inbox')).toEqual([]);
+    const [deleted] = graph.mail.list(SUPPORT, 'deleteditems');
+    expect(deleted).toMatchObject({ subject: 'Team thread' });
+    expect(deleted!.id).not.toBe(id);
+  });
+
+  it('keeps ids across moves when asked with Prefer: IdType="ImmutableId"', async () => {
+    const id = graph.mail.seed(SUPPORT, { subject: 'keep', from: CLIENT });
+    await client.api(`/users/${SUPPORT}/messages/${id}`).header('Prefer', 'IdType="ImmutableId"').delete();
     expect(graph.mail.list(SUPPORT, 'deleteditems').map((m) => m.id)).toEqual([id]);
+    // The documented flow: create the draft with the header, send it by that id, read the Sent Items copy by the same id.
+    const original = graph.mail.seed(SUPPORT, { subject: 'q', from: CLIENT });
+    const draft = await client.api(`/users/${SUPPORT}/messages/${original}/createReply`).header('Prefer', 'IdType="ImmutableId"').post({});
+    await client.api(`/users/${SUPPORT}/messages/${draft.id}/send`).post({});
+    const sent = await client.api(`/users/${SUPPORT}/messages/${draft.id}`).select('isDraft,internetMessageId').get();
+    expect(sent.isDraft).toBe(false);
+    expect(sent.internetMessageId).toBe(graph.mail.sent(SUPPORT)[0]!.internetMessageId);
   });
 
   it('resolves a user by UPN to its object id, and answers an unknown user with 404 ErrorInvalidUser', async () => {

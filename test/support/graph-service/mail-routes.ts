@@ -36,6 +36,11 @@ function deltaFilter(text: string | undefined): string | undefined {
   return text;
 }
 
+/** Prefer: IdType="ImmutableId": ids survive moves between folders (send of a draft, delete). */
+function immutableIds(request: ServiceRequest): boolean {
+  return preferences(request.headers).some((p) => /^IdType\s*=\s*"?ImmutableId"?$/i.test(p));
+}
+
 function bodyAsText(request: ServiceRequest): boolean {
   return preferences(request.headers).some((p) => /^outlook\.body-content-type\s*=\s*"?text"?$/i.test(p));
 }
@@ -183,7 +188,7 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     return json(200, messageJson(message));
   };
 
-  const send = (mailbox: Mailbox, mail: Omit<SentMail, 'id' | 'internetMessageId' | 'sentDateTime'>, saveToSentItems: boolean, draft?: StoredMessage): void => {
+  const send = (mailbox: Mailbox, mail: Omit<SentMail, 'id' | 'internetMessageId' | 'sentDateTime'>, saveToSentItems: boolean, draft?: { message: StoredMessage; keepId: boolean }): void => {
     const now = graphInstant(clock());
     const domain = mailbox.userPrincipalName.split('@')[1] ?? 'graph.test';
     const internetMessageId = `<${guid()}@${domain}>`;
@@ -197,9 +202,8 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     });
     let id: string | undefined;
     if (draft) {
-      store.move(mailbox, draft.id, 'sentitems');
-      Object.assign(draft, { isDraft: false, isRead: true, internetMessageId, sentDateTime: now });
-      id = draft.id;
+      id = store.move(mailbox, draft.message.id, 'sentitems', draft.keepId);
+      Object.assign(draft.message, { isDraft: false, isRead: true, internetMessageId, sentDateTime: now });
     } else if (saveToSentItems) {
       const saved = copy(store.folder(mailbox, 'sentitems').id, true, [...mail.internetMessageHeaders, ...threadHeaders]);
       store.insert(mailbox, saved);
@@ -262,12 +266,13 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
       ccRecipients: parts.ccRecipients, bccRecipients: parts.bccRecipients, replyTo: [], internetMessageId: `<draft-${guid()}@drafts.invalid>`,
       conversationId: original.conversationId, internetMessageHeaders: parts.internetMessageHeaders, categories: [], flag: { flagStatus: 'notFlagged' },
       isRead: true, isDraft: true, importance: 'normal', inferenceClassification: 'focused', attachments: [], replyToMessageId: original.id,
+      ...(immutableIds(request) ? { immutableId: true } : {}),
     };
     store.insert(mailbox, draft);
     return json(201, messageJson(draft));
   };
 
-  const sendDraft = (_request: ServiceRequest, p: Params) => {
+  const sendDraft = (request: ServiceRequest, p: Params) => {
     const mailbox = mailboxOf(p);
     const draft = store.message(mailbox, p.id!);
     if (!draft.isDraft) throw badRequest('ErrorInvalidOperation', 'Only a draft message can be sent.');
@@ -277,7 +282,7 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
       kind: 'send', subject: draft.subject, body: draft.body, toRecipients: draft.toRecipients, ccRecipients: draft.ccRecipients, bccRecipients: draft.bccRecipients,
       conversationId: draft.conversationId, internetMessageHeaders: draft.internetMessageHeaders,
       ...(original ? { inReplyTo: original.internetMessageId, references: [original.internetMessageId] } : {}),
-    }, true, draft);
+    }, true, { message: draft, keepId: immutableIds(request) });
     return empty(202);
   };
 
@@ -328,8 +333,8 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
     .add('GET', '/users/:user/messages/:id', getMessage)
     .add('GET', '/users/:user/messages/:id/$value', (_request, p) => raw(buildMime(store.message(mailboxOf(p), p.id!)), 'text/plain'))
     .add('PATCH', '/users/:user/messages/:id', patchMessage)
-    .add('DELETE', '/users/:user/messages/:id', (_request, p) => {
-      store.move(mailboxOf(p), p.id!, 'deleteditems');
+    .add('DELETE', '/users/:user/messages/:id', (request, p) => {
+      store.move(mailboxOf(p), p.id!, 'deleteditems', immutableIds(request));
       return empty(204);
     })
     .add('POST', '/users/:user/sendMail', sendMail)

@@ -125,15 +125,25 @@ export class MailStore {
     mailbox.tombstones.push({ id, folderId: message.folderId, seq: this.seq });
   }
 
-  move(mailbox: Mailbox, id: string, folderKey: string): void {
+  /**
+   * Moves a message to another folder. As with Exchange's default ids, the message gets a NEW id there
+   * (the old one answers 404) unless the request asked for immutable ids. Returns the id it now has.
+   */
+  move(mailbox: Mailbox, id: string, folderKey: string, keepId = false): string {
     const message = this.message(mailbox, id);
     const target = this.folder(mailbox, folderKey);
-    if (target.id === message.folderId) return;
+    if (target.id === message.folderId) return id;
     this.seq += 1;
     mailbox.tombstones.push({ id, folderId: message.folderId, seq: this.seq });
+    if (!keepId && !message.immutableId) {
+      mailbox.messages.delete(id);
+      message.id = exchangeId();
+      mailbox.messages.set(message.id, message);
+    }
     message.folderId = target.id;
     this.touch(message);
     message.createdSeq = message.seq;
+    return message.id;
   }
 
   /** Changes in a folder with since < seq <= upTo, in change order; removals only when asked. */
@@ -248,8 +258,9 @@ export class MailStore {
     this.remove(this.mailbox(user), id);
   }
 
-  moveTo(user: string, id: string, folder: string): void {
-    this.move(this.mailbox(user), id, folder);
+  /** A person moving a message in Outlook: returns its new id (Exchange ids change with the folder). */
+  moveTo(user: string, id: string, folder: string): string {
+    return this.move(this.mailbox(user), id, folder);
   }
 
   /** A copy of a stored message, for assertions. */

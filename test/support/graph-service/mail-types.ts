@@ -67,6 +67,8 @@ export interface StoredMessage {
   attachments: StoredAttachment[];
   /** Raw RFC 822 source when seeded from MIME; otherwise $value builds one from the fields. */
   mime?: string;
+  /** Its id was handed out under Prefer: IdType="ImmutableId" (createReply with the header): it survives moves. */
+  immutableId?: boolean;
   /** For drafts made by createReply: the message answered. */
   replyToMessageId?: string;
 }
