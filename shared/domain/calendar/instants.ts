@@ -10,7 +10,7 @@ export interface DateSpan {
 /** Epoch ms of `value`, or a ValidationError naming `field` when it is no valid Date. */
 export function epochOf(field: string, value: Date): number {
   const ms = value instanceof Date ? value.getTime() : NaN;
-  if (ms !== ms) throw new ValidationError(field, 'must be a valid Date');
+  if (Number.isNaN(ms)) throw new ValidationError(field, 'must be a valid Date');
   return ms;
 }
 
