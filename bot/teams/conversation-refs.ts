@@ -16,7 +16,8 @@ export class ConversationRefs {
 
   /** Saves where this activity came from, when it is a channel or a personal chat. Returns the key. */
   async save(activity: Partial<Activity>): Promise<string | undefined> {
-    const reference = TurnContext.getConversationReference(activity);
+    // Without the activity id, a proactive send starts a new post instead of replying to the install event.
+    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
     const type = activity.conversation?.conversationType;
     const key = type === 'channel' ? CHANNEL_REF_KEY : type === 'personal' && activity.from?.aadObjectId ? personalRefKey(activity.from.aadObjectId) : undefined;
     if (!key) return undefined;

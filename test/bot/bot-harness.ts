@@ -7,6 +7,7 @@ import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail }
 import type { SideEffectErrors } from '../../shared/application/side-effects';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Actor, StaffRole } from '../../shared/domain/ticket/ticket-types';
+import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { createServer } from '../../bot/server';
 import { buildServices, type Services } from '../../bot/services';
@@ -119,6 +120,18 @@ export class BotHarness {
       sourceMessageId: `<m-${Math.random().toString(36).slice(2)}@acme.example>`,
     });
     return ticket;
+  }
+
+  /** The real SLA monitor over this store, notifying through the TeamsNotifier (sweep() by hand). */
+  monitor(): SlaMonitor {
+    return new SlaMonitor({ store: this.store, clock: this.clock, notifier: this.runtime.notifier, mail: this.services.clientMail, tickets: this.services.tickets, policies: this.services.policies, sideEffects: this.problems, holder: 'test-monitor' });
+  }
+
+  /** POSTs an activity to /api/messages; returns the status and the parsed body (if any). */
+  async post(activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
   async close(): Promise<void> {

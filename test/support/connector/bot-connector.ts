@@ -29,16 +29,16 @@ export class BotConnector {
   private constructor(private readonly server: Server, readonly serviceUrl: string) {}
 
   static async start(): Promise<BotConnector> {
-    let connector: BotConnector | undefined;
+    // The handler runs only after listen, when `connector` exists.
     const server = createServer((req, res) => {
-      connector?.handle(req, res).catch((error: unknown) => {
+      connector.handle(req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: String(error) }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    connector = new BotConnector(server, `http://127.0.0.1:${port}/`);
+    const connector = new BotConnector(server, `http://127.0.0.1:${port}/`);
     return connector;
   }
 
