@@ -2,6 +2,7 @@ import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shar
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { RequesterDirectory } from './requester-routes';
 import type { SlaReader } from './ticket-view';
 
 /** What the REST API needs; bot/main.ts (or a test) builds it. */
@@ -9,6 +10,8 @@ export interface ApiDeps {
   commands: TicketCommands;
   tickets: TicketStore;
   directory: DirectoryStore;
+  /** Adds and deactivates authorized requesters (DirectoryService). */
+  requesters: RequesterDirectory;
   clock: Clock;
   ids: IdGenerator;
   authenticator: Authenticator;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket/ticket-types';
 
-const isoInstant = z.iso.datetime({ offset: true });
-
 export const CreateTicketSchema = z.object({
   internetMessageId: z.string().trim().min(3).max(998),
   conversationId: z.string().trim().min(1).max(512).optional(),
@@ -35,9 +33,10 @@ export const AddRequesterSchema = z.object({
   name: z.string().trim().min(1).max(200),
   isClientAdmin: z.boolean().default(false),
   locale: z.enum(LOCALES).optional(),
-  effectiveFrom: isoInstant.optional(),
+  /** A date (YYYY-MM-DD) or an instant. */
+  effectiveFrom: z.string().min(10).max(40).optional(),
 });
 
-export const DeactivateRequesterSchema = z.object({ effectiveTo: isoInstant.optional(), reason: z.string().max(500).optional() }).default({});
+export const DeactivateRequesterSchema = z.object({ effectiveTo: z.string().min(10).max(40).optional() }).default({});
 
 export const DevTokenSchema = z.object({ email: z.email(), tenantId: z.string().min(1).optional(), name: z.string().optional() });

@@ -1,22 +1,32 @@
 import type { Server } from 'restify';
+import type { DirectoryService } from '../../shared/application/directory-service';
+import { isActiveAt } from '../../shared/application/requester-access';
 import type { RequesterView, SenderAuthorizationView } from '../../shared/domain/api/api-contract';
 import type { AuthorizedRequester } from '../../shared/domain/requesters/directory-types';
+import { isAllowed } from '../../shared/domain/ticket/permissions';
 import { canSeeClient, isClientAdmin, type Caller } from '../auth/caller';
-import { isActiveAt } from '../../shared/application/requester-access';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { AddRequesterSchema, DeactivateRequesterSchema, SenderQuerySchema } from './api-schemas';
 import { authedRoute, json, queryOf } from './http-io';
+
+/** The directory use cases the API calls (DirectoryService implements them, with their permission checks and audit). */
+export type RequesterDirectory = Pick<DirectoryService, 'addRequester' | 'deactivateRequester' | 'listRequesters'>;
 
 function toView(requester: AuthorizedRequester, now: Date): RequesterView {
   const { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, effectiveTo } = requester;
   return { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, effectiveTo, active: isActiveAt(requester, now) };
 }
 
-/** The client's administrator (or partner staff) manages the client's authorized requesters; others get 403. */
-function assertCanManage(caller: Caller, clientId: string): void {
-  if (caller.kind === 'staff' || isClientAdmin(caller, clientId)) return;
+/** Reading the list: the client's administrator, or staff whose role manages requesters (the service checks writes). */
+function assertCanList(caller: Caller, clientId: string): void {
+  if (isClientAdmin(caller, clientId) || (caller.kind === 'staff' && isAllowed(caller.actor.role, 'manage-requesters'))) return;
   throw new ApiProblem(403, 'forbidden', 'Not allowed', `only an administrator of client ${clientId} may manage its requesters`);
+}
+
+/** The client-side person a change is audited as requested by. */
+function onRequestOf(caller: Caller): string | undefined {
+  return caller.kind === 'requester' ? caller.email : undefined;
 }
 
 export function registerRequesterRoutes(server: Server, deps: ApiDeps): void {
@@ -36,47 +46,24 @@ export function registerRequesterRoutes(server: Server, deps: ApiDeps): void {
   }));
 
   server.get(base, authedRoute(deps.authenticator, async (caller, req) => {
-    assertCanManage(caller, req.params.clientId);
+    assertCanList(caller, req.params.clientId);
     const now = deps.clock.now();
-    return json({ requesters: (await deps.directory.listRequesters(req.params.clientId)).map((r) => toView(r, now)) });
+    return json({ requesters: (await deps.requesters.listRequesters(req.params.clientId)).map((r) => toView(r, now)) });
   }));
 
   server.post(base, authedRoute(deps.authenticator, async (caller, req) => {
-    const clientId: string = req.params.clientId;
-    assertCanManage(caller, clientId);
     const input = AddRequesterSchema.parse(req.body ?? {});
-    if (!(await deps.directory.getClient(clientId))) throw new ApiProblem(404, 'not-found', 'Not found', `client ${clientId} not found`);
-    const now = deps.clock.now();
-    const email = input.email.toLowerCase();
-    const current = (await deps.directory.listRequesters(clientId)).find((r) => r.email === email && isActiveAt(r, now));
-    if (current) throw new ApiProblem(409, 'conflict', 'Already authorized', `${email} is already an authorized requester of ${clientId}`);
-    const requester: AuthorizedRequester = {
-      id: deps.ids.newId(), clientId, email, name: input.name, locale: input.locale, isClientAdmin: input.isClientAdmin, effectiveFrom: input.effectiveFrom ?? now.toISOString(),
-    };
-    await deps.directory.putRequester(requester);
-    await deps.directory.appendAudit({
-      id: deps.ids.newId(), at: now.toISOString(), actorId: caller.actor.id, action: 'requester.added', subject: `requester:${requester.id}`,
-      onRequestOf: caller.kind === 'requester' ? caller.email : undefined, detail: { clientId, email, isClientAdmin: requester.isClientAdmin, effectiveFrom: requester.effectiveFrom, channel: 'addin' },
-    });
-    return json(toView(requester, now), 201);
+    const requester = await deps.requesters.addRequester(caller.actor, { clientId: req.params.clientId, ...input, onRequestOf: onRequestOf(caller) });
+    return json(toView(requester, deps.clock.now()), 201);
   }));
 
   server.post(`${base}/:requesterId/deactivate`, authedRoute(deps.authenticator, async (caller, req) => {
     const clientId: string = req.params.clientId;
-    assertCanManage(caller, clientId);
+    assertCanList(caller, clientId);
     const input = DeactivateRequesterSchema.parse(req.body ?? {});
-    const requester = (await deps.directory.listRequesters(clientId)).find((r) => r.id === req.params.requesterId);
+    const requester = (await deps.requesters.listRequesters(clientId)).find((r) => r.id === req.params.requesterId);
     if (!requester) throw new ApiProblem(404, 'not-found', 'Not found', `requester ${req.params.requesterId} not found`);
-    const now = deps.clock.now();
-    const effectiveTo = input.effectiveTo ?? now.toISOString();
-    if (Date.parse(effectiveTo) < Date.parse(requester.effectiveFrom)) throw new ApiProblem(400, 'validation', 'The request is not valid', 'effectiveTo: must not be before the requester\'s effectiveFrom');
-    if (requester.effectiveTo && Date.parse(requester.effectiveTo) <= now.getTime()) throw new ApiProblem(409, 'conflict', 'Already deactivated', `requester ${requester.email} was deactivated at ${requester.effectiveTo}`);
-    const updated = { ...requester, effectiveTo };
-    await deps.directory.putRequester(updated);
-    await deps.directory.appendAudit({
-      id: deps.ids.newId(), at: now.toISOString(), actorId: caller.actor.id, action: 'requester.deactivated', subject: `requester:${requester.id}`,
-      onRequestOf: caller.kind === 'requester' ? caller.email : undefined, detail: { clientId, email: requester.email, effectiveTo, reason: input.reason, channel: 'addin' },
-    });
-    return json(toView(updated, now));
+    const updated = await deps.requesters.deactivateRequester(caller.actor, { clientId, email: requester.email, effective: input.effectiveTo ?? deps.clock.now().toISOString(), onRequestOf: onRequestOf(caller) });
+    return json(toView(updated, deps.clock.now()));
   }));
 }

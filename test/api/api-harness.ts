@@ -9,6 +9,7 @@ import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, OutboundMail } from '../../shared/application/ports';
 import { TicketService } from '../../shared/application/ticket-service';
+import { DirectoryService } from '../../shared/application/directory-service';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { createAuthenticator } from '../../bot/auth/authenticator';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from '../../bot/auth/token-verifier';
@@ -109,6 +110,7 @@ export class ApiHarness {
       commands: this.service.via('addin'),
       tickets: this.store.tickets,
       directory: this.store.directory,
+      requesters: new DirectoryService({ store: this.store, clock: this.clock, ids: this.ids }),
       clock: this.clock,
       ids: this.ids,
       authenticator: createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
@@ -131,6 +133,7 @@ export class ApiHarness {
     await d.putRequester({ id: 'r-old', clientId: 'acme', email: 'old@acme.example', name: 'Olga', isClientAdmin: false, effectiveFrom: createdAt, effectiveTo: '2026-02-01T00:00:00.000Z' });
     await d.putRequester({ id: 'r-gina', clientId: 'globex', email: 'gina@globex.example', name: 'Gina', isClientAdmin: true, effectiveFrom: createdAt });
     await d.putStaff({ id: 'staff-l2', name: 'Lena L2', email: 'lena@partner.example', role: 'L2', aadObjectId: 'oid-lena', locale: 'es-MX', active: true });
+    await d.putStaff({ id: 'staff-mgr', name: 'Marta', email: 'marta@partner.example', role: 'manager', locale: 'es-MX', active: true });
     await d.putStaff({ id: 'staff-gone', name: 'Gus', email: 'gus@partner.example', role: 'L1', locale: 'es-MX', active: false });
   }
 
@@ -151,6 +154,7 @@ export class ApiHarness {
   bob = () => this.token({ email: 'bob@acme.example', tid: ACME_TENANT });
   gina = () => this.token({ email: 'gina@globex.example', tid: GLOBEX_TENANT });
   lena = () => this.token({ email: 'lena@partner.example', tid: PROVIDER_TENANT, oid: 'oid-lena' });
+  marta = () => this.token({ email: 'marta@partner.example', tid: PROVIDER_TENANT });
 
   async call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

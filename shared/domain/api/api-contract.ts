@@ -93,14 +93,13 @@ export interface AddRequesterRequest {
   name: string;
   isClientAdmin?: boolean;
   locale?: Locale;
-  /** Defaults to now. */
+  /** A date (YYYY-MM-DD, start of day in the support zone) or an instant; defaults to now. */
   effectiveFrom?: string;
 }
 
 export interface DeactivateRequesterRequest {
-  /** Defaults to now. */
+  /** A date (YYYY-MM-DD, start of day in the support zone) or an instant; defaults to now. */
   effectiveTo?: string;
-  reason?: string;
 }
 
 /** RFC 7807 problem details, as every error of the API is answered (application/problem+json). */
