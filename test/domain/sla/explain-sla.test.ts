@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
 import { explainSla } from '../../../shared/domain/sla/explain-sla';
 import { formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
@@ -73,5 +74,34 @@ describe('explainSla', () => {
     expect(e.changes).toEqual([]);
     expect(e.response).toMatchObject({ stopped: false, state: 'breached' });
     expect(e.resolution.breachAt).toBe(slaStatus(open, DEFAULT_POLICY, calendar, at).resolution.breachAt);
+  });
+});
+
+describe('explainSla properties', () => {
+  test('for random tickets the counted spans equal the status and the spans tile the counted range', () => {
+    const minute = 60_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2026, 0, 1) / minute, max: Date.UTC(2026, 11, 1) / minute }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 8_000 }),
+        fc.boolean(),
+        (openedMinute, pauseOffset, atOffset, pauseLength, pauseOpen) => {
+          const openedAt = new Date(openedMinute * minute).toISOString();
+          const pauseStart = new Date((openedMinute + pauseOffset) * minute).toISOString();
+          const pause = pauseOpen ? { reason: 'waiting-on-client' as const, start: pauseStart } : { reason: 'waiting-on-client' as const, start: pauseStart, end: new Date((openedMinute + pauseOffset + pauseLength) * minute).toISOString() };
+          const t = { ...run([]).ticket, openedAt, lastActivityAt: openedAt, pauses: [pause] };
+          const when = new Date((openedMinute + atOffset) * minute);
+          const status = slaStatus(t, DEFAULT_POLICY, calendar, when);
+          const e = explainSla(t, undefined, DEFAULT_POLICY, calendar, when);
+          expect(e.resolution.countedMinutes).toBeCloseTo(status.resolution.elapsedMinutes, 9);
+          expect(e.response.countedMinutes).toBeCloseTo(status.response.elapsedMinutes, 9);
+          const covered = e.resolution.spans.reduce((sum, s) => sum + s.minutes, 0);
+          expect(covered).toBeCloseTo((Date.parse(e.resolution.countedUntil) - Date.parse(e.resolution.startedAt)) / minute, 9);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
