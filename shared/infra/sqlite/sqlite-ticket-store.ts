@@ -9,14 +9,14 @@ import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 import { TicketCache } from './ticket-cache';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
+import { TICKET_KEY_SQL, ticketKeySeq, ticketKeyVersion } from './ticket-key';
 import { formatTicketNumber } from './ticket-number';
 
-/** The ticket columns a read needs first; the JSON is fetched only for tickets not cached. */
-type TicketKeyRow = [seq: number, id: string, version: number];
-type TicketRow = [seq: number, id: string, version: number, data: string];
+type TicketRow = [seq: number, version: number, data: string];
 
 /** A committed ticket write: cached (and parsed back) only once the transaction has committed. */
 interface Written {
+  seq: number;
   version: number;
   json: string;
 }
@@ -40,10 +40,10 @@ function checkYear(year: number): void {
 
 function prepareTicketStatements(db: Database.Database) {
   return {
-    byId: db.prepare('SELECT seq, id, version, data FROM tickets WHERE id = ?').raw(true),
-    byNumber: db.prepare('SELECT seq, id, version, data FROM tickets WHERE number = ?').raw(true),
-    bySource: db.prepare('SELECT seq, id, version, data FROM tickets WHERE source_message_id = ?').raw(true),
-    dataBySeqs: db.prepare('SELECT seq, id, version, data FROM tickets WHERE seq IN (SELECT value FROM json_each(?))').raw(true),
+    byId: db.prepare('SELECT seq, version, data FROM tickets WHERE id = ?').raw(true),
+    byNumber: db.prepare('SELECT seq, version, data FROM tickets WHERE number = ?').raw(true),
+    bySource: db.prepare('SELECT seq, version, data FROM tickets WHERE source_message_id = ?').raw(true),
+    dataBySeqs: db.prepare('SELECT seq, version, data FROM tickets WHERE seq IN (SELECT value FROM json_each(?))').raw(true),
     versionOf: db.prepare('SELECT version FROM tickets WHERE id = ?').pluck(true),
     nextNumber: db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck(true),
     insertTicket: db.prepare(
@@ -53,8 +53,8 @@ function prepareTicketStatements(db: Database.Database) {
     updateTicket: db.prepare(
       `UPDATE tickets SET version = version + 1, status = @status, client_id = @clientId, assignee_id = @assigneeId,
          requester_email = @requesterEmail, conversation_id = @conversationId, source_message_id = @sourceMessageId, data = @data
-       WHERE id = @id AND version = @version RETURNING version`,
-    ).pluck(true),
+       WHERE id = @id AND version = @version RETURNING seq, version`,
+    ).raw(true),
     lastEventSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM ticket_events WHERE ticket_id = ?').pluck(true),
     insertEvent: db.prepare('INSERT INTO ticket_events (ticket_id, seq, data) VALUES (?, ?, ?)'),
     events: db.prepare('SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY seq').pluck(true),
@@ -65,7 +65,7 @@ function prepareTicketStatements(db: Database.Database) {
 /**
  * Tickets, events and time entries on one connection. Every write is one IMMEDIATE transaction, so
  * numbering, idempotency and version checks hold across connections and processes. Reads select
- * ids and versions first and parse JSON only for tickets not already in the TicketCache, inside one
+ * positions and versions first (packed, see ticket-key.ts) and parse JSON only for tickets not already in the TicketCache, inside one
  * read transaction (a consistent snapshot). Committed writes enter the cache too, so a running
  * server's sweeps stay warm. Every ticket returned (reads, open, save) is a frozen snapshot.
  */
@@ -75,7 +75,7 @@ export class SqliteTicketStore implements TicketStore {
   private readonly stmt: ReturnType<typeof prepareTicketStatements>;
   private readonly openTx: (input: OpenInput) => { ticket: Ticket; created: false } | Written;
   private readonly saveTx: (ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => Written;
-  private readonly readTx: (select: () => TicketKeyRow[]) => Ticket[];
+  private readonly readTx: (select: () => number[]) => Ticket[];
 
   /** `cacheCapacity`: how many parsed tickets to keep between reads (0 turns the cache off). */
   constructor(db: Database.Database, cacheCapacity: number) {
@@ -84,13 +84,13 @@ export class SqliteTicketStore implements TicketStore {
     this.stmt = prepareTicketStatements(db);
     this.openTx = db.transaction((input: OpenInput) => this.openInTransaction(input)).immediate;
     this.saveTx = db.transaction((ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => this.saveInTransaction(ticket, events, entries)).immediate;
-    this.readTx = db.transaction((select: () => TicketKeyRow[]) => this.materialise(select()));
+    this.readTx = db.transaction((select: () => number[]) => this.materialise(select()));
   }
 
   async open(input: OpenInput): Promise<{ ticket: Ticket; created: boolean }> {
     checkYear(input.year);
     const result = this.openTx(input);
-    return 'json' in result ? { ticket: this.parsed.add(result.version, result.json), created: true } : result;
+    return 'json' in result ? { ticket: this.parsed.add(result.seq, result.version, result.json), created: true } : result;
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -115,7 +115,7 @@ export class SqliteTicketStore implements TicketStore {
       .when(query.conversationId, 'conversation_id = ?', query.conversationId)
       .when(query.unassigned || undefined, 'assignee_id IS NULL')
       .when(query.cursor, 'seq > ?', query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor));
-    let sql = `SELECT seq, id, version FROM tickets${filter.toSql()} ORDER BY seq`;
+    let sql = `SELECT ${TICKET_KEY_SQL} FROM tickets${filter.toSql()} ORDER BY seq`;
     const params = filter.params;
     const limit = query.limit;
     if (limit !== undefined) {
@@ -123,22 +123,22 @@ export class SqliteTicketStore implements TicketStore {
       sql += ' LIMIT ?';
       params.push(limit + 1);
     }
-    const statement = this.cache.get(sql).raw(true);
+    const statement = this.cache.get(sql).pluck(true);
     let last = 0;
     const tickets = this.readTx(() => {
-      const rows = statement.all(...params) as TicketKeyRow[];
-      if (limit !== undefined && rows.length > limit) {
-        rows.length = limit;
-        last = rows[limit - 1][0];
+      const keys = statement.all(...params) as number[];
+      if (limit !== undefined && keys.length > limit) {
+        keys.length = limit;
+        last = ticketKeySeq(keys[limit - 1]);
       }
-      return rows;
+      return keys;
     });
     return last > 0 ? { tickets, next: encodeTicketCursor(last) } : { tickets };
   }
 
   async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
     const written = this.saveTx(ticket, events, entries);
-    return this.parsed.add(written.version, written.json);
+    return this.parsed.add(written.seq, written.version, written.json);
   }
 
   async events(ticketId: string): Promise<TicketEvent[]> {
@@ -158,22 +158,25 @@ export class SqliteTicketStore implements TicketStore {
 
   private one(statement: Database.Statement, key: string): Ticket | undefined {
     const row = statement.get(key) as TicketRow | undefined;
-    return row ? (this.parsed.get(row[1], row[2]) ?? this.parsed.add(row[2], row[3])) : undefined;
+    return row ? (this.parsed.get(row[0], row[1]) ?? this.parsed.add(row[0], row[1], row[2])) : undefined;
   }
 
-  /** The tickets for `rows` in order: cached ones as they are, the others fetched and parsed in one query. */
-  private materialise(rows: TicketKeyRow[]): Ticket[] {
-    const tickets: (Ticket | undefined)[] = rows.map((row) => this.parsed.get(row[1], row[2]));
+  /** The tickets for packed `keys` in order: cached ones as they are, the others fetched and parsed in one query. */
+  private materialise(keys: number[]): Ticket[] {
+    const tickets = new Array<Ticket>(keys.length);
     const missing = new Map<number, number>();
-    tickets.forEach((ticket, i) => {
-      if (!ticket) missing.set(rows[i][0], i);
-    });
+    for (let i = 0; i < keys.length; i++) {
+      const seq = ticketKeySeq(keys[i]);
+      const cached = this.parsed.get(seq, ticketKeyVersion(keys[i]));
+      if (cached) tickets[i] = cached;
+      else missing.set(seq, i);
+    }
     if (missing.size > 0) {
       for (const row of this.stmt.dataBySeqs.all(JSON.stringify([...missing.keys()])) as TicketRow[]) {
-        tickets[missing.get(row[0])!] = this.parsed.add(row[2], row[3]);
+        tickets[missing.get(row[0])!] = this.parsed.add(row[0], row[1], row[2]);
       }
     }
-    return tickets as Ticket[];
+    return tickets;
   }
 
   private openInTransaction(input: OpenInput): { ticket: Ticket; created: false } | Written {
@@ -185,25 +188,25 @@ export class SqliteTicketStore implements TicketStore {
     const n = this.stmt.nextNumber.get(input.year) as number;
     const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n) };
     const columns = this.columns(ticket);
-    this.stmt.insertTicket.run(columns);
+    const seq = Number(this.stmt.insertTicket.run(columns).lastInsertRowid);
     const events = input.events.map((e) => (e.type === 'opened' ? { ...e, data: { ...e.data, number: ticket.number } } : e));
     this.appendEvents(ticket.id, 0, events);
     this.insertEntries(input.entries ?? []);
-    return { version: 1, json: columns.data };
+    return { seq, version: 1, json: columns.data };
   }
 
   private saveInTransaction(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]): Written {
     const version = Number(ticket.version);
     const columns = this.columns(ticket);
-    const newVersion = this.stmt.updateTicket.get({ ...columns, version: Number.isInteger(version) ? version : -1 }) as number | undefined;
-    if (newVersion === undefined) {
+    const updated = this.stmt.updateTicket.get({ ...columns, version: Number.isInteger(version) ? version : -1 }) as [seq: number, version: number] | undefined;
+    if (updated === undefined) {
       const actual = this.stmt.versionOf.get(ticket.id) as number | undefined;
       if (actual === undefined) throw new NotFoundError('ticket', ticket.id);
       throw new ConflictError('ticket', ticket.number, ticket.version, String(actual));
     }
     this.appendEvents(ticket.id, this.stmt.lastEventSeq.get(ticket.id) as number, events);
     this.insertEntries(entries);
-    return { version: newVersion, json: columns.data };
+    return { seq: updated[0], version: updated[1], json: columns.data };
   }
 
   private columns(ticket: Ticket) {
