@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { addBusinessMinutes } from '../domain/calendar/business-time';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickBudget } from '../domain/policy/budget-pick';
@@ -9,6 +8,7 @@ import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/ticket/ticket-even
 import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
 import { optionalText, requireInteger, requireOneOf, requireText } from './input-checks';
+import { localYear } from './local-year';
 import { noResponseClosesAt } from './no-response-deadline';
 import type { PolicyRegistry } from './policy-registry';
 import type { Clock, IdGenerator, Notification, Notifier, Store } from './ports';
@@ -119,7 +119,7 @@ export class TicketService implements TicketCommands {
       actor,
     };
     const { ticket, event: opened } = openTicket(domainInput, policy);
-    const year = DateTime.fromJSDate(raisedAt, { zone: policy.calendar.timezone }).year;
+    const year = localYear(policy.calendar.timezone, raisedAt);
     const result = await store.tickets.open({ ticket, events: [opened], year });
     if (result.created) {
       const calendar = policies.calendar(policy);

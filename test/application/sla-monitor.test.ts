@@ -152,4 +152,21 @@ describe('SlaMonitor', () => {
     h.clock.set('2026-03-03T15:00:00.000Z'); // Tuesday 09:00
     expect((await monitor.sweep()).digests).toBe(1);
   });
+
+  it('sends the acknowledgement of a new ticket whose opening could not, once', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const original = h.mailer.send.bind(h.mailer);
+    h.mailer.send = async () => {
+      throw new Error('SMTP down');
+    };
+    const { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    expect(h.errors.errors.map((e) => e.what)).toEqual(['client email acknowledgement']);
+    h.mailer.send = original;
+    const monitor = monitorFor(h);
+    expect((await monitor.sweep()).acknowledgements).toBe(0); // within the grace minute
+    h.clock.advanceMinutes(2);
+    expect((await monitor.sweep()).acknowledgements).toBe(1);
+    expect((await monitorFor(h).sweep()).acknowledgements).toBe(0); // a restart of the same instance
+    expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement' && m.ticketId === ticket.id)).toHaveLength(1);
+  });
 });

@@ -33,7 +33,7 @@ async function startServer(dataDir: string, instance: string, clockStart: string
   const port = await freePort();
   const child = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1', INSTANCE_ID: instance, TEST_CLOCK_START: clockStart },
+    env: { ...process.env, NODE_ENV: 'test', MAIL_MODE: 'log', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1', INSTANCE_ID: instance, TEST_CLOCK_START: clockStart },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const server: Server = { child, lines: [], opened: new Map(), port, exited: new Promise((done) => child.once('exit', () => done())) };
@@ -141,11 +141,13 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       for (const record of ledger.filter((r) => r.completedAt && !r.ref?.startsWith('skipped:'))) expect(perKey.get(record.key)).toBe(1);
       const breached = new Set(ledger.filter((r) => r.key.endsWith(':response:breached')).map((r) => r.key.split(':')[1]));
       for (const ticket of burstTickets) expect(breached.has(ticket.id)).toBe(true);
-      // The acknowledgement email also went out at most once per ticket.
+      // The acknowledgement email went out once per ticket: a ticket committed just before the kill gets
+      // it from the restarted monitor; only one whose email was claimed but not sent at the kill may lack it.
       const acks = jsonLines([...first.lines, ...second.lines]).filter((l) => l.component === 'mailer' && l.kind === 'acknowledgement');
       const ackCounts = new Map<string, number>();
       for (const a of acks) ackCounts.set(String(a.ticketId), (ackCounts.get(String(a.ticketId)) ?? 0) + 1);
       expect([...ackCounts.values()].every((count) => count === 1)).toBe(true);
+      expect(burstTickets.filter((t) => !ackCounts.has(t.id)).length).toBeLessThanOrEqual(1);
     } finally {
       await store.close();
     }

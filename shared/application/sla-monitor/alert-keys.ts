@@ -5,6 +5,8 @@ import type { AlertThreshold, SlaClockName } from '../ports';
  * kind so `AlertLedger.list(prefix)` finds a family.
  */
 export const alertKeys = {
+  /** The monitor's check that a new ticket's acknowledgement went out (the mailer keeps its own once-key). */
+  acknowledgement: (ticketId: string) => `ack:${ticketId}`,
   sla: (ticketId: string, clock: SlaClockName, threshold: AlertThreshold) => `sla:${ticketId}:${clock}:${threshold}`,
   /** Per approved budget: an approved extension makes a new budget whose 80% and 100% alert again. */
   budget: (ticketId: string, budgetMinutes: number, percent: number) => `budget:${ticketId}:${budgetMinutes}:${percent}`,

@@ -10,7 +10,7 @@ import { Sweep, type SweepCounts } from './sweep';
 export const SWEEPER_LEASE = 'sla-monitor';
 
 /** Ledger key families the monitor writes (loaded at start so a restart skips what was sent). */
-const KEY_FAMILIES = ['sla:', 'budget:', 'phone-reminder:', 'ms-reminder:', 'digest:'];
+const KEY_FAMILIES = ['ack:', 'sla:', 'budget:', 'phone-reminder:', 'ms-reminder:', 'digest:'];
 
 export interface SlaMonitorDeps {
   store: Store;

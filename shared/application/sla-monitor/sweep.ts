@@ -20,10 +20,15 @@ import { SweepCalendars } from './sweep-calendars';
 /** Every status but closed: the tickets a sweep looks at. */
 export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
 
+/** How long after opening a ticket without an acknowledgement is taken as one whose email was lost. */
+const ACK_GRACE_MS = 60_000;
+
 export const MONITOR_ACTOR: Actor = { role: 'system', id: 'sla-monitor', name: 'SLA monitor' };
 
 export interface SweepCounts {
   tickets: number;
+  /** Acknowledgements recovered (the opening request did not get to send them). */
+  acknowledgements: number;
   slaAlerts: number;
   budgetAlerts: number;
   phoneReminders: number;
@@ -55,7 +60,7 @@ export interface SweepDeps {
  * the pass goes on.
  */
 export class Sweep {
-  readonly counts: SweepCounts = { tickets: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
+  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
@@ -85,6 +90,7 @@ export class Sweep {
       const policy = this.deps.policies.cached(ticket.policyVersion) ?? (await this.deps.policies.forTicket(ticket));
       const calendar = this.calendars.of(ticket.clientId, policy);
       const sla = slaStatus(ticket, policy, calendar, this.now);
+      if (ticket.status === 'new') await this.acknowledgement(ticket, sla.response.breachAt, policy);
       await this.slaAlerts(ticket, sla.response);
       await this.slaAlerts(ticket, sla.resolution);
       await this.budgetAlerts(ticket, policy);
@@ -100,6 +106,21 @@ export class Sweep {
       this.counts.errors += 1;
       this.deps.sideEffects.report(error, { action: 'sla-sweep', ticketId: ticket.id, what: `checking ticket ${ticket.number}` });
     }
+  }
+
+  /**
+   * The client's acknowledgement goes out when the ticket is opened; a ticket still new a minute later
+   * without one (the server died between the commit and the email) gets it here. The client mailer sends
+   * it at most once per ticket, so a race with the opening request sends nothing twice.
+   */
+  private async acknowledgement(ticket: Ticket, responseDueAt: string | undefined, policy: SupportPolicy): Promise<void> {
+    const key = alertKeys.acknowledgement(ticket.id);
+    if (this.deps.once.has(key) || this.now.getTime() - Date.parse(ticket.openedAt) < ACK_GRACE_MS) return;
+    const sent = await this.deps.once.send(key, async () => {
+      const result = await this.deps.mail.sendClientMail('acknowledgement', ticket, { responseDueAt, timeZone: policy.calendar.timezone });
+      return result.sent ? result.messageId : 'already-sent';
+    });
+    if (sent) this.counts.acknowledgements += 1;
   }
 
   /** At risk, then breached, once each per ticket and clock. A breach seen first supersedes the at-risk alert. */
