@@ -22,8 +22,14 @@ const SUBMIT = z.object({
   sourceMessageId: z.string().min(1),
 });
 
+/** A Teams message body (HTML) as plain text, one line per paragraph or line break. */
 function plainText(html: string | undefined): string {
-  return sanitizeHtml(html ?? '', { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;/g, ' ').trim();
+  const lines = (html ?? '').replace(/<\/(p|div|li|h[1-6])>|<br\s*\/?>/gi, '\n');
+  return sanitizeHtml(lines, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**

@@ -57,6 +57,11 @@ export class SoporteBot extends TeamsActivityHandler {
     });
   }
 
+  /** The Action.Execute verbs this bot handles. */
+  cardVerbs(): string[] {
+    return this.parts.cardActions.verbs();
+  }
+
   private async greet(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (activity.conversation.conversationType === 'channel') {

@@ -67,6 +67,14 @@ export const STAFF: Array<{ id: string; name: string; role: StaffRole; aadObject
   { id: 'staff-manager', name: 'Marta Manager', role: 'manager', aadObjectId: 'aad-manager', locale: 'es-MX' },
 ];
 
+/** What /api/messages answers: replies (expectReplies) or an invoke response. */
+export interface BotHttpBody {
+  activities?: Array<{ type: string; text?: string; attachments?: Array<{ content: unknown }> }>;
+  statusCode?: number;
+  type?: string;
+  value?: unknown;
+}
+
 export const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
 
 /**
@@ -128,10 +136,10 @@ export class BotHarness {
   }
 
   /** POSTs an activity to /api/messages; returns the status and the parsed body (if any). */
-  async post(activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  async post(activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: BotHttpBody }> {
     const response = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as BotHttpBody };
   }
 
   async close(): Promise<void> {

@@ -22,7 +22,7 @@ describe('Teams bot over HTTP (restify on 127.0.0.1, CloudAdapter in local mode)
     const { status, body } = await h.post({ ...message(`ticket ${ticket.number}`, L2), deliveryMode: 'expectReplies' });
     expect(status).toBe(200);
     expect(body.activities).toHaveLength(1);
-    expect(cardText(body.activities[0].attachments[0].content)).toMatch(new RegExp(`${ticket.number}[\\s\\S]*Status: New`));
+    expect(cardText(body.activities?.[0].attachments?.[0].content)).toMatch(new RegExp(`${ticket.number}[\\s\\S]*Status: New`));
     expect(connector.calls).toHaveLength(0);
   });
 

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HoursReport } from '../../shared/application/billing-service';
+import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
+import { digestCard } from '../../bot/cards/digest-card';
+import { helpCard } from '../../bot/cards/help-card';
+import { hoursCard } from '../../bot/cards/hours-card';
+import { l4PromptCard } from '../../bot/cards/l4-prompt-card';
+import { messageTicketCard } from '../../bot/cards/message-ticket-card';
+import { phoneTicketCard } from '../../bot/cards/phone-ticket-card';
+import { renderTemplate } from '../../bot/cards/render-template';
+import { slaAlertCard } from '../../bot/cards/sla-alert-card';
+import { slaExplainCard } from '../../bot/cards/sla-explain-card';
+import { ticketCard } from '../../bot/cards/ticket-card';
+import { ticketListCard } from '../../bot/cards/ticket-list-card';
+import { CARD_VERBS } from '../../bot/teams/card-action';
+import { verbsOf } from './activities';
+import { BotHarness } from './bot-harness';
+
+const CARDS_DIR = join(__dirname, '../../bot/cards');
+
+const TICKET: Ticket = {
+  id: 't-1', number: 'SUP-2026-0042', version: '7', clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Exchange Online mailbox does not sync',
+  description: 'Finance cannot receive mail.', priority: 'critical', incidentType: 'technical-urgent', budgetMinutes: 240, status: 'open', level: 'L2', assigneeId: 'staff-l2',
+  channel: 'email', awaitingEmail: false, contactAttempts: 0, policyVersion: 'p1', locale: 'es-MX', openedAt: '2026-03-02T16:00:00.000Z', firstResponseAt: '2026-03-02T16:10:00.000Z',
+  lastActivityAt: '2026-03-02T17:00:00.000Z', pauses: [], consumedMinutes: 75, sourceMessageId: '<m1@acme.example>',
+};
+const SLA = { response: { state: 'met' as const }, resolution: { state: 'at-risk' as const, dueAt: '2026-03-02T20:00:00.000Z', remainingMinutes: 60 } };
+const SUMMARY = { ticket: TICKET, sla: SLA, clientName: 'ACME', assigneeName: 'Lena L2' };
+const clock = (name: 'response' | 'resolution', state: 'met' | 'at-risk') => ({
+  clock: name, state, startedAt: TICKET.openedAt, countedUntil: '2026-03-02T19:00:00.000Z', stopped: state === 'met', targetMinutes: null, atRiskMinutes: 180, breachMinutes: 240,
+  countedMinutes: 180, remainingMinutes: 60, skippedMinutes: { closed: 0, holiday: 0, pause: 0 }, spans: [], breachAt: state === 'met' ? undefined : '2026-03-02T20:00:00.000Z', atRiskAt: undefined, targetAt: undefined,
+});
+const EXPLANATION = { at: '2026-03-02T19:00:00.000Z', timezone: 'America/Mexico_City', policyVersion: 'p1', priority: 'critical', incidentType: 'technical-urgent', response: clock('response', 'met'), resolution: clock('resolution', 'at-risk'), changes: [{ at: '2026-03-02T16:10:00.000Z', type: 'first-response', detail: {} }] } as SlaExplanation;
+const row = (kind: 'follow-up' | 'session' | 'work') => ({ kind, entries: 1, regularMinutes: 15, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 15 });
+const REPORT: HoursReport = { clientId: 'acme', month: '2026-03', from: '', to: '', rows: [row('follow-up'), row('session'), row('work')], total: { entries: 3, regularMinutes: 45, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 45 }, hourlyRateCents: 120000, currency: 'MXN', amountCents: 90000 };
+
+/** Every template, rendered by its mapper with fixture data. */
+const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {
+  'ticket-card.json': (locale) => ticketCard({ ...SUMMARY, notice: 'changed' }, { locale, timeZone: 'America/Mexico_City' }),
+  'ticket-list-card.json': (locale) => ticketListCard({ title: 'Queue', emptyText: 'none', items: [SUMMARY], limit: 10 }, { locale, timeZone: 'America/Mexico_City' }),
+  'help-card.json': (locale) => helpCard({ staffName: 'Lena', commands: [{ usage: 'help', description: 'This list' }] }, { locale, timeZone: 'America/Mexico_City' }),
+  'phone-ticket-card.json': (locale) => phoneTicketCard({ clients: [{ id: 'acme', name: 'ACME' }] }, { locale, timeZone: 'America/Mexico_City' }),
+  'message-ticket-card.json': (locale) => messageTicketCard({ clients: [{ id: 'acme', name: 'ACME' }], messageId: '1700', subject: 'Help', description: 'Help please', requesterEmail: '' }, { locale, timeZone: 'America/Mexico_City' }),
+  'sla-explain-card.json': (locale) => slaExplainCard({ number: TICKET.number, explanation: EXPLANATION }, { locale, timeZone: 'America/Mexico_City' }),
+  'hours-card.json': (locale) => hoursCard({ clientName: 'ACME', report: REPORT }, { locale, timeZone: 'America/Mexico_City' }),
+  'sla-alert-card.json': (locale) => slaAlertCard({ ...SUMMARY, clock: 'resolution', threshold: 'at-risk', dueAt: '2026-03-02T20:00:00.000Z' }, { locale, timeZone: 'America/Mexico_City' }),
+  'l4-prompt-card.json': (locale) => l4PromptCard({ ticket: TICKET, client: { name: 'ACME', tenantId: 'tenant-1' }, reason: 'Product bug' }, { locale, timeZone: 'America/Mexico_City' }),
+  'digest-card.json': (locale) => digestCard({ date: '2026-03-02', lines: [{ ticketNumber: TICKET.number, ticketId: TICKET.id, subject: TICKET.subject, status: 'open', priority: 'critical', assigneeId: 'staff-l2', responseState: 'met', resolutionState: 'at-risk' }], assigneeNames: { 'staff-l2': 'Lena L2' } }, { locale, timeZone: 'America/Mexico_City' }),
+};
+
+const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json'));
+const templateJson = (file: string) => JSON.parse(readFileSync(join(CARDS_DIR, file), 'utf8')) as Record<string, unknown>;
+
+describe('Adaptive Card templates', () => {
+  it('has a mapper for every template, and a template for every mapper', () => {
+    expect(templates.sort()).toEqual(Object.keys(RENDERERS).sort());
+  });
+
+  it.each(templates.flatMap((file) => LOCALES.map((locale) => [file, locale] as const)))('%s renders in %s with nothing unresolved', (file, locale) => {
+    const card = RENDERERS[file](locale);
+    const json = JSON.stringify(card);
+    expect(json).not.toContain('${');
+    expect(json).not.toContain('$when');
+    expect(json).not.toContain('$data');
+    expect(card).toEqual(expect.objectContaining({ type: 'AdaptiveCard', version: '1.5' }));
+    expect(templateJson(file).version).toBe('1.5');
+  });
+
+  it('gives every verb in the templates a handler, and every handler a verb in some template', async () => {
+    const inTemplates = new Set(templates.flatMap((file) => verbsOf(templateJson(file))));
+    expect([...inTemplates].sort()).toEqual([...CARD_VERBS].sort());
+    const h = await BotHarness.start();
+    try {
+      expect(h.bot.cardVerbs().sort()).toEqual([...CARD_VERBS].sort());
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses a template value the data does not have, instead of leaving ${...}', () => {
+    expect(() => renderTemplate({ type: 'TextBlock', text: 'Hi ${name}' }, {})).toThrow(/\$\{name\} has no value/);
+  });
+
+  it('drops $when elements, repeats $data elements and reaches $root from inside a repeat', () => {
+    const out = renderTemplate({ body: [{ $when: '${show}', text: 'hidden' }, { $data: '${rows}', text: '${label} of ${$root.owner}' }] }, { show: false, rows: [{ label: 'a' }, { label: 'b' }], owner: 'me' });
+    expect(out).toEqual({ body: [{ text: 'a of me' }, { text: 'b of me' }] });
+  });
+});
