@@ -52,7 +52,9 @@ test('delta query: new Inbox mail becomes tickets, tagged with an Outlook catego
   const a = await seed(SUPPORT, '<g-1@acme.example>', 'Ana <ana@acme.example>', 'Falla de timbrado', '2026-03-02T15:10:00.000Z');
   const b = await seed(SUPPORT, '<g-2@acme.example>', 'Bob <bob@acme.example>', 'Portal caído', '2026-03-02T15:20:00.000Z');
   const c = await seed(SUPPORT, '<g-3@acme.example>', 'Eve <eve@acme.example>', 'Hola', '2026-03-02T15:30:00.000Z');
-  const report = await new MailPoller(mb, h.intake).pollOnce();
+  const errors: unknown[] = [];
+  const report = await new MailPoller(mb, h.intake, { onError: (e) => errors.push(e) }).pollOnce();
+  expect(errors).toEqual([]);
   expect(report.outcomes.map((o) => [o.action, o.ticketNumber])).toEqual([['opened', 'SUP-2026-0001'], ['opened', 'SUP-2026-0002'], ['unauthorized', undefined]]);
   expect(graph.mail.get(SUPPORT, a).categories).toEqual(['SUP-2026-0001']);
   expect(graph.mail.get(SUPPORT, b).categories).toEqual(['SUP-2026-0002']);

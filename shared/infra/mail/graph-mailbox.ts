@@ -4,6 +4,7 @@ import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
 import type { Clock, StateStore } from '../../application/ports';
 import type { FileAttachmentStore } from './attachment-store';
+import { IMMUTABLE_IDS } from './graph-prefer';
 import { parseMime } from './mime-parser';
 
 export interface GraphMailboxOptions {
@@ -84,9 +85,9 @@ export class GraphMailbox implements Mailbox {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
     if (category) {
-      const current = (await this.options.client.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
+      const current = (await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
       const categories = current.categories ?? [];
-      if (!categories.includes(category)) await this.options.client.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
+      if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
     }
     const record = { ...outcome, mailbox, graphMessageId: messageId, internetMessageId: item.mail?.messageId, settledAt: this.options.clock.now().toISOString() };
     const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
@@ -109,7 +110,7 @@ export class GraphMailbox implements Mailbox {
     let link = (await this.options.state.getState<string>(key)) ?? `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
     const messages: DeltaMessage[] = [];
     for (;;) {
-      const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}`).get()) as DeltaPage;
+      const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
       messages.push(...page.value);
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
@@ -136,8 +137,13 @@ export class GraphMailbox implements Mailbox {
   }
 
   private async mime(mailbox: string, messageId: string): Promise<Buffer> {
-    const body = (await this.options.client.api(`${messagePath(mailbox, messageId)}/$value`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const body = (await this.api(`${messagePath(mailbox, messageId)}/$value`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
     return Buffer.from(body);
+  }
+
+  /** Immutable ids: a message the user moves keeps the id we remembered. */
+  private api(path: string) {
+    return this.options.client.api(path).header('Prefer', IMMUTABLE_IDS);
   }
 
   /** The instant the adapter first ran (saved): older unflagged Inbox messages are history, not tickets. */

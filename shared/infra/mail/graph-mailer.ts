@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Mailer, OutboundMail } from '../../application/ports';
+import { IMMUTABLE_IDS } from './graph-prefer';
 import { newMessageId } from './message-id';
 
 export interface GraphMailerOptions {
@@ -37,25 +38,30 @@ export class GraphMailer implements Mailer {
     const ccRecipients = (mail.cc ?? []).map(recipient);
     const original = mail.inReplyTo ? await this.findByInternetId(mail.inReplyTo) : undefined;
     if (original) {
-      const draft = (await this.options.client.api(`${this.base}/messages/${encodeURIComponent(original)}/createReply`).post({
+      const draft = (await this.api(`${this.base}/messages/${encodeURIComponent(original)}/createReply`).post({
         message: { toRecipients, ccRecipients, internetMessageHeaders: headers },
       })) as { id: string };
       const draftPath = `${this.base}/messages/${encodeURIComponent(draft.id)}`;
-      await this.options.client.api(draftPath).patch({ subject: mail.subject, body });
-      await this.options.client.api(`${draftPath}/send`).post({});
-      const sent = (await this.options.client.api(draftPath).select('internetMessageId').get()) as { internetMessageId?: string };
+      await this.api(draftPath).patch({ subject: mail.subject, body });
+      await this.api(`${draftPath}/send`).post({});
+      // Immutable ids: the draft keeps its id when sending moves it to Sent Items.
+      const sent = (await this.api(draftPath).select('internetMessageId').get()) as { internetMessageId?: string };
       return { messageId: sent.internetMessageId ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
     }
-    await this.options.client.api(`${this.base}/sendMail`).post({
+    await this.api(`${this.base}/sendMail`).post({
       message: { subject: mail.subject, body, toRecipients, ccRecipients, internetMessageHeaders: headers },
       saveToSentItems: true,
     });
     return { messageId: (await this.sentInternetId(mail.subject)) ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
   }
 
+  /** Every request asks for immutable ids (Exchange ids otherwise change when a message moves folder). */
+  private api(path: string) {
+    return this.options.client.api(path).header('Prefer', IMMUTABLE_IDS);
+  }
+
   private async findByInternetId(internetMessageId: string): Promise<string | undefined> {
-    const page = (await this.options.client
-      .api(`${this.base}/messages`)
+    const page = (await this.api(`${this.base}/messages`)
       .filter(`internetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`)
       .select('id')
       .top(1)
@@ -65,8 +71,7 @@ export class GraphMailer implements Mailer {
 
   /** sendMail returns no id: the newest Sent Items copy with this subject tells it. */
   private async sentInternetId(subject: string): Promise<string | undefined> {
-    const page = (await this.options.client
-      .api(`${this.base}/mailFolders/sentitems/messages`)
+    const page = (await this.api(`${this.base}/mailFolders/sentitems/messages`)
       .filter(`subject eq '${subject.replace(/'/g, "''")}'`)
       .select('internetMessageId,sentDateTime')
       .top(10)

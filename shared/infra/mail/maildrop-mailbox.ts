@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
 import type { Clock } from '../../application/ports';
@@ -70,8 +71,9 @@ export class MaildropMailbox implements Mailbox {
       originalFile: item.id,
       settledAt: this.options.clock.now().toISOString(),
     };
-    await writeFile(`${target}.reason.json`, `${JSON.stringify(reason, null, 2)}\n`);
-    await rename(path.join(this.dropDir, item.id), target);
+    // Small, local and quick: synchronous like the SQLite store (no thread-pool round trips).
+    writeFileSync(`${target}.reason.json`, `${JSON.stringify(reason, null, 2)}\n`);
+    renameSync(path.join(this.dropDir, item.id), target);
   }
 
   quarantineRef(item: PendingMail): string {

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Clock, Mailer, OutboundMail } from '../../application/ports';
@@ -21,7 +21,7 @@ export interface OutboxMailerOptions {
  */
 export class OutboxMailer implements Mailer {
   private readonly domain: string;
-  private ready: Promise<unknown> | undefined;
+  private ready = false;
   private sequence = 0;
 
   constructor(private readonly options: OutboxMailerOptions) {
@@ -32,12 +32,15 @@ export class OutboxMailer implements Mailer {
     if (mail.to.length === 0) throw new Error('outbound mail: "to" names no recipient');
     const messageId = newMessageId(this.domain);
     const raw = await this.compose(mail, messageId);
-    this.ready ??= mkdir(this.options.dir, { recursive: true });
-    await this.ready;
+    if (!this.ready) {
+      mkdirSync(this.options.dir, { recursive: true });
+      this.ready = true;
+    }
     const name = this.fileName(mail);
     const temp = path.join(this.options.dir, `.${name}.tmp`);
-    await writeFile(temp, raw);
-    await rename(temp, path.join(this.options.dir, name));
+    // Small files, written synchronously like the SQLite store: cheaper than three thread-pool hops.
+    writeFileSync(temp, raw);
+    renameSync(temp, path.join(this.options.dir, name));
     return { messageId };
   }
 
