@@ -13,6 +13,7 @@ import { RequestCounter } from './request-counter';
 import { Router } from './router';
 import type { ServiceClock, ServiceRequest, ServiceResponse } from './service-types';
 import { staticTokenCredential } from './static-token-credential';
+import { SubscriptionHub } from './subscriptions';
 
 export const DEFAULT_TEST_TOKEN = 'graph-service-test-token';
 
@@ -34,6 +35,8 @@ export interface GraphService {
   readonly mail: MailStore;
   /** SharePoint sites, lists, columns and items (test API: addSite, items, columns). */
   readonly sharepoint: ListsStore;
+  /** Mail change notifications: list(), deliveries, flush() (wait for pending notifications). */
+  readonly subscriptions: SubscriptionHub;
   readonly faults: FaultInjector;
   readonly requests: RequestCounter;
   /** A real Graph SDK client from createGraphClient, pointed here, with a static token and fast retries. */
@@ -81,6 +84,8 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
   const router = new Router();
   const sharepoint = new ListsStore(clock);
   addMailRoutes(router, mail, clock);
+  const subscriptions = new SubscriptionHub(mail, clock);
+  subscriptions.addRoutes(router);
   addListsRoutes(router, sharepoint, {
     defaultPageSize: options.listItemsDefaultPageSize ?? LIST_ITEMS_DEFAULT_PAGE_SIZE,
     maxPageSize: options.listItemsMaxPageSize ?? LIST_ITEMS_MAX_PAGE_SIZE,
@@ -157,6 +162,7 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
     token,
     mail,
     sharepoint,
+    subscriptions,
     faults,
     requests,
     client: (overrides = {}) => createGraphClient({
@@ -165,9 +171,12 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
       retry: { baseDelayMs: 10, maxDelayMs: 100 },
       ...overrides,
     }),
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: async () => {
+      await subscriptions.flush();
+      await new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+    },
   };
 }

@@ -8,3 +8,4 @@ export { BATCH_MAX_REQUESTS } from './batch-route';
 export { MESSAGE_DELTA_DEFAULT_PAGE_SIZE, MESSAGE_LIST_DEFAULT_PAGE_SIZE, MESSAGE_LIST_MAX_PAGE_SIZE } from './mail-routes';
 export { LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, HONOR_NON_INDEXED } from './lists-routes';
 export type { StoredColumn } from './lists-types';
+export { MESSAGE_SUBSCRIPTION_MAX_MINUTES, type Delivery, type Subscription } from './subscriptions';

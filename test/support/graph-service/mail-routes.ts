@@ -184,7 +184,7 @@ export function addMailRoutes(router: Router, store: MailStore, clock: ServiceCl
       }
       applyChange(message, key, value);
     }
-    store.touch(message);
+    store.changed(mailbox, message);
     return json(200, messageJson(message));
   };
 

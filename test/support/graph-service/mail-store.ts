@@ -26,6 +26,15 @@ export interface Mailbox {
   sent: SentMail[];
 }
 
+/** What happened to a message, for change notifications. */
+export interface MailChange {
+  mailbox: Mailbox;
+  kind: 'created' | 'updated' | 'deleted';
+  messageId: string;
+  folderId: string;
+  changeKey?: string;
+}
+
 export interface DeltaRow {
   seq: number;
   message?: StoredMessage;
@@ -48,7 +57,16 @@ function fromParsedAddress(value: AddressObject | AddressObject[] | undefined): 
 /** The mailboxes of the Graph service: folders, messages, a change log for delta, and what each mailbox sent. */
 export class MailStore {
   private readonly mailboxes: Mailbox[] = [];
+  private readonly listeners: Array<(change: MailChange) => void> = [];
   private seq = 0;
+
+  onChange(listener: (change: MailChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(change: MailChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
 
   constructor(private readonly clock: ServiceClock) {}
 
@@ -116,6 +134,13 @@ export class MailStore {
     this.touch(message);
     message.createdSeq = message.seq;
     mailbox.messages.set(message.id, message);
+    this.emit({ mailbox, kind: 'created', messageId: message.id, folderId: message.folderId, changeKey: message.changeKey });
+  }
+
+  /** A write to an existing message (PATCH, a person in Outlook). */
+  changed(mailbox: Mailbox, message: StoredMessage): void {
+    this.touch(message);
+    this.emit({ mailbox, kind: 'updated', messageId: message.id, folderId: message.folderId, changeKey: message.changeKey });
   }
 
   remove(mailbox: Mailbox, id: string): void {
@@ -123,6 +148,7 @@ export class MailStore {
     mailbox.messages.delete(id);
     this.seq += 1;
     mailbox.tombstones.push({ id, folderId: message.folderId, seq: this.seq });
+    this.emit({ mailbox, kind: 'deleted', messageId: id, folderId: message.folderId });
   }
 
   /**
@@ -135,6 +161,7 @@ export class MailStore {
     if (target.id === message.folderId) return id;
     this.seq += 1;
     mailbox.tombstones.push({ id, folderId: message.folderId, seq: this.seq });
+    this.emit({ mailbox, kind: 'deleted', messageId: id, folderId: message.folderId });
     if (!keepId && !message.immutableId) {
       mailbox.messages.delete(id);
       message.id = exchangeId();
@@ -143,6 +170,7 @@ export class MailStore {
     message.folderId = target.id;
     this.touch(message);
     message.createdSeq = message.seq;
+    this.emit({ mailbox, kind: 'created', messageId: message.id, folderId: message.folderId, changeKey: message.changeKey });
     return message.id;
   }
 
@@ -250,8 +278,9 @@ export class MailStore {
   /** A change made in Outlook by a person (flag, categories, read state...): delta reports it as an update. */
   update(user: string, id: string, change: Partial<Pick<StoredMessage, 'categories' | 'flag' | 'isRead' | 'importance' | 'subject'>>): void {
     const mailbox = this.mailbox(user);
-    Object.assign(this.message(mailbox, id), change);
-    this.touch(this.message(mailbox, id));
+    const message = this.message(mailbox, id);
+    Object.assign(message, change);
+    this.changed(mailbox, message);
   }
 
   delete(user: string, id: string): void {
