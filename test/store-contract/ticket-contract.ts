@@ -117,6 +117,18 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     expect(await listAll(ctx.store, { limit: 7 })).toHaveLength(7);
   });
 
+  contractTest('tickets: pages over several statuses keep open order across statuses', async () => {
+    const statuses = ['new', 'open', 'closed', 'open', 'waiting-on-client', 'new', 'open', 'closed', 'new'] as const;
+    const opened: Ticket[] = [];
+    for (const status of statuses) opened.push(await openTicket(ctx.store, { status }));
+    const wanted = opened.filter((t) => t.status !== 'closed').map((t) => t.id);
+    for (const limit of [1, 2, 4]) {
+      const ids = (await listAll(ctx.store, { statuses: ['new', 'open', 'waiting-on-client'], limit })).map((t) => t.id);
+      expect(ids).toEqual(wanted);
+    }
+    expect((await listAll(ctx.store, { statuses: ['open', 'new'], limit: 2 })).map((t) => t.status)).toEqual(['new', 'open', 'open', 'new', 'open', 'new']);
+  });
+
   contractTest('tickets: save returns a new version and stores the ticket and its events', async () => {
     const ticket = await openTicket(ctx.store);
     const saved = await ctx.store.tickets.save({ ...ticket, status: 'open', firstResponseAt: '2026-03-02T16:10:00.000Z' }, [noteEvent('ack')]);

@@ -106,27 +106,18 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async list(query: TicketQuery): Promise<TicketPage> {
-    if (query.statuses?.length === 0) return { tickets: [] };
-    const filter = new SqlFilter()
-      .when(query.statuses, `status IN (${(query.statuses ?? []).map(() => '?').join(', ')})`, ...(query.statuses ?? []))
-      .when(query.clientId, 'client_id = ?', query.clientId)
-      .when(query.assigneeId, 'assignee_id = ?', query.assigneeId)
-      .when(query.requesterEmail, 'requester_email = ?', query.requesterEmail?.toLowerCase())
-      .when(query.conversationId, 'conversation_id = ?', query.conversationId)
-      .when(query.unassigned || undefined, 'assignee_id IS NULL')
-      .when(query.cursor, 'seq > ?', query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor));
-    let sql = `SELECT ${TICKET_KEY_SQL} FROM tickets${filter.toSql()} ORDER BY seq`;
-    const params = filter.params;
-    const limit = query.limit;
-    if (limit !== undefined) {
-      if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
-      sql += ' LIMIT ?';
-      params.push(limit + 1);
-    }
-    const statement = this.cache.get(sql).pluck(true);
+    const { statuses, limit } = query;
+    if (statuses?.length === 0) return { tickets: [] };
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
+    const after = query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor);
+    // A page over several statuses reads each status's index range in seq order and merges them:
+    // one `status IN (...) ORDER BY seq LIMIT` would sort every remaining row for every page.
+    const perStatus = limit !== undefined && statuses !== undefined && statuses.length > 1;
+    const selects = perStatus ? statuses.map((status) => this.keySelect({ ...query, statuses: [status] }, after, limit)) : [this.keySelect(query, after, limit)];
     let last = 0;
     const tickets = this.readTx(() => {
-      const keys = statement.all(...params) as number[];
+      const keys = selects.flatMap(({ statement, params }) => statement.all(...params) as number[]);
+      if (perStatus) keys.sort((x, y) => x - y);
       if (limit !== undefined && keys.length > limit) {
         keys.length = limit;
         last = ticketKeySeq(keys[limit - 1]);
@@ -134,6 +125,25 @@ export class SqliteTicketStore implements TicketStore {
       return keys;
     });
     return last > 0 ? { tickets, next: encodeTicketCursor(last) } : { tickets };
+  }
+
+  /** The statement selecting packed keys (in seq order, sorted as numbers too) for `query`. */
+  private keySelect(query: TicketQuery, after: number | undefined, limit: number | undefined): { statement: Database.Statement; params: unknown[] } {
+    const statuses = query.statuses ?? [];
+    const filter = new SqlFilter()
+      .when(query.statuses, statuses.length === 1 ? 'status = ?' : `status IN (${statuses.map(() => '?').join(', ')})`, ...statuses)
+      .when(query.clientId, 'client_id = ?', query.clientId)
+      .when(query.assigneeId, 'assignee_id = ?', query.assigneeId)
+      .when(query.requesterEmail, 'requester_email = ?', query.requesterEmail?.toLowerCase())
+      .when(query.conversationId, 'conversation_id = ?', query.conversationId)
+      .when(query.unassigned || undefined, 'assignee_id IS NULL')
+      .when(after, 'seq > ?', after);
+    let sql = `SELECT ${TICKET_KEY_SQL} FROM tickets${filter.toSql()} ORDER BY seq`;
+    if (limit !== undefined) {
+      sql += ' LIMIT ?';
+      filter.params.push(limit + 1);
+    }
+    return { statement: this.cache.get(sql).pluck(true), params: filter.params };
   }
 
   async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
