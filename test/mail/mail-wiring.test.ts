@@ -1,0 +1,47 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseConfig } from '../../bot/config';
+import { buildMailChannel, buildMailer } from '../../bot/mail/mail-wiring';
+import { buildServices } from '../../bot/services';
+import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
+import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { CapturingNotifier, CollectedErrors, SequentialIds } from '../application/fixture';
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'mail');
+
+test('npm start wiring (MAIL_MODE=maildrop): an example dropped in DATA_DIR/maildrop becomes a ticket and its acknowledgement lands in DATA_DIR/outbox', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'soporte-wiring-'));
+  const config = parseConfig({ DATA_DIR: dataDir, MAIL_POLL_SECONDS: '1' });
+  expect(config).toMatchObject({ MAIL_MODE: 'maildrop', MAIL_SUPPORT_ADDRESS: 'soporte@soporte.local', GRAPH_CONSULTANT_MAILBOXES: [] });
+  const clock = { now: () => new Date() };
+  const store = await openSqliteStore({ dataDir, clock });
+  try {
+    const mailer = buildMailer(config, clock);
+    expect(mailer).toBeInstanceOf(OutboxMailer);
+    const notifier = new CapturingNotifier();
+    const services = buildServices({ store, clock, ids: new SequentialIds(), mailer: mailer!, notifier, sideEffects: new CollectedErrors() });
+    await services.directory.addClient({ role: 'manager', id: 'm' }, { id: 'demo', name: 'Demo', domains: ['cliente-demo.example'], locale: 'es-MX', managerEmails: ['boss@partner.example'] });
+    await services.directory.addRequester({ role: 'manager', id: 'm' }, { clientId: 'demo', email: 'carlos.ruiz@cliente-demo.example', name: 'Carlos Ruiz', isClientAdmin: false, effectiveFrom: '2020-01-01', onRequestOf: 'carlos.ruiz@cliente-demo.example' });
+    const channel = buildMailChannel({ config, store, clock, ids: new SequentialIds('w'), tickets: services.tickets, clientMail: services.clientMail, notifier });
+    mkdirSync(path.join(dataDir, 'maildrop'), { recursive: true });
+    copyFileSync(path.join(EXAMPLES, 'new-incident.eml'), path.join(dataDir, 'maildrop', 'new-incident.eml'));
+    const report = await channel!.poller.pollOnce();
+    expect(report.outcomes).toEqual([expect.objectContaining({ id: 'new-incident.eml', disposition: 'processed', action: 'opened', ticketNumber: expect.stringMatching(/^SUP-\d{4}-0001$/) })]);
+    const outbox = readdirSync(path.join(dataDir, 'outbox'));
+    expect(outbox).toEqual([expect.stringMatching(/-SUP-\d{4}-0001-acknowledgement\.eml$/)]);
+    const ack = readFileSync(path.join(dataDir, 'outbox', outbox[0]), 'utf8');
+    expect(ack).toContain('In-Reply-To: <example-new-incident@cliente-demo.example>');
+    expect(ack).toContain('From: Soporte <soporte@soporte.local>');
+    expect(readdirSync(path.join(dataDir, 'mail', 'processed')).sort()).toEqual(['new-incident.eml', 'new-incident.eml.reason.json']);
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('MAIL_MODE=graph without credentials is a clear configuration error; bad MAIL_MODE is refused', () => {
+  const config = parseConfig({ MAIL_MODE: 'graph' });
+  expect(() => buildMailer(config, { now: () => new Date() })).toThrow('MAIL_MODE=graph needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+  expect(() => parseConfig({ MAIL_MODE: 'smtp' })).toThrow(/MAIL_MODE/);
+});
