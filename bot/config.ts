@@ -37,6 +37,18 @@ const ConfigSchema = z.object({
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().optional(),
+  /** REST API auth: entra (Microsoft Entra ID tokens) or local (development tokens; refused in production). Default: entra in production, else local. */
+  AUTH_MODE: z.enum(['entra', 'local']).optional(),
+  /** The Entra app registration the add-in gets tokens for (SSO/NAA), and its Application ID URI (api://host/<id>). */
+  ENTRA_CLIENT_ID: z.string().min(1).optional(),
+  ENTRA_APP_ID_URI: z.string().min(1).optional(),
+  /** The partner's own Entra tenant: staff tokens come from it. */
+  PROVIDER_TENANT_ID: z.string().min(1).default('soporte-local-provider'),
+  ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  /** Where the add-in page loads Office.js from (Outlook fetches it; tests point it at a local mock). */
+  OFFICE_JS_URL: z.string().min(1).default('https://appsforoffice.microsoft.com/lib/1/hosted/office.js'),
+  /** The built add-in served under /addin/ (npm run build:addin). */
+  ADDIN_DIR: z.string().min(1).default('./dist/addin'),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });

@@ -13,6 +13,7 @@ import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
 import { installTestHooks } from './test-hooks';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
+import { wireApi } from './api/api-wiring';
 
 /** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
 function say(line: string): void {
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
       return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
     },
   });
+
+  // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
+  for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
   if (config.NODE_ENV === 'test') installTestHooks(services, () => clock.now());

@@ -14,6 +14,8 @@ import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sql
 import { createAuthenticator } from '../../bot/auth/authenticator';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from '../../bot/auth/token-verifier';
 import { registerApiRoutes } from '../../bot/api/register-api-routes';
+import { registerAddinStatic } from '../../bot/api/addin-static';
+import { createAuth } from '../../bot/auth/create-auth';
 import { createSlaReader } from '../../bot/api/sla-reader';
 import type { ApiDeps } from '../../bot/api/api-deps';
 
@@ -44,6 +46,13 @@ class MemoryMailer implements Mailer {
 }
 
 const quietNotifier: Notifier = { notify: async () => ({}) };
+
+export interface HarnessOptions {
+  /** Local mode: development tokens from POST /api/v1/dev/token instead of the Entra JWKS. */
+  localAuth?: boolean;
+  /** Also serve a built add-in under /addin/ (local auth). */
+  addin?: { dir: string; officeJsUrl: string; supportAddress: string };
+}
 
 export interface TokenClaims {
   email: string;
@@ -76,13 +85,13 @@ export class ApiHarness {
   /** Keys the JWKS does not publish (tokens signed with it must fail). */
   strangerKey!: KeyLike;
 
-  static async start(): Promise<ApiHarness> {
+  static async start(options: HarnessOptions = {}): Promise<ApiHarness> {
     const h = new ApiHarness();
-    await h.init();
+    await h.init(options);
     return h;
   }
 
-  private async init(): Promise<void> {
+  private async init(options: HarnessOptions): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'soporte-api-'));
     this.store = await openSqliteStore({ dataDir: this.dir, clock: this.clock });
     const policies = new PolicyRegistry(this.store.state, this.store.directory);
@@ -106,6 +115,7 @@ export class ApiHarness {
     this.jwksUrl = `http://127.0.0.1:${(this.jwksServer.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
 
     const verifier = createTokenVerifier({ keys: createRemoteJWKSet(new URL(this.jwksUrl)), audiences: [AUDIENCE, `api://soporte.test/${AUDIENCE}`], issuerTemplate: ENTRA_V2_ISSUER_TEMPLATE, clock: this.clock });
+    const local = options.localAuth ? await createAuth({ mode: 'local', nodeEnv: 'test', providerTenantId: PROVIDER_TENANT, jwksUrl: this.jwksUrl }, { directory: this.store.directory, clock: this.clock }) : undefined;
     const deps: ApiDeps = {
       commands: this.service.via('addin'),
       tickets: this.store.tickets,
@@ -113,12 +123,14 @@ export class ApiHarness {
       requesters: new DirectoryService({ store: this.store, clock: this.clock, ids: this.ids }),
       clock: this.clock,
       ids: this.ids,
-      authenticator: createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
+      authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
       readSla: createSlaReader({ policies, afterHours: this.store.afterHours }),
+      devTokens: local?.devTokens,
     };
     this.server = restify.createServer({ name: 'soporte-api-test' });
     this.server.use(restify.plugins.bodyParser({ mapParams: false }));
     registerApiRoutes(this.server, deps);
+    if (options.addin) registerAddinStatic(this.server, { dir: options.addin.dir, officeJsUrl: options.addin.officeJsUrl, config: { apiBase: '', authMode: 'local', supportAddress: options.addin.supportAddress } });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
