@@ -37,6 +37,8 @@ const ConfigSchema = z.object({
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().optional(),
+  /** MAIL_MODE=graph: the clientState of the Inbox change-notification subscription; enables POST /api/mail/notifications. */
+  GRAPH_NOTIFICATION_CLIENT_STATE: z.string().min(16).optional(),
   /** REST API auth: entra (Microsoft Entra ID tokens) or local (development tokens; refused in production). Default: entra in production, else local. */
   AUTH_MODE: z.enum(['entra', 'local']).optional(),
   /** The Entra app registration the add-in gets tokens for (SSO/NAA), and its Application ID URI (api://host/<id>). */

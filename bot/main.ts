@@ -13,6 +13,7 @@ import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
 import { installTestHooks } from './test-hooks';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
+import { GRAPH_NOTIFICATION_PATH, registerGraphNotificationRoute } from './mail/graph-notification-route';
 import { wireApi } from './api/api-wiring';
 
 /** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
@@ -74,6 +75,13 @@ async function main(): Promise<void> {
 
   // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
+
+  if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {
+    registerGraphNotificationRoute(server, config.GRAPH_NOTIFICATION_CLIENT_STATE, () => {
+      mailChannel.poller.pollOnce().catch((error: unknown) => sideEffects.report(error, { action: 'mail-intake', what: 'delta read after a Graph notification' }));
+    });
+    say(`mail: Graph change notifications on POST ${GRAPH_NOTIFICATION_PATH}`);
+  }
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
   if (config.NODE_ENV === 'test') installTestHooks(services, () => clock.now());
