@@ -42,6 +42,8 @@ describe('reply intent', () => {
     ['no autorizo más horas', 'refuse'],
     ['Here is the log you asked for.', undefined],
     ['Si tienen tiempo, revisen también el reporte.', undefined],
+    ['Funciona, pero solo para algunos usuarios', undefined],
+    ['Confirmed, but the report is still slow', undefined],
     ['Thanks!\n\nOn Mon, Mar 2, 2026 at 10:00 AM Soporte <soporte@partner.example> wrote:\n> reply "confirm" if solved', undefined],
     ['Gracias\n\nDe: Soporte\nEnviado: lunes\nPara: Ana\nAsunto: Resuelto\n\nresponda "confirmo"', undefined],
   ])('%j -> %s', (body, intent) => {

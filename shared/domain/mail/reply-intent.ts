@@ -23,6 +23,7 @@ const REJECT = [
 ];
 const REFUSE = [/^(i )?(refuse|refused|decline|declined|reject|rejected)\b/, /^(rechazo|rechazado|rechazamos|no autorizo|no autorizamos|no apruebo|no aprobamos)\b/];
 const APPROVE = [/^(i )?(approve|approved)\b/, /^(autorizo|autorizado|autorizamos|apruebo|aprobado|aprobamos)\b/];
+const HEDGE = /\b(but|however|except|although|pero|sin embargo|excepto|aunque|a medias)\b/;
 const CONFIRM = [
   /^(i )?(confirm|confirmed)\b/,
   /^(yes|si)[,.! ]*(((it'?s|it is|esta|ya|quedo)\s+)*(resolved|solved|fixed|working|resuelto|solucionado|funciona))?[.! ]*$/,
@@ -40,6 +41,8 @@ export function parseReplyIntent(body: string): ReplyIntent | undefined {
   const head = firstLines.join(' ');
   if (REFUSE.some((re) => re.test(head))) return 'refuse';
   if (REJECT.some((re) => re.test(head))) return 'reject';
+  // "It works, but ..." / "funciona, pero ..." is not a clean yes: a person reads it.
+  if (HEDGE.test(head)) return undefined;
   if (APPROVE.some((re) => re.test(head))) return 'approve';
   if (CONFIRM.some((re) => re.test(firstLines[0]))) return 'confirm';
   return undefined;
