@@ -13,6 +13,10 @@ function problem(status: number, code: string, title: string, detail?: string, e
   return { type: `urn:soporte:problem:${code}`, title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
 }
 
+function isHttpError(error: unknown): error is Error & { statusCode: number } {
+  return error instanceof Error && typeof (error as { statusCode?: unknown }).statusCode === 'number' && (error as { statusCode: number }).statusCode >= 400 && (error as { statusCode: number }).statusCode < 500;
+}
+
 /** THE error mapper of the REST API: every failure becomes RFC 7807 problem details, here and nowhere else. */
 export function toProblem(error: unknown, log: (message: string, error: unknown) => void = console.error): MappedProblem {
   if (error instanceof ApiProblem) return { problem: problem(error.status, error.code, error.title, error.message === error.title ? undefined : error.message), headers: {} };
@@ -29,6 +33,11 @@ export function toProblem(error: unknown, log: (message: string, error: unknown)
   if (error instanceof ConflictError) return { problem: problem(412, 'stale-version', 'Someone changed this ticket', error.message), headers: {} };
   if (error instanceof InvalidTransitionError) return { problem: problem(409, 'invalid-transition', 'Not possible in the ticket\'s current status', error.message), headers: {} };
   if (error instanceof DomainError) return { problem: problem(422, error.code, 'The request breaks a support rule', error.message), headers: {} };
+  if (isHttpError(error)) {
+    // restify's own refusals before a route runs: malformed JSON body, unknown path, wrong method.
+    const code = error.statusCode === 400 ? 'validation' : error.statusCode === 404 ? 'not-found' : error.statusCode === 405 ? 'method-not-allowed' : 'http-error';
+    return { problem: problem(error.statusCode, code, error.statusCode === 400 ? 'The request is not valid' : error.name, error.message), headers: {} };
+  }
   log('REST API: unexpected error', error);
   return { problem: problem(500, 'internal', 'Internal error', 'The server could not complete the request.'), headers: {} };
 }

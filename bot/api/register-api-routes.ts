@@ -1,4 +1,5 @@
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
+import { toProblem } from './problem-mapper';
 import type { ApiDeps } from './api-deps';
 import { registerRequesterRoutes } from './requester-routes';
 import { registerSessionRoutes } from './session-routes';
@@ -9,4 +10,12 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   registerSessionRoutes(server, deps);
   registerTicketRoutes(server, deps);
   registerRequesterRoutes(server, deps);
+  // Errors restify raises itself under /api/v1 (bad JSON, unknown path, wrong method) also become problem details.
+  server.on('restifyError', (req: Request, res: Response, error: unknown, done: () => void) => {
+    if (req.path().startsWith('/api/v1/')) {
+      const { problem, headers } = toProblem(error);
+      res.sendRaw(problem.status, JSON.stringify(problem), { 'content-type': 'application/problem+json', ...headers });
+    }
+    done();
+  });
 }

@@ -119,3 +119,20 @@ describe('REST API: tickets from the open email', () => {
     });
   });
 });
+
+describe('REST API: restify\'s own refusals are problem details too', () => {
+  let h: ApiHarness;
+  beforeAll(async () => { h = await ApiHarness.start(); });
+  afterAll(async () => h.close());
+
+  it.each([
+    ['a malformed JSON body', 'POST', '/api/v1/tickets', '{bad', 400, 'validation'],
+    ['an unknown path', 'GET', '/api/v1/nope', undefined, 404, 'not-found'],
+    ['a wrong method', 'DELETE', '/api/v1/me', undefined, 405, 'method-not-allowed'],
+  ])('%s', async (_name, method, path, body, status, code) => {
+    const res = await fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${await h.ana()}`, 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ status, code, type: `urn:soporte:problem:${code}` });
+  });
+});
