@@ -53,3 +53,15 @@ export function resolveBotIdentity(settings: BotIdentitySettings): BotIdentity {
 export function botAppId(identity: BotIdentity): string {
   return identity.mode === 'local' ? '' : identity.appId;
 }
+
+/** How main.ts reports the bot's identity at start-up. */
+export function describeBotIdentity(identity: BotIdentity): string {
+  switch (identity.mode) {
+    case 'local':
+      return 'Teams bot: POST /api/messages in local mode (no app id: unauthenticated, for the Playground and tests; refused in production)';
+    case 'single-tenant':
+      return `Teams bot: POST /api/messages as SingleTenant app ${identity.appId} (tenant ${identity.tenantId})`;
+    case 'user-assigned-msi':
+      return `Teams bot: POST /api/messages as user-assigned managed identity ${identity.appId} (tenant ${identity.tenantId})`;
+  }
+}

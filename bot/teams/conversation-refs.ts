@@ -14,14 +14,17 @@ export function personalRefKey(aadObjectId: string): string {
 export class ConversationRefs {
   constructor(private readonly state: StateStore) {}
 
-  /** Saves where this activity came from, when it is a channel or a personal chat. Returns the key. */
-  async save(activity: Partial<Activity>): Promise<string | undefined> {
+  /**
+   * Saves where this activity came from, when it is a channel or a personal chat. Returns the key.
+   * `locale` (the installer's) stands in when the activity carries none (Teams' conversationUpdate).
+   */
+  async save(activity: Partial<Activity>, locale?: string): Promise<string | undefined> {
     // Without the activity id, a proactive send starts a new post instead of replying to the install event.
     const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
     const type = activity.conversation?.conversationType;
     const key = type === 'channel' ? CHANNEL_REF_KEY : type === 'personal' && activity.from?.aadObjectId ? personalRefKey(activity.from.aadObjectId) : undefined;
     if (!key) return undefined;
-    await this.state.setState(key, reference);
+    await this.state.setState(key, { ...reference, locale: activity.locale ?? locale ?? reference.locale });
     return key;
   }
 

@@ -44,14 +44,16 @@ export class SoporteBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await parts.refs.save(context.activity);
+      const installer = await parts.identity.resolve(context.activity);
+      await parts.refs.save(context.activity, installer?.locale);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
       if (botAdded) {
-        await parts.refs.save(context.activity);
-        await this.greet(context);
+        const installer = await parts.identity.resolve(context.activity);
+        await parts.refs.save(context.activity, installer?.locale);
+        await this.greet(context, installer);
       }
       await next();
     });
@@ -62,13 +64,13 @@ export class SoporteBot extends TeamsActivityHandler {
     return this.parts.cardActions.verbs();
   }
 
-  private async greet(context: TurnContext): Promise<void> {
+  /** The install greeting, in the installer's language (Teams' conversationUpdate carries no locale). */
+  private async greet(context: TurnContext, turn: BotTurn | undefined): Promise<void> {
     const activity = context.activity;
     if (activity.conversation.conversationType === 'channel') {
-      await context.sendActivity(t(StaffIdentity.localeOf(activity), 'bot.greeting.channel'));
+      await context.sendActivity(t(turn?.locale ?? StaffIdentity.localeOf(activity), 'bot.greeting.channel'));
       return;
     }
-    const turn = await this.parts.identity.resolve(activity);
     if (!turn) {
       await context.sendActivity(t(StaffIdentity.localeOf(activity), 'bot.notRegistered'));
       return;

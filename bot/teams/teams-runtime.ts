@@ -8,7 +8,7 @@ import type { TicketQueryService } from '../../shared/application/ticket-query-s
 import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import { createSlaReader } from '../api/sla-reader';
 import type { BotIdentity } from '../adapter/bot-identity';
-import { botAppId } from '../adapter/bot-identity';
+import { botAppId, describeBotIdentity } from '../adapter/bot-identity';
 import { createCloudAdapter, type TurnErrorSink } from '../adapter/create-cloud-adapter';
 import { registerBotRoutes } from '../adapter/register-bot-routes';
 import { AlertCards } from '../notify/alert-cards';
@@ -93,5 +93,10 @@ export class TeamsRuntime {
     const bot = this.createBot(services);
     registerBotRoutes(server, { adapter: this.adapter, bot });
     return bot;
+  }
+
+  /** The start-up line main.ts prints. */
+  describe(): string {
+    return describeBotIdentity(this.deps.identity);
   }
 }
