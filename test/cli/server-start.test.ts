@@ -81,7 +81,8 @@ describe('npm start (bot/main.ts)', () => {
   });
 
   it('seeds nothing with SEED_DEMO=false or in production', async () => {
-    for (const env of [{ SEED_DEMO: 'false' }, { NODE_ENV: 'production', SEED_DEMO: 'true', AUTH_MODE: 'entra', ENTRA_CLIENT_ID: 'x' }]) {
+    const envs: Array<Record<string, string>> = [{ SEED_DEMO: 'false' }, { NODE_ENV: 'production', SEED_DEMO: 'true', AUTH_MODE: 'entra', ENTRA_CLIENT_ID: 'x' }];
+    for (const env of envs) {
       const dir = tempDir();
       const server = await start(dir, env).catch((error: Error) => ({ error }));
       if ('error' in server) {
