@@ -13,8 +13,11 @@ function problem(status: number, code: string, title: string, detail?: string, e
   return { type: `urn:soporte:problem:${code}`, title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
 }
 
+/** restify-errors' HttpError: an Error with a 4xx statusCode. */
 function isHttpError(error: unknown): error is Error & { statusCode: number } {
-  return error instanceof Error && typeof (error as { statusCode?: unknown }).statusCode === 'number' && (error as { statusCode: number }).statusCode >= 400 && (error as { statusCode: number }).statusCode < 500;
+  if (!(error instanceof Error) || !('statusCode' in error)) return false;
+  const status = error.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** THE error mapper of the REST API: every failure becomes RFC 7807 problem details, here and nowhere else. */
