@@ -1,5 +1,5 @@
 import type { Store } from '../../shared/application/ports';
-import { ConflictError } from '../../shared/domain/errors';
+import { ConflictError, NotFoundError } from '../../shared/domain/errors';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { ContractContext, ContractTest } from './contract-context';
 import { assignedEvent, makeEntry, makeTicket, noteEvent, openInput } from './fixtures';
@@ -148,6 +148,13 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     expect(await ctx.store.tickets.get(ticket.id)).toEqual(current);
     expect((await ctx.store.tickets.events(ticket.id)).map((e) => e.type)).toEqual(['opened', 'note-added']);
     expect((await ctx.store.tickets.timeEntries({ ticketId: ticket.id })).map((e) => e.minutes)).toEqual([15]);
+  });
+
+  contractTest('tickets: saving a ticket that was never opened throws NotFoundError', async () => {
+    const never = { ...makeTicket(), number: 'SUP-2026-0999', version: '1' };
+    await expect(ctx.store.tickets.save(never, [noteEvent('lost')])).rejects.toBeInstanceOf(NotFoundError);
+    expect(await ctx.store.tickets.get(never.id)).toBeUndefined();
+    expect(await ctx.store.tickets.events(never.id)).toEqual([]);
   });
 
   contractTest('tickets: a stale write through a second instance is refused', async () => {

@@ -65,9 +65,9 @@ function prepareTicketStatements(db: Database.Database) {
 /**
  * Tickets, events and time entries on one connection. Every write is one IMMEDIATE transaction, so
  * numbering, idempotency and version checks hold across connections and processes. Reads select
- * positions and versions first (packed, see ticket-key.ts) and parse JSON only for tickets not already in the TicketCache, inside one
- * read transaction (a consistent snapshot). Committed writes enter the cache too, so a running
- * server's sweeps stay warm. Every ticket returned (reads, open, save) is a frozen snapshot.
+ * positions and versions first (packed, see ticket-key.ts) and parse JSON only for tickets not in
+ * the TicketCache, inside one read transaction (a consistent snapshot). Committed writes enter the
+ * cache too, so a running server's sweeps stay warm. Every ticket returned is a frozen snapshot.
  */
 export class SqliteTicketStore implements TicketStore {
   private readonly cache: StatementCache;
@@ -236,7 +236,7 @@ export class SqliteTicketStore implements TicketStore {
   private appendEvents(ticketId: string, lastSeq: number, events: NewTicketEvent[]): void {
     events.forEach((e, i) => {
       const seq = lastSeq + i + 1;
-      const event = { id: randomUUID(), ticketId, seq, ...e } as TicketEvent;
+      const event = { ...e, id: randomUUID(), ticketId, seq } as TicketEvent;
       this.stmt.insertEvent.run(ticketId, seq, JSON.stringify(event));
     });
   }
