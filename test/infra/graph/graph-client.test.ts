@@ -91,6 +91,13 @@ describe('createGraphClient against the Graph service: auth, retry, errors, tran
     expect(graph.requests.list({ method: 'POST' })).toEqual([{ method: 'POST', path: `/users/${SUPPORT}/sendMail`, inBatch: false, status: 202 }]);
     graph.requests.reset();
     expect(graph.requests.count()).toBe(0);
+    const measured = await graph.requests.measure(async () => {
+      await client.api(inbox).get();
+      await client.api('/$batch').post({ requests: [{ id: '1', method: 'GET', url: `/users/${SUPPORT}/messages` }, { id: '2', method: 'GET', url: `/users/${SUPPORT}/mailFolders/inbox` }] });
+      return 'done';
+    });
+    expect(measured).toEqual({ result: 'done', requests: 2 });
+    expect((await graph.requests.measure(() => client.api(inbox).get(), { inBatch: 'any' })).requests).toBe(1);
   });
 
   it('sends through the injected transport', async () => {

@@ -35,6 +35,15 @@ export class RequestCounter {
       (filter.path === undefined || pathMatches(filter.path, r.path)));
   }
 
+  /** Runs one operation and tells how many requests (matching the filter) it made: "Graph requests per operation". */
+  async measure<T>(operation: () => Promise<T>, filter: CountFilter = {}): Promise<{ result: T; requests: number }> {
+    const before = this.seen.length;
+    const result = await operation();
+    const during = new RequestCounter();
+    for (const r of this.seen.slice(before)) during.record(r);
+    return { result, requests: during.count(filter) };
+  }
+
   reset(): void {
     this.seen.length = 0;
   }
