@@ -55,7 +55,18 @@ function services(store: SqliteStore) {
   return { policies, mail, tickets };
 }
 
-async function measureOpens(file: string): Promise<number> {
+/** Wall-clock rate, and the rate per CPU second of this process (what it would reach alone on a core). */
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+async function measureOpens(file: string): Promise<Rate> {
   const store = await openSqliteStore({ file, clock });
   try {
     await seedDirectory(store);
@@ -63,8 +74,9 @@ async function measureOpens(file: string): Promise<number> {
     const open = (i: number) => tickets.open(SYSTEM, { clientId: 'acme', requesterEmail: `user${i % 50}@acme.example`, subject: `Ticket ${i}`, description: 'Outlook stopped syncing the shared mailbox.', channel: 'email', priority: PRIORITIES[i % 4], sourceMessageId: `<open-${i}@acme.example>` });
     for (let i = 0; i < 200; i++) await open(OPENS + i);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     for (let i = 0; i < OPENS; i++) await open(i);
-    return (OPENS * 1000) / (performance.now() - started);
+    return { wall: (OPENS * 1000) / (performance.now() - started), cpu: (OPENS * 1000) / cpuMs(cpu) };
   } finally {
     await store.close();
   }
@@ -94,7 +106,7 @@ async function seedOpenTickets(store: SqliteStore): Promise<void> {
   }
 }
 
-async function measureSweep(file: string): Promise<{ first: SweepReport; steady: number[] }> {
+async function measureSweep(file: string): Promise<{ first: SweepReport; steady: number[]; steadyCpu: number[] }> {
   const store = await openSqliteStore({ file, clock });
   try {
     await seedOpenTickets(store);
@@ -102,8 +114,13 @@ async function measureSweep(file: string): Promise<{ first: SweepReport; steady:
     const monitor = new SlaMonitor({ store, clock, notifier: nullNotifier, mail, tickets, policies, sideEffects: failOnError, holder: 'bench' });
     const first = await monitor.sweep();
     const steady: number[] = [];
-    for (let i = 0; i < SWEEP_RUNS; i++) steady.push((await monitor.sweep()).durationMs);
-    return { first, steady };
+    const steadyCpu: number[] = [];
+    for (let i = 0; i < SWEEP_RUNS; i++) {
+      const cpu = process.cpuUsage();
+      steady.push((await monitor.sweep()).durationMs);
+      steadyCpu.push(cpuMs(cpu));
+    }
+    return { first, steady, steadyCpu };
   } finally {
     await store.close();
   }
@@ -117,13 +134,15 @@ function median(values: number[]): number {
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'soporte-services-bench-'));
   try {
-    const opensPerSecond = await measureOpens(join(dir, 'open.sqlite'));
+    const opens = await measureOpens(join(dir, 'open.sqlite'));
     const sweep = await measureSweep(join(dir, 'sweep.sqlite'));
     const steady = median(sweep.steady);
     const sent = (sweep.first.slaAlerts ?? 0) + (sweep.first.budgetAlerts ?? 0) + (sweep.first.microsoftReminders ?? 0) + (sweep.first.phoneReminders ?? 0) + (sweep.first.digests ?? 0);
     return [
-      { name: `open ${OPENS.toLocaleString('en-US')} tickets through TicketService (SQLite)`, value: Math.round(opensPerSecond), unit: 'tickets/s', target: '>= 2,000/s', pass: opensPerSecond >= 2000 },
+      { name: `open ${OPENS.toLocaleString('en-US')} tickets through TicketService (SQLite, acknowledgement email included)`, value: Math.round(opens.wall), unit: 'tickets/s', target: '>= 2,000/s', pass: opens.wall >= 2000 },
+      { name: '  same, per CPU second of this process (unaffected by other load)', value: Math.round(opens.cpu), unit: 'tickets/s' },
       { name: `SLA sweep over ${SWEEP_TICKETS.toLocaleString('en-US')} open tickets (median of ${SWEEP_RUNS})`, value: steady, unit: 'ms', target: '< 1,000 ms', pass: steady < 1000 },
+      { name: '  same, CPU time of this process', value: Math.round(median(sweep.steadyCpu)), unit: 'ms' },
       { name: `first sweep after start (cold; sends ${sent.toLocaleString('en-US')} alerts through the ledger)`, value: sweep.first.durationMs, unit: 'ms' },
     ];
   } finally {
