@@ -1,0 +1,96 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+
+/** Graph's documented limit of requests in one JSON batch. */
+export const GRAPH_BATCH_LIMIT = 20;
+
+/** One request inside a $batch. `url` is relative to the version ("/sites/..."), query already encoded. */
+export interface GraphStep {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export interface StepResult {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+}
+
+export interface BatchOptions {
+  /** How often a throttled step (429/503/504 inside a batch) is sent again. Default 5. */
+  maxStepRetries?: number;
+  /** Longest wait between rounds (ms); Retry-After is honoured up to this. Default 30 s. */
+  maxRetryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const THROTTLED = new Set([429, 503, 504]);
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+function retryDelayMs(results: StepResult[], maxMs: number): number {
+  const seconds = results.map((r) => Number(r.headers['retry-after'])).filter((s) => Number.isFinite(s) && s >= 0);
+  return Math.min(maxMs, seconds.length > 0 ? Math.max(...seconds) * 1000 : 1000);
+}
+
+/**
+ * Sends steps as JSON batches (one HTTP request each, 20 steps at most). The $batch POST itself goes
+ * through the client's retry middleware (429/503 with Retry-After); steps Graph throttled inside the
+ * batch (and the steps that failed only because they depend on one, 424) are sent again after the
+ * Retry-After they carry. Steps that answered are never re-sent, so a retry does not repeat a write.
+ */
+export class GraphBatch {
+  private readonly maxStepRetries: number;
+  private readonly maxRetryDelayMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly client: Client, options: BatchOptions = {}) {
+    this.maxStepRetries = options.maxStepRetries ?? 5;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Runs `steps` (at most 20, dependsOn within them) and answers one result per step id. */
+  async run(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    if (steps.length > GRAPH_BATCH_LIMIT) throw new Error(`a Graph batch holds ${GRAPH_BATCH_LIMIT} requests at most (got ${steps.length})`);
+    const results = new Map<string, StepResult>();
+    let pending = steps;
+    for (let round = 0; pending.length > 0; round++) {
+      const answered = await this.post(pending);
+      const retry = new Set<string>();
+      for (const step of pending) {
+        const result = answered.get(step.id)!;
+        const waitsOnRetry = result.status === 424 && (step.dependsOn ?? []).some((d) => retry.has(d));
+        if ((THROTTLED.has(result.status) || waitsOnRetry) && round < this.maxStepRetries) retry.add(step.id);
+        else results.set(step.id, result);
+      }
+      const throttled = pending.filter((s) => retry.has(s.id)).map((s) => answered.get(s.id)!);
+      pending = pending.filter((s) => retry.has(s.id)).map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
+      if (pending.length > 0) await this.sleep(retryDelayMs(throttled, this.maxRetryDelayMs));
+    }
+    return results;
+  }
+
+  private async post(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    const requests = steps.map((s) => ({
+      id: s.id,
+      method: s.method,
+      url: s.url,
+      ...(s.body !== undefined ? { body: s.body, headers: { 'Content-Type': 'application/json', ...s.headers } } : s.headers ? { headers: s.headers } : {}),
+      ...(s.dependsOn && s.dependsOn.length > 0 ? { dependsOn: s.dependsOn } : {}),
+    }));
+    const answer = (await this.client.api('/$batch').post({ requests })) as { responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> };
+    const out = new Map<string, StepResult>();
+    for (const r of answer.responses ?? []) {
+      out.set(r.id, { status: r.status, headers: lowerKeys(r.headers), body: typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : undefined });
+    }
+    const missing = steps.filter((s) => !out.has(s.id)).map((s) => s.id);
+    if (missing.length > 0) throw new Error(`Graph $batch answered no response for step(s) ${missing.join(', ')}`);
+    return out;
+  }
+}

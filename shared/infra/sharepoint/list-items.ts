@@ -1,0 +1,147 @@
+import { GraphServiceError } from '../graph';
+import type { GraphBatch, GraphStep, StepResult } from './graph-batch';
+import { LISTS, type ListKey } from './list-schema';
+import type { StepQueue } from './step-queue';
+
+/** SharePoint serves at most 5,000 items a page (its list view threshold): the page size the store asks for. */
+export const MAX_PAGE_SIZE = 5000;
+
+export interface ListItem {
+  /** The SharePoint item id (numeric, as a string). */
+  id: string;
+  eTag: string;
+  fields: Record<string, unknown>;
+}
+
+export interface ItemPage {
+  items: ListItem[];
+  /** The @odata.nextLink, as a URL relative to the version. */
+  next?: string;
+}
+
+/** An OData string literal. */
+export function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function eq(column: string, value: string | boolean): string {
+  return typeof value === 'boolean' ? `fields/${column} eq ${value}` : `fields/${column} eq ${quote(value)}`;
+}
+
+export function anyOf(column: string, values: string[]): string {
+  return values.length === 1 ? eq(column, values[0]!) : `(${values.map((v) => eq(column, v)).join(' or ')})`;
+}
+
+export function isOk(result: StepResult): boolean {
+  return result.status >= 200 && result.status < 300;
+}
+
+/** A step's refusal as the same typed error the Graph client throws for a plain request. */
+export function stepError(step: Pick<GraphStep, 'method' | 'url'>, result: StepResult): GraphServiceError {
+  const error = (result.body?.error ?? {}) as { code?: string; message?: string };
+  return new GraphServiceError({
+    status: result.status,
+    code: error.code ?? 'unknown',
+    message: error.message ?? `status ${result.status}`,
+    method: step.method,
+    url: step.url,
+    body: result.body,
+    ...(result.headers['request-id'] ? { requestId: result.headers['request-id'] } : {}),
+  });
+}
+
+export function toItem(raw: Record<string, unknown>): ListItem {
+  const fields = (raw.fields ?? raw) as Record<string, unknown>;
+  const eTag = String(raw['@odata.etag'] ?? raw.eTag ?? fields['@odata.etag']);
+  return { id: String(raw.id ?? fields.id), eTag, fields };
+}
+
+/** The eTag a write answered with (fields body, item body or the ETag header). */
+export function eTagOf(result: StepResult): string {
+  const tag = result.body?.['@odata.etag'] ?? result.body?.eTag ?? result.headers.etag;
+  if (typeof tag !== 'string') throw new Error('Graph answered a list item write without an eTag');
+  return tag;
+}
+
+/** Relative URL of a nextLink ("https://graph.microsoft.com/v1.0/sites/..." -> "/sites/..."). */
+function relativeLink(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname.replace(/^\/(v1\.0|beta)(?=\/)/, '')}${url.search}`;
+}
+
+/** The store's lists on one site, read and written through queued $batch steps. */
+export class ListItems {
+  constructor(
+    readonly siteId: string,
+    private readonly queue: StepQueue,
+    readonly batch: GraphBatch,
+  ) {}
+
+  itemsUrl(list: ListKey): string {
+    return `/sites/${this.siteId}/lists/${LISTS[list].name}/items`;
+  }
+
+  itemUrl(list: ListKey, itemId: string): string {
+    return `${this.itemsUrl(list)}/${itemId}`;
+  }
+
+  /** The first page of a filtered read (`top` items at most, 5,000 by default). */
+  queryUrl(list: ListKey, filter: string | undefined, top = MAX_PAGE_SIZE): string {
+    const params = [`$expand=fields`, `$top=${Math.min(top, MAX_PAGE_SIZE)}`, ...(filter ? [`$filter=${encodeURIComponent(filter)}`] : [])];
+    return `${this.itemsUrl(list)}?${params.join('&')}`;
+  }
+
+  /** Sends one step through the queue; refusals other than `accept` throw. */
+  async send(step: Omit<GraphStep, 'id' | 'dependsOn'>, accept: number[] = []): Promise<StepResult> {
+    const result = await this.queue.submit(step);
+    if (!isOk(result) && !accept.includes(result.status)) throw stepError(step, result);
+    return result;
+  }
+
+  async page(url: string): Promise<ItemPage> {
+    const result = await this.send({ method: 'GET', url });
+    const value = (result.body?.value ?? []) as Array<Record<string, unknown>>;
+    const next = result.body?.['@odata.nextLink'];
+    return { items: value.map(toItem), ...(typeof next === 'string' ? { next: relativeLink(next) } : {}) };
+  }
+
+  /** Every item matching `filter`, following nextLinks (one request per 5,000 items). */
+  async all(list: ListKey, filter?: string): Promise<ListItem[]> {
+    const items: ListItem[] = [];
+    let url: string | undefined = this.queryUrl(list, filter);
+    while (url) {
+      const page: ItemPage = await this.page(url);
+      items.push(...page.items);
+      url = page.next;
+    }
+    return items;
+  }
+
+  /** The one item whose unique `column` is `value`. */
+  async find(list: ListKey, column: string, value: string): Promise<ListItem | undefined> {
+    return (await this.page(this.queryUrl(list, eq(column, value), 1))).items[0];
+  }
+
+  create(list: ListKey, fields: Record<string, unknown>, accept: number[] = []): Promise<StepResult> {
+    return this.send({ method: 'POST', url: this.itemsUrl(list), body: { fields } }, accept);
+  }
+
+  update(list: ListKey, itemId: string, fields: Record<string, unknown>, ifMatch?: string, accept: number[] = []): Promise<StepResult> {
+    return this.send({ method: 'PATCH', url: `${this.itemUrl(list, itemId)}/fields`, body: fields, ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) }, accept);
+  }
+
+  remove(list: ListKey, itemId: string, ifMatch?: string, accept: number[] = []): Promise<StepResult> {
+    return this.send({ method: 'DELETE', url: this.itemUrl(list, itemId), ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) }, accept);
+  }
+
+  /** Creates the item with unique `column` = `key`, or overwrites the one that has it. */
+  async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
+    const existing = await this.find(list, column, key);
+    if (existing) {
+      await this.update(list, existing.id, fields);
+      return;
+    }
+    const created = await this.create(list, { [column]: key, ...fields }, [409]);
+    if (created.status === 409) await this.upsert(list, column, key, fields);
+  }
+}

@@ -1,0 +1,75 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Store } from '../../application/ports';
+import { GraphBatch, type BatchOptions } from './graph-batch';
+import { eq, ListItems } from './list-items';
+import { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './list-schema';
+import { SharePointAfterHoursStore } from './sharepoint-after-hours-store';
+import { SharePointAlertLedger } from './sharepoint-alert-ledger';
+import { SharePointDirectoryStore } from './sharepoint-directory-store';
+import { SharePointLeaseStore } from './sharepoint-lease-store';
+import { SharePointStateStore } from './sharepoint-state-store';
+import { SharePointTicketStore } from './sharepoint-ticket-store';
+import { resolveSiteId } from './site-ref';
+import { StepQueue } from './step-queue';
+
+export interface SharePointStoreOptions {
+  /** A Graph client from createGraphClient (credential, retry on 429/503 with Retry-After). */
+  client: Client;
+  /** The site: its Graph id or its URL. */
+  siteId: string;
+  /** Retries of steps throttled inside a $batch. */
+  batch?: BatchOptions;
+}
+
+/** The production store: SharePoint lists on one site, read and written through Microsoft Graph. */
+export class SharePointStore implements Store {
+  readonly kind = 'sharepoint';
+  readonly tickets: SharePointTicketStore;
+  readonly directory: SharePointDirectoryStore;
+  readonly afterHours: SharePointAfterHoursStore;
+  readonly alerts: SharePointAlertLedger;
+  readonly state: SharePointStateStore;
+  readonly leases: SharePointLeaseStore;
+
+  constructor(private readonly items: ListItems) {
+    this.tickets = new SharePointTicketStore(items);
+    this.directory = new SharePointDirectoryStore(items);
+    this.afterHours = new SharePointAfterHoursStore(items);
+    this.alerts = new SharePointAlertLedger(items);
+    this.state = new SharePointStateStore(items);
+    this.leases = new SharePointLeaseStore(items);
+  }
+
+  get siteId(): string {
+    return this.items.siteId;
+  }
+
+  /** The version provisioning wrote on the site (0 when it never ran). */
+  async schemaVersion(): Promise<number> {
+    const [row] = await this.items.all('counters', eq('CounterKey', SCHEMA_VERSION_KEY));
+    return row ? Number(row.fields.Value) : 0;
+  }
+
+  /** Nothing to release: every request is complete when its promise settles. */
+  async close(): Promise<void> {}
+}
+
+/**
+ * Opens the store on a provisioned site. Refuses a site that was not provisioned, or provisioned by
+ * an older version, naming the command that fixes it.
+ */
+export async function openSharePointStore(options: SharePointStoreOptions): Promise<SharePointStore> {
+  const siteId = await resolveSiteId(options.client, options.siteId);
+  const batch = new GraphBatch(options.client, options.batch);
+  const store = new SharePointStore(new ListItems(siteId, new StepQueue(batch), batch));
+  let version: number;
+  try {
+    version = await store.schemaVersion();
+  } catch (cause) {
+    throw new Error(`SharePoint site ${options.siteId} has no Soporte lists: run \`npx soporte provision --site ${options.siteId}\` first`, { cause });
+  }
+  if (version < SCHEMA_VERSION) {
+    throw new Error(`SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``);
+  }
+  return store;
+}
