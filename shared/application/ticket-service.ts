@@ -73,7 +73,8 @@ export class TicketService implements TicketCommands {
     if (!closed) throw new NotFoundError('ticket', closedTicketId);
     if (input.clientId && input.clientId !== closed.clientId) throw new ValidationError('clientId', `ticket ${closed.number} belongs to client ${closed.clientId}, not ${input.clientId}`);
     // linkedTicketInput refuses a ticket that is not closed: closed tickets never reopen.
-    const linked = linkedTicketInput(closed, { id: 'pending', subject: input.subject, description: input.description, channel: input.channel, at: new Date(0).toISOString(), actor, requesterEmail: input.requesterEmail, locale: input.locale });
+    const at = (input.raisedAt ?? this.deps.clock.now()).toISOString();
+    const linked = linkedTicketInput(closed, { id: closed.id, subject: input.subject, description: input.description, channel: input.channel, at, actor, requesterEmail: input.requesterEmail, locale: input.locale });
     const { ticket } = await this.openChecked(actor, { ...input, clientId: closed.clientId, priority: input.priority ?? linked.priority, incidentType: input.incidentType ?? linked.incidentType }, { linkedTicketId: closed.id });
     return ticket;
   }
