@@ -28,6 +28,7 @@ export class MaildropMailbox implements Mailbox {
   readonly quarantineDir: string;
   /** Names already used in processed/ and quarantine/ (read once, then kept up to date): no stat per move. */
   private readonly settledNames: Record<string, Set<string>> = {};
+  private readonly mtimes = new Map<string, number>();
 
   constructor(private readonly options: MaildropOptions) {
     this.dropDir = path.join(options.dataDir, 'maildrop');
@@ -42,7 +43,7 @@ export class MaildropMailbox implements Mailbox {
   async pending(limit = 500): Promise<PendingMail[]> {
     await this.ensureFolders();
     const names = (await readdir(this.dropDir)).filter((n) => n.toLowerCase().endsWith('.eml') && !n.startsWith('.'));
-    const withTimes = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(this.dropDir, name))).mtimeMs })));
+    const withTimes = await Promise.all(names.map(async (name) => ({ name, mtime: await this.mtimeOf(name) })));
     withTimes.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
     const batch = withTimes.slice(0, limit).map((f) => f.name);
     const items: PendingMail[] = new Array(batch.length);
@@ -74,6 +75,17 @@ export class MaildropMailbox implements Mailbox {
     // Small, local and quick: synchronous like the SQLite store (no thread-pool round trips).
     writeFileSync(`${target}.reason.json`, `${JSON.stringify(reason, null, 2)}\n`);
     renameSync(path.join(this.dropDir, item.id), target);
+    this.mtimes.delete(item.id);
+  }
+
+  /** A waiting file's modification time, read once (a big maildrop is listed on every poll). */
+  private async mtimeOf(name: string): Promise<number> {
+    let mtime = this.mtimes.get(name);
+    if (mtime === undefined) {
+      mtime = (await stat(path.join(this.dropDir, name))).mtimeMs;
+      this.mtimes.set(name, mtime);
+    }
+    return mtime;
   }
 
   quarantineRef(item: PendingMail): string {
