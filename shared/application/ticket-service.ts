@@ -174,6 +174,18 @@ export class TicketService implements TicketCommands {
     });
   }
 
+  /**
+   * Emails the client a progress update (or the daily email) with `note` and bills it as that follow-up.
+   * logFollowUp only records one made elsewhere (an email sent from Outlook, a call).
+   */
+  sendProgressUpdate(actor: Actor, ref: TicketRef, note: string, kind: 'progress' | 'daily-email' = 'progress'): Promise<Ticket> {
+    return this.change('send-progress', actor, ref, async (ctx) => {
+      const text = requireText('note', note);
+      const followUp = await billedFollowUp(ctx, requireOneOf('kind', kind, ['progress', 'daily-email'] as const), text);
+      return { events: [followUp.event], entries: [followUp.entry], mail: { kind, params: { note: text } } };
+    });
+  }
+
   logSession(actor: Actor, ref: TicketRef, minutes: number, consultants: number, note?: string): Promise<Ticket> {
     return this.change('log-session', actor, ref, async (ctx) => {
       const m = requireInteger('minutes', minutes, 1, MAX_MINUTES);

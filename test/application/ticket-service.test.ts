@@ -184,4 +184,16 @@ describe('TicketService on SQLite', () => {
     expect(ticket.budgetMinutes).toBe(600 + 120);
     await expect(h.tickets.changeIncidentType(L2, ref(ticket), 'maintenance', 100)).rejects.toThrow(/budgetMinutes/);
   });
+
+  it('emails a progress update and bills it; logging a follow-up made elsewhere emails nothing', async () => {
+    let { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    ticket = await h.tickets.acknowledge(L1, ref(ticket));
+    ticket = await h.tickets.sendProgressUpdate(L1, ref(ticket), 'Seguimos revisando los registros');
+    ticket = await h.tickets.logFollowUp(L1, ref(ticket), 'follow-up', 'called the client');
+    expect(h.mailer.kinds()).toEqual(['acknowledgement', 'progress']);
+    expect(h.mailer.sent[1].text).toContain('Seguimos revisando los registros');
+    const entries = await h.store.tickets.timeEntries({ ticketId: ticket.id });
+    expect(entries.map((e) => [e.followUpKind, e.billedMinutes])).toEqual([['follow-up', 15], ['progress', 15], ['follow-up', 15]]);
+    await expect(h.tickets.sendProgressUpdate(REQUESTER, ref(ticket), 'x')).rejects.toThrow(NotAuthorizedError);
+  });
 });
