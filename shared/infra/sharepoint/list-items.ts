@@ -1,6 +1,7 @@
 import { GraphServiceError } from '../graph';
 import type { GraphBatch, GraphStep, StepResult } from './graph-batch';
-import { LISTS, type ListKey } from './list-schema';
+import type { ListIds } from './list-ids';
+import type { ListKey } from './list-schema';
 import type { StepQueue } from './step-queue';
 
 /** SharePoint serves at most 5,000 items a page (its list view threshold): the page size the store asks for. */
@@ -73,12 +74,13 @@ function relativeLink(link: string): string {
 export class ListItems {
   constructor(
     readonly siteId: string,
+    private readonly lists: ListIds,
     private readonly queue: StepQueue,
     readonly batch: GraphBatch,
   ) {}
 
   itemsUrl(list: ListKey): string {
-    return `/sites/${this.siteId}/lists/${LISTS[list].name}/items`;
+    return `/sites/${this.siteId}/lists/${this.lists[list]}/items`;
   }
 
   itemUrl(list: ListKey, itemId: string): string {

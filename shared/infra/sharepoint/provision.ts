@@ -1,7 +1,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphBatch } from './graph-batch';
 import { ListItems } from './list-items';
-import { columnDefinition, LISTS, SCHEMA_VERSION, SCHEMA_VERSION_KEY, type ColumnKind, type ColumnSpec, type ListSpec } from './list-schema';
+import { findList, siteLists, type ListIds, type SiteList } from './list-ids';
+import { columnDefinition, LISTS, SCHEMA_VERSION, SCHEMA_VERSION_KEY, type ColumnKind, type ColumnSpec, type ListKey, type ListSpec } from './list-schema';
 import { resolveSiteId } from './site-ref';
 import { StepQueue } from './step-queue';
 
@@ -33,10 +34,7 @@ interface GraphColumn {
   [facet: string]: unknown;
 }
 
-interface GraphList {
-  id: string;
-  name: string;
-  displayName: string;
+interface GraphList extends SiteList {
   columns?: GraphColumn[];
 }
 
@@ -45,17 +43,6 @@ const CHANGES: ProvisionAction[] = ['list-created', 'column-added', 'column-inde
 function kindOf(column: GraphColumn): ColumnKind | undefined {
   if (column.text) return column.text.allowMultipleLines ? 'note' : 'text';
   return (['number', 'dateTime', 'boolean'] as const).find((k) => column[k] !== undefined);
-}
-
-async function existingLists(client: Client, siteId: string): Promise<GraphList[]> {
-  const lists: GraphList[] = [];
-  let page = (await client.api(`/sites/${siteId}/lists`).expand('columns').get()) as { value: GraphList[]; '@odata.nextLink'?: string };
-  lists.push(...page.value);
-  while (page['@odata.nextLink']) {
-    page = (await client.api(page['@odata.nextLink']).get()) as typeof page;
-    lists.push(...page.value);
-  }
-  return lists;
 }
 
 /**
@@ -68,8 +55,7 @@ async function existingLists(client: Client, siteId: string): Promise<GraphList[
 export async function provisionSite(options: { client: Client; site: string; onProgress?: (event: ProvisionEvent) => void }): Promise<ProvisionReport> {
   const { client } = options;
   const siteId = await resolveSiteId(client, options.site);
-  const specs: ListSpec[] = Object.values(LISTS);
-  const total = specs.length + 1;
+  const total = Object.keys(LISTS).length + 1;
   const changes: ProvisionEvent[] = [];
   let done = 0;
   const report = (list: string, action: ProvisionAction, column?: string, finished = false) => {
@@ -79,14 +65,17 @@ export async function provisionSite(options: { client: Client; site: string; onP
     options.onProgress?.(event);
   };
 
-  const lists = await existingLists(client, siteId);
-  for (const spec of specs) {
-    const found = lists.find((l) => [l.name.toLowerCase(), l.displayName.toLowerCase()].includes(spec.name.toLowerCase()));
+  const lists = await siteLists<GraphList>(client, siteId, 'columns');
+  const ids: Partial<ListIds> = {};
+  for (const [key, spec] of Object.entries(LISTS) as Array<[ListKey, ListSpec]>) {
+    const found = findList(lists, spec.name);
     if (!found) {
-      await client.api(`/sites/${siteId}/lists`).post({ displayName: spec.name, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } });
+      const created = (await client.api(`/sites/${siteId}/lists`).post({ displayName: spec.name, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } })) as SiteList;
+      ids[key] = created.id;
       report(spec.name, 'list-created', undefined, true);
       continue;
     }
+    ids[key] = found.id;
     let changed = false;
     for (const column of spec.columns) changed = (await ensureColumn(client, siteId, found, column, (action) => report(spec.name, action, column.name))) || changed;
     if (!changed) report(spec.name, 'list-unchanged', undefined, true);
@@ -94,7 +83,7 @@ export async function provisionSite(options: { client: Client; site: string; onP
   }
 
   const batch = new GraphBatch(client);
-  const items = new ListItems(siteId, new StepQueue(batch), batch);
+  const items = new ListItems(siteId, ids as ListIds, new StepQueue(batch), batch);
   const row = await items.find('counters', 'CounterKey', SCHEMA_VERSION_KEY);
   const stored = row ? Number(row.fields.Value) : 0;
   if (stored >= SCHEMA_VERSION) {

@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Store } from '../../application/ports';
 import { GraphBatch, type BatchOptions } from './graph-batch';
+import { resolveListIds } from './list-ids';
 import { eq, ListItems } from './list-items';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './list-schema';
 import { SharePointAfterHoursStore } from './sharepoint-after-hours-store';
@@ -60,14 +61,11 @@ export class SharePointStore implements Store {
  */
 export async function openSharePointStore(options: SharePointStoreOptions): Promise<SharePointStore> {
   const siteId = await resolveSiteId(options.client, options.siteId);
+  const { ids, missing } = await resolveListIds(options.client, siteId);
+  if (!ids) throw new Error(`SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`);
   const batch = new GraphBatch(options.client, options.batch);
-  const store = new SharePointStore(new ListItems(siteId, new StepQueue(batch), batch));
-  let version: number;
-  try {
-    version = await store.schemaVersion();
-  } catch (cause) {
-    throw new Error(`SharePoint site ${options.siteId} has no Soporte lists: run \`npx soporte provision --site ${options.siteId}\` first`, { cause });
-  }
+  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch));
+  const version = await store.schemaVersion();
   if (version < SCHEMA_VERSION) {
     throw new Error(`SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``);
   }

@@ -1,0 +1,109 @@
+import { ConflictError } from '../../../shared/domain/errors';
+import { GraphServiceError } from '../../../shared/infra/graph';
+import { LISTS, type SharePointStore } from '../../../shared/infra/sharepoint';
+import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
+import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
+
+const OPEN = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'] as const;
+
+describe('SharePointStore against the Graph service (real SDK client)', () => {
+  let sp: SharePointHarness;
+  let store: SharePointStore;
+
+  const start = async (options: Parameters<typeof startSharePoint>[0] = {}) => {
+    sp = await startSharePoint(options);
+    store = await sp.open();
+    sp.graph.requests.reset();
+  };
+  afterEach(() => sp.graph.close());
+
+  it('opens a ticket in 2 Graph requests and saves a ticket it read in 1', async () => {
+    await start();
+    const { ticket } = await store.tickets.open(openInput(makeTicket({ sourceMessageId: '<a@acme.example>' })));
+    expect(sp.graph.requests.count()).toBe(2);
+    expect(sp.graph.requests.list().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /$batch', 'POST /$batch']);
+    sp.graph.requests.reset();
+    await store.tickets.save({ ...ticket, status: 'open' }, [noteEvent('ack'), noteEvent('called')]);
+    expect(sp.graph.requests.count()).toBe(1);
+    expect(sp.graph.requests.list({ inBatch: true }).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 200', 'POST 201', 'POST 201']);
+  });
+
+  it('a stale save is refused by SharePoint (If-Match, 412) and its events are not written (they depend on it)', async () => {
+    await start();
+    const { ticket } = await store.tickets.open(openInput());
+    const other = await sp.open();
+    const theirs = (await other.tickets.get(ticket.id))!;
+    await store.tickets.save({ ...ticket, status: 'open' }, [noteEvent('first')]);
+    sp.graph.requests.reset();
+    await expect(other.tickets.save({ ...theirs, status: 'closed' }, [noteEvent('late')])).rejects.toBeInstanceOf(ConflictError);
+    // The event step failed its dependency (424) without reaching the list: only the PATCH was served.
+    expect(sp.graph.requests.list({ inBatch: true }).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 412']);
+    expect((await store.tickets.events(ticket.id)).map((e) => e.type === 'note-added' && e.data.text)).toEqual([false, 'first']);
+  });
+
+  it('reads open tickets in one filtered request per page and pages with a cursor', async () => {
+    await start({ listItemsMaxPageSize: 50 });
+    for (let i = 0; i < 120; i++) await store.tickets.open(openInput(makeTicket({ status: i % 4 === 0 ? 'closed' : 'open' })));
+    sp.graph.requests.reset();
+    const all = await store.tickets.list({ statuses: [...OPEN] });
+    expect(all.tickets).toHaveLength(90);
+    expect(all.next).toBeUndefined();
+    expect(sp.graph.requests.count()).toBe(2);
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.tickets.list({ statuses: [...OPEN], limit: 40, ...(cursor ? { cursor } : {}) });
+      pages.push(page.tickets.map((t) => t.number));
+      cursor = page.next;
+    } while (cursor);
+    expect(pages.map((p) => p.length)).toEqual([40, 40, 10]);
+    expect(pages.flat()).toEqual(all.tickets.map((t) => t.number));
+  });
+
+  it('sends no Prefer header: every filter is on an indexed column, and a lost index shows as Graph refusing', async () => {
+    await start();
+    await store.tickets.open(openInput());
+    const client = sp.graph.client();
+    const list = await client.api(`/sites/${sp.siteId}/lists/${LISTS.tickets.name}`).get();
+    const status = await client.api(`/sites/${sp.siteId}/lists/${list.id}/columns/Status`).get();
+    await client.api(`/sites/${sp.siteId}/lists/${list.id}/columns/${status.id}`).patch({ indexed: false });
+    const refused = await store.tickets.list({ statuses: ['new'] }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GraphServiceError);
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining("Field 'Status' cannot be referenced in filter") });
+  });
+
+  it('rides out throttling: a 429 on the $batch and on steps inside it (Retry-After honoured)', async () => {
+    await start();
+    sp.graph.faults.inject({ status: 429, retryAfter: 0, path: '/$batch', inBatch: false });
+    sp.graph.faults.inject({ status: 429, retryAfter: 0, method: 'POST', path: `/sites/*/lists/*/items`, inBatch: true, times: 2 });
+    const first = await store.tickets.open(openInput());
+    const second = await store.tickets.open(openInput());
+    expect([first.ticket.number, second.ticket.number]).toEqual(['SUP-2026-0001', 'SUP-2026-0002']);
+    expect(sp.graph.faults.pending()).toBe(0);
+    expect(sp.graph.requests.list({ inBatch: 'any' }).filter((r) => r.status === 429)).toHaveLength(3);
+    expect(await store.tickets.events(first.ticket.id)).toHaveLength(1);
+    expect(await store.tickets.events(second.ticket.id)).toHaveLength(1);
+  });
+
+  it('a counter left behind (its advance failed) is repaired by the next open: no duplicate, no gap', async () => {
+    await start();
+    await store.tickets.open(openInput());
+    const client = sp.graph.client();
+    const counters = sp.graph.sharepoint.items(sp.siteId, LISTS.counters.name);
+    const counter = counters.find((c) => c.fields.CounterKey === 'tickets:2026')!;
+    await client.api(`/sites/${sp.siteId}/lists/${LISTS.counters.name}/items/${counter.id}/fields`).patch({ Value: 0 });
+    const other = await sp.open();
+    const numbers = await Promise.all([store, other, store].map(async (s) => (await s.tickets.open(openInput())).ticket.number));
+    expect(numbers.sort()).toEqual(['SUP-2026-0002', 'SUP-2026-0003', 'SUP-2026-0004']);
+    expect(sp.graph.sharepoint.items(sp.siteId, LISTS.counters.name).find((c) => c.fields.CounterKey === 'tickets:2026')?.fields.Value).toBe(4);
+  });
+
+  it('claims made together leave in one $batch per 20, and exactly one claim per key wins', async () => {
+    await start();
+    const keys = Array.from({ length: 40 }, (_, i) => `t${i}:response:breached`);
+    const wins = await Promise.all([...keys, ...keys.slice(0, 5)].map((key) => store.alerts.claim(key, 'sweeper', new Date('2026-03-02T16:00:00Z'))));
+    expect(wins.filter(Boolean)).toHaveLength(40);
+    expect(sp.graph.requests.count()).toBe(3);
+    expect(sp.graph.requests.count({ inBatch: true })).toBe(45);
+  });
+});
