@@ -87,6 +87,20 @@ test('the delta token survives a restart: only changes after it are read, and ou
   expect(graph.requests.count(supportDelta) - before).toBe(1);
 });
 
+test('a crash after the delta token moved loses nothing: the backlog offers the message again; a message deleted meanwhile is quarantined as unreadable', async () => {
+  h.clock.set('2026-03-02T16:00:00.000Z');
+  await mailbox().pending();
+  await seed(SUPPORT, '<b-1@acme.example>', 'ana@acme.example', 'Uno', '2026-03-02T16:05:00.000Z');
+  const gone = await seed(SUPPORT, '<b-2@acme.example>', 'ana@acme.example', 'Dos', '2026-03-02T16:06:00.000Z');
+  expect((await mailbox().pending()).map((i) => i.mail?.messageId)).toEqual(['<b-1@acme.example>', '<b-2@acme.example>']);
+  // ... the process dies here, before intake. After the restart the delta round is empty, the backlog is not.
+  graph.mail.delete(SUPPORT, gone);
+  const report = await new MailPoller(mailbox(), h.intake).pollOnce();
+  expect(report.outcomes.map((o) => [o.disposition, o.action])).toEqual([['processed', 'opened'], ['quarantined', 'unreadable']]);
+  expect(report.outcomes[1].reason).toContain('no longer in soporte@partner.example (404 ErrorItemNotFound)');
+  expect(await mailbox().pending()).toEqual([]);
+});
+
 test('flagged messages become tickets: older ones in the support Inbox, and any in a consultant mailbox; unflagged consultant mail is ignored', async () => {
   await seed(SUPPORT, '<old@acme.example>', 'ana@acme.example', 'Antiguo', '2026-02-20T10:00:00.000Z');
   const oldFlag = await seed(SUPPORT, '<old-flag@acme.example>', 'ana@acme.example', 'Antiguo marcado', '2026-02-21T10:00:00.000Z');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
 import type { Clock, StateStore } from '../../application/ports';
+import { GraphServiceError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
 import { parseMime } from './mime-parser';
@@ -33,6 +34,12 @@ interface DeltaMessage {
   '@removed'?: unknown;
 }
 
+/** A message seen by delta and waiting for intake (kept in the StateStore backlog). */
+interface Candidate {
+  id: string;
+  conversationId?: string;
+}
+
 interface DeltaPage {
   value: DeltaMessage[];
   '@odata.nextLink'?: string;
@@ -61,22 +68,27 @@ export class GraphMailbox implements Mailbox {
     this.pageSize = options.pageSize ?? 50;
   }
 
-  /** Every candidate of this delta round (no limit: the token moves past them, so none may be left behind). */
+  /**
+   * The backlog (candidates of earlier rounds not settled yet) plus this round's candidates. Candidates
+   * are saved to the backlog before the delta token moves past them, so a crash between the two never
+   * loses a message; a settled one leaves the backlog.
+   */
   async pending(): Promise<PendingMail[]> {
     const since = await this.startInstant();
-    const items: PendingMail[] = [];
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
     for (const mailbox of mailboxes) {
       const consultant = mailbox !== this.options.supportMailbox;
-      for (const message of await this.deltaRound(mailbox)) {
-        if (message['@removed'] !== undefined) continue;
+      await this.deltaRound(mailbox, (message) => {
+        if (message['@removed'] !== undefined) return false;
         const flagged = message.flag?.flagStatus === 'flagged';
         const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
-        if (!flagged && !isNew) continue;
-        const id = itemId(mailbox, message.id);
-        if (items.some((i) => i.id === id) || (await this.options.state.getState(doneKey(id))) !== undefined) continue;
-        items.push(await this.read(mailbox, message));
-      }
+        return flagged || isNew;
+      });
+    }
+    const items: PendingMail[] = [];
+    for (const candidate of await this.backlog()) {
+      if ((await this.options.state.getState(doneKey(candidate.id))) !== undefined) continue;
+      items.push(await this.read(candidate));
     }
     return items;
   }
@@ -84,16 +96,26 @@ export class GraphMailbox implements Mailbox {
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
-    if (category) {
-      const current = (await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
-      const categories = current.categories ?? [];
-      if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
-    }
+    if (category) await this.categorize(mailbox, messageId, category);
     const record = { ...outcome, mailbox, graphMessageId: messageId, internetMessageId: item.mail?.messageId, settledAt: this.options.clock.now().toISOString() };
     const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
     await this.options.state.setState(doneKey(item.id), record);
+    await this.removeFromBacklog(item.id);
+  }
+
+  /** Adds the category; a message deleted meanwhile (404) has nothing left to tag. */
+  private async categorize(mailbox: string, messageId: string, category: string): Promise<void> {
+    let current: { categories?: string[] };
+    try {
+      current = (await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
+    } catch (error) {
+      if (error instanceof GraphServiceError && error.status === 404) return;
+      throw error;
+    }
+    const categories = current.categories ?? [];
+    if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
   }
 
   quarantineRef(item: PendingMail): string {
@@ -103,36 +125,64 @@ export class GraphMailbox implements Mailbox {
 
   /**
    * One delta round on a mailbox's Inbox: from the saved deltaLink (or a fresh initial sync), following
-   * nextLinks; the link reached is saved after each page so an interrupted round resumes there.
+   * nextLinks. After each page its candidates join the backlog, then the link reached is saved, so an
+   * interrupted round resumes there and nothing it saw is lost.
    */
-  private async deltaRound(mailbox: string): Promise<DeltaMessage[]> {
+  private async deltaRound(mailbox: string, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
     const key = `graph-delta:${mailbox.toLowerCase()}:inbox`;
     let link = (await this.options.state.getState<string>(key)) ?? `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
-    const messages: DeltaMessage[] = [];
     for (;;) {
       const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
-      messages.push(...page.value);
+      const found = page.value.filter(isCandidate).map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId }));
+      if (found.length > 0) await this.addToBacklog(found);
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
       await this.options.state.setState(key, next);
-      if (!page['@odata.nextLink']) return messages;
+      if (!page['@odata.nextLink']) return;
       link = next;
     }
   }
 
-  private async read(mailbox: string, message: DeltaMessage): Promise<PendingMail> {
-    const id = itemId(mailbox, message.id);
-    const raw = await this.mime(mailbox, message.id);
+  private backlogKey(): string {
+    return `graph-mail-backlog:${this.options.supportMailbox.toLowerCase()}`;
+  }
+
+  private async backlog(): Promise<Candidate[]> {
+    return (await this.options.state.getState<Candidate[]>(this.backlogKey())) ?? [];
+  }
+
+  private async addToBacklog(found: Candidate[]): Promise<void> {
+    const backlog = await this.backlog();
+    for (const candidate of found) if (!backlog.some((c) => c.id === candidate.id)) backlog.push(candidate);
+    await this.options.state.setState(this.backlogKey(), backlog);
+  }
+
+  private async removeFromBacklog(id: string): Promise<void> {
+    const backlog = await this.backlog();
+    const rest = backlog.filter((c) => c.id !== id);
+    if (rest.length !== backlog.length) await this.options.state.setState(this.backlogKey(), rest);
+  }
+
+  /** Fetches the MIME and parses it; a message Graph no longer has is unreadable (quarantined with why). */
+  private async read(candidate: Candidate): Promise<PendingMail> {
+    const { mailbox, messageId } = splitItemId(candidate.id);
+    let raw: Buffer;
+    try {
+      raw = await this.mime(mailbox, messageId);
+    } catch (error) {
+      if (error instanceof GraphServiceError && error.status === 404) return { id: candidate.id, unreadable: `the message is no longer in ${mailbox} (404 ${error.code})` };
+      throw error;
+    }
     const dir = path.join(this.options.dataDir, 'mail', 'graph', 'mime');
     await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `${fileSafe(id)}.eml`);
+    const file = path.join(dir, `${fileSafe(candidate.id)}.eml`);
     await writeFile(file, raw);
     try {
       const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
-      if (message.conversationId) mail.conversationId = message.conversationId;
-      return { id, mail };
+      if (candidate.conversationId) mail.conversationId = candidate.conversationId;
+      return { id: candidate.id, mail };
     } catch (error) {
-      return { id, unreadable: error instanceof Error ? error.message : String(error) };
+      return { id: candidate.id, unreadable: error instanceof Error ? error.message : String(error) };
     }
   }
 

@@ -43,7 +43,9 @@ export class MaildropMailbox implements Mailbox {
   async pending(limit = 500): Promise<PendingMail[]> {
     await this.ensureFolders();
     const names = (await readdir(this.dropDir)).filter((n) => n.toLowerCase().endsWith('.eml') && !n.startsWith('.'));
-    const withTimes = await Promise.all(names.map(async (name) => ({ name, mtime: await this.mtimeOf(name) })));
+    const withTimes = (await Promise.all(names.map(async (name) => ({ name, mtime: await this.mtimeOf(name) })))).filter(
+      (f): f is { name: string; mtime: number } => f.mtime !== undefined,
+    );
     withTimes.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
     const batch = withTimes.slice(0, limit).map((f) => f.name);
     const items: PendingMail[] = new Array(batch.length);
@@ -79,10 +81,16 @@ export class MaildropMailbox implements Mailbox {
   }
 
   /** A waiting file's modification time, read once (a big maildrop is listed on every poll). */
-  private async mtimeOf(name: string): Promise<number> {
+  private async mtimeOf(name: string): Promise<number | undefined> {
     let mtime = this.mtimes.get(name);
     if (mtime === undefined) {
-      mtime = (await stat(path.join(this.dropDir, name))).mtimeMs;
+      const info = await stat(path.join(this.dropDir, name)).catch((error: NodeJS.ErrnoException) => {
+        // Taken away between the listing and now (an operator, another reader): not ours to read.
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (!info) return undefined;
+      mtime = info.mtimeMs;
       this.mtimes.set(name, mtime);
     }
     return mtime;
