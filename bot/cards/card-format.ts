@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { t } from '../../shared/domain/i18n/catalog';
 import type { SlaState } from '../../shared/domain/sla/sla-types';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
@@ -10,9 +9,25 @@ export interface CardFormat {
   timeZone: string;
 }
 
-/** "Mon 2 Mar, 10:30" / "lun 2 mar, 10:30". */
+/** Intl formatters are costly to build and cheap to use: one per language and zone. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(format: CardFormat): Intl.DateTimeFormat {
+  const key = `${format.locale}|${format.timeZone}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(format.locale, { timeZone: format.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "Mon 2 Mar, 10:30" / "lun 2 mar, 10:30" (weekday, day, month, 24-hour time in the support zone). */
 export function formatInstant(iso: string, format: CardFormat): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(format.timeZone).setLocale(format.locale).toFormat('ccc d LLL, HH:mm');
+  const parts: Record<string, string> = {};
+  for (const part of formatterOf(format).formatToParts(new Date(iso))) parts[part.type] = part.value;
+  const strip = (text: string) => text.replace(/\.$/, '');
+  return `${strip(parts.weekday)} ${parts.day} ${strip(parts.month)}, ${parts.hour}:${parts.minute}`;
 }
 
 /** 95 -> "1 h 35 min"; 45 -> "45 min"; 120 -> "2 h". Rounds to whole minutes. */

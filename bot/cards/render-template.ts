@@ -17,10 +17,22 @@ interface Scope {
   current: unknown;
 }
 
+/** Parsed paths: templates are few and their expressions fixed. */
+const PATHS = new Map<string, { fromRoot: boolean; parts: string[] }>();
+
+function parsePath(path: string): { fromRoot: boolean; parts: string[] } {
+  let parsed = PATHS.get(path);
+  if (!parsed) {
+    const trimmed = path.trim();
+    const fromRoot = trimmed.startsWith('$root.');
+    parsed = { fromRoot, parts: (fromRoot ? trimmed.slice('$root.'.length) : trimmed).split('.') };
+    PATHS.set(path, parsed);
+  }
+  return parsed;
+}
+
 function lookup(path: string, scope: Scope): unknown {
-  const trimmed = path.trim();
-  const fromRoot = trimmed.startsWith('$root.');
-  const parts = (fromRoot ? trimmed.slice('$root.'.length) : trimmed).split('.');
+  const { fromRoot, parts } = parsePath(path);
   let value: unknown = fromRoot ? scope.root : scope.current;
   for (const part of parts) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -36,6 +48,7 @@ function resolve(path: string, scope: Scope): unknown {
 }
 
 function renderString(text: string, scope: Scope): unknown {
+  if (!text.includes('${')) return text;
   const whole = WHOLE.exec(text);
   if (whole) return resolve(whole[1], scope);
   return text.replace(PART, (_all, path: string) => String(resolve(path, scope)));
