@@ -21,6 +21,17 @@ const ConfigSchema = z.object({
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** This server's name in the SLA monitor's lease and the alert ledger (default host:pid). */
   INSTANCE_ID: z.string().min(1).optional(),
+  /**
+   * Teams bot identity (Azure Bot Service names). None outside production = local mode (unauthenticated,
+   * for the Playground and tests). Production requires MicrosoftAppType SingleTenant or UserAssignedMSI,
+   * MicrosoftAppId and MicrosoftAppTenantId (+ password or certificate for SingleTenant): see bot/adapter/bot-identity.ts.
+   */
+  MicrosoftAppType: z.string().min(1).optional(),
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  CertificateThumbprint: z.string().min(1).optional(),
+  CertificatePrivateKey: z.string().min(1).optional(),
   /** Email channel: maildrop (DATA_DIR/maildrop in, DATA_DIR/outbox out; default), graph (Microsoft 365 mailbox), log (no mailbox). */
   MAIL_MODE: z.enum(['maildrop', 'graph', 'log']).default('maildrop'),
   /** The support mailbox: the From of outbound mail, the Graph mailbox read, never answered (no loops). */

@@ -12,6 +12,7 @@ import { createServer } from './server';
 import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
 import { installTestHooks } from './test-hooks';
+import { buildTeams } from './teams/teams-wiring';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
 import { GRAPH_NOTIFICATION_PATH, registerGraphNotificationRoute } from './mail/graph-notification-route';
 import { wireApi } from './api/api-wiring';
@@ -35,8 +36,11 @@ async function main(): Promise<void> {
 
   // ---- outbound adapters (structured log lines until the email and Teams adapters are configured)
   const mailer: Mailer = buildMailer(config, clock) ?? new LogMailer(clock);
-  const notifier: Notifier = new LogNotifier(clock);
   const sideEffects = new LogSideEffectErrors(clock, (line) => process.stderr.write(`${line}\n`));
+  // Teams: the bot identity is checked here (production refuses to start without one); notifications
+  // with no Teams conversation yet (bot not installed there) fall back to log lines.
+  const teams = buildTeams(config, { store, clock, sideEffects, fallback: new LogNotifier(clock) });
+  const notifier: Notifier = teams.notifier;
   say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: log lines (component "notifier")`);
 
   // ---- application services --------------------------------------------------------------------
@@ -75,6 +79,10 @@ async function main(): Promise<void> {
 
   // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
+
+  // ---- Teams bot (POST /api/messages) ----------------------------------------------------------
+  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing });
+  say(teams.describe());
 
   if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {
     registerGraphNotificationRoute(server, config.GRAPH_NOTIFICATION_CLIENT_STATE, () => {
