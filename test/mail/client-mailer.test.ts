@@ -1,0 +1,42 @@
+import { L1 } from '../application/fixture';
+import { intakeHarness, eml, type IntakeHarness } from './intake-harness';
+
+let h: IntakeHarness;
+beforeEach(async () => {
+  h = await intakeHarness();
+});
+afterEach(() => h.close());
+
+async function ticketFromMail() {
+  const { outcome } = await h.receive(eml({ from: 'bob@acme.example', subject: 'Portal down', id: '<root@acme.example>' }));
+  return (await h.store.tickets.getByNumber(outcome.ticketNumber ?? ''))!;
+}
+
+test('the acknowledgement goes out once per ticket, whoever asks again', async () => {
+  const ticket = await ticketFromMail();
+  expect(h.mailer.kinds()).toEqual(['acknowledgement']);
+  expect(await h.clientMailer.sendClientMail('acknowledgement', ticket, { responseDueAt: '2026-03-02T20:00:00.000Z' })).toEqual({ sent: false, reason: 'already-sent' });
+  expect(h.mailer.sent).toHaveLength(1);
+  expect((await h.store.alerts.get(`mail:acknowledgement:${ticket.id}`))?.ref).toBe('<m1@test>');
+});
+
+test('each message answers the latest of the thread with the whole chain in References, in the requester\'s language', async () => {
+  const ticket = await ticketFromMail();
+  await h.tickets.requestInformation(L1, { ticketId: ticket.id, expectedVersion: (await h.store.tickets.get(ticket.id))!.version }, 'Which browser?');
+  await h.receive(eml({ from: 'bob@acme.example', subject: 'Re: x', id: '<bob-2@acme.example>', inReplyTo: '<m2@test>', body: 'Edge.' }));
+  const latest = (await h.store.tickets.get(ticket.id))!;
+  await h.clientMailer.sendClientMail('progress', latest, { note: 'Fixed the proxy rule.' });
+  const progress = h.mailer.sent[2];
+  expect(progress).toMatchObject({ kind: 'progress', locale: 'en', inReplyTo: '<bob-2@acme.example>', references: ['<root@acme.example>', '<m1@test>', '<m2@test>', '<bob-2@acme.example>'] });
+  expect(progress.subject).toBe('[SUP-2026-0001] Update: Portal down');
+  expect(progress.text).toContain('Hello Bob Smith,');
+});
+
+test('the after-hours decision is sent in the requester\'s language, threaded to the request; an undecided window is refused', async () => {
+  const window = { id: 'w1', clientId: 'acme', start: '2026-03-07T15:00:00.000Z', end: '2026-03-07T19:00:00.000Z', requestedBy: 'ana@acme.example', requestMessageId: '<ah@acme.example>', requestedAt: '2026-03-02T16:00:00.000Z' };
+  await h.clientMailer.sendAfterHoursDecision({ ...window, status: 'approved' }, 'ana@acme.example');
+  const [mail] = h.mailer.sent;
+  expect(mail).toMatchObject({ kind: 'after-hours-decision', locale: 'es-MX', to: ['ana@acme.example'], inReplyTo: '<ah@acme.example>', subject: 'Solicitud fuera de horario aprobada' });
+  expect(mail.text).toContain('del sábado 7 de marzo de 2026, 09:00 (America/Mexico_City) al sábado 7 de marzo de 2026, 13:00 (America/Mexico_City), fue aprobada');
+  await expect(h.clientMailer.sendAfterHoursDecision({ ...window, status: 'requested' }, 'ana@acme.example')).rejects.toThrow('window.status: an after-hours request still undecided');
+});
