@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { L1 } from '../application/fixture';
+import { L1, SYSTEM } from '../application/fixture';
 import { eml, intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'mail');
@@ -154,4 +154,20 @@ test('an attachment over the limit is refused clearly in the acknowledgement; th
   const ack = h.mailer.sent[0];
   expect(ack.locale).toBe('en');
   expect(ack.text).toContain('The attachment "import-log.pdf" (2 KB) was not accepted: attachments may be at most 1000 B.');
+});
+
+test('a reply on a ticket closed for no response opens a new ticket linked to it (closed tickets never reopen)', async () => {
+  const { ticket } = await openFromAna();
+  const fresh = async () => ref((await h.store.tickets.get(ticket.id))!);
+  await h.tickets.requestInformation(L1, await fresh(), '¿Sigue ocurriendo?');
+  for (let i = 1; i < 3; i += 1) await h.tickets.recordContactAttempt(L1, await fresh(), `intento ${i + 1}`);
+  await h.tickets.sendFinalNotice(SYSTEM, await fresh());
+  h.clock.advanceMinutes(10 * 24 * 60);
+  await h.tickets.closeForNoResponse(SYSTEM, await fresh());
+  expect(await h.store.tickets.get(ticket.id)).toMatchObject({ status: 'closed', closeReason: 'no-response' });
+  const { outcome } = await h.receive(eml({ from: 'ana@acme.example', subject: 'Re: [SUP-2026-0001] Aviso final', id: '<late@acme.example>', body: 'Perdón, sigo con el problema.', date: 'Mon, 16 Mar 2026 16:00:00 +0000' }));
+  expect(outcome).toMatchObject({ action: 'opened-linked', ticketNumber: 'SUP-2026-0002' });
+  const linked = await h.store.tickets.getByNumber('SUP-2026-0002');
+  expect(linked).toMatchObject({ linkedTicketId: ticket.id, requesterEmail: 'ana@acme.example', status: 'new' });
+  expect(await h.store.tickets.get(ticket.id)).toMatchObject({ status: 'closed' });
 });
