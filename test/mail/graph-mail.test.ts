@@ -144,6 +144,18 @@ test('a client reply arriving through Graph is matched to its ticket by conversa
   expect(report.outcomes[0].reason).toContain('matched by conversation');
 });
 
+test('Graph mailer: mail that answers nothing goes by sendMail; its Message-ID is read back from Sent Items; only X- headers travel', async () => {
+  const mailer = new GraphMailer({ client, supportMailbox: SUPPORT });
+  const { messageId } = await mailer.send({
+    kind: 'phone-email-reminder', to: ['ana@acme.example'], subject: '[SUP-2026-0009] Por favor confirme por correo', text: 'texto', html: '<p>texto</p>', locale: 'es-MX',
+    ticketNumber: 'SUP-2026-0009', headers: { 'Auto-Submitted': 'auto-generated', 'X-Soporte-Loop': 'SUP-2026-0009' },
+  });
+  const [sent] = graph.mail.sent(SUPPORT);
+  expect(sent).toMatchObject({ kind: 'sendMail', subject: '[SUP-2026-0009] Por favor confirme por correo', body: { contentType: 'html', content: '<p>texto</p>' } });
+  expect(messageId).toBe(sent.internetMessageId);
+  expect(sent.internetMessageHeaders.map((x) => x.name).sort()).toEqual(['X-Soporte-Kind', 'X-Soporte-Loop', 'X-Soporte-Ticket']);
+});
+
 describe('change notifications', () => {
   test('validation echoes the token as text/plain; only notifications with our clientState trigger a delta read', () => {
     let triggered = 0;
