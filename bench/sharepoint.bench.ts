@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { TicketStatus } from '../shared/domain/ticket/ticket-types';
+import { LISTS, MAX_PAGE_SIZE, type SharePointStore } from '../shared/infra/sharepoint';
+import { ticketFields } from '../shared/infra/sharepoint/ticket-fields';
+import { formatTicketNumber } from '../shared/infra/sqlite/ticket-number';
+import { makeTicket, noteEvent, openInput } from '../test/store-contract/fixtures';
+import { startSharePoint, type SharePointHarness } from '../test/infra/sharepoint/sharepoint-harness';
+import type { BenchResult } from './bench-result';
+
+/**
+ * Graph requests per store operation, counted by the in-process Graph service (HTTP round trips; a
+ * $batch is one). Opening a ticket, saving one, the SLA sweep's read of every open ticket (pages of
+ * the largest size SharePoint serves, 5,000) and the sweep's alert writes made together (batched 20
+ * to a request).
+ */
+const OPENS = 50;
+const SWEEP_OPEN = 12_000;
+const SWEEP_CLOSED = 1_000;
+const ALERTS = 200;
+const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
+
+async function counted(sp: SharePointHarness, body: () => Promise<unknown>): Promise<{ requests: number; steps: number }> {
+  sp.graph.requests.reset();
+  await body();
+  return { requests: sp.graph.requests.count(), steps: sp.graph.requests.count({ inBatch: true }) };
+}
+
+/**
+ * Tickets put straight into the service's list (the sweep read is measured, not the seeding). The
+ * items are placed in the list's map: creating them one by one checks the unique columns against
+ * every item, which takes half a minute for 13,000.
+ */
+function seed(sp: SharePointHarness, open: number, closed: number): void {
+  const lists = sp.graph.sharepoint;
+  const list = lists.list(lists.site(sp.siteId), LISTS.tickets.name);
+  const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (let i = 0; i < open + closed; i++) {
+    const ticket = makeTicket({ number: formatTicketNumber(2025, i + 1), status: i < open ? (OPEN_STATUSES[i % OPEN_STATUSES.length] as TicketStatus) : 'closed' });
+    const fields = Object.fromEntries(Object.entries(ticketFields(ticket, 1)).filter(([, v]) => v !== null));
+    const id = list.nextItemId++;
+    list.items.set(id, { id, uniqueId: randomUUID(), version: 1, fields, createdDateTime: at, lastModifiedDateTime: at });
+  }
+}
+
+async function sweepRead(store: SharePointStore, pageSize: number): Promise<number> {
+  let cursor: string | undefined;
+  let tickets = 0;
+  do {
+    const page = await store.tickets.list({ statuses: OPEN_STATUSES, limit: pageSize, ...(cursor ? { cursor } : {}) });
+    tickets += page.tickets.length;
+    cursor = page.next;
+  } while (cursor);
+  return tickets;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const sp = await startSharePoint();
+  try {
+    const store = await sp.open();
+    const opens = await counted(sp, async () => {
+      for (let i = 0; i < OPENS; i++) await store.tickets.open(openInput(makeTicket({ sourceMessageId: `<bench-${i}@acme.example>` })));
+    });
+    const ticket = (await store.tickets.getByNumber('SUP-2026-0001'))!;
+    const save = await counted(sp, () => store.tickets.save({ ...ticket, status: 'open' }, [noteEvent('ack')]));
+    const other = await sp.open();
+    const unseen = (await store.tickets.getByNumber('SUP-2026-0002'))!;
+    const cold = await counted(sp, () => other.tickets.save(unseen, [noteEvent('x')]));
+
+    seed(sp, SWEEP_OPEN, SWEEP_CLOSED);
+    let read = 0;
+    const sweep = await counted(sp, async () => {
+      read = await sweepRead(store, MAX_PAGE_SIZE);
+    });
+    const sweepDefault = await counted(sp, () => sweepRead(store, 2000));
+    const pages = Math.ceil((SWEEP_OPEN + OPENS) / MAX_PAGE_SIZE);
+
+    const at = new Date('2026-03-02T16:00:00Z');
+    const keys = Array.from({ length: ALERTS }, (_, i) => `bench-${i}:response:at-risk`);
+    const claims = await counted(sp, () => Promise.all(keys.map((key) => store.alerts.claim(key, 'sweeper', at))));
+    const completes = await counted(sp, () => Promise.all(keys.map((key) => store.alerts.complete(key, at, `activity-${key}`))));
+    const perWrite = Math.ceil(ALERTS / 20);
+    if (read !== SWEEP_OPEN + OPENS) throw new Error(`sweep read ${read} tickets, expected ${SWEEP_OPEN + OPENS}`);
+    return [
+      { name: 'open a ticket (read batch + write batch), mean of 50', value: opens.requests / OPENS, unit: 'requests', target: '<= 2', pass: opens.requests / OPENS <= 2 },
+      { name: '  steps inside those batches, per open', value: opens.steps / OPENS, unit: 'steps' },
+      { name: 'save a ticket this instance read (ticket + 1 event)', value: save.requests, unit: 'requests', target: '1', pass: save.requests === 1 },
+      { name: 'save a ticket this instance never read (reads its eTag first)', value: cold.requests, unit: 'requests' },
+      { name: `SLA sweep read: ${(SWEEP_OPEN + OPENS).toLocaleString('en-US')} open of ${(SWEEP_OPEN + SWEEP_CLOSED + OPENS).toLocaleString('en-US')} tickets, pages of ${MAX_PAGE_SIZE}`, value: sweep.requests, unit: 'requests', target: `${pages} (one filtered read per page of ${MAX_PAGE_SIZE})`, pass: sweep.requests === pages },
+      { name: '  same with the monitor default page of 2,000', value: sweepDefault.requests, unit: 'requests' },
+      { name: `sweep alert claims, ${ALERTS} made together`, value: claims.requests, unit: 'requests', target: `${perWrite} (20 writes a request)`, pass: claims.requests === perWrite },
+      { name: `sweep alert completions, ${ALERTS} made together (read + write each)`, value: completes.requests, unit: 'requests', target: `${2 * perWrite} (20 a request)`, pass: completes.requests === 2 * perWrite },
+    ];
+  } finally {
+    await sp.graph.close();
+  }
+}
