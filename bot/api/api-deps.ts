@@ -2,6 +2,7 @@ import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shar
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { BoardQueries } from './board-routes';
 import type { RequesterDirectory } from './requester-routes';
 import type { SlaReader } from './ticket-view';
 
@@ -12,6 +13,8 @@ export interface ApiDeps {
   directory: DirectoryStore;
   /** Adds and deactivates authorized requesters (DirectoryService). */
   requesters: RequesterDirectory;
+  /** The staff queue by SLA urgency (TicketQueryService), for the SLA board. */
+  queries: BoardQueries;
   clock: Clock;
   ids: IdGenerator;
   authenticator: Authenticator;

@@ -35,6 +35,7 @@ export async function wireApi(server: Server, deps: { settings: ApiSettings; sto
     tickets: store.tickets,
     directory: store.directory,
     requesters: services.directory,
+    queries: services.queries,
     clock,
     ids,
     authenticator: auth.authenticator,

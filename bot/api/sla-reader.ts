@@ -1,13 +1,18 @@
 import type { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { AfterHoursStore } from '../../shared/application/ports';
-import type { SlaClockView } from '../../shared/domain/api/api-contract';
+import type { SlaClockView, SlaSummary } from '../../shared/domain/api/api-contract';
 import { slaCalendar } from '../../shared/domain/sla/sla-calendar';
 import { slaStatus } from '../../shared/domain/sla/sla-status';
-import type { ClockStatus } from '../../shared/domain/sla/sla-types';
+import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
 import type { SlaReader } from './ticket-view';
 
 function clockView(clock: ClockStatus): SlaClockView {
   return { state: clock.state, dueAt: clock.breachAt, remainingMinutes: Math.round(clock.remainingMinutes) };
+}
+
+/** The wire shape of the domain's SLA status. */
+export function toSlaSummary(status: SlaStatus): SlaSummary {
+  return { response: clockView(status.response), resolution: clockView(status.resolution) };
 }
 
 /** The domain's SLA status of a ticket under the policy it was opened with and its client's approved after-hours windows. */
@@ -15,7 +20,6 @@ export function createSlaReader(deps: { policies: Pick<PolicyRegistry, 'forTicke
   return async (ticket, at) => {
     const policy = await deps.policies.forTicket(ticket);
     const windows = await deps.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' });
-    const status = slaStatus(ticket, policy, slaCalendar(policy, windows), at);
-    return { response: clockView(status.response), resolution: clockView(status.resolution) };
+    return toSlaSummary(slaStatus(ticket, policy, slaCalendar(policy, windows), at));
   };
 }

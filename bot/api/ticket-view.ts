@@ -5,6 +5,10 @@ import type { Ticket } from '../../shared/domain/ticket/ticket';
 export type SlaReader = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
 
 export async function toTicketView(ticket: Ticket, readSla: SlaReader, at: Date): Promise<TicketView> {
+  return ticketViewWith(ticket, await readSla(ticket, at));
+}
+
+export function ticketViewWith(ticket: Ticket, sla: SlaSummary): TicketView {
   return {
     id: ticket.id,
     number: ticket.number,
@@ -17,6 +21,7 @@ export async function toTicketView(ticket: Ticket, readSla: SlaReader, at: Date)
     priority: ticket.priority,
     incidentType: ticket.incidentType,
     level: ticket.level,
+    assigneeId: ticket.assigneeId,
     budgetMinutes: ticket.budgetMinutes,
     consumedMinutes: ticket.consumedMinutes,
     awaitingEmail: ticket.awaitingEmail,
@@ -27,6 +32,6 @@ export async function toTicketView(ticket: Ticket, readSla: SlaReader, at: Date)
     conversationId: ticket.conversationId,
     sourceMessageId: ticket.sourceMessageId,
     pendingExtension: ticket.pendingExtension,
-    sla: await readSla(ticket, at),
+    sla,
   };
 }

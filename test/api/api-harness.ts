@@ -10,6 +10,7 @@ import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, OutboundMail } from '../../shared/application/ports';
 import { TicketService } from '../../shared/application/ticket-service';
 import { DirectoryService } from '../../shared/application/directory-service';
+import { TicketQueryService } from '../../shared/application/ticket-query-service';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { createAuthenticator } from '../../bot/auth/authenticator';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from '../../bot/auth/token-verifier';
@@ -121,6 +122,7 @@ export class ApiHarness {
       tickets: this.store.tickets,
       directory: this.store.directory,
       requesters: new DirectoryService({ store: this.store, clock: this.clock, ids: this.ids }),
+      queries: new TicketQueryService({ store: this.store, clock: this.clock, policies }),
       clock: this.clock,
       ids: this.ids,
       authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),

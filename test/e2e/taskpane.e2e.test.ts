@@ -96,3 +96,39 @@ describe('Outlook task pane in headless Chromium (mocked Office item, real API o
     await page.close();
   });
 });
+
+describe('SLA board tab in headless Chromium (local mode, real API on 127.0.0.1)', () => {
+  let h: ApiHarness;
+  let browser: Browser;
+  let addinDir: string;
+
+  beforeAll(async () => {
+    addinDir = mkdtempSync(join(tmpdir(), 'soporte-e2e-board-'));
+    await buildAddin(addinDir);
+    h = await ApiHarness.start({ localAuth: true, addin: { dir: addinDir, officeJsUrl: '/addin/office-mock.js', supportAddress: SUPPORT } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    rmSync(addinDir, { recursive: true, force: true });
+  });
+
+  it('shows staff every open ticket by urgency and saves a screenshot', async () => {
+    for (const [i, priority] of (['critical', 'medium', 'high'] as const).entries()) {
+      await h.service.open({ role: 'requester', id: 'ana@acme.example' }, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Incidente ${i + 1}`, description: 'x', channel: 'email', priority, sourceMessageId: `<board-${i}@acme.example>` });
+    }
+    h.clock.advanceMinutes(45);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 420 } });
+    const blocked = await confineToLocalhost(page);
+    await page.goto(`${h.baseUrl}/addin/sla-board.html?as=lena@partner.example&lang=es-MX`);
+    await page.locator('table.board tbody tr').first().waitFor();
+    const rows = await page.locator('table.board tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-ticket')));
+    expect(rows).toEqual(['SUP-2026-0001', 'SUP-2026-0003', 'SUP-2026-0002']);
+    expect(await page.locator('.summary').textContent()).toContain('1 incumplidos, 0 en riesgo, 3 abiertos');
+    await page.screenshot({ path: join(DOCS, 'sla-board.png'), fullPage: true });
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+});

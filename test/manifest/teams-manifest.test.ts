@@ -41,7 +41,7 @@ describe('Teams app manifest', () => {
   });
 
   it('has the managers\' SLA board tab and SSO/NAA app info on the public host', () => {
-    expect(shaped.staticTabs[0]).toMatchObject({ entityId: 'sla-board', contentUrl: 'https://soporte.example.com/tab/sla-board' });
+    expect(shaped.staticTabs[0]).toMatchObject({ entityId: 'sla-board', contentUrl: 'https://soporte.example.com/addin/sla-board.html' });
     expect(shaped.validDomains).toEqual(['soporte.example.com']);
     expect(shaped.webApplicationInfo.id).toBe(SAMPLE_SETTINGS.ENTRA_CLIENT_ID);
     expect(shaped.webApplicationInfo.resource).toBe(`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}`);

@@ -32,6 +32,8 @@ export interface TicketView {
   priority: Priority;
   incidentType: IncidentType;
   level: SupportLevel;
+  /** Staff id of the consultant working it. */
+  assigneeId?: string;
   budgetMinutes: number;
   consumedMinutes: number;
   awaitingEmail: boolean;
@@ -43,6 +45,12 @@ export interface TicketView {
   sourceMessageId?: string;
   pendingExtension?: { requestId: string; minutes: number; requestedAt: string };
   sla: SlaSummary;
+}
+
+/** The managers' SLA board: open tickets, most urgent first. */
+export interface BoardView {
+  generatedAt: string;
+  tickets: TicketView[];
 }
 
 export interface TicketListView {
