@@ -1,3 +1,4 @@
+import { t } from '../domain/i18n/catalog';
 import { classifyAutomated } from '../domain/mail/automated-mail';
 import type { InboundMail } from '../domain/mail/inbound-mail';
 import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
@@ -90,7 +91,7 @@ export class MailIntakeService {
     const { ticket, created } = await this.deps.tickets.open(requesterActor(requester), {
       clientId: requester.clientId,
       requesterEmail: requester.email,
-      subject: baseSubject(mail.subject) || firstLine(mail.text) || mail.messageId,
+      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.locale ?? 'es-MX', 'mail.no-subject'),
       description: mail.text.slice(0, DESCRIPTION_MAX),
       channel: headers.fromAddin ? 'addin' : 'email',
       priority: headers.priority,

@@ -171,3 +171,8 @@ test('a reply on a ticket closed for no response opens a new ticket linked to it
   expect(linked).toMatchObject({ linkedTicketId: ticket.id, requesterEmail: 'ana@acme.example', status: 'new' });
   expect(await h.store.tickets.get(ticket.id)).toMatchObject({ status: 'closed' });
 });
+
+test('a message with neither subject nor text still opens a ticket, titled in the requester\'s language', async () => {
+  const { outcome } = await h.receive(eml({ from: 'bob@acme.example', subject: '', id: '<empty@acme.example>', body: '' }));
+  expect((await h.store.tickets.getByNumber(outcome.ticketNumber ?? ''))?.subject).toBe('(no subject)');
+});

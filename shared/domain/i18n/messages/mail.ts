@@ -12,6 +12,7 @@ export const MAIL_MESSAGES: MessageTable = {
     en: 'Reply to this email to add anything; please keep {number} in the subject.',
     'es-MX': 'Responda a este correo para agregar cualquier dato; por favor conserve {number} en el asunto.',
   },
+  'mail.no-subject': { en: '(no subject)', 'es-MX': '(sin asunto)' },
   'mail.minutes': { en: '{hours} h {minutes} min', 'es-MX': '{hours} h {minutes} min' },
   'mail.attachment-rejected': {
     en: 'The attachment "{filename}" ({size}) was not accepted: attachments may be at most {limit}. Please share it another way (for example a link).',
