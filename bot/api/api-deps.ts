@@ -1,7 +1,7 @@
 import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
-import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { DevTokens } from '../auth/create-auth';
 import type { BoardQueries } from './board-routes';
 import type { RequesterDirectory } from './requester-routes';
 import type { SlaReader } from './ticket-view';
@@ -20,5 +20,5 @@ export interface ApiDeps {
   authenticator: Authenticator;
   readSla: SlaReader;
   /** Local mode only: issues development tokens at POST /api/v1/dev/token. */
-  devTokens?: { issuer: DevTokenIssuer; providerTenantId: string };
+  devTokens?: DevTokens;
 }

@@ -27,7 +27,7 @@ export function registerSessionRoutes(server: Server, deps: ApiDeps): void {
       const staff = await deps.directory.findStaffByEmail(email);
       const requester = staff ? undefined : (await deps.directory.findRequestersByEmail(email))[0];
       const client = requester ? await deps.directory.getClient(requester.clientId) : undefined;
-      tenantId = staff ? dev.providerTenantId : client?.tenantId;
+      tenantId = staff ? dev.providerTenantId : client && dev.tenantOf(client);
     }
     if (!tenantId) throw new ApiProblem(404, 'not-found', 'Not found', `${email} is neither staff nor a requester of a client with a tenant id`);
     return json({ token: await dev.issuer.issue({ email, tenantId, name: input.name }), tokenType: 'Bearer' });

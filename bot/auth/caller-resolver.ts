@@ -1,4 +1,5 @@
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
+import type { Client } from '../../shared/domain/requesters/directory-types';
 import { NotAuthorizedError } from '../../shared/domain/errors';
 import { isActiveAt } from '../../shared/application/requester-access';
 import type { Caller } from './caller';
@@ -9,6 +10,8 @@ export interface CallerResolverDeps {
   clock: Clock;
   /** The partner's own Entra tenant: staff tokens come from it. */
   providerTenantId: string;
+  /** The tenant a client's users sign in from (default: its `tenantId`; local mode also names tenant-less clients). */
+  tenantOf?: (client: Client) => string | undefined;
 }
 
 /**
@@ -27,7 +30,8 @@ export async function resolveCaller(identity: VerifiedIdentity, deps: CallerReso
   for (const requester of await deps.directory.findRequestersByEmail(identity.email)) {
     if (!isActiveAt(requester, now)) continue;
     const client = await deps.directory.getClient(requester.clientId);
-    if (client?.tenantId && client.tenantId === identity.tenantId) {
+    const tenantId = client && (deps.tenantOf ? deps.tenantOf(client) : client.tenantId);
+    if (client && tenantId && tenantId === identity.tenantId) {
       return { kind: 'requester', requester, client, email: identity.email, tenantId: identity.tenantId, actor: { role: 'requester', id: requester.email, name: requester.name } };
     }
   }

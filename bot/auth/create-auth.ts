@@ -1,5 +1,6 @@
 import { createRemoteJWKSet } from 'jose';
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
+import type { Client } from '../../shared/domain/requesters/directory-types';
 import { createAuthenticator, type Authenticator } from './authenticator';
 import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from './token-verifier';
@@ -20,7 +21,19 @@ export const LOCAL_AUDIENCE = 'api://soporte-local';
 
 export interface Auth {
   authenticator: Authenticator;
-  devTokens?: { issuer: DevTokenIssuer; providerTenantId: string };
+  devTokens?: DevTokens;
+}
+
+/** Local mode's token issuing: the key, and which tenant a staff member or a client's requester signs in from. */
+export interface DevTokens {
+  issuer: DevTokenIssuer;
+  providerTenantId: string;
+  tenantOf: (client: Client) => string;
+}
+
+/** Local mode gives a client without an Entra tenant id (demo data) a stand-in tenant, so its requesters can sign in. */
+export function localTenantOf(client: Client): string {
+  return client.tenantId ?? `local-${client.id}`;
 }
 
 /** Builds the API's authentication from settings. Local mode (development tokens) is refused in production. */
@@ -31,7 +44,10 @@ export async function createAuth(settings: AuthSettings, deps: { directory: Dire
     if (settings.nodeEnv === 'production') throw new Error('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
     const issuer = await createDevTokenIssuer({ audience: LOCAL_AUDIENCE, issuerTemplate, clock: deps.clock });
     const verifier = createTokenVerifier({ keys: issuer.keys, audiences: [LOCAL_AUDIENCE], issuerTemplate, clock: deps.clock });
-    return { authenticator: createAuthenticator(verifier, resolverDeps), devTokens: { issuer, providerTenantId: settings.providerTenantId } };
+    return {
+      authenticator: createAuthenticator(verifier, { ...resolverDeps, tenantOf: localTenantOf }),
+      devTokens: { issuer, providerTenantId: settings.providerTenantId, tenantOf: localTenantOf },
+    };
   }
   if (!settings.clientId) throw new Error('AUTH_MODE=entra needs ENTRA_CLIENT_ID');
   const audiences = [settings.clientId, ...(settings.applicationIdUri ? [settings.applicationIdUri] : [])];

@@ -119,3 +119,40 @@ describe('REST API authentication (Entra tokens against a real JWKS)', () => {
     await expect(auth.authenticator.authenticate(`Bearer ${await h.ana()}`)).rejects.toThrow(/not signed by a known key|signature|not valid/);
   });
 });
+
+describe('local mode: development tokens from POST /api/v1/dev/token', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await ApiHarness.start({ localAuth: true });
+    await h.store.directory.putClient({ id: 'demo', name: 'Demo', domains: ['demo.example'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00.000Z' });
+    await h.store.directory.putRequester({ id: 'r-dina', clientId: 'demo', email: 'dina@demo.example', name: 'Dina', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+  });
+  afterAll(async () => h.close());
+
+  const devToken = async (email: string) => h.call('POST', '/api/v1/dev/token', { body: { email } });
+
+  it('issues tokens for requesters (even of a client without an Entra tenant) and staff, which the API accepts', async () => {
+    const dina = await devToken('Dina@demo.example');
+    expect(dina.status).toBe(200);
+    expect((await h.call('GET', '/api/v1/me', { token: dina.body.token })).body).toMatchObject({ kind: 'requester', clientId: 'demo' });
+    const ana = await devToken('ana@acme.example');
+    expect((await h.call('GET', '/api/v1/me', { token: ana.body.token })).body).toMatchObject({ kind: 'requester', clientId: 'acme' });
+    const lena = await devToken('lena@partner.example');
+    expect((await h.call('GET', '/api/v1/me', { token: lena.body.token })).body).toMatchObject({ kind: 'staff', role: 'L2' });
+  });
+
+  it('refuses unknown people and Entra-signed tokens', async () => {
+    expect((await devToken('eve@elsewhere.example')).body).toMatchObject({ status: 404, code: 'not-found' });
+    expect((await h.call('GET', '/api/v1/me', { token: await h.ana() })).status).toBe(401);
+  });
+});
+
+describe('Entra mode has no development token route', () => {
+  let h: ApiHarness;
+  beforeAll(async () => { h = await ApiHarness.start(); });
+  afterAll(async () => h.close());
+
+  it('answers 404', async () => {
+    expect((await h.call('POST', '/api/v1/dev/token', { body: { email: 'ana@acme.example' } })).body).toMatchObject({ status: 404, code: 'not-found' });
+  });
+});
