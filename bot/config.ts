@@ -62,6 +62,18 @@ const ConfigSchema = z.object({
   OFFICE_JS_URL: z.string().min(1).default('https://appsforoffice.microsoft.com/lib/1/hosted/office.js'),
   /** The built add-in served under /addin/ (npm run build:addin). */
   ADDIN_DIR: z.string().min(1).default('./dist/addin'),
+  /** Where data lives: sqlite (DATA_DIR, default) or sharepoint (lists on SHAREPOINT_SITE through Graph; see docs/sharepoint.md). */
+  STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+  /** STORE=sharepoint: the site's Graph id or URL (https://<tenant>.sharepoint.com/sites/<name>). */
+  SHAREPOINT_SITE: z.string().min(1).optional(),
+  /** STORE=sharepoint: how the app signs in to Graph; secret and certificate need AZURE_TENANT_ID and AZURE_CLIENT_ID. */
+  GRAPH_AUTH: z.enum(['secret', 'certificate', 'managed-identity']).optional(),
+  AZURE_TENANT_ID: z.string().min(1).optional(),
+  /** The app registration (secret, certificate) or the user-assigned managed identity. */
+  AZURE_CLIENT_ID: z.string().min(1).optional(),
+  AZURE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** PEM file with the certificate and its private key. */
+  AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });

@@ -4,7 +4,6 @@ import { SlaMonitor } from '../shared/application/sla-monitor/sla-monitor';
 import { LogMailer } from '../shared/infra/log/log-mailer';
 import { LogNotifier } from '../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../shared/infra/log/log-side-effects';
-import { openSqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { version as packageVersion } from '../package.json';
 import { parseConfig } from './config';
 import { seedDemo } from './demo/seed-demo';
@@ -12,6 +11,7 @@ import { createServer } from './server';
 import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
 import { installTestHooks } from './test-hooks';
+import { openConfiguredStore } from './store-wiring';
 import { buildTeams } from './teams/teams-wiring';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
 import { GRAPH_NOTIFICATION_PATH, registerGraphNotificationRoute } from './mail/graph-notification-route';
@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   say(`Soporte ${packageVersion} starting (${config.NODE_ENV})`);
 
   // ---- store -----------------------------------------------------------------------------------
-  const store = await openSqliteStore({ dataDir: config.DATA_DIR, clock });
-  say(`store: sqlite ${store.file} (schema version ${await store.schemaVersion()}, DATA_DIR=${resolve(config.DATA_DIR)})`);
+  const { store, description: storeDescription, sweepPageSize } = await openConfiguredStore(config, clock);
+  say(`store: ${storeDescription}`);
 
   // ---- outbound adapters (structured log lines until the email and Teams adapters are configured)
   const mailer: Mailer = buildMailer(config, clock) ?? new LogMailer(clock);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   // ---- SLA monitor -----------------------------------------------------------------------------
-  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000 });
+  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
   monitor.start();
   say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
 

@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import { registerAfterHoursCommands } from './commands/after-hours';
 import { registerClientCommands } from './commands/clients';
 import { registerHoursCommand } from './commands/hours';
+import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
 import { registerStaffCommands } from './commands/staff';
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerAfterHoursCommands(program);
   registerSlaCommands(program);
   registerHoursCommand(program);
+  registerProvisionCommand(program);
   return program;
 }
 
