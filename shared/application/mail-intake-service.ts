@@ -1,3 +1,4 @@
+import { ConflictError } from '../domain/errors';
 import { t } from '../domain/i18n/catalog';
 import { classifyAutomated } from '../domain/mail/automated-mail';
 import type { InboundMail } from '../domain/mail/inbound-mail';
@@ -38,6 +39,7 @@ export interface IntakeContext {
 const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
 const DESCRIPTION_MAX = 20_000;
 const EXCERPT_MAX = 1_000;
+const CONFLICT_RETRIES = 3;
 const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notifications?)[@+.-]/i;
 
 /**
@@ -78,7 +80,7 @@ export class MailIntakeService {
     if (!sender.authorized) return this.refuse(mail, sender, context);
 
     const afterHours = await this.recordAfterHoursRequest(mail, sender.requester, now);
-    if (thread) return this.onTicket(mail, thread.ticket, thread.match, sender.requester, afterHours);
+    if (thread) return this.onTicketRetrying(mail, thread.ticket, thread.match, sender.requester, afterHours);
     return this.openTicket(mail, sender.requester, at, afterHours);
   }
 
@@ -105,6 +107,20 @@ export class MailIntakeService {
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
     return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes ? `; ${notes}` : ''}`, ticket.number);
+  }
+
+  /** Someone (a consultant in Teams) may change the ticket meanwhile: reload and try again, a few times. */
+  private async onTicketRetrying(mail: InboundMail, ticket: Ticket, match: string, requester: AuthorizedRequester, afterHours: string): Promise<MailOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.onTicket(mail, ticket, match, requester, afterHours);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
+        const reloaded = await this.deps.store.tickets.get(ticket.id);
+        if (!reloaded) throw error;
+        ticket = reloaded;
+      }
+    }
   }
 
   private async onTicket(mail: InboundMail, ticket: Ticket, match: string, requester: AuthorizedRequester, afterHours: string): Promise<MailOutcome> {

@@ -176,3 +176,17 @@ test('a message with neither subject nor text still opens a ticket, titled in th
   const { outcome } = await h.receive(eml({ from: 'bob@acme.example', subject: '', id: '<empty@acme.example>', body: '' }));
   expect((await h.store.tickets.getByNumber(outcome.ticketNumber ?? ''))?.subject).toBe('(no subject)');
 });
+
+test('a consultant changing the ticket meanwhile (stale version) makes intake reload and retry, not quarantine', async () => {
+  const { ticket } = await openFromAna();
+  const stale = await h.store.tickets.get(ticket.id);
+  await h.tickets.assign(L1, ref(stale!), 'staff-l1');
+  const realGet = h.store.tickets.get.bind(h.store.tickets);
+  let served = 0;
+  // The first read hands intake the version from before the assignment, as a race would.
+  h.store.tickets.get = async (id: string) => (id === ticket.id && served++ === 0 ? stale : realGet(id));
+  const { outcome } = await h.receive(eml({ from: 'ana@acme.example', subject: 'Re: x', id: '<race@acme.example>', inReplyTo: '<new-1@acme.example>', body: 'Otro dato.' }));
+  expect(outcome).toMatchObject({ disposition: 'processed', action: 'client-replied' });
+  expect(served).toBeGreaterThanOrEqual(2); // stale first, reloaded after the ConflictError
+  expect((await h.store.tickets.events(ticket.id)).filter((e) => e.type === 'client-replied')).toHaveLength(1);
+});
