@@ -30,6 +30,12 @@ export function renderTeamsManifest(settings: PackageSettings): Record<string, u
   return JSON.parse(fillTemplate(template, templateValues(settings), (v) => JSON.stringify(v).slice(1, -1)));
 }
 
+/** The Teams manifest's translations, by file name in the package (localizationInfo.additionalLanguages). */
+export function renderTeamsLocalizations(settings: PackageSettings): Record<string, Record<string, unknown>> {
+  const template = readFileSync(join(MANIFEST_DIR, 'teams', 'es-mx.template.json'), 'utf8');
+  return { 'es-mx.json': JSON.parse(fillTemplate(template, templateValues(settings), (v) => JSON.stringify(v).slice(1, -1))) };
+}
+
 export function renderOutlookManifest(settings: PackageSettings): string {
   const template = readFileSync(join(MANIFEST_DIR, 'outlook', 'manifest.template.xml'), 'utf8');
   return fillTemplate(template, templateValues(settings), escapeXml);

@@ -14,10 +14,10 @@ export async function validateOutlookManifest(xml: string): Promise<string[]> {
   return result.errors.map((e) => e.rawMessage);
 }
 
-/** The Teams JSON schema of the manifest's version, from the copy bundled in @microsoft/app-manifest (never downloaded). */
-function bundledTeamsSchema(manifestVersion: string): object {
+/** A Teams JSON schema of the manifest's version, from the copy bundled in @microsoft/app-manifest (never downloaded). */
+function bundledTeamsSchema(manifestVersion: string, name = 'MicrosoftTeams.schema.json'): object {
   const packageDir = join(require.resolve('@microsoft/app-manifest/package.json'), '..');
-  const file = join(packageDir, 'build', 'json-schemas', 'teams', `v${manifestVersion}`, 'MicrosoftTeams.schema.json');
+  const file = join(packageDir, 'build', 'json-schemas', 'teams', `v${manifestVersion}`, name);
   return JSON.parse(readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'));
 }
 
@@ -27,4 +27,14 @@ export async function validateTeamsManifest(manifest: Record<string, unknown>): 
   // The schema object is the package's own JSON schema; its generic type is not worth restating.
   const schema = bundledTeamsSchema(version) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
   return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema);
+}
+
+/** Validates a translation file of the Teams manifest against the bundled localization schema. */
+export async function validateTeamsLocalization(localization: Record<string, unknown>, manifestVersion: string): Promise<string[]> {
+  const raw = bundledTeamsSchema(manifestVersion, 'MicrosoftTeams.Localization.schema.json') as { patternProperties?: Record<string, unknown> };
+  // Microsoft's schema writes `activityTypes\[\b(...)\b]` with an unescaped `]`, which a unicode-mode
+  // RegExp (ajv's) rejects: escape that bracket, the meaning is unchanged.
+  const patternProperties = Object.fromEntries(Object.entries(raw.patternProperties ?? {}).map(([pattern, rule]) => [pattern.replace(/\\b\]/g, '\\b\\]'), rule]));
+  const schema = { ...raw, patternProperties } as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  return AppManifestUtils.validateAgainstSchema(localization as unknown as AppManifest, schema);
 }

@@ -14,7 +14,8 @@ describe('npm run package', () => {
   it('writes the Teams zip (manifest + icons) and the Outlook manifest from settings', async () => {
     const out = await writePackages(SAMPLE_SETTINGS, outDir);
     const zip = new AdmZip(out.teamsZip);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'es-mx.json', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(zip.readAsText('es-mx.json'))['staticTabs[0].name']).toBe('Tablero de SLA');
     const manifest = JSON.parse(zip.readAsText('manifest.json'));
     expect(manifest.id).toBe(SAMPLE_SETTINGS.TEAMS_APP_ID);
     expect(manifest.version).toBe('1.2.3');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ICON_FILES, renderTeamsManifest } from '../../manifest/render-manifests';
-import { validateTeamsManifest } from '../../manifest/validate-manifests';
+import { ICON_FILES, renderTeamsLocalizations, renderTeamsManifest } from '../../manifest/render-manifests';
+import { validateTeamsLocalization, validateTeamsManifest } from '../../manifest/validate-manifests';
 import { readPngHeader } from '../../scripts/png-writer';
 import { SAMPLE_SETTINGS } from './fixtures';
 
@@ -46,6 +46,15 @@ describe('Teams app manifest', () => {
     expect(shaped.webApplicationInfo.id).toBe(SAMPLE_SETTINGS.ENTRA_CLIENT_ID);
     expect(shaped.webApplicationInfo.resource).toBe(`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}`);
     expect(shaped.webApplicationInfo.nestedAppAuthInfo[0].scopes).toEqual([`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}/access_as_user`]);
+  });
+
+  it('has a Spanish (es-mx) translation that fits the localization schema and covers every command', async () => {
+    const { 'es-mx.json': es } = renderTeamsLocalizations(SAMPLE_SETTINGS);
+    expect(await validateTeamsLocalization(es, '1.22')).toEqual([]);
+    expect(es['name.full']).toBe('Soporte: mesa de ayuda de Partner & Co');
+    const commands = shaped.bots[0].commandLists[0].commands;
+    commands.forEach((_c, i) => expect(es[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String)));
+    expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.22')).not.toEqual([]);
   });
 
   it('ships icons at the sizes Teams requires', () => {
