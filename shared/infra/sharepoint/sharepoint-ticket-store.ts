@@ -22,6 +22,9 @@ interface Counter {
   value: number;
 }
 
+/** Tickets whose item id, eTag and log length this instance remembers (the oldest are forgotten first). */
+const META_CAPACITY = 100_000;
+
 /** Opens that lose a number race to another instance try again, up to this many times. */
 const MAX_OPEN_ATTEMPTS = 50;
 
@@ -59,6 +62,21 @@ function decodeCursor(cursor: string): string {
   return link;
 }
 
+/** A Map that forgets its oldest entries past META_CAPACITY; a forgotten ticket costs one read on its next save. */
+class MetaCache {
+  private readonly entries = new Map<string, TicketItemMeta>();
+
+  get(ticketId: string): TicketItemMeta | undefined {
+    return this.entries.get(ticketId);
+  }
+
+  set(ticketId: string, meta: TicketItemMeta): void {
+    this.entries.delete(ticketId);
+    this.entries.set(ticketId, meta);
+    if (this.entries.size > META_CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 /**
  * Tickets, their event log and time entries in three lists.
  *
@@ -78,7 +96,7 @@ function decodeCursor(cursor: string): string {
  * the save carries time entries (their ids are checked first, so a duplicate refuses the save whole).
  */
 export class SharePointTicketStore implements TicketStore {
-  private readonly meta = new Map<string, TicketItemMeta>();
+  private readonly meta = new MetaCache();
   private opening: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly items: ListItems) {}
