@@ -106,4 +106,18 @@ describe('SharePointStore against the Graph service (real SDK client)', () => {
     expect(sp.graph.requests.count()).toBe(3);
     expect(sp.graph.requests.count({ inBatch: true })).toBe(45);
   });
+
+  it('three instances under throttling: numbers gapless and unique, one winner per alert key', async () => {
+    await start();
+    const stores = [store, await sp.open(), await sp.open()];
+    sp.graph.faults.inject({ status: 429, retryAfter: 0, method: 'POST', path: '/sites/*/lists/*/items', inBatch: true, times: 7 });
+    sp.graph.faults.inject({ status: 503, retryAfter: 0, method: 'PATCH', path: '/sites/*/lists/*/items/*/fields', inBatch: true, times: 3 });
+    const opened = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.tickets.open(openInput(makeTicket({ sourceMessageId: `<m${i % 20}@acme.example>` })))));
+    const created = opened.filter((o) => o.created).map((o) => o.ticket.number).sort();
+    expect(created).toEqual(Array.from({ length: 20 }, (_, i) => `SUP-2026-${String(i + 1).padStart(4, '0')}`));
+    expect(new Set(opened.map((o) => o.ticket.id)).size).toBe(20);
+    const wins = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.alerts.claim(`k${i % 10}`, `instance-${i % 3}`, new Date('2026-03-02T16:00:00Z'))));
+    expect(wins.filter(Boolean)).toHaveLength(10);
+    expect((await stores[1]!.alerts.list('k')).map((r) => r.key)).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`));
+  });
 });
