@@ -1,4 +1,4 @@
-import { t } from '../../shared/domain/i18n/catalog';
+import { hasMessage, t } from '../../shared/domain/i18n/catalog';
 import type { ClockExplanation, SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import { formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
@@ -11,6 +11,16 @@ export interface SlaExplainCardData {
   hasChanges: boolean;
   changesTitle: string;
   changes: Fact[];
+}
+
+/** An event's detail with priority and incident-type codes in the reader's words. */
+function localizedDetail(detail: Record<string, string | number>, format: CardFormat): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(detail)) {
+    const name = typeof value === 'string' ? [`priority.${value}`, `type.${value}`].find((k) => hasMessage(k)) : undefined;
+    out[key] = name ? t(format.locale, name) : value;
+  }
+  return out;
 }
 
 function clockFacts(clock: ClockExplanation, format: CardFormat): Fact[] {
@@ -41,7 +51,7 @@ export function slaExplainCard(input: { number: string; explanation: SlaExplanat
     ],
     hasChanges: explanation.changes.length > 0,
     changesTitle: t(l, 'bot.explain.changes'),
-    changes: explanation.changes.map((change) => ({ title: formatInstant(change.at, format), value: t(l, 'bot.explain.change', { type: change.type }) })),
+    changes: explanation.changes.map((change) => ({ title: formatInstant(change.at, format), value: hasMessage(`sla.change.${change.type}`) ? t(l, `sla.change.${change.type}`, localizedDetail(change.detail, format)) : change.type })),
   };
   return renderTemplate(template, data);
 }

@@ -80,6 +80,7 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     const text = cardText(cardOf(reply));
     expect(text).toMatch(new RegExp(`SLA of ${ticket.number}`));
     expect(text).toMatch(/Business time counted: 45 min of 4 h/);
+    expect(text).toMatch(/: opened \(High, Technical \(regular\), budget 360 min\)/);
   });
 
   it('offers the phone-call form (new / nuevo) with the clients', async () => {

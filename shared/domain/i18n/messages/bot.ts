@@ -138,7 +138,6 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.explain.atRiskAt': { en: 'At risk from', 'es-MX': 'En riesgo desde' },
   'bot.explain.breachAt': { en: 'Breaches at', 'es-MX': 'Se incumple el' },
   'bot.explain.changes': { en: 'What moved the clocks', 'es-MX': 'Qué movió los relojes' },
-  'bot.explain.change': { en: '{type}', 'es-MX': '{type}' },
 
   // Hours
   'bot.hours.title': { en: 'Hours of {client} in {month}', 'es-MX': 'Horas de {client} en {month}' },
