@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Mailbox, MailOutcome, PendingMail } from './mailbox';
 import type { MailIntakeService } from './mail-intake-service';
+import type { Clock, LeaseStore } from './ports';
 
 export interface PollReport {
   processed: number;
@@ -15,6 +16,11 @@ export interface MailPollerOptions {
   maxAttempts?: number;
   /** Where unexpected errors go (main.ts logs them). */
   onError?: (error: unknown, item: PendingMail) => void;
+  /**
+   * With several server instances, only the holder of this lease reads the mailbox (the others skip
+   * their pass), so two instances never take the same message.
+   */
+  lease?: { leases: LeaseStore; clock: Clock; name: string; holder: string; ttlMs: number };
 }
 
 /**
@@ -52,6 +58,8 @@ export class MailPoller {
 
   private async pass(limit?: number): Promise<PollReport> {
     const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
+    const lease = this.options.lease;
+    if (lease && !(await lease.leases.acquireLease(lease.name, lease.holder, lease.clock.now(), lease.ttlMs))) return report;
     // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.
     let settling: Promise<void> = Promise.resolve();
     for (const item of await this.mailbox.pending(limit)) {

@@ -9,6 +9,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
+import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'mail');
 const clock = { now: () => new Date('2026-03-02T16:00:00.000Z') };
@@ -80,6 +81,26 @@ describe('maildrop mailbox', () => {
     expect((await poller.pollOnce()).outcomes[0]).toMatchObject({ action: 'intake-error', reason: 'failed 2 times: database is locked' });
     expect(errors).toHaveLength(2);
   });
+});
+
+test('with a lease, only one instance reads the maildrop', async () => {
+  const store = await openSqliteStore({ dataDir, clock });
+  try {
+    drop('gmail-alternative.eml');
+    const seen: string[] = [];
+    const intake = (who: string) => ({ handle: async (): Promise<MailOutcome> => { seen.push(who); return { disposition: 'processed', action: 'opened', reason: who }; } });
+    const lease = (holder: string) => ({ leases: store.leases, clock, name: 'mail-intake:maildrop', holder, ttlMs: 60_000 });
+    const first = new MailPoller(maildrop(), intake('a'), { lease: lease('a') });
+    const second = new MailPoller(maildrop(), intake('b'), { lease: lease('b') });
+    expect((await first.pollOnce()).processed).toBe(1);
+    drop('forwarded.eml');
+    expect((await second.pollOnce()).processed).toBe(0);
+    expect(readdirSync(path.join(dataDir, 'maildrop'))).toEqual(['forwarded.eml']);
+    expect((await first.pollOnce()).processed).toBe(1);
+    expect(seen).toEqual(['a', 'a']);
+  } finally {
+    await store.close();
+  }
 });
 
 describe('outbox mailer', () => {
