@@ -118,10 +118,14 @@ describe('bot identity and authentication', () => {
 
   it('rejects unauthenticated requests once a bot identity is configured', async () => {
     const h = await BotHarness.start({ identity: { mode: 'single-tenant', appId: 'c0ffee00-0000-4000-8000-000000000001', tenantId: 'tenant', password: 'secret' } });
+    // botbuilder logs the refused request itself; keep it out of the test output, but check it happened.
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const { status } = await h.post({ ...message('help', L2), deliveryMode: 'expectReplies' });
       expect(status).toBe(401);
+      expect(String(logged.mock.calls[0]?.[0])).toMatch(/Unauthorized Access/);
     } finally {
+      logged.mockRestore();
       await h.close();
     }
   });
