@@ -43,10 +43,8 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
       : new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
   const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS] });
   let onError: (error: unknown) => void = () => undefined;
-  const poller = new MailPoller(mailbox, intake, {
-    onError: (error) => onError(error),
-    lease: { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) },
-  });
+  const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
+  const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });
   return {
     mailbox,
     poller,
@@ -58,6 +56,7 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
       return async () => {
         clearInterval(timer);
         await poller.idle();
+        await store.leases.releaseLease(lease.name, lease.holder);
       };
     },
   };
