@@ -1,11 +1,10 @@
-/// <reference types="office-js" />
 import { readAddinConfig } from './addin-config';
 import { createApiClient } from './api/api-client';
 import type { ComposeAction } from './app-state';
 import { createDevTokenProvider } from './auth/dev-token-provider';
 import { createNaaTokenProvider } from './auth/naa-token-provider';
 import { mount } from './dom-mount';
-import { createOfficeMailHost, officeReady } from './office/office-mail-host';
+import { connectToOutlook } from './office/office-mail-host';
 import { TaskPaneController } from './taskpane-controller';
 
 declare global {
@@ -14,11 +13,10 @@ declare global {
   }
 }
 
-/** Entry point of the task pane: wires Office, auth, the API and the DOM. */
+/** Entry point of the task pane: wires Outlook (addin/office), auth, the API and the DOM. */
 async function main(): Promise<void> {
-  await officeReady(Office);
+  const host = await connectToOutlook();
   const config = readAddinConfig(window.SOPORTE_CONFIG);
-  const host = createOfficeMailHost(Office);
   const boundFetch = window.fetch.bind(window);
   const tokens = config.authMode === 'naa'
     ? createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! })

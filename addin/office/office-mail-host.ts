@@ -74,3 +74,9 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
 export async function officeReady(office: typeof Office): Promise<void> {
   await office.onReady();
 }
+
+/** The page's entry: waits for the Office.js the page loaded (the global `Office`) and wraps it. */
+export async function connectToOutlook(): Promise<MailHost> {
+  await officeReady(Office);
+  return createOfficeMailHost(Office);
+}

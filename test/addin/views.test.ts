@@ -54,6 +54,9 @@ describe('task pane views (plain functions of state)', () => {
     expect(html).toContain('<option value="critical">Critical</option>');
     expect(html).toContain('<option value="medium" selected>Medium</option>');
     expect(html).toContain('<li>error.png</li>');
+    expect(html).toContain('<blockquote class="body" data-field="body">Desde esta mañana el timbrado falla con error 301.</blockquote>');
+    const long = renderApp(state({ item: { ...ANA_EMAIL, bodyText: 'x'.repeat(1000) } }));
+    expect(long).toContain(`${'x'.repeat(400)}…</blockquote>`);
     expect(html).toMatch(/data-action="create-ticket" disabled/);
     expect(html).toContain('Working…');
   });

@@ -42,7 +42,7 @@ describe('Outlook task pane in headless Chromium (mocked Office item, real API o
   });
 
   async function openPane(setup: unknown, query = ''): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 360, height: 820 } });
+    const page = await browser.newPage({ viewport: { width: 360, height: 820 }, timezoneId: 'America/Mexico_City' });
     const blocked = await confineToLocalhost(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -58,6 +58,7 @@ describe('Outlook task pane in headless Chromium (mocked Office item, real API o
     await page.locator('select[name=priority]').selectOption('high');
     await page.locator('select[name=incidentType]').selectOption('technical-urgent');
     await page.locator('textarea[name=description]').fill('Afecta a toda la facturación del día.');
+    await page.screenshot({ path: join(DOCS, 'addin-create-form.png'), fullPage: true });
     await page.getByRole('button', { name: 'Crear ticket' }).click();
 
     await page.getByText('Ticket SUP-2026-0001').first().waitFor();
@@ -120,7 +121,7 @@ describe('SLA board tab in headless Chromium (local mode, real API on 127.0.0.1)
       await h.service.open({ role: 'requester', id: 'ana@acme.example' }, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Incidente ${i + 1}`, description: 'x', channel: 'email', priority, sourceMessageId: `<board-${i}@acme.example>` });
     }
     h.clock.advanceMinutes(45);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 420 } });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 420 }, timezoneId: 'America/Mexico_City' });
     const blocked = await confineToLocalhost(page);
     await page.goto(`${h.baseUrl}/addin/sla-board.html?as=lena@partner.example&lang=es-MX`);
     await page.locator('table.board tbody tr').first().waitFor();
