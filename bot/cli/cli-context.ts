@@ -5,8 +5,8 @@ import type { Actor, Locale } from '../../shared/domain/ticket/ticket-types';
 import { LogMailer } from '../../shared/infra/log/log-mailer';
 import { LogNotifier } from '../../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../../shared/infra/log/log-side-effects';
-import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { parseConfig } from '../config';
+import { openConfiguredStore } from '../store-wiring';
 import { buildServices, type Services } from '../services';
 import { systemClock, uuidIds } from '../system-ports';
 
@@ -28,14 +28,14 @@ const stderrSink = (line: string) => {
 };
 
 /**
- * Opens the store under DATA_DIR (or --data-dir) with the same services as the server. Side effects
+ * Opens the store STORE selects (SQLite under DATA_DIR or --data-dir, or SharePoint) with the same services as the server. Side effects
  * (client emails, notifications) go to stderr as JSON lines so stdout stays the command's output.
  * The actor is the administrator running the command (a manager), or the staff member named by --as.
  */
 export async function openSession(options: GlobalOptions): Promise<Session> {
   const config = parseConfig(process.env);
   const clock = systemClock(config.TEST_CLOCK_START);
-  const store = await openSqliteStore({ dataDir: options.dataDir ?? config.DATA_DIR, clock });
+  const { store } = await openConfiguredStore({ ...config, DATA_DIR: options.dataDir ?? config.DATA_DIR }, clock);
   try {
     const services = buildServices({ store, clock, ids: uuidIds, mailer: new LogMailer(clock, stderrSink), notifier: new LogNotifier(clock, stderrSink), sideEffects: new LogSideEffectErrors(clock, stderrSink) });
     return { store, services, actor: await actorFor(store, options.as), lang: options.lang };
