@@ -20,6 +20,19 @@ export interface AddinStaticOptions {
   config: AddinConfig;
 }
 
+/** The file under `root` a URL path names, or undefined for a malformed path or one that climbs out of it. */
+function resolveFile(root: string, urlPath: string): string | undefined {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath) || 'taskpane.html';
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+  const file = normalize(join(root, relative));
+  return file.startsWith(root) ? file : undefined;
+}
+
 /** Serves the Outlook add-in under /addin/: the built files, the page with its Office.js URL, and config.js. */
 export function registerAddinStatic(server: Server, options: AddinStaticOptions): void {
   const root = normalize(options.dir) + sep;
@@ -32,9 +45,8 @@ export function registerAddinStatic(server: Server, options: AddinStaticOptions)
     next();
   });
   server.get('/addin/*', (req: Request, res: Response, next: () => void) => {
-    const relative = decodeURIComponent((req.path() ?? '').replace(/^\/addin\//, '')) || 'taskpane.html';
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root) || !existsSync(file) || !CONTENT_TYPES[extname(file)]) {
+    const file = resolveFile(root, (req.path() ?? '').replace(/^\/addin\//, ''));
+    if (!file || !existsSync(file) || !CONTENT_TYPES[extname(file)]) {
       send(res, 404, 'text/plain; charset=utf-8', 'not found');
       return next();
     }
