@@ -16,7 +16,7 @@ describe('the add-in under /addin/', () => {
     writeFileSync(join(dir, 'taskpane.html'), '<script src="%OFFICE_JS_URL%"></script>');
     writeFileSync(join(dir, 'taskpane.js'), 'console.log(1)');
     writeFileSync(join(dir, 'assets', 'icon-16.png'), Buffer.from([0x89, 0x50]));
-    writeFileSync(join(tmpdir(), 'soporte-secret.txt'), 'secret');
+    writeFileSync(join(tmpdir(), 'soporte-secret.js'), 'secret');
     server = restify.createServer();
     registerAddinStatic(server, { dir, officeJsUrl: 'https://cdn.example/office.js?"x', config: { apiBase: '', authMode: 'local', supportAddress: 'soporte@partner.example' } });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -26,7 +26,7 @@ describe('the add-in under /addin/', () => {
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     rmSync(dir, { recursive: true, force: true });
-    rmSync(join(tmpdir(), 'soporte-secret.txt'), { force: true });
+    rmSync(join(tmpdir(), 'soporte-secret.js'), { force: true });
   });
 
   it('serves the page with the configured Office.js URL (escaped), the bundle and the icons', async () => {
@@ -41,7 +41,7 @@ describe('the add-in under /addin/', () => {
     expect(await (await fetch(`${base}/addin/config.js`)).text()).toBe('window.SOPORTE_CONFIG = {"apiBase":"","authMode":"local","supportAddress":"soporte@partner.example"};\n');
   });
 
-  it.each([['a missing file', '/addin/nope.js'], ['a path climbing out', '/addin/..%2Fsoporte-secret.txt'], ['a malformed escape', '/addin/%E0%A4%A.js'], ['an unlisted file type', '/addin/notes.txt']])('answers 404 for %s', async (_name, path) => {
+  it.each([['a missing file', '/addin/nope.js'], ['a path climbing out', '/addin/..%2Fsoporte-secret.js'], ['a malformed escape', '/addin/%E0%A4%A.js'], ['an unlisted file type', '/addin/notes.txt']])('answers 404 for %s', async (_name, path) => {
     const res = await fetch(`${base}${path}`);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('secret');
