@@ -47,6 +47,8 @@ export class PlaygroundClient {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const client = new PlaygroundClient(child, `http://127.0.0.1:${port}`);
+    // If the test process ends without stop() (a crash, a killed worker), take the Playground with it.
+    process.once('exit', client.killOnExit);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the Playground did not start within 30 s')), 30_000);
       child.stdout?.on('data', (chunk: Buffer) => {
@@ -111,11 +113,19 @@ export class PlaygroundClient {
     }
   }
 
+  private readonly killOnExit = (): void => {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  };
+
+  /** Stops the Playground: SIGTERM, then SIGKILL if it is still there after 5 s. */
   async stop(): Promise<void> {
     this.ws?.close();
-    if (this.child.exitCode !== null) return;
+    process.removeListener('exit', this.killOnExit);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(timer);
   }
 }
