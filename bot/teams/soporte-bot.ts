@@ -75,8 +75,12 @@ export class SoporteBot extends TeamsActivityHandler {
       await context.sendActivity(t(StaffIdentity.localeOf(activity), 'bot.notRegistered'));
       return;
     }
-    const helpWord = this.parts.commands.specs.find((spec) => spec.id === 'help')?.words[turn.locale] ?? 'help';
-    await context.sendActivity(t(turn.locale, 'bot.greeting.personal', { name: turn.staff.name, help: helpWord }));
+    await context.sendActivity(t(turn.locale, 'bot.greeting.personal', { name: turn.staff.name, help: this.helpWord(turn) }));
+  }
+
+  /** The help command's word in the reader's language. */
+  private helpWord(turn: BotTurn): string {
+    return this.parts.commands.specs.find((spec) => spec.id === 'help')?.words[turn.locale] ?? 'help';
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -86,6 +90,10 @@ export class SoporteBot extends TeamsActivityHandler {
       return;
     }
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    if (!text.trim()) {
+      await context.sendActivity(t(turn.locale, 'bot.emptyMessage', { help: this.helpWord(turn) }));
+      return;
+    }
     const routed = this.parts.commands.route(text);
     if (routed.kind === 'unknown') {
       await context.sendActivity(t(turn.locale, 'bot.unknownCommand', { word: routed.word }));

@@ -71,6 +71,8 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(usage.text).toBe('Usage: ticket <number>');
     const [unknown] = await turn(h, message('dance', { aadObjectId: 'aad-l2' }));
     expect(unknown.text).toMatch(/I do not know the command "dance"/);
+    const [empty] = await turn(h, message('  ', { aadObjectId: 'aad-l1', locale: 'es-MX' }));
+    expect(empty.text).toBe('Escribe "ayuda" para ver los comandos.');
   });
 
   it('explains the SLA of a ticket (sla <number>)', async () => {

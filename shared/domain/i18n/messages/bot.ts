@@ -13,6 +13,7 @@ export const BOT_MESSAGES: MessageTable = {
     'es-MX': 'Soporte quedó instalado en este canal: aquí se publicarán las alertas de SLA y el resumen diario.',
   },
   'bot.unknownCommand': { en: 'I do not know the command "{word}". Type "help" to see the commands.', 'es-MX': 'No conozco el comando "{word}". Escribe "ayuda" para ver los comandos.' },
+  'bot.emptyMessage': { en: 'Type "{help}" to see the commands.', 'es-MX': 'Escribe "{help}" para ver los comandos.' },
   'bot.usage': { en: 'Usage: {usage}', 'es-MX': 'Uso: {usage}' },
   'bot.help.title': { en: 'Soporte commands', 'es-MX': 'Comandos de Soporte' },
   'bot.help.intro': { en: 'Hi {name}. Write one of these:', 'es-MX': 'Hola {name}. Escribe uno de estos:' },
