@@ -5,7 +5,7 @@ import type { InboundMail } from '../domain/mail/inbound-mail';
 import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
 import { stripQuotedReply } from '../domain/mail/quoted-text';
 import { baseSubject } from '../domain/mail/ticket-number-tag';
-import type { AuthorizedRequester } from '../domain/requesters/directory-types';
+import type { AuthorizedRequester, Staff } from '../domain/requesters/directory-types';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Actor } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
@@ -76,6 +76,8 @@ export class MailIntakeService {
     const now = this.deps.clock.now();
     const at = new Date(Math.min(Date.parse(mail.date), now.getTime()));
     const thread = await resolveThreadTicket({ tickets: this.deps.store.tickets, state: this.deps.store.state }, mail);
+    const staff = await this.deps.store.directory.findStaffByEmail(mail.from.address);
+    if (staff?.active) return this.fromStaff(mail, staff, thread, at);
     const sender = await checkSender(this.deps.store.directory, mail.from.address, at, thread?.ticket.clientId);
     if (!sender.authorized) return this.refuse(mail, sender, context);
 
@@ -159,6 +161,47 @@ export class MailIntakeService {
     if (decided) return processed(decided, `${requester.email} answered on ${ticket.number} (matched by ${match}): ${decided}${tail}`, ticket.number);
     await this.deps.tickets.recordClientReply(actor, ref, mail.messageId, excerpt);
     return processed('client-replied', `reply from ${requester.email} recorded on ${ticket.number} (matched by ${match})${tail}`, ticket.number);
+  }
+
+  /**
+   * Mail from the partner's own staff is never "unauthorized": on a ticket (the add-in's forward to
+   * support, a consultant copying support) it joins the ticket's thread, or confirms a phone ticket; it
+   * is not a client reply. Without a ticket, a forwarded client email (attached or inline) opens the
+   * ticket in the name of its original sender when that sender is an authorized requester.
+   */
+  private async fromStaff(mail: InboundMail, staff: Staff, thread: { ticket: Ticket; match: string } | undefined, at: Date): Promise<MailOutcome> {
+    const actor: Actor = { role: staff.role, id: staff.id, name: staff.name };
+    if (thread) {
+      const { ticket, match } = thread;
+      await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+      if (ticket.awaitingEmail && ticket.status !== 'closed') {
+        await this.deps.tickets.linkEmail(INTAKE, { ticketId: ticket.id, expectedVersion: ticket.version }, mail.messageId, mail.conversationId);
+        return processed('linked-phone-ticket', `${staff.name} forwarded the email confirming phone ticket ${ticket.number} (matched by ${match})`, ticket.number);
+      }
+      return processed('staff-mail', `mail from ${staff.name} (staff) kept on ${ticket.number}'s thread (matched by ${match}); not a client reply`, ticket.number);
+    }
+    const original = mail.forwardedFrom;
+    const requester = original ? await checkSender(this.deps.store.directory, original.address, at) : undefined;
+    if (!original || !requester?.authorized) {
+      const why = original ? `the forwarded message's sender ${original.address} is not an authorized requester` : 'it names no ticket and forwards no client email';
+      return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${staff.name} (staff): ${why}; no ticket opened` };
+    }
+    const headers = readAddinHeaders(mail.headers);
+    const { ticket, created } = await this.deps.tickets.open(actor, {
+      clientId: requester.requester.clientId,
+      requesterEmail: requester.requester.email,
+      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.requester.locale ?? requester.client.locale, 'mail.no-subject'),
+      description: mail.text.slice(0, DESCRIPTION_MAX),
+      channel: 'email',
+      priority: headers.priority,
+      incidentType: headers.incidentType,
+      sourceMessageId: mail.messageId,
+      conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
+      raisedAt: at,
+    });
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
+    return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
   }
 
   /** A resolution validated/rejected or a budget extension approved/refused, when the reply says so. */

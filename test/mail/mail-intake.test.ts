@@ -190,3 +190,36 @@ test('a consultant changing the ticket meanwhile (stale version) makes intake re
   expect(served).toBeGreaterThanOrEqual(2); // stale first, reloaded after the ConflictError
   expect((await h.store.tickets.events(ticket.id)).filter((e) => e.type === 'client-replied')).toHaveLength(1);
 });
+
+describe('mail from the partner\'s staff', () => {
+  const forwardBody = 'Les reenvío lo que nos mandó Ana.\n\n---------- Forwarded message ---------\nFrom: Ana López <ana@acme.example>\nDate: Mon, Mar 2, 2026 at 9:40 AM\nSubject: Falla\n\nNo timbra.';
+
+  test('a consultant forwarding a client email opens the ticket in the authorized requester\'s name (never "unauthorized")', async () => {
+    const { outcome } = await h.receive(eml({ from: 'Luis <luis@partner.example>', subject: 'Fwd: Falla', id: '<fwd@partner.example>', body: forwardBody }));
+    expect(outcome).toMatchObject({ disposition: 'processed', action: 'opened-from-staff-forward', ticketNumber: 'SUP-2026-0001' });
+    expect(await h.store.tickets.getByNumber('SUP-2026-0001')).toMatchObject({ requesterEmail: 'ana@acme.example', subject: 'Falla' });
+    expect(h.mailer.sent.map((m) => [m.kind, m.to[0]])).toEqual([['acknowledgement', 'ana@acme.example']]);
+    expect(h.notifier.kinds()).not.toContain('unauthorized-sender');
+  });
+
+  test('forwarded as an attachment (message/rfc822) works the same', async () => {
+    const inner = eml({ from: 'Bob Smith <bob@acme.example>', subject: 'Portal caído', id: '<inner@acme.example>', body: 'No entra nadie.' });
+    const raw = ['From: luis@partner.example', `To: ${SUPPORT}`, 'Subject: FW: Portal caído', 'Message-ID: <fw-att@partner.example>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'Ver adjunto.', '--b1', 'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="Portal.eml"', '', inner, '--b1--', ''].join('\n');
+    const { mail, outcome } = await h.receive(raw);
+    expect(mail.forwardedFrom).toEqual({ address: 'bob@acme.example', name: 'Bob Smith' });
+    expect(outcome).toMatchObject({ action: 'opened-from-staff-forward' });
+    expect((await h.store.tickets.getByNumber(outcome.ticketNumber ?? ''))?.requesterEmail).toBe('bob@acme.example');
+  });
+
+  test('staff mail on a ticket joins its thread without counting as a client reply; staff mail about nothing is quarantined without any reply', async () => {
+    const { ticket } = await openFromAna();
+    const before = (await h.store.tickets.events(ticket.id)).length;
+    const { outcome } = await h.receive(eml({ from: 'luis@partner.example', subject: `[${ticket.number}] Error al timbrar`, id: '<addin-forward@partner.example>' }));
+    expect(outcome).toMatchObject({ action: 'staff-mail', ticketNumber: ticket.number });
+    expect(await h.store.tickets.events(ticket.id)).toHaveLength(before);
+    const lost = await h.receive(eml({ from: 'luis@partner.example', subject: 'Nota', id: '<nota@partner.example>', body: 'Recordatorio interno.' }));
+    expect(lost.outcome).toMatchObject({ disposition: 'quarantined', action: 'staff-mail-unmatched' });
+    expect(h.mailer.kinds()).toEqual(['acknowledgement']);
+    expect(h.notifier.kinds()).not.toContain('unauthorized-sender');
+  });
+});

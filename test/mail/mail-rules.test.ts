@@ -1,5 +1,6 @@
 import { classifyAutomated } from '../../shared/domain/mail/automated-mail';
 import { composeClientMessage, composeUnauthorizedReply, type TicketMailKind } from '../../shared/domain/mail/client-message';
+import { findForwardedSender } from '../../shared/domain/mail/forwarded-sender';
 import { stripQuotedReply } from '../../shared/domain/mail/quoted-text';
 import { parseReplyIntent } from '../../shared/domain/mail/reply-intent';
 import { baseSubject, extractTicketNumbers, tagSubject } from '../../shared/domain/mail/ticket-number-tag';
@@ -118,5 +119,17 @@ describe('client messages', () => {
     expect(named.text).toContain('pida por favor a Bob <bob@acme.example> que nos lo solicite');
     const general = composeUnauthorizedReply('en', { senderEmail: 'eve@x.example', originalSubject: 'Help', authorizers: [] });
     expect(general.text).toContain('the person responsible for the support contract at your company');
+  });
+});
+
+describe('forwarded sender', () => {
+  test.each([
+    ['FYI\n\n---------- Forwarded message ---------\nFrom: Carlos Ruiz <carlos@acme.example>\nDate: x', { address: 'carlos@acme.example', name: 'Carlos Ruiz' }],
+    ['Ver abajo\n________________________________\nDe: "Ana López" <Ana@Acme.example>\nEnviado: lunes', { address: 'ana@acme.example', name: 'Ana López' }],
+    ['-----Original Message-----\nFrom: bob@acme.example\nSent: Monday', { address: 'bob@acme.example' }],
+    ['Begin forwarded message:\n\n> From: Eve <eve@x.example>', { address: 'eve@x.example', name: 'Eve' }],
+    ['From: not-a-forward@x.example\nhello', undefined],
+  ])('%j', (text, sender) => {
+    expect(findForwardedSender(text)).toEqual(sender);
   });
 });

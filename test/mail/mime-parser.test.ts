@@ -50,6 +50,7 @@ describe('parseMime over real-world shapes', () => {
     const mail = await parse('forwarded.eml');
     expect(mail.text).toContain('Les reenvío el reporte del almacén.');
     expect(mail.text).toContain('Timeout expired');
+    expect(mail.forwardedFrom).toEqual({ address: 'carlos@acme.example', name: 'Carlos Ruiz' });
   });
 
   test('quoted reply: threading headers read, the reply intent found above the quote', async () => {

@@ -44,6 +44,8 @@ export interface InboundMail {
   headers: Record<string, string>;
   attachments: InboundAttachment[];
   rejectedAttachments: RejectedAttachment[];
+  /** The original sender of a forwarded message (attached message/rfc822, or forwarded inline). */
+  forwardedFrom?: MailAddress;
   /** Microsoft Graph conversationId when the message came through Graph. */
   conversationId?: string;
   /** Where the untouched original MIME is kept (maildrop file, Graph message id). */

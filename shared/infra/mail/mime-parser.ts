@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type HeaderLines } from 'mailparser';
+import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
 import { ValidationError } from '../../domain/errors';
+import { findForwardedSender } from '../../domain/mail/forwarded-sender';
 import type { InboundMail, MailAddress } from '../../domain/mail/inbound-mail';
 import type { FileAttachmentStore } from './attachment-store';
 import { sanitizeMailHtml } from './html-sanitizer';
@@ -46,6 +47,8 @@ export async function parseMime(
     rejectedAttachments: rejected,
     originalRef: context.originalRef,
   };
+  const forwardedFrom = (await attachedMessageSender(parsed.attachments)) ?? findForwardedSender(mail.text);
+  if (forwardedFrom) mail.forwardedFrom = forwardedFrom;
   const inReplyTo = splitIds(parsed.inReplyTo)[0];
   if (inReplyTo) mail.inReplyTo = inReplyTo;
   if (parsed.html) mail.html = sanitizeMailHtml(parsed.html);
@@ -68,6 +71,14 @@ export function headerMap(lines: HeaderLines, decoded?: Map<string, unknown>): R
     if (typeof value === 'string' && key in map && !repeated.has(key)) map[key] = value.trim();
   }
   return map;
+}
+
+/** The sender of a message attached as message/rfc822 (Outlook's "forward as attachment"). */
+async function attachedMessageSender(attachments: Attachment[]): Promise<MailAddress | undefined> {
+  const attached = attachments.find((a) => a.contentType.toLowerCase() === 'message/rfc822');
+  if (!attached) return undefined;
+  const inner = await simpleParser(attached.content, { skipHtmlToText: true, skipTextToHtml: true });
+  return addresses(inner.from)[0];
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
