@@ -12,6 +12,11 @@ export interface Flash {
 
 export type ComposeAction = 'report' | 'after-hours';
 
+/** What a compose action put on the email (the view words it). */
+export type ComposeDone =
+  | { action: 'report'; priority: Priority; incidentType: IncidentType }
+  | { action: 'after-hours'; start: string; end: string };
+
 /** Everything the task pane shows; the views are plain functions of it. */
 export interface AppState {
   locale: Locale;
@@ -31,7 +36,7 @@ export interface AppState {
   // compose mode
   composeAction: ComposeAction;
   canSetHeaders: boolean;
-  composeDone?: Flash;
+  composeDone?: ComposeDone;
 }
 
 /** What the user can do; the DOM layer turns clicks and form fields into these. */

@@ -90,7 +90,7 @@ export class TaskPaneController {
         await host.reportToSupport({ supportAddress: this.deps.supportAddress, priority: action.priority, incidentType: action.incidentType });
         this.publish({
           form: { ...this.state.form, priority: action.priority, incidentType: action.incidentType },
-          composeDone: { kind: 'info', key: 'addin.compose.report.done', params: { address: this.deps.supportAddress, priority: action.priority, type: action.incidentType } },
+          composeDone: { action: 'report', priority: action.priority, incidentType: action.incidentType },
         });
         return;
       case 'request-after-hours':
@@ -137,7 +137,7 @@ export class TaskPaneController {
     }
     const window = { start: start.toISOString(), end: end.toISOString() };
     await this.deps.host.requestAfterHours({ supportAddress: this.deps.supportAddress, window });
-    this.publish({ composeDone: { kind: 'info', key: 'addin.compose.after-hours.done', params: { start: window.start, end: window.end, address: this.deps.supportAddress } } });
+    this.publish({ composeDone: { action: 'after-hours', ...window } });
   }
 
   private pendingRequestId(ticket: TicketView): string {

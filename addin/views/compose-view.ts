@@ -1,6 +1,7 @@
 import { t } from '../../shared/domain/i18n/catalog';
 import { INCIDENT_TYPES, PRIORITIES } from '../../shared/domain/ticket/ticket-types';
-import type { AppState } from '../app-state';
+import type { AppState, ComposeDone } from '../app-state';
+import { formatInstant } from './format';
 import { esc, options } from './html';
 
 function reportForm(state: AppState): string {
@@ -25,10 +26,18 @@ function afterHoursForm(state: AppState): string {
 </form>`;
 }
 
+function doneText(state: AppState, done: ComposeDone): string {
+  const { locale, supportAddress: address } = state;
+  if (done.action === 'report') {
+    return t(locale, 'addin.compose.report.done', { address, priority: t(locale, `priority.${done.priority}`), type: t(locale, `type.${done.incidentType}`) });
+  }
+  return t(locale, 'addin.compose.after-hours.done', { address, start: formatInstant(locale, done.start), end: formatInstant(locale, done.end) });
+}
+
 /** Compose mode: "Report to support" or "Request after-hours attention" (chosen by the ribbon button). */
 export function composeView(state: AppState): string {
   const { locale } = state;
   if (!state.canSetHeaders) return `<p class="flash error">${esc(t(locale, 'addin.compose.unsupported'))}</p>`;
-  const done = state.composeDone ? `<p class="flash info" data-done>${esc(t(locale, state.composeDone.key, state.composeDone.params))}</p>` : '';
+  const done = state.composeDone ? `<p class="flash info" data-done>${esc(doneText(state, state.composeDone))}</p>` : '';
   return `${state.composeAction === 'report' ? reportForm(state) : afterHoursForm(state)}${done}`;
 }

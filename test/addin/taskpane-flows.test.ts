@@ -99,7 +99,7 @@ describe('task pane flows against the real API server on 127.0.0.1', () => {
     await report.controller.start();
     await report.controller.dispatch({ type: 'report-to-support', priority: 'critical', incidentType: 'technical-urgent' });
     expect(host.reports).toEqual([{ supportAddress: SUPPORT, priority: 'critical', incidentType: 'technical-urgent' }]);
-    expect(report.html()).toContain('Ready: the email goes to soporte@partner.example as critical / technical-urgent.');
+    expect(report.html()).toContain('Ready: the email goes to soporte@partner.example as Critical / Technical (urgent).');
 
     const afterHours = pane(host, () => h.ana(), 'after-hours');
     await afterHours.controller.start();
@@ -108,5 +108,7 @@ describe('task pane flows against the real API server on 127.0.0.1', () => {
     expect(afterHours.controller.current().flash).toEqual({ kind: 'error', key: 'addin.compose.after-hours.invalid' });
     await afterHours.controller.dispatch({ type: 'request-after-hours', start: '2026-03-07T15:00:00Z', end: '2026-03-07T21:00:00Z' });
     expect(host.afterHours).toEqual([{ supportAddress: SUPPORT, window: { start: '2026-03-07T15:00:00.000Z', end: '2026-03-07T21:00:00.000Z' } }]);
+    expect(afterHours.controller.current().composeDone).toEqual({ action: 'after-hours', start: '2026-03-07T15:00:00.000Z', end: '2026-03-07T21:00:00.000Z' });
+    expect(afterHours.html()).toMatch(/Ready: the email requests attention from Mar 7, 2026.* to Mar 7, 2026.*\. Send it to soporte@partner\.example\./);
   });
 });

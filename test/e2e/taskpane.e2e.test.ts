@@ -85,7 +85,7 @@ describe('Outlook task pane in headless Chromium (mocked Office item, real API o
     await page.getByRole('heading', { name: 'Report to support' }).waitFor();
     await page.locator('select[name=priority]').selectOption('critical');
     await page.getByRole('button', { name: 'Prepare email for support' }).click();
-    await page.getByText('Ready: the email goes to soporte@partner.example').waitFor();
+    await page.getByText('Ready: the email goes to soporte@partner.example as Critical / Technical (regular).').waitFor();
     const calls = await page.evaluate(() => (window as unknown as { __officeCalls: unknown[] }).__officeCalls);
     expect(calls).toEqual([
       { call: 'to.addAsync', recipients: [SUPPORT] },
