@@ -8,6 +8,9 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+/** Batches of one flush in flight at once: enough to overlap round trips, few enough not to invite throttling. */
+const PARALLEL_BATCHES = 4;
+
 /**
  * Independent requests made in the same turn of the event loop (parallel claims, a Promise.all of
  * reads) leave together: one $batch per 20. A lone request is a batch of one (still one HTTP request).
@@ -32,12 +35,21 @@ export class StepQueue {
     this.scheduled = false;
     const all = this.waiting;
     this.waiting = [];
-    for (let i = 0; i < all.length; i += GRAPH_BATCH_LIMIT) {
-      const chunk = all.slice(i, i + GRAPH_BATCH_LIMIT);
-      this.batch.run(chunk.map((w, n) => ({ id: String(n + 1), ...w.step }))).then(
-        (results) => chunk.forEach((w, n) => w.resolve(results.get(String(n + 1))!)),
-        (error: unknown) => chunk.forEach((w) => w.reject(error)),
-      );
+    const chunks: Waiting[][] = [];
+    for (let i = 0; i < all.length; i += GRAPH_BATCH_LIMIT) chunks.push(all.slice(i, i + GRAPH_BATCH_LIMIT));
+    const next = async (): Promise<void> => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await this.send(chunk);
+    };
+    for (let i = 0; i < Math.min(PARALLEL_BATCHES, chunks.length); i++) void next();
+  }
+
+  /** Sends one batch and settles its callers; never rejects (each caller gets the outcome). */
+  private async send(chunk: Waiting[]): Promise<void> {
+    try {
+      const results = await this.batch.run(chunk.map((w, n) => ({ id: String(n + 1), ...w.step })));
+      chunk.forEach((w, n) => w.resolve(results.get(String(n + 1))!));
+    } catch (error) {
+      chunk.forEach((w) => w.reject(error));
     }
   }
 }
