@@ -20,7 +20,7 @@ import type { TeamsBotDeps } from './teams-bot-deps';
 import { TicketViews } from './ticket-views';
 
 /** The explicit wiring of the Teams bot: command table, card-action table, message action, identity. */
-export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): { bot: SoporteBot; views: TicketViews; refs: ConversationRefs; cardActions: CardActionRouter } {
+export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): SoporteBot {
   const views = new TicketViews({ directory: deps.directory, slaOf: deps.slaOf });
   const errors = new ErrorMapper(reportUnexpected);
   const refs = new ConversationRefs(deps.state);
@@ -40,7 +40,7 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
     ],
     { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
   );
-  const bot = new SoporteBot({
+  return new SoporteBot({
     identity: new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone }),
     commands: createCommandRouter(deps, views),
     cardActions,
@@ -48,5 +48,4 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
     refs,
     errors,
   });
-  return { bot, views, refs, cardActions };
 }

@@ -85,7 +85,7 @@ export class TeamsRuntime {
         timeZone: this.timeZone,
       },
       (error) => this.deps.reportError(error, {}),
-    ).bot;
+    );
   }
 
   /** Builds the bot and mounts `POST /api/messages` on `server`. */
