@@ -84,6 +84,22 @@ describe('task pane flows against the real API server on 127.0.0.1', () => {
     expect(controller.current().ticket?.pendingExtension).toBeUndefined();
   });
 
+  it('a consultant reading the client\'s email in the support mailbox records it for the sender, and sees its ticket', async () => {
+    const inSupportMailbox = { ...ANA_EMAIL, internetMessageId: '<staff-1@mail.acme.example>', recipients: [SUPPORT] };
+    const host = new FakeMailHost({ mode: 'read', language: 'es-MX', user: { name: 'Lena', email: 'lena@partner.example' }, item: inSupportMailbox });
+    const { controller, html } = pane(host, () => h.lena());
+    await controller.start();
+    expect(html()).toContain('Sesión de Lena L2 (equipo de soporte)');
+    await controller.dispatch({ type: 'create-ticket', priority: 'medium', incidentType: 'maintenance', description: '' });
+    expect(controller.current().ticket).toMatchObject({ requesterEmail: 'ana@acme.example', clientId: 'acme', incidentType: 'maintenance' });
+    expect(controller.current().flash).toEqual({ kind: 'info', key: 'addin.created', params: { number: 'SUP-2026-0001' } });
+    // Support already holds the email: it is tagged, and no forward is opened.
+    expect(host.tags).toEqual(['SUP-2026-0001']);
+    expect(host.forwards).toEqual([]);
+    // Staff see the ticket but the client's decisions are not theirs to take.
+    expect(html()).not.toContain('data-action=');
+  });
+
   it('a caller who is not authorized sees why, and nothing of the ticket', async () => {
     const host = new FakeMailHost({ mode: 'read', language: 'es-MX', user: { name: 'Olga', email: 'old@acme.example' }, item: ANA_EMAIL });
     const { controller, html } = pane(host, () => h.token({ email: 'old@acme.example', tid: '0b8f6b0e-0000-4000-8000-0000000000ac' }));
