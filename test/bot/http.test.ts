@@ -90,6 +90,32 @@ describe('Teams bot over HTTP (restify on 127.0.0.1, CloudAdapter in local mode)
     expect((await h.store.tickets.get(ticket.id))?.microsoftCaseNumber).toBe('2603020040001234');
   });
 
+  it('sends reminders to the assignee\'s chat and budget, after-hours and closure notices to the channel', async () => {
+    const channel = { conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl, locale: 'en-US' };
+    const personal = { aadObjectId: 'aad-l2', locale: 'en-US', conversationId: 'a:personal-l2', serviceUrl: connector.serviceUrl };
+    await h.post(installed(channel));
+    await h.post(installed(personal));
+    const ticket = await h.openTicket();
+    const assigned = await h.services.tickets.assign({ role: 'manager', id: 'staff-manager' }, { ticketId: ticket.id, expectedVersion: ticket.version }, 'staff-l2');
+    const withCase = { ...assigned, microsoftCaseNumber: '2603020040001234' };
+    const notifier = h.runtime.notifier;
+    const text = (conversationId: string, pattern: RegExp) => connector.waitFor((c) => c.conversationId === conversationId && pattern.test(String(c.activity.text)));
+
+    await notifier.notify({ kind: 'phone-email-reminder', ticket: assigned });
+    await text(personal.conversationId, new RegExp(`Reminder: ${ticket.number} .* still has no client email`));
+    await notifier.notify({ kind: 'microsoft-case-reminder', ticket: withCase });
+    await text(personal.conversationId, new RegExp(`${ticket.number} is waiting on Microsoft case 2603020040001234`));
+    await notifier.notify({ kind: 'budget-alert', ticket: assigned, percent: 80, consumedMinutes: 288, budgetMinutes: 360 });
+    await text(channel.conversationId, new RegExp(`${ticket.number} has used 80% of its budget \\(288 of 360 min\\)`));
+    await notifier.notify({ kind: 'after-hours-unapproved', ticket: assigned, entryId: 'e1' });
+    await text(channel.conversationId, /after-hours work was logged without an approved window/);
+    await notifier.notify({ kind: 'closed-no-response', ticket: assigned });
+    await text(channel.conversationId, /closed for lack of response/);
+    await notifier.notify({ kind: 'unauthorized-sender', clientId: 'acme', senderEmail: 'mallory@elsewhere.example', subject: 'Help', quarantineRef: 'q1', managerEmails: [] });
+    await text(channel.conversationId, /mallory@elsewhere\.example \(not an authorized requester of acme\)/);
+    expect(h.fallback.sent).toHaveLength(0);
+  });
+
   it('falls back to the log notifier when Teams has no conversation for a notification', async () => {
     const ticket = await h.openTicket();
     await h.services.tickets.assign({ role: 'manager', id: 'staff-manager' }, { ticketId: ticket.id, expectedVersion: ticket.version }, 'staff-l1');
