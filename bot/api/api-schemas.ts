@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket/ticket-types';
 
+/** An Internet Message-ID as mail intake stores it: trimmed, in angle brackets (Outlook sends them; some clients do not). */
+const messageId = z.string().trim().min(3).max(998).transform((id) => `<${id.replace(/^<|>$/g, '')}>`);
+
 export const CreateTicketSchema = z.object({
-  internetMessageId: z.string().trim().min(3).max(998),
+  internetMessageId: messageId,
   conversationId: z.string().trim().min(1).max(512).optional(),
   subject: z.string().trim().min(1).max(255),
   body: z.string().max(100_000),
@@ -14,7 +17,7 @@ export const CreateTicketSchema = z.object({
 });
 
 export const LookupQuerySchema = z
-  .object({ internetMessageId: z.string().min(3).optional(), conversationId: z.string().min(1).optional() })
+  .object({ internetMessageId: messageId.optional(), conversationId: z.string().min(1).optional() })
   .refine((q) => q.internetMessageId || q.conversationId, { message: 'give internetMessageId or conversationId', path: ['internetMessageId'] });
 
 export const MineQuerySchema = z.object({

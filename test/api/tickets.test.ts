@@ -23,7 +23,7 @@ describe('REST API: tickets from the open email', () => {
     });
     expect(first.body.sla.response).toMatchObject({ state: 'on-track', remainingMinutes: 240 });
     expect(first.body.sla.response.dueAt).toBe('2026-03-02T20:00:00.000Z');
-    const again = await h.call('POST', '/api/v1/tickets', { token: await h.ana(), body: emailPayload({ subject: 'retry' }) });
+    const again = await h.call('POST', '/api/v1/tickets', { token: await h.ana(), body: emailPayload({ subject: 'retry', internetMessageId: 'CAF1234@mail.acme.example' }) });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     const stored = await h.store.tickets.get(first.body.id);
@@ -37,6 +37,8 @@ describe('REST API: tickets from the open email', () => {
     expect(byMessage.body.id).toBe(ticket.id);
     const byThread = await h.call('GET', '/api/v1/tickets/lookup?internetMessageId=%3Creply-2%40acme.example%3E&conversationId=AAQkADthread1', { token: await h.ana() });
     expect(byThread.body.id).toBe(ticket.id);
+    const bare = await h.call('GET', `/api/v1/tickets/lookup?internetMessageId=${encodeURIComponent(' CAF1234@mail.acme.example ')}`, { token: await h.ana() });
+    expect(bare.body.id).toBe(ticket.id);
     const none = await h.call('GET', '/api/v1/tickets/lookup?conversationId=other-thread', { token: await h.ana() });
     expect(none.status).toBe(404);
     const noKey = await h.call('GET', '/api/v1/tickets/lookup', { token: await h.ana() });
