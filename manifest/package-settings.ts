@@ -23,7 +23,7 @@ export function parsePackageSettings(env: Record<string, string | undefined>, de
   if (!merged.ENTRA_CLIENT_ID && merged.BOT_ID) merged.ENTRA_CLIENT_ID = merged.BOT_ID;
   const result = PackageSettingsSchema.safeParse(merged);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${merged[String(i.path[0]) as keyof PackageSettings] === undefined ? 'missing' : i.message}`).join('; ');
     throw new Error(`invalid package settings: ${problems}`);
   }
   return result.data;

@@ -44,12 +44,14 @@ export async function writePackages(settings: PackageSettings, outDir: string): 
   return { teamsZip, outlookManifest };
 }
 
+async function main(): Promise<void> {
+  const out = await writePackages(parsePackageSettings(process.env, { APP_VERSION: packageVersion }), join(__dirname, '..', 'dist'));
+  console.log(`wrote ${out.teamsZip}\nwrote ${out.outlookManifest}`);
+}
+
 if (require.main === module) {
-  const outDir = join(__dirname, '..', 'dist');
-  writePackages(parsePackageSettings(process.env, { APP_VERSION: packageVersion }), outDir)
-    .then((out) => console.log(`wrote ${out.teamsZip}\nwrote ${out.outlookManifest}`))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
