@@ -34,6 +34,7 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
     { title: t(l, 'bot.card.lastActivity'), value: formatInstant(ticket.lastActivityAt, format) },
   ];
   if (ticket.microsoftCaseNumber) facts.push({ title: t(l, 'bot.card.microsoftCase'), value: ticket.microsoftCaseNumber });
+  if (ticket.pendingExtension) facts.push({ title: t(l, 'bot.card.pendingExtension'), value: t(l, 'bot.card.pendingExtensionValue', { minutes: formatMinutes(ticket.pendingExtension.minutes, format) }) });
   if (ticket.awaitingEmail) facts.push({ title: t(l, 'bot.card.awaitingEmail'), value: t(l, 'bot.card.yes') });
   return facts;
 }

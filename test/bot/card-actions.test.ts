@@ -65,6 +65,7 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     expect(body.value).toEqual(expect.objectContaining({ type: 'AdaptiveCard' }));
     expect((await stored()).pendingExtension?.minutes).toBe(120);
     expect(cardText(body.value)).toMatch(/Level: L3/);
+    expect(cardText(body.value)).toMatch(/Budget extension: \+2 h requested, awaiting the client/);
   });
 
   it('resolves with a summary', async () => {

@@ -96,7 +96,7 @@ export class PlaygroundClient {
   }
 
   /** The first frame (from `since` on) matching `predicate`, waiting up to `timeoutMs`. */
-  async waitFor(predicate: (frame: PlaygroundFrame) => boolean, since = 0, timeoutMs = 10_000): Promise<PlaygroundFrame> {
+  async waitFor(predicate: (frame: PlaygroundFrame) => boolean, since = 0, timeoutMs = 20_000): Promise<PlaygroundFrame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.frames.slice(since).find(predicate);

@@ -66,6 +66,8 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.card.budgetUsed': { en: '{used} of {budget} ({percent}%)', 'es-MX': '{used} de {budget} ({percent}%)' },
   'bot.card.lastActivity': { en: 'Last activity', 'es-MX': 'Última actividad' },
   'bot.card.microsoftCase': { en: 'Microsoft case', 'es-MX': 'Caso de Microsoft' },
+  'bot.card.pendingExtension': { en: 'Budget extension', 'es-MX': 'Ampliación de presupuesto' },
+  'bot.card.pendingExtensionValue': { en: '+{minutes} requested, awaiting the client', 'es-MX': '+{minutes} solicitados, en espera del cliente' },
   'bot.card.awaitingEmail': { en: 'Awaiting the client\'s email', 'es-MX': 'En espera del correo del cliente' },
   'bot.card.yes': { en: 'Yes', 'es-MX': 'Sí' },
   'bot.action.acknowledge': { en: 'Acknowledge', 'es-MX': 'Acusar recibo' },
