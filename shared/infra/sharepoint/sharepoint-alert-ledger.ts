@@ -1,6 +1,9 @@
 import type { AlertLedger, AlertRecord } from '../../application/ports';
 import { NotFoundError } from '../../domain/errors';
-import { quote, type ListItem, type ListItems } from './list-items';
+import { eTagOf, quote, type ListItem, type ListItems } from './list-items';
+
+/** Claims remembered for a direct complete/release (a forgotten one costs a lookup). */
+const WON_CAPACITY = 10_000;
 
 function record(item: ListItem): AlertRecord {
   const f = item.fields;
@@ -14,28 +17,47 @@ function record(item: ListItem): AlertRecord {
  * The exactly-once ledger: a claim creates the item with the unique AlertKey; SharePoint refuses a
  * second one (409), so among any number of instances only the first claimer gets `true`. Claims made
  * together leave in one $batch. Release deletes an uncompleted claim with If-Match, so a completion
- * that lands between the read and the delete is never undone.
+ * that lands between the read and the delete is never undone. The claimer remembers the item it
+ * created, so its complete or release is one request.
  */
 export class SharePointAlertLedger implements AlertLedger {
+  /** Claims this instance won: item id and eTag, so complete and release go straight to the item. */
+  private readonly won = new Map<string, { id: string; eTag: string }>();
+
   constructor(private readonly items: ListItems) {}
 
   async claim(key: string, holder: string, at: Date): Promise<boolean> {
     const result = await this.items.create('alerts', { AlertKey: key, Holder: holder, ClaimedAt: at.toISOString() }, [409]);
-    return result.status !== 409;
+    if (result.status === 409) return false;
+    this.remember(key, { id: String(result.body?.id), eTag: eTagOf(result) });
+    return true;
   }
 
   async complete(key: string, at: Date, ref?: string): Promise<void> {
+    const fields = { CompletedAt: at.toISOString(), Ref: ref ?? null };
+    const known = this.won.get(key);
+    this.won.delete(key);
+    if (known && (await this.items.update('alerts', known.id, fields, undefined, [404])).status !== 404) return;
     const item = await this.items.find('alerts', 'AlertKey', key);
     if (!item) throw new NotFoundError('alert claim', key);
-    await this.items.update('alerts', item.id, { CompletedAt: at.toISOString(), Ref: ref ?? null });
+    await this.items.update('alerts', item.id, fields);
   }
 
   async release(key: string): Promise<void> {
+    const known = this.won.get(key);
+    this.won.delete(key);
+    // Unchanged since our claim (same eTag): not completed, ours to give back.
+    if (known && (await this.items.remove('alerts', known.id, known.eTag, [404, 412])).status !== 412) return;
     const item = await this.items.find('alerts', 'AlertKey', key);
     if (!item || record(item).completedAt !== undefined) return;
     const result = await this.items.remove('alerts', item.id, item.eTag, [404, 412]);
     // 412: it changed since the read (completed, most likely): read again and decide again.
     if (result.status === 412) await this.release(key);
+  }
+
+  private remember(key: string, item: { id: string; eTag: string }): void {
+    this.won.set(key, item);
+    if (this.won.size > WON_CAPACITY) this.won.delete(this.won.keys().next().value!);
   }
 
   async get(key: string): Promise<AlertRecord | undefined> {
