@@ -6,6 +6,7 @@ import { LogMailer } from '../../shared/infra/log/log-mailer';
 import { LogNotifier } from '../../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../../shared/infra/log/log-side-effects';
 import { parseConfig } from '../config';
+import { buildMailer } from '../mail/mail-wiring';
 import { openConfiguredStore } from '../store-wiring';
 import { buildServices, type Services } from '../services';
 import { systemClock, uuidIds } from '../system-ports';
@@ -28,16 +29,20 @@ const stderrSink = (line: string) => {
 };
 
 /**
- * Opens the store STORE selects (SQLite under DATA_DIR or --data-dir, or SharePoint) with the same services as the server. Side effects
- * (client emails, notifications) go to stderr as JSON lines so stdout stays the command's output.
+ * Opens the store STORE selects (SQLite under DATA_DIR or --data-dir, or SharePoint) with the same services as the server.
+ * Client emails go where the server sends them (MAIL_MODE: the outbox under the data dir, or the Graph mailbox), so a
+ * phone ticket's acknowledgement is never lost; with MAIL_MODE=log they, and notifications, are JSON lines on stderr so
+ * stdout stays the command's output.
  * The actor is the administrator running the command (a manager), or the staff member named by --as.
  */
 export async function openSession(options: GlobalOptions): Promise<Session> {
   const config = parseConfig(process.env);
   const clock = systemClock(config.TEST_CLOCK_START);
-  const { store } = await openConfiguredStore({ ...config, DATA_DIR: options.dataDir ?? config.DATA_DIR }, clock);
+  const settings = { ...config, DATA_DIR: options.dataDir ?? config.DATA_DIR };
+  const { store } = await openConfiguredStore(settings, clock);
   try {
-    const services = buildServices({ store, clock, ids: uuidIds, mailer: new LogMailer(clock, stderrSink), notifier: new LogNotifier(clock, stderrSink), sideEffects: new LogSideEffectErrors(clock, stderrSink) });
+    const mailer = buildMailer(settings, clock) ?? new LogMailer(clock, stderrSink);
+    const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier: new LogNotifier(clock, stderrSink), sideEffects: new LogSideEffectErrors(clock, stderrSink) });
     return { store, services, actor: await actorFor(store, options.as), lang: options.lang };
   } catch (error) {
     await store.close();

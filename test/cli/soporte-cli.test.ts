@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -73,8 +73,11 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
     const ticket = JSON.parse(opened.stdout) as { number: string; priority: string; channel: string; awaitingEmail: boolean };
     expect(ticket).toMatchObject({ priority: 'critical', channel: 'phone', awaitingEmail: true });
     expect(ticket.number).toMatch(/^SUP-\d{4}-0001$/);
-    // Side effects (the acknowledgement email) go to stderr as JSON lines, never into stdout.
-    expect(opened.stderr).toContain('"kind":"acknowledgement"');
+    // The acknowledgement goes where the server sends mail (the outbox by default), never into stdout.
+    const outbox = readdirSync(join(dir, 'outbox'));
+    expect(outbox).toEqual([expect.stringMatching(new RegExp(`${ticket.number}-acknowledgement\\.eml$`))]);
+    expect(readFileSync(join(dir, 'outbox', outbox[0]!), 'utf8')).toMatch(/^To: eva@contoso\.example$/m);
+    expect(opened.stdout).not.toContain('acknowledgement');
 
     const list = await json<Array<{ number: string }>>(dir, 'tickets', 'list', '--status', 'new');
     expect(list.map((t) => t.number)).toEqual([ticket.number]);
