@@ -51,6 +51,11 @@ export function stepError(step: Pick<GraphStep, 'method' | 'url'>, result: StepR
   });
 }
 
+/** A new item leaves empty fields out (null clears a field on update; a create has nothing to clear). */
+export function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined));
+}
+
 export function toItem(raw: Record<string, unknown>): ListItem {
   const fields = (raw.fields ?? raw) as Record<string, unknown>;
   const eTag = String(raw['@odata.etag'] ?? raw.eTag ?? fields['@odata.etag']);
@@ -125,7 +130,7 @@ export class ListItems {
   }
 
   create(list: ListKey, fields: Record<string, unknown>, accept: number[] = []): Promise<StepResult> {
-    return this.send({ method: 'POST', url: this.itemsUrl(list), body: { fields } }, accept);
+    return this.send({ method: 'POST', url: this.itemsUrl(list), body: { fields: withoutNulls(fields) } }, accept);
   }
 
   update(list: ListKey, itemId: string, fields: Record<string, unknown>, ifMatch?: string, accept: number[] = []): Promise<StepResult> {

@@ -6,7 +6,7 @@ import type { Ticket } from '../../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
 import { formatTicketNumber } from '../sqlite/ticket-number';
 import { GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from './graph-batch';
-import { anyOf, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, type ListItem, type ListItems } from './list-items';
+import { anyOf, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, withoutNulls, type ListItem, type ListItems } from './list-items';
 import { counterKey, entryFields, messageKey, sourceKey, ticketFields, ticketOf, type TicketItemMeta } from './ticket-fields';
 
 interface OpenInput {
@@ -237,7 +237,7 @@ export class SharePointTicketStore implements TicketStore {
   private async create(input: OpenInput, n: number, counter: Counter | undefined): Promise<Ticket | undefined> {
     const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n) };
     const events = input.events.map((e) => (e.type === 'opened' ? { ...e, data: { ...e.data, number: ticket.number } } : e));
-    const write: GraphStep = { id: 'ticket', method: 'POST', url: this.items.itemsUrl('tickets'), body: { fields: ticketFields(ticket, events.length) } };
+    const write: GraphStep = { id: 'ticket', method: 'POST', url: this.items.itemsUrl('tickets'), body: { fields: withoutNulls(ticketFields(ticket, events.length)) } };
     const advance: GraphStep = counter
       ? { id: 'counter', method: 'PATCH', url: `${this.items.itemUrl('counters', counter.itemId)}/fields`, headers: { 'If-Match': counter.eTag }, body: { Value: n } }
       : { id: 'counter', method: 'POST', url: this.items.itemsUrl('counters'), body: { fields: { CounterKey: counterKey(input.year), Value: n } } };
