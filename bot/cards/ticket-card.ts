@@ -1,6 +1,6 @@
 import { t } from '../../shared/domain/i18n/catalog';
 import { FOLLOW_UP_KINDS } from '../../shared/domain/ticket/ticket-event';
-import { SUPPORT_LEVELS } from '../../shared/domain/ticket/ticket-types';
+import { SUPPORT_LEVELS, type Locale, type SupportLevel } from '../../shared/domain/ticket/ticket-types';
 import type { CardFormat, Choice, Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
@@ -28,9 +28,26 @@ export interface TicketCardData {
 
 const LABELS = ['acknowledge', 'assignToMe', 'recordContactAttempt', 'logFollowUp', 'followUpKind', 'note', 'save', 'logSession', 'sessionMinutes', 'sessionConsultants', 'requestInformation', 'question', 'send', 'escalate', 'level', 'reason', 'requestBudgetExtension', 'extensionMinutes', 'resolve', 'resolutionSummary'] as const;
 
+/** The card's fixed words in one language (built once per language: the catalog does not change). */
+const FIXED = new Map<Locale, { labels: Record<string, string>; followUpKinds: Choice[]; levels: Array<Choice & { level: SupportLevel }> }>();
+
+function fixedWords(l: Locale) {
+  let words = FIXED.get(l);
+  if (!words) {
+    words = {
+      labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])),
+      followUpKinds: FOLLOW_UP_KINDS.map((kind) => ({ title: t(l, `bot.followUp.${kind}`), value: kind })),
+      levels: SUPPORT_LEVELS.map((level) => ({ title: t(l, `bot.level.${level}`), value: level, level })),
+    };
+    FIXED.set(l, words);
+  }
+  return words;
+}
+
 export function ticketCardData(input: TicketCardInput, format: CardFormat): TicketCardData {
   const l = format.locale;
   const { ticket } = input;
+  const words = fixedWords(l);
   return {
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
@@ -40,9 +57,9 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
     showActions: ticket.status !== 'closed',
     ticketId: ticket.id,
     version: ticket.version,
-    followUpKinds: FOLLOW_UP_KINDS.map((kind) => ({ title: t(l, `bot.followUp.${kind}`), value: kind })),
-    levels: SUPPORT_LEVELS.filter((level) => level > ticket.level).map((level) => ({ title: t(l, `bot.level.${level}`), value: level })),
-    labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])),
+    followUpKinds: words.followUpKinds,
+    levels: words.levels.filter((choice) => choice.level > ticket.level).map(({ title, value }) => ({ title, value })),
+    labels: words.labels,
   };
 }
 
