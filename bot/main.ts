@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   // with no Teams conversation yet (bot not installed there) fall back to log lines.
   const teams = buildTeams(config, { store, clock, sideEffects, fallback: new LogNotifier(clock) });
   const notifier: Notifier = teams.notifier;
-  say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: log lines (component "notifier")`);
+  say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: Teams cards where the bot is installed, else log lines (component "notifier")`);
 
   // ---- application services --------------------------------------------------------------------
   const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects });
