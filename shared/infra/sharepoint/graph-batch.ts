@@ -62,13 +62,17 @@ export class GraphBatch {
     let pending = steps;
     for (let round = 0; pending.length > 0; round++) {
       const answered = await this.post(pending);
-      const retry = new Set<string>();
-      for (const step of pending) {
-        const result = answered.get(step.id)!;
-        const waitsOnRetry = result.status === 424 && (step.dependsOn ?? []).some((d) => retry.has(d));
-        if ((THROTTLED.has(result.status) || waitsOnRetry) && round < this.maxStepRetries) retry.add(step.id);
-        else results.set(step.id, result);
+      const retry = new Set<string>(round < this.maxStepRetries ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id) : []);
+      // Steps refused only because something they depend on is sent again (424) go again with it.
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const step of pending) {
+          if (retry.has(step.id) || answered.get(step.id)!.status !== 424 || !(step.dependsOn ?? []).some((d) => retry.has(d))) continue;
+          retry.add(step.id);
+          grew = true;
+        }
       }
+      for (const step of pending) if (!retry.has(step.id)) results.set(step.id, answered.get(step.id)!);
       const throttled = pending.filter((s) => retry.has(s.id)).map((s) => answered.get(s.id)!);
       pending = pending.filter((s) => retry.has(s.id)).map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
       if (pending.length > 0) await this.sleep(retryDelayMs(throttled, this.maxRetryDelayMs));

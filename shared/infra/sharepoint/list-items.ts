@@ -144,11 +144,10 @@ export class ListItems {
   /** Creates the item with unique `column` = `key`, or overwrites the one that has it. */
   async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
     const existing = await this.find(list, column, key);
-    if (existing) {
-      await this.update(list, existing.id, fields);
-      return;
-    }
-    const created = await this.create(list, { [column]: key, ...fields }, [409]);
-    if (created.status === 409) await this.upsert(list, column, key, fields);
+    if (!existing && (await this.create(list, { [column]: key, ...fields }, [409])).status !== 409) return;
+    // There already, or created by another writer since the read (409 on the unique key): overwrite it.
+    const target = existing ?? (await this.find(list, column, key));
+    if (!target) throw new Error(`${list}: ${column} ${key} was refused as a duplicate yet cannot be found`);
+    await this.update(list, target.id, fields);
   }
 }
