@@ -5,7 +5,7 @@ import { LOOP_HEADER } from '../domain/mail/automated-mail';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Locale } from '../domain/ticket/ticket-types';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
-import { appendToThread, readThread } from './mail-thread';
+import { readThread, threadAppendWrites, writeStates } from './mail-thread';
 
 export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
 
@@ -16,7 +16,10 @@ export interface ClientMailerDeps {
   state: StateStore;
   /** Looks up the requester's name for the greeting (optional). */
   directory?: DirectoryStore;
-  /** Makes the acknowledgement and the closure exactly-once per ticket (optional). */
+  /**
+   * Makes the acknowledgement and the closure exactly-once per ticket (optional). The ledger of the same
+   * Store as `state`: its completeWithState (when it has one) writes the thread to that store.
+   */
   alerts?: AlertLedger;
   /** IANA zone dates are shown in (the policy calendar's zone); default America/Mexico_City. */
   timeZone?: string;
@@ -107,12 +110,28 @@ export class ClientMailer {
         headers: this.headers(kind, ticket.number),
       };
       const { messageId } = await this.deps.mailer.send(mail);
-      await appendToThread(this.deps.state, ticket.id, ...references, messageId);
-      if (onceKey && this.deps.alerts) await this.deps.alerts.complete(onceKey, this.deps.clock.now(), messageId);
+      await this.recordSent(ticket.id, [...references, messageId], onceKey, messageId);
       return { sent: true, messageId };
     } catch (error) {
       if (onceKey && this.deps.alerts) await this.deps.alerts.release(onceKey);
       throw error;
+    }
+  }
+
+  /**
+   * After a send: the Message-IDs join the ticket's thread (re-read now: the send may have taken a while)
+   * and the once-key is completed, in one commit when the ledger can write state with it.
+   */
+  private async recordSent(ticketId: string, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
+    const { state, alerts, clock } = this.deps;
+    const { writes } = threadAppendWrites(await readThread(state, ticketId), ticketId, messageIds);
+    if (!onceKey || !alerts) {
+      await writeStates(state, writes);
+    } else if (alerts.completeWithState) {
+      await alerts.completeWithState(onceKey, clock.now(), messageId, writes);
+    } else {
+      await writeStates(state, writes);
+      await alerts.complete(onceKey, clock.now(), messageId);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { StateStore } from './ports';
+import type { StateEntry, StateStore } from './ports';
 
 /**
  * The Message-IDs of a ticket's email thread (client's and ours, oldest first), kept in the StateStore
@@ -24,20 +24,40 @@ export async function readThread(state: StateStore, ticketId: string): Promise<M
   return (await state.getState<MailThread>(threadKey(ticketId))) ?? { messageIds: [] };
 }
 
-/** Appends Message-IDs to the ticket's thread (first ids kept: the root matters for References). */
-export async function appendToThread(state: StateStore, ticketId: string, ...messageIds: Array<string | undefined>): Promise<MailThread> {
-  const thread = await readThread(state, ticketId);
+/**
+ * What appending Message-IDs to `thread` writes (first ids kept: the root matters for References):
+ * the index entry of each new id, then the thread itself; nothing when every id is already in it.
+ */
+export function threadAppendWrites(thread: MailThread, ticketId: string, messageIds: ReadonlyArray<string | undefined>): { thread: MailThread; writes: StateEntry[] } {
   const ids = [...thread.messageIds];
+  const writes: StateEntry[] = [];
   for (const id of messageIds) {
     if (!id || ids.includes(id)) continue;
     ids.push(id);
-    await state.setState(messageIndexKey(id), ticketId);
+    writes.push([messageIndexKey(id), ticketId]);
   }
-  if (ids.length === thread.messageIds.length) return thread;
+  if (ids.length === thread.messageIds.length) return { thread, writes };
   const capped = ids.length > MAX_REFERENCES ? [ids[0], ...ids.slice(ids.length - MAX_REFERENCES + 1)] : ids;
   const next = { messageIds: capped };
-  await state.setState(threadKey(ticketId), next);
-  return next;
+  writes.push([threadKey(ticketId), next]);
+  return { thread: next, writes };
+}
+
+/** Writes `entries` in order: in one commit when the store can (setStates), else one by one. */
+export async function writeStates(state: StateStore, entries: readonly StateEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (state.setStates) {
+    await state.setStates(entries);
+    return;
+  }
+  for (const [key, value] of entries) await state.setState(key, value);
+}
+
+/** Appends Message-IDs to the ticket's thread and indexes the new ones (one commit where the store allows). */
+export async function appendToThread(state: StateStore, ticketId: string, ...messageIds: Array<string | undefined>): Promise<MailThread> {
+  const { thread, writes } = threadAppendWrites(await readThread(state, ticketId), ticketId, messageIds);
+  await writeStates(state, writes);
+  return thread;
 }
 
 export async function ticketIdForMessage(state: StateStore, messageId: string): Promise<string | undefined> {

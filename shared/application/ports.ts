@@ -113,13 +113,25 @@ export interface AlertLedger {
   release(key: string): Promise<void>;
   get(key: string): Promise<AlertRecord | undefined>;
   list(prefix: string): Promise<AlertRecord[]>;
+  /**
+   * Optional (a store whose ledger and state share transactions): writes the state `entries` in order
+   * to the StateStore of the same Store, then completes `key` as complete() does, all in one commit (a
+   * sent email's thread bookkeeping with its once-key). Without it callers write the entries, then call
+   * complete().
+   */
+  completeWithState?(key: string, at: Date, ref: string | undefined, entries: readonly StateEntry[]): Promise<void>;
 }
+
+/** One key-value write of a batch: the key and its JSON-serialisable value. */
+export type StateEntry = readonly [key: string, value: unknown];
 
 /** Small durable key-value state: delta tokens, conversation references, sweep markers. */
 export interface StateStore {
   getState<T = unknown>(key: string): Promise<T | undefined>;
   setState<T = unknown>(key: string, value: T): Promise<void>;
   deleteState(key: string): Promise<void>;
+  /** Optional: setState for every entry, in order, in one atomic write. Without it callers set them one by one. */
+  setStates?(entries: readonly StateEntry[]): Promise<void>;
 }
 
 export interface LeaseRecord {

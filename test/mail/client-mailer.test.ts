@@ -1,3 +1,5 @@
+import { ClientMailer } from '../../shared/application/client-mailer';
+import { readThread, ticketIdForMessage } from '../../shared/application/mail-thread';
 import { L1 } from '../application/fixture';
 import { intakeHarness, eml, type IntakeHarness } from './intake-harness';
 
@@ -39,4 +41,25 @@ test('the after-hours decision is sent in the requester\'s language, threaded to
   expect(mail).toMatchObject({ kind: 'after-hours-decision', locale: 'es-MX', to: ['ana@acme.example'], inReplyTo: '<ah@acme.example>', subject: 'Solicitud fuera de horario aprobada' });
   expect(mail.text).toContain('del sábado 7 de marzo de 2026, 09:00 (America/Mexico_City) al sábado 7 de marzo de 2026, 13:00 (America/Mexico_City), fue aprobada');
   await expect(h.clientMailer.sendAfterHoursDecision({ ...window, status: 'requested' }, 'ana@acme.example')).rejects.toThrow('window.status: an after-hours request still undecided');
+});
+
+test('a store without batched writes (no setStates / completeWithState) records the same thread, index and once-key', async () => {
+  const ticket = await ticketFromMail();
+  const { store } = h;
+  const state = { getState: store.state.getState.bind(store.state), setState: store.state.setState.bind(store.state), deleteState: store.state.deleteState.bind(store.state) };
+  const alerts = { claim: store.alerts.claim.bind(store.alerts), complete: store.alerts.complete.bind(store.alerts), release: store.alerts.release.bind(store.alerts), get: store.alerts.get.bind(store.alerts), list: store.alerts.list.bind(store.alerts) };
+  const plain = new ClientMailer({ mailer: h.mailer, clock: h.clock, state, alerts });
+  expect(await plain.sendClientMail('closure', ticket, { closeReason: 'validated' })).toEqual({ sent: true, messageId: '<m2@test>' });
+  expect(await plain.sendClientMail('closure', ticket, { closeReason: 'validated' })).toEqual({ sent: false, reason: 'already-sent' });
+  expect(await readThread(store.state, ticket.id)).toEqual({ messageIds: ['<root@acme.example>', '<m1@test>', '<m2@test>'] });
+  expect(await ticketIdForMessage(store.state, '<M2@test>')).toBe(ticket.id);
+  expect(await store.alerts.get(`mail:closure:${ticket.id}`)).toMatchObject({ holder: 'client-mailer', ref: '<m2@test>', completedAt: h.clock.now().toISOString() });
+});
+
+test('the batched path writes the same records: thread, index of every id, completed once-key', async () => {
+  const ticket = await ticketFromMail();
+  expect(await readThread(h.store.state, ticket.id)).toEqual({ messageIds: ['<root@acme.example>', '<m1@test>'] });
+  expect(await ticketIdForMessage(h.store.state, '<root@acme.example>')).toBe(ticket.id);
+  expect(await ticketIdForMessage(h.store.state, '<m1@test>')).toBe(ticket.id);
+  expect(await h.store.alerts.get(`mail:acknowledgement:${ticket.id}`)).toMatchObject({ holder: 'client-mailer', ref: '<m1@test>', completedAt: h.clock.now().toISOString() });
 });

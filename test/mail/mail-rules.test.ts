@@ -11,6 +11,12 @@ describe('subject tagging', () => {
     expect(tagSubject('Recibido: Falla', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Recibido: Falla');
     expect(tagSubject('Re: [SUP-2026-0042] Falla', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Re: Falla');
   });
+  test('removes its own tag in any case and spacing, keeps other tickets\' tags and bare mentions', () => {
+    expect(tagSubject('RE: [ sup-2026-0042 ]  Falla [SUP-2026-0042]', 'SUP-2026-0042')).toBe('[SUP-2026-0042] RE: Falla');
+    expect(tagSubject('Re: [SUP-2026-0041] Falla SUP-2026-0042', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Re: [SUP-2026-0041] Falla SUP-2026-0042');
+    expect(tagSubject('  [SUP-2026-0042]  ', 'SUP-2026-0042')).toBe('[SUP-2026-0042]');
+    expect(tagSubject('Ñandú   sin  etiqueta', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Ñandú sin etiqueta');
+  });
   test.each([
     ['RE: [SUP-2026-0042] Recibido: Falla', ['SUP-2026-0042']],
     ['rv: [ sup-2026-0042 ] x y SUP-2026-0100', ['SUP-2026-0042', 'SUP-2026-0100']],

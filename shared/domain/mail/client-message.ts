@@ -1,9 +1,11 @@
-import { DateTime } from 'luxon';
 import { t } from '../i18n/catalog';
 import type { Ticket } from '../ticket/ticket';
 import type { Locale, TicketStatus } from '../ticket/ticket-types';
 import { ValidationError } from '../errors';
+import { formatInstant } from './format-instant';
 import { tagSubject } from './ticket-number-tag';
+
+export { formatInstant } from './format-instant';
 
 /**
  * The email a client receives, per kind, in the ticket's language (en or es-MX), from the message
@@ -164,14 +166,6 @@ function finish(subject: string, paragraphs: string[]): ComposedMessage {
   const text = `${paragraphs.join('\n\n')}\n`;
   const html = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
   return { subject, text, html: `<!DOCTYPE html><html><body>\n${html}\n</body></html>\n` };
-}
-
-/** `Wednesday, November 25, 2026, 14:30 (America/Mexico_City)` in the reader's language. */
-export function formatInstant(iso: string, locale: Locale, zone: string): string {
-  const at = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!at.isValid) throw new ValidationError('instant', `"${iso}" is not an ISO instant`);
-  const local = at.setZone(zone).setLocale(locale === 'en' ? 'en-US' : 'es-MX');
-  return `${local.toFormat(locale === 'en' ? 'cccc, LLLL d, yyyy, HH:mm' : "cccc d 'de' LLLL 'de' yyyy, HH:mm")} (${zone})`;
 }
 
 function formatMinutes(minutes: number, locale: Locale): string {

@@ -7,7 +7,7 @@ const BARE_PATTERN = /\b(SUP-\d{4}-\d{4,})\b/gi;
 
 /** `[SUP-2026-0042] subject`, without doubling a tag the subject already carries. */
 export function tagSubject(subject: string, ticketNumber: string): string {
-  const clean = subject.replace(new RegExp(`\\[\\s*${escapeRegExp(ticketNumber)}\\s*\\]`, 'gi'), '').replace(/\s{2,}/g, ' ').trim();
+  const clean = withoutTag(subject, ticketNumber).replace(/\s{2,}/g, ' ').trim();
   return clean ? `[${ticketNumber}] ${clean}` : `[${ticketNumber}]`;
 }
 
@@ -36,6 +36,18 @@ export function baseSubject(subject: string): string {
   }
   return s.replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * `subject` without `[ticketNumber]` tags (any case, inner spaces allowed). The pattern is built only
+ * when the number occurs at all: a new RegExp per call costs more than composing the whole email.
+ */
+function withoutTag(subject: string, ticketNumber: string): string {
+  // Case-insensitive matching of an ASCII number only matches ASCII text, so lower-casing both finds every candidate.
+  if (!NON_ASCII.test(ticketNumber) && !subject.toLowerCase().includes(ticketNumber.toLowerCase())) return subject;
+  return subject.replace(new RegExp(`\\[\\s*${escapeRegExp(ticketNumber)}\\s*\\]`, 'gi'), '');
+}
+
+const NON_ASCII = /[^\u0020-\u007e]/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

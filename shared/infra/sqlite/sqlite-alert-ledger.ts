@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AlertLedger, AlertRecord } from '../../application/ports';
+import type { AlertLedger, AlertRecord, StateEntry } from '../../application/ports';
 import { NotFoundError } from '../../domain/errors';
 import { prefixUpperBound } from './key-prefix';
+import { prepareStateUpsert, stateRows } from './sqlite-state-store';
 
 interface AlertRow {
   key: string;
@@ -36,9 +37,15 @@ function prepareAlertStatements(db: Database.Database) {
  */
 export class SqliteAlertLedger implements AlertLedger {
   private readonly stmt: ReturnType<typeof prepareAlertStatements>;
+  private readonly completeWithStateTx: (key: string, at: string, ref: string | null, rows: Array<[string, string]>) => number;
 
   constructor(db: Database.Database) {
     this.stmt = prepareAlertStatements(db);
+    const setState = prepareStateUpsert(db);
+    this.completeWithStateTx = db.transaction((key: string, at: string, ref: string | null, rows: Array<[string, string]>): number => {
+      for (const [stateKey, json] of rows) setState.run(stateKey, json);
+      return this.stmt.complete.run(at, ref, key).changes;
+    }).immediate;
   }
 
   async claim(key: string, holder: string, at: Date): Promise<boolean> {
@@ -47,6 +54,14 @@ export class SqliteAlertLedger implements AlertLedger {
 
   async complete(key: string, at: Date, ref?: string): Promise<void> {
     if (this.stmt.complete.run(at.toISOString(), ref ?? null, key).changes === 0) throw new NotFoundError('alert claim', key);
+  }
+
+  /**
+   * The state rows and the completion in one IMMEDIATE transaction (one commit). As with setState then
+   * complete, a key that is not claimed throws NotFoundError after the state rows are written.
+   */
+  async completeWithState(key: string, at: Date, ref: string | undefined, entries: readonly StateEntry[]): Promise<void> {
+    if (this.completeWithStateTx(key, at.toISOString(), ref ?? null, stateRows(entries)) === 0) throw new NotFoundError('alert claim', key);
   }
 
   async release(key: string): Promise<void> {

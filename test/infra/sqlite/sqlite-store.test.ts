@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../../../shared/application/ports';
+import { NotFoundError } from '../../../shared/domain/errors';
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from '../../../shared/infra/sqlite/sqlite-store';
 import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
 import { runStoreContract } from '../../store-contract/store-contract';
@@ -127,5 +128,32 @@ describe('SqliteStore on a file', () => {
     await expect(store.tickets.open(openInput(makeTicket(), 26))).rejects.toThrow(/^year: /);
     await expect(store.tickets.list({ limit: 0 })).rejects.toThrow(/^limit: /);
     await expect(store.tickets.list({ cursor: 'not-a-cursor' })).rejects.toThrow(/^cursor: /);
+  });
+
+  test('setStates writes every entry in one transaction, or none when one has no JSON form', async () => {
+    const store = await openStore({ dataDir: data.dir });
+    const other = await openStore({ dataDir: data.dir });
+    await store.state.setState('b', 'old');
+    await store.state.setStates([['a', { n: 1 }], ['b', 'new'], ['a', { n: 2 }]]);
+    expect(await other.state.getState('a')).toEqual({ n: 2 });
+    expect(await other.state.getState('b')).toBe('new');
+    await expect(store.state.setStates([['c', 1], ['d', undefined]])).rejects.toThrow(/^value: state "d" must be JSON-serialisable/);
+    expect(await other.state.getState('c')).toBeUndefined();
+    await store.state.setStates([]);
+    expect(await other.state.getState('b')).toBe('new');
+  });
+
+  test('completeWithState writes the state and completes the claim in one commit; an unclaimed key still gets its state and throws', async () => {
+    const store = await openStore({ dataDir: data.dir });
+    const other = await openStore({ dataDir: data.dir });
+    const at = new Date('2026-03-02T16:00:00.000Z');
+    await store.alerts.claim('mail:closure:t1', 'client-mailer', at);
+    await store.alerts.completeWithState('mail:closure:t1', new Date(at.getTime() + 1000), '<m1@test>', [['mail-thread:t1', { messageIds: ['<m1@test>'] }], ['mail-message:<m1@test>', 't1']]);
+    expect(await other.alerts.get('mail:closure:t1')).toEqual({ key: 'mail:closure:t1', holder: 'client-mailer', claimedAt: at.toISOString(), completedAt: '2026-03-02T16:00:01.000Z', ref: '<m1@test>' });
+    expect(await other.state.getState('mail-thread:t1')).toEqual({ messageIds: ['<m1@test>'] });
+    expect(await other.state.getState('mail-message:<m1@test>')).toBe('t1');
+    await expect(store.alerts.completeWithState('never-claimed', at, undefined, [['after', true]])).rejects.toBeInstanceOf(NotFoundError);
+    expect(await other.state.getState('after')).toBe(true);
+    expect(await other.alerts.get('never-claimed')).toBeUndefined();
   });
 });
