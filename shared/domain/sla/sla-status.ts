@@ -1,5 +1,6 @@
 import { addBusinessMinutes, type BusinessCalendar, type DateSpan } from '../calendar/index';
 import { addOpenMs, openMsBetween } from '../calendar/business-time';
+import type { YearTable } from '../calendar/year-table';
 import type { SupportPolicy } from '../policy/support-policy';
 import type { SlaPause } from '../ticket/ticket';
 import { parseInstant } from './parse-instant';
@@ -113,6 +114,48 @@ function isoOfAt(ms: number): string {
   return lastAtIso;
 }
 
+let lastNowTable: YearTable | undefined;
+let lastNow = NaN;
+let lastNowOpenMs = 0;
+
+/** `table.openMsBefore(t)`, remembering the answer for the sweep's instant (every ticket asks about it). */
+function openMsBeforeIn(table: YearTable, t: number, now: number): number {
+  if (t !== now) return table.openMsBefore(t);
+  if (table !== lastNowTable || now !== lastNow) {
+    lastNowOpenMs = table.openMsBefore(now);
+    lastNowTable = table;
+    lastNow = now;
+  }
+  return lastNowOpenMs;
+}
+
+/**
+ * Open ms of `[start, t)` (t >= start) for one ticket: the year table of its start and the open ms
+ * before it are looked up once, then each end costs one search (none for `now`, the same for every ticket).
+ */
+class OpenSince {
+  private readonly table: YearTable;
+  private readonly before: number;
+
+  constructor(
+    private readonly calendar: BusinessCalendar,
+    private readonly start: number,
+    private readonly now: number,
+  ) {
+    this.table = calendar.tableAt(start);
+    this.before = this.table.openMsBefore(start);
+  }
+
+  until(t: number): number {
+    return t <= this.table.to ? openMsBeforeIn(this.table, t, this.now) - this.before : openMsBetween(this.calendar, this.start, t);
+  }
+
+  /** Open ms of `[a, b)` for start <= a <= b. */
+  between(a: number, b: number): number {
+    return b <= this.table.to ? this.until(b) - this.until(a) : openMsBetween(this.calendar, a, b);
+  }
+}
+
 /**
  * Both clocks of `ticket` at instant `at`, on `calendar` (the policy's calendar plus any approved
  * after-hours windows: see slaCalendar).
@@ -131,14 +174,15 @@ export function slaStatus(ticket: SlaTicket, policy: SupportPolicy, calendar: Bu
 
   const responseStop = ticket.firstResponseAt === undefined ? Infinity : parseInstant(ticket.firstResponseAt, 'firstResponseAt');
   const responseEnd = responseStop < now ? (responseStop > start ? responseStop : start) : now > start ? now : start;
-  const responseMs = openMsBetween(calendar, start, responseEnd);
+  const open = new OpenSince(calendar, start, now);
+  const responseMs = open.until(responseEnd);
   const response = new ClockReading('response', calendar, policyThresholds(policy).response[ticket.priority], start, responseEnd, responseStop > now, false, NO_PAUSES, responseMs);
 
   const stopAt = ticket.resolvedAt ?? ticket.closedAt;
   const resolutionStop = stopAt === undefined ? Infinity : parseInstant(stopAt, stopAt === ticket.resolvedAt ? 'resolvedAt' : 'closedAt');
   const resolutionEnd = resolutionStop < now ? (resolutionStop > start ? resolutionStop : start) : now > start ? now : start;
   const running = resolutionStop > now;
-  let resolutionMs = resolutionEnd === responseEnd ? responseMs : openMsBetween(calendar, start, resolutionEnd);
+  let resolutionMs = resolutionEnd === responseEnd ? responseMs : open.until(resolutionEnd);
   let paused = false;
   let pauses = NO_PAUSES;
   if (ticket.pauses.length > 0) {
@@ -151,7 +195,7 @@ export function slaStatus(ticket: SlaTicket, policy: SupportPolicy, calendar: Bu
       const b = to < resolutionEnd ? to : resolutionEnd;
       if (b > a) {
         pauses.push({ start: a, end: b });
-        resolutionMs -= openMsBetween(calendar, a, b);
+        resolutionMs -= open.between(a, b);
       }
     }
   }

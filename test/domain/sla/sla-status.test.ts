@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { businessMinutesBetween } from '../../../shared/domain/calendar/business-time';
 import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
 import { mergePolicy } from '../../../shared/domain/policy/merge-policy';
 import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
@@ -190,6 +191,30 @@ describe('properties', () => {
         expect(slaStatus(paused, DEFAULT_POLICY, calendar, late).resolution.elapsedMinutes).toBeLessThanOrEqual(e2);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('clock minutes equal the calendar\'s business minutes, across years, with pauses, for a whole sweep at one instant', () => {
+    const minute = 60_000;
+    const instant = fc.integer({ min: Date.UTC(2025, 10, 1) / minute, max: Date.UTC(2027, 1, 1) / minute }).map((m) => m * minute);
+    const pauseOf = fc.tuple(fc.integer({ min: 0, max: 200_000 }), fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }));
+    const ticketOf = fc.record({ opened: instant, priority: fc.constantFrom(...PRIORITIES), response: fc.option(fc.integer({ min: 0, max: 300_000 }), { nil: undefined }), pause: fc.option(pauseOf, { nil: undefined }) });
+    fc.assert(
+      fc.property(instant, fc.array(ticketOf, { minLength: 1, maxLength: 8 }), (now, specs) => {
+        const at = new Date(now);
+        for (const spec of specs) {
+          const iso = (ms: number) => new Date(ms).toISOString();
+          const pauses = spec.pause ? [{ reason: 'waiting-on-client' as const, start: iso(spec.opened + spec.pause[0] * minute), ...(spec.pause[1] === undefined ? {} : { end: iso(spec.opened + (spec.pause[0] + spec.pause[1]) * minute) }) }] : [];
+          const t = ticket({ openedAt: iso(spec.opened), priority: spec.priority, firstResponseAt: spec.response === undefined ? undefined : iso(spec.opened + spec.response * minute), pauses });
+          const status = slaStatus(t, DEFAULT_POLICY, calendar, at);
+          const clip = (ms: number) => new Date(Math.max(spec.opened, Math.min(ms, now)));
+          const responseEnd = clip(spec.response === undefined ? now : spec.opened + spec.response * minute);
+          expect(status.response.elapsedMinutes).toBe(businessMinutesBetween(calendar, new Date(spec.opened), responseEnd));
+          const spans = pauses.map((p) => ({ start: clip(Date.parse(p.start)), end: clip(p.end === undefined ? now : Date.parse(p.end)) })).filter((p) => p.end > p.start);
+          expect(status.resolution.elapsedMinutes).toBe(businessMinutesBetween(calendar, new Date(spec.opened), clip(now), spans.length ? spans : undefined));
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });
