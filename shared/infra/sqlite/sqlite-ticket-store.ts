@@ -5,6 +5,7 @@ import type { TimeEntry } from '../../domain/billing/billing-types';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
+import type { TicketStatus } from '../../domain/ticket/ticket-types';
 import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 import { TicketCache } from './ticket-cache';
@@ -113,11 +114,9 @@ export class SqliteTicketStore implements TicketStore {
     // A page over several statuses reads each status's index range in seq order and merges them:
     // one `status IN (...) ORDER BY seq LIMIT` would sort every remaining row for every page.
     const perStatus = limit !== undefined && statuses !== undefined && statuses.length > 1;
-    const selects = perStatus ? statuses.map((status) => this.keySelect({ ...query, statuses: [status] }, after, limit)) : [this.keySelect(query, after, limit)];
     let last = 0;
     const tickets = this.readTx(() => {
-      const keys = selects.flatMap(({ statement, params }) => statement.all(...params) as number[]);
-      if (perStatus) keys.sort((x, y) => x - y);
+      const keys = perStatus ? this.mergedStatusKeys(query, statuses, after, limit) : (this.keySelect(query, after, limit).run() as number[]);
       if (limit !== undefined && keys.length > limit) {
         keys.length = limit;
         last = ticketKeySeq(keys[limit - 1]);
@@ -127,8 +126,27 @@ export class SqliteTicketStore implements TicketStore {
     return last > 0 ? { tickets, next: encodeTicketCursor(last) } : { tickets };
   }
 
-  /** The statement selecting packed keys (in seq order, sorted as numbers too) for `query`. */
-  private keySelect(query: TicketQuery, after: number | undefined, limit: number | undefined): { statement: Database.Statement; params: unknown[] } {
+  /**
+   * The first `limit + 1` keys (in seq order) over several statuses. Once one status has given
+   * `limit + 1` rows, no row past its last can make the page, so the next statuses read only up to
+   * that seq (the ceiling) instead of `limit + 1` rows each.
+   */
+  private mergedStatusKeys(query: TicketQuery, statuses: TicketStatus[], after: number | undefined, limit: number): number[] {
+    const keys: number[] = [];
+    let ceiling: number | undefined;
+    for (const status of statuses) {
+      const rows = this.keySelect({ ...query, statuses: [status] }, after, limit, ceiling).run() as number[];
+      for (const key of rows) keys.push(key);
+      if (rows.length > limit) {
+        const seq = ticketKeySeq(rows[limit]);
+        if (ceiling === undefined || seq < ceiling) ceiling = seq;
+      }
+    }
+    return keys.sort((x, y) => x - y);
+  }
+
+  /** The select of packed keys (in seq order, sorted as numbers too) for `query`, up to seq `ceiling` when given. */
+  private keySelect(query: TicketQuery, after: number | undefined, limit: number | undefined, ceiling?: number): { run(): unknown[] } {
     const statuses = query.statuses ?? [];
     const filter = new SqlFilter()
       .when(query.statuses, statuses.length === 1 ? 'status = ?' : `status IN (${statuses.map(() => '?').join(', ')})`, ...statuses)
@@ -137,13 +155,16 @@ export class SqliteTicketStore implements TicketStore {
       .when(query.requesterEmail, 'requester_email = ?', query.requesterEmail?.toLowerCase())
       .when(query.conversationId, 'conversation_id = ?', query.conversationId)
       .when(query.unassigned || undefined, 'assignee_id IS NULL')
-      .when(after, 'seq > ?', after);
+      .when(after, 'seq > ?', after)
+      .when(ceiling, 'seq <= ?', ceiling);
     let sql = `SELECT ${TICKET_KEY_SQL} FROM tickets${filter.toSql()} ORDER BY seq`;
     if (limit !== undefined) {
       sql += ' LIMIT ?';
       filter.params.push(limit + 1);
     }
-    return { statement: this.cache.get(sql).pluck(true), params: filter.params };
+    const statement = this.cache.get(sql).pluck(true);
+    const params = filter.params;
+    return { run: () => statement.all(...params) };
   }
 
   async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
