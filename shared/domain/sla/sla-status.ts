@@ -176,7 +176,8 @@ export function slaStatus(ticket: SlaTicket, policy: SupportPolicy, calendar: Bu
   const responseEnd = responseStop < now ? (responseStop > start ? responseStop : start) : now > start ? now : start;
   const open = new OpenSince(calendar, start, now);
   const responseMs = open.until(responseEnd);
-  const response = new ClockReading('response', calendar, policyThresholds(policy).response[ticket.priority], start, responseEnd, responseStop > now, false, NO_PAUSES, responseMs);
+  const thresholds = policyThresholds(policy);
+  const response = new ClockReading('response', calendar, thresholds.response[ticket.priority], start, responseEnd, responseStop > now, false, NO_PAUSES, responseMs);
 
   const stopAt = ticket.resolvedAt ?? ticket.closedAt;
   const resolutionStop = stopAt === undefined ? Infinity : parseInstant(stopAt, stopAt === ticket.resolvedAt ? 'resolvedAt' : 'closedAt');

@@ -22,8 +22,12 @@ export function thresholdsOf(targetMinutes: number | null, breachMinutes: number
   return { targetMinutes, breachMinutes, atRiskMinutes: targetMinutes === null ? byPercent : Math.min(targetMinutes, byPercent) };
 }
 
-/** The thresholds of a policy, computed once per policy object. */
+let lastPolicy: SupportPolicy | undefined;
+let lastThresholds: PolicyThresholds | undefined;
+
+/** The thresholds of a policy, computed once per policy object (the last one asked for at hand: a sweep asks per ticket). */
 export function policyThresholds(policy: SupportPolicy): PolicyThresholds {
+  if (policy === lastPolicy && lastThresholds !== undefined) return lastThresholds;
   let found = cache.get(policy);
   if (!found) {
     const response = {} as Record<Priority, Thresholds>;
@@ -33,6 +37,8 @@ export function policyThresholds(policy: SupportPolicy): PolicyThresholds {
     found = { response, atRiskPercent: policy.atRiskPercent, resolution: new Map() };
     cache.set(policy, found);
   }
+  lastPolicy = policy;
+  lastThresholds = found;
   return found;
 }
 
