@@ -36,6 +36,8 @@ export interface SweepReport extends Partial<SweepCounts> {
   durationMs: number;
   /** false when another instance holds the lease (this one skipped the sweep). */
   active: boolean;
+  /** true when another instance took the lease during the sweep (the rest of the pass was left to it). */
+  leaseLost?: boolean;
   leaseHolder?: string;
 }
 
@@ -110,6 +112,20 @@ export class SlaMonitor {
     this.timer.unref?.();
   }
 
+  /**
+   * The lease check between groups of tickets: free while the lease taken at `acquiredAt` has more than
+   * half its length to run; past that, one renewal (false when another instance took it meanwhile).
+   */
+  private leaseKeeper(acquiredAt: Date): () => Promise<boolean> {
+    let renewedAt = acquiredAt.getTime();
+    return async () => {
+      const now = this.deps.clock.now();
+      if (now.getTime() - renewedAt < this.leaseTtlMs / 2) return true;
+      renewedAt = now.getTime();
+      return this.deps.store.leases.acquireLease(SWEEPER_LEASE, this.deps.holder, now, this.leaseTtlMs);
+    };
+  }
+
   private async sweepOnce(): Promise<SweepReport> {
     const { store, clock, holder } = this.deps;
     const started = clock.now();
@@ -124,7 +140,7 @@ export class SlaMonitor {
         await this.once.warm(KEY_FAMILIES);
         this.warmed = true;
       }
-      const counts = await new Sweep({
+      const sweep = new Sweep({
         store,
         clock,
         notifier: this.deps.notifier,
@@ -135,8 +151,11 @@ export class SlaMonitor {
         once: this.once,
         pageSize: this.deps.pageSize ?? 2000,
         digestLimit: this.deps.digestLimit ?? 200,
-      }).run();
+        holdsLease: this.leaseKeeper(started),
+      });
+      const counts = await sweep.run();
       report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: Math.round(performance.now() - startedMs), active: true, leaseHolder: holder, ...counts };
+      if (sweep.stoppedForLease) report.leaseLost = true;
     }
     this.last = report;
     return report;

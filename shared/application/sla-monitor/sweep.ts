@@ -12,6 +12,7 @@ import type { PolicyRegistry } from '../policy-registry';
 import type { Clock, Notification, Notifier, Store } from '../ports';
 import type { SideEffectErrors } from '../side-effects';
 import type { TicketService } from '../ticket-service';
+import { inGroups } from '../in-groups';
 import { alertKeys } from './alert-keys';
 import { DigestCollector } from './digest';
 import type { SendOnce } from './send-once';
@@ -19,6 +20,12 @@ import { SweepCalendars } from './sweep-calendars';
 
 /** Every status but closed: the tickets a sweep looks at. */
 export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
+
+/**
+ * Tickets checked together: their ledger writes are issued in the same turn, so a store that batches
+ * (SharePoint: 20 requests to a Graph $batch) sends them together.
+ */
+export const SWEEP_GROUP_SIZE = 20;
 
 /** How long after opening a ticket without an acknowledgement is taken as one whose email was lost. */
 const ACK_GRACE_MS = 60_000;
@@ -52,12 +59,15 @@ export interface SweepDeps {
   once: SendOnce;
   pageSize: number;
   digestLimit: number;
+  /** Asked between groups of tickets: false when this instance no longer holds the sweeper lease (the pass stops). */
+  holdsLease?: () => Promise<boolean>;
 }
 
 /**
  * One pass over the open tickets at one instant. Reads only the ticket records (denormalised pauses,
- * attempts, consumed minutes): no per-ticket event read. Each ticket's failure is reported and counted;
- * the pass goes on.
+ * attempts, consumed minutes): no per-ticket event read. Tickets are checked in concurrent groups of
+ * SWEEP_GROUP_SIZE (each ticket's own steps stay in order); the lease is checked between groups. Each
+ * ticket's failure is reported and counted; the pass goes on.
  */
 export class Sweep {
   readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
@@ -65,6 +75,7 @@ export class Sweep {
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
   private calendars = new SweepCalendars([]);
+  private leaseLost = false;
 
   constructor(private readonly deps: SweepDeps) {
     this.now = deps.clock.now();
@@ -74,18 +85,30 @@ export class Sweep {
   async run(): Promise<SweepCounts> {
     const { store, pageSize } = this.deps;
     this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }));
+    const stillHeld = this.deps.holdsLease ? () => this.stillHoldsLease() : undefined;
     let cursor: string | undefined;
     do {
+      if (cursor && stillHeld && !(await stillHeld())) break;
       const page = await store.tickets.list({ statuses: OPEN_STATUSES, limit: pageSize, cursor });
-      for (const ticket of page.tickets) await this.check(ticket);
+      if (!(await inGroups(page.tickets, SWEEP_GROUP_SIZE, (ticket) => this.check(ticket), stillHeld))) break;
       cursor = page.next;
     } while (cursor);
-    if (this.digestKey) await this.sendDigest(this.digestKey);
+    if (this.digestKey && !this.leaseLost) await this.sendDigest(this.digestKey);
     return this.counts;
   }
 
+  /** True when the pass stopped early because another instance took the sweeper lease. */
+  get stoppedForLease(): boolean {
+    return this.leaseLost;
+  }
+
+  private async stillHoldsLease(): Promise<boolean> {
+    if (this.deps.holdsLease && !(await this.deps.holdsLease())) this.leaseLost = true;
+    return !this.leaseLost;
+  }
+
   private async check(ticket: Ticket): Promise<void> {
-    this.counts.tickets += 1;
+    const order = this.counts.tickets++;
     try {
       const policy = this.deps.policies.cached(ticket.policyVersion) ?? (await this.deps.policies.forTicket(ticket));
       const calendar = this.calendars.of(ticket.clientId, policy);
@@ -97,7 +120,7 @@ export class Sweep {
       if (ticket.awaitingEmail) await this.phoneReminder(ticket, policy, calendar);
       if (ticket.status === 'waiting-on-microsoft') await this.microsoftReminder(ticket, policy, calendar);
       if (ticket.status === 'waiting-on-client' || ticket.status === 'resolved') await this.noResponse(ticket, policy);
-      if (this.digestKey) this.digest.add(ticket, sla);
+      if (this.digestKey) this.digest.add(ticket, sla, order);
     } catch (error) {
       if (error instanceof ConflictError) {
         this.counts.raced += 1;
