@@ -1,0 +1,77 @@
+import { ClientMailer } from '../../../shared/application/client-mailer';
+import { PolicyRegistry } from '../../../shared/application/policy-registry';
+import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
+import { SWEEP_GROUP_SIZE } from '../../../shared/application/sla-monitor/sweep';
+import { TicketService } from '../../../shared/application/ticket-service';
+import type { CountedRequest } from '../../support/graph-service/request-counter';
+import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
+import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
+
+const TICKETS = 60;
+const GRAPH_BATCH_LIMIT = 20;
+
+/**
+ * The counter records a batch's steps, then the $batch request that carried them: cut the log there.
+ * Returns, per $batch, its steps.
+ */
+function batches(log: CountedRequest[]): CountedRequest[][] {
+  const out: CountedRequest[][] = [];
+  let steps: CountedRequest[] = [];
+  for (const r of log) {
+    if (r.inBatch) steps.push(r);
+    else if (r.path === '/$batch') {
+      out.push(steps);
+      steps = [];
+    }
+  }
+  return out;
+}
+
+const isClaim = (r: CountedRequest) => r.method === 'POST' && /\/lists\/[^/]+\/items$/.test(r.path);
+
+describe('SLA sweep on SharePoint: tickets checked in groups, their ledger writes batched', () => {
+  let sp: SharePointHarness;
+  afterEach(() => sp.graph.close());
+
+  it(`claims of ${TICKETS} alerting tickets leave about ceil(claims / 20) $batch requests`, async () => {
+    sp = await startSharePoint();
+    const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
+    const store = await sp.open();
+    const notifier = new CapturingNotifier();
+    const errors = new CollectedErrors();
+    const policies = new PolicyRegistry(store.state, store.directory);
+    const mail = new ClientMailer({ mailer: new CapturingMailer(), clock, state: store.state, directory: store.directory, alerts: store.alerts });
+    const tickets = new TicketService({ store, clock, ids: new SequentialIds('batch'), policies, mail, notifier, sideEffects: errors });
+    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
+    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    for (let i = 0; i < TICKETS; i++) await tickets.open(SYSTEM, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Issue ${i}`, description: 'down', channel: 'email', priority: 'critical' });
+    const monitor = new SlaMonitor({ store, clock, notifier, mail, tickets, policies, sideEffects: errors, holder: 'sweeper', intervalMs: 60_000, pageSize: 5000 });
+
+    clock.advanceMinutes(31); // every critical ticket past its 30-minute response target
+    sp.graph.requests.reset();
+    const report = await monitor.sweep();
+    const log = sp.graph.requests.list({ inBatch: 'any' });
+
+    expect(errors.errors).toEqual([]);
+    expect(report.slaAlerts).toBe(TICKETS);
+    expect(notifier.sent.filter((n) => n.kind === 'sla-alert')).toHaveLength(TICKETS);
+
+    const claims = log.filter(isClaim).length;
+    const claimBatches = batches(log).filter((steps) => steps.some(isClaim));
+    // Each ticket claims at least its breach alert and the superseded at-risk one.
+    expect(claims).toBeGreaterThanOrEqual(2 * TICKETS);
+    // Claims made one ticket at a time would be one request each; grouped they fill $batch requests.
+    // Only the lease and the digest (one claim each, outside the ticket groups) may leave alone.
+    expect(claimBatches.length).toBeLessThanOrEqual(Math.ceil(claims / GRAPH_BATCH_LIMIT) + 2);
+    expect(claimBatches.filter((steps) => steps.length < SWEEP_GROUP_SIZE).length).toBeLessThanOrEqual(2);
+    expect(sp.graph.requests.count()).toBeLessThan(claims / 2);
+
+    // Exactly once: the next sweep sends nothing again and writes nothing.
+    clock.advanceMinutes(1);
+    sp.graph.requests.reset();
+    const quiet = await monitor.sweep();
+    expect(quiet.slaAlerts).toBe(0);
+    expect(sp.graph.requests.list({ inBatch: 'any' }).filter(isClaim)).toHaveLength(0);
+    expect(notifier.sent.filter((n) => n.kind === 'sla-alert')).toHaveLength(TICKETS);
+  });
+});
