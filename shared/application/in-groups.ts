@@ -18,9 +18,13 @@ export async function inGroups<T>(
     const end = Math.min(start + size, items.length);
     const calls: Array<Promise<void>> = [];
     for (let i = start; i < end; i++) calls.push(each(items[i] as T, i));
-    const outcomes = await Promise.allSettled(calls);
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
+    try {
+      await Promise.all(calls);
+    } catch (error) {
+      // Promise.all settles at the first rejection: let the rest of the group finish before rethrowing.
+      await Promise.allSettled(calls);
+      throw error;
+    }
   }
   return true;
 }
