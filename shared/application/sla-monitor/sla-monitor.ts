@@ -4,7 +4,7 @@ import type { Clock, LeaseRecord, Notifier, Store } from '../ports';
 import type { SideEffectErrors } from '../side-effects';
 import type { TicketService } from '../ticket-service';
 import { SendOnce } from './send-once';
-import { Sweep, type SweepCounts } from './sweep';
+import { Sweep, type SweepCounts, type SweepPorts } from './sweep';
 
 /** The lease that makes one server instance the active sweeper. */
 export const SWEEPER_LEASE = 'sla-monitor';
@@ -12,14 +12,7 @@ export const SWEEPER_LEASE = 'sla-monitor';
 /** Ledger key families the monitor writes (loaded at start so a restart skips what was sent). */
 const KEY_FAMILIES = ['ack:', 'sla:', 'budget:', 'phone-reminder:', 'ms-reminder:', 'digest:'];
 
-export interface SlaMonitorDeps {
-  store: Store;
-  clock: Clock;
-  notifier: Notifier;
-  mail: Pick<ClientMailer, 'sendClientMail'>;
-  tickets: TicketService;
-  policies: PolicyRegistry;
-  sideEffects: SideEffectErrors;
+export interface SlaMonitorDeps extends SweepPorts {
   /** This instance's name in the lease and the ledger (host:pid). */
   holder: string;
   /** Time between the end of one sweep and the start of the next (default 60 s). */

@@ -48,7 +48,8 @@ export interface SweepCounts {
   errors: number;
 }
 
-export interface SweepDeps {
+/** The ports and services a sweep acts through (the monitor takes the same ones). */
+export interface SweepPorts {
   store: Store;
   clock: Clock;
   notifier: Notifier;
@@ -56,6 +57,9 @@ export interface SweepDeps {
   tickets: TicketService;
   policies: PolicyRegistry;
   sideEffects: SideEffectErrors;
+}
+
+export interface SweepDeps extends SweepPorts {
   once: SendOnce;
   pageSize: number;
   digestLimit: number;
