@@ -1,8 +1,4 @@
-import type { ClientMailer } from '../client-mailer';
-import type { PolicyRegistry } from '../policy-registry';
-import type { Clock, LeaseRecord, Notifier, Store } from '../ports';
-import type { SideEffectErrors } from '../side-effects';
-import type { TicketService } from '../ticket-service';
+import type { LeaseRecord } from '../ports';
 import { SendOnce } from './send-once';
 import { Sweep, type SweepCounts, type SweepPorts } from './sweep';
 
