@@ -204,20 +204,35 @@ export class MailIntakeService {
     return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
   }
 
-  /** A resolution validated/rejected or a budget extension approved/refused, when the reply says so. */
+  /**
+   * A resolution validated/rejected or a budget extension approved/refused, when the reply says so.
+   * Each question takes only its own answers: "confirm" / "not resolved" answer a resolution, "approve"
+   * / "refuse" an extension ("I reject" also rejects a resolution); any other reply is an ordinary one,
+   * so "ya funciona" never approves billable time and "autorizo" never closes a ticket.
+   */
   private async decision(ticket: Ticket, intent: ReplyIntent | undefined, actor: Actor, excerpt: string | undefined): Promise<string | undefined> {
     if (!intent) return undefined;
     const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
-    const positive = intent === 'confirm' || intent === 'approve';
     if (ticket.status === 'resolved') {
-      if (positive) await this.deps.tickets.validateResolution(actor, ref, excerpt);
-      else await this.deps.tickets.rejectResolution(actor, ref, excerpt);
-      return positive ? 'resolution-validated' : 'resolution-rejected';
+      if (intent === 'confirm') {
+        await this.deps.tickets.validateResolution(actor, ref, excerpt);
+        return 'resolution-validated';
+      }
+      if (intent === 'reject' || intent === 'refuse') {
+        await this.deps.tickets.rejectResolution(actor, ref, excerpt);
+        return 'resolution-rejected';
+      }
+      return undefined;
     }
-    if (ticket.pendingExtension) {
-      if (positive) await this.deps.tickets.approveBudgetExtension(actor, ref, ticket.pendingExtension.requestId);
-      else await this.deps.tickets.refuseBudgetExtension(actor, ref, ticket.pendingExtension.requestId, excerpt);
-      return positive ? 'budget-extension-approved' : 'budget-extension-refused';
+    const pending = ticket.pendingExtension;
+    if (!pending) return undefined;
+    if (intent === 'approve') {
+      await this.deps.tickets.approveBudgetExtension(actor, ref, pending.requestId);
+      return 'budget-extension-approved';
+    }
+    if (intent === 'refuse') {
+      await this.deps.tickets.refuseBudgetExtension(actor, ref, pending.requestId, excerpt);
+      return 'budget-extension-refused';
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { L1, SYSTEM } from '../application/fixture';
+import { L1, L2, SYSTEM } from '../application/fixture';
 import { eml, intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'mail');
@@ -103,6 +103,26 @@ test('"confirmo" on a resolved ticket validates it (closure mail); "no resuelto"
   const rejected = await h.receive(eml({ from: 'ana@acme.example', subject: `RE: ${res2.subject}`, id: '<no@acme.example>', body: 'No resuelto, sigue saliendo el error.' }));
   expect(rejected.outcome.action).toBe('resolution-rejected');
   expect(await h.store.tickets.get(second.id)).toMatchObject({ status: 'open' });
+});
+
+test('each pending question takes only its own answers: "autorizo" never closes a resolution, "ya funciona" never approves an extension', async () => {
+  const { ticket } = await openFromAna();
+  const resolved = await h.tickets.resolve(L1, ref(ticket), 'Listo.');
+  const approveWord = await h.receive(eml({ from: 'ana@acme.example', subject: `RE: [${ticket.number}]`, id: '<autorizo@acme.example>', body: 'Autorizo.' }));
+  expect(approveWord.outcome.action).toBe('client-replied');
+  expect(await h.store.tickets.get(resolved.id)).toMatchObject({ status: 'resolved' });
+
+  let second = (await openFromAna('<new-2@acme.example>')).ticket;
+  second = await h.tickets.acknowledge(L2, ref(second), 'Revisando.');
+  second = await h.tickets.requestBudgetExtension(L2, ref(second), 120, 'Falta revisar el PAC.');
+  const works = await h.receive(eml({ from: 'ana@acme.example', subject: `RE: [${second.number}]`, id: '<works@acme.example>', body: 'Ya funciona.' }));
+  expect(works.outcome.action).toBe('client-replied');
+  const fails = await h.receive(eml({ from: 'ana@acme.example', subject: `RE: [${second.number}]`, id: '<fails@acme.example>', body: 'No funciona todavía.' }));
+  expect(fails.outcome.action).toBe('client-replied');
+  expect((await h.store.tickets.get(second.id))?.pendingExtension?.minutes).toBe(120);
+  const approved = await h.receive(eml({ from: 'ana@acme.example', subject: `RE: [${second.number}]`, id: '<ok@acme.example>', body: 'Autorizo las 2 horas.' }));
+  expect(approved.outcome.action).toBe('budget-extension-approved');
+  expect((await h.store.tickets.get(second.id))?.pendingExtension).toBeUndefined();
 });
 
 test('auto-replies and bounces on a ticket never count as replies nor open tickets', async () => {
