@@ -13,7 +13,7 @@ import { t } from '../../shared/domain/i18n/catalog';
 import type { BotReply, BotTurn } from './bot-turn';
 import type { CardActionRouter } from './card-action-router';
 import { usage, type CommandRouter } from './command-router';
-import type { ConversationRefs } from './conversation-refs';
+import type { ChannelSave, ConversationRefs } from './conversation-refs';
 import type { CreateTicketFromMessage } from './create-ticket-from-message';
 import type { ErrorMapper } from './error-mapper';
 import { StaffIdentity } from './staff-identity';
@@ -44,16 +44,15 @@ export class SoporteBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      const installer = await parts.identity.resolve(context.activity);
-      await parts.refs.save(context.activity, installer?.locale);
+      await parts.refs.save(context.activity, await parts.identity.resolve(context.activity));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
       if (botAdded) {
         const installer = await parts.identity.resolve(context.activity);
-        await parts.refs.save(context.activity, installer?.locale);
-        await this.greet(context, installer);
+        const channel = await parts.refs.save(context.activity, installer);
+        await this.greet(context, installer, channel);
       }
       await next();
     });
@@ -65,10 +64,14 @@ export class SoporteBot extends TeamsActivityHandler {
   }
 
   /** The install greeting, in the installer's language (Teams' conversationUpdate carries no locale). */
-  private async greet(context: TurnContext, turn: BotTurn | undefined): Promise<void> {
+  private async greet(context: TurnContext, turn: BotTurn | undefined, channel: ChannelSave | undefined): Promise<void> {
     const activity = context.activity;
-    if (activity.conversation.conversationType === 'channel') {
-      await context.sendActivity(t(turn?.locale ?? StaffIdentity.localeOf(activity), 'bot.greeting.channel'));
+    if (turn && channel === 'saved') {
+      await context.sendActivity(t(turn.locale, 'bot.greeting.channel'));
+      return;
+    }
+    if (turn && channel === 'kept-other-channel') {
+      await context.sendActivity(t(turn.locale, 'bot.greeting.channelKept'));
       return;
     }
     if (!turn) {

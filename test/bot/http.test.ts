@@ -90,8 +90,26 @@ describe('Teams bot over HTTP (restify on 127.0.0.1, CloudAdapter in local mode)
     expect((await h.store.tickets.get(ticket.id))?.microsoftCaseNumber).toBe('2603020040001234');
   });
 
+  it('only staff set the managers\' channel and only a manager moves it: an outsider\'s install redirects nothing', async () => {
+    const managers = { aadObjectId: 'aad-manager', locale: 'en-US', conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl };
+    const outsider = { aadObjectId: 'aad-stranger', locale: 'en-US', conversationType: 'channel' as const, conversationId: '19:outsiders@thread.tacv2', serviceUrl: connector.serviceUrl };
+    await h.post(installed(outsider));
+    const refused = await connector.waitFor((c) => c.conversationId === outsider.conversationId);
+    expect(refused.activity.text).toMatch(/You are not registered in Soporte/);
+    expect(await h.store.state.getState('teams:ref:managers-channel')).toBeUndefined();
+
+    await h.post(installed(managers));
+    await connector.waitFor((c) => c.conversationId === managers.conversationId);
+    const other = { ...L2, conversationType: 'channel' as const, conversationId: '19:dev-team@thread.tacv2', serviceUrl: connector.serviceUrl };
+    await h.post(installed(other));
+    const kept = await connector.waitFor((c) => c.conversationId === other.conversationId);
+    expect(kept.activity.text).toMatch(/SLA alerts stay in the channel where they are posted now/);
+    const saved = await h.store.state.getState<{ conversation: { id: string } }>('teams:ref:managers-channel');
+    expect(saved?.conversation.id).toBe(managers.conversationId);
+  });
+
   it('sends reminders to the assignee\'s chat and budget, after-hours and closure notices to the channel', async () => {
-    const channel = { conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl, locale: 'en-US' };
+    const channel = { aadObjectId: 'aad-manager', conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl, locale: 'en-US' };
     const personal = { aadObjectId: 'aad-l2', locale: 'en-US', conversationId: 'a:personal-l2', serviceUrl: connector.serviceUrl };
     await h.post(installed(channel));
     await h.post(installed(personal));
@@ -124,7 +142,7 @@ describe('Teams bot over HTTP (restify on 127.0.0.1, CloudAdapter in local mode)
   });
 
   it('posts the daily digest card in the managers\' channel', async () => {
-    const channel = { conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl, locale: 'es-MX' };
+    const channel = { aadObjectId: 'aad-manager', conversationType: 'channel' as const, conversationId: '19:managers@thread.tacv2', serviceUrl: connector.serviceUrl, locale: 'es-MX' };
     await h.post(installed(channel));
     const ticket = await h.openTicket();
     await h.runtime.notifier.notify({ kind: 'daily-digest', date: '2026-03-02', lines: [{ ticketNumber: ticket.number, ticketId: ticket.id, subject: ticket.subject, status: 'new', priority: 'high', responseState: 'at-risk', resolutionState: 'on-track' }] });

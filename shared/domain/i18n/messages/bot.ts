@@ -12,6 +12,10 @@ export const BOT_MESSAGES: MessageTable = {
     en: 'Soporte is installed in this channel: SLA alerts and the daily digest will be posted here.',
     'es-MX': 'Soporte quedó instalado en este canal: aquí se publicarán las alertas de SLA y el resumen diario.',
   },
+  'bot.greeting.channelKept': {
+    en: 'Soporte is installed here, but SLA alerts stay in the channel where they are posted now: only a Soporte manager can move them by installing the bot in another channel.',
+    'es-MX': 'Soporte quedó instalado aquí, pero las alertas de SLA siguen en el canal donde se publican ahora: solo un gerente de Soporte puede moverlas instalando el bot en otro canal.',
+  },
   'bot.unknownCommand': { en: 'I do not know the command "{word}". Type "help" to see the commands.', 'es-MX': 'No conozco el comando "{word}". Escribe "ayuda" para ver los comandos.' },
   'bot.emptyMessage': { en: 'Type "{help}" to see the commands.', 'es-MX': 'Escribe "{help}" para ver los comandos.' },
   'bot.usage': { en: 'Usage: {usage}', 'es-MX': 'Uso: {usage}' },
