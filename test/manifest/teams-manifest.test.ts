@@ -1,3 +1,6 @@
+import { createCommandRouter } from '../../bot/teams/command-table';
+import type { TeamsBotDeps } from '../../bot/teams/teams-bot-deps';
+import type { TicketViews } from '../../bot/teams/ticket-views';
 import { readFileSync } from 'node:fs';
 import { ICON_FILES, renderTeamsLocalizations, renderTeamsManifest } from '../../manifest/render-manifests';
 import { validateTeamsLocalization, validateTeamsManifest } from '../../manifest/validate-manifests';
@@ -54,6 +57,10 @@ describe('Teams app manifest', () => {
     expect(es['name.full']).toBe('Soporte: mesa de ayuda de Partner & Co');
     const commands = shaped.bots[0].commandLists[0].commands;
     commands.forEach((_c, i) => expect(es[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String)));
+    // The command list shows the words the bot answers to, in each language.
+    const router = createCommandRouter({} as TeamsBotDeps, {} as TicketViews);
+    expect(commands.map((c: { title: string }) => c.title)).toEqual(router.specs.map((spec) => spec.words.en));
+    expect(commands.map((_c, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual(router.specs.map((spec) => spec.words['es-MX']));
     expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.22')).not.toEqual([]);
   });
 
