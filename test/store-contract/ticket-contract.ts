@@ -117,6 +117,21 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     expect(await listAll(ctx.store, { limit: 7 })).toHaveLength(7);
   });
 
+  contractTest('tickets: a cursor never widens the query it is used with; a forged one is refused', async () => {
+    for (let i = 0; i < 6; i++) await openTicket(ctx.store, { clientId: i % 2 === 0 ? 'acme' : 'globex' });
+    const first = await ctx.store.tickets.list({ clientId: 'acme', limit: 1 });
+    expect(first.tickets.map((t) => t.clientId)).toEqual(['acme']);
+    const rest = await listAll(ctx.store, { clientId: 'acme', limit: 10, cursor: first.next });
+    expect(rest.map((t) => t.clientId)).toEqual(['acme', 'acme']);
+    // A cursor of a wider query, used with a narrower one, keeps the narrower filter.
+    const wide = await ctx.store.tickets.list({ limit: 1 });
+    const narrowed = await ctx.store.tickets.list({ clientId: 'globex', limit: 10, cursor: wide.next });
+    expect(narrowed.tickets.map((t) => t.clientId)).toEqual(['globex', 'globex', 'globex']);
+    const forged = Buffer.from('/sites/root/lists/tickets/items?$expand=fields&$top=5000', 'utf8').toString('base64url');
+    await expect(ctx.store.tickets.list({ clientId: 'acme', limit: 10, cursor: forged })).rejects.toThrow();
+    await expect(ctx.store.tickets.list({ clientId: 'acme', limit: 10, cursor: 'not a cursor!' })).rejects.toThrow(/cursor/);
+  });
+
   contractTest('tickets: pages over several statuses keep open order across statuses', async () => {
     const statuses = ['new', 'open', 'closed', 'open', 'waiting-on-client', 'new', 'open', 'closed', 'new'] as const;
     const opened: Ticket[] = [];

@@ -52,14 +52,21 @@ function toSecond(iso: string, round: (x: number) => number): string {
   return new Date(round(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-function encodeCursor(link: string): string {
-  return Buffer.from(link, 'utf8').toString('base64url');
+/**
+ * A page cursor carries only the position Graph gave (the nextLink's $skiptoken), never the link: the
+ * next page's URL is rebuilt from the caller's own query, so a cursor edited by hand can move within
+ * that query's results but never widen its filter, reach another list or raise the page size.
+ */
+function encodeCursor(nextLink: string): string {
+  const skipToken = new URLSearchParams(nextLink.slice(nextLink.indexOf('?') + 1)).get('$skiptoken');
+  if (!skipToken) throw new ValidationError('@odata.nextLink', `has no $skiptoken: ${nextLink}`);
+  return Buffer.from(skipToken, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): string {
-  const link = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!link.startsWith('/sites/')) throw new ValidationError('cursor', 'is not a cursor this store issued');
-  return link;
+function decodeCursor(cursor: string, queryUrl: string): string {
+  const skipToken = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!skipToken) throw new ValidationError('cursor', 'is not a cursor this store issued');
+  return `${queryUrl}&$skiptoken=${encodeURIComponent(skipToken)}`;
 }
 
 /** A Map that forgets its oldest entries past META_CAPACITY; a forgotten ticket costs one read on its next save. */
@@ -134,7 +141,8 @@ export class SharePointTicketStore implements TicketStore {
       query.conversationId !== undefined ? eq('ConversationId', query.conversationId) : undefined,
       query.unassigned ? eq('Assigned', false) : undefined,
     ].filter((f): f is string => f !== undefined);
-    let url: string | undefined = query.cursor !== undefined ? decodeCursor(query.cursor) : this.items.queryUrl('tickets', filter.join(' and ') || undefined, limit ?? MAX_PAGE_SIZE);
+    const first = this.items.queryUrl('tickets', filter.join(' and ') || undefined, limit ?? MAX_PAGE_SIZE);
+    let url: string | undefined = query.cursor !== undefined ? decodeCursor(query.cursor, first) : first;
     const tickets: Ticket[] = [];
     while (url) {
       const page = await this.items.page(url);
