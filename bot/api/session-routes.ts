@@ -4,6 +4,7 @@ import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { DevTokenSchema } from './api-schemas';
 import { authedRoute, json, route } from './http-io';
+import { isLoopback } from './loopback';
 
 export function registerSessionRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/v1/me', authedRoute(deps.authenticator, async (caller) => {
@@ -15,11 +16,14 @@ export function registerSessionRoutes(server: Server, deps: ApiDeps): void {
 
   /**
    * Local mode only: a development token for an email (the tenant is looked up: the requester's client, or
-   * the provider's for staff). The route does not exist unless main.ts built a dev token issuer.
+   * the provider's for staff). The route does not exist unless main.ts built a dev token issuer, and it
+   * refuses callers that are not on this machine.
    */
   const dev = deps.devTokens;
   if (!dev) return;
   server.post('/api/v1/dev/token', route(async (req) => {
+    // Anyone who reaches this route can sign in as anyone: it answers this machine only, whatever HOST is.
+    if (!isLoopback(req.socket.remoteAddress)) throw new ApiProblem(403, 'forbidden', 'Forbidden', 'development tokens are issued only to requests from this machine (127.0.0.1 or ::1); configure Entra ID (AUTH_MODE=entra) to serve other hosts');
     const input = DevTokenSchema.parse(req.body ?? {});
     const email = input.email.toLowerCase();
     let tenantId = input.tenantId;
