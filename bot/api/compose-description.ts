@@ -1,6 +1,8 @@
-/** The ticket description recorded from an email: the client's words, the email body, its attachments' names. */
+import { clipDescription } from '../../shared/domain/ticket/open-ticket';
+
+/** The ticket description recorded from an email: the client's words, the email body, its attachments' names (clipped; the email keeps all). */
 export function composeDescription(input: { description?: string; body: string; attachmentNames: string[] }): string {
   const parts = [input.description?.trim(), input.body.trim()].filter((p): p is string => Boolean(p));
   if (input.attachmentNames.length > 0) parts.push(`Attachments: ${input.attachmentNames.join(', ')}`);
-  return parts.join('\n\n');
+  return clipDescription(parts.join('\n\n'));
 }

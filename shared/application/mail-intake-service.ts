@@ -4,6 +4,7 @@ import { classifyAutomated } from '../domain/mail/automated-mail';
 import type { InboundMail } from '../domain/mail/inbound-mail';
 import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
 import { stripQuotedReply } from '../domain/mail/quoted-text';
+import { clipDescription } from '../domain/ticket/open-ticket';
 import { baseSubject } from '../domain/mail/ticket-number-tag';
 import type { AuthorizedRequester, Staff } from '../domain/requesters/directory-types';
 import type { Ticket } from '../domain/ticket/ticket';
@@ -37,7 +38,6 @@ export interface IntakeContext {
 }
 
 const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
-const DESCRIPTION_MAX = 20_000;
 const EXCERPT_MAX = 1_000;
 const CONFLICT_RETRIES = 3;
 const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notifications?)[@+.-]/i;
@@ -96,7 +96,7 @@ export class MailIntakeService {
       clientId: requester.clientId,
       requesterEmail: requester.email,
       subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.locale ?? 'es-MX', 'mail.no-subject'),
-      description: mail.text.slice(0, DESCRIPTION_MAX),
+      description: clipDescription(mail.text),
       channel: headers.fromAddin ? 'addin' : 'email',
       priority: headers.priority,
       incidentType: headers.incidentType,
@@ -137,7 +137,7 @@ export class MailIntakeService {
         clientId: ticket.clientId,
         requesterEmail: requester.email,
         subject: baseSubject(mail.subject) || ticket.subject,
-        description: mail.text.slice(0, DESCRIPTION_MAX),
+        description: clipDescription(mail.text),
         channel: 'email',
         sourceMessageId: mail.messageId,
         conversationId: mail.conversationId ?? mail.messageId,
@@ -191,7 +191,7 @@ export class MailIntakeService {
       clientId: requester.requester.clientId,
       requesterEmail: requester.requester.email,
       subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.requester.locale ?? requester.client.locale, 'mail.no-subject'),
-      description: mail.text.slice(0, DESCRIPTION_MAX),
+      description: clipDescription(mail.text),
       channel: 'email',
       priority: headers.priority,
       incidentType: headers.incidentType,

@@ -28,7 +28,7 @@ export type { TransitionKey } from './ticket/transition-table';
 export { TRANSITIONS, transitionKey, nextStatus, allowedEvents } from './ticket/transition-table';
 export { applyEvent, FALLBACK_FOLLOW_UP_MINUTES } from './ticket/apply-event';
 export type { OpenTicketInput, OpenedEvent } from './ticket/open-ticket';
-export { openTicket, ticketFromOpened, linkedTicketInput } from './ticket/open-ticket';
+export { openTicket, ticketFromOpened, linkedTicketInput, clipDescription, DESCRIPTION_MAX_CHARS } from './ticket/open-ticket';
 export { replay } from './ticket/replay';
 export type { Action } from './ticket/permissions';
 export { ACTIONS, PERMISSIONS, isAllowed, assertAllowed, actionForEvent, assertEventAllowed } from './ticket/permissions';

@@ -31,6 +31,13 @@ describe('REST API: tickets from the open email', () => {
     expect(stored?.channel).toBe('addin');
   });
 
+  it('records a long email body clipped to what a ticket holds (the email keeps the rest)', async () => {
+    const body = await createTicket({ body: 'x'.repeat(100_000), internetMessageId: 'long@mail.acme.example' });
+    const stored = await h.store.tickets.get(body.id);
+    expect(stored?.description).toHaveLength(20_000);
+    expect(stored?.description.startsWith('Afecta a toda la facturación\n\nxxx')).toBe(true);
+  });
+
   it('finds the ticket of a message and of its thread', async () => {
     const ticket = await createTicket();
     const byMessage = await h.call('GET', `/api/v1/tickets/lookup?internetMessageId=${encodeURIComponent('<CAF1234@mail.acme.example>')}`, { token: await h.ana() });

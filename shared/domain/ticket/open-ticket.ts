@@ -6,6 +6,17 @@ import type { Ticket } from './ticket';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
 import { CHANNELS, INCIDENT_TYPES, LOCALES, PRIORITIES, type Actor, type Channel, type IncidentType, type Locale, type Priority } from './ticket-types';
 
+/**
+ * The longest description a ticket records (every store can hold it: SharePoint's multi-line text
+ * column takes 63,999). The email stays the full record: edges clip longer texts with clipDescription.
+ */
+export const DESCRIPTION_MAX_CHARS = 20_000;
+
+/** A description clipped to what a ticket records. */
+export function clipDescription(text: string): string {
+  return text.length > DESCRIPTION_MAX_CHARS ? text.slice(0, DESCRIPTION_MAX_CHARS) : text;
+}
+
 /** What intake (email, phone, add-in) knows when a ticket is opened. */
 export interface OpenTicketInput {
   id: string;
@@ -87,6 +98,7 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
   const requesterEmail = requireText(input.requesterEmail, 'requesterEmail').trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+$/.test(requesterEmail)) throw new ValidationError('requesterEmail', `"${input.requesterEmail}" is not an email address`);
   requireText(input.subject, 'subject');
+  if ((input.description ?? '').length > DESCRIPTION_MAX_CHARS) throw new ValidationError('description', `is ${input.description.length} characters long; at most ${DESCRIPTION_MAX_CHARS}`);
   requireOneOf(input.channel, CHANNELS, 'channel');
   requireOneOf(input.locale, LOCALES, 'locale');
   if (Number.isNaN(Date.parse(input.at))) throw new ValidationError('at', `"${input.at}" is not an ISO instant`);

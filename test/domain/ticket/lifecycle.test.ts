@@ -25,6 +25,7 @@ describe('openTicket', () => {
     ['budgetMinutes', { incidentType: 'maintenance' as const, budgetMinutes: 100 }],
     ['priority', { priority: 'urgent' as never }],
     ['at', { at: 'yesterday' }],
+    ['description', { description: 'x'.repeat(20_001) }],
   ])('bad %s is refused naming the field', (field, overrides) => {
     expect(() => openTicket(openInput(overrides), DEFAULT_POLICY)).toThrow(expect.objectContaining({ field }));
   });
