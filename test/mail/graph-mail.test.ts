@@ -78,6 +78,8 @@ test('the delta token survives a restart: only changes after it are read, and ou
   expect(saved).toContain('$deltatoken=');
   const restarted = mailbox(1);
   expect(await restarted.pending()).toEqual([]);
+  // The category change came back in that round: the settled message leaves the backlog for good.
+  expect(await h.store.state.getState(`graph-mail-backlog:${SUPPORT}`)).toEqual([]);
   await seed(SUPPORT, '<r-2@acme.example>', 'ana@acme.example', 'Dos', '2026-03-02T16:10:00.000Z');
   const supportDelta = { method: 'GET', path: /^\/users\/soporte%40partner\.example\/mailFolders\/inbox\/messages\/delta$/ };
   const before = graph.requests.count(supportDelta);

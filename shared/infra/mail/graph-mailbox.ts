@@ -85,11 +85,16 @@ export class GraphMailbox implements Mailbox {
         return flagged || isNew;
       });
     }
+    // Our own category change brings a settled message back in the next round: it leaves the backlog here.
     const items: PendingMail[] = [];
-    for (const candidate of await this.backlog()) {
+    const backlog = await this.backlog();
+    const open = [];
+    for (const candidate of backlog) {
       if ((await this.options.state.getState(doneKey(candidate.id))) !== undefined) continue;
+      open.push(candidate);
       items.push(await this.read(candidate));
     }
+    if (open.length !== backlog.length) await this.options.state.setState(this.backlogKey(), open);
     return items;
   }
 
