@@ -103,6 +103,8 @@ export class TaskPaneController {
     if (!item) return;
     this.publish({ form: { priority, incidentType, description } });
     const me = this.state.me;
+    const support = this.deps.supportAddress.toLowerCase();
+    const supportHasIt = item.recipients.includes(support) || item.sender?.email === support;
     const { ticket, created } = await this.deps.api.createTicket({
       internetMessageId: item.internetMessageId,
       conversationId: item.conversationId,
@@ -113,12 +115,12 @@ export class TaskPaneController {
       incidentType,
       description: description.trim() || undefined,
       requesterEmail: me?.kind === 'staff' ? item.sender?.email : undefined,
+      supportHasEmail: supportHasIt,
     });
     this.publish({ ticket, flash: { kind: 'info', key: created ? 'addin.created' : 'addin.created-existing', params: { number: ticket.number } } });
-    // The email stays the official record: tag it, and make sure support receives it.
+    // The email stays the official record: tag it, and make sure support receives it (until then the
+    // ticket awaits the email).
     await this.deps.host.tagWithTicket(ticket.number);
-    const support = this.deps.supportAddress.toLowerCase();
-    const supportHasIt = item.recipients.includes(support) || item.sender?.email === support;
     if (created && !supportHasIt) {
       await this.deps.host.openForwardToSupport({
         supportAddress: this.deps.supportAddress,

@@ -14,6 +14,7 @@ export const CreateTicketSchema = z.object({
   incidentType: z.enum(INCIDENT_TYPES),
   description: z.string().max(10_000).optional(),
   requesterEmail: z.email().optional(),
+  supportHasEmail: z.boolean().default(true),
 });
 
 export const LookupQuerySchema = z

@@ -50,6 +50,7 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       subject: input.subject,
       description: composeDescription(input),
       channel: 'addin',
+      awaitingEmail: !input.supportHasEmail,
       priority: input.priority,
       incidentType: input.incidentType,
       sourceMessageId: input.internetMessageId,

@@ -50,8 +50,12 @@ export class TeamsNotifier implements Notifier {
           const text = t(format.locale, 'bot.notify.assigned', { number: notification.ticket.number, subject: notification.ticket.subject });
           return cardActivity(await this.deps.views.ticketCard(notification.ticket, format, this.deps.clock.now()), text);
         });
-      case 'phone-email-reminder':
-        return this.toAssignee(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.phoneEmailReminder', { number: notification.ticket.number, subject: notification.ticket.subject })));
+      case 'phone-email-reminder': {
+        const { number, subject, channel } = notification.ticket;
+        return this.toAssignee(notification, (format) => MessageFactory.text(channel === 'phone'
+          ? t(format.locale, 'bot.notify.phoneEmailReminder', { number, subject })
+          : t(format.locale, 'bot.notify.emailReminder', { number, subject, channel: t(format.locale, `bot.channel.${channel}`) })));
+      }
       case 'microsoft-case-reminder':
         return this.toAssignee(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.microsoftCaseReminder', { number: notification.ticket.number, caseNumber: notification.ticket.microsoftCaseNumber ?? '?' })));
       case 'l4-escalation':

@@ -24,6 +24,11 @@ export interface OpenTicketInput {
   locale?: Locale;
   /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
   raisedAt?: Date;
+  /**
+   * Not official until the client's email reaches support (POLICY.md, channels): defaults to true for
+   * phone and Teams tickets; the add-in sets it when support was not a recipient of the email.
+   */
+  awaitingEmail?: boolean;
 }
 
 export interface TicketRef {

@@ -114,7 +114,7 @@ export class TicketService implements TicketCommands {
       sourceMessageId: input.sourceMessageId,
       conversationId: input.conversationId,
       linkedTicketId: extra.linkedTicketId,
-      awaitingEmail: extra.awaitingEmail,
+      awaitingEmail: extra.awaitingEmail ?? input.awaitingEmail,
       locale: input.locale ?? requester.locale ?? client.locale,
       at: raisedAt.toISOString(),
       actor,

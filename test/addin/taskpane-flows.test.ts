@@ -91,7 +91,7 @@ describe('task pane flows against the real API server on 127.0.0.1', () => {
     await controller.start();
     expect(html()).toContain('Sesión de Lena L2 (equipo de soporte)');
     await controller.dispatch({ type: 'create-ticket', priority: 'medium', incidentType: 'maintenance', description: '' });
-    expect(controller.current().ticket).toMatchObject({ requesterEmail: 'ana@acme.example', clientId: 'acme', incidentType: 'maintenance' });
+    expect(controller.current().ticket).toMatchObject({ requesterEmail: 'ana@acme.example', clientId: 'acme', incidentType: 'maintenance', awaitingEmail: false });
     expect(controller.current().flash).toEqual({ kind: 'info', key: 'addin.created', params: { number: 'SUP-2026-0001' } });
     // Support already holds the email: it is tagged, and no forward is opened.
     expect(host.tags).toEqual(['SUP-2026-0001']);

@@ -31,6 +31,15 @@ describe('REST API: tickets from the open email', () => {
     expect(stored?.channel).toBe('addin');
   });
 
+  it('a ticket from an email support never received awaits that email (not official yet)', async () => {
+    const absent = await createTicket({ internetMessageId: 'absent@mail.acme.example', supportHasEmail: false });
+    expect(absent.awaitingEmail).toBe(true);
+    const present = await createTicket({ internetMessageId: 'present@mail.acme.example' });
+    expect(present.awaitingEmail).toBe(false);
+    const bad = await h.call('POST', '/api/v1/tickets', { token: await h.ana(), body: emailPayload({ internetMessageId: 'x@mail.acme.example', supportHasEmail: 'no' }) });
+    expect(bad.status).toBe(400);
+  });
+
   it('records a long email body clipped to what a ticket holds (the email keeps the rest)', async () => {
     const body = await createTicket({ body: 'x'.repeat(100_000), internetMessageId: 'long@mail.acme.example' });
     const stored = await h.store.tickets.get(body.id);

@@ -38,7 +38,7 @@ describe('message action "Create ticket from this message"', () => {
     const task = await invoke(h, 'composeExtension/submitAction', { commandId: 'createTicketFromMessage', data });
     expect(task).toEqual({ type: 'message', value: 'Ticket SUP-2026-0001 opened.' });
     const ticket = await h.store.tickets.getByNumber('SUP-2026-0001');
-    expect(ticket).toEqual(expect.objectContaining({ clientId: 'acme', channel: 'teams', priority: 'high', sourceMessageId: `teams:${TEAMS_MESSAGE.id}` }));
+    expect(ticket).toEqual(expect.objectContaining({ clientId: 'acme', channel: 'teams', priority: 'high', sourceMessageId: `teams:${TEAMS_MESSAGE.id}`, awaitingEmail: true }));
     const again = await invoke(h, 'composeExtension/submitAction', { commandId: 'createTicketFromMessage', data });
     expect(again.value).toBe('This message already has ticket SUP-2026-0001.');
   });

@@ -110,6 +110,15 @@ describe('client messages', () => {
     const en = composeClientMessage('acknowledgement', { ...ticket, locale: 'en' }, { responseDueAt: '2026-03-02T20:00:00.000Z' });
     expect(en.text).toContain('First response by: Monday, March 2, 2026, 14:00 (America/Mexico_City)');
   });
+  test('the email reminder speaks of the phone call only for phone tickets', () => {
+    const phone = composeClientMessage('phone-email-reminder', { ...ticket, channel: 'phone', awaitingEmail: true });
+    expect(phone.subject).toBe('[SUP-2026-0042] Por favor confirme por correo su solicitud telefónica: Falla de timbrado');
+    expect(phone.text).toContain('Registramos su llamada como el ticket SUP-2026-0042');
+    const teams = composeClientMessage('phone-email-reminder', { ...ticket, channel: 'teams', awaitingEmail: true, locale: 'en' });
+    expect(teams.subject).toBe('[SUP-2026-0042] Please send your request by email: Falla de timbrado');
+    expect(teams.text).toContain('We opened ticket SUP-2026-0042 for your request');
+    expect(teams.text).not.toMatch(/phone/);
+  });
   test('resolution explains how to confirm or reject, in the reader\'s language', () => {
     expect(composeClientMessage('resolution', ticket, { summary: 'x' }).text).toMatch(/"confirmo"[\s\S]*"no resuelto"/);
     expect(composeClientMessage('resolution', { ...ticket, locale: 'en' }, { summary: 'x' }).text).toMatch(/"confirm"[\s\S]*"not resolved"/);

@@ -83,6 +83,11 @@ export interface CreateTicketRequest {
   description?: string;
   /** Staff only: the sender the ticket is raised for (requesters raise their own). */
   requesterEmail?: string;
+  /**
+   * False when the support mailbox has not received this email (support was not a recipient): the
+   * ticket then awaits the email, as a phone ticket does, until the forward or a reply arrives.
+   */
+  supportHasEmail?: boolean;
 }
 
 export interface RequesterView {

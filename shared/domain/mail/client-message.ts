@@ -60,13 +60,18 @@ export interface ComposedMessage {
 
 const DEFAULT_ZONE = 'America/Mexico_City';
 
+/** The catalog key of a message: a ticket raised in Teams or the add-in is reminded of its email without the phone wording. */
+function messageKey(kind: TicketMailKind, ticket: Ticket): string {
+  return kind === 'phone-email-reminder' && ticket.channel !== 'phone' ? 'mail.email-reminder' : `mail.${kind}`;
+}
+
 export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): ComposedMessage {
   const locale = ticket.locale;
   const zone = params.timeZone ?? DEFAULT_ZONE;
   const base = { number: ticket.number, subject: ticket.subject };
   const body = composeBody(kind, ticket, params, locale, zone);
   const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3 };
-  const subject = tagSubject(t(locale, `mail.${kind}.subject`, subjectParams), ticket.number);
+  const subject = tagSubject(t(locale, `${messageKey(kind, ticket)}.subject`, subjectParams), ticket.number);
   const paragraphs = [greeting(locale, params.recipientName), body];
   if (kind !== 'closure') paragraphs.push(t(locale, 'mail.keep-number', base));
   paragraphs.push(t(locale, 'mail.signature'));
@@ -146,7 +151,7 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         reason: required(p.extensionReason, 'extensionReason'),
       });
     case 'phone-email-reminder':
-      return t(locale, 'mail.phone-email-reminder.body', { number });
+      return t(locale, `${messageKey(kind, ticket)}.body`, { number });
     case 'progress':
       return t(locale, 'mail.progress.body', { number, note: required(p.note, 'note') });
     case 'daily-email':

@@ -33,7 +33,7 @@ export interface OpenTicketInput {
   /** A pick inside the type's range; defaults to the type's defaultMinutes. */
   budgetMinutes?: number;
   channel: Channel;
-  /** Defaults to true for phone tickets (awaiting the client's confirming email). */
+  /** Defaults to true for phone and Teams tickets: not official until the client's email arrives. */
   awaitingEmail?: boolean;
   sourceMessageId?: string;
   conversationId?: string;
@@ -113,7 +113,7 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
     priority,
     incidentType,
     budgetMinutes: pickBudget(policy, incidentType, input.budgetMinutes),
-    awaitingEmail: input.awaitingEmail ?? input.channel === 'phone',
+    awaitingEmail: input.awaitingEmail ?? (input.channel === 'phone' || input.channel === 'teams'),
     policyVersion: policyVersion(policy),
     locale: input.locale,
   };

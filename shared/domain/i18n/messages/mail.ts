@@ -93,6 +93,12 @@ export const MAIL_MESSAGES: MessageTable = {
     'es-MX': 'Registramos su llamada como el ticket {number} y estamos trabajando en ella.\n\nNuestra política de soporte requiere que todo incidente exista como correo electrónico: por favor responda a este mensaje confirmando la solicitud y conserve {number} en el asunto.',
   },
 
+  'mail.email-reminder.subject': { en: 'Please send your request by email: {subject}', 'es-MX': 'Por favor envíe su solicitud por correo: {subject}' },
+  'mail.email-reminder.body': {
+    en: 'We opened ticket {number} for your request and are working on it.\n\nOur support policy requires every incident to exist as an email: please reply to this message confirming the request, keeping {number} in the subject.',
+    'es-MX': 'Abrimos el ticket {number} para su solicitud y estamos trabajando en ella.\n\nNuestra política de soporte requiere que todo incidente exista como correo electrónico: por favor responda a este mensaje confirmando la solicitud y conserve {number} en el asunto.',
+  },
+
   'mail.progress.subject': { en: 'Update: {subject}', 'es-MX': 'Actualización: {subject}' },
   'mail.progress.body': { en: 'An update on ticket {number}:\n\n{note}', 'es-MX': 'Una actualización del ticket {number}:\n\n{note}' },
 
