@@ -2,6 +2,7 @@ import type { AlertThreshold, SlaClockName } from '../../shared/application/port
 import { t } from '../../shared/domain/i18n/catalog';
 import { SUPPORT_LEVELS } from '../../shared/domain/ticket/ticket-types';
 import { formatClock, formatInstant, type CardFormat, type Choice, type Fact } from './card-format';
+import { escalationLevels } from './ticket-actions';
 import { renderTemplate, type CardJson } from './render-template';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
 import template from './sla-alert-card.json';
@@ -27,6 +28,7 @@ export interface SlaAlertCardData {
   version: string;
   clock: SlaClockName;
   threshold: AlertThreshold;
+  canEscalate: boolean;
   levels: Choice[];
   labels: Record<string, string>;
 }
@@ -38,6 +40,7 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
   const l = format.locale;
   const { ticket } = input;
   const clockName = t(l, `bot.clock.${input.clock}`);
+  const levels = escalationLevels(ticket, SUPPORT_LEVELS);
   const data: SlaAlertCardData = {
     style: input.threshold === 'breached' ? 'attention' : 'warning',
     headline: t(l, `bot.alert.${input.threshold}`, { clock: clockName, number: ticket.number }),
@@ -51,7 +54,8 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
     version: ticket.version,
     clock: input.clock,
     threshold: input.threshold,
-    levels: SUPPORT_LEVELS.filter((level) => level > ticket.level).map((level) => ({ title: t(l, `bot.level.${level}`), value: level })),
+    canEscalate: levels.length > 0,
+    levels: levels.map((level) => ({ title: t(l, `bot.level.${level}`), value: level })),
     labels: { assignToMe: t(l, 'bot.action.assignToMe'), escalate: t(l, 'bot.action.escalate'), level: t(l, 'bot.action.level'), reason: t(l, 'bot.action.reason') },
   };
   return renderTemplate(template, data);

@@ -3,6 +3,7 @@ import { FOLLOW_UP_KINDS } from '../../shared/domain/ticket/ticket-event';
 import { SUPPORT_LEVELS, type Locale, type SupportLevel } from '../../shared/domain/ticket/ticket-types';
 import type { CardFormat, Choice, Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
+import { escalationLevels, ticketActions, type TicketActions } from './ticket-actions';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
 import template from './ticket-card.json';
 
@@ -18,7 +19,7 @@ export interface TicketCardData {
   title: string;
   subject: string;
   facts: Fact[];
-  showActions: boolean;
+  actions: TicketActions;
   ticketId: string;
   version: string;
   followUpKinds: Choice[];
@@ -48,17 +49,18 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
   const l = format.locale;
   const { ticket } = input;
   const words = fixedWords(l);
+  const reachable = escalationLevels(ticket, SUPPORT_LEVELS);
   return {
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
     title: ticket.number,
     subject: ticket.subject,
     facts: ticketFacts(input, format),
-    showActions: ticket.status !== 'closed',
+    actions: ticketActions(ticket, SUPPORT_LEVELS),
     ticketId: ticket.id,
     version: ticket.version,
     followUpKinds: words.followUpKinds,
-    levels: words.levels.filter((choice) => choice.level > ticket.level).map(({ title, value }) => ({ title, value })),
+    levels: words.levels.filter((choice) => reachable.includes(choice.level)).map(({ title, value }) => ({ title, value })),
     labels: words.labels,
   };
 }

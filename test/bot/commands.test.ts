@@ -2,6 +2,13 @@ import { cardOf, cardText, message, verbsOf } from './activities';
 import { BotHarness } from './bot-harness';
 import { testTurn as turn } from './bot-turns';
 
+/** The values of the escalation level choices on a card. */
+function levelChoices(card: Record<string, unknown>): string[] {
+  const json = JSON.stringify(card);
+  const choices = /"id":"level"[^\]]*"choices":(\[[^\]]*\])/.exec(json);
+  return choices ? (JSON.parse(choices[1]) as Array<{ value: string }>).map((c) => c.value) : [];
+}
+
 describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
   let h: BotHarness;
   beforeEach(async () => {
@@ -48,7 +55,7 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(cardText(cardOf(none))).toMatch(/No tienes tickets abiertos asignados/);
   });
 
-  it('shows a ticket card with every action, carrying the ticket version', async () => {
+  it('shows a ticket card with the actions its status takes, carrying the ticket version', async () => {
     const ticket = await h.openTicket();
     const short = String(Number(ticket.number.split('-')[2]));
     const [reply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
@@ -60,8 +67,21 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(text).toMatch(/Response SLA: On track · due Mon 2 Mar, 14:00/); // high: breach 4 business hours after 10:00
     expect(text).toMatch(/Resolution SLA: On track · due Mon 2 Mar, 16:00/);
     expect(text).toMatch(/Budget used: 0 min of 6 h \(0%\)/);
-    expect(verbsOf(card).sort()).toEqual(['ticket.acknowledge', 'ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.recordContactAttempt', 'ticket.requestBudgetExtension', 'ticket.requestInformation', 'ticket.resolve']);
+    // New: no contact attempt (nothing was asked yet), no budget extension before work starts, no L4.
+    expect(verbsOf(card).sort()).toEqual(['ticket.acknowledge', 'ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestInformation', 'ticket.resolve']);
+    expect(levelChoices(card)).toEqual(['L2', 'L3']);
     expect(JSON.stringify(card)).toContain(`"version":"${ticket.version}"`);
+
+    const l2 = { role: 'L2' as const, id: 'staff-l2' };
+    const open = await h.services.tickets.acknowledge(l2, { ticketId: ticket.id, expectedVersion: ticket.version });
+    const [openReply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
+    expect(verbsOf(cardOf(openReply)).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestBudgetExtension', 'ticket.requestInformation', 'ticket.resolve']);
+    expect(levelChoices(cardOf(openReply))).toEqual(['L2', 'L3', 'L4']);
+
+    await h.services.tickets.requestInformation(l2, { ticketId: open.id, expectedVersion: open.version }, '¿Desde cuándo?');
+    const [waitingReply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
+    expect(verbsOf(cardOf(waitingReply))).toContain('ticket.recordContactAttempt');
+    expect(levelChoices(cardOf(waitingReply))).toEqual(['L2', 'L3']);
   });
 
   it('answers a missing ticket, a bad argument and an unknown command clearly', async () => {

@@ -1,0 +1,48 @@
+import { allowedEvents, type TransitionKey } from '../../shared/domain/ticket/transition-table';
+import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { SupportLevel } from '../../shared/domain/ticket/ticket-types';
+
+/** Which of the ticket card's actions the ticket's status accepts now (the transition table decides). */
+export interface TicketActions {
+  acknowledge: boolean;
+  assignToMe: boolean;
+  recordContactAttempt: boolean;
+  logFollowUp: boolean;
+  logSession: boolean;
+  requestInformation: boolean;
+  escalate: boolean;
+  requestBudgetExtension: boolean;
+  resolve: boolean;
+  /** One flag per row of buttons: a row whose actions are all refused is not shown. */
+  firstRow: boolean;
+  secondRow: boolean;
+  thirdRow: boolean;
+}
+
+/** The levels a ticket may be escalated to now: above its level, L4 only where the table takes it. */
+export function escalationLevels(ticket: Pick<Ticket, 'status' | 'level'>, levels: readonly SupportLevel[]): SupportLevel[] {
+  const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
+  return levels.filter((level) => level > ticket.level && allowed.has(level === 'L4' ? 'escalated-to-L4' : 'escalated'));
+}
+
+/** The card's actions for a ticket; a closed ticket offers none. */
+export function ticketActions(ticket: Pick<Ticket, 'status' | 'level' | 'pendingExtension'>, levels: readonly SupportLevel[]): TicketActions {
+  const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
+  const can = {
+    acknowledge: allowed.has('first-response'),
+    assignToMe: allowed.has('assigned'),
+    recordContactAttempt: allowed.has('contact-attempted'),
+    logFollowUp: allowed.has('follow-up-logged') && ticket.status !== 'closed',
+    logSession: allowed.has('session-logged'),
+    requestInformation: allowed.has('information-requested'),
+    escalate: escalationLevels(ticket, levels).length > 0,
+    requestBudgetExtension: allowed.has('budget-extension-requested') && !ticket.pendingExtension,
+    resolve: allowed.has('resolved'),
+  };
+  return {
+    ...can,
+    firstRow: can.acknowledge || can.assignToMe || can.recordContactAttempt,
+    secondRow: can.logFollowUp || can.logSession || can.requestInformation,
+    thirdRow: can.escalate || can.requestBudgetExtension || can.resolve,
+  };
+}
