@@ -12,10 +12,18 @@ function instant(value: string | Date, field: string): number {
   return t;
 }
 
+/** A requester's dates: effective on [effectiveFrom, effectiveTo); a missing bound is open. */
+export interface EffectiveDates {
+  effectiveFrom?: string | null;
+  effectiveTo?: string | null;
+}
+
 /** Whether `requester` is in force at `at`: effective on [effectiveFrom, effectiveTo). */
-export function isEffective(requester: Pick<AuthorizedRequester, 'effectiveFrom' | 'effectiveTo'>, at: string | Date): boolean {
+export function isEffective(requester: EffectiveDates, at: string | Date): boolean {
   const t = instant(at, 'at');
-  return Date.parse(requester.effectiveFrom) <= t && (requester.effectiveTo === undefined || t < Date.parse(requester.effectiveTo));
+  const from = requester.effectiveFrom ? instant(requester.effectiveFrom, 'effectiveFrom') : -Infinity;
+  const to = requester.effectiveTo ? instant(requester.effectiveTo, 'effectiveTo') : Infinity;
+  return from <= t && t < to;
 }
 
 /** The requester record authorizing `email` for `client` at `at`, if any (email compared case-insensitively). */
@@ -24,9 +32,19 @@ export function authorizedRequesterFor(client: Pick<Client, 'id'>, requesters: r
   return requesters.find((r) => r.clientId === client.id && normalizeEmail(r.email) === wanted && isEffective(r, at));
 }
 
-/** Whether `email` may raise tickets for `client` at `at`. */
-export function isAuthorizedRequester(client: Pick<Client, 'id'>, requesters: readonly AuthorizedRequester[], email: string, at: string | Date): boolean {
-  return authorizedRequesterFor(client, requesters, email, at) !== undefined;
+/** A client with its authorized requesters (each record's clientId, when present, must be the client's). */
+export interface ClientWithRequesters {
+  id: string;
+  requesters: ReadonlyArray<Pick<AuthorizedRequester, 'email'> & EffectiveDates & { clientId?: string }>;
+}
+
+/**
+ * Whether `email` may raise tickets for `client` at `at`: one of the client's requesters has that
+ * address (case-insensitive) and is in force then. A domain alone never authorizes anyone.
+ */
+export function isAuthorizedRequester(client: ClientWithRequesters, email: string, at: string | Date): boolean {
+  const wanted = normalizeEmail(email);
+  return client.requesters.some((r) => (r.clientId === undefined || r.clientId === client.id) && normalizeEmail(r.email) === wanted && isEffective(r, at));
 }
 
 /** Who an unauthorized sender should ask: the client's administrators in force at `at`, and the partner's account managers. */

@@ -18,8 +18,19 @@ describe('isAuthorizedRequester', () => {
     ['pepe@acme.mx', '2026-02-01T00:00:00Z', false],
     ['nobody@acme.mx', '2026-02-01T00:00:00Z', false],
   ])('%s at %s -> %p', (email, at, expected) => {
-    expect(isAuthorizedRequester(client, all, email, at)).toBe(expected);
-    expect(isAuthorizedRequester(client, all, email, new Date(at))).toBe(expected);
+    expect(isAuthorizedRequester({ ...client, requesters: all }, email, at)).toBe(expected);
+    expect(isAuthorizedRequester({ ...client, requesters: all }, email, new Date(at))).toBe(expected);
+  });
+
+  test('a client\'s own list: records without clientId, open or null bounds, dates without a time', () => {
+    const acme = { id: 'acme', requesters: [{ email: 'Ana@Acme.mx', effectiveFrom: '2026-01-01', effectiveTo: null }, { email: 'old@acme.mx', effectiveTo: '2026-01-15' }] };
+    expect(isAuthorizedRequester(acme, 'ana@acme.mx', '2026-01-01T00:00:00Z')).toBe(true);
+    expect(isAuthorizedRequester(acme, 'ana@acme.mx', '2025-12-31T23:59:59Z')).toBe(false);
+    expect(isAuthorizedRequester(acme, 'old@acme.mx', '2020-01-01T00:00:00Z')).toBe(true);
+    expect(isAuthorizedRequester(acme, 'old@acme.mx', '2026-01-15T00:00:00Z')).toBe(false);
+    // The domain alone authorizes nobody.
+    expect(isAuthorizedRequester(acme, 'someone@acme.mx', '2026-02-01T00:00:00Z')).toBe(false);
+    expect(() => isAuthorizedRequester(acme, 'ana@acme.mx', 'yesterday')).toThrow(expect.objectContaining({ field: 'at' }));
   });
 
   test('returns the record that authorizes', () => {
@@ -39,8 +50,8 @@ describe('requester changes', () => {
     const deactivated = deactivateRequester(ana, '2026-06-01T00:00:00Z');
     expect(deactivated).toEqual({ ...ana, effectiveTo: '2026-06-01T00:00:00.000Z' });
     expect(ana.effectiveTo).toBeUndefined();
-    expect(isAuthorizedRequester(client, [deactivated], 'ana@acme.mx', '2026-05-31T23:59:59Z')).toBe(true);
-    expect(isAuthorizedRequester(client, [deactivated], 'ana@acme.mx', '2026-06-01T00:00:00Z')).toBe(false);
+    expect(isAuthorizedRequester({ ...client, requesters: [deactivated] }, 'ana@acme.mx', '2026-05-31T23:59:59Z')).toBe(true);
+    expect(isAuthorizedRequester({ ...client, requesters: [deactivated] }, 'ana@acme.mx', '2026-06-01T00:00:00Z')).toBe(false);
     expect(() => deactivateRequester(ana, '2025-01-01T00:00:00Z')).toThrow(expect.objectContaining({ field: 'effectiveTo' }));
     expect(() => deactivateRequester(luis, '2026-04-01T00:00:00Z')).toThrow(/already deactivated/);
     expect(deactivateRequester(luis, '2026-02-01T00:00:00Z').effectiveTo).toBe('2026-02-01T00:00:00.000Z');
