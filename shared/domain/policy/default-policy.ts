@@ -3,7 +3,7 @@ import type { CalendarSpec } from '../calendar/calendar-spec';
 import type { SupportPolicy } from './support-policy';
 
 /** The years whose Mexican statutory rest days the default calendar closes. */
-export const DEFAULT_HOLIDAY_YEARS = { from: 2020, to: 2040 } as const;
+export const DEFAULT_HOLIDAY_YEARS = { from: 2020, to: 2100 } as const;
 
 /** Mon-Fri 08:30-18:00 in America/Mexico_City, closed on the statutory rest days of `fromYear..toYear`. */
 export function mexicanSupportCalendar(fromYear: number = DEFAULT_HOLIDAY_YEARS.from, toYear: number = DEFAULT_HOLIDAY_YEARS.to): CalendarSpec {

@@ -60,8 +60,9 @@ class ClockReading implements ClockStatus {
     this.targetMinutes = thresholds.targetMinutes;
     this.atRiskMinutes = thresholds.atRiskMinutes;
     this.breachMinutes = breachMinutes;
-    if (!running) this.state = elapsed > breachMinutes ? 'breached' : 'met';
-    else if (elapsed > breachMinutes) this.state = 'breached';
+    const late = elapsed > breachMinutes || (elapsedMs === breachMinutes * MS_PER_MINUTE && this.#usedUpBefore(breachMinutes, end));
+    if (!running) this.state = late ? 'breached' : 'met';
+    else if (late) this.state = 'breached';
     else if (paused) this.state = 'paused';
     else if (elapsed >= thresholds.atRiskMinutes) this.state = 'at-risk';
     else this.state = 'on-track';
@@ -81,6 +82,16 @@ class ClockReading implements ClockStatus {
   }
   get breachAt(): string | undefined {
     return this.#due(this.breachMinutes);
+  }
+
+  /**
+   * Whether `minutes` were used up before `end`, when exactly that much has elapsed at `end`: the
+   * deadline fell at a closing time (or a pause) and `end` is later, so the clock is past its due
+   * instant though closed time added nothing since (a Friday 18:00 deadline is missed at 18:01).
+   */
+  #usedUpBefore(minutes: number, end: number): boolean {
+    const pauses = this.#pauses.map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
+    return addBusinessMinutes(this.#calendar, new Date(this.#start), minutes, pauses.length ? pauses : undefined).getTime() < end;
   }
 
   /** The instant `minutes` of this clock are (or were) used up; undefined when stopped or paused. */
@@ -162,7 +173,8 @@ class OpenSince {
  * - response: the current priority's target/breach, from openedAt to the first response.
  * - resolution: the approved budget (budgetMinutes), from openedAt to resolvedAt (else closedAt),
  *   minus the pauses (sorted, disjoint, as applyEvent keeps them).
- * States: `breached` once more than the breach has elapsed (a reply at exactly 30:00 meets 30 min),
+ * States: `breached` once the breach instant has passed: more than the breach has elapsed, or exactly
+ * the breach and the deadline fell earlier, at a closing time (a reply at exactly 30:00 meets 30 min),
  * `paused` inside a pause, `at-risk` from atRiskMinutes, else `on-track`; a stopped clock is `met`
  * or `breached`. Fast: thresholds are computed once per policy, business time comes from the
  * calendar's year tables (no luxon per call), instants are formatted only when read.

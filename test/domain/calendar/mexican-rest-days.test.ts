@@ -32,6 +32,14 @@ describe('mexicanRestDays (LFT art. 74)', () => {
     }
   });
 
+  test('earlier years follow the rules then in force: fixed dates before the 2006 reform, 1 December transitions up to 2018', () => {
+    expect(mexicanRestDays(2018)).toEqual(['2018-01-01', '2018-02-05', '2018-03-19', '2018-05-01', '2018-09-16', '2018-11-19', '2018-12-01', '2018-12-25']);
+    expect(mexicanRestDays(2006)).toEqual(['2006-01-01', '2006-02-06', '2006-03-21', '2006-05-01', '2006-09-16', '2006-11-20', '2006-12-01', '2006-12-25']);
+    expect(mexicanRestDays(2000)).toEqual(['2000-01-01', '2000-02-05', '2000-03-21', '2000-05-01', '2000-09-16', '2000-11-20', '2000-12-01', '2000-12-25']);
+    expect(mexicanRestDays(2019)).not.toContain('2019-12-01');
+    expect(mexicanRestDays(2024)).not.toContain('2024-12-01');
+  });
+
   test('refuses a non-integer year naming the field', () => {
     expect(() => mexicanRestDays(2026.5)).toThrow(ValidationError);
     expect(() => mexicanRestDays(2026.5)).toThrow(/^year: /);

@@ -38,7 +38,7 @@ describe('DEFAULT_POLICY', () => {
     expect(Object.keys(cal.weekly).sort()).toEqual(['fri', 'mon', 'thu', 'tue', 'wed']);
     expect(cal.weekly.mon).toEqual([['08:30', '18:00']]);
     expect(cal.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-02', '2026-03-16', '2030-10-01', '2040-12-25']));
-    expect(cal.holidays).toHaveLength(Array.from({ length: 21 }, (_, i) => mexicanRestDays(2020 + i).length).reduce((a, b) => a + b, 0));
+    expect(cal.holidays).toHaveLength(Array.from({ length: 81 }, (_, i) => mexicanRestDays(2020 + i).length).reduce((a, b) => a + b, 0));
     expect(mexicanSupportCalendar(2026, 2026).holidays).toEqual(mexicanRestDays(2026));
   });
 

@@ -162,6 +162,20 @@ describe('resolution clock, by incident type and pauses', () => {
   });
 });
 
+describe('a deadline at closing time', () => {
+  // High priority opened Monday 14:00: the 4 business hours are used up at 18:00, closing time.
+  const t = ticket({ priority: 'high', openedAt: mx('2026-03-02 14:00') });
+  test('is at risk at 18:00 exactly, breached once past it though closed time adds nothing', () => {
+    expect(slaStatus(t, DEFAULT_POLICY, calendar, at('2026-03-02 18:00')).response).toMatchObject({ state: 'at-risk', elapsedMinutes: 240 });
+    expect(slaStatus(t, DEFAULT_POLICY, calendar, at('2026-03-02 18:01')).response).toMatchObject({ state: 'breached', elapsedMinutes: 240 });
+    expect(slaStatus(t, DEFAULT_POLICY, calendar, at('2026-03-03 08:00')).response.state).toBe('breached');
+  });
+  test('a reply at 18:00 meets it; a reply that evening is late', () => {
+    expect(slaStatus({ ...t, firstResponseAt: mx('2026-03-02 18:00') }, DEFAULT_POLICY, calendar, at('2026-03-03 10:00')).response.state).toBe('met');
+    expect(slaStatus({ ...t, firstResponseAt: mx('2026-03-02 19:30') }, DEFAULT_POLICY, calendar, at('2026-03-03 10:00')).response.state).toBe('breached');
+  });
+});
+
 describe('properties', () => {
   const opened = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 1) }).map((ms) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString());
   test('at breachAt exactly the breach has elapsed (at risk); a second later it is breached', () => {
