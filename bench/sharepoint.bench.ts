@@ -81,6 +81,8 @@ interface MonitorSweepFigures {
   writeBatches: number;
   alerts: number;
   quiet: number;
+  /** Mean requests of TicketService.open (ticket, acknowledgement email and its bookkeeping), after the first. */
+  serviceOpen: number;
 }
 
 /** A real SlaMonitor sweep (services on the SharePoint store) over `count` tickets that all just breached. */
@@ -96,7 +98,11 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     const tickets = new TicketService({ store, clock, ids: new SequentialIds('bench'), policies, mail, notifier, sideEffects: errors });
     await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
     await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-    for (let i = 0; i < count; i++) await tickets.open(SYSTEM, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Issue ${i}`, description: 'down', channel: 'email', priority: 'critical' });
+    const open = (i: number) => tickets.open(SYSTEM, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Issue ${i}`, description: 'down', channel: 'email', priority: 'critical', sourceMessageId: `<bench-${i}@acme.example>` });
+    await open(0); // the first also caches the policy
+    const opens = await counted(sp, async () => {
+      for (let i = 1; i < count; i++) await open(i);
+    });
     const monitor = new SlaMonitor({ store, clock, notifier, mail, tickets, policies, sideEffects: errors, holder: 'bench', intervalMs: 60_000, pageSize: MAX_PAGE_SIZE });
     clock.advanceMinutes(31);
     const counts = await counted(sp, () => monitor.sweep());
@@ -105,7 +111,7 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     if (errors.errors.length > 0) throw new Error(`sweep reported ${errors.errors.length} error(s): ${String(errors.errors[0]!.error)}`);
     clock.advanceMinutes(1);
     const quiet = await counted(sp, () => monitor.sweep());
-    return { requests: counts.requests, writes, writeBatches: writeBatches(log), alerts: notifier.sent.filter((n) => n.kind === 'sla-alert').length, quiet: quiet.requests };
+    return { requests: counts.requests, writes, writeBatches: writeBatches(log), alerts: notifier.sent.filter((n) => n.kind === 'sla-alert').length, quiet: quiet.requests, serviceOpen: opens.requests / (count - 1) };
   } finally {
     await sp.graph.close();
   }
@@ -143,6 +149,7 @@ export async function run(): Promise<BenchResult[]> {
     return [
       { name: 'open a ticket (read batch + write batch), mean of 50', value: opens.requests / OPENS, unit: 'requests', target: '<= 2', pass: opens.requests / OPENS <= 2 },
       { name: '  steps inside those batches, per open', value: opens.steps / OPENS, unit: 'steps' },
+      { name: `  the whole use case, TicketService.open: checks, ticket, acknowledgement email and its thread bookkeeping (mean of ${MONITOR_TICKETS - 1}; was 16)`, value: real.serviceOpen, unit: 'requests' },
       { name: 'save a ticket this instance read (ticket + 1 event)', value: save.requests, unit: 'requests', target: '1', pass: save.requests === 1 },
       { name: 'save a ticket this instance never read (reads its eTag first)', value: cold.requests, unit: 'requests' },
       { name: `SLA sweep read: ${(SWEEP_OPEN + OPENS).toLocaleString('en-US')} open of ${(SWEEP_OPEN + SWEEP_CLOSED + OPENS).toLocaleString('en-US')} tickets, pages of ${MAX_PAGE_SIZE}`, value: sweep.requests, unit: 'requests', target: `${pages} (one filtered read per page of ${MAX_PAGE_SIZE})`, pass: sweep.requests === pages },

@@ -84,14 +84,18 @@ export class ClientMailer {
 
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
+    // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
     if (onceKey && this.deps.alerts && !(await this.deps.alerts.claim(onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: 'already-sent' };
     }
     try {
-      const recipientName = params.recipientName ?? (await this.requesterName(ticket));
-      const rejectedAttachments = params.rejectedAttachments ?? (kind === 'acknowledgement' ? await this.rejectedAttachments(ticket) : undefined);
+      // Independent reads, made together (one round trip where the store batches them).
+      const [recipientName, rejectedAttachments, thread] = await Promise.all([
+        params.recipientName ?? this.requesterName(ticket),
+        params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
+        readThread(this.deps.state, ticket.id),
+      ]);
       const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone });
-      const thread = await readThread(this.deps.state, ticket.id);
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
       const references = inReplyTo && !chain.includes(inReplyTo) ? [...chain, inReplyTo] : chain;

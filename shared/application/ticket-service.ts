@@ -87,12 +87,14 @@ export class TicketService implements TicketCommands {
     const raisedAt = input.raisedAt ?? now;
     if (!(raisedAt instanceof Date) || Number.isNaN(raisedAt.getTime())) throw new ValidationError('raisedAt', 'is not a valid instant');
     if (raisedAt.getTime() > now.getTime() + 60_000) throw new ValidationError('raisedAt', `${raisedAt.toISOString()} is in the future`);
-    if (input.sourceMessageId) {
-      const existing = await store.tickets.findBySourceMessageId(input.sourceMessageId);
-      if (existing) return { ticket: existing, created: false };
-    }
-    const client = await policies.client(clientId);
-    const requester = await activeRequester(store.directory, clientId, requesterEmail, raisedAt);
+    // Independent reads, made together (one round trip where the store batches them). A message
+    // already ticketed answers with its ticket whatever the other reads say.
+    const clientRead = policies.client(clientId);
+    const requesterRead = activeRequester(store.directory, clientId, requesterEmail, raisedAt);
+    for (const read of [clientRead, requesterRead]) read.catch(() => undefined);
+    const existing = input.sourceMessageId ? await store.tickets.findBySourceMessageId(input.sourceMessageId) : undefined;
+    if (existing) return { ticket: existing, created: false };
+    const [client, requester] = await Promise.all([clientRead, requesterRead]);
     if (!requester) {
       throw new NotAuthorizedError('requester', 'open-ticket', `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`);
     }

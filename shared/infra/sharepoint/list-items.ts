@@ -141,6 +141,23 @@ export class ListItems {
     return this.send({ method: 'DELETE', url: this.itemUrl(list, itemId), ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) }, accept);
   }
 
+  /**
+   * Upserts of several keys in two rounds: the reads of all keys leave together (one $batch per 20),
+   * and the returned function sends all the writes together. A key repeated in `rows` takes its last
+   * fields; a key another writer created since the read (409) is upserted on its own.
+   */
+  async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>): Promise<() => Promise<void>> {
+    const last = [...new Map(rows.map(([key, fields]) => [key, fields])).entries()];
+    const found = await Promise.all(last.map(([key]) => this.find(list, column, key)));
+    return async () => {
+      const results = await Promise.all(last.map(([key, fields], i) => {
+        const item = found[i];
+        return item ? this.update(list, item.id, fields) : this.create(list, { [column]: key, ...fields }, [409]);
+      }));
+      await Promise.all(last.map(([key, fields], i) => (results[i]!.status === 409 ? this.upsert(list, column, key, fields) : undefined)));
+    };
+  }
+
   /** Creates the item with unique `column` = `key`, or overwrites the one that has it. */
   async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
     const existing = await this.find(list, column, key);

@@ -1,6 +1,7 @@
-import type { AlertLedger, AlertRecord } from '../../application/ports';
+import type { AlertLedger, AlertRecord, StateEntry } from '../../application/ports';
 import { NotFoundError } from '../../domain/errors';
 import { eTagOf, quote, type ListItem, type ListItems } from './list-items';
+import type { SharePointStateStore } from './sharepoint-state-store';
 
 /** Claims remembered for a direct complete/release (a forgotten one costs a lookup). */
 const WON_CAPACITY = 10_000;
@@ -24,7 +25,10 @@ export class SharePointAlertLedger implements AlertLedger {
   /** Claims this instance won: item id and eTag, so complete and release go straight to the item. */
   private readonly won = new Map<string, { id: string; eTag: string }>();
 
-  constructor(private readonly items: ListItems) {}
+  constructor(
+    private readonly items: ListItems,
+    private readonly state: SharePointStateStore,
+  ) {}
 
   async claim(key: string, holder: string, at: Date): Promise<boolean> {
     const result = await this.items.create('alerts', { AlertKey: key, Holder: holder, ClaimedAt: at.toISOString() }, [409]);
@@ -41,6 +45,16 @@ export class SharePointAlertLedger implements AlertLedger {
     const item = await this.items.find('alerts', 'AlertKey', key);
     if (!item) throw new NotFoundError('alert claim', key);
     await this.items.update('alerts', item.id, fields);
+  }
+
+  /**
+   * The state writes and the completion leave in one $batch, after one read of the state keys: two
+   * requests for a sent email's bookkeeping. Not one commit (SharePoint has none): a crash between the
+   * two requests leaves the claim open, as a crash before complete() would.
+   */
+  async completeWithState(key: string, at: Date, ref: string | undefined, entries: readonly StateEntry[]): Promise<void> {
+    const write = await this.state.planWrites(entries);
+    await Promise.all([write(), this.complete(key, at, ref)]);
   }
 
   async release(key: string): Promise<void> {

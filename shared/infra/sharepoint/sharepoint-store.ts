@@ -36,8 +36,8 @@ export class SharePointStore implements Store {
     this.tickets = new SharePointTicketStore(items);
     this.directory = new SharePointDirectoryStore(items);
     this.afterHours = new SharePointAfterHoursStore(items);
-    this.alerts = new SharePointAlertLedger(items);
     this.state = new SharePointStateStore(items);
+    this.alerts = new SharePointAlertLedger(items, this.state);
     this.leases = new SharePointLeaseStore(items);
   }
 
