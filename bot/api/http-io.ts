@@ -44,13 +44,23 @@ export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
 }
 
-/** The ticket version of an `If-Match` header (quotes and a weak prefix stripped); 428 without it. */
+/** Characters an entity-tag may hold between its quotes (RFC 9110 etagc: no DQUOTE, no space). */
+const ETAG_SAFE = /^[\x21\x23-\x7e]+$/;
+/** A version that is not ETAG_SAFE (SharePoint's eTags are quoted already) travels base64url-encoded. */
+const ENCODED = 'v64.';
+
+/**
+ * The ticket version of an `If-Match` header (a weak prefix and the quotes stripped, an encoded
+ * version decoded); 428 without it. The version as the API's JSON shows it, quoted, works too.
+ */
 export function requireIfMatch(req: Request): string {
   const raw = req.header('if-match');
   if (!raw || raw.trim() === '*') throw new ApiProblem(428, 'precondition-required', 'If-Match required', 'Send the ticket version you saw in an If-Match header.');
-  return raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const tag = raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return tag.startsWith(ENCODED) ? Buffer.from(tag.slice(ENCODED.length), 'base64url').toString('utf8') : tag;
 }
 
+/** The ETag header of a ticket version: always a well-formed entity-tag. */
 export function etag(version: string): Record<string, string> {
-  return { etag: `"${version}"` };
+  return { etag: `"${ETAG_SAFE.test(version) && !version.startsWith(ENCODED) ? version : ENCODED + Buffer.from(version, 'utf8').toString('base64url')}"` };
 }
