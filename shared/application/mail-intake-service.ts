@@ -178,6 +178,9 @@ export class MailIntakeService {
         await this.deps.tickets.linkEmail(INTAKE, { ticketId: ticket.id, expectedVersion: ticket.version }, mail.messageId, mail.conversationId);
         return processed('linked-phone-ticket', `${staff.name} forwarded the email confirming phone ticket ${ticket.number} (matched by ${match})`, ticket.number);
       }
+      if (ticket.status !== 'closed' && [...mail.to, ...mail.cc].some((a) => a.address.toLowerCase() === ticket.requesterEmail)) {
+        return this.staffWroteToClient(mail, staff, actor, ticket, match);
+      }
       return processed('staff-mail', `mail from ${staff.name} (staff) kept on ${ticket.number}'s thread (matched by ${match}); not a client reply`, ticket.number);
     }
     const original = mail.forwardedFrom;
@@ -202,6 +205,21 @@ export class MailIntakeService {
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
+  }
+
+  /**
+   * A consultant answered the client from Outlook with support copied: that email is a follow-up the
+   * policy bills (15 minutes), and on a new ticket it is the first response that stops the clock.
+   */
+  private async staffWroteToClient(mail: InboundMail, staff: Staff, actor: Actor, ticket: Ticket, match: string): Promise<MailOutcome> {
+    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
+    const excerpt = stripQuotedReply(mail.text).slice(0, EXCERPT_MAX) || undefined;
+    if (ticket.status === 'new') {
+      await this.deps.tickets.acknowledge(actor, ref);
+      return processed('staff-first-response', `${staff.name} answered ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): first response recorded, 15 min follow-up billed`, ticket.number);
+    }
+    await this.deps.tickets.logFollowUp(actor, ref, 'follow-up', excerpt);
+    return processed('staff-follow-up', `${staff.name} wrote to ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): 15 min follow-up billed`, ticket.number);
   }
 
   /**

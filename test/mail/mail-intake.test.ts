@@ -242,4 +242,20 @@ describe('mail from the partner\'s staff', () => {
     expect(h.mailer.kinds()).toEqual(['acknowledgement']);
     expect(h.notifier.kinds()).not.toContain('unauthorized-sender');
   });
+
+  test('a consultant answering the client from Outlook (support copied) is the first response, then billed follow-ups', async () => {
+    const { ticket } = await openFromAna();
+    const toAna = { Cc: 'Ana López <ana@acme.example>' };
+    const first = await h.receive(eml({ from: 'Luis <luis@partner.example>', subject: `RE: [${ticket.number}] Error al timbrar`, id: '<luis-1@partner.example>', headers: toAna, body: 'Ana, ya lo estamos revisando.' }));
+    expect(first.outcome).toMatchObject({ action: 'staff-first-response', ticketNumber: ticket.number });
+    const acknowledged = await h.store.tickets.get(ticket.id);
+    expect(acknowledged).toMatchObject({ status: 'open' });
+    expect(acknowledged?.firstResponseAt).toEqual(expect.any(String));
+    const second = await h.receive(eml({ from: 'Luis <luis@partner.example>', subject: `RE: [${ticket.number}] Error al timbrar`, id: '<luis-2@partner.example>', headers: toAna, body: 'Cambiamos el certificado.' }));
+    expect(second.outcome.action).toBe('staff-follow-up');
+    const entries = await h.store.tickets.timeEntries({ ticketId: ticket.id });
+    expect(entries.filter((e) => e.kind === 'follow-up').map((e) => e.minutes)).toEqual([15, 15]);
+    // Nothing mailed back: the consultant's own email was the message.
+    expect(h.mailer.kinds()).toEqual(['acknowledgement']);
+  });
 });
