@@ -13,6 +13,8 @@ export interface SlaAlertInput extends TicketSummaryInput {
   /** When the clock breaches (absent once it stopped or paused). */
   dueAt?: string;
   notice?: string;
+  /** Active consultants a manager may assign the ticket to (name and staff id). */
+  assignees: Choice[];
 }
 
 export interface SlaAlertCardData {
@@ -30,6 +32,8 @@ export interface SlaAlertCardData {
   threshold: AlertThreshold;
   canEscalate: boolean;
   levels: Choice[];
+  canAssign: boolean;
+  assignees: Choice[];
   labels: Record<string, string>;
 }
 
@@ -55,8 +59,18 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
     clock: input.clock,
     threshold: input.threshold,
     canEscalate: levels.length > 0,
+    canAssign: input.assignees.length > 0,
+    assignees: input.assignees,
     levels: levels.map((level) => ({ title: t(l, `bot.level.${level}`), value: level })),
-    labels: { assignToMe: t(l, 'bot.action.assignToMe'), escalate: t(l, 'bot.action.escalate'), level: t(l, 'bot.action.level'), reason: t(l, 'bot.action.reason') },
+    labels: {
+      assignToMe: t(l, 'bot.action.assignToMe'),
+      assignTo: t(l, 'bot.action.assignTo'),
+      assignee: t(l, 'bot.action.assignee'),
+      assign: t(l, 'bot.action.assign'),
+      escalate: t(l, 'bot.action.escalate'),
+      level: t(l, 'bot.action.level'),
+      reason: t(l, 'bot.action.reason'),
+    },
   };
   return renderTemplate(template, data);
 }

@@ -7,6 +7,7 @@ import type { BotTurn } from './bot-turn';
 export const CARD_VERBS = [
   'ticket.acknowledge',
   'ticket.assignToMe',
+  'ticket.assign',
   'ticket.logFollowUp',
   'ticket.logSession',
   'ticket.requestInformation',

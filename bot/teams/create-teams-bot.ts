@@ -1,5 +1,6 @@
 import { AcknowledgeAction } from './card-actions/acknowledge-action';
 import { AssignToMeAction } from './card-actions/assign-to-me-action';
+import { AssignAction } from './card-actions/assign-action';
 import { EscalateAction } from './card-actions/escalate-action';
 import { LogFollowUpAction } from './card-actions/log-follow-up-action';
 import { LogPhoneCallAction } from './card-actions/log-phone-call-action';
@@ -28,6 +29,7 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
     [
       new AcknowledgeAction(deps.tickets),
       new AssignToMeAction(deps.tickets),
+      new AssignAction(deps.tickets),
       new LogFollowUpAction(deps.tickets),
       new LogSessionAction(deps.tickets),
       new RequestInformationAction(deps.tickets),

@@ -47,8 +47,13 @@ export class TicketViews {
   }
 
   async alertCard(ticket: Ticket, alert: AlertContext, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
-    const summary = await this.summary(ticket, at);
-    return slaAlertCard({ ...summary, ...alert, dueAt: summary.sla[alert.clock].dueAt, notice }, format);
+    const [summary, staff] = await Promise.all([this.summary(ticket, at), this.deps.directory.listStaff()]);
+    // Consultants only (L1-L3), active, not the current assignee.
+    const assignees = staff
+      .filter((s) => s.active && s.role !== 'manager' && s.id !== ticket.assigneeId)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => ({ title: `${s.name} (${s.role})`, value: s.id }));
+    return slaAlertCard({ ...summary, ...alert, dueAt: summary.sla[alert.clock].dueAt, notice, assignees }, format);
   }
 
   async l4Card(ticket: Ticket, reason: string, format: CardFormat, notice?: string): Promise<CardJson> {

@@ -37,6 +37,22 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     expect(cardText(body.value)).toMatch(/Assignee: Lena L2/);
   });
 
+  it('a manager assigns a consultant from the SLA alert card: the choices are the active consultants', async () => {
+    const alert = { ...data(ticket), view: 'alert', clock: 'response', threshold: 'at-risk' };
+    const manager = { aadObjectId: 'aad-manager', locale: 'en-US' };
+    const mine = await invokeTurn(h, cardAction('ticket.assignToMe', alert, manager));
+    expect(JSON.stringify(mine.value)).toContain('"id":"assigneeId"');
+    expect(JSON.stringify(mine.value)).toContain('"title":"Lena L2 (L2)","value":"staff-l2"');
+    expect(JSON.stringify(mine.value)).not.toContain('"value":"staff-manager"');
+    const next = await stored();
+    const body = await invokeTurn(h, cardAction('ticket.assign', { ...alert, version: next.version, assigneeId: 'staff-l2' }, manager));
+    expect((await stored()).assigneeId).toBe('staff-l2');
+    expect(cardText(body.value)).toMatch(/At risk: response SLA/);
+    expect(cardText(body.value)).toMatch(/Assignee: Lena L2/);
+    const bad = await invokeTurn(h, cardAction('ticket.assign', { ...alert, version: (await stored()).version, assigneeId: 'nobody' }, manager));
+    expect(JSON.stringify(bad)).toMatch(/nobody/);
+  });
+
   it('logs a follow-up (15 min billed) and a session (minutes x consultants)', async () => {
     const first = await invokeTurn(h, cardAction('ticket.logFollowUp', data(ticket, { followUpKind: 'progress', followUpNote: 'Checked the connector' }), L2));
     expect(cardText(first.value)).toMatch(/Budget used: 15 min of 6 h \(4%\)/);

@@ -46,7 +46,7 @@ const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {
   'message-ticket-card.json': (locale) => messageTicketCard({ clients: [{ id: 'acme', name: 'ACME' }], messageId: '1700', subject: 'Help', description: 'Help please', requesterEmail: '' }, { locale, timeZone: 'America/Mexico_City' }),
   'sla-explain-card.json': (locale) => slaExplainCard({ number: TICKET.number, explanation: EXPLANATION }, { locale, timeZone: 'America/Mexico_City' }),
   'hours-card.json': (locale) => hoursCard({ clientName: 'ACME', report: REPORT }, { locale, timeZone: 'America/Mexico_City' }),
-  'sla-alert-card.json': (locale) => slaAlertCard({ ...SUMMARY, clock: 'resolution', threshold: 'at-risk', dueAt: '2026-03-02T20:00:00.000Z' }, { locale, timeZone: 'America/Mexico_City' }),
+  'sla-alert-card.json': (locale) => slaAlertCard({ ...SUMMARY, clock: 'resolution', threshold: 'at-risk', dueAt: '2026-03-02T20:00:00.000Z', assignees: [{ title: 'Luis L1 (L1)', value: 'staff-l1' }] }, { locale, timeZone: 'America/Mexico_City' }),
   'l4-prompt-card.json': (locale) => l4PromptCard({ ticket: TICKET, client: { name: 'ACME', tenantId: 'tenant-1' }, reason: 'Product bug' }, { locale, timeZone: 'America/Mexico_City' }),
   'digest-card.json': (locale) => digestCard({ date: '2026-03-02', lines: [{ ticketNumber: TICKET.number, ticketId: TICKET.id, subject: TICKET.subject, status: 'open', priority: 'critical', assigneeId: 'staff-l2', responseState: 'met', resolutionState: 'at-risk' }], assigneeNames: { 'staff-l2': 'Lena L2' } }, { locale, timeZone: 'America/Mexico_City' }),
 };
