@@ -32,7 +32,7 @@ export interface MicrosoftCaseSummary {
   severity: MicrosoftSeverity;
 }
 
-export function microsoftCaseSummary(ticket: Ticket, client: Pick<Client, 'name' | 'tenantId'>, labels: { impact: string; noAttachments: string; sourceEmail: string }): MicrosoftCaseSummary {
+export function microsoftCaseSummary(ticket: Ticket, client: Pick<Client, 'name' | 'tenantId'>, labels: { impact: string; noAttachments: string; sourceEmail: string; files?: string }): MicrosoftCaseSummary {
   const text = `${ticket.subject}\n${ticket.description}`;
   const product = PRODUCTS.find(([pattern]) => pattern.test(text))?.[1] ?? '';
   return {
@@ -40,7 +40,7 @@ export function microsoftCaseSummary(ticket: Ticket, client: Pick<Client, 'name'
     tenant: client.tenantId ? `${client.name} (${client.tenantId})` : client.name,
     businessImpact: labels.impact,
     reproSteps: ticket.description,
-    attachments: ticket.sourceMessageId ? labels.sourceEmail : labels.noAttachments,
+    attachments: labels.files ?? (ticket.sourceMessageId ? labels.sourceEmail : labels.noAttachments),
     severity: severityOf(ticket.priority),
   };
 }

@@ -11,6 +11,8 @@ export interface L4PromptInput {
   client: Pick<Client, 'name' | 'tenantId'>;
   reason: string;
   notice?: string;
+  /** Files the client sent on the ticket (kept by mail intake). */
+  attachments?: ReadonlyArray<{ filename: string; sizeBytes: number }>;
 }
 
 export interface L4PromptCardData {
@@ -39,6 +41,9 @@ export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson
     impact: t(l, 'bot.l4.impact', { priority: t(l, `priority.${ticket.priority}`), subject: ticket.subject, client: input.client.name }),
     noAttachments: t(l, 'bot.l4.noAttachments'),
     sourceEmail: t(l, 'bot.l4.sourceEmail', { messageId: ticket.sourceMessageId ?? '' }),
+    files: input.attachments?.length
+      ? t(l, 'bot.l4.files', { files: input.attachments.map((a) => `${a.filename} (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`).join(', ') })
+      : undefined,
   });
   const facts: Fact[] = [
     { title: t(l, 'bot.l4.reason'), value: input.reason },

@@ -1,4 +1,5 @@
-import type { AlertThreshold, DirectoryStore, SlaClockName } from '../../shared/application/ports';
+import type { AlertThreshold, DirectoryStore, SlaClockName, StateStore } from '../../shared/application/ports';
+import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
@@ -27,7 +28,7 @@ export interface AlertContext {
 
 /** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
 export class TicketViews {
-  constructor(private readonly deps: { directory: DirectoryStore; slaOf: SlaOf }) {}
+  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf }) {}
 
   async clientName(clientId: string): Promise<string> {
     return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
@@ -57,7 +58,7 @@ export class TicketViews {
   }
 
   async l4Card(ticket: Ticket, reason: string, format: CardFormat, notice?: string): Promise<CardJson> {
-    const client = (await this.deps.directory.getClient(ticket.clientId)) ?? { name: ticket.clientId, tenantId: undefined };
-    return l4PromptCard({ ticket, client, reason, notice }, format);
+    const [client, attachments] = await Promise.all([this.deps.directory.getClient(ticket.clientId), readTicketAttachments(this.deps.state, ticket.id)]);
+    return l4PromptCard({ ticket, client: client ?? { name: ticket.clientId, tenantId: undefined }, reason, notice, attachments }, format);
   }
 }

@@ -13,6 +13,7 @@ import type { ClientMailer } from './client-mailer';
 import { readAddinHeaders } from './mail-addin-headers';
 import type { MailOutcome } from './mailbox';
 import { appendToThread } from './mail-thread';
+import { recordTicketAttachments } from './ticket-attachments';
 import { resolveThreadTicket } from './mail-threading';
 import type { Clock, IdGenerator, Notifier, Store } from './ports';
 import { ReplyRateLimit } from './reply-rate-limit';
@@ -105,6 +106,7 @@ export class MailIntakeService {
       raisedAt: at,
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     const notes = [...headers.problems, afterHours].filter(Boolean).join('; ');
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
@@ -144,10 +146,12 @@ export class MailIntakeService {
         raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
       });
       await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
+      await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
       return processed('opened-linked', `${ticket.number} is closed (${ticket.closeReason}) and never reopens: opened ${linked.number} linked to it${tail}`, linked.number);
     }
 
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
     if (ticket.awaitingEmail) {
       await this.deps.tickets.linkEmail(INTAKE, ref, mail.messageId, mail.conversationId);
@@ -203,6 +207,7 @@ export class MailIntakeService {
       raisedAt: at,
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
   }

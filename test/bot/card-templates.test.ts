@@ -88,4 +88,12 @@ describe('Adaptive Card templates', () => {
     const out = renderTemplate({ body: [{ $when: '${show}', text: 'hidden' }, { $data: '${rows}', text: '${label} of ${$root.owner}' }] }, { show: false, rows: [{ label: 'a' }, { label: 'b' }], owner: 'me' });
     expect(out).toEqual({ body: [{ text: 'a of me' }, { text: 'b of me' }] });
   });
+
+  it('the L4 prompt lists the files the client sent, else points at the client\'s email', () => {
+    const format = { locale: 'en' as const, timeZone: 'America/Mexico_City' };
+    const withFiles = JSON.stringify(l4PromptCard({ ticket: TICKET, client: { name: 'ACME' }, reason: 'Bug', attachments: [{ filename: 'import-log.pdf', sizeBytes: 2300 }, { filename: 'a.png', sizeBytes: 10 }] }, format));
+    expect(withFiles).toContain('import-log.pdf (2 KB), a.png (1 KB): kept with the ticket, sent by the client');
+    const without = JSON.stringify(l4PromptCard({ ticket: { ...TICKET, sourceMessageId: '<m1@acme.example>' }, client: { name: 'ACME' }, reason: 'Bug' }, format));
+    expect(without).toContain("See the client's email <m1@acme.example>");
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import { L1, L2, SYSTEM } from '../application/fixture';
 import { eml, intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 
@@ -174,6 +175,18 @@ test('an attachment over the limit is refused clearly in the acknowledgement; th
   const ack = h.mailer.sent[0];
   expect(ack.locale).toBe('en');
   expect(ack.text).toContain('The attachment "import-log.pdf" (2 KB) was not accepted: attachments may be at most 1000 B.');
+});
+
+test('the files a client sends are kept with the ticket (from the opening email and from replies), once each', async () => {
+  const { outcome } = await h.receive(fixture('attachment.eml'));
+  const ticket = (await h.store.tickets.getByNumber(outcome.ticketNumber ?? ''))!;
+  const files = await readTicketAttachments(h.store.state, ticket.id);
+  expect(files).toEqual([expect.objectContaining({ filename: 'import-log.pdf', contentType: 'application/pdf', messageId: '<attach-0001@acme.example>', storedRef: expect.any(String) })]);
+  expect(files[0]!.sizeBytes).toBeGreaterThan(1000);
+  const reply = fixture('attachment.eml').replace('<attach-0001@acme.example>', '<attach-0002@acme.example>').replace('Subject: Log of the failed import', `Subject: RE: [${ticket.number}] Log of the failed import`);
+  expect((await h.receive(reply)).outcome.action).toBe('client-replied');
+  const after = await readTicketAttachments(h.store.state, ticket.id);
+  expect(after.map((f) => f.messageId)).toEqual(['<attach-0001@acme.example>', '<attach-0002@acme.example>']);
 });
 
 test('a reply on a ticket closed for no response opens a new ticket linked to it (closed tickets never reopen)', async () => {

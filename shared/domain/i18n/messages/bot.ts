@@ -177,6 +177,7 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.l4.reason': { en: 'Escalation reason', 'es-MX': 'Motivo del escalamiento' },
   'bot.l4.impact': { en: 'Priority {priority} for {client}: {subject}', 'es-MX': 'Prioridad {priority} para {client}: {subject}' },
   'bot.l4.noAttachments': { en: 'None recorded', 'es-MX': 'Ninguno registrado' },
+  'bot.l4.files': { en: '{files}: kept with the ticket, sent by the client', 'es-MX': '{files}: guardados con el ticket, enviados por el cliente' },
   'bot.l4.sourceEmail': { en: 'See the client\'s email {messageId}', 'es-MX': 'Ver el correo del cliente {messageId}' },
   'bot.l4.reminder': {
     en: 'While the ticket waits on Microsoft its resolution clock is paused, and you will be reminded to check the case.',
