@@ -63,7 +63,7 @@ export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson
     ticketId: ticket.id,
     version: ticket.version,
     reason: input.reason,
-    labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.l4.label.${key}`)])),
+    labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.l4.label.${key}`)])), required: t(l, 'bot.card.required') },
   };
   return renderTemplate(template, data);
 }

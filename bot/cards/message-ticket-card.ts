@@ -37,7 +37,7 @@ export function messageTicketCard(input: MessageTicketInput, format: CardFormat)
     description: input.description,
     requesterEmail: input.requesterEmail,
     sourceMessageId: input.messageId,
-    labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.form.${key}`)])),
+    labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.form.${key}`)])), required: t(l, 'bot.card.required') },
   };
   return renderTemplate(template, data);
 }

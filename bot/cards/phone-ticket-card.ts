@@ -22,7 +22,7 @@ export function phoneTicketCard(input: { clients: Array<{ id: string; name: stri
     intro: t(l, 'bot.phone.intro'),
     clients: input.clients.map((c) => ({ title: c.name, value: c.id })),
     priorities: PRIORITIES.map((p) => ({ title: t(l, `priority.${p}`), value: p })),
-    labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.form.${key}`)])),
+    labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.form.${key}`)])), required: t(l, 'bot.card.required') },
   };
   return renderTemplate(template, data);
 }

@@ -70,6 +70,7 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
       escalate: t(l, 'bot.action.escalate'),
       level: t(l, 'bot.action.level'),
       reason: t(l, 'bot.action.reason'),
+      required: t(l, 'bot.card.required'),
     },
   };
   return renderTemplate(template, data);

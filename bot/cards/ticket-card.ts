@@ -36,7 +36,7 @@ function fixedWords(l: Locale) {
   let words = FIXED.get(l);
   if (!words) {
     words = {
-      labels: Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])),
+      labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])), required: t(l, 'bot.card.required') },
       followUpKinds: FOLLOW_UP_KINDS.map((kind) => ({ title: t(l, `bot.followUp.${kind}`), value: kind })),
       levels: SUPPORT_LEVELS.map((level) => ({ title: t(l, `bot.level.${level}`), value: level, level })),
     };

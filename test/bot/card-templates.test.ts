@@ -16,10 +16,20 @@ import { slaExplainCard } from '../../bot/cards/sla-explain-card';
 import { ticketCard } from '../../bot/cards/ticket-card';
 import { ticketListCard } from '../../bot/cards/ticket-list-card';
 import { CARD_VERBS } from '../../bot/teams/card-action';
+import { adaptiveCardProblems } from '../support/adaptive-cards/validate-card';
 import { verbsOf } from './activities';
 import { BotHarness } from './bot-harness';
 
 const CARDS_DIR = join(__dirname, '../../bot/cards');
+
+/** The cards inside Action.ShowCard actions (validated on their own, as a host shows them). */
+function nestedCards(node: unknown): unknown[] {
+  if (Array.isArray(node)) return node.flatMap(nestedCards);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === 'Action.ShowCard' && record.card ? [{ version: '1.5', ...(record.card as object) }] : [];
+  return [...own, ...Object.values(record).flatMap(nestedCards)];
+}
 
 const TICKET: Ticket = {
   id: 't-1', number: 'SUP-2026-0042', version: '7', clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Exchange Online mailbox does not sync',
@@ -67,6 +77,9 @@ describe('Adaptive Card templates', () => {
     expect(json).not.toContain('$data');
     expect(card).toEqual(expect.objectContaining({ type: 'AdaptiveCard', version: '1.5' }));
     expect(templateJson(file).version).toBe('1.5');
+    // Microsoft's Adaptive Cards SDK parses and validates it without a complaint.
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    for (const shown of nestedCards(card)) expect(adaptiveCardProblems(shown)).toEqual([]);
   });
 
   it('gives every verb in the templates a handler, and every handler a verb in some template', async () => {
@@ -95,5 +108,10 @@ describe('Adaptive Card templates', () => {
     expect(withFiles).toContain('import-log.pdf (2 KB), a.png (1 KB): kept with the ticket, sent by the client');
     const without = JSON.stringify(l4PromptCard({ ticket: { ...TICKET, sourceMessageId: '<m1@acme.example>' }, client: { name: 'ACME' }, reason: 'Bug' }, format));
     expect(without).toContain("See the client's email <m1@acme.example>");
+  });
+
+  it('the SDK check catches what a host refuses (so an empty list above means something)', () => {
+    const problems = adaptiveCardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', id: 'level', isRequired: true, choices: [] }, { type: 'Nope' }] });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/Unknown element type "Nope"/), expect.stringMatching(/at least one choice/), expect.stringMatching(/error message/)]));
   });
 });

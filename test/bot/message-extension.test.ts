@@ -27,7 +27,7 @@ describe('message action "Create ticket from this message"', () => {
     const task = await invoke(h, 'composeExtension/fetchTask', { commandId: 'createTicketFromMessage', commandContext: 'message', messagePayload: TEAMS_MESSAGE });
     expect(task.type).toBe('continue');
     const json = JSON.stringify(task.value.card.content);
-    expect(json).toContain('"id":"subject","label":"Subject","isRequired":true,"value":"ACME says: mailbox sync is broken"');
+    expect(json).toContain('"id":"subject","label":"Subject","isRequired":true,"errorMessage":"This field is required.","value":"ACME says: mailbox sync is broken"');
     expect(json).toContain('Finance cannot receive mail since 9:00.');
     expect(json).toContain('"title":"ACME","value":"acme"');
     expect(json).toContain(`"sourceMessageId":"${TEAMS_MESSAGE.id}"`);

@@ -72,6 +72,7 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.card.microsoftCase': { en: 'Microsoft case', 'es-MX': 'Caso de Microsoft' },
   'bot.card.pendingExtension': { en: 'Budget extension', 'es-MX': 'Ampliación de presupuesto' },
   'bot.card.pendingExtensionValue': { en: '+{minutes} requested, awaiting the client', 'es-MX': '+{minutes} solicitados, en espera del cliente' },
+  'bot.card.required': { en: 'This field is required.', 'es-MX': 'Este campo es obligatorio.' },
   'bot.card.awaitingEmail': { en: 'Awaiting the client\'s email', 'es-MX': 'En espera del correo del cliente' },
   'bot.card.yes': { en: 'Yes', 'es-MX': 'Sí' },
   'bot.action.acknowledge': { en: 'Acknowledge', 'es-MX': 'Acusar recibo' },
