@@ -4,6 +4,7 @@ import { composeAfterHoursDecision, composeClientMessage, composeUnauthorizedRep
 import { LOOP_HEADER } from '../domain/mail/automated-mail';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Locale } from '../domain/ticket/ticket-types';
+import { claimOnce } from './claim-once';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
 import { readThread, threadAppendWrites, writeStates } from './mail-thread';
 
@@ -85,7 +86,7 @@ export class ClientMailer {
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
-    if (onceKey && this.deps.alerts && !(await this.deps.alerts.claim(onceKey, 'client-mailer', this.deps.clock.now()))) {
+    if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: 'already-sent' };
     }
     try {

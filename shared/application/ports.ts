@@ -111,6 +111,13 @@ export interface AlertLedger {
   complete(key: string, at: Date, ref?: string): Promise<void>;
   /** Gives a claim back after a failed send so a later sweep retries it. */
   release(key: string): Promise<void>;
+  /**
+   * Takes over a claim that was never completed and was made before `staleBefore` (its process died
+   * between claim and complete): atomically, so among many callers one at most gets `true`, and then
+   * holds the claim as if it had just made it (holder, claimedAt = `at`). A completed, fresh or
+   * missing claim answers `false`.
+   */
+  takeOverStale(key: string, holder: string, at: Date, staleBefore: Date): Promise<boolean>;
   get(key: string): Promise<AlertRecord | undefined>;
   list(prefix: string): Promise<AlertRecord[]>;
   /**

@@ -8,7 +8,7 @@ import { CapturingMailer, CapturingNotifier, CollectedErrors, harness, L1, L2, r
 const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll export fails', description: 'error 500', channel: 'email' as const };
 
 function monitorFor(h: Harness, holder = 'instance-a', notifier = h.notifier): SlaMonitor {
-  return new SlaMonitor({ store: h.store, clock: h.clock, notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state }), tickets: h.tickets, policies: h.policies, sideEffects: h.errors, holder, intervalMs: 60_000 });
+  return new SlaMonitor({ store: h.store, clock: h.clock, notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }), tickets: h.tickets, policies: h.policies, sideEffects: h.errors, holder, intervalMs: 60_000 });
 }
 
 function slaAlerts(notifier: CapturingNotifier): string[] {
@@ -167,6 +167,40 @@ describe('SlaMonitor', () => {
     h.clock.advanceMinutes(2);
     expect((await monitor.sweep()).acknowledgements).toBe(1);
     expect((await monitorFor(h).sweep()).acknowledgements).toBe(0); // a restart of the same instance
+    expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement' && m.ticketId === ticket.id)).toHaveLength(1);
+  });
+
+  it('a process that died between claim and send loses nothing: after a restart the abandoned alert goes out, once', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const { ticket } = await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical' });
+    h.clock.advanceMinutes(31); // breached
+    // The dead process claimed the breach alert (and superseded the at-risk one) but never sent it.
+    const breachKey = `sla:${ticket.id}:response:breached`;
+    await h.store.alerts.claim(breachKey, 'dead:1', h.clock.now());
+    h.clock.advanceMinutes(2);
+    const early = monitorFor(h);
+    await early.sweep();
+    expect(slaAlerts(h.notifier)).toEqual([]); // two minutes: it may still be sending
+    h.clock.advanceMinutes(10);
+    const restarted = monitorFor(h, 'instance-b');
+    await restarted.sweep();
+    await restarted.sweep();
+    expect(slaAlerts(h.notifier)).toEqual([`${ticket.number}:response:breached`]);
+    expect(await h.store.alerts.get(breachKey)).toMatchObject({ holder: 'instance-b', completedAt: expect.any(String) });
+  });
+
+  it('an acknowledgement whose once-key a dead process left claimed still reaches the client', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const original = h.mailer.send.bind(h.mailer);
+    h.mailer.send = async () => {
+      throw new Error('killed');
+    };
+    const { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    h.mailer.send = original;
+    // As if the process died after claiming: the client mailer's once-key stays claimed, uncompleted.
+    await h.store.alerts.claim(`mail:acknowledgement:${ticket.id}`, 'client-mailer', h.clock.now());
+    h.clock.advanceMinutes(11);
+    expect((await monitorFor(h).sweep()).acknowledgements).toBe(1);
     expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement' && m.ticketId === ticket.id)).toHaveLength(1);
   });
 });

@@ -47,7 +47,7 @@ test('a store without batched writes (no setStates / completeWithState) records 
   const ticket = await ticketFromMail();
   const { store } = h;
   const state = { getState: store.state.getState.bind(store.state), setState: store.state.setState.bind(store.state), deleteState: store.state.deleteState.bind(store.state) };
-  const alerts = { claim: store.alerts.claim.bind(store.alerts), complete: store.alerts.complete.bind(store.alerts), release: store.alerts.release.bind(store.alerts), get: store.alerts.get.bind(store.alerts), list: store.alerts.list.bind(store.alerts) };
+  const alerts = { claim: store.alerts.claim.bind(store.alerts), complete: store.alerts.complete.bind(store.alerts), release: store.alerts.release.bind(store.alerts), takeOverStale: store.alerts.takeOverStale.bind(store.alerts), get: store.alerts.get.bind(store.alerts), list: store.alerts.list.bind(store.alerts) };
   const plain = new ClientMailer({ mailer: h.mailer, clock: h.clock, state, alerts });
   expect(await plain.sendClientMail('closure', ticket, { closeReason: 'validated' })).toEqual({ sent: true, messageId: '<m2@test>' });
   expect(await plain.sendClientMail('closure', ticket, { closeReason: 'validated' })).toEqual({ sent: false, reason: 'already-sent' });

@@ -72,6 +72,20 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
     expect(await ctx.store.alerts.get('t5:response:at-risk')).toMatchObject({ holder: 'sweeper-b', completedAt: later(61_000).toISOString() });
   });
 
+  contractTest('alerts: an abandoned claim is taken over once stale, by one caller; a fresh or completed one is not', async () => {
+    const key = 't7:response:breached';
+    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // nothing claimed
+    await ctx.store.alerts.claim(key, 'dead-process', T0);
+    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // not older than T0
+    const wins = await Promise.all(Array.from({ length: 6 }, (_, i) => ctx.store.alerts.takeOverStale(key, `sweeper-${i}`, later(600_001), later(1))));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const winner = `sweeper-${wins.indexOf(true)}`;
+    expect(await ctx.store.alerts.get(key)).toEqual({ key, holder: winner, claimedAt: later(600_001).toISOString() });
+    await ctx.store.alerts.complete(key, later(600_002), 'activity-7');
+    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-z', later(9_000_000), later(9_000_000))).toBe(false);
+    expect(await ctx.store.alerts.get(key)).toMatchObject({ holder: winner, completedAt: later(600_002).toISOString(), ref: 'activity-7' });
+  });
+
   contractTest('alerts: list by key prefix', async () => {
     for (const key of ['t6:response:at-risk', 't6:resolution:breached', 't60:response:at-risk', 'budget:t6:80']) await ctx.store.alerts.claim(key, 'sweeper', T0);
     const keys = async (prefix: string) => (await ctx.store.alerts.list(prefix)).map((r) => r.key).sort();

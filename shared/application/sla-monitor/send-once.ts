@@ -1,3 +1,4 @@
+import { claimOnce, STALE_CLAIM_MS } from '../claim-once';
 import type { AlertLedger, Clock } from '../ports';
 
 /**
@@ -14,9 +15,19 @@ export class SendOnce {
     private readonly holder: string,
   ) {}
 
-  /** Loads the keys already claimed under `prefixes` (at start-up), so a restart skips them cheaply. */
+  /**
+   * Loads the keys already claimed under `prefixes` (at start-up), so a restart skips them cheaply. A
+   * claim a dead process abandoned (uncompleted, older than STALE_CLAIM_MS) is left out: the sweep
+   * takes it over and sends that alert after all.
+   */
   async warm(prefixes: string[]): Promise<void> {
-    for (const prefix of prefixes) for (const record of await this.ledger.list(prefix)) this.known.add(record.key);
+    const staleBefore = this.clock.now().getTime() - STALE_CLAIM_MS;
+    for (const prefix of prefixes) {
+      for (const record of await this.ledger.list(prefix)) {
+        if (record.completedAt === undefined && Date.parse(record.claimedAt) < staleBefore) continue;
+        this.known.add(record.key);
+      }
+    }
   }
 
   has(key: string): boolean {
@@ -35,7 +46,7 @@ export class SendOnce {
   /** Sends once: `true` when this call sent it, `false` when it was (being) sent already. */
   async send(key: string, send: () => Promise<string | undefined>): Promise<boolean> {
     if (this.known.has(key)) return false;
-    if (!(await this.ledger.claim(key, this.holder, this.clock.now()))) {
+    if (!(await claimOnce(this.ledger, key, this.holder, this.clock.now()))) {
       this.known.add(key);
       return false;
     }

@@ -57,6 +57,18 @@ export class SharePointAlertLedger implements AlertLedger {
     await Promise.all([write(), this.complete(key, at, ref)]);
   }
 
+  /** Read, then a PATCH with the item's eTag: a claim changed meanwhile (412) is someone else's. */
+  async takeOverStale(key: string, holder: string, at: Date, staleBefore: Date): Promise<boolean> {
+    const item = await this.items.find('alerts', 'AlertKey', key);
+    if (!item) return false;
+    const current = record(item);
+    if (current.completedAt !== undefined || !(Date.parse(current.claimedAt) < staleBefore.getTime())) return false;
+    const result = await this.items.update('alerts', item.id, { Holder: holder, ClaimedAt: at.toISOString() }, item.eTag, [412]);
+    if (result.status === 412) return false;
+    this.remember(key, { id: item.id, eTag: eTagOf(result) });
+    return true;
+  }
+
   async release(key: string): Promise<void> {
     const known = this.won.get(key);
     this.won.delete(key);

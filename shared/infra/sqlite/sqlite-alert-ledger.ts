@@ -24,6 +24,7 @@ function prepareAlertStatements(db: Database.Database) {
     claim: db.prepare('INSERT INTO alerts (key, holder, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
     complete: db.prepare('UPDATE alerts SET completed_at = ?, ref = ? WHERE key = ?'),
     release: db.prepare('DELETE FROM alerts WHERE key = ? AND completed_at IS NULL'),
+    takeOver: db.prepare('UPDATE alerts SET holder = ?, claimed_at = ? WHERE key = ? AND completed_at IS NULL AND claimed_at < ?'),
     get: db.prepare('SELECT * FROM alerts WHERE key = ?'),
     listFrom: db.prepare('SELECT * FROM alerts WHERE key >= ? ORDER BY key'),
     listRange: db.prepare('SELECT * FROM alerts WHERE key >= ? AND key < ? ORDER BY key'),
@@ -66,6 +67,11 @@ export class SqliteAlertLedger implements AlertLedger {
 
   async release(key: string): Promise<void> {
     this.stmt.release.run(key);
+  }
+
+  /** One conditional UPDATE: only an uncompleted claim older than `staleBefore` changes hands. */
+  async takeOverStale(key: string, holder: string, at: Date, staleBefore: Date): Promise<boolean> {
+    return this.stmt.takeOver.run(holder, at.toISOString(), key, staleBefore.toISOString()).changes === 1;
   }
 
   async get(key: string): Promise<AlertRecord | undefined> {
