@@ -25,8 +25,8 @@ export function escalationLevels(ticket: Pick<Ticket, 'status' | 'level'>, level
   return levels.filter((level) => level > ticket.level && allowed.has(level === 'L4' ? 'escalated-to-L4' : 'escalated'));
 }
 
-/** The card's actions for a ticket; a closed ticket offers none. */
-export function ticketActions(ticket: Pick<Ticket, 'status' | 'level' | 'pendingExtension'>, levels: readonly SupportLevel[]): TicketActions {
+/** The card's actions for a ticket, given the levels it may be escalated to (escalationLevels); a closed ticket offers none. */
+export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension'>, reachableLevels: readonly SupportLevel[]): TicketActions {
   const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
   const can = {
     acknowledge: allowed.has('first-response'),
@@ -35,7 +35,7 @@ export function ticketActions(ticket: Pick<Ticket, 'status' | 'level' | 'pending
     logFollowUp: allowed.has('follow-up-logged') && ticket.status !== 'closed',
     logSession: allowed.has('session-logged'),
     requestInformation: allowed.has('information-requested'),
-    escalate: escalationLevels(ticket, levels).length > 0,
+    escalate: reachableLevels.length > 0,
     requestBudgetExtension: allowed.has('budget-extension-requested') && !ticket.pendingExtension,
     resolve: allowed.has('resolved'),
   };

@@ -56,7 +56,7 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
     title: ticket.number,
     subject: ticket.subject,
     facts: ticketFacts(input, format),
-    actions: ticketActions(ticket, SUPPORT_LEVELS),
+    actions: ticketActions(ticket, reachable),
     ticketId: ticket.id,
     version: ticket.version,
     followUpKinds: words.followUpKinds,
