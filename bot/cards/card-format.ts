@@ -30,15 +30,19 @@ export function formatInstant(iso: string, format: CardFormat): string {
   return `${strip(parts.weekday)} ${parts.day} ${strip(parts.month)}, ${parts.hour}:${parts.minute}`;
 }
 
-/** 95 -> "1 h 35 min"; 45 -> "45 min"; 120 -> "2 h". Rounds to whole minutes. */
-export function formatMinutes(minutes: number, format: CardFormat): string {
-  const total = Math.round(Math.abs(minutes));
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  const sign = minutes < 0 && total > 0 ? '-' : '';
-  if (hours === 0) return `${sign}${t(format.locale, 'bot.duration.minutes', { minutes: rest })}`;
+/**
+ * 95 -> "1 h 35 min"; 45 -> "45 min"; 120 -> "2 h". Rounds to whole minutes, or with `tenths` keeps one
+ * decimal of a minute as billing reports do (67.5 -> "1 h 7.5 min").
+ */
+export function formatMinutes(minutes: number, format: CardFormat, precision: 'minutes' | 'tenths' = 'minutes'): string {
+  const tenths = precision === 'tenths' ? Math.round(Math.abs(minutes) * 10) : Math.round(Math.abs(minutes)) * 10;
+  const hours = Math.floor(tenths / 600);
+  const rest = (tenths - hours * 600) / 10;
+  const sign = minutes < 0 && tenths > 0 ? '-' : '';
+  const restText = Number.isInteger(rest) ? rest : rest.toFixed(1);
+  if (hours === 0) return `${sign}${t(format.locale, 'bot.duration.minutes', { minutes: restText })}`;
   if (rest === 0) return `${sign}${t(format.locale, 'bot.duration.hours', { hours })}`;
-  return `${sign}${t(format.locale, 'bot.duration.hoursMinutes', { hours, minutes: rest })}`;
+  return `${sign}${t(format.locale, 'bot.duration.hoursMinutes', { hours, minutes: restText })}`;
 }
 
 /** One SLA clock as a line: "At risk · due Mon 2 Mar, 10:30" or just "Met". */

@@ -1,4 +1,5 @@
 import type { TimeEntry } from '../domain/billing/billing-types';
+import { buildTimeEntry, type BillingContext } from '../domain/billing/time-entry';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import type { SupportPolicy } from '../domain/policy/support-policy';
@@ -9,7 +10,6 @@ import type { FollowUpKind, NewTicketEvent, TicketEventData, TicketEventType } f
 import type { Actor, Channel } from '../domain/ticket/ticket-types';
 import type { ClientMailOptions, TicketMailKind } from './client-mailer';
 import type { Notification } from './ports';
-import { timeEntry, type Rating } from './time-entry-rating';
 
 /** The system actor that bills automatic follow-ups (closure after the client's validation, final notice). */
 export const BILLING_ACTOR: Actor = { role: 'system', id: 'ticket-service' };
@@ -22,7 +22,8 @@ export interface ChangeContext {
   now: Date;
   actor: Actor;
   channel: Channel;
-  rating: () => Promise<Rating>;
+  /** The policy, calendar and the client's after-hours windows the domain rates time entries with (loaded once, on demand). */
+  billing: () => Promise<BillingContext>;
   newId: () => string;
 }
 
@@ -44,8 +45,15 @@ export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, not
   const minutes = ctx.policy.billing.followUpMinutes;
   const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes };
   if (note) data.note = note;
-  const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'follow-up', followUpKind: kind, at: ctx.now.toISOString(), actorId: actor.id, minutes, note }, await ctx.rating());
+  const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, note), kind: 'follow-up', followUpKind: kind }, await ctx.billing());
   return { event: event(ctx, 'follow-up-logged', data, actor), entry };
+}
+
+/** The facts every time entry of a change shares: its id, ticket, client, instant, actor and note. */
+export function entryFacts(ctx: ChangeContext, id: string, actor: Actor, note: string | undefined): { id: string; ticketId: string; clientId: string; at: string; actorId: string; note?: string } {
+  const facts: { id: string; ticketId: string; clientId: string; at: string; actorId: string; note?: string } = { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id };
+  if (note) facts.note = note;
+  return facts;
 }
 
 /** Checks every event against the permission table and folds them onto the ticket. */

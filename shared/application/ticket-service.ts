@@ -1,3 +1,4 @@
+import { buildTimeEntry } from '../domain/billing/time-entry';
 import { addBusinessMinutes } from '../domain/calendar/business-time';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickBudget } from '../domain/policy/budget-pick';
@@ -14,9 +15,8 @@ import type { PolicyRegistry } from './policy-registry';
 import type { Clock, IdGenerator, Notification, Notifier, Store } from './ports';
 import { activeRequester, assertTicketAccess } from './requester-access';
 import type { SideEffectErrors } from './side-effects';
-import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, event, type ChangeContext, type ChangePlan } from './ticket-change';
+import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, entryFacts, event, type ChangeContext, type ChangePlan } from './ticket-change';
 import type { OpenTicketInput, TicketCommands, TicketRef } from './ticket-commands';
-import { rateInstant, timeEntry } from './time-entry-rating';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -196,7 +196,7 @@ export class TicketService implements TicketCommands {
       const entryId = ctx.newId();
       const data: { minutes: number; consultants: number; entryId: string; note?: string } = { minutes: m, consultants: c, entryId };
       if (text) data.note = text;
-      const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'session', at: ctx.now.toISOString(), actorId: actor.id, minutes: m, consultants: c, note: text }, await ctx.rating());
+      const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, text), kind: 'session', minutes: m, consultants: c }, await ctx.billing());
       return { events: [event(ctx, 'session-logged', data)], entries: [entry] };
     });
   }
@@ -208,7 +208,7 @@ export class TicketService implements TicketCommands {
       const entryId = ctx.newId();
       const data: { minutes: number; entryId: string; note?: string } = { minutes: m, entryId };
       if (text) data.note = text;
-      const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'work', at: ctx.now.toISOString(), actorId: actor.id, minutes: m, note: text }, await ctx.rating());
+      const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, text), kind: 'work', minutes: m }, await ctx.billing());
       return { events: [event(ctx, 'work-logged', data)], entries: [entry] };
     });
   }
@@ -435,7 +435,7 @@ export class TicketService implements TicketCommands {
     await assertTicketAccess(store.directory, actor, ticket, now);
     const policy = await policies.forTicket(ticket);
     const calendar = policies.calendar(policy);
-    let rating: ReturnType<ChangeContext['rating']> | undefined;
+    let billing: ReturnType<ChangeContext['billing']> | undefined;
     const ctx: ChangeContext = {
       ticket,
       policy,
@@ -443,7 +443,7 @@ export class TicketService implements TicketCommands {
       now,
       actor,
       channel: this.channel ?? defaultChannel(actor),
-      rating: () => (rating ??= rateInstant(store.afterHours, calendar, policy, ticket.clientId, now)),
+      billing: () => (billing ??= store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))),
       newId: () => ids.newId(),
     };
     const plan = await build(ctx);

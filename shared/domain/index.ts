@@ -53,8 +53,11 @@ export { buildTimeEntry } from './billing/time-entry';
 export { chargeCents } from './billing/charge';
 export type { BudgetStatus, ExtensionRequest } from './billing/budget';
 export { budgetStatus, budgetAlertsCrossed, extensionRequests } from './billing/budget';
-export type { MonthlySummary, SummaryLine } from './billing/monthly-summary';
+export type { MonthlySummary, HoursLine, HoursRow } from './billing/monthly-summary';
 export { monthlySummary } from './billing/monthly-summary';
+export type { BillingMonth } from './billing/billing-month';
+export { billingMonth } from './billing/billing-month';
+export { formatWeightedMinutes } from './billing/weighted-minutes';
 
 // Requesters
 export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';

@@ -52,4 +52,18 @@ describe('AfterHoursService and BillingService', () => {
     expect(report.total).toMatchObject({ entries: 4, regularMinutes: 135, afterHoursMinutes: 100, chargeableMinutes: 315 });
     await expect(new BillingService({ store: h.store, policies: h.policies }).hoursReport('acme', '2026-13')).rejects.toThrow(/month/);
   });
+
+  it('charges three after-hours follow-ups at 150% at 1,000.00 MXN/h 1,125.00, rounding the money once (not 1,150.00)', async () => {
+    const client = await h.store.directory.getClient('acme');
+    await h.store.directory.putClient({ ...client!, policyOverrides: { billing: { hourlyRateCents: 100_000 } } });
+    const window = await afterHours.request(REQUESTER, { clientId: 'acme', requestedBy: 'ana@acme.example', start: '2026-03-07T15:00:00Z', end: '2026-03-07T20:00:00Z' });
+    await afterHours.approve(MANAGER, window.id);
+    let { ticket } = await h.tickets.open(SYSTEM, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Weekend migration', description: '', channel: 'email' });
+    h.clock.set('2026-03-07T16:00:00.000Z'); // Saturday, inside the approved window
+    for (const kind of ['progress', 'follow-up', 'information-request'] as const) ticket = await h.tickets.logFollowUp(L2, ref(ticket), kind);
+
+    const report = await new BillingService({ store: h.store, policies: h.policies }).hoursReport('acme', '2026-03');
+    expect(report.total).toMatchObject({ entries: 3, afterHoursMinutes: 45, afterHoursWeightedMinutes: 67.5, chargeableMinutes: 67.5, amountCents: 112_500 });
+    expect(report.total.amountCents).toBe(report.rows.reduce((sum, row) => sum + row.amountCents, 0));
+  });
 });

@@ -44,8 +44,8 @@ const clock = (name: 'response' | 'resolution', state: 'met' | 'at-risk') => ({
   countedMinutes: 180, remainingMinutes: 60, skippedMinutes: { closed: 0, holiday: 0, pause: 0 }, spans: [], breachAt: state === 'met' ? undefined : '2026-03-02T20:00:00.000Z', atRiskAt: undefined, targetAt: undefined,
 });
 const EXPLANATION = { at: '2026-03-02T19:00:00.000Z', timezone: 'America/Mexico_City', policyVersion: 'p1', priority: 'critical', incidentType: 'technical-urgent', response: clock('response', 'met'), resolution: clock('resolution', 'at-risk'), changes: [{ at: '2026-03-02T16:10:00.000Z', type: 'first-response', detail: {} }] } as SlaExplanation;
-const row = (kind: 'follow-up' | 'session' | 'work') => ({ kind, entries: 1, regularMinutes: 15, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 15 });
-const REPORT: HoursReport = { clientId: 'acme', month: '2026-03', from: '', to: '', rows: [row('follow-up'), row('session'), row('work')], total: { entries: 3, regularMinutes: 45, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 45 }, hourlyRateCents: 120000, currency: 'MXN', amountCents: 90000 };
+const row = (kind: 'follow-up' | 'session' | 'work') => ({ kind, entries: 1, regularMinutes: 15, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 15, amountCents: 30000 });
+const REPORT: HoursReport = { clientId: 'acme', month: '2026-03', from: '', to: '', rows: [row('follow-up'), row('session'), row('work')], total: { entries: 3, regularMinutes: 45, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 45, amountCents: 90000 }, hourlyRateCents: 120000, currency: 'MXN', unapprovedAfterHours: [] };
 
 /** Every template, rendered by its mapper with fixture data. */
 const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {

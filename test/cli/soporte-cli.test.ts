@@ -89,7 +89,8 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
     expect(explained.response.breachMinutes).toBe(30);
 
     const hours = await soporte(dir, 'hours', '--client', 'contoso-mexico', '--month', '2026-03', '--csv');
-    expect(hours.stdout.split('\n')[0]).toBe('kind,entries,regular_minutes,after_hours_minutes,after_hours_weighted_minutes,unapproved_after_hours_minutes,chargeable_minutes');
+    expect(hours.stdout.split('\n')[0]).toBe('kind,entries,regular_minutes,after_hours_minutes,after_hours_weighted_minutes,unapproved_after_hours_minutes,chargeable_minutes,amount');
+    expect(hours.stdout.split('\n')[1]).toMatch(/^follow-up,\d+,\d+,0,0.0,0,\d+\.\d,\d+\.\d\d$/);
   });
 
   it('records, approves and lists after-hours requests; an L1 may not approve', async () => {

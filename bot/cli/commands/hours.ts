@@ -1,15 +1,20 @@
 import type { Command } from 'commander';
 import type { HoursReport } from '../../../shared/application/billing-service';
+import { formatWeightedMinutes as w } from '../../../shared/domain/billing/weighted-minutes';
 import { t } from '../../../shared/domain/i18n/catalog';
 import type { Locale } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
 import { csv, print, printJson, table, type Row } from '../output';
 
-const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable'];
+const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable', 'cli.col.amount'];
 
 function rows(lang: Locale, report: HoursReport): Row[] {
-  const line = (label: string, r: HoursReport['total']): Row => [label, r.entries, r.regularMinutes, r.afterHoursMinutes, r.afterHoursWeightedMinutes, r.unapprovedAfterHoursMinutes, r.chargeableMinutes];
   return [...report.rows.map((r) => line(t(lang, `cli.kind.${r.kind}`), r)), line(t(lang, 'cli.kind.total'), report.total)];
+}
+
+/** One line of the report; weighted and chargeable minutes with one decimal. */
+function line(label: string, r: HoursReport['total']): Row {
+  return [label, r.entries, r.regularMinutes, r.afterHoursMinutes, w(r.afterHoursWeightedMinutes), r.unapprovedAfterHoursMinutes, w(r.chargeableMinutes), money(r.amountCents)];
 }
 
 function money(cents: number): string {
@@ -25,10 +30,10 @@ export function registerHoursCommand(program: Command): void {
     async ({ services, lang }, o) => {
       const report = await services.billing.hoursReport(o.client as string, o.month as string);
       if (o.json) return printJson(report);
-      if (o.csv) return print(csv(['kind', 'entries', 'regular_minutes', 'after_hours_minutes', 'after_hours_weighted_minutes', 'unapproved_after_hours_minutes', 'chargeable_minutes'], [...report.rows.map((r) => [r.kind, r.entries, r.regularMinutes, r.afterHoursMinutes, r.afterHoursWeightedMinutes, r.unapprovedAfterHoursMinutes, r.chargeableMinutes]), ['total', report.total.entries, report.total.regularMinutes, report.total.afterHoursMinutes, report.total.afterHoursWeightedMinutes, report.total.unapprovedAfterHoursMinutes, report.total.chargeableMinutes]]));
+      if (o.csv) return print(csv(['kind', 'entries', 'regular_minutes', 'after_hours_minutes', 'after_hours_weighted_minutes', 'unapproved_after_hours_minutes', 'chargeable_minutes', 'amount'], [...report.rows.map((r) => line(r.kind, r)), line('total', report.total)]));
       print(t(lang, 'cli.hours.heading', { client: report.clientId, month: report.month, from: report.from, to: report.to }));
       print(table(lang, COLUMNS, rows(lang, report)));
-      if (report.hourlyRateCents > 0) print(t(lang, 'cli.hours.amount', { amount: money(report.amountCents), currency: report.currency, rate: money(report.hourlyRateCents) }));
+      if (report.hourlyRateCents > 0) print(t(lang, 'cli.hours.amount', { amount: money(report.total.amountCents), currency: report.currency, rate: money(report.hourlyRateCents) }));
     },
   );
 }

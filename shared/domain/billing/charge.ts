@@ -1,6 +1,5 @@
 import { ValidationError } from '../errors';
 import type { SupportPolicy } from '../policy/support-policy';
-import type { TimeEntry } from './billing-types';
 
 /** round(numerator / denominator), halves up, for non-negative integers (exact while below 2^53). */
 function divideRounded(numerator: number, denominator: number): number {
@@ -10,14 +9,15 @@ function divideRounded(numerator: number, denominator: number): number {
 }
 
 /**
- * The charge of an entry in integer cents: billedMinutes x hourlyRateCents x multiplierPercent /
- * (60 x 100), rounded half up once at the end. Integer arithmetic only, never float money.
+ * The charge of one report line in integer cents. `percentMinutes` is the line's weighted time kept
+ * exact as an integer: the sum of billedMinutes x multiplierPercent of its entries (3 after-hours
+ * follow-ups at 150% = 3 x 15 x 150 = 6750, i.e. 67.5 weighted minutes). The amount is
+ * percentMinutes x hourlyRateCents / (60 x 100), rounded half up to the cent ONCE, here: integer
+ * arithmetic only, never float money, never a rounded minute.
  */
-export function chargeCents(entry: Pick<TimeEntry, 'billedMinutes' | 'multiplierPercent'>, policy: SupportPolicy): number {
-  const { billedMinutes, multiplierPercent } = entry;
-  if (!Number.isInteger(billedMinutes) || billedMinutes < 0) throw new ValidationError('billedMinutes', `must be a whole number >= 0 (got ${billedMinutes})`);
-  if (!Number.isInteger(multiplierPercent) || multiplierPercent < 0) throw new ValidationError('multiplierPercent', `must be a whole percentage (got ${multiplierPercent})`);
-  const numerator = billedMinutes * policy.billing.hourlyRateCents * multiplierPercent;
-  if (!Number.isSafeInteger(numerator)) throw new ValidationError('billedMinutes', 'the charge is too large to compute exactly');
+export function chargeCents(percentMinutes: number, policy: SupportPolicy): number {
+  if (!Number.isSafeInteger(percentMinutes) || percentMinutes < 0) throw new ValidationError('percentMinutes', `must be a whole number >= 0 (got ${percentMinutes})`);
+  const numerator = percentMinutes * policy.billing.hourlyRateCents;
+  if (!Number.isSafeInteger(numerator)) throw new ValidationError('percentMinutes', 'the charge is too large to compute exactly');
   return divideRounded(numerator, 6000);
 }

@@ -1,58 +1,108 @@
-import { DateTime } from 'luxon';
-import { ValidationError } from '../errors';
 import type { SupportPolicy } from '../policy/support-policy';
 import { TIME_ENTRY_KINDS, type TimeEntry, type TimeEntryKind } from './billing-types';
+import { billingMonth } from './billing-month';
 import { chargeCents } from './charge';
 
-export interface SummaryLine {
+/** One line of the hours report. Minutes are exact (22.5 stays 22.5); money is rounded once, per line. */
+export interface HoursLine {
   entries: number;
-  /** Sum of billedMinutes (minutes x consultants). */
-  billedMinutes: number;
-  chargeCents: number;
+  /** Billed minutes (minutes x consultants) inside support hours. */
+  regularMinutes: number;
+  /** Billed minutes inside approved after-hours windows, before and after the multiplier. */
+  afterHoursMinutes: number;
+  afterHoursWeightedMinutes: number;
+  /** After-hours minutes nobody approved (billed at the normal rate, flagged for a manager). */
+  unapprovedAfterHoursMinutes: number;
+  /** regular + weighted after-hours + unapproved: what the client is charged for. */
+  chargeableMinutes: number;
+  /** chargeableMinutes x the hourly rate, rounded half up to the cent once (chargeCents). */
+  amountCents: number;
 }
 
+export interface HoursRow extends HoursLine {
+  kind: TimeEntryKind;
+}
+
+/** A client's billed time in a month: one line per kind; the total is the sum of the lines. */
 export interface MonthlySummary {
   clientId: string;
   /** `YYYY-MM` in the policy calendar's time zone. */
   month: string;
+  /** The month's bounds in that zone, as UTC instants [from, to). */
+  from: string;
+  to: string;
+  rows: HoursRow[];
+  /** Sum of the rows; its amount is the sum of the rows' amounts (never rounded again). */
+  total: HoursLine;
+  hourlyRateCents: number;
   currency: string;
-  /** Entries inside support hours (and after-hours entries with no approved window, billed normally). */
-  regular: Record<TimeEntryKind, SummaryLine>;
-  /** Entries inside approved after-hours windows (with the multiplier). */
-  afterHours: Record<TimeEntryKind, SummaryLine>;
-  /** After-hours entries no window approved (included in `regular`, listed for a manager). */
+  /** Ids of the after-hours entries no window approved, for a manager. */
   unapprovedAfterHours: string[];
-  total: SummaryLine;
 }
 
-const emptyLine = (): SummaryLine => ({ entries: 0, billedMinutes: 0, chargeCents: 0 });
-const byKind = (): Record<TimeEntryKind, SummaryLine> => Object.fromEntries(TIME_ENTRY_KINDS.map((k) => [k, emptyLine()])) as Record<TimeEntryKind, SummaryLine>;
+/** A line under construction: weighted time kept as an integer (minutes x percent) until the end. */
+interface Tally {
+  entries: number;
+  regular: number;
+  afterHours: number;
+  afterHoursPercent: number;
+  unapproved: number;
+}
 
-function add(line: SummaryLine, entry: TimeEntry, cents: number): void {
-  line.entries += 1;
-  line.billedMinutes += entry.billedMinutes;
-  line.chargeCents += cents;
+const emptyTally = (): Tally => ({ entries: 0, regular: 0, afterHours: 0, afterHoursPercent: 0, unapproved: 0 });
+
+function count(tally: Tally, entry: TimeEntry): void {
+  tally.entries += 1;
+  if (!entry.afterHours) tally.regular += entry.billedMinutes;
+  else if (entry.flag === 'after-hours-unapproved') tally.unapproved += entry.billedMinutes;
+  else {
+    tally.afterHours += entry.billedMinutes;
+    tally.afterHoursPercent += entry.billedMinutes * entry.multiplierPercent;
+  }
+}
+
+function line(tally: Tally, policy: SupportPolicy): HoursLine {
+  const percentMinutes = (tally.regular + tally.unapproved) * 100 + tally.afterHoursPercent;
+  return {
+    entries: tally.entries,
+    regularMinutes: tally.regular,
+    afterHoursMinutes: tally.afterHours,
+    afterHoursWeightedMinutes: tally.afterHoursPercent / 100,
+    unapprovedAfterHoursMinutes: tally.unapproved,
+    chargeableMinutes: percentMinutes / 100,
+    amountCents: chargeCents(percentMinutes, policy),
+  };
+}
+
+function addTally(into: Tally, tally: Tally): void {
+  into.entries += tally.entries;
+  into.regular += tally.regular;
+  into.afterHours += tally.afterHours;
+  into.afterHoursPercent += tally.afterHoursPercent;
+  into.unapproved += tally.unapproved;
 }
 
 /**
- * A client's billed time for `month` (`YYYY-MM`, months in the policy calendar's zone) by kind, with
- * after-hours (approved windows) separate, for `hours --client --month`. Entries of other clients or
- * months are ignored.
+ * The one billing engine: a client's billed time for `month` (`YYYY-MM`, months in the policy
+ * calendar's zone) by kind (follow-ups, sessions, work), after-hours apart, with the amount of each
+ * line and their total. Entries of other clients or months are ignored. `BillingService.hoursReport`
+ * loads the entries and calls this; the CLI and Teams only format what it returns.
  */
 export function monthlySummary(entries: readonly TimeEntry[], policy: SupportPolicy, clientId: string, month: string): MonthlySummary {
-  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: policy.calendar.timezone });
-  if (!/^\d{4}-\d{2}$/.test(month) || !start.isValid) throw new ValidationError('month', `"${month}" is not a month "YYYY-MM"`);
-  const from = start.toMillis();
-  const to = start.plus({ months: 1 }).toMillis();
-  const summary: MonthlySummary = { clientId, month, currency: policy.billing.currency, regular: byKind(), afterHours: byKind(), unapprovedAfterHours: [], total: emptyLine() };
+  const bounds = billingMonth(month, policy.calendar.timezone);
+  const from = Date.parse(bounds.from);
+  const to = Date.parse(bounds.to);
+  const tallies = new Map<TimeEntryKind, Tally>(TIME_ENTRY_KINDS.map((kind) => [kind, emptyTally()]));
+  const unapprovedAfterHours: string[] = [];
   for (const entry of entries) {
     const t = Date.parse(entry.at);
     if (entry.clientId !== clientId || t < from || t >= to) continue;
-    const cents = chargeCents(entry, policy);
-    const premium = entry.afterHours && entry.multiplierPercent > 100;
-    add((premium ? summary.afterHours : summary.regular)[entry.kind], entry, cents);
-    add(summary.total, entry, cents);
-    if (entry.flag === 'after-hours-unapproved') summary.unapprovedAfterHours.push(entry.id);
+    count(tallies.get(entry.kind) as Tally, entry);
+    if (entry.flag === 'after-hours-unapproved') unapprovedAfterHours.push(entry.id);
   }
-  return summary;
+  const rows = TIME_ENTRY_KINDS.map((kind): HoursRow => ({ kind, ...line(tallies.get(kind) as Tally, policy) }));
+  const all = emptyTally();
+  for (const tally of tallies.values()) addTally(all, tally);
+  const total: HoursLine = { ...line(all, policy), amountCents: rows.reduce((cents, row) => cents + row.amountCents, 0) };
+  return { clientId, month, from: bounds.from, to: bounds.to, rows, total, hourlyRateCents: policy.billing.hourlyRateCents, currency: policy.billing.currency, unapprovedAfterHours };
 }

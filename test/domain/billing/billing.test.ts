@@ -57,12 +57,16 @@ describe('chargeCents (integer money)', () => {
     [1, 100, 1_667], // 1,666.67 rounds half up
     [1, 150, 2_500],
   ])('%p billed minutes at %p%% -> %p cents', (billedMinutes, multiplierPercent, cents) => {
-    const value = chargeCents({ billedMinutes, multiplierPercent }, policy);
+    const value = chargeCents(billedMinutes * multiplierPercent, policy);
     expect(value).toBe(cents);
     expect(Number.isInteger(value)).toBe(true);
   });
   test('no rate in the contract: zero', () => {
-    expect(chargeCents({ billedMinutes: 60, multiplierPercent: 150 }, DEFAULT_POLICY)).toBe(0);
+    expect(chargeCents(60 * 150, DEFAULT_POLICY)).toBe(0);
+  });
+  test('refuses a fractional or negative weighted time (it is kept as whole minute-percents)', () => {
+    expect(() => chargeCents(22.5, policy)).toThrow(expect.objectContaining({ field: 'percentMinutes' }));
+    expect(() => chargeCents(-1, policy)).toThrow(expect.objectContaining({ field: 'percentMinutes' }));
   });
 });
 
@@ -112,12 +116,25 @@ describe('monthlySummary', () => {
       buildTimeEntry({ ...base, id: 'g', clientId: 'other', kind: 'work', minutes: 30, at: mx('2026-03-02 10:00') }, context(windows)),
     ];
     const summary = monthlySummary(entries, policy, 'acme', '2026-03');
-    expect(summary.regular['follow-up']).toEqual({ entries: 1, billedMinutes: 15, chargeCents: 25_000 });
-    expect(summary.regular.session).toEqual({ entries: 1, billedMinutes: 120, chargeCents: 200_000 });
-    expect(summary.regular.work).toEqual({ entries: 2, billedMinutes: 60, chargeCents: 100_000 });
-    expect(summary.afterHours.work).toEqual({ entries: 1, billedMinutes: 60, chargeCents: 150_000 });
+    const byKind = Object.fromEntries(summary.rows.map(({ kind, ...line }) => [kind, line]));
+    expect(summary).toMatchObject({ from: '2026-03-01T06:00:00.000Z', to: '2026-04-01T06:00:00.000Z', hourlyRateCents: 100_000, currency: 'MXN' });
+    expect(byKind['follow-up']).toEqual({ entries: 1, regularMinutes: 15, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 15, amountCents: 25_000 });
+    expect(byKind.session).toEqual({ entries: 1, regularMinutes: 120, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 120, amountCents: 200_000 });
+    expect(byKind.work).toEqual({ entries: 3, regularMinutes: 0, afterHoursMinutes: 60, afterHoursWeightedMinutes: 90, unapprovedAfterHoursMinutes: 60, chargeableMinutes: 150, amountCents: 250_000 });
     expect(summary.unapprovedAfterHours).toEqual(['d', 'f']);
-    expect(summary.total).toEqual({ entries: 5, billedMinutes: 255, chargeCents: 475_000 });
+    expect(summary.total).toEqual({ entries: 5, regularMinutes: 135, afterHoursMinutes: 60, afterHoursWeightedMinutes: 90, unapprovedAfterHoursMinutes: 60, chargeableMinutes: 285, amountCents: 475_000 });
     expect(() => monthlySummary(entries, policy, 'acme', '2026-13')).toThrow(expect.objectContaining({ field: 'month' }));
+  });
+
+  test('three after-hours follow-ups at 150% at 1,000.00 MXN/h: 67.5 weighted minutes, 1,125.00 (money rounded once, not the minutes)', () => {
+    const windows = [window('approved')];
+    const entries = ['19:00', '19:20', '19:40'].map((time, i) => buildTimeEntry({ ...base, id: `f${i}`, kind: 'follow-up', followUpKind: 'follow-up', at: mx(`2026-03-02 ${time}`) }, context(windows)));
+    const summary = monthlySummary(entries, policy, 'acme', '2026-03');
+    expect(summary.total).toMatchObject({ afterHoursMinutes: 45, afterHoursWeightedMinutes: 67.5, chargeableMinutes: 67.5, amountCents: 112_500 });
+  });
+
+  test('a single after-hours follow-up keeps its 22.5 weighted minutes exact', () => {
+    const entry = buildTimeEntry({ ...base, kind: 'follow-up', followUpKind: 'progress', at: mx('2026-03-02 19:00') }, context([window('approved')]));
+    expect(monthlySummary([entry], policy, 'acme', '2026-03').total).toMatchObject({ afterHoursWeightedMinutes: 22.5, amountCents: 37_500 });
   });
 });

@@ -40,6 +40,7 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.col.weighted': { en: 'After-hours weighted min', 'es-MX': 'Min. fuera de horario ponderados' },
   'cli.col.unapproved': { en: 'Unapproved after-hours min', 'es-MX': 'Min. fuera de horario sin aprobar' },
   'cli.col.chargeable': { en: 'Chargeable min', 'es-MX': 'Min. cobrables' },
+  'cli.col.amount': { en: 'Amount', 'es-MX': 'Importe' },
   'cli.col.response': { en: 'Response SLA', 'es-MX': 'SLA de respuesta' },
   'cli.col.resolution': { en: 'Resolution SLA', 'es-MX': 'SLA de resolución' },
   'cli.kind.follow-up': { en: 'Follow-ups (15 min each)', 'es-MX': 'Seguimientos (15 min c/u)' },
