@@ -25,14 +25,15 @@ export function schemaVersionOf(db: Database.Database): number {
 
 /**
  * Applies every migration newer than the database, each with its `schema_migrations` row, in one
- * IMMEDIATE transaction (two processes starting together migrate once). Forward only: a database
+ * IMMEDIATE transaction, its bookkeeping table included (two processes starting together migrate
+ * once; the loser waits, or fails busy and is retried by openSqliteStore). Forward only: a database
  * newer than the code is refused. Returns the resulting schema version.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[], appliedAt: Date): number {
   assertNumbered(migrations);
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const run = db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     const current = schemaVersionOf(db);
     if (current > migrations.length) {
       throw new MigrationError(`database schema version ${current} is newer than this code knows (${migrations.length}); upgrade Soporte instead`);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock, Store } from '../../application/ports';
+import { retryWhileBusy } from './busy-retry';
 import { migrate, schemaVersionOf } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
@@ -27,6 +28,8 @@ export interface SqliteStoreOptions {
   clock?: Clock;
   /** Migration list to apply (tests); defaults to MIGRATIONS. */
   migrations?: readonly Migration[];
+  /** How long one statement waits for another connection's lock before failing busy (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
   /** Parsed tickets kept between reads (default 100,000; 0 turns the cache off). */
   ticketCacheSize?: number;
 }
@@ -89,18 +92,22 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens (creating if needed) and migrates the SQLite store. */
+/**
+ * Opens (creating if needed) and migrates the SQLite store. The WAL switch and the migration are
+ * retried while another process holds the file busy (two instances starting on a new file at once).
+ */
 export async function openSqliteStore(options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   const file = sqliteFileFor(options);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS });
   try {
-    db.pragma('journal_mode = WAL');
+    await retryWhileBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = NORMAL');
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     db.pragma('foreign_keys = ON');
-    migrate(db, options.migrations ?? MIGRATIONS, (options.clock ?? systemClock).now());
+    const appliedAt = (options.clock ?? systemClock).now();
+    await retryWhileBusy(() => migrate(db, options.migrations ?? MIGRATIONS, appliedAt));
   } catch (error) {
     db.close();
     throw error;
