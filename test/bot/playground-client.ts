@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import WebSocket from 'ws';
+import { freePort } from '../support/free-port';
 
 /** The Playground's mock tenant as GET /_internal/v1/config describes it. */
 export interface PlaygroundConfig {
@@ -16,15 +16,10 @@ export interface PlaygroundFrame {
   message: { messageId: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }>; from?: { id: string } };
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
+
+/** A loaded machine starts the Playground slowly; it still must start. */
+const START_TIMEOUT_MS = 75_000;
 
 /**
  * Microsoft 365 Agents Playground (the local Teams emulator) driven through its HTTP + WebSocket
@@ -49,28 +44,34 @@ export class PlaygroundClient {
     const client = new PlaygroundClient(child, `http://127.0.0.1:${port}`);
     // If the test process ends without stop() (a crash, a killed worker), take the Playground with it.
     process.once('exit', client.killOnExit);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the Playground did not start within 30 s')), 30_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        log(chunk.toString());
-        if (/Listening on/.test(chunk.toString())) {
-          clearTimeout(timer);
-          resolve();
-        }
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the Playground did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+        child.stdout?.on('data', (chunk: Buffer) => {
+          log(chunk.toString());
+          if (/Listening on/.test(chunk.toString())) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+        child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the Playground exited with ${code}`))));
       });
-      child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
-      child.once('exit', (code) => reject(new Error(`the Playground exited with ${code}`)));
-    });
-    client.config = ((await (await fetch(`${client.baseUrl}/_internal/v1/config`)).json()) as { config: PlaygroundConfig }).config;
-    client.ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
-    client.ws.on('message', (data) => {
-      client.frames.push(JSON.parse(data.toString()) as PlaygroundFrame);
-      for (const wake of client.waiters.splice(0)) wake();
-    });
-    await new Promise<void>((resolve, reject) => {
-      client.ws.once('open', () => resolve());
-      client.ws.once('error', reject);
-    });
+      client.config = ((await (await fetch(`${client.baseUrl}/_internal/v1/config`)).json()) as { config: PlaygroundConfig }).config;
+      client.ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+      client.ws.on('message', (data) => {
+        client.frames.push(JSON.parse(data.toString()) as PlaygroundFrame);
+        for (const wake of client.waiters.splice(0)) wake();
+      });
+      await new Promise<void>((resolve, reject) => {
+        client.ws.once('open', () => resolve());
+        client.ws.once('error', reject);
+      });
+    } catch (error) {
+      // A Playground that failed to start is stopped here: the test never got a client to stop.
+      await client.stop();
+      throw error;
+    }
     return client;
   }
 
@@ -96,7 +97,7 @@ export class PlaygroundClient {
   }
 
   /** The first frame (from `since` on) matching `predicate`, waiting up to `timeoutMs`. */
-  async waitFor(predicate: (frame: PlaygroundFrame) => boolean, since = 0, timeoutMs = 20_000): Promise<PlaygroundFrame> {
+  async waitFor(predicate: (frame: PlaygroundFrame) => boolean, since = 0, timeoutMs = 60_000): Promise<PlaygroundFrame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.frames.slice(since).find(predicate);

@@ -2,7 +2,7 @@ import { cardText } from './activities';
 import { BotHarness } from './bot-harness';
 import { PlaygroundClient, type PlaygroundFrame } from './playground-client';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 const fromBot = (frame: PlaygroundFrame) => frame.action === 'createMessage' && frame.message.from?.id !== undefined && !frame.message.from.id.startsWith('user-id');
 const cardIn = (frame: PlaygroundFrame) => cardText(frame.message.attachments?.[0]?.content);

@@ -1,46 +1,39 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TestChild } from '../support/child-process';
+import { freePort } from '../support/free-port';
+import { waitUntil } from '../support/wait-until';
 
 const ROOT = resolve(__dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+interface Server {
+  child: TestChild;
+  port: number;
+  output: () => string;
 }
 
-/** `npm start`'s entry point (tsx bot/main.ts) on a temp DATA_DIR; resolves once it listens. */
-async function start(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+/** `npm start`'s entry point (tsx bot/main.ts) on a temp DATA_DIR; resolves once it says it listens (killed if it never does). */
+async function start(dataDir: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/main.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MAIL_MODE: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const deadline = Date.now() + 60_000;
-  while (!out.includes('listening on')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
+  const child = new TestChild(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/main.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MAIL_MODE: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  try {
+    await child.waitForOutput((out) => out.includes('listening on'), 'server start');
+  } catch (error) {
+    await child.stop('SIGKILL');
+    throw error;
   }
-  return { child, port, output: () => out };
+  return { child, port, output: () => child.output() };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+async function stop(child: TestChild): Promise<void> {
+  await child.stop();
 }
 
 function cli(dataDir: string, ...args: string[]): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [join(ROOT, 'bin/soporte.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir } }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)));
+    execFile(process.execPath, [join(ROOT, 'bin/soporte.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)));
   });
 }
 
@@ -60,10 +53,10 @@ describe('npm start (bot/main.ts)', () => {
     try {
       expect(server.output()).toMatch(/demo data loaded: client "demo"/);
       let health: { status: string; store: { kind: string; schemaVersion: number }; monitor: { lastSweep: { active: boolean; tickets: number } | null; leaseHolder: string } } | undefined;
-      for (let i = 0; i < 100 && !health?.monitor.lastSweep; i++) {
+      await waitUntil(async () => {
         health = (await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json()) as typeof health;
-        if (!health?.monitor.lastSweep) await new Promise((r) => setTimeout(r, 100));
-      }
+        return Boolean(health?.monitor.lastSweep);
+      }, 'the first SLA sweep on /healthz');
       expect(health).toMatchObject({ status: 'ok', store: { kind: 'sqlite' }, monitor: { leaseHolder: 'start-test', lastSweep: { active: true, tickets: 2 } } });
       expect(health?.store.schemaVersion).toBeGreaterThanOrEqual(1);
     } finally {

@@ -1,31 +1,21 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { TestChild } from '../support/child-process';
+import { freePort } from '../support/free-port';
+import { waitUntil } from '../support/wait-until';
 
 const MAIN = resolve(__dirname, '../../bot/main.ts');
 const BURST = 300;
 const KILL_AFTER = 80;
 
 interface Server {
-  child: ChildProcess;
+  process: TestChild;
   lines: string[];
   opened: Map<number, string>;
-  exited: Promise<void>;
   port: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Forks the real server (bot/main.ts through tsx) with an IPC channel; collects stdout lines and burst confirmations. */
@@ -36,7 +26,7 @@ async function startServer(dataDir: string, instance: string, clockStart: string
     env: { ...process.env, NODE_ENV: 'test', MAIL_MODE: 'log', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1', INSTANCE_ID: instance, TEST_CLOCK_START: clockStart },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const server: Server = { child, lines: [], opened: new Map(), port, exited: new Promise((done) => child.once('exit', () => done())) };
+  const server: Server = { process: new TestChild(child), lines: [], opened: new Map(), port };
   let buffer = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
@@ -44,24 +34,20 @@ async function startServer(dataDir: string, instance: string, clockStart: string
     buffer = parts.pop() ?? '';
     server.lines.push(...parts);
   });
-  child.stderr?.resume();
   child.on('message', (message: { type: string; i?: number; number?: string }) => {
     if (message.type === 'opened' && message.i !== undefined && message.number) server.opened.set(message.i, message.number);
   });
-  await waitFor(() => server.lines.some((l) => l.includes('listening on')), 60_000, 'server start');
+  try {
+    await server.process.waitForOutput((out) => out.includes('listening on'), 'server start');
+  } catch (error) {
+    await server.process.stop('SIGKILL');
+    throw error;
+  }
   return server;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 function burst(server: Server, from: number, to: number): void {
-  server.child.send({ type: 'open-burst', clientId: 'demo', requesterEmail: 'ana.lopez@cliente-demo.example', prefix: 'burst', from, to, raisedMinutesAgo: 45 });
+  server.process.child.send({ type: 'open-burst', clientId: 'demo', requesterEmail: 'ana.lopez@cliente-demo.example', prefix: 'burst', from, to, raisedMinutesAgo: 45 });
 }
 
 function jsonLines(lines: string[]): Array<Record<string, unknown>> {
@@ -86,29 +72,34 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
   });
 
   it('loses, duplicates or half-writes no ticket, and sends no alert twice', async () => {
-    // Wednesday 4 March 2026, 11:00 in Mexico City: inside support hours, so critical tickets raised 45 min ago are breached.
-    const first = await startServer(dir, 'run-1', '2026-03-04T17:00:00Z');
-    burst(first, 1, BURST);
-    await waitFor(() => first.opened.size >= KILL_AFTER, 120_000, `${KILL_AFTER} confirmed opens`);
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const confirmed = new Map(first.opened);
-    expect(confirmed.size).toBeLessThan(BURST);
+    let confirmed = new Map<number, string>();
+    let lines: string[] = [];
+    const servers: Server[] = [];
+    try {
+      // Wednesday 4 March 2026, 11:00 in Mexico City: inside support hours, so critical tickets raised 45 min ago are breached.
+      const first = await startServer(dir, 'run-1', '2026-03-04T17:00:00Z');
+      servers.push(first);
+      burst(first, 1, BURST);
+      await waitUntil(() => first.opened.size >= KILL_AFTER, `${KILL_AFTER} confirmed opens`);
+      await first.process.stop('SIGKILL');
+      confirmed = new Map(first.opened);
+      expect(confirmed.size).toBeLessThan(BURST);
 
-    // Restart as another instance, later on the clock (the dead one's lease lapses), and let the client retry the whole burst.
-    const forkedAt = Date.now();
-    const second = await startServer(dir, 'run-2', '2026-03-04T17:10:00Z');
-    let done = false;
-    second.child.on('message', (m: { type: string }) => {
-      if (m.type === 'burst-done') done = true;
-    });
-    burst(second, 1, BURST);
-    await waitFor(() => done, 120_000, 'the retried burst');
-    // The server's clock started at 17:10 when it was forked: this bounds its time at the end of the burst from above.
-    const burstDoneOnServerClock = Date.parse('2026-03-04T17:10:00Z') + (Date.now() - forkedAt);
-    await waitFor(() => lastSweepAfter(second.port, burstDoneOnServerClock), 60_000, 'a full sweep after the burst');
-    second.child.kill('SIGTERM');
-    await second.exited;
+      // Restart as another instance, later on the clock (the dead one's lease lapses), and let the client retry the whole burst.
+      const forkedAt = Date.now();
+      const second = await startServer(dir, 'run-2', '2026-03-04T17:10:00Z');
+      servers.push(second);
+      const done = new Promise<void>((resolve) => second.process.child.on('message', (m: { type: string }) => m.type === 'burst-done' && resolve()));
+      burst(second, 1, BURST);
+      await Promise.race([done, second.process.exited.then((code) => Promise.reject(new Error(`the server exited (${code}) before the burst was done`)))]);
+      // The server's clock started at 17:10 when it was forked: this bounds its time at the end of the burst from above.
+      const burstDoneOnServerClock = Date.parse('2026-03-04T17:10:00Z') + (Date.now() - forkedAt);
+      await waitUntil(() => lastSweepAfter(second.port, burstDoneOnServerClock), 'a full sweep after the burst');
+      await second.process.stop();
+      lines = [...first.lines, ...second.lines];
+    } finally {
+      await Promise.all(servers.map((s) => s.process.stop('SIGKILL')));
+    }
 
     const store = await openSqliteStore({ dataDir: dir });
     try {
@@ -129,7 +120,7 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       }
 
       // No alert twice: across both runs, at most one log line per ticket, clock and threshold.
-      const notifications = jsonLines([...first.lines, ...second.lines]).filter((l) => l.component === 'notifier' && l.kind === 'sla-alert');
+      const notifications = jsonLines(lines).filter((l) => l.component === 'notifier' && l.kind === 'sla-alert');
       const perKey = new Map<string, number>();
       for (const n of notifications) {
         const key = `sla:${(n.ticket as { id: string }).id}:${String(n.clock)}:${String(n.threshold)}`;
@@ -143,7 +134,7 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       for (const ticket of burstTickets) expect(breached.has(ticket.id)).toBe(true);
       // The acknowledgement email went out once per ticket: a ticket committed just before the kill gets
       // it from the restarted monitor; only one whose email was claimed but not sent at the kill may lack it.
-      const acks = jsonLines([...first.lines, ...second.lines]).filter((l) => l.component === 'mailer' && l.kind === 'acknowledgement');
+      const acks = jsonLines(lines).filter((l) => l.component === 'mailer' && l.kind === 'acknowledgement');
       const ackCounts = new Map<string, number>();
       for (const a of acks) ackCounts.set(String(a.ticketId), (ackCounts.get(String(a.ticketId)) ?? 0) + 1);
       expect([...ackCounts.values()].every((count) => count === 1)).toBe(true);

@@ -68,8 +68,8 @@ export class BotConnector {
     return this.calls.filter((c) => c.method === method && (conversationId === undefined || c.conversationId === conversationId));
   }
 
-  /** Resolves with the first call matching `predicate`, waiting for it up to `timeoutMs`. */
-  async waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs = 5000): Promise<ConnectorCall> {
+  /** Resolves with the first call matching `predicate`, woken by each call (no polling); a loaded machine gets `timeoutMs`. */
+  async waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs = 60_000): Promise<ConnectorCall> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.calls.find(predicate);
