@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { EMAIL_PATTERN } from '../shared/domain/input-checks';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z
@@ -35,7 +36,7 @@ const ConfigSchema = z.object({
   /** Email channel: maildrop (DATA_DIR/maildrop in, DATA_DIR/outbox out; default), graph (Microsoft 365 mailbox), log (no mailbox). */
   MAIL_MODE: z.enum(['maildrop', 'graph', 'log']).default('maildrop'),
   /** The support mailbox: the From of outbound mail, the Graph mailbox read, never answered (no loops). */
-  MAIL_SUPPORT_ADDRESS: z.email().default('soporte@soporte.local'),
+  MAIL_SUPPORT_ADDRESS: z.email({ pattern: EMAIL_PATTERN }).default('soporte@soporte.local'),
   MAIL_FROM_NAME: z.string().min(1).default('Soporte'),
   /** How often the mailbox is read. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN } from '../../shared/domain/input-checks';
 import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket/ticket-types';
 
 /** An Internet Message-ID as mail intake stores it: trimmed, in angle brackets (Outlook sends them; some clients do not). */
@@ -13,7 +14,7 @@ export const CreateTicketSchema = z.object({
   priority: z.enum(PRIORITIES),
   incidentType: z.enum(INCIDENT_TYPES),
   description: z.string().max(10_000).optional(),
-  requesterEmail: z.email().optional(),
+  requesterEmail: z.email({ pattern: EMAIL_PATTERN }).optional(),
   supportHasEmail: z.boolean().default(true),
 });
 
@@ -27,13 +28,13 @@ export const MineQuerySchema = z.object({
   cursor: z.string().optional(),
 });
 
-export const SenderQuerySchema = z.object({ email: z.email() });
+export const SenderQuerySchema = z.object({ email: z.email({ pattern: EMAIL_PATTERN }) });
 
 export const NoteSchema = z.object({ note: z.string().max(2000).optional() }).default({});
 export const ReasonSchema = z.object({ reason: z.string().max(2000).optional() }).default({});
 
 export const AddRequesterSchema = z.object({
-  email: z.email(),
+  email: z.email({ pattern: EMAIL_PATTERN }),
   name: z.string().trim().min(1).max(200),
   isClientAdmin: z.boolean().default(false),
   locale: z.enum(LOCALES).optional(),
@@ -43,4 +44,4 @@ export const AddRequesterSchema = z.object({
 
 export const DeactivateRequesterSchema = z.object({ effectiveTo: z.string().min(10).max(40).optional() }).default({});
 
-export const DevTokenSchema = z.object({ email: z.email(), tenantId: z.string().min(1).optional(), name: z.string().optional() });
+export const DevTokenSchema = z.object({ email: z.email({ pattern: EMAIL_PATTERN }), tenantId: z.string().min(1).optional(), name: z.string().optional() });

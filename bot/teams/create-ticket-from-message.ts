@@ -1,6 +1,7 @@
 import { CardFactory, type MessagingExtensionAction, type MessagingExtensionActionResponse } from 'botbuilder';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
+import { EMAIL_PATTERN } from '../../shared/domain/input-checks';
 import type { DirectoryStore } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import { ValidationError } from '../../shared/domain/errors';
@@ -15,7 +16,7 @@ export const CREATE_TICKET_COMMAND_ID = 'createTicketFromMessage';
 
 const SUBMIT = z.object({
   clientId: requiredText,
-  requesterEmail: z.string().trim().toLowerCase().pipe(z.email()),
+  requesterEmail: z.string().trim().toLowerCase().pipe(z.email({ pattern: EMAIL_PATTERN })),
   subject: requiredText,
   description: requiredText,
   priority: z.enum(PRIORITIES).default('medium'),

@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { assertAllowed } from '../domain/ticket/permissions';
 import type { Actor } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
-import { normalizeEmail, optionalText, requireInstant, requireText } from './input-checks';
+import { optionalText, requireEmail, requireInstant, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
 import { activeRequester } from './requester-access';
 import type { SideEffectErrors } from './side-effects';
@@ -35,7 +35,7 @@ export class AfterHoursService {
    * transcribing their email: the window names who asked); it must come before the window starts.
    */
   async request(actor: Actor, input: AfterHoursRequestInput): Promise<AfterHoursWindow> {
-    const requestedBy = normalizeEmail('requestedBy', input.requestedBy);
+    const requestedBy = requireEmail('requestedBy', input.requestedBy);
     if (actor.role === 'requester' && actor.id.toLowerCase() !== requestedBy) throw new ValidationError('requestedBy', `${actor.id} may request after-hours attention only in their own name`);
     const clientId = requireText('clientId', input.clientId, 200);
     const client = await this.deps.store.directory.getClient(clientId);

@@ -6,7 +6,7 @@ import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '.
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import { effectiveInstant } from './effective-date';
-import { normalizeEmail, optionalText, requireOneOf, requireText } from './input-checks';
+import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
 import { activeRequester, isActiveAt } from './requester-access';
 
@@ -100,7 +100,7 @@ export class DirectoryService {
       name,
       domains: (input.domains ?? []).map((d) => requireText('domains', d, 253).toLowerCase()),
       locale: requireOneOf('locale', input.locale ?? 'es-MX', LOCALES),
-      managerEmails: (input.managerEmails ?? []).map((e) => normalizeEmail('managerEmails', e)),
+      managerEmails: (input.managerEmails ?? []).map((e) => requireEmail('managerEmails', e)),
       createdAt: this.deps.clock.now().toISOString(),
     };
     if (input.tenantId) client.tenantId = requireText('tenantId', input.tenantId, 100);
@@ -125,7 +125,7 @@ export class DirectoryService {
   async addRequester(actor: Actor, input: AddRequesterInput): Promise<AuthorizedRequester> {
     const client = await this.getClient(requireText('clientId', input.clientId, 200));
     await this.assertManages(actor, client.id);
-    const email = normalizeEmail('email', input.email);
+    const email = requireEmail('email', input.email);
     const now = this.deps.clock.now();
     const effectiveFrom = input.effectiveFrom ? effectiveInstant('effectiveFrom', input.effectiveFrom, ZONE) : now.toISOString();
     const existing = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
@@ -148,7 +148,7 @@ export class DirectoryService {
   async deactivateRequester(actor: Actor, input: DeactivateRequesterInput): Promise<AuthorizedRequester> {
     const client = await this.getClient(requireText('clientId', input.clientId, 200));
     await this.assertManages(actor, client.id);
-    const email = normalizeEmail('email', input.email);
+    const email = requireEmail('email', input.email);
     const effectiveTo = effectiveInstant('effective', input.effective, ZONE);
     const records = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
     const open = records.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveTo));
@@ -202,7 +202,7 @@ export class DirectoryService {
 
   async addStaff(actor: Actor, input: AddStaffInput): Promise<Staff> {
     assertAllowed(actor.role, 'manage-requesters');
-    const email = normalizeEmail('email', input.email);
+    const email = requireEmail('email', input.email);
     if (await this.deps.store.directory.findStaffByEmail(email)) throw new ValidationError('email', `a staff member with ${email} already exists`);
     const aadObjectId = optionalText('aadObjectId', input.aadObjectId, 100);
     if (aadObjectId && (await this.deps.store.directory.findStaffByAadObjectId(aadObjectId))) throw new ValidationError('aadObjectId', `${aadObjectId} is already mapped to a staff member`);

@@ -8,7 +8,7 @@ import type { Ticket } from '../domain/ticket/ticket';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/ticket/ticket-event';
 import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
-import { optionalText, requireInteger, requireOneOf, requireText } from './input-checks';
+import { optionalText, requireInteger, requireOneOf, requireText } from '../domain/input-checks';
 import { localYear } from './local-year';
 import { noResponseClosesAt } from './no-response-deadline';
 import type { PolicyRegistry } from './policy-registry';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN } from '../../../shared/domain/input-checks';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { PRIORITIES } from '../../../shared/domain/ticket/ticket-types';
@@ -7,7 +8,7 @@ import { requiredText, type CardAction } from '../card-action';
 
 const DATA = z.object({
   clientId: requiredText,
-  requesterEmail: z.string().trim().toLowerCase().pipe(z.email()),
+  requesterEmail: z.string().trim().toLowerCase().pipe(z.email({ pattern: EMAIL_PATTERN })),
   subject: requiredText,
   description: requiredText,
   priority: z.enum(PRIORITIES).default('critical'),

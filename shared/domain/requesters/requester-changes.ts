@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { isEmailAddress } from '../input-checks';
 import type { Locale } from '../ticket/ticket-types';
 import { normalizeEmail } from './authorization';
 import type { AuthorizedRequester } from './directory-types';
@@ -23,7 +24,7 @@ function isoOf(value: string, field: string): string {
 /** A validated requester record (email lower-cased, instants canonical, to after from). */
 export function newRequester(input: NewRequesterInput): AuthorizedRequester {
   const email = normalizeEmail(input.email ?? '');
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new ValidationError('email', `"${input.email}" is not an email address`);
+  if (!isEmailAddress(email)) throw new ValidationError('email', `"${input.email}" is not an email address`);
   if (!input.name || !input.name.trim()) throw new ValidationError('name', 'must not be empty');
   if (!input.clientId) throw new ValidationError('clientId', 'must not be empty');
   const requester: AuthorizedRequester = {

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { requireEmail, requireOneOf, requireText } from '../input-checks';
 import { pickBudget } from '../policy/budget-pick';
 import { policyVersion } from '../policy/policy-version';
 import type { SupportPolicy } from '../policy/support-policy';
@@ -46,16 +47,6 @@ export interface OpenTicketInput {
 
 export type OpenedEvent = Extract<NewTicketEvent, { type: 'opened' }>;
 
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !value.trim()) throw new ValidationError(field, 'must not be empty');
-  return value;
-}
-
-function requireOneOf<T extends string>(value: T, allowed: readonly T[], field: string): T {
-  if (!allowed.includes(value)) throw new ValidationError(field, `must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
-}
-
 /** The ticket an `opened` event describes (the first step of replay). */
 export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<TicketEvent, { type: 'opened' }>): Ticket {
   const d = event.data;
@@ -93,17 +84,16 @@ export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<
  * `policy` (its version is recorded). Throws ValidationError naming the field for bad input.
  */
 export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { ticket: Ticket; event: OpenedEvent } {
-  requireText(input.id, 'id');
-  requireText(input.clientId, 'clientId');
-  const requesterEmail = requireText(input.requesterEmail, 'requesterEmail').trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+$/.test(requesterEmail)) throw new ValidationError('requesterEmail', `"${input.requesterEmail}" is not an email address`);
-  requireText(input.subject, 'subject');
+  requireText('id', input.id);
+  requireText('clientId', input.clientId);
+  const requesterEmail = requireEmail('requesterEmail', input.requesterEmail);
+  requireText('subject', input.subject);
   if ((input.description ?? '').length > DESCRIPTION_MAX_CHARS) throw new ValidationError('description', `is ${input.description.length} characters long; at most ${DESCRIPTION_MAX_CHARS}`);
-  requireOneOf(input.channel, CHANNELS, 'channel');
-  requireOneOf(input.locale, LOCALES, 'locale');
+  requireOneOf('channel', input.channel, CHANNELS);
+  requireOneOf('locale', input.locale, LOCALES);
   if (Number.isNaN(Date.parse(input.at))) throw new ValidationError('at', `"${input.at}" is not an ISO instant`);
-  const priority = requireOneOf(input.priority ?? policy.defaults.priority, PRIORITIES, 'priority');
-  const incidentType = requireOneOf(input.incidentType ?? policy.defaults.incidentType, INCIDENT_TYPES, 'incidentType');
+  const priority = requireOneOf('priority', input.priority ?? policy.defaults.priority, PRIORITIES);
+  const incidentType = requireOneOf('incidentType', input.incidentType ?? policy.defaults.incidentType, INCIDENT_TYPES);
   const data: OpenedEvent['data'] = {
     number: input.number ?? '',
     clientId: input.clientId,

@@ -1,10 +1,23 @@
-import { ValidationError } from '../domain/errors';
+import { ValidationError } from './errors';
 
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+/**
+ * The one input-check module: every service, the domain's own constructors and the edges' schemas
+ * check text, numbers, instants, choices and email addresses here (argument order: field first).
+ */
+
+/**
+ * What Soporte accepts as an email address: local@domain.tld with none of the characters that end an
+ * address in a header (whitespace, `<>(),;:"[]`). The API and card schemas use it through `z.email({ pattern })`.
+ */
+export const EMAIL_PATTERN = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
+
+export function isEmailAddress(value: string): boolean {
+  return EMAIL_PATTERN.test(value.trim());
+}
 
 /** A trimmed, lower-cased email address; ValidationError naming `field` otherwise. */
-export function normalizeEmail(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !EMAIL.test(value.trim())) throw new ValidationError(field, `"${String(value)}" is not an email address`);
+export function requireEmail(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !isEmailAddress(value)) throw new ValidationError(field, `"${String(value)}" is not an email address`);
   return value.trim().toLowerCase();
 }
 
