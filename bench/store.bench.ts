@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TicketStatus } from '../shared/domain/ticket/ticket-types';
+import { OPEN_STATUSES, type TicketStatus } from '../shared/domain/ticket/ticket-types';
 import { openSqliteStore, type SqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { makeTicket, openInput } from '../test/store-contract/fixtures';
 import type { BenchResult } from './bench-result';
@@ -17,7 +17,6 @@ const OPEN_COUNT = 10_000;
 const SWEEP_OPEN = 50_000;
 const SWEEP_CLOSED = 5_000;
 const SWEEP_RUNS = 5;
-const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
 const DESCRIPTION = 'Outlook on several laptops stopped syncing the shared mailbox after the weekend; the users see an old folder list. '.repeat(4);
 
 export async function run(): Promise<BenchResult[]> {

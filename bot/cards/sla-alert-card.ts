@@ -1,6 +1,6 @@
 import type { AlertThreshold, SlaClockName } from '../../shared/application/ports';
 import { t } from '../../shared/domain/i18n/catalog';
-import { SUPPORT_LEVELS } from '../../shared/domain/ticket/ticket-types';
+import { SUPPORT_LEVELS, WORKING_STATUSES } from '../../shared/domain/ticket/ticket-types';
 import { formatClock, formatInstant, type CardFormat, type Choice, type Fact } from './card-format';
 import { escalationLevels } from './ticket-actions';
 import { renderTemplate, type CardJson } from './render-template';
@@ -37,8 +37,6 @@ export interface SlaAlertCardData {
   labels: Record<string, string>;
 }
 
-const OPEN = new Set(['new', 'open', 'waiting-on-client', 'waiting-on-microsoft']);
-
 /** The managers' channel alert: a clock at risk or breached, kept current by updates in place. */
 export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson {
   const l = format.locale;
@@ -53,7 +51,7 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
     notice: input.notice ?? '',
     title: ticket.subject,
     facts: ticketFacts(input, format),
-    showActions: OPEN.has(ticket.status),
+    showActions: WORKING_STATUSES.includes(ticket.status),
     ticketId: ticket.id,
     version: ticket.version,
     clock: input.clock,

@@ -4,11 +4,10 @@ import { slaStatus } from '../domain/sla/sla-status';
 import type { SlaStatus } from '../domain/sla/sla-types';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketEvent } from '../domain/ticket/ticket-event';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { isStaffRole, OPEN_STATUSES, type Actor } from '../domain/ticket/ticket-types';
 import type { PolicyRegistry } from './policy-registry';
 import type { Clock, Store, TicketQuery } from './ports';
 import { assertTicketAccess } from './requester-access';
-import { OPEN_STATUSES } from './sla-monitor/sweep';
 import { SweepCalendars } from './sla-monitor/sweep-calendars';
 
 export interface TicketWithSla {
@@ -16,7 +15,6 @@ export interface TicketWithSla {
   sla: SlaStatus;
 }
 
-const STAFF = new Set(['L1', 'L2', 'L3', 'manager']);
 const STATE_RANK: Record<string, number> = { breached: 0, 'at-risk': 1, 'on-track': 2, paused: 3, met: 4 };
 
 /** Most urgent first: breached, at risk, then the least business time left on either clock. */
@@ -147,6 +145,6 @@ export class TicketQueryService {
   }
 
   private assertStaff(actor: Actor, what: string): void {
-    if (!STAFF.has(actor.role)) throw new NotAuthorizedError(actor.role, what, `role ${actor.role} may not ${what}`);
+    if (!isStaffRole(actor.role)) throw new NotAuthorizedError(actor.role, what, `role ${actor.role} may not ${what}`);
   }
 }

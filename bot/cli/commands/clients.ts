@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../../shared/domain/i18n/catalog';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import { OPEN_STATUSES, type Locale } from '../../../shared/domain/ticket/ticket-types';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { requesterTable } from './requesters';
@@ -32,7 +32,7 @@ export function registerClientCommands(program: Command): void {
   run(leaf(clients, 'show <id>', 'show a client, its requesters and its open tickets'), async ({ services, actor, lang }, o, id) => {
     const client = await services.directory.getClient(id);
     const requesters = await services.directory.listRequesters(client.id);
-    const open = await services.queries.list(actor, { clientId: client.id, statuses: ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'] });
+    const open = await services.queries.list(actor, { clientId: client.id, statuses: OPEN_STATUSES });
     if (o.json) return printJson({ client, requesters, openTickets: open.map((ticket) => ({ id: ticket.id, number: ticket.number, status: ticket.status, subject: ticket.subject })) });
     print(fields(lang, [['cli.col.id', client.id], ['cli.col.name', client.name], ['cli.col.locale', client.locale], ['cli.col.domains', client.domains.join(', ')], ['cli.col.managers', client.managerEmails.join(', ')], ['cli.col.opened', when(client.createdAt)]]));
     print(`\n${t(lang, 'cli.client.requesters')}`);

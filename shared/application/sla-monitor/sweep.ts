@@ -6,7 +6,7 @@ import type { SupportPolicy } from '../../domain/policy/support-policy';
 import { slaStatus } from '../../domain/sla/sla-status';
 import type { ClockStatus } from '../../domain/sla/sla-types';
 import type { Ticket } from '../../domain/ticket/ticket';
-import type { Actor, TicketStatus } from '../../domain/ticket/ticket-types';
+import { OPEN_STATUSES, type Actor } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
 import type { PolicyRegistry } from '../policy-registry';
 import type { Clock, Notification, Notifier, Store } from '../ports';
@@ -19,7 +19,6 @@ import type { SendOnce } from './send-once';
 import { SweepCalendars } from './sweep-calendars';
 
 /** Every status but closed: the tickets a sweep looks at. */
-export const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'waiting-on-client', 'waiting-on-microsoft', 'resolved'];
 
 /**
  * Tickets checked together: their ledger writes are issued in the same turn, so a store that batches

@@ -1,6 +1,6 @@
 import { NotAuthorizedError } from '../errors';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
-import type { ActorRole } from './ticket-types';
+import { STAFF_ROLES, type ActorRole } from './ticket-types';
 
 export const ACTIONS = [
   'open-ticket',
@@ -32,7 +32,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const STAFF: ActorRole[] = ['L1', 'L2', 'L3', 'manager'];
+const STAFF: ActorRole[] = [...STAFF_ROLES];
 const SENIOR: ActorRole[] = ['L2', 'L3', 'manager'];
 
 /**

@@ -19,6 +19,12 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Every status but closed: the tickets a sweep, a queue or a client's list still shows. */
+export const OPEN_STATUSES: TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'closed');
+
+/** Open statuses the support team still works in (a resolved ticket waits on the client's validation). */
+export const WORKING_STATUSES: TicketStatus[] = OPEN_STATUSES.filter((s) => s !== 'resolved');
+
 export const CLOSE_REASONS = ['validated', 'no-response'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
@@ -27,6 +33,10 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const STAFF_ROLES = ['L1', 'L2', 'L3', 'manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
 
 export type ActorRole = StaffRole | 'requester' | 'system';
 
