@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../../shared/domain/i18n/catalog';
-import { OPEN_STATUSES, type Locale } from '../../../shared/domain/ticket/ticket-types';
+import { LOCALES, OPEN_STATUSES, type Locale } from '../../../shared/domain/ticket/ticket-types';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { requesterTable } from './requesters';
@@ -12,7 +12,7 @@ export function registerClientCommands(program: Command): void {
     leaf(clients, 'add', 'add a client')
       .requiredOption('--name <name>', 'company name')
       .option('--id <id>', 'short id (default: from the name)')
-      .option('--locale <locale>', 'language of its messages: es-MX or en', 'es-MX')
+      .option('--locale <locale>', `language of its messages: ${LOCALES.join(', ')}`, 'es-MX')
       .option('--domain <domain>', 'email domain (repeatable)', collect)
       .option('--manager-email <email>', 'account manager at the partner (repeatable)', collect)
       .option('--tenant-id <id>', 'Entra tenant id of the client'),

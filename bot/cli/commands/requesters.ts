@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { AuthorizedRequester } from '../../../shared/domain/requesters/directory-types';
 import { t } from '../../../shared/domain/i18n/catalog';
 import { ValidationError } from '../../../shared/domain/errors';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import { LOCALES, type Locale } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
 import { requesterRows } from '../csv-rows';
 import { print, printJson, table, when } from '../output';
@@ -33,7 +33,7 @@ export function registerRequesterCommands(program: Command): void {
       .requiredOption('--client <id>', 'client id')
       .requiredOption('--email <email>', 'their email address')
       .requiredOption('--name <name>', 'their name')
-      .option('--locale <locale>', 'es-MX or en (default: the client language)')
+      .option('--locale <locale>', `${LOCALES.join(', ')} (default: the client language)`)
       .option('--admin', "may manage the client's requesters from the add-in")
       .option('--effective <date>', 'authorized from this date (YYYY-MM-DD) or instant; default now')
       .option('--on-request-of <email>', 'who at the client asked for it (audited)'),

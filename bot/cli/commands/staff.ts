@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../../shared/domain/i18n/catalog';
-import type { Locale, StaffRole } from '../../../shared/domain/ticket/ticket-types';
+import { LOCALES, STAFF_ROLES, type Locale, type StaffRole } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
 import { print, printJson, table } from '../output';
 
@@ -11,9 +11,9 @@ export function registerStaffCommands(program: Command): void {
     leaf(staff, 'add', 'add a staff member')
       .requiredOption('--name <name>', 'full name')
       .requiredOption('--email <email>', 'work email')
-      .requiredOption('--role <role>', 'L1, L2, L3 or manager')
+      .requiredOption('--role <role>', STAFF_ROLES.join(', '))
       .option('--aad-object-id <id>', 'Entra (AAD) object id: maps their Teams user to this record')
-      .option('--locale <locale>', 'es-MX or en', 'es-MX'),
+      .option('--locale <locale>', LOCALES.join(', '), 'es-MX'),
     async ({ services, actor, lang }, o) => {
       const member = await services.directory.addStaff(actor, { name: o.name as string, email: o.email as string, role: o.role as StaffRole, aadObjectId: o.aadObjectId as string | undefined, locale: o.locale as Locale });
       if (o.json) printJson(member);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../../shared/domain/errors';
 import { t } from '../../../shared/domain/i18n/catalog';
-import { TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
+import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 
@@ -68,8 +68,8 @@ export function registerTicketCommands(program: Command): void {
       .requiredOption('--requester <email>', 'the authorized requester who called')
       .requiredOption('--subject <text>', 'what it is about')
       .option('--description <text>', 'what they said', '')
-      .option('--priority <priority>', 'critical (default), high, medium or low', 'critical')
-      .option('--type <incidentType>', 'technical-regular, technical-urgent, maintenance or research-debugging')
+      .option('--priority <priority>', PRIORITIES.join(', '), 'critical')
+      .option('--type <incidentType>', INCIDENT_TYPES.join(', '))
       .option('--called-at <instant>', 'when the call came in (ISO, default now)'),
     async ({ services, actor, lang }, o) => {
       if (!o.phone) throw new ValidationError('phone', 'the CLI logs phone calls only (email is the official channel): add --phone');
