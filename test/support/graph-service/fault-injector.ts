@@ -74,7 +74,8 @@ export class FaultInjector {
         (spec.path === undefined || pathMatches(spec.path, path));
     };
     const now = this.nowMs();
-    this.windows = this.windows.filter((w) => w.untilMs > now);
+    // A millisecond of grace: timers and Date.now() round.
+    this.windows = this.windows.filter((w) => w.untilMs - 1 > now);
     const window = this.windows.find((w) => matches(w.spec));
     if (window) {
       // Came back before the Retry-After it was given: throttled again, told the time still to wait.
