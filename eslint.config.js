@@ -59,6 +59,17 @@ module.exports = tseslint.config(
       ] }],
     },
   },
+  // Rule 3, between adapters: each adapter folder imports no other one (the Graph client factory is shared).
+  ...['sqlite', 'sharepoint', 'mail', 'log'].map((adapter) => ({
+    files: [`shared/infra/${adapter}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        restrict(['**/bot/**', '**/addin/**'], 'shared/infra implements ports; it never imports the edges.'),
+        restrict(['restify', 'botbuilder', 'botbuilder-*'], 'botbuilder and restify appear only under bot/.'),
+        restrict(['sqlite', 'sharepoint', 'mail', 'log'].filter((other) => other !== adapter).map((other) => `**/${other}/**`), `shared/infra/${adapter} never imports another adapter: move what both need to a neutral place.`),
+      ] }],
+    },
+  })),
   {
     // Rule 4: cards never import botbuilder.
     files: ['bot/cards/**/*.ts'],

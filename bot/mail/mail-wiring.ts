@@ -22,7 +22,7 @@ import type { Config } from '../config';
  */
 export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
   if (config.MAIL_MODE === 'maildrop') return new OutboxMailer({ dir: path.join(config.DATA_DIR, 'outbox'), from: config.MAIL_SUPPORT_ADDRESS, fromName: config.MAIL_FROM_NAME, clock });
-  if (config.MAIL_MODE === 'graph') return new GraphMailer({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS });
+  if (config.MAIL_MODE === 'graph') return new GraphMailer({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, fromName: config.MAIL_FROM_NAME, clock });
   return undefined;
 }
 

@@ -89,6 +89,7 @@ export class ClientMailer {
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: 'already-sent' };
     }
+    let sent: string | undefined;
     try {
       // Independent reads, made together (one round trip where the store batches them).
       const [recipientName, rejectedAttachments, thread] = await Promise.all([
@@ -115,10 +116,16 @@ export class ClientMailer {
         headers: this.headers(kind, ticket.number),
       };
       const { messageId } = await this.deps.mailer.send(mail);
+      sent = messageId;
       await this.recordSent(ticket.id, [...references, messageId], onceKey, messageId);
       return { sent: true, messageId };
     } catch (error) {
-      if (onceKey && this.deps.alerts) await this.deps.alerts.release(onceKey);
+      // Released only when nothing went out. Once the mailer accepted the message, a failure to record it
+      // must never free the key for a second send: the claim is completed alone, or left to go stale.
+      if (onceKey && this.deps.alerts) {
+        if (sent === undefined) await this.deps.alerts.release(onceKey);
+        else await this.deps.alerts.complete(onceKey, this.deps.clock.now(), sent).catch(() => undefined);
+      }
       throw error;
     }
   }

@@ -63,3 +63,19 @@ test('the batched path writes the same records: thread, index of every id, compl
   expect(await ticketIdForMessage(h.store.state, '<m1@test>')).toBe(ticket.id);
   expect(await h.store.alerts.get(`mail:acknowledgement:${ticket.id}`)).toMatchObject({ holder: 'client-mailer', ref: '<m1@test>', completedAt: h.clock.now().toISOString() });
 });
+
+test('a failure after the mailer accepted the message never frees the once-key: asked again, nothing is sent twice', async () => {
+  const ticket = await ticketFromMail();
+  const { store } = h;
+  // Recording the send fails after the mailer accepted it (a store outage): the caller sees the error...
+  const a = store.alerts;
+  const alerts = { claim: a.claim.bind(a), complete: a.complete.bind(a), release: a.release.bind(a), takeOverStale: a.takeOverStale.bind(a), get: a.get.bind(a), list: a.list.bind(a),
+    completeWithState: async () => { throw new Error('store down'); } };
+  const failing = new ClientMailer({ mailer: h.mailer, clock: h.clock, state: store.state, alerts });
+  await expect(failing.sendClientMail('closure', ticket, { closeReason: 'validated' })).rejects.toThrow('store down');
+  expect(h.mailer.kinds()).toEqual(['acknowledgement', 'closure']);
+  // ...but the closure went out, so asking again (any instance) sends nothing more.
+  expect(await h.clientMailer.sendClientMail('closure', ticket, { closeReason: 'validated' })).toEqual({ sent: false, reason: 'already-sent' });
+  expect(h.mailer.kinds()).toEqual(['acknowledgement', 'closure']);
+  expect(await store.alerts.get(`mail:closure:${ticket.id}`)).toMatchObject({ ref: '<m2@test>', completedAt: expect.any(String) });
+});

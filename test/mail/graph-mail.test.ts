@@ -35,8 +35,8 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function mailbox(pageSize = 2): GraphMailbox {
-  return new GraphMailbox({ client, supportMailbox: SUPPORT, consultantMailboxes: [CONSULTANT], state: h.store.state, attachments: new FileAttachmentStore(path.join(dataDir, 'att')), clock: h.clock, dataDir, pageSize });
+function mailbox(pageSize = 2, via: Client = client): GraphMailbox {
+  return new GraphMailbox({ client: via, supportMailbox: SUPPORT, consultantMailboxes: [CONSULTANT], state: h.store.state, attachments: new FileAttachmentStore(path.join(dataDir, 'att')), clock: h.clock, dataDir, pageSize });
 }
 
 async function seed(user: string, id: string, from: string, subject: string, receivedDateTime: string, flagged = false): Promise<string> {
@@ -45,7 +45,7 @@ async function seed(user: string, id: string, from: string, subject: string, rec
   return graphId;
 }
 
-test('delta query: new Inbox mail becomes tickets, tagged with an Outlook category; the acknowledgement is a threaded Graph reply', async () => {
+test('delta query: new Inbox mail becomes tickets, tagged with an Outlook category; the acknowledgement is threaded to the client\'s Message-ID', async () => {
   const mb = mailbox();
   expect(await mb.pending()).toEqual([]); // first run: records the start instant, nothing before it is history
   h.clock.set('2026-03-02T16:00:00.000Z');
@@ -63,7 +63,7 @@ test('delta query: new Inbox mail becomes tickets, tagged with an Outlook catego
   expect(ticket?.conversationId).toBe(graph.mail.get(SUPPORT, a).conversationId);
   const sent = graph.mail.sent(SUPPORT);
   const ack = sent.find((s) => s.inReplyTo === '<g-1@acme.example>');
-  expect(ack).toMatchObject({ kind: 'send', subject: '[SUP-2026-0001] Recibido: Falla de timbrado', toRecipients: [{ emailAddress: { address: 'ana@acme.example' } }] });
+  expect(ack).toMatchObject({ kind: 'sendMail', subject: '[SUP-2026-0001] Recibido: Falla de timbrado', references: ['<g-1@acme.example>'], toRecipients: [{ emailAddress: { address: 'ana@acme.example' } }] });
   expect(ack?.internetMessageHeaders).toEqual(expect.arrayContaining([{ name: 'X-Soporte-Loop', value: 'SUP-2026-0001' }]));
   expect(h.mailer.sent).toEqual([]); // everything went through Graph
   expect(readdirSync(path.join(dataDir, 'mail', 'graph', 'mime'))).toHaveLength(3);
@@ -123,14 +123,17 @@ test('429 and 503 with Retry-After are honoured by the client chain; the pass co
   const mb = mailbox();
   await mb.pending();
   await seed(SUPPORT, '<t-1@acme.example>', 'ana@acme.example', 'Throttled', '2026-03-02T16:01:00.000Z');
-  graph.faults.inject({ status: 429, retryAfter: 2, times: 1, method: 'GET', path: '/users/*/mailFolders/inbox/messages/delta' });
-  graph.faults.inject({ status: 503, retryAfter: 1, times: 1, method: 'PATCH', path: '/users/*/messages/*' });
-  const report = await new MailPoller(mb, h.intake).pollOnce();
+  graph.faults.inject({ status: 429, retryAfter: '0.2', times: 1, method: 'GET', path: '/users/*/mailFolders/inbox/messages/delta' });
+  graph.faults.inject({ status: 503, retryAfter: new Date(Date.now() + 1000).toUTCString(), times: 1, method: 'PATCH', path: '/users/*/messages/*' });
+  const patient = graph.client({ onRetry: (e) => retries.push(e) });
+  const report = await new MailPoller(mailbox(2, patient), h.intake).pollOnce();
   expect(report.outcomes.map((o) => o.action)).toEqual(['opened']);
   expect(retries).toEqual([
-    expect.objectContaining({ status: 429, delayMs: 2000, fromRetryAfter: true }),
-    expect.objectContaining({ status: 503, delayMs: 1000, fromRetryAfter: true }),
+    expect.objectContaining({ status: 429, delayMs: 200, fromRetryAfter: true }),
+    expect.objectContaining({ status: 503, fromRetryAfter: true }),
   ]);
+  // Waited what it was told: never came back early (an early retry is throttled again).
+  expect(graph.faults.early).toBe(0);
 });
 
 test('a client reply arriving through Graph is matched to its ticket by conversationId and recorded', async () => {
@@ -146,16 +149,35 @@ test('a client reply arriving through Graph is matched to its ticket by conversa
   expect(report.outcomes[0].reason).toContain('matched by conversation');
 });
 
-test('Graph mailer: mail that answers nothing goes by sendMail; its Message-ID is read back from Sent Items; only X- headers travel', async () => {
-  const mailer = new GraphMailer({ client, supportMailbox: SUPPORT });
+test('Graph mailer: one sendMail in MIME with our own Message-ID, In-Reply-To and References; every header travels; nothing read back', async () => {
+  const mailer = new GraphMailer({ client, supportMailbox: SUPPORT, fromName: 'Soporte', clock: h.clock });
+  graph.requests.reset();
   const { messageId } = await mailer.send({
-    kind: 'phone-email-reminder', to: ['ana@acme.example'], subject: '[SUP-2026-0009] Por favor confirme por correo', text: 'texto', html: '<p>texto</p>', locale: 'es-MX',
+    kind: 'resolution', to: ['ana@acme.example'], subject: '[SUP-2026-0009] Resuelto #1 & más', text: 'texto', html: '<p>texto</p>', locale: 'es-MX',
+    inReplyTo: '<c+1@consultant-flagged.example>', references: ['<a@acme.example>', '<c+1@consultant-flagged.example>'],
     ticketNumber: 'SUP-2026-0009', headers: { 'Auto-Submitted': 'auto-generated', 'X-Soporte-Loop': 'SUP-2026-0009' },
   });
+  expect(graph.requests.list()).toEqual([expect.objectContaining({ method: 'POST', path: `/users/${encodeURIComponent(SUPPORT)}/sendMail`, status: 202 })]);
   const [sent] = graph.mail.sent(SUPPORT);
-  expect(sent).toMatchObject({ kind: 'sendMail', subject: '[SUP-2026-0009] Por favor confirme por correo', body: { contentType: 'html', content: '<p>texto</p>' } });
-  expect(messageId).toBe(sent.internetMessageId);
+  expect(messageId).toMatch(/^<[0-9a-f-]{36}@partner\.example>$/);
+  expect(sent).toMatchObject({ kind: 'sendMail', subject: '[SUP-2026-0009] Resuelto #1 & más', internetMessageId: messageId, inReplyTo: '<c+1@consultant-flagged.example>',
+    references: ['<a@acme.example>', '<c+1@consultant-flagged.example>'], toRecipients: [{ emailAddress: { address: 'ana@acme.example' } }] });
   expect(sent.internetMessageHeaders.map((x) => x.name).sort()).toEqual(['X-Soporte-Kind', 'X-Soporte-Loop', 'X-Soporte-Ticket']);
+  // The Sent Items copy comes later (202 is "accepted"); it keeps our Message-ID and every header.
+  expect(graph.mail.list(SUPPORT, 'sentitems')).toEqual([]);
+  graph.mail.flushDeferred();
+  const [copy] = graph.mail.list(SUPPORT, 'sentitems');
+  expect(copy).toMatchObject({ internetMessageId: messageId });
+  expect(copy!.mime).toContain('Auto-Submitted: auto-generated');
+});
+
+test('Graph mailer: a sendMail refused is an error (never reported as sent); malformed MIME is the documented 400', async () => {
+  graph.faults.inject({ status: 503, times: 5, method: 'POST', path: '/users/*/sendMail' });
+  const mailer = new GraphMailer({ client, supportMailbox: SUPPORT });
+  await expect(mailer.send({ kind: 'progress', to: ['ana@acme.example'], subject: 'x', text: 'x', locale: 'en' })).rejects.toMatchObject({ status: 503 });
+  expect(graph.mail.sent(SUPPORT)).toEqual([]);
+  await expect(client.api(`/users/${SUPPORT}/sendMail`).header('Content-Type', 'text/plain').post('not base64!'))
+    .rejects.toMatchObject({ status: 400, code: 'ErrorMimeContentInvalidBase64String' });
 });
 
 describe('change notifications', () => {

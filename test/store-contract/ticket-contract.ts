@@ -123,9 +123,10 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     expect(first.tickets.map((t) => t.clientId)).toEqual(['acme']);
     const rest = await listAll(ctx.store, { clientId: 'acme', limit: 10, cursor: first.next });
     expect(rest.map((t) => t.clientId)).toEqual(['acme', 'acme']);
-    // A cursor of a wider query, used with a narrower one, keeps the narrower filter.
+    // A cursor of a wider query, used with a narrower one, keeps the narrower filter. (Its pages may
+    // be short: SharePoint answers a large list one scan window at a time.)
     const wide = await ctx.store.tickets.list({ limit: 1 });
-    const narrowed = await ctx.store.tickets.list({ clientId: 'globex', limit: 10, cursor: wide.next });
+    const narrowed = { tickets: await listAll(ctx.store, { clientId: 'globex', limit: 10, cursor: wide.next }) };
     expect(narrowed.tickets.map((t) => t.clientId)).toEqual(['globex', 'globex', 'globex']);
     const forged = Buffer.from('/sites/root/lists/tickets/items?$expand=fields&$top=5000', 'utf8').toString('base64url');
     await expect(ctx.store.tickets.list({ clientId: 'acme', limit: 10, cursor: forged })).rejects.toThrow();

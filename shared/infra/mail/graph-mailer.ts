@@ -1,89 +1,47 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Mailer, OutboundMail } from '../../application/ports';
-import { IMMUTABLE_IDS } from './graph-prefer';
-import { newMessageId } from './message-id';
+import type { Clock, Mailer, OutboundMail } from '../../application/ports';
+import { domainOf, newMessageId } from './message-id';
+import { composeMime } from './mime-composer';
 
 export interface GraphMailerOptions {
   client: Client;
   /** The support mailbox (UPN) mail is sent from. */
   supportMailbox: string;
-}
-
-interface Recipient {
-  emailAddress: { address: string };
+  /** Display name on the From line. */
+  fromName?: string;
+  /** Date header. Default: the system clock. */
+  clock?: Clock;
 }
 
 /**
- * Sends from the support mailbox through Graph. An answer to a message the mailbox holds (found by its
- * internetMessageId) is a real reply (createReply -> PATCH subject/body -> send), so Exchange threads
- * it (In-Reply-To, References, conversationId) and the subject keeps the ticket tag; anything else goes
- * by sendMail. Graph accepts only `X-` custom headers, so Auto-Submitted is not sent here (our
- * X-Soporte-Loop header still stops loops). Returns the sent message's internetMessageId when Graph
- * shows it, else a local id.
+ * Sends from the support mailbox through Graph, as MIME: `POST /users/{mailbox}/sendMail` with
+ * Content-Type text/plain and the base64 of the message nodemailer's composer builds (user-sendmail.md,
+ * MIME format). The message carries our own Message-ID, In-Reply-To and References, so every reply
+ * threads, also replies to mail flagged in a consultant's mailbox (which the support mailbox does not
+ * hold), and all our headers travel (JSON sendMail would take only X- ones).
+ *
+ * One request, and the Message-ID is known before it: nothing is read back from Sent Items (its copy
+ * appears some time after the 202), so nothing after an accepted send can fail and have it sent twice.
  */
 export class GraphMailer implements Mailer {
-  private readonly base: string;
+  private readonly path: string;
+  private readonly domain: string;
 
   constructor(private readonly options: GraphMailerOptions) {
-    this.base = `/users/${encodeURIComponent(options.supportMailbox)}`;
+    this.path = `/users/${encodeURIComponent(options.supportMailbox)}/sendMail`;
+    this.domain = options.supportMailbox.includes('@') ? domainOf(options.supportMailbox) : 'graph.invalid';
   }
 
   async send(mail: OutboundMail): Promise<{ messageId: string }> {
     if (mail.to.length === 0) throw new Error('outbound mail: "to" names no recipient');
-    const headers = Object.entries({ ...mail.headers, 'X-Soporte-Kind': mail.kind, ...(mail.ticketNumber ? { 'X-Soporte-Ticket': mail.ticketNumber } : {}) })
-      .filter(([name]) => /^x-/i.test(name))
-      .map(([name, value]) => ({ name, value }));
-    const body = mail.html ? { contentType: 'html', content: mail.html } : { contentType: 'text', content: mail.text };
-    const toRecipients = mail.to.map(recipient);
-    const ccRecipients = (mail.cc ?? []).map(recipient);
-    const original = mail.inReplyTo ? await this.findByInternetId(mail.inReplyTo) : undefined;
-    if (original) {
-      const draft = (await this.api(`${this.base}/messages/${encodeURIComponent(original)}/createReply`).post({
-        message: { toRecipients, ccRecipients, internetMessageHeaders: headers },
-      })) as { id: string };
-      const draftPath = `${this.base}/messages/${encodeURIComponent(draft.id)}`;
-      await this.api(draftPath).patch({ subject: mail.subject, body });
-      await this.api(`${draftPath}/send`).post({});
-      // Immutable ids: the draft keeps its id when sending moves it to Sent Items.
-      const sent = (await this.api(draftPath).select('internetMessageId').get()) as { internetMessageId?: string };
-      return { messageId: sent.internetMessageId ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
-    }
-    await this.api(`${this.base}/sendMail`).post({
-      message: { subject: mail.subject, body, toRecipients, ccRecipients, internetMessageHeaders: headers },
-      saveToSentItems: true,
+    const messageId = newMessageId(this.domain);
+    const mime = await composeMime(mail, {
+      from: this.options.supportMailbox,
+      ...(this.options.fromName ? { fromName: this.options.fromName } : {}),
+      messageId,
+      date: this.options.clock?.now() ?? new Date(),
     });
-    return { messageId: (await this.sentInternetId(mail.subject)) ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
+    await this.options.client.api(this.path).header('Content-Type', 'text/plain').post(mime.toString('base64'));
+    return { messageId };
   }
-
-  /** Every request asks for immutable ids (Exchange ids otherwise change when a message moves folder). */
-  private api(path: string) {
-    return this.options.client.api(path).header('Prefer', IMMUTABLE_IDS);
-  }
-
-  private async findByInternetId(internetMessageId: string): Promise<string | undefined> {
-    const page = (await this.api(`${this.base}/messages`)
-      .filter(`internetMessageId eq '${internetMessageId.replace(/'/g, "''")}'`)
-      .select('id')
-      .top(1)
-      .get()) as { value: Array<{ id: string }> };
-    return page.value[0]?.id;
-  }
-
-  /** sendMail returns no id: the newest Sent Items copy with this subject tells it. */
-  private async sentInternetId(subject: string): Promise<string | undefined> {
-    const page = (await this.api(`${this.base}/mailFolders/sentitems/messages`)
-      .filter(`subject eq '${subject.replace(/'/g, "''")}'`)
-      .select('internetMessageId,sentDateTime')
-      .top(10)
-      .get()) as { value: Array<{ internetMessageId: string; sentDateTime: string }> };
-    return [...page.value].sort((a, b) => b.sentDateTime.localeCompare(a.sentDateTime))[0]?.internetMessageId;
-  }
-}
-
-function recipient(address: string): Recipient {
-  return { emailAddress: { address } };
-}
-
-function domainOfMailbox(mailbox: string): string {
-  return mailbox.includes('@') ? mailbox.slice(mailbox.lastIndexOf('@') + 1) : 'graph.invalid';
 }

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Clock, Mailer, OutboundMail } from '../../application/ports';
 import { domainOf, newMessageId } from './message-id';
+import { composeMime } from './mime-composer';
 
 export interface OutboxMailerOptions {
   /** DATA_DIR/outbox */
@@ -46,25 +46,7 @@ export class OutboxMailer implements Mailer {
 
   /** The RFC 822 bytes of `mail` with the given Message-ID. */
   compose(mail: OutboundMail, messageId: string): Promise<Buffer> {
-    const composer = new MailComposer({
-      from: this.options.fromName ? { name: this.options.fromName, address: this.options.from } : this.options.from,
-      to: mail.to,
-      cc: mail.cc,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId,
-      date: this.options.clock.now(),
-      inReplyTo: mail.inReplyTo,
-      references: mail.references,
-      headers: {
-        ...mail.headers,
-        'Content-Language': mail.locale,
-        'X-Soporte-Kind': mail.kind,
-        ...(mail.ticketNumber ? { 'X-Soporte-Ticket': mail.ticketNumber } : {}),
-      },
-    });
-    return composer.compile().build();
+    return composeMime(mail, { from: this.options.from, ...(this.options.fromName ? { fromName: this.options.fromName } : {}), messageId, date: this.options.clock.now() });
   }
 
   private fileName(mail: OutboundMail): string {

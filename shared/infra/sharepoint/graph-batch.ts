@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { parseRetryAfterMs } from '../graph';
 
 /** Graph's documented limit of requests in one JSON batch. */
 export const GRAPH_BATCH_LIMIT = 20;
@@ -22,9 +23,12 @@ export interface StepResult {
 export interface BatchOptions {
   /** How often a throttled step (429/503/504 inside a batch) is sent again. Default 5. */
   maxStepRetries?: number;
-  /** Longest wait between rounds (ms); Retry-After is honoured up to this. Default 30 s. */
+  /** Longest wait between rounds (ms): a Retry-After beyond it is not waited for (the throttled steps are answered as such). Default 30 s. */
   maxRetryDelayMs?: number;
+  /** First wait when a throttled step says no Retry-After; doubles each round. Default 1 s. */
+  baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  nowMs?: () => number;
 }
 
 const THROTTLED = new Set([429, 503, 504]);
@@ -33,9 +37,13 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
   return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
-function retryDelayMs(results: StepResult[], maxMs: number): number {
-  const seconds = results.map((r) => Number(r.headers['retry-after'])).filter((s) => Number.isFinite(s) && s >= 0);
-  return Math.min(maxMs, seconds.length > 0 ? Math.max(...seconds) * 1000 : 1000);
+/**
+ * The wait before throttled steps go again: the longest Retry-After they carry, exactly (fractional
+ * seconds, HTTP dates); without one, exponential backoff from `baseMs`, capped.
+ */
+function retryDelayMs(results: StepResult[], round: number, baseMs: number, maxMs: number, nowMs: number): number {
+  const asked = results.map((r) => parseRetryAfterMs(r.headers['retry-after'], nowMs)).filter((ms): ms is number => ms !== undefined);
+  return asked.length > 0 ? Math.max(...asked) : Math.min(maxMs, baseMs * 2 ** round);
 }
 
 /**
@@ -47,12 +55,16 @@ function retryDelayMs(results: StepResult[], maxMs: number): number {
 export class GraphBatch {
   private readonly maxStepRetries: number;
   private readonly maxRetryDelayMs: number;
+  private readonly baseDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly nowMs: () => number;
 
   constructor(private readonly client: Client, options: BatchOptions = {}) {
     this.maxStepRetries = options.maxStepRetries ?? 5;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+    this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.nowMs = options.nowMs ?? (() => Date.now());
   }
 
   /** Runs `steps` (at most 20, dependsOn within them) and answers one result per step id. */
@@ -62,7 +74,10 @@ export class GraphBatch {
     let pending = steps;
     for (let round = 0; pending.length > 0; round++) {
       const answered = await this.post(pending);
-      const retry = new Set<string>(round < this.maxStepRetries ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id) : []);
+      const throttledNow = pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => answered.get(s.id)!);
+      const delayMs = retryDelayMs(throttledNow, round, this.baseDelayMs, this.maxRetryDelayMs, this.nowMs());
+      // A Retry-After past the cap is not waited for (coming back early is throttled again): the caller gets the 429.
+      const retry = new Set<string>(round < this.maxStepRetries && delayMs <= this.maxRetryDelayMs ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id) : []);
       // Steps refused only because something they depend on is sent again (424) go again with it.
       for (let grew = true; grew; ) {
         grew = false;
@@ -73,9 +88,8 @@ export class GraphBatch {
         }
       }
       for (const step of pending) if (!retry.has(step.id)) results.set(step.id, answered.get(step.id)!);
-      const throttled = pending.filter((s) => retry.has(s.id)).map((s) => answered.get(s.id)!);
       pending = pending.filter((s) => retry.has(s.id)).map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
-      if (pending.length > 0) await this.sleep(retryDelayMs(throttled, this.maxRetryDelayMs));
+      if (pending.length > 0) await this.sleep(delayMs);
     }
     return results;
   }

@@ -69,6 +69,16 @@ export function eTagOf(result: StepResult): string {
   return tag;
 }
 
+/** How SharePoint may answer a duplicate in a unique column (undocumented: all are seen). */
+export const DUPLICATE_STATUSES: ReadonlySet<number> = new Set([400, 409, 500]);
+
+/** A read's items and its nextLink (relative). */
+export function pageOf(result: StepResult): ItemPage {
+  const value = (result.body?.value ?? []) as Array<Record<string, unknown>>;
+  const next = result.body?.['@odata.nextLink'];
+  return { items: value.map(toItem), ...(typeof next === 'string' ? { next: relativeLink(next) } : {}) };
+}
+
 /** Relative URL of a nextLink ("https://graph.microsoft.com/v1.0/sites/..." -> "/sites/..."). */
 function relativeLink(link: string): string {
   const url = new URL(link);
@@ -106,10 +116,7 @@ export class ListItems {
   }
 
   async page(url: string): Promise<ItemPage> {
-    const result = await this.send({ method: 'GET', url });
-    const value = (result.body?.value ?? []) as Array<Record<string, unknown>>;
-    const next = result.body?.['@odata.nextLink'];
-    return { items: value.map(toItem), ...(typeof next === 'string' ? { next: relativeLink(next) } : {}) };
+    return pageOf(await this.send({ method: 'GET', url }));
   }
 
   /** Every item matching `filter`, following nextLinks (one request per 5,000 items). */
@@ -124,9 +131,37 @@ export class ListItems {
     return items;
   }
 
-  /** The one item whose unique `column` is `value`. */
+  /**
+   * The one item whose unique `column` is `value`. SharePoint scans a large list in windows and may
+   * answer empty pages with an @odata.nextLink: the lookup follows them until found or exhausted.
+   */
   async find(list: ListKey, column: string, value: string): Promise<ListItem | undefined> {
-    return (await this.page(this.queryUrl(list, eq(column, value), 1))).items[0];
+    return this.firstFrom(await this.send({ method: 'GET', url: this.queryUrl(list, eq(column, value), 1) }));
+  }
+
+  /** The first item of a read answered inside a batch, following its nextLinks past empty pages. */
+  async firstFrom(result: StepResult): Promise<ListItem | undefined> {
+    let page: ItemPage = pageOf(result);
+    for (;;) {
+      if (page.items[0]) return page.items[0];
+      if (!page.next) return undefined;
+      page = await this.page(page.next);
+    }
+  }
+
+  /**
+   * Creates an item whose unique `column` holds `key`. Graph does not document how a duplicate is
+   * refused (409, 400 and 500 with a generic body are all seen), so any refusal is followed by a read
+   * of the key: 'exists' with the item found, or the refusal itself when nobody holds the key.
+   */
+  async createUnique(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<{ created: StepResult } | { exists: ListItem }> {
+    const step = { method: 'POST' as const, url: this.itemsUrl(list), body: { fields: withoutNulls({ [column]: key, ...fields }) } };
+    const result = await this.queue.submit(step);
+    if (isOk(result)) return { created: result };
+    if (!DUPLICATE_STATUSES.has(result.status)) throw stepError(step, result);
+    const existing = await this.find(list, column, key);
+    if (!existing) throw stepError(step, result);
+    return { exists: existing };
   }
 
   create(list: ListKey, fields: Record<string, unknown>, accept: number[] = []): Promise<StepResult> {
@@ -144,7 +179,7 @@ export class ListItems {
   /**
    * Upserts of several keys in two rounds: the reads of all keys leave together (one $batch per 20),
    * and the returned function sends all the writes together. A key repeated in `rows` takes its last
-   * fields; a key another writer created since the read (409) is upserted on its own.
+   * fields; a create refused (another writer created the key since the read) is upserted on its own.
    */
   async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>): Promise<() => Promise<void>> {
     const last = [...new Map(rows.map(([key, fields]) => [key, fields])).entries()];
@@ -152,19 +187,21 @@ export class ListItems {
     return async () => {
       const results = await Promise.all(last.map(([key, fields], i) => {
         const item = found[i];
-        return item ? this.update(list, item.id, fields) : this.create(list, { [column]: key, ...fields }, [409]);
+        return item ? this.update(list, item.id, fields) : this.create(list, { [column]: key, ...fields }, [...DUPLICATE_STATUSES]);
       }));
-      await Promise.all(last.map(([key, fields], i) => (results[i]!.status === 409 ? this.upsert(list, column, key, fields) : undefined)));
+      await Promise.all(last.map(([key, fields], i) => (isOk(results[i]!) ? undefined : this.upsert(list, column, key, fields))));
     };
   }
 
   /** Creates the item with unique `column` = `key`, or overwrites the one that has it. */
   async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
     const existing = await this.find(list, column, key);
-    if (!existing && (await this.create(list, { [column]: key, ...fields }, [409])).status !== 409) return;
-    // There already, or created by another writer since the read (409 on the unique key): overwrite it.
-    const target = existing ?? (await this.find(list, column, key));
-    if (!target) throw new Error(`${list}: ${column} ${key} was refused as a duplicate yet cannot be found`);
-    await this.update(list, target.id, fields);
+    if (existing) {
+      await this.update(list, existing.id, fields);
+      return;
+    }
+    // Created by another writer since the read: overwrite it.
+    const outcome = await this.createUnique(list, column, key, fields);
+    if ('exists' in outcome) await this.update(list, outcome.exists.id, fields);
   }
 }

@@ -16,7 +16,7 @@ function record(item: ListItem): AlertRecord {
 
 /**
  * The exactly-once ledger: a claim creates the item with the unique AlertKey; SharePoint refuses a
- * second one (409), so among any number of instances only the first claimer gets `true`. Claims made
+ * second one (409, 400 or 500: undocumented, so the key is read again), so among any number of instances only the first claimer gets `true`. Claims made
  * together leave in one $batch. Release deletes an uncompleted claim with If-Match, so a completion
  * that lands between the read and the delete is never undone. The claimer remembers the item it
  * created, so its complete or release is one request.
@@ -31,10 +31,14 @@ export class SharePointAlertLedger implements AlertLedger {
   ) {}
 
   async claim(key: string, holder: string, at: Date): Promise<boolean> {
-    const result = await this.items.create('alerts', { AlertKey: key, Holder: holder, ClaimedAt: at.toISOString() }, [409]);
-    if (result.status === 409) return false;
-    this.remember(key, { id: String(result.body?.id), eTag: eTagOf(result) });
-    return true;
+    const outcome = await this.items.createUnique('alerts', 'AlertKey', key, { Holder: holder, ClaimedAt: at.toISOString() });
+    if ('created' in outcome) {
+      this.remember(key, { id: String(outcome.created.body?.id), eTag: eTagOf(outcome.created) });
+      return true;
+    }
+    // Someone holds the key. (Should a refusal hide our own write, the claim stays uncompleted and is
+    // taken over once stale: sent late, never twice.)
+    return false;
   }
 
   async complete(key: string, at: Date, ref?: string): Promise<void> {

@@ -4,9 +4,9 @@ import type { TimeEntry } from '../../domain/billing/billing-types';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
-import { formatTicketNumber } from '../sqlite/ticket-number';
+import { formatTicketNumber } from '../../domain/ticket/ticket-number';
 import { GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from './graph-batch';
-import { anyOf, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, withoutNulls, type ListItem, type ListItems } from './list-items';
+import { anyOf, DUPLICATE_STATUSES, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, withoutNulls, type ListItem, type ListItems } from './list-items';
 import { counterKey, entryFields, messageKey, sourceKey, ticketFields, ticketOf, type TicketItemMeta } from './ticket-fields';
 
 interface OpenInput {
@@ -40,11 +40,6 @@ function checkEntryIds(entries: TimeEntry[]): void {
   }
 }
 
-function firstItem(result: StepResult | undefined): ListItem | undefined {
-  const value = (result?.body?.value ?? []) as Array<Record<string, unknown>>;
-  return value[0] ? toItem(value[0]) : undefined;
-}
-
 /** An ISO instant rounded to a whole second (down or up). */
 function toSecond(iso: string, round: (x: number) => number): string {
   const ms = Date.parse(iso);
@@ -53,20 +48,41 @@ function toSecond(iso: string, round: (x: number) => number): string {
 }
 
 /**
- * A page cursor carries only the position Graph gave (the nextLink's $skiptoken), never the link: the
- * next page's URL is rebuilt from the caller's own query, so a cursor edited by hand can move within
- * that query's results but never widen its filter, reach another list or raise the page size.
+ * A page cursor: the whole @odata.nextLink Graph gave (links are opaque and carry their query, so they
+ * are followed whole, never rebuilt) and the last item id the page held. Used with the query it came
+ * from, the link is followed; used with another query, that query is read from its start, past the
+ * items up to that id (so a cursor never widens the query it is used with). A link to another list, or
+ * a cursor not made here, is refused.
  */
-function encodeCursor(nextLink: string): string {
-  const skipToken = new URLSearchParams(nextLink.slice(nextLink.indexOf('?') + 1)).get('$skiptoken');
-  if (!skipToken) throw new ValidationError('@odata.nextLink', `has no $skiptoken: ${nextLink}`);
-  return Buffer.from(skipToken, 'utf8').toString('base64url');
+interface Cursor {
+  link: string;
+  afterId: number;
 }
 
-function decodeCursor(cursor: string, queryUrl: string): string {
-  const skipToken = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!skipToken) throw new ValidationError('cursor', 'is not a cursor this store issued');
-  return `${queryUrl}&$skiptoken=${encodeURIComponent(skipToken)}`;
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ l: cursor.link, a: cursor.afterId }), 'utf8').toString('base64url');
+}
+
+function pathOf(url: string): string {
+  return url.indexOf('?') < 0 ? url : url.slice(0, url.indexOf('?'));
+}
+
+function queryOptions(url: string): string {
+  const at = url.indexOf('?');
+  return [...new URLSearchParams(at < 0 ? '' : url.slice(at + 1))].filter(([k]) => k !== '$skiptoken').map(([k, v]) => `${k}=${v}`).sort().join('&');
+}
+
+function decodeCursor(text: string, queryUrl: string): { url: string; afterId?: number } {
+  let cursor: { l?: unknown; a?: unknown } | undefined;
+  try {
+    cursor = /^[A-Za-z0-9_-]+$/.test(text) ? (JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as typeof cursor) : undefined;
+  } catch {
+    cursor = undefined;
+  }
+  if (typeof cursor?.l !== 'string' || !Number.isInteger(cursor.a) || pathOf(cursor.l) !== pathOf(queryUrl)) {
+    throw new ValidationError('cursor', 'is not a cursor this store issued');
+  }
+  return queryOptions(cursor.l) === queryOptions(queryUrl) ? { url: cursor.l } : { url: queryUrl, afterId: cursor.a as number };
 }
 
 /** A Map that forgets its oldest entries past META_CAPACITY; a forgotten ticket costs one read on its next save. */
@@ -142,13 +158,18 @@ export class SharePointTicketStore implements TicketStore {
       query.unassigned ? eq('Assigned', false) : undefined,
     ].filter((f): f is string => f !== undefined);
     const first = this.items.queryUrl('tickets', filter.join(' and ') || undefined, limit ?? MAX_PAGE_SIZE);
-    let url: string | undefined = query.cursor !== undefined ? decodeCursor(query.cursor, first) : first;
+    const start = query.cursor !== undefined ? decodeCursor(query.cursor, first) : { url: first };
+    let url: string | undefined = start.url;
+    let lastId = start.afterId ?? 0;
     const tickets: Ticket[] = [];
     while (url) {
       const page = await this.items.page(url);
-      tickets.push(...page.items.map((item) => this.remember(item)));
-      if (limit !== undefined) return page.next ? { tickets, next: encodeCursor(page.next) } : { tickets };
+      const fresh = page.items.filter((item) => Number(item.id) > (start.afterId ?? 0));
+      tickets.push(...fresh.map((item) => this.remember(item)));
+      lastId = Math.max(lastId, ...page.items.map((item) => Number(item.id)));
       url = page.next;
+      // A page of a scan window may be empty: a caller with a limit gets the first page that holds tickets.
+      if (limit !== undefined && tickets.length > 0) return url ? { tickets, next: encodeCursor({ link: url, afterId: lastId }) } : { tickets };
     }
     return { tickets };
   }
@@ -161,9 +182,9 @@ export class SharePointTicketStore implements TicketStore {
       if (meta?.eTag !== ticket.version) reads.push({ id: 'current', method: 'GET', url: this.items.queryUrl('tickets', eq('TicketId', ticket.id), 1) });
       if (entries.length > 0) reads.push(this.entryCheck(entries));
       const results = await this.items.batch.run(reads);
-      this.refuseTakenEntries(reads, results);
+      await this.refuseTakenEntries(reads, results);
       if (results.has('current')) {
-        const item = firstItem(this.checked(reads[0]!, results.get('current')!));
+        const item = await this.items.firstFrom(this.checked(reads[0]!, results.get('current')!));
         if (!item) throw new NotFoundError('ticket', ticket.id);
         meta = ticketOf(item).meta;
         this.meta.set(ticket.id, meta);
@@ -182,7 +203,7 @@ export class SharePointTicketStore implements TicketStore {
     const written = results.get('ticket')!;
     if (written.status === 412) throw new ConflictError('ticket', ticket.number, ticket.version);
     if (written.status === 404) throw new NotFoundError('ticket', ticket.id);
-    this.checkDependents(ticket, results);
+    await this.checkDependents(ticket, results);
     const version = eTagOf(this.checked(write, written));
     this.meta.set(ticket.id, { itemId: current.itemId, eTag: version, eventCount: current.eventCount + events.length });
     return { ...ticket, version };
@@ -228,10 +249,10 @@ export class SharePointTicketStore implements TicketStore {
       ];
       if (input.entries?.length) reads.push(this.entryCheck(input.entries));
       const results = await this.items.batch.run(reads);
-      const existing = firstItem(this.checked(reads[0]!, results.get('source')!));
+      const existing = await this.items.firstFrom(this.checked(reads[0]!, results.get('source')!));
       if (existing) return { ticket: this.remember(existing), created: false };
-      this.refuseTakenEntries(reads, results);
-      const counterItem = firstItem(this.checked(reads[1]!, results.get('counter')!));
+      await this.refuseTakenEntries(reads, results);
+      const counterItem = await this.items.firstFrom(this.checked(reads[1]!, results.get('counter')!));
       const counter = counterItem ? { itemId: counterItem.id, eTag: counterItem.eTag, value: Number(counterItem.fields.Value) } : undefined;
       const n = (counter?.value ?? 0) + 1;
       const created = await this.create(input, n, counter);
@@ -251,10 +272,17 @@ export class SharePointTicketStore implements TicketStore {
       : { id: 'counter', method: 'POST', url: this.items.itemsUrl('counters'), body: { fields: { CounterKey: counterKey(input.year), Value: n } } };
     const results = await this.writeWithDependents(write, [advance, ...this.eventSteps(ticket.id, 0, events)], this.entrySteps(input.entries ?? []));
     const written = results.get('ticket')!;
-    if (written.status === 409) return undefined;
-    const item = toItem(this.checked(write, written).body ?? {});
+    if (!isOk(written)) {
+      // A refusal may be a duplicate number or source message (Graph's status for it is undocumented):
+      // read both keys; when neither is taken, the refusal was something else and is reported.
+      if (!DUPLICATE_STATUSES.has(written.status)) throw stepError(write, written);
+      const [byNumber, bySource] = await Promise.all([this.items.find('tickets', 'TicketNumber', ticket.number), this.items.find('tickets', 'SourceKey', sourceKey(ticket))]);
+      if (byNumber || bySource) return undefined;
+      throw stepError(write, written);
+    }
+    const item = toItem(written.body ?? {});
     // The counter is a hint kept in step with the unique numbers: a failed advance is repaired later.
-    this.checkDependents(ticket, results);
+    await this.checkDependents(ticket, results);
     this.meta.set(ticket.id, { itemId: item.id, eTag: eTagOf(written), eventCount: events.length });
     return { ...ticket, version: eTagOf(written) };
   }
@@ -264,17 +292,17 @@ export class SharePointTicketStore implements TicketStore {
     const taken = await this.items.find('tickets', 'TicketNumber', formatTicketNumber(year, n));
     if (!taken) return;
     if (counter) await this.items.update('counters', counter.itemId, { Value: n }, counter.eTag, [412]);
-    else await this.items.create('counters', { CounterKey: counterKey(year), Value: n }, [409]);
+    else await this.items.createUnique('counters', 'CounterKey', counterKey(year), { Value: n });
   }
 
   private entryCheck(entries: TimeEntry[]): GraphStep {
     return { id: 'entries', method: 'GET', url: this.items.queryUrl('timeEntries', anyOf('EntryId', entries.map((e) => e.id)), entries.length) };
   }
 
-  private refuseTakenEntries(reads: GraphStep[], results: Map<string, StepResult>): void {
+  private async refuseTakenEntries(reads: GraphStep[], results: Map<string, StepResult>): Promise<void> {
     const step = reads.find((s) => s.id === 'entries');
     if (!step) return;
-    const taken = firstItem(this.checked(step, results.get('entries')!));
+    const taken = await this.items.firstFrom(this.checked(step, results.get('entries')!));
     if (taken) throw new ConflictError('time entry', String(taken.fields.EntryId));
   }
 
@@ -311,11 +339,17 @@ export class SharePointTicketStore implements TicketStore {
   }
 
   /**
-   * After the ticket write succeeded: events and entries must all be there. An event answered 409 is
-   * one a re-sent step had already written. Anything else is reported (the ticket itself is written).
+   * After the ticket write succeeded: events and entries must all be there. An event refused as a
+   * duplicate (any status: undocumented) is one a re-sent step had already written, when its key is
+   * there on a read. Anything else is reported (the ticket itself is written).
    */
-  private checkDependents(ticket: Ticket, results: Map<string, StepResult>): void {
-    const failed = [...results].filter(([id, r]) => id !== 'ticket' && id !== 'counter' && !isOk(r) && !(id.startsWith('event-') && r.status === 409));
+  private async checkDependents(ticket: Ticket, results: Map<string, StepResult>): Promise<void> {
+    const refused = [...results].filter(([id, r]) => id !== 'ticket' && id !== 'counter' && !isOk(r));
+    const failed: Array<[string, StepResult]> = [];
+    for (const [id, r] of refused) {
+      const duplicateEvent = id.startsWith('event-') && DUPLICATE_STATUSES.has(r.status) && (await this.items.find('events', 'EventKey', `${ticket.id}#${id.slice('event-'.length)}`));
+      if (!duplicateEvent) failed.push([id, r]);
+    }
     if (failed.length > 0) {
       const what = failed.map(([id, r]) => `${id}: ${r.status} ${String((r.body?.error as { message?: string } | undefined)?.message ?? '')}`).join('; ');
       throw new Error(`ticket ${ticket.number} was written but ${failed.length} of its events/entries were not (Graph $batch is not transactional): ${what}`);

@@ -11,7 +11,7 @@ import { StatementCache } from './statement-cache';
 import { TicketCache } from './ticket-cache';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 import { TICKET_KEY_SQL, ticketKeySeq, ticketKeyVersion } from './ticket-key';
-import { formatTicketNumber } from './ticket-number';
+import { formatTicketNumber } from '../../domain/ticket/ticket-number';
 
 type TicketRow = [seq: number, version: number, data: string];
 

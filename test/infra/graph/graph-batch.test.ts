@@ -28,12 +28,16 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
   afterEach(() => graph.close());
 
   const post = async (requests: unknown[]) => (await client.api('/$batch').post({ requests })).responses as StepResponse[];
+  /** Graph may answer a batch in any order: its responses, put back in request order by id. */
+  const inOrder = (responses: StepResponse[], ids: string[]) => ids.map((id) => responses.find((r) => r.id === id)!);
   const createStep = (id: string, status: string) => ({ id, method: 'POST', url: `${lists}/Tickets/items`, headers: JSON_HEADERS, body: { fields: { Status: status } } });
 
   it(`runs ${BATCH_MAX_REQUESTS} requests in one round trip, each with its own status, headers and body`, async () => {
     const requests = Array.from({ length: BATCH_MAX_REQUESTS }, (_, i) => createStep(String(i + 1), `s${i + 1}`));
     graph.requests.reset();
-    const responses = await post(requests);
+    const answered = await post(requests);
+    expect(answered.map((r) => r.id)).not.toEqual(requests.map((r) => r.id));
+    const responses = inOrder(answered, requests.map((r) => r.id));
     expect(responses).toHaveLength(20);
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(responses[4]).toMatchObject({ id: '5', headers: { 'Content-Type': expect.stringContaining('application/json') }, body: { fields: { Status: 's5' } } });
@@ -58,19 +62,21 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
       { id: 'after-bad', method: 'GET', url: `${lists}/Tickets/items`, dependsOn: ['bad'] },
     ]);
     const byId = Object.fromEntries(responses.map((r) => [r.id, r]));
-    expect(responses.map((r) => r.id)).toEqual(['list', 'item', 'bad', 'after-bad']);
     expect(byId.list!.status).toBe(201);
     expect(byId.item).toMatchObject({ status: 201, body: { fields: { Title: 'first item' } } });
     expect(byId.bad).toMatchObject({ status: 404, body: { error: { code: 'itemNotFound' } } });
     expect(byId['after-bad']).toMatchObject({ status: 424, body: { error: { code: 'FailedDependency' } } });
   });
 
-  it('throttles individual steps inside a batch with 429 and Retry-After', async () => {
-    graph.faults.inject({ status: 429, retryAfter: 3, times: 2, method: 'POST', path: '/sites/*/lists/*/items', inBatch: true });
-    const responses = await post([createStep('1', 'a'), createStep('2', 'b'), createStep('3', 'c')]);
-    expect(responses.map((r) => r.status)).toEqual([429, 429, 201]);
+  it('throttles individual steps inside a batch with 429 and Retry-After; a step before the Retry-After is throttled again', async () => {
+    graph.faults.inject({ status: 429, retryAfter: 3, times: 1, method: 'POST', path: '/sites/*/lists/*/items', inBatch: true });
+    const responses = inOrder(await post([createStep('1', 'a'), createStep('2', 'b'), createStep('3', 'c'), { id: '4', method: 'GET', url: `${lists}/Tickets/items` }]), ['1', '2', '3', '4']);
+    expect(responses.map((r) => r.status)).toEqual([429, 429, 429, 200]);
     expect(responses[0]).toMatchObject({ headers: { 'Retry-After': '3' }, body: { error: { code: 'TooManyRequests' } } });
-    expect(graph.sharepoint.items(siteId, 'Tickets').map((i) => i.fields.Status)).toEqual(['c']);
+    expect(Number(responses[1]!.headers['Retry-After'])).toBeGreaterThan(2);
+    expect(Number(responses[1]!.headers['Retry-After'])).toBeLessThanOrEqual(3);
+    expect(graph.faults.early).toBe(2);
+    expect(graph.sharepoint.items(siteId, 'Tickets')).toEqual([]);
   });
 
   it('refuses malformed batches: duplicate ids, unknown dependsOn, body without Content-Type', async () => {
@@ -98,7 +104,8 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
       { id: '1', method: 'PATCH', url: `/users/support@contoso.test/messages/${id}`, headers: JSON_HEADERS, body: { categories: ['SUP-2026-0007'] } },
       { id: '2', method: 'GET', url: `/users/support@contoso.test/messages/${id}/$value`, dependsOn: ['1'] },
     ]);
-    expect(responses[0]).toMatchObject({ status: 200, body: { categories: ['SUP-2026-0007'] } });
-    expect(Buffer.from(responses[1]!.body as unknown as string, 'base64').toString('utf8')).toContain('Subject: Hi');
+    const [patched, raw] = inOrder(responses, ['1', '2']);
+    expect(patched).toMatchObject({ status: 200, body: { categories: ['SUP-2026-0007'] } });
+    expect(Buffer.from(raw!.body as unknown as string, 'base64').toString('utf8')).toContain('Subject: Hi');
   });
 });

@@ -54,6 +54,23 @@ describe('createGraphClient against the Graph service: auth, retry, errors, tran
     expect(waits).toEqual([7000, 200, 300, 300, 300]);
   });
 
+  it('honours a fractional Retry-After exactly; a retry that comes earlier is throttled again', async () => {
+    graph.faults.inject({ status: 429, retryAfter: '0.25', times: 1, method: 'GET', path: '/users/*/mailFolders/*/messages' });
+    const waits: number[] = [];
+    const client = graph.client({ sleep: (ms) => { waits.push(ms); return new Promise((resolve) => setTimeout(resolve, ms)); } });
+    const started = Date.now();
+    await client.api(inbox).get();
+    expect(waits).toEqual([250]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(249);
+    expect(graph.faults.early).toBe(0);
+    // A client that does not wait what it was told comes back too early and is throttled again.
+    graph.faults.inject({ status: 429, retryAfter: '0.3', times: 1, method: 'GET', path: '/users/*/mailFolders/*/messages' });
+    const hasty = graph.client({ sleep: async () => undefined, retry: { maxAttempts: 2 } });
+    await expect(hasty.api(inbox).get()).rejects.toMatchObject({ status: 429, code: 'TooManyRequests' });
+    expect(graph.faults.early).toBe(1);
+    expect(parseRetryAfterMs('2.128', 0)).toBe(2128);
+  });
+
   it('gives up after maxAttempts with a GraphServiceError carrying status, code, request-id and Retry-After', async () => {
     graph.faults.inject({ status: 429, retryAfter: 0, times: 10 });
     const client = graph.client({ retry: { maxAttempts: 3 } });

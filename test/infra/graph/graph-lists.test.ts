@@ -66,7 +66,7 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
   it('creates, reads, updates and deletes items; the eTag changes on every write', async () => {
     const created = await create({ Title: 'Printer down', TicketNumber: 'SUP-2026-0001', Status: 'open', Priority: 2, DueAt: '2026-11-26T15:00:00.000Z', Billable: true });
     expect(created).toMatchObject({ id: '1', fields: { Title: 'Printer down', Priority: 2, DueAt: '2026-11-26T15:00:00Z', Billable: true } });
-    expect(created.eTag).toMatch(/^"[0-9a-f-]{36},1"$/);
+    expect(created.eTag).toMatch(/^"\{[0-9A-F-]{36}\},1"$/);
 
     const read = await client.api(`${items}/1`).expand('fields($select=Title,Status)').get();
     expect(read.fields).toEqual({ '@odata.etag': created.eTag, Title: 'Printer down', Status: 'open' });

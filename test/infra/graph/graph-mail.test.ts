@@ -172,6 +172,9 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'sendMail', subject: '[SUP-2026-0001] Recibido', toRecipients: [{ emailAddress: { address: CLIENT.address } }],
       internetMessageHeaders: [{ name: 'X-Soporte-Ticket', value: 'SUP-2026-0001' }] });
+    // 202 is "accepted": the Sent Items copy appears later.
+    expect(graph.mail.list(SUPPORT, 'sentitems')).toEqual([]);
+    graph.mail.flushDeferred();
     expect(graph.mail.list(SUPPORT, 'sentitems').map((m) => m.subject)).toEqual(['[SUP-2026-0001] Recibido']);
     await expect(client.api(`/users/${SUPPORT}/sendMail`).post({
       message: { subject: 'x', toRecipients: [{ emailAddress: { address: CLIENT.address } }], internetMessageHeaders: [{ name: 'In-Reply-To', value: '<a@b>' }] },
@@ -185,6 +188,7 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     expect(draft).toMatchObject({ isDraft: true, subject: 'RE: Printer down', conversationId: 'AAQkconv1' });
     await client.api(`/users/${SUPPORT}/messages/${draft.id}`).patch({ body: { contentType: 'text', content: 'Fixed.' } });
     await client.api(`/users/${SUPPORT}/messages/${draft.id}/send`).post({});
+    graph.mail.flushDeferred();
     // As with Exchange's default ids, the sent draft has a new id in Sent Items; the draft id is gone.
     await expect(client.api(`/users/${SUPPORT}/messages/${draft.id}`).get()).rejects.toMatchObject({ status: 404, code: 'ErrorItemNotFound' });
     const sent = graph.mail.sent(SUPPORT);
@@ -203,6 +207,8 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     const id = graph.mail.seed(SUPPORT, { subject: 'Hello', from: CLIENT, internetMessageId: '<h1@client.test>' });
     graph.mail.seed(CLIENT.address, { folder: 'sentitems', subject: 'Hello', from: CLIENT, internetMessageId: '<h1@client.test>', conversationId: 'AAQkclientconv' });
     await client.api(`/users/${SUPPORT}/messages/${id}/reply`).post({ comment: 'Hi' });
+    expect(graph.mail.list(CLIENT.address, 'inbox')).toEqual([]);
+    graph.mail.flushDeferred();
     const inbox = graph.mail.list(CLIENT.address, 'inbox');
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ subject: 'RE: Hello', conversationId: 'AAQkclientconv' });

@@ -103,6 +103,7 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
       if (payload !== undefined) stepResponse.body = payload;
       responses.push(stepResponse);
     }
-    return json(200, { responses });
+    // "Responses may come back in a different order than the requests": callers match them by id.
+    return json(200, { responses: responses.reverse() });
   };
 }

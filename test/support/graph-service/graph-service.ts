@@ -5,8 +5,8 @@ import { createGraphClient, type GraphClientOptions } from '../../../shared/infr
 import { batchHandler } from './batch-route';
 import { FaultInjector } from './fault-injector';
 import { errorResponse, GraphHttpError } from './graph-http-error';
-import { addListsRoutes, LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, rewriteSitePath } from './lists-routes';
-import { ListsStore } from './lists-store';
+import { addListsRoutes, LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, LIST_SCAN_WINDOW, rewriteSitePath } from './lists-routes';
+import { ListsStore, type UniqueViolation } from './lists-store';
 import { addMailRoutes } from './mail-routes';
 import { MailStore } from './mail-store';
 import { RequestCounter } from './request-counter';
@@ -14,6 +14,7 @@ import { Router } from './router';
 import type { ServiceClock, ServiceRequest, ServiceResponse } from './service-types';
 import { staticTokenCredential } from './static-token-credential';
 import { SubscriptionHub } from './subscriptions';
+import { TokenVault } from './token-vault';
 
 export const DEFAULT_TEST_TOKEN = 'graph-service-test-token';
 
@@ -26,6 +27,12 @@ export interface GraphServiceOptions {
   listItemsDefaultPageSize?: number;
   /** Largest list items page (default 5000, SharePoint's list view threshold); a larger $top is capped. */
   listItemsMaxPageSize?: number;
+  /** Items one list-item request scans (default LIST_SCAN_WINDOW, 5,000): past it, pages may be empty with a nextLink. */
+  listScanWindow?: number;
+  /** Status of a duplicate in a unique column (undocumented): default 'rotate' (409, 400, 500 in turn). */
+  uniqueViolation?: UniqueViolation;
+  /** Delay before a sent message's Sent Items copy appears (default SENT_ITEMS_DELAY_MS; 0 = at once, a leniency). */
+  sentItemsDelayMs?: number;
 }
 
 export interface GraphService {
@@ -79,16 +86,19 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
   const clock = options.clock ?? (() => new Date());
   const token = options.token ?? DEFAULT_TEST_TOKEN;
   const mail = new MailStore(clock);
+  if (options.sentItemsDelayMs !== undefined) mail.sentItemsDelayMs = options.sentItemsDelayMs;
   const faults = new FaultInjector();
   const requests = new RequestCounter();
   const router = new Router();
-  const sharepoint = new ListsStore(clock);
+  const sharepoint = new ListsStore(clock, options.uniqueViolation);
   addMailRoutes(router, mail, clock);
   const subscriptions = new SubscriptionHub(mail, clock);
   subscriptions.addRoutes(router);
   addListsRoutes(router, sharepoint, {
     defaultPageSize: options.listItemsDefaultPageSize ?? LIST_ITEMS_DEFAULT_PAGE_SIZE,
     maxPageSize: options.listItemsMaxPageSize ?? LIST_ITEMS_MAX_PAGE_SIZE,
+    scanWindow: options.listScanWindow ?? LIST_SCAN_WINDOW,
+    tokens: new TokenVault(),
   });
 
   const handle = async (request: ServiceRequest): Promise<ServiceResponse> => {
@@ -172,6 +182,8 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
       ...overrides,
     }),
     close: async () => {
+      mail.dropDeferred();
+      subscriptions.stop();
       await subscriptions.flush();
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

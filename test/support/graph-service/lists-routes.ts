@@ -2,7 +2,9 @@ import { badRequest } from './graph-http-error';
 import type { StoredColumn, StoredItem, StoredList, StoredSite } from './lists-types';
 import { itemETag, SYSTEM_FIELDS, type ColumnInput, type ListsStore } from './lists-store';
 import { compareValues, evaluateFilter, filterPaths, readPath } from './odata-filter';
-import { decodeToken, encodeToken, parseExpand, parseFilterOption, parseOrderBy, parseSelect, parseTop, preferences, queryOption, type OrderBy } from './odata-query';
+import { parseExpand, parseFilterOption, parseOrderBy, parseSelect, parseTop, preferences, queryOption, type OrderBy } from './odata-query';
+import { querySignature, type TokenVault } from './token-vault';
+import type { FilterNode } from './odata-filter';
 import { empty, json, objectBody } from './responses';
 import type { Params, Router } from './router';
 import type { ServiceRequest } from './service-types';
@@ -15,11 +17,32 @@ import type { ServiceRequest } from './service-types';
  */
 export const LIST_ITEMS_DEFAULT_PAGE_SIZE = 200;
 export const LIST_ITEMS_MAX_PAGE_SIZE = 5000;
+/**
+ * SharePoint "goes through all items in the list in increments (sliding window)" and returns the matches of
+ * each increment with an @odata.nextLink, "even if the current response contains an empty result" (beta
+ * listitem-list.md). Modelled: a request scans at most this many items.
+ */
+export const LIST_SCAN_WINDOW = 5000;
 export const HONOR_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 
 export interface ListsPaging {
   defaultPageSize: number;
   maxPageSize: number;
+  /** Items one request scans at most (LIST_SCAN_WINDOW). */
+  scanWindow: number;
+  tokens: TokenVault;
+}
+
+/** The operators the docs allow on list items: eq ne lt gt le ge and startswith (joined by and/or). */
+function requireDocumentedOperators(node: FilterNode): void {
+  switch (node.kind) {
+    case 'and': case 'or': requireDocumentedOperators(node.left); requireDocumentedOperators(node.right); return;
+    case 'compare': return;
+    case 'call': if (node.name === 'startswith') return; break;
+    default: break;
+  }
+  const what = node.kind === 'call' ? node.name : node.kind;
+  throw badRequest('invalidRequest', `'${what}' is not supported in $filter on list items: use eq, ne, lt, gt, le, ge or startswith.`);
 }
 
 const CONTENT_TYPE = { id: '0x010038F7A8D9B6E64C4DA8B5F0B7A6A0E4F1', name: 'Item' };
@@ -118,28 +141,42 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
     return fields ? { ...(fields.select ? { select: fields.select } : {}) } : undefined;
   };
 
+  /**
+   * One request scans one window of the (ordered) list from where the last page stopped: it answers the
+   * matches found there, up to $top, and an @odata.nextLink while items remain unscanned, so a window
+   * without a match is an empty page with a nextLink. Tokens are opaque and bound to the query.
+   */
   const listItems = (request: ServiceRequest, p: Params) => {
     const { site, list } = listOf(p);
     const filter = parseFilterOption(request.query);
+    if (filter) requireDocumentedOperators(filter);
     const order = parseOrderBy(queryOption(request.query, 'orderby'));
     requireIndexed(list, store, [...(filter ? filterPaths(filter) : []), ...order.map((o) => o.path)], request);
     const top = Math.min(parseTop(queryOption(request.query, 'top')) ?? paging.defaultPageSize, paging.maxPageSize);
     const skipToken = queryOption(request.query, 'skiptoken');
-    const after = skipToken === undefined ? undefined : decodeToken<{ after: unknown[] }>(skipToken, '$skiptoken').after;
-    const rows = [...list.items.values()]
-      .map((item) => ({ item, key: sortKey(itemView(item), order), view: itemView(item) }))
-      .filter((row) => !filter || evaluateFilter(filter, (path) => readPath(row.view, path)))
-      .sort((a, b) => compareKeys(a.key, b.key, order))
-      .filter((row) => after === undefined || compareKeys(row.key, after, order) > 0);
-    const page = rows.slice(0, top);
+    const signature = querySignature(request.query, /^\$?skiptoken$/i);
+    const scope = `list:${list.id}`;
+    const after = skipToken === undefined ? undefined : paging.tokens.redeem<{ after: unknown[] }>(scope, skipToken, signature, '$skiptoken').after;
+    let rows = [...list.items.values()].map((item) => ({ item, view: itemView(item), key: [] as unknown[] }));
+    for (const row of rows) row.key = sortKey(row.view, order);
+    if (order.length > 0) rows.sort((a, b) => compareKeys(a.key, b.key, order));
+    if (after !== undefined) rows = rows.filter((row) => compareKeys(row.key, after, order) > 0);
+    const page: typeof rows = [];
+    let scanned = 0;
+    for (const row of rows) {
+      if (scanned >= paging.scanWindow || page.length >= top) break;
+      scanned += 1;
+      if (!filter || evaluateFilter(filter, (path) => readPath(row.view, path))) page.push(row);
+    }
     const select = parseSelect(queryOption(request.query, 'select'));
     const body: Record<string, unknown> = {
       '@odata.context': `${request.serviceRoot}/$metadata#sites('${site.id}')/lists('${list.id}')/items`,
       value: page.map((row) => itemJson(site, list, row.item, fieldsExpansion(request), select)),
     };
-    if (rows.length > top) {
+    if (scanned < rows.length) {
       const kept = [...request.query].filter(([k]) => !/^\$?skiptoken$/i.test(k)).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-      body['@odata.nextLink'] = `${request.serviceRoot}${request.path}?${[...kept, `$skiptoken=${encodeToken({ after: page[page.length - 1]!.key })}`].join('&')}`;
+      const token = paging.tokens.issue(scope, signature, { after: rows[scanned - 1]!.key });
+      body['@odata.nextLink'] = `${request.serviceRoot}${request.path}?${[...kept, `$skiptoken=${token}`].join('&')}`;
     }
     return json(200, body);
   };

@@ -80,23 +80,47 @@ function fieldValue(col: StoredColumn, value: unknown): unknown {
   }
 }
 
+/** listitem-delta.md: a quoted "{GUID},version" ("{12AD05BB-59B8-43AA-9456-77C44E9BC066},756"). */
 export function itemETag(item: StoredItem): string {
-  return `"${item.uniqueId},${item.version}"`;
+  return `"{${item.uniqueId.toUpperCase()}},${item.version}"`;
 }
 
 function checkIfMatch(item: StoredItem, ifMatch: string | undefined): void {
   if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  const given = ifMatch.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-  if (given !== `${item.uniqueId},${item.version}`) {
+  // errors.md: malformedEntityTag, "ETags must be quoted strings".
+  if (!/^(W\/)?".*"$/.test(ifMatch.trim())) throw badRequest('malformedEntityTag', `ETags must be quoted strings (got ${ifMatch}).`);
+  const given = ifMatch.trim().replace(/^W\//, '');
+  if (given !== itemETag(item)) {
     throw new GraphHttpError(412, 'preconditionFailed', `The request ETag value '${ifMatch}' does not match the object's ETag value '${itemETag(item)}'.`);
   }
 }
 
+/**
+ * How a duplicate value in a unique column is refused. Graph does not document it: seen in the field are
+ * 409, 400 and 500 with a generic body. 'rotate' (the default) answers 409, 400, 500, 409... in turn, so
+ * every caller meets each; a test may pin one.
+ */
+export type UniqueViolation = 409 | 400 | 500 | 'rotate';
+
+const UNIQUE_ANSWERS: Record<409 | 400 | 500, [string, (column: string) => string]> = {
+  409: ['nameAlreadyExists', (c) => `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${c}.`],
+  400: ['invalidRequest', () => 'Invalid request'],
+  500: ['generalException', () => 'General exception while processing'],
+};
+
 /** Sites, their lists, columns and items: the SharePoint side of the Graph service. */
 export class ListsStore {
   private readonly sites: StoredSite[] = [];
+  private duplicates = 0;
 
-  constructor(private readonly clock: ServiceClock) {}
+  constructor(private readonly clock: ServiceClock, private readonly uniqueViolation: UniqueViolation = 'rotate') {}
+
+  private duplicateRefusal(column: string): GraphHttpError {
+    const cycle = [409, 400, 500] as const;
+    const status = this.uniqueViolation === 'rotate' ? cycle[this.duplicates++ % cycle.length]! : this.uniqueViolation;
+    const [code, message] = UNIQUE_ANSWERS[status];
+    return new GraphHttpError(status, code, message(column));
+  }
 
   private now(): string {
     return graphInstant(this.clock());
@@ -218,9 +242,7 @@ export class ListsStore {
       if (col.required && (next[col.name] === undefined || next[col.name] === '')) throw badRequest('invalidRequest', `Field '${col.name}' is required.`);
       if (col.enforceUniqueValues && next[col.name] !== undefined) {
         const clash = [...list.items.values()].find((other) => other.id !== item.id && other.fields[col.name] === next[col.name]);
-        if (clash) {
-          throw new GraphHttpError(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${col.name}.`);
-        }
+        if (clash) throw this.duplicateRefusal(col.name);
       }
     }
     item.fields = next;
@@ -262,6 +284,19 @@ export class ListsStore {
   items(siteKey: string, listKey: string): Array<{ id: string; eTag: string; fields: Record<string, unknown> }> {
     const list = this.list(this.site(siteKey), listKey);
     return [...list.items.values()].sort((a, b) => a.id - b.id).map((i) => ({ id: String(i.id), eTag: itemETag(i), fields: structuredClone(i.fields) }));
+  }
+
+  /**
+   * Puts `count` items straight into a list (no HTTP, no per-item unique check: `fields(i)` must give
+   * unique values where the list wants them). For filling lists past the scan window quickly.
+   */
+  fill(siteKey: string, listKey: string, count: number, fields: (i: number) => Record<string, unknown>): void {
+    const list = this.list(this.site(siteKey), listKey);
+    const now = this.now();
+    for (let i = 0; i < count; i++) {
+      const id = list.nextItemId++;
+      list.items.set(id, { id, uniqueId: guid(), version: 1, fields: fields(i), createdDateTime: now, lastModifiedDateTime: now });
+    }
   }
 
   /** Columns of a list as stored (to check provisioning). */

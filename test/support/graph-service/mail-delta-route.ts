@@ -3,8 +3,9 @@ import { messageJson } from './mail-render';
 import type { MailStore } from './mail-store';
 import { bodyAsText } from './mail-values';
 import { evaluateFilter, parseFilter, readPath } from './odata-filter';
-import { decodeToken, encodeToken, parseSelect, parseTop, preferredPageSize, queryOption } from './odata-query';
+import { parseSelect, parseTop, preferredPageSize, queryOption } from './odata-query';
 import { json } from './responses';
+import { querySignature } from './token-vault';
 import type { Params } from './router';
 import type { ServiceRequest, ServiceResponse } from './service-types';
 
@@ -43,11 +44,13 @@ export function deltaHandler(store: MailStore) {
     const folder = store.folder(mailbox, p.folder!);
     const skipToken = queryOption(request.query, 'skiptoken');
     const deltaToken = queryOption(request.query, 'deltatoken');
+    const scope = `mail:${mailbox.id}`;
+    const redeem = (token: string, name: string) => store.deltaTokens.redeem<DeltaState>(scope, token, querySignature(request.query, /^(\$?(skiptoken|deltatoken))$/i), name);
     let state: DeltaState;
     if (skipToken !== undefined) {
-      state = decodeToken<DeltaState>(skipToken, '$skiptoken');
+      state = redeem(skipToken, '$skiptoken');
     } else if (deltaToken !== undefined) {
-      const d = decodeToken<DeltaState>(deltaToken, '$deltatoken');
+      const d = redeem(deltaToken, '$deltatoken');
       state = { ...d, u: store.currentSeq(), c: d.s, r: true };
     } else {
       const select = parseSelect(queryOption(request.query, 'select'));
@@ -76,10 +79,11 @@ export function deltaHandler(store: MailStore) {
         : { '@odata.type': '#microsoft.graph.message', id: row.removedId, '@removed': { reason: 'deleted' } }),
     };
     const link = `${request.serviceRoot}${request.path}`;
-    if (rows.length > pageSize) body['@odata.nextLink'] = `${link}?$skiptoken=${encodeToken({ ...state, c: page[page.length - 1]!.seq })}`;
+    // The links carry only the token: the query options are kept with it, server side (opaque).
+    if (rows.length > pageSize) body['@odata.nextLink'] = `${link}?$skiptoken=${store.deltaTokens.issue(scope, '', { ...state, c: page[page.length - 1]!.seq })}`;
     else {
       const { f, sel, n, flt, ct } = state;
-      body['@odata.deltaLink'] = `${link}?$deltatoken=${encodeToken({ f, s: state.u, ...(sel ? { sel } : {}), ...(n ? { n } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) })}`;
+      body['@odata.deltaLink'] = `${link}?$deltatoken=${store.deltaTokens.issue(scope, '', { f, s: state.u, ...(sel ? { sel } : {}), ...(n ? { n } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) })}`;
     }
     return json(200, body, preferred ? { 'preference-applied': `odata.maxpagesize=${preferred}` } : {});
   };

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject } from 'mailparser';
-import { notFound } from './graph-http-error';
+import { GraphHttpError, notFound } from './graph-http-error';
+import { TokenVault } from './token-vault';
 import { exchangeId, graphInstant, guid } from './ids';
 import type { EmailAddress, Recipient, SeedMessage, SentMail, StoredMessage } from './mail-types';
 import type { ServiceClock } from './service-types';
@@ -41,6 +42,9 @@ export interface DeltaRow {
   removedId?: string;
 }
 
+/** Default delay before a sent message's Sent Items copy appears. */
+export const SENT_ITEMS_DELAY_MS = 200;
+
 const WELL_KNOWN: Array<[string, string]> = [['inbox', 'Inbox'], ['sentitems', 'Sent Items'], ['drafts', 'Drafts'], ['deleteditems', 'Deleted Items'], ['archive', 'Archive']];
 
 export function recipient(value: EmailAddress | string): Recipient {
@@ -59,6 +63,17 @@ export class MailStore {
   private readonly mailboxes: Mailbox[] = [];
   private readonly listeners: Array<(change: MailChange) => void> = [];
   private seq = 0;
+  /** Mailboxes outside the app's scope (application access policy) or gone: their requests are refused. */
+  private readonly refused = new Map<string, 'denied' | 'missing'>();
+  /** Work done "later" (Sent Items copies, deliveries), waiting for its timer. */
+  private readonly later = new Map<NodeJS.Timeout, () => void>();
+  /** Delta $skiptoken / $deltatoken state, per mailbox: opaque, and expirable. */
+  readonly deltaTokens = new TokenVault();
+  /**
+   * How long after a 202 the Sent Items copy (and delivery to a mailbox of this service) appears.
+   * 202 means accepted, not done (user-sendmail.md): nothing may read the copy right after sending.
+   */
+  sentItemsDelayMs = SENT_ITEMS_DELAY_MS;
 
   onChange(listener: (change: MailChange) => void): void {
     this.listeners.push(listener);
@@ -87,12 +102,65 @@ export class MailStore {
     return { id: mailbox.id, userPrincipalName: mailbox.userPrincipalName };
   }
 
-  /** By object id or UPN (case-insensitive), as /users/{id | userPrincipalName} resolves. */
+  /**
+   * By object id or UPN (case-insensitive), as /users/{id | userPrincipalName} resolves for a request:
+   * a mailbox outside the app's scope answers 403 ErrorAccessDenied, a removed one 404 ErrorInvalidUser.
+   */
   mailbox(user: string): Mailbox {
+    const found = this.lookup(user);
+    const refusal = this.refused.get(found.id);
+    if (refusal === 'denied') throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    if (refusal === 'missing') throw notFound('ErrorInvalidUser', `The requested user '${user}' is invalid.`);
+    return found;
+  }
+
+  private lookup(user: string): Mailbox {
     const key = user.toLowerCase();
     const found = this.mailboxes.find((m) => m.id.toLowerCase() === key || m.userPrincipalName.toLowerCase() === key);
     if (!found) throw notFound('ErrorInvalidUser', `The requested user '${user}' is invalid.`);
     return found;
+  }
+
+  /** Test API: requests for this mailbox are refused (403 'denied' or 404 'missing') until restore(). */
+  refuse(user: string, how: 'denied' | 'missing'): void {
+    this.refused.set(this.lookup(user).id, how);
+  }
+
+  restore(user: string): void {
+    this.refused.delete(this.lookup(user).id);
+  }
+
+  /** Test API: the mailbox's delta tokens are dropped (their next use answers 410 syncStateNotFound). */
+  expireDeltaTokens(user: string): number {
+    return this.deltaTokens.expire(`mail:${this.lookup(user).id}`);
+  }
+
+  /** Runs `work` after sentItemsDelayMs (a Sent Items copy, a delivery). */
+  defer(work: () => void): void {
+    if (this.sentItemsDelayMs <= 0) {
+      work();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.later.delete(timer);
+      work();
+    }, this.sentItemsDelayMs);
+    this.later.set(timer, work);
+  }
+
+  /** Test API: what was deferred happens now (Sent Items copies appear, deliveries arrive). */
+  flushDeferred(): void {
+    for (const [timer, work] of [...this.later]) {
+      clearTimeout(timer);
+      this.later.delete(timer);
+      work();
+    }
+  }
+
+  /** Drops deferred work (the service is closing). */
+  dropDeferred(): void {
+    for (const timer of this.later.keys()) clearTimeout(timer);
+    this.later.clear();
   }
 
   findMailboxByAddress(address: string): Mailbox | undefined {
@@ -108,7 +176,7 @@ export class MailStore {
 
   addFolder(user: string, displayName: string): string {
     const folder: MailFolder = { id: exchangeId('AAMkFolder'), displayName };
-    this.mailbox(user).folders.push(folder);
+    this.lookup(user).folders.push(folder);
     return folder.id;
   }
 
@@ -194,7 +262,7 @@ export class MailStore {
 
   /** Puts a message in a folder (Inbox by default) as if it had arrived; returns its Graph id. */
   seed(user: string, seed: SeedMessage): string {
-    const mailbox = this.mailbox(user);
+    const mailbox = this.lookup(user);
     const folder = this.folder(mailbox, seed.folder ?? 'inbox');
     const now = graphInstant(this.clock());
     const from = recipient(seed.from);
@@ -277,36 +345,36 @@ export class MailStore {
 
   /** A change made in Outlook by a person (flag, categories, read state...): delta reports it as an update. */
   update(user: string, id: string, change: Partial<Pick<StoredMessage, 'categories' | 'flag' | 'isRead' | 'importance' | 'subject'>>): void {
-    const mailbox = this.mailbox(user);
+    const mailbox = this.lookup(user);
     const message = this.message(mailbox, id);
     Object.assign(message, change);
     this.changed(mailbox, message);
   }
 
   delete(user: string, id: string): void {
-    this.remove(this.mailbox(user), id);
+    this.remove(this.lookup(user), id);
   }
 
   /** A person moving a message in Outlook: returns its new id (Exchange ids change with the folder). */
   moveTo(user: string, id: string, folder: string): string {
-    return this.move(this.mailbox(user), id, folder);
+    return this.move(this.lookup(user), id, folder);
   }
 
   /** A copy of a stored message, for assertions. */
   get(user: string, id: string): StoredMessage {
-    return structuredClone(this.message(this.mailbox(user), id));
+    return structuredClone(this.message(this.lookup(user), id));
   }
 
   /** Messages in a folder (well-known name or id), oldest change first. */
   list(user: string, folder = 'inbox'): StoredMessage[] {
-    const mailbox = this.mailbox(user);
+    const mailbox = this.lookup(user);
     const f = this.folder(mailbox, folder);
     return [...mailbox.messages.values()].filter((m) => m.folderId === f.id).sort((a, b) => a.seq - b.seq).map((m) => structuredClone(m));
   }
 
   /** What the mailbox sent, in order. */
   sent(user: string): SentMail[] {
-    return structuredClone(this.mailbox(user).sent);
+    return structuredClone(this.lookup(user).sent);
   }
 
   /** A reply's conversation: the one of the message named in In-Reply-To/References, when this mailbox has it. */

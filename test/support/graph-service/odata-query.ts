@@ -88,16 +88,3 @@ export function preferredPageSize(headers: Record<string, string>): number | und
   }
   return undefined;
 }
-
-/** Opaque, URL-safe paging tokens ($skiptoken / $deltatoken). */
-export function encodeToken(state: object): string {
-  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
-}
-
-export function decodeToken<T>(token: string, name: string): T {
-  try {
-    return JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as T;
-  } catch (cause) {
-    throw badRequest('BadRequest', `The ${name} '${token.slice(0, 40)}' is not valid (${String(cause)}).`);
-  }
-}

@@ -36,7 +36,7 @@ export class ServiceErrorMiddleware implements Middleware {
       requestId: inner['request-id'] ?? response.headers.get('request-id') ?? undefined,
       clientRequestId: inner['client-request-id'] ?? response.headers.get('client-request-id') ?? undefined,
       date: inner.date,
-      retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      retryAfterSeconds: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
       method: requestMethod(context),
       url: requestUrl(context),
       body: parsed,
