@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Store } from '../../shared/application/ports';
+import type { Clock, Store } from '../../shared/application/ports';
 import { NotFoundError } from '../../shared/domain/errors';
 import type { Actor, Locale } from '../../shared/domain/ticket/ticket-types';
 import { LogMailer } from '../../shared/infra/log/log-mailer';
@@ -22,6 +22,7 @@ export interface Session {
   services: Services;
   actor: Actor;
   lang: Locale;
+  clock: Clock;
 }
 
 const stderrSink = (line: string) => {
@@ -43,7 +44,7 @@ export async function openSession(options: GlobalOptions): Promise<Session> {
   try {
     const mailer = buildMailer(settings, clock) ?? new LogMailer(clock, stderrSink);
     const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier: new LogNotifier(clock, stderrSink), sideEffects: new LogSideEffectErrors(clock, stderrSink) });
-    return { store, services, actor: await actorFor(store, options.as), lang: options.lang };
+    return { store, services, actor: await actorFor(store, options.as), lang: options.lang, clock };
   } catch (error) {
     await store.close();
     throw error;

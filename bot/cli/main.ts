@@ -53,4 +53,14 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** `soporte tickets list | head`: the reader left, so there is nobody to print to; stop quietly, exit 0. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
+endQuietlyOnClosedPipe(process.stdout);
+endQuietlyOnClosedPipe(process.stderr);
 void main(process.argv);

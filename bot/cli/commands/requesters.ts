@@ -13,7 +13,7 @@ export function requesterTable(lang: Locale, requesters: AuthorizedRequester[]):
   return table(
     lang,
     ['cli.col.client', 'cli.col.email', 'cli.col.name', 'cli.col.locale', 'cli.col.admin', 'cli.col.from', 'cli.col.to'],
-    requesters.map((r) => [r.clientId, r.email, r.name, r.locale, r.isClientAdmin, when(r.effectiveFrom), when(r.effectiveTo)]),
+    requesters.map((r) => [r.clientId, r.email, r.name, r.locale, r.isClientAdmin, when(r.effectiveFrom, lang), when(r.effectiveTo, lang)]),
   );
 }
 
