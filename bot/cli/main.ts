@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
 import { version } from '../../package.json';
 import { registerAfterHoursCommands } from './commands/after-hours';
 import { registerClientCommands } from './commands/clients';
+import { registerHolidayCommands } from './commands/holidays';
 import { registerHoursCommand } from './commands/hours';
 import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
@@ -28,6 +29,7 @@ function buildProgram(): Command {
   registerAfterHoursCommands(program);
   registerSlaCommands(program);
   registerHoursCommand(program);
+  registerHolidayCommands(program);
   registerProvisionCommand(program);
   return program;
 }

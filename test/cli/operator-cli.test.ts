@@ -48,4 +48,32 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     const result = await soporteIntoClosedPipe(dir, ['tickets', 'list']);
     expect(result).toEqual({ code: 0, stderr: '' });
   });
+
+  it('closes a day an administrator adds for tickets opened after it; tickets already open keep their calendar', async () => {
+    // Monday 18:00 in Mexico City; both calls came in at 17:50, 10 business minutes before closing.
+    const evening = { TEST_CLOCK_START: '2026-12-08T00:00:00.000Z' };
+    const call = ['tickets', 'open', '--phone', '--client', 'contoso', '--requester', 'eva@contoso.example', '--subject', 'Correo caído', '--called-at', '2026-12-07T23:50:00Z'];
+    const due = async (number: string) => (await soporteJson<{ sla: { response: { breachAt: string } } }>(dir, ['tickets', 'show', number], evening)).sla.response.breachAt;
+    const before = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    const added = await soporte(dir, ['--lang', 'es-MX', 'holidays', 'add', '2026-12-08', '--name', 'Día de la empresa'], evening);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toContain('mar 8 dic 2026, Día de la empresa');
+    const after = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    expect(after.policyVersion).not.toBe(before.policyVersion);
+    expect(await due(before.number)).toBe('2026-12-08T14:50:00.000Z'); // Tuesday 08:50: opened before the day off was added
+    expect(await due(after.number)).toBe('2026-12-09T14:50:00.000Z'); // Wednesday 08:50: Tuesday is closed for it
+
+    const listed = await soporte(dir, ['holidays', 'list', '--year', '2026'], evening);
+    expect(listed.stdout).toMatch(/2026-12-08 \(Tue 8 Dec 2026\)\s+Día de la empresa\s+company day off\s+cli:/);
+    expect(listed.stdout).toMatch(/2026-12-25 \(Fri 25 Dec 2026\)\s+Statutory rest day/);
+    const twice = await soporte(dir, ['holidays', 'add', '2026-12-08', '--name', 'Otra vez'], evening);
+    expect(twice.stderr.trim()).toBe('error: date: 2026-12-08 is already a day off');
+    expect((await soporte(dir, ['holidays', 'add', '2026-02-30', '--name', 'x'], evening)).stderr.trim()).toBe('error: date: "2026-02-30" is not a date (YYYY-MM-DD)');
+    expect((await soporte(dir, ['holidays', 'add', '2026-12-10', '--name', 'x', '--kind', 'party'], evening)).stderr.trim()).toBe('error: kind: "party" is not one of company, election');
+
+    expect((await soporte(dir, ['holidays', 'remove', '2026-12-08'], evening)).code).toBe(0);
+    const reopened = await soporteJson<{ number: string }>(dir, call, evening);
+    expect(await due(reopened.number)).toBe('2026-12-08T14:50:00.000Z');
+    expect(await soporteJson<unknown[]>(dir, ['holidays', 'list'], evening)).toEqual([]);
+  });
 });

@@ -56,5 +56,20 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.import.summary': { en: '{added} requesters added, {refused} rows refused', 'es-MX': '{added} solicitantes agregados, {refused} filas rechazadas' },
   'cli.client.requesters': { en: 'Authorized requesters', 'es-MX': 'Solicitantes autorizados' },
   'cli.client.open-tickets': { en: 'Open tickets: {count}', 'es-MX': 'Tickets abiertos: {count}' },
+  'cli.col.date': { en: 'Date', 'es-MX': 'Fecha' },
+  'cli.col.added-by': { en: 'Added by', 'es-MX': 'Agregado por' },
+  'cli.col.added-at': { en: 'Added', 'es-MX': 'Agregado el' },
+  'cli.holidays.kind.company': { en: 'company day off', 'es-MX': 'día de descanso de la empresa' },
+  'cli.holidays.kind.election': { en: 'election day', 'es-MX': 'jornada electoral' },
+  'cli.holidays.kind.statutory': { en: 'statutory rest day', 'es-MX': 'día de descanso obligatorio' },
+  'cli.holidays.statutory-name': { en: 'Statutory rest day (LFT art. 74)', 'es-MX': 'Descanso obligatorio (LFT art. 74)' },
+  'cli.holidays.added': {
+    en: 'Added {date}, {name}: closed in the support calendar for tickets opened from now on; tickets already open keep their calendar.',
+    'es-MX': 'Agregado {date}, {name}: cerrado en el calendario de soporte para los tickets que se abran a partir de ahora; los tickets ya abiertos conservan su calendario.',
+  },
+  'cli.holidays.removed': {
+    en: 'Removed {date}, {name}: a working day again for tickets opened from now on.',
+    'es-MX': 'Eliminado {date}, {name}: vuelve a ser día hábil para los tickets que se abran a partir de ahora.',
+  },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
 };
