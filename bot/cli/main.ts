@@ -6,6 +6,7 @@ import { registerAfterHoursCommands } from './commands/after-hours';
 import { registerClientCommands } from './commands/clients';
 import { registerHolidayCommands } from './commands/holidays';
 import { registerHoursCommand } from './commands/hours';
+import { registerMailCommands } from './commands/mail';
 import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
@@ -30,6 +31,7 @@ function buildProgram(): Command {
   registerSlaCommands(program);
   registerHoursCommand(program);
   registerHolidayCommands(program);
+  registerMailCommands(program);
   registerProvisionCommand(program);
   return program;
 }

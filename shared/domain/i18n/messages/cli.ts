@@ -71,5 +71,9 @@ export const CLI_MESSAGES: MessageTable = {
     en: 'Removed {date}, {name}: a working day again for tickets opened from now on.',
     'es-MX': 'Eliminado {date}, {name}: vuelve a ser día hábil para los tickets que se abran a partir de ahora.',
   },
+  'cli.col.sender': { en: 'From', 'es-MX': 'De' },
+  'cli.col.why': { en: 'What intake did, and why', 'es-MX': 'Qué hizo la recepción y por qué' },
+  'cli.mail.released': { en: 'Released {id}: {what} ({reason})', 'es-MX': 'Liberado {id}: {what} ({reason})' },
+  'cli.mail.still-quarantined': { en: '{id} stays in quarantine: {what} ({reason})', 'es-MX': '{id} sigue en cuarentena: {what} ({reason})' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
 };
