@@ -76,4 +76,17 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(await due(reopened.number)).toBe('2026-12-08T14:50:00.000Z');
     expect(await soporteJson<unknown[]>(dir, ['holidays', 'list'], evening)).toEqual([]);
   });
+
+  it("reads a client's requester audit trail: who changed whom, when, on whose request", async () => {
+    const later = { TEST_CLOCK_START: '2026-12-07T19:00:00.000Z' };
+    await soporteJson(dir, ['requesters', 'deactivate', '--client', 'contoso', '--email', 'eva@contoso.example', '--effective', '2027-01-01', '--on-request-of', 'cio@contoso.example'], later);
+    const es = await run('--lang', 'es-MX', 'requesters', 'history', '--client', 'contoso');
+    expect(es.code).toBe(0);
+    const lines = es.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Cuándo\s+Cambio\s+Solicitante\s+Vigente desde\/hasta\s+Cambiado por\s+A solicitud de$/);
+    expect(lines[2]).toMatch(/^lun 7 dic 2026 12:3\d \(hora de la Ciudad de México\)\s+autorizado\s+Eva Ruiz <eva@contoso\.example>\s+jue 1 ene 2026 00:00 \(hora de la Ciudad de México\)\s+soporte CLI \(.+\)\s+-$/);
+    expect(lines[3]).toMatch(/^lun 7 dic 2026 13:00 \(hora de la Ciudad de México\)\s+dado de baja\s+Eva Ruiz <eva@contoso\.example>\s+vie 1 ene 2027 00:00 \(hora de la Ciudad de México\)\s+soporte CLI \(.+\)\s+cio@contoso\.example$/);
+    const unknown = await run('requesters', 'history', '--client', 'nadie');
+    expect(unknown.stderr.trim()).toBe('error: client nadie not found');
+  });
 });

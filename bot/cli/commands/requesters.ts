@@ -71,6 +71,21 @@ export function registerRequesterCommands(program: Command): void {
   );
 
   run(
+    leaf(requesters, 'history', "who changed which of a client's requesters, when, on whose request").requiredOption('--client <id>', 'client id'),
+    async ({ services, actor, lang }, o) => {
+      const changes = await services.directory.requesterHistory(actor, o.client as string);
+      if (o.json) return printJson(changes);
+      print(
+        table(
+          lang,
+          ['cli.col.at', 'cli.col.change', 'cli.col.requester', 'cli.col.effective', 'cli.col.changed-by', 'cli.col.on-request-of'],
+          changes.map((c) => [when(c.at, lang), t(lang, `cli.requester-change.${c.change}${c.isClientAdmin ? '-admin' : ''}`), c.requesterName ? `${c.requesterName} <${c.requesterEmail}>` : c.requesterEmail, when(c.effective, lang), c.changedBy, c.onRequestOf]),
+        ),
+      );
+    },
+  );
+
+  run(
     leaf(requesters, 'import <csv>', 'add requesters from a CSV file (email,name,locale,admin,effective_from,on_request_of)').requiredOption('--client <id>', 'client id'),
     async ({ services, actor, lang }, o, path) => {
       const rows = requesterRows(readText(path));

@@ -75,5 +75,12 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.col.why': { en: 'What intake did, and why', 'es-MX': 'Qué hizo la recepción y por qué' },
   'cli.mail.released': { en: 'Released {id}: {what} ({reason})', 'es-MX': 'Liberado {id}: {what} ({reason})' },
   'cli.mail.still-quarantined': { en: '{id} stays in quarantine: {what} ({reason})', 'es-MX': '{id} sigue en cuarentena: {what} ({reason})' },
+  'cli.col.change': { en: 'Change', 'es-MX': 'Cambio' },
+  'cli.col.effective': { en: 'Effective', 'es-MX': 'Vigente desde/hasta' },
+  'cli.col.changed-by': { en: 'Changed by', 'es-MX': 'Cambiado por' },
+  'cli.col.on-request-of': { en: 'On request of', 'es-MX': 'A solicitud de' },
+  'cli.requester-change.added': { en: 'authorized', 'es-MX': 'autorizado' },
+  'cli.requester-change.added-admin': { en: 'authorized (client admin)', 'es-MX': 'autorizado (admin. del cliente)' },
+  'cli.requester-change.deactivated': { en: 'deactivated', 'es-MX': 'dado de baja' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
 };
