@@ -2,6 +2,7 @@ import { AfterHoursService } from '../shared/application/after-hours-service';
 import { BillingService } from '../shared/application/billing-service';
 import { ClientMailer } from '../shared/application/client-mailer';
 import { DirectoryService } from '../shared/application/directory-service';
+import { HolidayService } from '../shared/application/holiday-service';
 import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../shared/application/ports';
 import type { SideEffectErrors } from '../shared/application/side-effects';
@@ -27,11 +28,12 @@ export interface Services {
   directory: DirectoryService;
   afterHours: AfterHoursService;
   billing: BillingService;
+  holidays: HolidayService;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, ids, mailer, notifier, sideEffects } = deps;
-  const policies = new PolicyRegistry(store.state, store.directory);
+  const policies = new PolicyRegistry(store.state, store.directory, clock);
   const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: DEFAULT_POLICY.calendar.timezone });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {
@@ -42,5 +44,6 @@ export function buildServices(deps: ServiceDeps): Services {
     directory: new DirectoryService({ store, clock, ids }),
     afterHours: new AfterHoursService({ store, clock, ids, mail: clientMail, sideEffects }),
     billing: new BillingService({ store, policies }),
+    holidays: new HolidayService({ state: store.state, clock }),
   };
 }

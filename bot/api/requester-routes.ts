@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { DirectoryService } from '../../shared/application/directory-service';
 import { isActiveAt } from '../../shared/application/requester-access';
-import type { RequesterView, SenderAuthorizationView } from '../../shared/domain/api/api-contract';
+import type { RequesterChangeView, RequesterView, SenderAuthorizationView } from '../../shared/domain/api/api-contract';
 import type { AuthorizedRequester } from '../../shared/domain/requesters/directory-types';
 import { isAllowed } from '../../shared/domain/ticket/permissions';
 import { canSeeClient, isClientAdmin, type Caller } from '../auth/caller';
@@ -11,7 +11,7 @@ import { AddRequesterSchema, DeactivateRequesterSchema, SenderQuerySchema } from
 import { authedRoute, json, queryOf } from './http-io';
 
 /** The directory use cases the API calls (DirectoryService implements them, with their permission checks and audit). */
-export type RequesterDirectory = Pick<DirectoryService, 'addRequester' | 'deactivateRequester' | 'listRequesters'>;
+export type RequesterDirectory = Pick<DirectoryService, 'addRequester' | 'deactivateRequester' | 'listRequesters' | 'requesterHistory'>;
 
 function toView(requester: AuthorizedRequester, now: Date): RequesterView {
   const { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, effectiveTo } = requester;
@@ -49,6 +49,12 @@ export function registerRequesterRoutes(server: Server, deps: ApiDeps): void {
     assertCanList(caller, req.params.clientId);
     const now = deps.clock.now();
     return json({ requesters: (await deps.requesters.listRequesters(req.params.clientId)).map((r) => toView(r, now)) });
+  }));
+
+  /** The audit trail of the client's requesters: who changed whom, when, on whose request (the service checks who may read it). */
+  server.get(`${base}/history`, authedRoute(deps.authenticator, async (caller, req) => {
+    const changes: RequesterChangeView[] = await deps.requesters.requesterHistory(caller.actor, req.params.clientId);
+    return json({ changes });
   }));
 
   server.post(base, authedRoute(deps.authenticator, async (caller, req) => {

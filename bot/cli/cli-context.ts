@@ -1,11 +1,11 @@
 import { userInfo } from 'node:os';
-import type { Store } from '../../shared/application/ports';
+import type { Clock, Notifier, Store } from '../../shared/application/ports';
 import { NotFoundError } from '../../shared/domain/errors';
 import type { Actor, Locale } from '../../shared/domain/ticket/ticket-types';
 import { LogMailer } from '../../shared/infra/log/log-mailer';
 import { LogNotifier } from '../../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../../shared/infra/log/log-side-effects';
-import { parseConfig } from '../config';
+import { parseConfig, type Config } from '../config';
 import { buildMailer } from '../mail/mail-wiring';
 import { openConfiguredStore } from '../store-wiring';
 import { buildServices, type Services } from '../services';
@@ -22,6 +22,10 @@ export interface Session {
   services: Services;
   actor: Actor;
   lang: Locale;
+  clock: Clock;
+  /** The configuration with --data-dir applied. */
+  config: Config;
+  notifier: Notifier;
 }
 
 const stderrSink = (line: string) => {
@@ -42,8 +46,9 @@ export async function openSession(options: GlobalOptions): Promise<Session> {
   const { store } = await openConfiguredStore(settings, clock);
   try {
     const mailer = buildMailer(settings, clock) ?? new LogMailer(clock, stderrSink);
-    const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier: new LogNotifier(clock, stderrSink), sideEffects: new LogSideEffectErrors(clock, stderrSink) });
-    return { store, services, actor: await actorFor(store, options.as), lang: options.lang };
+    const notifier = new LogNotifier(clock, stderrSink);
+    const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects: new LogSideEffectErrors(clock, stderrSink) });
+    return { store, services, actor: await actorFor(store, options.as), lang: options.lang, clock, config: settings, notifier };
   } catch (error) {
     await store.close();
     throw error;

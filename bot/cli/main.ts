@@ -4,7 +4,9 @@ import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
 import { version } from '../../package.json';
 import { registerAfterHoursCommands } from './commands/after-hours';
 import { registerClientCommands } from './commands/clients';
+import { registerHolidayCommands } from './commands/holidays';
 import { registerHoursCommand } from './commands/hours';
+import { registerMailCommands } from './commands/mail';
 import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
@@ -28,6 +30,8 @@ function buildProgram(): Command {
   registerAfterHoursCommands(program);
   registerSlaCommands(program);
   registerHoursCommand(program);
+  registerHolidayCommands(program);
+  registerMailCommands(program);
   registerProvisionCommand(program);
   return program;
 }
@@ -53,4 +57,14 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** `soporte tickets list | head`: the reader left, so there is nobody to print to; stop quietly, exit 0. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
+endQuietlyOnClosedPipe(process.stdout);
+endQuietlyOnClosedPipe(process.stderr);
 void main(process.argv);

@@ -1,4 +1,6 @@
 import { t } from '../../shared/domain/i18n/catalog';
+import { formatShortInstant } from '../../shared/domain/mail/format-instant';
+import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 
 export type Row = Array<string | number | boolean | undefined | null>;
@@ -35,9 +37,12 @@ export function csv(header: string[], rows: Row[]): string {
   return [header, ...rows].map((row) => row.map(quote).join(',')).join('\n');
 }
 
-/** Instants shown to the minute in UTC (`2026-03-02 16:00Z`). */
-export function when(iso: string | undefined): string | undefined {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : undefined;
+/** The support calendar's zone: every instant the CLI prints is shown there, never in UTC. */
+export const SUPPORT_ZONE = DEFAULT_POLICY.calendar.timezone;
+
+/** Instants to the minute in the support calendar's zone, named: `lun 7 dic 2026 12:30 (hora de la Ciudad de México)`. */
+export function when(iso: string | undefined, lang: Locale): string | undefined {
+  return iso ? formatShortInstant(iso, lang, SUPPORT_ZONE) : undefined;
 }
 
 export function print(text: string): void {

@@ -4,6 +4,7 @@ import { mergePolicy } from '../domain/policy/merge-policy';
 import { assertAllowed } from '../domain/ticket/permissions';
 import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '../domain/ticket/ticket-types';
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
+import { requesterHistory, type RequesterChange } from '../domain/requesters/requester-history';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import { effectiveInstant } from './effective-date';
 import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
@@ -222,6 +223,15 @@ export class DirectoryService {
 
   listStaff(): Promise<Staff[]> {
     return this.deps.store.directory.listStaff();
+  }
+
+  /** Who changed which of the client's requesters, when, on whose request (the client's administrator or staff who manage requesters). */
+  async requesterHistory(actor: Actor, clientId: string): Promise<RequesterChange[]> {
+    const client = await this.getClient(requireText('clientId', clientId, 200));
+    await this.assertManages(actor, client.id);
+    const { directory } = this.deps.store;
+    const [audit, staff, requesters] = await Promise.all([directory.listAudit(`requester:${client.id}:`), directory.listStaff(), directory.listRequesters(client.id)]);
+    return requesterHistory(client.id, audit, staff, requesters);
   }
 
   listAudit(subjectPrefix?: string): Promise<DirectoryAuditEntry[]> {

@@ -60,6 +60,12 @@ export class MailIntakeService {
     this.own = new Set(deps.ownAddresses.map((a) => a.trim().toLowerCase()));
   }
 
+  /** Handles again a message handled before: an operator released it from quarantine (`soporte mail release`). */
+  async handleReleased(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    await this.deps.store.state.deleteState(`mail-seen:${mail.messageId.toLowerCase()}`);
+    return this.handle(mail, context);
+  }
+
   async handle(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
     const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
     const seen = await this.deps.store.state.getState<MailOutcome>(seenKey);

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../domain/calendar/business-calendar';
 import { NotFoundError } from '../domain/errors';
 import { DEFAULT_POLICY } from '../domain/policy/default-policy';
+import { withAddedHolidays, type AddedHoliday } from '../domain/policy/added-holidays';
 import { parsePolicy } from '../domain/policy/policy-schema';
 import { policyForClient } from '../domain/policy/policy-for-client';
 import { policyVersion } from '../domain/policy/policy-version';
@@ -8,9 +9,13 @@ import type { SupportPolicy } from '../domain/policy/support-policy';
 import type { Client } from '../domain/requesters/directory-types';
 import { slaCalendar } from '../domain/sla/sla-calendar';
 import type { Ticket } from '../domain/ticket/ticket';
-import type { DirectoryStore, StateStore } from './ports';
+import type { Clock, DirectoryStore, StateStore } from './ports';
 
 const KEY_PREFIX = 'policy:';
+/** The state key of the days off administrators added (`soporte holidays add`), an AddedHoliday[]. */
+export const ADDED_HOLIDAYS_KEY = 'holidays:added';
+/** How long a server trusts the added days off it read before reading them again (another process may add some). */
+const ADDED_HOLIDAYS_TTL_MS = 60_000;
 
 /**
  * The policies tickets run under, by version id. A ticket keeps the version it was opened under, so
@@ -20,15 +25,22 @@ const KEY_PREFIX = 'policy:';
 export class PolicyRegistry {
   private readonly policies = new Map<string, SupportPolicy>([[policyVersion(DEFAULT_POLICY), DEFAULT_POLICY]]);
   private readonly saved = new Set<string>();
+  /** The added days off last read, their JSON, and the policies they gave (by base policy). */
+  private added?: { readAtMs: number; json: string; holidays: AddedHoliday[]; applied: WeakMap<SupportPolicy, SupportPolicy> };
 
+  /** Without a clock the added days off are read at every forClient (the CLI, tests). */
   constructor(
     private readonly state: StateStore,
     private readonly directory: DirectoryStore,
+    private readonly clock?: Clock,
   ) {}
 
-  /** The client's current policy (contract overrides on DEFAULT_POLICY), saved under its version. */
+  /**
+   * The client's current policy (contract overrides on DEFAULT_POLICY, plus the days off administrators
+   * added), saved under its version.
+   */
   async forClient(client: Client): Promise<{ policy: SupportPolicy; version: string }> {
-    const policy = policyForClient(client);
+    const policy = await this.withAddedHolidays(policyForClient(client));
     const version = policyVersion(policy);
     this.policies.set(version, policy);
     if (!this.saved.has(version)) {
@@ -36,6 +48,28 @@ export class PolicyRegistry {
       this.saved.add(version);
     }
     return { policy, version };
+  }
+
+  /** The days off administrators added, as stored. */
+  async addedHolidays(): Promise<AddedHoliday[]> {
+    const nowMs = this.clock?.now().getTime();
+    if (this.added && nowMs !== undefined && nowMs - this.added.readAtMs < ADDED_HOLIDAYS_TTL_MS) return this.added.holidays;
+    const holidays = (await this.state.getState<AddedHoliday[]>(ADDED_HOLIDAYS_KEY)) ?? [];
+    const json = JSON.stringify(holidays);
+    if (this.added?.json !== json) this.added = { readAtMs: nowMs ?? 0, json, holidays, applied: new WeakMap() };
+    else this.added.readAtMs = nowMs ?? 0;
+    return holidays;
+  }
+
+  private async withAddedHolidays(base: SupportPolicy): Promise<SupportPolicy> {
+    const holidays = await this.addedHolidays();
+    const applied = this.added?.applied;
+    let policy = applied?.get(base);
+    if (!policy) {
+      policy = withAddedHolidays(base, holidays);
+      applied?.set(base, policy);
+    }
+    return policy;
   }
 
   async client(clientId: string): Promise<Client> {

@@ -39,7 +39,7 @@ test('the after-hours decision is sent in the requester\'s language, threaded to
   await h.clientMailer.sendAfterHoursDecision({ ...window, status: 'approved' }, 'ana@acme.example');
   const [mail] = h.mailer.sent;
   expect(mail).toMatchObject({ kind: 'after-hours-decision', locale: 'es-MX', to: ['ana@acme.example'], inReplyTo: '<ah@acme.example>', subject: 'Solicitud fuera de horario aprobada' });
-  expect(mail.text).toContain('del sábado 7 de marzo de 2026, 09:00 (America/Mexico_City) al sábado 7 de marzo de 2026, 13:00 (America/Mexico_City), fue aprobada');
+  expect(mail.text).toContain('del sábado 7 de marzo de 2026, 09:00 (hora de la Ciudad de México) al sábado 7 de marzo de 2026, 13:00 (hora de la Ciudad de México), fue aprobada');
   await expect(h.clientMailer.sendAfterHoursDecision({ ...window, status: 'requested' }, 'ana@acme.example')).rejects.toThrow('window.status: an after-hours request still undecided');
 });
 

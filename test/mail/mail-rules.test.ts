@@ -106,9 +106,9 @@ describe('client messages', () => {
     const es = composeClientMessage('acknowledgement', ticket, { responseDueAt: '2026-03-02T20:00:00.000Z' });
     expect(es.text).toContain('Prioridad: Alta');
     expect(es.text).toContain('Tipo de incidente: Técnico urgente');
-    expect(es.text).toContain('lunes 2 de marzo de 2026, 14:00 (America/Mexico_City)');
+    expect(es.text).toContain('lunes 2 de marzo de 2026, 14:00 (hora de la Ciudad de México)');
     const en = composeClientMessage('acknowledgement', { ...ticket, locale: 'en' }, { responseDueAt: '2026-03-02T20:00:00.000Z' });
-    expect(en.text).toContain('First response by: Monday, March 2, 2026, 14:00 (America/Mexico_City)');
+    expect(en.text).toContain('First response by: Monday, March 2, 2026, 14:00 (Mexico City time)');
   });
   test('the email reminder speaks of the phone call only for phone tickets', () => {
     const phone = composeClientMessage('phone-email-reminder', { ...ticket, channel: 'phone', awaitingEmail: true });

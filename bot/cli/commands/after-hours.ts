@@ -42,7 +42,7 @@ export function registerAfterHoursCommands(program: Command): void {
       if (status && !STATUSES.includes(status)) throw new ValidationError('status', `"${status}" is not one of ${STATUSES.join(', ')}`);
       const list = await services.afterHours.list({ clientId: o.client as string | undefined, status });
       if (o.json) return printJson(list);
-      print(table(lang, ['cli.col.id', 'cli.col.client', 'cli.col.start', 'cli.col.end', 'cli.col.status', 'cli.col.requested-by', 'cli.col.decided-by'], list.map((w) => [w.id, w.clientId, when(w.start), when(w.end), w.status, w.requestedBy, w.decidedBy])));
+      print(table(lang, ['cli.col.id', 'cli.col.client', 'cli.col.start', 'cli.col.end', 'cli.col.status', 'cli.col.requested-by', 'cli.col.decided-by'], list.map((w) => [w.id, w.clientId, when(w.start, lang), when(w.end, lang), w.status, w.requestedBy, w.decidedBy])));
     },
   );
 }

@@ -34,7 +34,7 @@ export function registerClientCommands(program: Command): void {
     const requesters = await services.directory.listRequesters(client.id);
     const open = await services.queries.list(actor, { clientId: client.id, statuses: OPEN_STATUSES });
     if (o.json) return printJson({ client, requesters, openTickets: open.map((ticket) => ({ id: ticket.id, number: ticket.number, status: ticket.status, subject: ticket.subject })) });
-    print(fields(lang, [['cli.col.id', client.id], ['cli.col.name', client.name], ['cli.col.locale', client.locale], ['cli.col.domains', client.domains.join(', ')], ['cli.col.managers', client.managerEmails.join(', ')], ['cli.col.opened', when(client.createdAt)]]));
+    print(fields(lang, [['cli.col.id', client.id], ['cli.col.name', client.name], ['cli.col.locale', client.locale], ['cli.col.domains', client.domains.join(', ')], ['cli.col.managers', client.managerEmails.join(', ')], ['cli.col.opened', when(client.createdAt, lang)]]));
     print(`\n${t(lang, 'cli.client.requesters')}`);
     print(requesterTable(lang, requesters));
     print(`\n${t(lang, 'cli.client.open-tickets', { count: open.length })}`);

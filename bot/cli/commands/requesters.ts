@@ -13,7 +13,7 @@ export function requesterTable(lang: Locale, requesters: AuthorizedRequester[]):
   return table(
     lang,
     ['cli.col.client', 'cli.col.email', 'cli.col.name', 'cli.col.locale', 'cli.col.admin', 'cli.col.from', 'cli.col.to'],
-    requesters.map((r) => [r.clientId, r.email, r.name, r.locale, r.isClientAdmin, when(r.effectiveFrom), when(r.effectiveTo)]),
+    requesters.map((r) => [r.clientId, r.email, r.name, r.locale, r.isClientAdmin, when(r.effectiveFrom, lang), when(r.effectiveTo, lang)]),
   );
 }
 
@@ -67,6 +67,21 @@ export function registerRequesterCommands(program: Command): void {
       const list = await services.directory.listRequesters(o.client as string | undefined, at);
       if (o.json) printJson(list);
       else print(requesterTable(lang, list));
+    },
+  );
+
+  run(
+    leaf(requesters, 'history', "who changed which of a client's requesters, when, on whose request").requiredOption('--client <id>', 'client id'),
+    async ({ services, actor, lang }, o) => {
+      const changes = await services.directory.requesterHistory(actor, o.client as string);
+      if (o.json) return printJson(changes);
+      print(
+        table(
+          lang,
+          ['cli.col.at', 'cli.col.change', 'cli.col.requester', 'cli.col.effective', 'cli.col.changed-by', 'cli.col.on-request-of'],
+          changes.map((c) => [when(c.at, lang), t(lang, `cli.requester-change.${c.change}${c.isClientAdmin ? '-admin' : ''}`), c.requesterName ? `${c.requesterName} <${c.requesterEmail}>` : c.requesterEmail, when(c.effective, lang), c.changedBy, c.onRequestOf]),
+        ),
+      );
     },
   );
 

@@ -1,14 +1,24 @@
 import type { Command } from 'commander';
-import { ValidationError } from '../../../shared/domain/errors';
+import type { Store } from '../../../shared/application/ports';
+import { NotFoundError, ValidationError } from '../../../shared/domain/errors';
 import { t } from '../../../shared/domain/i18n/catalog';
 import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
+import { ticketKey } from '../ticket-key';
 
 function statuses(values: string[] | undefined): TicketStatus[] | undefined {
   if (!values) return undefined;
   for (const value of values) if (!(TICKET_STATUSES as readonly string[]).includes(value)) throw new ValidationError('status', `"${value}" is not one of ${TICKET_STATUSES.join(', ')}`);
   return values as TicketStatus[];
+}
+
+/** `--assignee`: a staff email (any case) or a staff id; an email nobody has is an error, not an empty list. */
+async function staffId(store: Store, value: string): Promise<string> {
+  if (!value.includes('@')) return value;
+  const staff = await store.directory.findStaffByEmail(value.trim().toLowerCase());
+  if (!staff) throw new NotFoundError('staff member', value);
+  return staff.id;
 }
 
 export function registerTicketCommands(program: Command): void {
@@ -18,23 +28,25 @@ export function registerTicketCommands(program: Command): void {
     leaf(tickets, 'list', 'list tickets (oldest first)')
       .option('--status <status>', 'only these statuses (comma-separated or repeated)', collect)
       .option('--client <id>', 'only this client')
-      .option('--assignee <staffId>', 'only tickets assigned to this staff id')
+      .option('--assignee <staff>', "only tickets assigned to this staff member (email or id)")
       .option('--limit <n>', 'at most n tickets', (v) => Number.parseInt(v, 10)),
-    async ({ services, actor, lang }, o) => {
-      let list = await services.queries.list(actor, { statuses: statuses(o.status as string[] | undefined), clientId: o.client as string | undefined, assigneeId: o.assignee as string | undefined });
+    async ({ store, services, actor, lang }, o) => {
+      const assigneeId = o.assignee === undefined ? undefined : await staffId(store, o.assignee as string);
+      let list = await services.queries.list(actor, { statuses: statuses(o.status as string[] | undefined), clientId: o.client as string | undefined, assigneeId });
       if (o.limit !== undefined) {
         if (!Number.isInteger(o.limit) || (o.limit as number) < 1) throw new ValidationError('limit', 'must be a whole number above 0');
         list = list.slice(0, o.limit as number);
       }
       if (o.json) return printJson(list);
-      print(table(lang, ['cli.col.number', 'cli.col.status', 'cli.col.priority', 'cli.col.level', 'cli.col.client', 'cli.col.assignee', 'cli.col.opened', 'cli.col.subject'], list.map((x) => [x.number, t(lang, `status.${x.status}`), t(lang, `priority.${x.priority}`), x.level, x.clientId, x.assigneeId, when(x.openedAt), x.subject])));
+      print(table(lang, ['cli.col.number', 'cli.col.status', 'cli.col.priority', 'cli.col.level', 'cli.col.client', 'cli.col.assignee', 'cli.col.opened', 'cli.col.subject'], list.map((x) => [x.number, t(lang, `status.${x.status}`), t(lang, `priority.${x.priority}`), x.level, x.clientId, x.assigneeId, when(x.openedAt, lang), x.subject])));
     },
   );
 
-  run(leaf(tickets, 'show <ticket>', 'show a ticket (id or SUP-number) with its SLA clocks'), async ({ services, actor, lang }, o, key) => {
-    const { ticket, sla } = await services.queries.sla(actor, key);
+  run(leaf(tickets, 'show <ticket>', 'show a ticket (3, 2026-3, SUP-2026-0003 or its id) with its SLA clocks'), async (session, o, key) => {
+    const { services, actor, lang } = session;
+    const { ticket, sla } = await services.queries.sla(actor, ticketKey(key, session.clock.now()));
     if (o.json) return printJson({ ticket, sla });
-    const clock = (c: typeof sla.response) => `${t(lang, `sla.${c.state}`)} (${Math.round(c.elapsedMinutes)}/${c.breachMinutes} min${c.breachAt ? `, ${when(c.breachAt)}` : ''})`;
+    const clock = (c: typeof sla.response) => `${t(lang, `sla.${c.state}`)} (${Math.round(c.elapsedMinutes)}/${c.breachMinutes} min${c.breachAt ? `, ${when(c.breachAt, lang)}` : ''})`;
     print(
       fields(lang, [
         ['cli.col.number', ticket.number],
@@ -48,17 +60,17 @@ export function registerTicketCommands(program: Command): void {
         ['cli.col.requester', ticket.requesterEmail],
         ['cli.col.assignee', ticket.assigneeId],
         ['cli.col.channel', ticket.channel],
-        ['cli.col.opened', when(ticket.openedAt)],
+        ['cli.col.opened', when(ticket.openedAt, lang)],
         ['cli.col.response', clock(sla.response)],
         ['cli.col.resolution', clock(sla.resolution)],
       ]),
     );
   });
 
-  run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang }, o, key) => {
-    const events = await services.queries.history(actor, key);
+  run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang, clock }, o, key) => {
+    const events = await services.queries.history(actor, ticketKey(key, clock.now()));
     if (o.json) return printJson(events);
-    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at), `${e.actor.id} (${e.actor.role})`, e.channel, e.type, JSON.stringify(e.data)])));
+    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at, lang), `${e.actor.id} (${e.actor.role})`, e.channel, e.type, JSON.stringify(e.data)])));
   });
 
   run(

@@ -90,6 +90,9 @@ export interface CreateTicketRequest {
   supportHasEmail?: boolean;
 }
 
+/** `GET /api/v1/clients/:clientId/requesters/history`: one change to the client's requesters. */
+export type { RequesterChange as RequesterChangeView } from '../requesters/requester-history';
+
 export interface RequesterView {
   id: string;
   clientId: string;

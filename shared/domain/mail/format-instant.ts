@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
+import { zoneName } from '../calendar/zone-name';
 import { ValidationError } from '../errors';
 import type { Locale } from '../ticket/ticket-types';
 
 /**
- * `Wednesday, November 25, 2026, 14:30 (America/Mexico_City)` in the reader's language.
+ * `Wednesday, November 25, 2026, 14:30 (Mexico City time)` in the reader's language (the zone named in words,
+ * zoneName).
  *
  * The text is exactly what luxon's `toFormat('cccc, LLLL d, yyyy, HH:mm')` (en) and
  * `toFormat("cccc d 'de' LLLL 'de' yyyy, HH:mm")` (es-MX) give, built faster: one cached
@@ -14,7 +16,18 @@ import type { Locale } from '../ticket/ticket-types';
 export function formatInstant(iso: string, locale: Locale, zone: string): string {
   const ms = canonicalInstantMs(iso);
   const fields = ms === undefined ? undefined : localFields(ms, zone);
-  return `${fields ? composeLocal(fields, locale) : formatWithLuxon(iso, locale, zone)} (${zone})`;
+  return `${fields ? composeLocal(fields, locale) : formatWithLuxon(iso, locale, zone)} (${zoneName(zone, locale)})`;
+}
+
+/**
+ * The short form operators read in tables: `lun 7 dic 2026 12:30 (hora de la Ciudad de México)` /
+ * `Mon 7 Dec 2026 12:30 (Mexico City time)`; `withZone: false` leaves the zone out (a heading names it once).
+ */
+export function formatShortInstant(iso: string, locale: Locale, zone: string, withZone = true): string {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!at.isValid) throw new ValidationError('instant', `"${iso}" is not an ISO instant`);
+  const text = at.setZone(zone).setLocale(luxonLocale(locale)).toFormat('ccc d LLL yyyy HH:mm');
+  return withZone ? `${text} (${zoneName(zone, locale)})` : text;
 }
 
 interface LocalFields {

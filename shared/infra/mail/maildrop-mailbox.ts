@@ -1,8 +1,10 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { MailQuarantine, QuarantinedMail } from '../../application/mail-quarantine';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
 import type { Clock } from '../../application/ports';
+import { NotFoundError } from '../../domain/errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { parseMime } from './mime-parser';
 
@@ -21,7 +23,7 @@ export interface MaildropOptions {
  * `<name>.reason.json` beside it saying what happened and why. Nothing is ever deleted: the moved
  * file is the original MIME, byte for byte. Hidden files and `*.tmp` (still being copied) are skipped.
  */
-export class MaildropMailbox implements Mailbox {
+export class MaildropMailbox implements Mailbox, MailQuarantine {
   readonly kind = 'maildrop';
   readonly dropDir: string;
   readonly processedDir: string;
@@ -61,7 +63,55 @@ export class MaildropMailbox implements Mailbox {
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
     const targetDir = outcome.disposition === 'processed' ? this.processedDir : this.quarantineDir;
     const target = await this.freeName(targetDir, item.id);
-    const reason = {
+    // Small, local and quick: synchronous like the SQLite store (no thread-pool round trips).
+    writeFileSync(`${target}.reason.json`, `${JSON.stringify(this.reasonRecord(item, outcome), null, 2)}\n`);
+    renameSync(path.join(this.dropDir, item.id), target);
+    this.mtimes.delete(item.id);
+  }
+
+  /** What waits in DATA_DIR/mail/quarantine/, oldest first, with what intake did and why. */
+  async listQuarantined(): Promise<QuarantinedMail[]> {
+    await this.ensureFolders();
+    const names = (await readdir(this.quarantineDir)).filter((n) => n.toLowerCase().endsWith('.eml') && !n.startsWith('.'));
+    const entries = await Promise.all(names.map((name) => this.quarantinedEntry(name)));
+    return entries.sort((a, b) => (a.settledAt ?? '').localeCompare(b.settledAt ?? '') || a.id.localeCompare(b.id));
+  }
+
+  async readQuarantined(id: string): Promise<{ entry: QuarantinedMail; item: PendingMail; quarantineRef: string }> {
+    const file = this.quarantinedFile(id);
+    const raw = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new NotFoundError('quarantined message', id);
+      throw error;
+    });
+    const entry = await this.quarantinedEntry(id);
+    try {
+      const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
+      return { entry, item: { id, mail }, quarantineRef: file };
+    } catch (error) {
+      return { entry, item: { id, unreadable: error instanceof Error ? error.message : String(error) }, quarantineRef: file };
+    }
+  }
+
+  /**
+   * A released message processed now moves to processed/ (its record keeps the quarantine it left and who
+   * released it); quarantined again, it stays, its record saying why this time.
+   */
+  async settleReleased(item: PendingMail, outcome: MailOutcome, release: { by: string; at: string; previous: QuarantinedMail }): Promise<void> {
+    const id = item.id;
+    const file = this.quarantinedFile(id);
+    const record = { ...this.reasonRecord(item, outcome), originalFile: release.previous.id, releasedBy: release.by, releasedAt: release.at, quarantined: release.previous };
+    if (outcome.disposition === 'quarantined') {
+      writeFileSync(`${file}.reason.json`, `${JSON.stringify(record, null, 2)}\n`);
+      return;
+    }
+    const target = await this.freeName(this.processedDir, id);
+    writeFileSync(`${target}.reason.json`, `${JSON.stringify(record, null, 2)}\n`);
+    renameSync(file, target);
+    unlinkSync(`${file}.reason.json`);
+  }
+
+  private reasonRecord(item: PendingMail, outcome: MailOutcome): Record<string, unknown> {
+    return {
       disposition: outcome.disposition,
       action: outcome.action,
       reason: outcome.reason,
@@ -74,10 +124,21 @@ export class MaildropMailbox implements Mailbox {
       originalFile: item.id,
       settledAt: this.options.clock.now().toISOString(),
     };
-    // Small, local and quick: synchronous like the SQLite store (no thread-pool round trips).
-    writeFileSync(`${target}.reason.json`, `${JSON.stringify(reason, null, 2)}\n`);
-    renameSync(path.join(this.dropDir, item.id), target);
-    this.mtimes.delete(item.id);
+  }
+
+  /** A file directly in the quarantine folder: a name with a path in it is no quarantined message. */
+  private quarantinedFile(id: string): string {
+    if (!id || id !== path.basename(id) || id.startsWith('.') || !id.toLowerCase().endsWith('.eml')) throw new NotFoundError('quarantined message', id);
+    return path.join(this.quarantineDir, id);
+  }
+
+  private async quarantinedEntry(name: string): Promise<QuarantinedMail> {
+    const text = await readFile(path.join(this.quarantineDir, `${name}.reason.json`), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    const record = text === undefined ? {} : (JSON.parse(text) as Partial<QuarantinedMail>);
+    return { id: name, settledAt: record.settledAt, from: record.from, subject: record.subject, messageId: record.messageId, action: record.action ?? 'unknown', reason: record.reason ?? 'no reason recorded' };
   }
 
   /** A waiting file's modification time, read once (a big maildrop is listed on every poll). */

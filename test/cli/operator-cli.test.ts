@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { soporte, soporteIntoClosedPipe, soporteJson } from './cli-process';
+
+/** A Monday, 12:30 in Mexico City: what the clock of every process reads (it runs forward from there). */
+const NOW = { TEST_CLOCK_START: '2026-12-07T18:30:00.000Z' };
+
+describe('soporte CLI for operators (child processes, real SQLite in a temp DATA_DIR)', () => {
+  jest.setTimeout(120_000);
+  let dir: string;
+  const run = (...args: string[]) => soporte(dir, args, NOW);
+  const json = <T>(...args: string[]) => soporteJson<T>(dir, args, NOW);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'soporte-ops-'));
+    await json('clients', 'add', '--name', 'Contoso', '--id', 'contoso', '--locale', 'es-MX', '--domain', 'contoso.example');
+    await json('requesters', 'add', '--client', 'contoso', '--email', 'eva@contoso.example', '--name', 'Eva Ruiz', '--effective', '2026-01-01');
+    await json('staff', 'add', '--name', 'Lena Ortiz', '--email', 'lena@partner.example', '--role', 'L2');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows instants in the support zone with its name, never UTC, and finds `tickets show 1` by number', async () => {
+    await json('tickets', 'open', '--phone', '--client', 'contoso', '--requester', 'eva@contoso.example', '--subject', 'Nómina caída', '--called-at', '2026-12-07T18:30:00Z');
+    const es = await run('--lang', 'es-MX', 'tickets', 'show', '1');
+    expect(es.code).toBe(0);
+    expect(es.stdout).toContain('SUP-2026-0001');
+    expect(es.stdout).toContain('lun 7 dic 2026 12:30 (hora de la Ciudad de México)');
+    expect(es.stdout).not.toMatch(/\d{2}:\d{2}Z|UTC/);
+    const en = await run('tickets', 'list');
+    expect(en.stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
+    for (const key of ['2026-1', 'SUP-2026-0001']) expect((await run('tickets', 'history', key)).stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
+    const missing = await run('tickets', 'show', '99');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('error: ticket SUP-2026-0099 not found');
+  });
+
+  it('takes an email for --assignee, and refuses an email no staff member has', async () => {
+    const none = await run('tickets', 'list', '--assignee', 'LENA@partner.example');
+    expect(none).toMatchObject({ code: 0 });
+    expect(none.stdout.trim()).toBe('(none)');
+    const unknown = await run('tickets', 'list', '--assignee', 'nadie@partner.example');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('error: staff member nadie@partner.example not found');
+  });
+
+  it('ends quietly with exit code 0 when its reader has gone (`| head`)', async () => {
+    const result = await soporteIntoClosedPipe(dir, ['tickets', 'list']);
+    expect(result).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('closes a day an administrator adds for tickets opened after it; tickets already open keep their calendar', async () => {
+    // Monday 18:00 in Mexico City; both calls came in at 17:50, 10 business minutes before closing.
+    const evening = { TEST_CLOCK_START: '2026-12-08T00:00:00.000Z' };
+    const call = ['tickets', 'open', '--phone', '--client', 'contoso', '--requester', 'eva@contoso.example', '--subject', 'Correo caído', '--called-at', '2026-12-07T23:50:00Z'];
+    const due = async (number: string) => (await soporteJson<{ sla: { response: { breachAt: string } } }>(dir, ['tickets', 'show', number], evening)).sla.response.breachAt;
+    const before = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    const added = await soporte(dir, ['--lang', 'es-MX', 'holidays', 'add', '2026-12-08', '--name', 'Día de la empresa'], evening);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toContain('mar 8 dic 2026, Día de la empresa');
+    const after = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    expect(after.policyVersion).not.toBe(before.policyVersion);
+    expect(await due(before.number)).toBe('2026-12-08T14:50:00.000Z'); // Tuesday 08:50: opened before the day off was added
+    expect(await due(after.number)).toBe('2026-12-09T14:50:00.000Z'); // Wednesday 08:50: Tuesday is closed for it
+
+    const listed = await soporte(dir, ['holidays', 'list', '--year', '2026'], evening);
+    expect(listed.stdout).toMatch(/2026-12-08 \(Tue 8 Dec 2026\)\s+Día de la empresa\s+company day off\s+cli:/);
+    expect(listed.stdout).toMatch(/2026-12-25 \(Fri 25 Dec 2026\)\s+Statutory rest day/);
+    const twice = await soporte(dir, ['holidays', 'add', '2026-12-08', '--name', 'Otra vez'], evening);
+    expect(twice.stderr.trim()).toBe('error: date: 2026-12-08 is already a day off');
+    expect((await soporte(dir, ['holidays', 'add', '2026-02-30', '--name', 'x'], evening)).stderr.trim()).toBe('error: date: "2026-02-30" is not a date (YYYY-MM-DD)');
+    expect((await soporte(dir, ['holidays', 'add', '2026-12-10', '--name', 'x', '--kind', 'party'], evening)).stderr.trim()).toBe('error: kind: "party" is not one of company, election');
+
+    expect((await soporte(dir, ['holidays', 'remove', '2026-12-08'], evening)).code).toBe(0);
+    const reopened = await soporteJson<{ number: string }>(dir, call, evening);
+    expect(await due(reopened.number)).toBe('2026-12-08T14:50:00.000Z');
+    expect(await soporteJson<unknown[]>(dir, ['holidays', 'list'], evening)).toEqual([]);
+  });
+
+  it("reads a client's requester audit trail: who changed whom, when, on whose request", async () => {
+    const later = { TEST_CLOCK_START: '2026-12-07T19:00:00.000Z' };
+    await soporteJson(dir, ['requesters', 'deactivate', '--client', 'contoso', '--email', 'eva@contoso.example', '--effective', '2027-01-01', '--on-request-of', 'cio@contoso.example'], later);
+    const es = await run('--lang', 'es-MX', 'requesters', 'history', '--client', 'contoso');
+    expect(es.code).toBe(0);
+    const lines = es.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Cuándo\s+Cambio\s+Solicitante\s+Vigente desde\/hasta\s+Cambiado por\s+A solicitud de$/);
+    expect(lines[2]).toMatch(/^lun 7 dic 2026 12:3\d \(hora de la Ciudad de México\)\s+autorizado\s+Eva Ruiz <eva@contoso\.example>\s+jue 1 ene 2026 00:00 \(hora de la Ciudad de México\)\s+soporte CLI \(.+\)\s+-$/);
+    expect(lines[3]).toMatch(/^lun 7 dic 2026 13:00 \(hora de la Ciudad de México\)\s+dado de baja\s+Eva Ruiz <eva@contoso\.example>\s+vie 1 ene 2027 00:00 \(hora de la Ciudad de México\)\s+soporte CLI \(.+\)\s+cio@contoso\.example$/);
+    const unknown = await run('requesters', 'history', '--client', 'nadie');
+    expect(unknown.stderr.trim()).toBe('error: client nadie not found');
+  });
+});
