@@ -5,7 +5,7 @@ import { LogMailer } from '../shared/infra/log/log-mailer';
 import { LogNotifier } from '../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../shared/infra/log/log-side-effects';
 import { version as packageVersion } from '../package.json';
-import { parseConfig } from './config';
+import { assertSafeForProduction, parseConfig } from './config';
 import { seedDemo } from './demo/seed-demo';
 import { createServer } from './server';
 import { buildServices } from './services';
@@ -26,6 +26,8 @@ function say(line: string): void {
 async function main(): Promise<void> {
   // ---- settings --------------------------------------------------------------------------------
   const config = parseConfig(process.env);
+  // Production refuses an unsafe configuration before anything starts (no store opened, no lease, no timer).
+  assertSafeForProduction(config);
   const startedAt = new Date();
   const clock = systemClock(config.TEST_CLOCK_START);
   say(`Soporte ${packageVersion} starting (${config.NODE_ENV})`);
@@ -54,18 +56,9 @@ async function main(): Promise<void> {
     say('demo data: disabled (SEED_DEMO=false or production)');
   }
 
-  // ---- SLA monitor -----------------------------------------------------------------------------
+  // ---- SLA monitor and email intake (built here, started once everything is wired) -------------
   const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
-  monitor.start();
-  say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
-
-  // ---- email intake (maildrop folder or Graph mailbox, polled) ----------------------------------
   const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier });
-  const stopMail = mailChannel?.start(
-    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
-    (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
-  );
-  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
 
   // ---- HTTP server and routes ------------------------------------------------------------------
   const server = createServer({
@@ -93,6 +86,15 @@ async function main(): Promise<void> {
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
   if (config.NODE_ENV === 'test') installTestHooks(services, () => clock.now());
+
+  // ---- start the timers: SLA monitor, email intake (maildrop folder or Graph mailbox, polled) ---
+  monitor.start();
+  say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
+  const stopMail = mailChannel?.start(
+    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
+    (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
+  );
+  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
 
   // ---- listen and shut down --------------------------------------------------------------------
   server.listen(config.PORT, config.HOST, () => {
