@@ -75,6 +75,8 @@ const ConfigSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1).optional(),
   /** PEM file with the certificate and its private key. */
   AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** Where the server is published (https://host): the legal pages and the add-in's dialog sign-in name it. */
+  PUBLIC_URL: z.url().optional(),
   /** The partner named on the privacy statement, terms of use and support page the server serves (/legal/*). */
   PARTNER_NAME: z.string().min(1).default('Soporte'),
   PARTNER_EMAIL: z.email().optional(),
@@ -84,6 +86,12 @@ const ConfigSchema = z.object({
 });
 
 type RawConfig = z.infer<typeof ConfigSchema>;
+
+/** Every setting bot/config.ts reads (test/deploy checks the Bicep template and the Dockerfile against it). */
+export const CONFIG_SETTINGS: readonly string[] = Object.keys(ConfigSchema.shape);
+
+/** Settings a deployment passes that the platform reads, not Soporte (App Service, Application Insights' agent). */
+export const PLATFORM_SETTINGS: readonly string[] = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITES_PORT'];
 export type Config = Omit<RawConfig, 'SEED_DEMO' | 'INSTANCE_ID' | 'TEST_CLOCK_START'> & { SEED_DEMO: boolean; INSTANCE_ID: string; TEST_CLOCK_START?: Date };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
