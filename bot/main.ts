@@ -16,6 +16,7 @@ import { buildTeams } from './teams/teams-wiring';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
 import { GRAPH_NOTIFICATION_PATH, registerGraphNotificationRoute } from './mail/graph-notification-route';
 import { wireApi } from './api/api-wiring';
+import { registerLegalRoutes } from './legal/legal-routes';
 
 /** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
 function say(line: string): void {
@@ -69,6 +70,10 @@ async function main(): Promise<void> {
       return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
     },
   });
+
+  // ---- privacy statement, terms of use, support page (the manifests link them) ----------------------
+  registerLegalRoutes(server, { name: config.PARTNER_NAME, email: config.PARTNER_EMAIL ?? config.MAIL_SUPPORT_ADDRESS, supportMailbox: config.MAIL_SUPPORT_ADDRESS, ...(config.PARTNER_WEBSITE ? { website: config.PARTNER_WEBSITE } : {}) });
+  say(`legal pages: /legal/privacy, /legal/terms, /legal/support for ${config.PARTNER_NAME}`);
 
   // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
