@@ -1,5 +1,6 @@
 import type { Locale } from '../ticket/ticket-types';
 import { ADDIN_MESSAGES } from './messages/addin';
+import { ADDIN_SIGN_IN_MESSAGES } from './messages/addin-sign-in';
 import { BOT_MESSAGES } from './messages/bot';
 import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
@@ -15,7 +16,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES, ADDIN_SIGN_IN_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 
