@@ -2,9 +2,13 @@ import { readAddinConfig } from './addin-config';
 import { createApiClient } from './api/api-client';
 import type { ComposeAction } from './app-state';
 import { createDevTokenProvider } from './auth/dev-token-provider';
+import { chooseTokenProvider } from './auth/choose-token-provider';
+import { createDialogTokenProvider } from './auth/dialog-token-provider';
 import { createNaaTokenProvider } from './auth/naa-token-provider';
 import { mount } from './dom-mount';
 import { connectToOutlook } from './office/office-mail-host';
+import { officeGlobal } from './office/office-global';
+import { openSignInDialog, signInCapabilities } from './office/office-sign-in';
 import { TaskPaneController } from './taskpane-controller';
 
 declare global {
@@ -18,8 +22,13 @@ async function main(): Promise<void> {
   const host = await connectToOutlook();
   const config = readAddinConfig(window.SOPORTE_CONFIG);
   const boundFetch = window.fetch.bind(window);
+  // Entra sign-in: Nested App Authentication (NestedAppAuth 1.1), else the Office dialog sign-in page (DialogApi 1.1),
+  // else a clear message on every action that needs the API.
   const tokens = config.authMode === 'naa'
-    ? createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! })
+    ? chooseTokenProvider(signInCapabilities(officeGlobal()), {
+        naa: () => createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! }),
+        dialog: () => createDialogTokenProvider({ openDialog: () => openSignInDialog(officeGlobal(), `${window.location.origin}/addin/auth-dialog.html`), now: () => new Date() }),
+      })
     : createDevTokenProvider({ apiBase: config.apiBase, email: host.user().email, fetch: boundFetch });
   const api = createApiClient({ apiBase: config.apiBase, tokens, fetch: boundFetch });
   const composeAction: ComposeAction = new URLSearchParams(window.location.search).get('action') === 'after-hours' ? 'after-hours' : 'report';

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../shared/domain/input-checks';
+import { BotIdentityError, resolveBotIdentity } from './adapter/bot-identity';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z
@@ -44,7 +45,7 @@ const ConfigSchema = z.object({
   MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
   /** MAIL_MODE=graph: consultants' mailboxes (comma-separated) whose flagged messages become tickets. */
   GRAPH_CONSULTANT_MAILBOXES: z.string().default('').transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean)),
-  /** Microsoft Graph app registration (client credentials) and origin (default https://graph.microsoft.com). */
+  /** Development only (refused in production): a client-secret app for MAIL_MODE=graph when GRAPH_AUTH is not set. GRAPH_BASE_URL: Graph's origin (default https://graph.microsoft.com). */
   GRAPH_TENANT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
@@ -67,7 +68,7 @@ const ConfigSchema = z.object({
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
   /** STORE=sharepoint: the site's Graph id or URL (https://<tenant>.sharepoint.com/sites/<name>). */
   SHAREPOINT_SITE: z.string().min(1).optional(),
-  /** STORE=sharepoint: how the app signs in to Graph; secret and certificate need AZURE_TENANT_ID and AZURE_CLIENT_ID. */
+  /** How the service identity signs in to Graph (MAIL_MODE=graph and STORE=sharepoint); secret and certificate need AZURE_TENANT_ID and AZURE_CLIENT_ID. */
   GRAPH_AUTH: z.enum(['secret', 'certificate', 'managed-identity']).optional(),
   AZURE_TENANT_ID: z.string().min(1).optional(),
   /** The app registration (secret, certificate) or the user-assigned managed identity. */
@@ -75,11 +76,23 @@ const ConfigSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1).optional(),
   /** PEM file with the certificate and its private key. */
   AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** Where the server is published (https://host): the legal pages and the add-in's dialog sign-in name it. */
+  PUBLIC_URL: z.url().optional(),
+  /** The partner named on the privacy statement, terms of use and support page the server serves (/legal/*). */
+  PARTNER_NAME: z.string().min(1).default('Soporte'),
+  PARTNER_EMAIL: z.email().optional(),
+  PARTNER_WEBSITE: z.url().optional(),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 type RawConfig = z.infer<typeof ConfigSchema>;
+
+/** Every setting bot/config.ts reads (test/deploy checks the Bicep template and the Dockerfile against it). */
+export const CONFIG_SETTINGS: readonly string[] = Object.keys(ConfigSchema.shape);
+
+/** Settings a deployment passes that the platform reads, not Soporte (App Service, Application Insights' agent). */
+export const PLATFORM_SETTINGS: readonly string[] = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITES_PORT'];
 export type Config = Omit<RawConfig, 'SEED_DEMO' | 'INSTANCE_ID' | 'TEST_CLOCK_START'> & { SEED_DEMO: boolean; INSTANCE_ID: string; TEST_CLOCK_START?: Date };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -97,4 +110,77 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     SEED_DEMO: raw.NODE_ENV !== 'production' && (raw.SEED_DEMO ?? true),
     INSTANCE_ID: raw.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
   };
+}
+
+/** The local development defaults production must not run with. */
+const LOCAL_PROVIDER_TENANT = 'soporte-local-provider';
+const LOCAL_SUPPORT_ADDRESS = 'soporte@soporte.local';
+
+/**
+ * Everything that makes a configuration unsafe to run in production, one sentence each (empty when it is
+ * safe or when NODE_ENV is not production). main.ts checks this before it opens the store, takes a lease
+ * or starts a timer, and refuses to start naming every problem.
+ */
+export function productionProblems(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  // The Teams bot: SingleTenant or UserAssignedMSI, never the unauthenticated local mode.
+  try {
+    resolveBotIdentity(config);
+  } catch (error) {
+    if (!(error instanceof BotIdentityError)) throw error;
+    problems.push(...error.missing.map((m) => `bot identity: ${m}`));
+  }
+  // The add-in's REST API: Entra tokens for its own app registration, never development tokens.
+  if (config.AUTH_MODE === 'local') problems.push('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
+  if (!config.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID (the add-in API\'s own app registration) is not set');
+  if (!config.ENTRA_APP_ID_URI) problems.push('ENTRA_APP_ID_URI (the add-in API\'s Application ID URI, api://<host>/<client id>) is not set');
+  const serviceIds = [config.MicrosoftAppId, config.AZURE_CLIENT_ID, config.GRAPH_CLIENT_ID].filter(Boolean);
+  if (config.ENTRA_CLIENT_ID && serviceIds.includes(config.ENTRA_CLIENT_ID)) {
+    problems.push('ENTRA_CLIENT_ID must be the add-in API\'s own app registration, not the service identity (bot / Graph): the API exposes delegated access_as_user only');
+  }
+  if (config.PROVIDER_TENANT_ID === LOCAL_PROVIDER_TENANT) problems.push('PROVIDER_TENANT_ID (the partner\'s Entra tenant id, where staff sign in) is not set');
+  for (const [name, url] of [['ENTRA_JWKS_URL', config.ENTRA_JWKS_URL], ['OFFICE_JS_URL', config.OFFICE_JS_URL], ['GRAPH_BASE_URL', config.GRAPH_BASE_URL]] as const) {
+    if (url && !url.startsWith('https://')) problems.push(`${name} must be an https:// URL in production (got ${url})`);
+  }
+  // The service's Graph identity (mail and the SharePoint store): scoped, named, no legacy shared secret.
+  const usesGraph = config.MAIL_MODE === 'graph' || config.STORE === 'sharepoint';
+  if (usesGraph) problems.push(...serviceIdentityProblems(config));
+  if (config.STORE === 'sharepoint' && !config.SHAREPOINT_SITE) problems.push('STORE=sharepoint needs SHAREPOINT_SITE (the one site the service identity holds Sites.Selected on)');
+  if (config.MAIL_MODE === 'graph' && config.MAIL_SUPPORT_ADDRESS === LOCAL_SUPPORT_ADDRESS) problems.push('MAIL_SUPPORT_ADDRESS (the support mailbox in the Exchange management scope) is not set');
+  return problems;
+}
+
+function serviceIdentityProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.GRAPH_CLIENT_SECRET || config.GRAPH_CLIENT_ID || config.GRAPH_TENANT_ID) {
+    problems.push('GRAPH_TENANT_ID/GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (a shared secret on the old all-in-one app) are refused in production: use GRAPH_AUTH=managed-identity or certificate with AZURE_CLIENT_ID');
+  }
+  switch (config.GRAPH_AUTH) {
+    case 'managed-identity':
+      if (!config.AZURE_CLIENT_ID) problems.push('GRAPH_AUTH=managed-identity needs AZURE_CLIENT_ID (the user-assigned identity granted Sites.Selected and the Exchange role)');
+      break;
+    case 'certificate':
+      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_CERTIFICATE_PATH'] as const) if (!config[name]) problems.push(`GRAPH_AUTH=certificate needs ${name}`);
+      break;
+    case 'secret':
+      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const) if (!config[name]) problems.push(`GRAPH_AUTH=secret needs ${name}`);
+      break;
+    default:
+      problems.push('GRAPH_AUTH (managed-identity, certificate or secret) is not set: MAIL_MODE=graph and STORE=sharepoint sign in to Graph as the service identity');
+  }
+  return problems;
+}
+
+export class UnsafeProductionConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`refusing to start in production: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'UnsafeProductionConfigError';
+  }
+}
+
+/** Throws UnsafeProductionConfigError naming every problem productionProblems finds. */
+export function assertSafeForProduction(config: Config): void {
+  const problems = productionProblems(config);
+  if (problems.length > 0) throw new UnsafeProductionConfigError(problems);
 }

@@ -5,7 +5,7 @@ import { LogMailer } from '../shared/infra/log/log-mailer';
 import { LogNotifier } from '../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../shared/infra/log/log-side-effects';
 import { version as packageVersion } from '../package.json';
-import { parseConfig } from './config';
+import { assertSafeForProduction, parseConfig } from './config';
 import { seedDemo } from './demo/seed-demo';
 import { createServer } from './server';
 import { buildServices } from './services';
@@ -16,6 +16,7 @@ import { buildTeams } from './teams/teams-wiring';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
 import { GRAPH_NOTIFICATION_PATH, registerGraphNotificationRoute } from './mail/graph-notification-route';
 import { wireApi } from './api/api-wiring';
+import { registerLegalRoutes } from './legal/legal-routes';
 
 /** Human-readable start-up lines (events after start-up are JSON lines from the log adapters). */
 function say(line: string): void {
@@ -26,6 +27,8 @@ function say(line: string): void {
 async function main(): Promise<void> {
   // ---- settings --------------------------------------------------------------------------------
   const config = parseConfig(process.env);
+  // Production refuses an unsafe configuration before anything starts (no store opened, no lease, no timer).
+  assertSafeForProduction(config);
   const startedAt = new Date();
   const clock = systemClock(config.TEST_CLOCK_START);
   say(`Soporte ${packageVersion} starting (${config.NODE_ENV})`);
@@ -54,18 +57,9 @@ async function main(): Promise<void> {
     say('demo data: disabled (SEED_DEMO=false or production)');
   }
 
-  // ---- SLA monitor -----------------------------------------------------------------------------
+  // ---- SLA monitor and email intake (built here, started once everything is wired) -------------
   const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
-  monitor.start();
-  say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
-
-  // ---- email intake (maildrop folder or Graph mailbox, polled) ----------------------------------
   const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier });
-  const stopMail = mailChannel?.start(
-    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
-    (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
-  );
-  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
 
   // ---- HTTP server and routes ------------------------------------------------------------------
   const server = createServer({
@@ -76,6 +70,10 @@ async function main(): Promise<void> {
       return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
     },
   });
+
+  // ---- privacy statement, terms of use, support page (the manifests link them) ----------------------
+  registerLegalRoutes(server, { name: config.PARTNER_NAME, email: config.PARTNER_EMAIL ?? config.MAIL_SUPPORT_ADDRESS, supportMailbox: config.MAIL_SUPPORT_ADDRESS, ...(config.PARTNER_WEBSITE ? { website: config.PARTNER_WEBSITE } : {}) });
+  say(`legal pages: /legal/privacy, /legal/terms, /legal/support for ${config.PARTNER_NAME}`);
 
   // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
@@ -93,6 +91,15 @@ async function main(): Promise<void> {
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
   if (config.NODE_ENV === 'test') installTestHooks(services, () => clock.now());
+
+  // ---- start the timers: SLA monitor, email intake (maildrop folder or Graph mailbox, polled) ---
+  monitor.start();
+  say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
+  const stopMail = mailChannel?.start(
+    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
+    (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
+  );
+  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
 
   // ---- listen and shut down --------------------------------------------------------------------
   server.listen(config.PORT, config.HOST, () => {

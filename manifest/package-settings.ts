@@ -14,6 +14,10 @@ export const PackageSettingsSchema = z.object({
   ADDIN_ID: guid,
   PROVIDER_NAME: z.string().min(1).max(32),
   APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be major.minor.patch'),
+  /** The privacy statement, terms of use and support page; default: the pages the server serves under PUBLIC_URL/legal/. */
+  PRIVACY_URL: z.string().url().startsWith('https://').optional(),
+  TERMS_URL: z.string().url().startsWith('https://').optional(),
+  SUPPORT_URL: z.string().url().startsWith('https://').optional(),
 });
 
 export type PackageSettings = z.infer<typeof PackageSettingsSchema>;

@@ -18,6 +18,9 @@ function templateValues(settings: PackageSettings): Record<string, string> {
     ...settings,
     PUBLIC_HOST: new URL(settings.PUBLIC_URL).host,
     ADDIN_VERSION: `${settings.APP_VERSION}.0`,
+    PRIVACY_URL: settings.PRIVACY_URL ?? `${settings.PUBLIC_URL}/legal/privacy`,
+    TERMS_URL: settings.TERMS_URL ?? `${settings.PUBLIC_URL}/legal/terms`,
+    SUPPORT_URL: settings.SUPPORT_URL ?? `${settings.PUBLIC_URL}/legal/support`,
   };
 }
 

@@ -28,9 +28,11 @@ export async function buildAddin(outDir: string = ADDIN_DIST_DIR): Promise<Addin
   const common = { bundle: true, minify: true, platform: 'browser' as const, sourcemap: 'linked' as const, legalComments: 'none' as const, logLevel: 'warning' as const };
   // The task pane: one classic script (ES2017), for the broadest Outlook reach.
   await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'taskpane.ts')], outfile: join(outDir, 'taskpane.js'), format: 'iife', target: ['es2017'] });
+  // The Office dialog sign-in page (hosts without Nested App Authentication): its own bundle, with MSAL's redirect flow.
+  await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'auth-dialog.ts')], outfile: join(outDir, 'auth-dialog.js'), format: 'iife', target: ['es2017'] });
   // The Teams tab: an ES module, split so TeamsJS is fetched only when the page runs inside Teams.
   await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'sla-board.ts')], outdir: join(outDir, 'board'), format: 'esm', splitting: true, target: ['es2020'] });
-  for (const file of ['taskpane.html', 'sla-board.html', 'taskpane.css']) copyFileSync(join(ADDIN_SOURCE_DIR, file), join(outDir, file));
+  for (const file of ['taskpane.html', 'auth-dialog.html', 'sla-board.html', 'taskpane.css']) copyFileSync(join(ADDIN_SOURCE_DIR, file), join(outDir, file));
   for (const icon of readdirSync(join(ADDIN_SOURCE_DIR, 'assets'))) copyFileSync(join(ADDIN_SOURCE_DIR, 'assets', icon), join(outDir, 'assets', icon));
   const js = readFileSync(join(outDir, 'taskpane.js'));
   const board = readFileSync(join(outDir, 'board', 'sla-board.js'));

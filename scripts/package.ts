@@ -3,11 +3,14 @@
  *   dist/soporte-teams.zip   (manifest.json + es-mx.json + color.png + outline.png, ready for Teams admin upload)
  *   dist/soporte-outlook.xml (the add-in-only manifest, ready for the M365 admin center / sideloading)
  * Settings: PUBLIC_URL, TEAMS_APP_ID, BOT_ID, ENTRA_CLIENT_ID (defaults to BOT_ID), ADDIN_ID, PROVIDER_NAME,
- * APP_VERSION (defaults to package.json's version). See docs/deployment.md.
+ * APP_VERSION (defaults to package.json's version), PRIVACY_URL, TERMS_URL, SUPPORT_URL (default: the server's
+ * /legal/ pages). Refuses to write anything when a URL the manifests name answers with an error (deploy the
+ * server first). See docs/deployment.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
+import { brokenUrls, manifestUrls, type UrlFetcher } from '../manifest/check-manifest-urls';
 import { parsePackageSettings, type PackageSettings } from '../manifest/package-settings';
 import { ICON_FILES, renderOutlookManifest, renderTeamsLocalizations, renderTeamsManifest } from '../manifest/render-manifests';
 import { validateOutlookManifest, validateTeamsLocalization, validateTeamsManifest } from '../manifest/validate-manifests';
@@ -18,7 +21,7 @@ export interface PackageOutput {
   outlookManifest: string;
 }
 
-export async function writePackages(settings: PackageSettings, outDir: string): Promise<PackageOutput> {
+export async function writePackages(settings: PackageSettings, outDir: string, options: { fetch?: UrlFetcher } = {}): Promise<PackageOutput> {
   const teamsManifest = renderTeamsManifest(settings);
   const teamsErrors = await validateTeamsManifest(teamsManifest);
   if (teamsErrors.length > 0) throw new Error(`Teams manifest is invalid:\n${teamsErrors.join('\n')}`);
@@ -30,6 +33,8 @@ export async function writePackages(settings: PackageSettings, outDir: string): 
   const outlookXml = renderOutlookManifest(settings);
   const outlookErrors = await validateOutlookManifest(outlookXml);
   if (outlookErrors.length > 0) throw new Error(`Outlook manifest is invalid:\n${outlookErrors.join('\n')}`);
+  const broken = await brokenUrls(manifestUrls(teamsManifest, outlookXml), options.fetch);
+  if (broken.length > 0) throw new Error(`the manifests name URLs that do not work (is the server deployed at ${settings.PUBLIC_URL}?):\n${broken.join('\n')}`);
 
   mkdirSync(outDir, { recursive: true });
   const zip = new AdmZip();

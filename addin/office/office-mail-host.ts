@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { afterHoursHeaderValue, SUPPORT_HEADERS, type MailHost, type ReadItem } from '../mail-host';
 import { officeCall } from './office-async';
+import { HostRequirementError } from './host-requirement-error';
 
 const TICKET_PROPERTY = 'soporteTicket';
 
@@ -47,6 +48,8 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
     },
 
     async openForwardToSupport({ supportAddress, subject, htmlBody }): Promise<void> {
+      // displayNewMessageForm with an attached item needs Mailbox 1.6; older hosts get a clear message instead.
+      if (!office.context.requirements.isSetSupported('Mailbox', '1.6')) throw new HostRequirementError('Mailbox', '1.6', 'addin.error.forward-unsupported', { address: supportAddress });
       const item = readMessage();
       mailbox.displayNewMessageForm({
         toRecipients: [supportAddress],

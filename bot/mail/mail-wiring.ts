@@ -5,7 +5,8 @@ import { MailPoller, type PollReport } from '../../shared/application/mail-polle
 import type { Mailbox } from '../../shared/application/mailbox';
 import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
-import { createCredential, createGraphClient, GRAPH_BASE_URL } from '../../shared/infra/graph';
+import { createCredential, createGraphClient, GRAPH_BASE_URL, type GraphCredentialConfig } from '../../shared/infra/graph';
+import { storeCredentialConfig } from '../store-wiring';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
@@ -17,7 +18,9 @@ import type { Config } from '../config';
  * The email channel's adapters, chosen by MAIL_MODE:
  * - maildrop (default): .eml files in DATA_DIR/maildrop -> intake; outbound .eml in DATA_DIR/outbox.
  * - graph: the support mailbox on Microsoft 365 (delta query + flagged mail in consultants' mailboxes);
- *   outbound sent from it. Needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, MAIL_SUPPORT_ADDRESS.
+ *   outbound sent from it. Signs in as the service identity (GRAPH_AUTH: managed-identity, certificate or
+ *   secret, with AZURE_*; the same as the SharePoint store), or in development with GRAPH_TENANT_ID,
+ *   GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET. Needs MAIL_SUPPORT_ADDRESS.
  * - log: no mailbox; outbound mail as log lines (main.ts keeps its LogMailer).
  */
 export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
@@ -62,10 +65,15 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   };
 }
 
-function graphClient(config: Config) {
+/** The credential mail intake and sending sign in with: the service identity (GRAPH_AUTH), or the development-only secret app. */
+export function mailCredentialConfig(config: Config): GraphCredentialConfig {
+  if (config.GRAPH_AUTH) return storeCredentialConfig(config);
   if (!config.GRAPH_TENANT_ID || !config.GRAPH_CLIENT_ID || !config.GRAPH_CLIENT_SECRET) {
-    throw new Error('invalid configuration: MAIL_MODE=graph needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+    throw new Error('invalid configuration: MAIL_MODE=graph needs GRAPH_AUTH (managed-identity, certificate or secret, with AZURE_CLIENT_ID ...) or, in development, GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   }
-  const credential = createCredential({ kind: 'client-secret', tenantId: config.GRAPH_TENANT_ID, clientId: config.GRAPH_CLIENT_ID, clientSecret: config.GRAPH_CLIENT_SECRET });
-  return createGraphClient({ credential, baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL });
+  return { kind: 'client-secret', tenantId: config.GRAPH_TENANT_ID, clientId: config.GRAPH_CLIENT_ID, clientSecret: config.GRAPH_CLIENT_SECRET };
+}
+
+function graphClient(config: Config) {
+  return createGraphClient({ credential: createCredential(mailCredentialConfig(config)), baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL });
 }

@@ -1,7 +1,10 @@
 /// <reference types="office-js" />
 import { OfficeMockObject } from 'office-addin-mock';
 import { createOfficeMailHost, officeReady } from '../../addin/office/office-mail-host';
+import { describeError } from '../../addin/describe-error';
+import { HostRequirementError } from '../../addin/office/host-requirement-error';
 import { OfficeActionError } from '../../addin/office/office-async';
+import { t } from '../../shared/domain';
 
 type Callback = (result: { status: string; value?: unknown; error?: { code: number; message: string } }) => void;
 const ok = (cb: Callback, value?: unknown) => cb({ status: 'succeeded', value });
@@ -14,7 +17,7 @@ interface Recorded {
   headers: Record<string, string>;
 }
 
-function readModeOffice(recorded: Recorded, overrides: Record<string, unknown> = {}) {
+function readModeOffice(recorded: Recorded, overrides: Record<string, unknown> = {}, mailboxVersion = 1.8) {
   const properties: Record<string, string> = {};
   const mock = new OfficeMockObject({
     host: 'outlook',
@@ -22,7 +25,7 @@ function readModeOffice(recorded: Recorded, overrides: Record<string, unknown> =
     onReady: async () => ({ host: 'Outlook' }),
     context: {
       displayLanguage: 'es-MX',
-      requirements: { isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= 1.8 },
+      requirements: { isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= mailboxVersion },
       mailbox: {
         userProfile: { displayName: 'Ana', emailAddress: 'Ana@Acme.example' },
         displayNewMessageForm: (params: unknown) => { recorded.newMessage = params; },
@@ -112,6 +115,16 @@ describe('addin/office: the MailHost over Office.js (office-addin-mock)', () => 
       htmlBody: '<p>x</p>',
       attachments: [{ type: 'item', itemId: 'AAMkAGI2item', name: 'Las facturas no se timbran' }],
     });
+  });
+
+  it('does not call displayNewMessageForm below Mailbox 1.6: the user is told to forward the email themselves', async () => {
+    const recorded = fresh();
+    const error = await createOfficeMailHost(readModeOffice(recorded, {}, 1.5)).openForwardToSupport({ supportAddress: 'soporte@partner.example', subject: 'x', htmlBody: '<p>x</p>' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostRequirementError);
+    expect(recorded.newMessage).toBeUndefined();
+    const flash = describeError(error);
+    expect(flash).toEqual({ kind: 'error', key: 'addin.error.forward-unsupported', params: { address: 'soporte@partner.example' } });
+    expect(t('es-MX', flash.key, flash.params)).toBe('Esta versión de Outlook no puede abrir el reenvío por usted. Reenvíe usted mismo este correo a soporte@partner.example para que soporte lo reciba.');
   });
 
   it('turns a failed Office call into an OfficeActionError naming the call', async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../bot/config';
-import { buildMailChannel, buildMailer } from '../../bot/mail/mail-wiring';
+import { buildMailChannel, buildMailer, mailCredentialConfig } from '../../bot/mail/mail-wiring';
 import { buildServices } from '../../bot/services';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
@@ -42,6 +42,16 @@ test('npm start wiring (MAIL_MODE=maildrop): an example dropped in DATA_DIR/mail
 
 test('MAIL_MODE=graph without credentials is a clear configuration error; bad MAIL_MODE is refused', () => {
   const config = parseConfig({ MAIL_MODE: 'graph' });
-  expect(() => buildMailer(config, { now: () => new Date() })).toThrow('MAIL_MODE=graph needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+  expect(() => buildMailer(config, { now: () => new Date() })).toThrow('MAIL_MODE=graph needs GRAPH_AUTH (managed-identity, certificate or secret, with AZURE_CLIENT_ID ...) or, in development, GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   expect(() => parseConfig({ MAIL_MODE: 'smtp' })).toThrow(/MAIL_MODE/);
+});
+
+test('MAIL_MODE=graph signs in as the service identity: user-assigned managed identity, certificate, or the development secret', () => {
+  const graph = { MAIL_MODE: 'graph', MAIL_SUPPORT_ADDRESS: 'soporte@contoso.com' };
+  expect(mailCredentialConfig(parseConfig({ ...graph, GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' }))).toEqual({ kind: 'managed-identity', clientId: 'uami' });
+  expect(mailCredentialConfig(parseConfig({ ...graph, GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_CERTIFICATE_PATH: '/certs/soporte.pem' }))).toEqual({ kind: 'certificate', tenantId: 't', clientId: 'c', certificatePath: '/certs/soporte.pem' });
+  expect(mailCredentialConfig(parseConfig({ ...graph, GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' }))).toEqual({ kind: 'client-secret', tenantId: 't', clientId: 'c', clientSecret: 's' });
+  expect(() => mailCredentialConfig(parseConfig({ ...graph, GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: 't' }))).toThrow('GRAPH_AUTH=certificate needs AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH');
+  // The managed identity credential is built without reaching anything (tokens are fetched on first use).
+  expect(buildMailer(parseConfig({ ...graph, GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' }), { now: () => new Date() })).toBeDefined();
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { parsePackageSettings } from '../../manifest/package-settings';
 import { writePackages } from '../../scripts/package';
-import { SAMPLE_SETTINGS } from './fixtures';
+import { routedTo, SAMPLE_SETTINGS, startServer } from './fixtures';
 
 describe('npm run package', () => {
   let outDir: string;
@@ -12,7 +12,8 @@ describe('npm run package', () => {
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('writes the Teams zip (manifest + icons) and the Outlook manifest from settings', async () => {
-    const out = await writePackages(SAMPLE_SETTINGS, outDir);
+    const { server, base } = await startServer(true);
+    const out = await writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) }).finally(() => new Promise<void>((done) => server.close(() => done())));
     const zip = new AdmZip(out.teamsZip);
     expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'es-mx.json', 'manifest.json', 'outline.png']);
     expect(JSON.parse(zip.readAsText('es-mx.json'))['staticTabs[0].name']).toBe('Tablero de SLA');

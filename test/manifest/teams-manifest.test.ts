@@ -1,7 +1,8 @@
 import { createCommandRouter } from '../../bot/teams/command-table';
 import type { TeamsBotDeps } from '../../bot/teams/teams-bot-deps';
 import type { TicketViews } from '../../bot/teams/ticket-views';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ICON_FILES, renderTeamsLocalizations, renderTeamsManifest } from '../../manifest/render-manifests';
 import { validateTeamsLocalization, validateTeamsManifest } from '../../manifest/validate-manifests';
 import { readPngHeader } from '../../scripts/png-writer';
@@ -22,6 +23,13 @@ describe('Teams app manifest', () => {
 
   it('is valid against the bundled Teams schema of its version (offline)', async () => {
     expect(await validateTeamsManifest(manifest)).toEqual([]);
+  });
+
+  it('is on the newest schema version @microsoft/app-manifest bundles', () => {
+    const schemas = join(require.resolve('@microsoft/app-manifest/package.json'), '..', 'build', 'json-schemas', 'teams');
+    const newest = readdirSync(schemas).filter((d) => /^v\d+\.\d+$/.test(d)).map((d) => d.slice(1)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop();
+    expect(manifest.manifestVersion).toBe(newest);
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
 
   it('rejects a manifest whose bot id is not a GUID', async () => {
@@ -53,7 +61,7 @@ describe('Teams app manifest', () => {
 
   it('has a Spanish (es-mx) translation that fits the localization schema and covers every command', async () => {
     const { 'es-mx.json': es } = renderTeamsLocalizations(SAMPLE_SETTINGS);
-    expect(await validateTeamsLocalization(es, '1.22')).toEqual([]);
+    expect(await validateTeamsLocalization(es, '1.30')).toEqual([]);
     expect(es['name.full']).toBe('Soporte: mesa de ayuda de Partner & Co');
     const commands = shaped.bots[0].commandLists[0].commands;
     commands.forEach((_c, i) => expect(es[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String)));
@@ -61,7 +69,7 @@ describe('Teams app manifest', () => {
     const router = createCommandRouter({} as TeamsBotDeps, {} as TicketViews);
     expect(commands.map((c: { title: string }) => c.title)).toEqual(router.specs.map((spec) => spec.words.en));
     expect(commands.map((_c, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual(router.specs.map((spec) => spec.words['es-MX']));
-    expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.22')).not.toEqual([]);
+    expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.30')).not.toEqual([]);
   });
 
   it('ships icons at the sizes Teams requires', () => {

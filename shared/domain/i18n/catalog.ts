@@ -1,8 +1,10 @@
 import type { Locale } from '../ticket/ticket-types';
 import { ADDIN_MESSAGES } from './messages/addin';
+import { ADDIN_SIGN_IN_MESSAGES } from './messages/addin-sign-in';
 import { BOT_MESSAGES } from './messages/bot';
 import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
+import { LEGAL_MESSAGES } from './messages/legal';
 import { MAIL_MESSAGES } from './messages/mail';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
@@ -14,7 +16,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES, ADDIN_SIGN_IN_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 
