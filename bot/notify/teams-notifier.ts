@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
-import type { Clock, DirectoryStore, Notification, Notifier } from '../../shared/application/ports';
+import type { ClientReplyNotification, Clock, DirectoryStore, Notification, Notifier } from '../../shared/application/ports';
 import { resolveLocale, t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
@@ -24,6 +24,12 @@ export interface TeamsNotifierDeps {
 }
 
 type Target = { reference: Partial<ConversationReference>; locale: Locale };
+
+/** The first lines of a client's reply (at most 5 lines, 600 characters). */
+function firstLines(text: string): string {
+  const lines = text.split('\n').filter((line) => line.trim()).slice(0, 5).join('\n');
+  return lines.length > 600 ? `${lines.slice(0, 599)}…` : lines;
+}
 
 function cardActivity(card: CardJson, text?: string): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card), text);
@@ -68,12 +74,23 @@ export class TeamsNotifier implements Notifier {
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: notification.ticket.subject })));
       case 'unauthorized-sender':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: notification.senderEmail, subject: notification.subject, client: notification.clientId ?? '?' })));
+      case 'client-reply':
+        return this.clientReply(notification);
       case 'daily-digest':
         return this.toChannel(notification, async (format) => {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));
           return cardActivity(digestCard({ date: notification.date, lines: notification.lines, assigneeNames: names }, format));
         });
     }
+  }
+
+  /** A client's reply, to the assignee (the managers' channel when unassigned): its first lines and the ticket card. */
+  private clientReply(notification: ClientReplyNotification): Promise<{ ref?: string }> {
+    return this.toAssignee(notification, async (format) => {
+      const { ticket, from, excerpt } = notification;
+      const text = t(format.locale, 'bot.notify.clientReply', { number: ticket.number, subject: ticket.subject, from: from.name ? `${from.name} <${from.email}>` : from.email, excerpt: firstLines(excerpt) });
+      return cardActivity(await this.deps.views.ticketCard(ticket, format, this.deps.clock.now()), text);
+    });
   }
 
   private format(locale: Locale): CardFormat {

@@ -1,24 +1,20 @@
 import { ConflictError } from '../../domain/errors';
 import { t } from '../../domain/i18n/catalog';
-import { classifyAutomated } from '../../domain/mail/automated-mail';
 import type { InboundMail } from '../../domain/mail/inbound-mail';
-import { parseReplyIntent, type ReplyIntent } from '../../domain/mail/reply-intent';
-import { stripQuotedReply } from '../../domain/mail/quoted-text';
-import { clipDescription } from '../../domain/ticket/open-ticket';
 import { baseSubject } from '../../domain/mail/ticket-number-tag';
-import type { AuthorizedRequester, Staff } from '../../domain/requesters/directory-types';
+import { clipDescription } from '../../domain/ticket/open-ticket';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { Actor } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
-import { readAddinHeaders } from './mail-addin-headers';
-import type { MailOutcome } from './mailbox';
 import { appendToThread } from '../mail-thread';
-import { recordTicketAttachments } from '../ticket-attachments';
-import { resolveThreadTicket } from './mail-threading';
 import type { Clock, IdGenerator, Notifier, Store } from '../ports';
+import { recordTicketAttachments } from '../ticket-attachments';
+import type { TicketCommands, TicketRef } from '../ticket-commands';
+import { decideIntake, type IntakeDecision, type IntakeFacts } from './decide-intake';
+import type { MailOutcome } from './mailbox';
+import { resolveThreadTicket } from './mail-threading';
 import { ReplyRateLimit } from './reply-rate-limit';
 import { checkSender } from './sender-check';
-import type { TicketCommands } from '../ticket-commands';
 
 export interface MailIntakeDeps {
   tickets: TicketCommands;
@@ -39,17 +35,17 @@ export interface IntakeContext {
 }
 
 const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
-const EXCERPT_MAX = 1_000;
 const CONFLICT_RETRIES = 3;
-const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notifications?)[@+.-]/i;
+
+type Decision<K extends IntakeDecision['kind']> = Extract<IntakeDecision, { kind: K }>;
 
 /**
- * Turns one inbound email into what the policy says: a new ticket (authorized requester), a client
- * reply on a ticket (or the client's validation / rejection of a resolution, or their decision on a
- * budget extension), the link of a phone ticket's confirming email, a recorded after-hours request; or
- * nothing (auto-replies, bounces, our own mail, duplicates); or, for someone not authorized, no ticket,
- * a polite reply naming who can authorize them, the managers told, the message quarantined.
- * Domain refusals are returned as a quarantine outcome with the reason; other errors propagate.
+ * The executor of the intake decision table (decideIntake): reads the facts about one message from
+ * the stores, lets the table decide, and maps the decision to ticket commands (open, reply, validate,
+ * link, decide an extension), the polite reply and the managers' notice, or nothing. Every client
+ * reply on a ticket is also told to its assignee (Notifier: `client-reply`). A ticket changed
+ * meanwhile (ConflictError) is re-read and decided again, a few times. Domain refusals propagate to
+ * the poller, which quarantines the message with the reason.
  */
 export class MailIntakeService {
   private readonly replyLimit: ReplyRateLimit;
@@ -64,229 +60,211 @@ export class MailIntakeService {
     const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
     const seen = await this.deps.store.state.getState<MailOutcome>(seenKey);
     if (seen) return { ...seen, action: 'duplicate', reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})` };
-    const outcome = await this.decide(mail, context);
+    const outcome = await this.decideAndRun(mail, context);
     await this.deps.store.state.setState(seenKey, outcome);
     return outcome;
   }
 
-  private async decide(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
-    if (this.own.has(mail.from.address)) return processed('ignored-own-mail', `sent by our own address ${mail.from.address}: never answered (no loops)`);
-    const automated = classifyAutomated({ headers: mail.headers, subject: mail.subject, fromAddress: mail.from.address });
-    if (automated.automated) return processed(`ignored-${automated.kind}`, `automatic message (${automated.reason}): opens no ticket and is not a client reply`);
-
-    const now = this.deps.clock.now();
-    const at = new Date(Math.min(Date.parse(mail.date), now.getTime()));
-    const thread = await resolveThreadTicket({ tickets: this.deps.store.tickets, state: this.deps.store.state }, mail);
-    const staff = await this.deps.store.directory.findStaffByEmail(mail.from.address);
-    if (staff?.active) return this.fromStaff(mail, staff, thread, at);
-    const sender = await checkSender(this.deps.store.directory, mail.from.address, at, thread?.ticket.clientId);
-    if (!sender.authorized) return this.refuse(mail, sender, context);
-
-    const afterHours = await this.recordAfterHoursRequest(mail, sender.requester, now);
-    if (thread) return this.onTicketRetrying(mail, thread.ticket, thread.match, sender.requester, afterHours);
-    return this.openTicket(mail, sender.requester, at, afterHours);
+  /** Someone (a consultant in Teams) may change the ticket meanwhile: read the facts again and redo, a few times. */
+  private async decideAndRun(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.run(mail, decideIntake(mail, await this.facts(mail)), context);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
+      }
+    }
   }
 
-  private async openTicket(mail: InboundMail, requester: AuthorizedRequester, at: Date, afterHours: string): Promise<MailOutcome> {
-    const headers = readAddinHeaders(mail.headers);
-    if (mail.rejectedAttachments.length) {
+  /** The facts decideIntake reads. */
+  async facts(mail: InboundMail): Promise<IntakeFacts> {
+    const { store, clock } = this.deps;
+    const at = new Date(Math.min(Date.parse(mail.date), clock.now().getTime()));
+    const fromOwnAddress = this.own.has(mail.from.address);
+    const thread = fromOwnAddress ? undefined : await resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail);
+    const staff = await store.directory.findStaffByEmail(mail.from.address);
+    const facts: IntakeFacts = { fromOwnAddress, at, sender: await checkSender(store.directory, mail.from.address, at, thread?.ticket.clientId) };
+    if (thread) facts.thread = thread;
+    if (staff?.active) {
+      facts.staff = staff;
+      if (!thread && mail.forwardedFrom) facts.forwarded = await checkSender(store.directory, mail.forwardedFrom.address, at);
+    }
+    return facts;
+  }
+
+  private async run(mail: InboundMail, d: IntakeDecision, context: IntakeContext): Promise<MailOutcome> {
+    switch (d.kind) {
+      case 'ignore':
+        return processed(d.action, d.reason);
+      case 'quarantine-unauthorized':
+        return this.refuse(mail, d, context);
+      case 'quarantine-staff-mail':
+        return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${d.staff.name} (staff): ${d.why}; no ticket opened` };
+      case 'open':
+        return this.open(mail, d, await this.afterHours(mail, d));
+      case 'open-linked':
+        return this.openLinked(mail, d, await this.afterHours(mail, d));
+      case 'link-phone-ticket-by-staff':
+        await this.keep(mail, d.ticket);
+        await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
+        return processed('linked-phone-ticket', `${d.staff.name} forwarded the email confirming phone ticket ${d.ticket.number} (matched by ${d.match})`, d.ticket.number);
+      case 'staff-mail':
+        await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
+        return processed('staff-mail', `mail from ${d.staff.name} (staff) kept on ${d.ticket.number}'s thread (matched by ${d.match}); not a client reply`, d.ticket.number);
+      case 'staff-first-response':
+      case 'staff-follow-up':
+        return this.staffWroteToClient(mail, d);
+    }
+    // Every other decision is an authorized requester's message on a ticket.
+    const tail = suffix(await this.afterHours(mail, d));
+    if (d.kind === 'ignore-on-closed') {
+      await appendToThread(this.deps.store.state, d.ticket.id, mail.messageId);
+      return processed(d.action, `reply on ${d.ticket.number}, closed after the client validated it; nothing asks for more work${tail}`, d.ticket.number);
+    }
+    await this.keep(mail, d.ticket);
+    if (d.kind === 'link-phone-ticket') {
+      await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
+      return processed('linked-phone-ticket', `the client's email (matched by ${d.match}) confirms phone ticket ${d.ticket.number}${tail}`, d.ticket.number);
+    }
+    const ticket = await this.clientMessage(mail, d);
+    await this.tellAssignee(ticket, mail, d);
+    const who = `${d.requester.email} answered on ${d.ticket.number} (matched by ${d.match})`;
+    switch (d.kind) {
+      case 'validate':
+        return processed('resolution-validated', `${who}: resolution-validated${tail}`, d.ticket.number);
+      case 'reject-resolution':
+        return processed('resolution-rejected', `${who}: resolution-rejected${tail}`, d.ticket.number);
+      case 'approve-extension':
+        return processed('budget-extension-approved', `${who}: budget-extension-approved${tail}`, d.ticket.number);
+      case 'refuse-extension':
+        return processed('budget-extension-refused', `${who}: budget-extension-refused${tail}`, d.ticket.number);
+      case 'reply': {
+        const asks = d.needsDecision ? '; resolved and neither a clear yes nor a clear no: the assignee decides' : '';
+        return processed('client-replied', `reply from ${d.requester.email} recorded on ${d.ticket.number} (matched by ${d.match})${asks}${tail}`, d.ticket.number);
+      }
+    }
+  }
+
+  /** The ticket command a client's message on a ticket stands for. */
+  private clientMessage(mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<Ticket> {
+    const { tickets } = this.deps;
+    const ref = refOf(d.ticket);
+    switch (d.kind) {
+      case 'validate':
+        return tickets.validateResolution(d.actor, ref, d.excerpt);
+      case 'reject-resolution':
+        return tickets.rejectResolution(d.actor, ref, d.excerpt);
+      case 'approve-extension':
+        return tickets.approveBudgetExtension(d.actor, ref, d.requestId);
+      case 'refuse-extension':
+        return tickets.refuseBudgetExtension(d.actor, ref, d.requestId, d.excerpt);
+      case 'reply':
+        return tickets.recordClientReply(d.actor, ref, mail.messageId, d.excerpt);
+    }
+  }
+
+  /** Every client reply reaches the ticket's assignee in Teams (the managers' channel when unassigned). */
+  private async tellAssignee(ticket: Ticket, mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<void> {
+    await this.deps.notifier.notify({
+      kind: 'client-reply',
+      ticket,
+      from: { email: d.requester.email, name: d.requester.name },
+      messageId: mail.messageId,
+      excerpt: d.excerpt ?? '',
+      outcome: d.kind === 'reply' ? (d.needsDecision ? 'needs-decision' : 'recorded') : d.kind,
+    });
+  }
+
+  private async open(mail: InboundMail, d: Decision<'open'>, afterHours: string): Promise<MailOutcome> {
+    const { headers, requester } = d;
+    if (!d.forwardedBy && mail.rejectedAttachments.length) {
       // The acknowledgement (sent by the ticket service on open) names the refused attachments.
       await this.deps.store.state.setState(`mail-inbound:${mail.messageId}`, { rejectedAttachments: mail.rejectedAttachments });
     }
-    const { ticket, created } = await this.deps.tickets.open(requesterActor(requester), {
+    const { ticket, created } = await this.deps.tickets.open(d.actor, {
       clientId: requester.clientId,
       requesterEmail: requester.email,
-      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.locale ?? 'es-MX', 'mail.no-subject'),
+      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.locale ?? d.client.locale, 'mail.no-subject'),
       description: clipDescription(mail.text),
-      channel: headers.fromAddin ? 'addin' : 'email',
+      channel: headers.fromAddin && !d.forwardedBy ? 'addin' : 'email',
       priority: headers.priority,
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
-      raisedAt: at,
+      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
     if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
-    const notes = [...headers.problems, afterHours].filter(Boolean).join('; ');
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
+    if (d.forwardedBy) return processed('opened-from-staff-forward', `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
+    const notes = suffix([...headers.problems, afterHours].filter(Boolean).join('; '));
     const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
-    return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes ? `; ${notes}` : ''}`, ticket.number);
+    return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes}`, ticket.number);
   }
 
-  /** Someone (a consultant in Teams) may change the ticket meanwhile: reload and try again, a few times. */
-  private async onTicketRetrying(mail: InboundMail, ticket: Ticket, match: string, requester: AuthorizedRequester, afterHours: string): Promise<MailOutcome> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.onTicket(mail, ticket, match, requester, afterHours);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
-        const reloaded = await this.deps.store.tickets.get(ticket.id);
-        if (!reloaded) throw error;
-        ticket = reloaded;
-      }
-    }
-  }
-
-  private async onTicket(mail: InboundMail, ticket: Ticket, match: string, requester: AuthorizedRequester, afterHours: string): Promise<MailOutcome> {
-    const tail = afterHours ? `; ${afterHours}` : '';
-    if (ticket.status === 'closed') {
-      const intent = parseReplyIntent(mail.text);
-      if (ticket.closeReason === 'validated' && intent !== 'reject') {
-        await appendToThread(this.deps.store.state, ticket.id, mail.messageId);
-        return processed('ignored-closed', `reply on ${ticket.number}, closed after the client validated it; nothing asks for more work${tail}`, ticket.number);
-      }
-      const linked = await this.deps.tickets.openLinked(requesterActor(requester), ticket.id, {
-        clientId: ticket.clientId,
-        requesterEmail: requester.email,
-        subject: baseSubject(mail.subject) || ticket.subject,
-        description: clipDescription(mail.text),
-        channel: 'email',
-        sourceMessageId: mail.messageId,
-        conversationId: mail.conversationId ?? mail.messageId,
-        raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
-      });
-      await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
-      await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
-      return processed('opened-linked', `${ticket.number} is closed (${ticket.closeReason}) and never reopens: opened ${linked.number} linked to it${tail}`, linked.number);
-    }
-
-    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
-    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
-    if (ticket.awaitingEmail) {
-      await this.deps.tickets.linkEmail(INTAKE, ref, mail.messageId, mail.conversationId);
-      return processed('linked-phone-ticket', `the client's email (matched by ${match}) confirms phone ticket ${ticket.number}${tail}`, ticket.number);
-    }
-    const isOwner = requester.email === ticket.requesterEmail || requester.isClientAdmin;
-    const actor = isOwner ? requesterActor(requester) : INTAKE;
-    const intent = isOwner ? parseReplyIntent(mail.text) : undefined;
-    const excerpt = stripQuotedReply(mail.text).slice(0, EXCERPT_MAX) || undefined;
-    const decided = await this.decision(ticket, intent, actor, excerpt);
-    if (decided) return processed(decided, `${requester.email} answered on ${ticket.number} (matched by ${match}): ${decided}${tail}`, ticket.number);
-    await this.deps.tickets.recordClientReply(actor, ref, mail.messageId, excerpt);
-    return processed('client-replied', `reply from ${requester.email} recorded on ${ticket.number} (matched by ${match})${tail}`, ticket.number);
-  }
-
-  /**
-   * Mail from the partner's own staff is never "unauthorized": on a ticket (the add-in's forward to
-   * support, a consultant copying support) it joins the ticket's thread, or confirms a phone ticket; it
-   * is not a client reply. Without a ticket, a forwarded client email (attached or inline) opens the
-   * ticket in the name of its original sender when that sender is an authorized requester.
-   */
-  private async fromStaff(mail: InboundMail, staff: Staff, thread: { ticket: Ticket; match: string } | undefined, at: Date): Promise<MailOutcome> {
-    const actor: Actor = { role: staff.role, id: staff.id, name: staff.name };
-    if (thread) {
-      const { ticket, match } = thread;
-      await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-      if (ticket.awaitingEmail && ticket.status !== 'closed') {
-        await this.deps.tickets.linkEmail(INTAKE, { ticketId: ticket.id, expectedVersion: ticket.version }, mail.messageId, mail.conversationId);
-        return processed('linked-phone-ticket', `${staff.name} forwarded the email confirming phone ticket ${ticket.number} (matched by ${match})`, ticket.number);
-      }
-      if (ticket.status !== 'closed' && [...mail.to, ...mail.cc].some((a) => a.address.toLowerCase() === ticket.requesterEmail)) {
-        return this.staffWroteToClient(mail, staff, actor, ticket, match);
-      }
-      return processed('staff-mail', `mail from ${staff.name} (staff) kept on ${ticket.number}'s thread (matched by ${match}); not a client reply`, ticket.number);
-    }
-    const original = mail.forwardedFrom;
-    const requester = original ? await checkSender(this.deps.store.directory, original.address, at) : undefined;
-    if (!original || !requester?.authorized) {
-      const why = original ? `the forwarded message's sender ${original.address} is not an authorized requester` : 'it names no ticket and forwards no client email';
-      return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${staff.name} (staff): ${why}; no ticket opened` };
-    }
-    const headers = readAddinHeaders(mail.headers);
-    const { ticket, created } = await this.deps.tickets.open(actor, {
-      clientId: requester.requester.clientId,
-      requesterEmail: requester.requester.email,
-      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.requester.locale ?? requester.client.locale, 'mail.no-subject'),
+  private async openLinked(mail: InboundMail, d: Decision<'open-linked'>, afterHours: string): Promise<MailOutcome> {
+    const linked = await this.deps.tickets.openLinked(requesterActor(d.requester), d.closed.id, {
+      clientId: d.closed.clientId,
+      requesterEmail: d.requester.email,
+      subject: baseSubject(mail.subject) || d.closed.subject,
       description: clipDescription(mail.text),
       channel: 'email',
-      priority: headers.priority,
-      incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
-      conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
-      raisedAt: at,
+      conversationId: mail.conversationId ?? mail.messageId,
+      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
     });
-    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
-    if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
-    return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
+    await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
+    await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
+    return processed('opened-linked', `${d.closed.number} is closed (${d.closed.closeReason}) and never reopens: opened ${linked.number} linked to it${suffix(afterHours)}`, linked.number);
   }
 
   /**
    * A consultant answered the client from Outlook with support copied: that email is a follow-up the
    * policy bills (15 minutes), and on a new ticket it is the first response that stops the clock.
    */
-  private async staffWroteToClient(mail: InboundMail, staff: Staff, actor: Actor, ticket: Ticket, match: string): Promise<MailOutcome> {
-    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
-    const excerpt = stripQuotedReply(mail.text).slice(0, EXCERPT_MAX) || undefined;
-    if (ticket.status === 'new') {
-      await this.deps.tickets.acknowledge(actor, ref);
+  private async staffWroteToClient(mail: InboundMail, d: Decision<'staff-first-response' | 'staff-follow-up'>): Promise<MailOutcome> {
+    await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
+    const { ticket, staff, match } = d;
+    if (d.kind === 'staff-first-response') {
+      await this.deps.tickets.acknowledge(d.actor, refOf(ticket));
       return processed('staff-first-response', `${staff.name} answered ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): first response recorded, 15 min follow-up billed`, ticket.number);
     }
-    await this.deps.tickets.logFollowUp(actor, ref, 'follow-up', excerpt);
+    await this.deps.tickets.logFollowUp(d.actor, refOf(ticket), 'follow-up', d.excerpt);
     return processed('staff-follow-up', `${staff.name} wrote to ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): 15 min follow-up billed`, ticket.number);
   }
 
-  /**
-   * A resolution validated/rejected or a budget extension approved/refused, when the reply says so.
-   * Each question takes only its own answers: "confirm" / "not resolved" answer a resolution, "approve"
-   * / "refuse" an extension ("I reject" also rejects a resolution); any other reply is an ordinary one,
-   * so "ya funciona" never approves billable time and "autorizo" never closes a ticket.
-   */
-  private async decision(ticket: Ticket, intent: ReplyIntent | undefined, actor: Actor, excerpt: string | undefined): Promise<string | undefined> {
-    if (!intent) return undefined;
-    const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
-    if (ticket.status === 'resolved') {
-      if (intent === 'confirm') {
-        await this.deps.tickets.validateResolution(actor, ref, excerpt);
-        return 'resolution-validated';
-      }
-      if (intent === 'reject' || intent === 'refuse') {
-        await this.deps.tickets.rejectResolution(actor, ref, excerpt);
-        return 'resolution-rejected';
-      }
-      return undefined;
-    }
-    const pending = ticket.pendingExtension;
-    if (!pending) return undefined;
-    if (intent === 'approve') {
-      await this.deps.tickets.approveBudgetExtension(actor, ref, pending.requestId);
-      return 'budget-extension-approved';
-    }
-    if (intent === 'refuse') {
-      await this.deps.tickets.refuseBudgetExtension(actor, ref, pending.requestId, excerpt);
-      return 'budget-extension-refused';
-    }
-    return undefined;
+  /** The message joins the ticket's thread and its files are kept with the ticket. */
+  private async keep(mail: InboundMail, ticket: Ticket): Promise<void> {
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
   }
 
   /** X-Soporte-After-Hours: `<start ISO>/<end ISO>` records the client's advance request (status requested). */
-  private async recordAfterHoursRequest(mail: InboundMail, requester: AuthorizedRequester, now: Date): Promise<string> {
-    const window = readAddinHeaders(mail.headers).afterHours;
+  private async afterHours(mail: InboundMail, d: { requester: { clientId: string; email: string }; afterHours?: Decision<'open'>['afterHours'] }): Promise<string> {
+    const window = d.afterHours;
     if (!window) return '';
     if ('problem' in window) return window.problem;
-    const existing = await this.deps.store.afterHours.listWindows({ clientId: requester.clientId });
+    const existing = await this.deps.store.afterHours.listWindows({ clientId: d.requester.clientId });
     if (existing.some((w) => w.requestMessageId === mail.messageId)) return 'after-hours request already recorded';
     await this.deps.store.afterHours.putWindow({
       id: this.deps.ids.newId(),
-      clientId: requester.clientId,
+      clientId: d.requester.clientId,
       start: window.start,
       end: window.end,
       status: 'requested',
-      requestedBy: requester.email,
+      requestedBy: d.requester.email,
       requestMessageId: mail.messageId,
-      requestedAt: now.toISOString(),
+      requestedAt: this.deps.clock.now().toISOString(),
     });
     return `after-hours attention requested for ${window.start}/${window.end}`;
   }
 
-  private async refuse(mail: InboundMail, sender: Extract<Awaited<ReturnType<typeof checkSender>>, { authorized: false }>, context: IntakeContext): Promise<MailOutcome> {
-    const now = this.deps.clock.now();
-    const locale = sender.client?.locale ?? 'es-MX';
-    const canReply = !NO_REPLY_ADDRESS.test(mail.from.address) && (await this.replyLimit.allow(mail.from.address, now));
+  private async refuse(mail: InboundMail, d: Decision<'quarantine-unauthorized'>, context: IntakeContext): Promise<MailOutcome> {
+    const { sender } = d;
+    const canReply = d.mayReply && (await this.replyLimit.allow(mail.from.address, this.deps.clock.now()));
     if (canReply) {
       await this.deps.clientMailer.sendUnauthorizedReply({
-        locale,
+        locale: sender.client?.locale ?? 'es-MX',
         to: mail.from.address,
         senderName: mail.from.name,
         originalSubject: mail.subject,
@@ -309,12 +287,20 @@ export class MailIntakeService {
   }
 }
 
-function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
-  return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
+function requesterActor(requester: { email: string; name: string }): Actor {
+  return { role: 'requester', id: requester.email, name: requester.name };
 }
 
-function requesterActor(requester: AuthorizedRequester): Actor {
-  return { role: 'requester', id: requester.email, name: requester.name };
+function refOf(ticket: Ticket): TicketRef {
+  return { ticketId: ticket.id, expectedVersion: ticket.version };
+}
+
+function suffix(note: string): string {
+  return note ? `; ${note}` : '';
+}
+
+function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
+  return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
 }
 
 function firstLine(text: string): string {
