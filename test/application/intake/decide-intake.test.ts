@@ -57,7 +57,7 @@ const TABLE: Row[] = [
   ['"no resuelto" on a validated, closed ticket', { text: 'No resuelto, sigue fallando.' }, { thread: on({ status: 'closed', closeReason: 'validated' }) }, 'open-linked'],
   ['anything on a ticket closed for no response', { text: 'Gracias.' }, { thread: on({ status: 'closed', closeReason: 'no-response' }) }, 'open-linked'],
   ['the email confirming a phone ticket', {}, { thread: on({ status: 'open', awaitingEmail: true }) }, 'link-phone-ticket'],
-  ['"Confirmo, ya quedó" on a resolved ticket', { text: 'Confirmo, ya quedó' }, { thread: on({ status: 'resolved' }) }, 'validate', { excerpt: 'Confirmo, ya quedó' }],
+  ['"ya quedó, gracias, confirmo" on a resolved ticket', { text: 'ya quedó, gracias, confirmo\n\nEnviado desde mi iPhone' }, { thread: on({ status: 'resolved' }) }, 'validate', { excerpt: 'ya quedó, gracias, confirmo' }],
   ['"no se resolvió" on a resolved ticket', { text: 'No se resolvió, sigue igual.' }, { thread: on({ status: 'resolved' }) }, 'reject-resolution'],
   ['"rechazo" on a resolved ticket', { text: 'Rechazo la solución.' }, { thread: on({ status: 'resolved' }) }, 'reject-resolution'],
   ['a hedged yes on a resolved ticket', { text: 'Ya funciona, pero a medias.' }, { thread: on({ status: 'resolved' }) }, 'reply', { needsDecision: true }],
