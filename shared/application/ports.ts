@@ -176,6 +176,7 @@ export const MAIL_KINDS = [
   'final-notice',
   'resolution',
   'closure',
+  'reopened',
   'unauthorized-sender',
   'budget-extension-request',
   'after-hours-decision',
