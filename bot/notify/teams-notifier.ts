@@ -4,6 +4,7 @@ import { resolveLocale, t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 import type { CardFormat } from '../cards/card-format';
+import { clientReplyCard, firstLines } from '../cards/client-reply-card';
 import { digestCard } from '../cards/digest-card';
 import type { CardJson } from '../cards/render-template';
 import type { ConversationRefs } from '../teams/conversation-refs';
@@ -24,12 +25,6 @@ export interface TeamsNotifierDeps {
 }
 
 type Target = { reference: Partial<ConversationReference>; locale: Locale };
-
-/** The first lines of a client's reply (at most 5 lines, 600 characters). */
-function firstLines(text: string): string {
-  const lines = text.split('\n').filter((line) => line.trim()).slice(0, 5).join('\n');
-  return lines.length > 600 ? `${lines.slice(0, 599)}…` : lines;
-}
 
 function cardActivity(card: CardJson, text?: string): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card), text);
@@ -84,12 +79,17 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  /** A client's reply, to the assignee (the managers' channel when unassigned): its first lines and the ticket card. */
+  /**
+   * A client's reply, to the assignee (the managers' channel when unassigned or not installed): who
+   * wrote, its first lines and what intake did (with the close / reopen choice when it is unclear on
+   * a resolved ticket), then the ticket card.
+   */
   private clientReply(notification: ClientReplyNotification): Promise<{ ref?: string }> {
     return this.toAssignee(notification, async (format) => {
       const { ticket, from, excerpt } = notification;
-      const text = t(format.locale, 'bot.notify.clientReply', { number: ticket.number, subject: ticket.subject, from: from.name ? `${from.name} <${from.email}>` : from.email, excerpt: firstLines(excerpt) });
-      return cardActivity(await this.deps.views.ticketCard(ticket, format, this.deps.clock.now()), text);
+      const text = t(format.locale, 'bot.notify.clientReply', { number: ticket.number, subject: ticket.subject, from: from.name ? `${from.name} <${from.email}>` : from.email, excerpt: firstLines(excerpt).split('\n')[0] ?? '' });
+      const cards = [clientReplyCard(notification, format), await this.deps.views.ticketCard(ticket, format, this.deps.clock.now())];
+      return MessageFactory.list(cards.map((card) => CardFactory.adaptiveCard(card)), text);
     });
   }
 
