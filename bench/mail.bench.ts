@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ClientMailer } from '../shared/application/client-mailer';
-import { MailIntakeService } from '../shared/application/mail-intake-service';
-import { MailPoller } from '../shared/application/mail-poller';
+import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
+import { MailPoller } from '../shared/application/intake/mail-poller';
 import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Notifier } from '../shared/application/ports';
 import { TicketService } from '../shared/application/ticket-service';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
-import { MailIntakeService } from '../../shared/application/mail-intake-service';
-import { MailPoller, type PollReport } from '../../shared/application/mail-poller';
-import type { Mailbox } from '../../shared/application/mailbox';
+import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
+import { MailPoller, type PollReport } from '../../shared/application/intake/mail-poller';
+import type { Mailbox } from '../../shared/application/intake/mailbox';
 import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import { createCredential, createGraphClient, GRAPH_BASE_URL, type GraphCredentialConfig } from '../../shared/infra/graph';

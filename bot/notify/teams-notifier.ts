@@ -1,9 +1,10 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
-import type { Clock, DirectoryStore, Notification, Notifier } from '../../shared/application/ports';
+import type { ClientReplyNotification, Clock, DirectoryStore, Notification, Notifier } from '../../shared/application/ports';
 import { resolveLocale, t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 import type { CardFormat } from '../cards/card-format';
+import { clientReplyCard, firstLines } from '../cards/client-reply-card';
 import { digestCard } from '../cards/digest-card';
 import type { CardJson } from '../cards/render-template';
 import type { ConversationRefs } from '../teams/conversation-refs';
@@ -68,12 +69,28 @@ export class TeamsNotifier implements Notifier {
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: notification.ticket.subject })));
       case 'unauthorized-sender':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: notification.senderEmail, subject: notification.subject, client: notification.clientId ?? '?' })));
+      case 'client-reply':
+        return this.clientReply(notification);
       case 'daily-digest':
         return this.toChannel(notification, async (format) => {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));
           return cardActivity(digestCard({ date: notification.date, lines: notification.lines, assigneeNames: names }, format));
         });
     }
+  }
+
+  /**
+   * A client's reply, to the assignee (the managers' channel when unassigned or not installed): who
+   * wrote, its first lines and what intake did (with the close / reopen choice when it is unclear on
+   * a resolved ticket), then the ticket card.
+   */
+  private clientReply(notification: ClientReplyNotification): Promise<{ ref?: string }> {
+    return this.toAssignee(notification, async (format) => {
+      const { ticket, from, excerpt } = notification;
+      const text = t(format.locale, 'bot.notify.clientReply', { number: ticket.number, subject: ticket.subject, from: from.name ? `${from.name} <${from.email}>` : from.email, excerpt: firstLines(excerpt).split('\n')[0] ?? '' });
+      const cards = [clientReplyCard(notification, format), await this.deps.views.ticketCard(ticket, format, this.deps.clock.now())];
+      return MessageFactory.list(cards.map((card) => CardFactory.adaptiveCard(card)), text);
+    });
   }
 
   private format(locale: Locale): CardFormat {

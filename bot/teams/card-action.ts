@@ -17,6 +17,8 @@ export const CARD_VERBS = [
   'ticket.resolve',
   'l4.recordCase',
   'phone.log',
+  'ticket.confirmForClient',
+  'ticket.reopenForClient',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

@@ -1,3 +1,5 @@
+import { ConfirmForClientAction } from './card-actions/confirm-for-client-action';
+import { ReopenForClientAction } from './card-actions/reopen-for-client-action';
 import { AcknowledgeAction } from './card-actions/acknowledge-action';
 import { AssignToMeAction } from './card-actions/assign-to-me-action';
 import { AssignAction } from './card-actions/assign-action';
@@ -39,6 +41,8 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
       new ResolveAction(deps.tickets),
       new RecordMicrosoftCaseAction(deps.tickets),
       new LogPhoneCallAction(deps.tickets),
+      new ConfirmForClientAction(deps.tickets),
+      new ReopenForClientAction(deps.tickets),
     ],
     { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
   );

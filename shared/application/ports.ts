@@ -176,6 +176,7 @@ export const MAIL_KINDS = [
   'final-notice',
   'resolution',
   'closure',
+  'reopened',
   'unauthorized-sender',
   'budget-extension-request',
   'after-hours-decision',
@@ -219,7 +220,23 @@ export type Notification =
   | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
   | { kind: 'ticket-changed'; ticket: Ticket }
+  | ClientReplyNotification
   | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
+
+/**
+ * A client's email on a ticket, for its assignee (the managers' channel when unassigned): the first
+ * lines the client wrote and what intake did with them. `needs-decision`: the ticket is resolved and
+ * the reply is neither a clear yes nor a clear no, so a person closes or reopens it on the client's
+ * behalf, pointing at `messageId`.
+ */
+export interface ClientReplyNotification {
+  kind: 'client-reply';
+  ticket: Ticket;
+  from: { email: string; name?: string };
+  messageId: string;
+  excerpt: string;
+  outcome: 'recorded' | 'needs-decision' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension';
+}
 
 export interface DigestLine {
   ticketNumber: string;

@@ -63,8 +63,13 @@ export interface TicketCommands {
   approveBudgetExtension(actor: Actor, ref: TicketRef, requestId: string): Promise<Ticket>;
   refuseBudgetExtension(actor: Actor, ref: TicketRef, requestId: string, reason?: string): Promise<Ticket>;
   resolve(actor: Actor, ref: TicketRef, summary: string): Promise<Ticket>;
-  validateResolution(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
-  rejectResolution(actor: Actor, ref: TicketRef, reason?: string): Promise<Ticket>;
+  /**
+   * The client validates the resolution: the ticket closes. Staff may record it on the client's behalf
+   * only with `clientMessageId`, the client's message on the ticket that says so (kept in the log).
+   */
+  validateResolution(actor: Actor, ref: TicketRef, note?: string, clientMessageId?: string): Promise<Ticket>;
+  /** The client says it is not solved: the ticket reopens and the client is emailed the new due time (staff: as above). */
+  rejectResolution(actor: Actor, ref: TicketRef, reason?: string, clientMessageId?: string): Promise<Ticket>;
   closeForNoResponse(actor: Actor, ref: TicketRef): Promise<Ticket>;
   /** A new request after a ticket closed for no response: a new ticket linked to the old one. */
   openLinked(actor: Actor, closedTicketId: string, input: OpenTicketInput): Promise<Ticket>;

@@ -8,6 +8,8 @@ import type { Ticket } from '../domain/ticket/ticket';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/ticket/ticket-event';
 import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
+import { onBehalfOfClient } from './client-decision';
+import { reopenedMailParams } from './reopened-mail';
 import { optionalText, requireInteger, requireOneOf, requireText } from '../domain/input-checks';
 import { localYear } from './local-year';
 import { noResponseClosesAt } from './no-response-deadline';
@@ -397,22 +399,26 @@ export class TicketService implements TicketCommands {
     });
   }
 
-  validateResolution(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
+  validateResolution(actor: Actor, ref: TicketRef, note?: string, clientMessageId?: string): Promise<Ticket> {
     return this.change('validate-resolution', actor, ref, async (ctx) => {
       const text = optionalText('note', note);
+      const onBehalf = await onBehalfOfClient(this.deps.store.tickets, ctx.ticket, actor, clientMessageId);
       const followUp = await billedFollowUp(ctx, 'closure', undefined, BILLING_ACTOR);
       return {
-        events: [event(ctx, 'resolution-validated', text ? { note: text } : {}), followUp.event],
+        events: [event(ctx, 'resolution-validated', { ...(text ? { note: text } : {}), ...onBehalf }), followUp.event],
         entries: [followUp.entry],
         mail: { kind: 'closure', params: { closeReason: 'validated' } },
       };
     });
   }
 
-  rejectResolution(actor: Actor, ref: TicketRef, reason?: string): Promise<Ticket> {
+  /** The ticket reopens (resolution clock resumes); the client is emailed the new due time. */
+  rejectResolution(actor: Actor, ref: TicketRef, reason?: string, clientMessageId?: string): Promise<Ticket> {
     return this.change('reject-resolution', actor, ref, async (ctx) => {
       const why = optionalText('reason', reason, 2000);
-      return { events: [event(ctx, 'resolution-rejected', why ? { reason: why } : {})], entries: [] };
+      const onBehalf = await onBehalfOfClient(this.deps.store.tickets, ctx.ticket, actor, clientMessageId);
+      const rejected = event(ctx, 'resolution-rejected', { ...(why ? { reason: why } : {}), ...onBehalf });
+      return { events: [rejected], entries: [], mail: { kind: 'reopened', params: reopenedMailParams(ctx, rejected) } };
     });
   }
 

@@ -15,6 +15,7 @@ import { slaAlertCard } from '../../bot/cards/sla-alert-card';
 import { slaExplainCard } from '../../bot/cards/sla-explain-card';
 import { ticketCard } from '../../bot/cards/ticket-card';
 import { ticketListCard } from '../../bot/cards/ticket-list-card';
+import { clientReplyCard } from '../../bot/cards/client-reply-card';
 import { CARD_VERBS } from '../../bot/teams/card-action';
 import { adaptiveCardProblems } from '../support/adaptive-cards/validate-card';
 import { verbsOf } from './activities';
@@ -58,6 +59,7 @@ const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {
   'hours-card.json': (locale) => hoursCard({ clientName: 'ACME', report: REPORT }, { locale, timeZone: 'America/Mexico_City' }),
   'sla-alert-card.json': (locale) => slaAlertCard({ ...SUMMARY, clock: 'resolution', threshold: 'at-risk', dueAt: '2026-03-02T20:00:00.000Z', assignees: [{ title: 'Luis L1 (L1)', value: 'staff-l1' }] }, { locale, timeZone: 'America/Mexico_City' }),
   'l4-prompt-card.json': (locale) => l4PromptCard({ ticket: TICKET, client: { name: 'ACME', tenantId: 'tenant-1' }, reason: 'Product bug' }, { locale, timeZone: 'America/Mexico_City' }),
+  'client-reply-card.json': (locale) => clientReplyCard({ kind: 'client-reply', ticket: { ...TICKET, status: 'resolved' }, from: { email: 'ana@acme.example', name: 'Ana' }, messageId: '<r@acme.example>', excerpt: 'Ya funciona, pero a medias.', outcome: 'needs-decision' }, { locale, timeZone: 'America/Mexico_City' }),
   'digest-card.json': (locale) => digestCard({ date: '2026-03-02', lines: [{ ticketNumber: TICKET.number, ticketId: TICKET.id, subject: TICKET.subject, status: 'open', priority: 'critical', assigneeId: 'staff-l2', responseState: 'met', resolutionState: 'at-risk' }], assigneeNames: { 'staff-l2': 'Lena L2' } }, { locale, timeZone: 'America/Mexico_City' }),
 };
 

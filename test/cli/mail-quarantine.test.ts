@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MailPoller } from '../../shared/application/mail-poller';
+import { MailPoller } from '../../shared/application/intake/mail-poller';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { eml, intakeHarness } from '../mail/intake-harness';
 import { soporte, soporteJson } from './cli-process';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { MailPoller } from '../../shared/application/mail-poller';
+import { MailPoller } from '../../shared/application/intake/mail-poller';
 import type { RetryEvent } from '../../shared/infra/graph';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { GraphMailbox, QUARANTINE_CATEGORY } from '../../shared/infra/mail/graph-mailbox';

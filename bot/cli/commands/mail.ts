@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { MailIntakeService } from '../../../shared/application/mail-intake-service';
-import { MailReleaseService } from '../../../shared/application/mail-quarantine';
+import { MailIntakeService } from '../../../shared/application/intake/mail-intake-service';
+import { MailReleaseService } from '../../../shared/application/intake/mail-quarantine';
 import { ValidationError } from '../../../shared/domain/errors';
 import { t } from '../../../shared/domain/i18n/catalog';
 import { FileAttachmentStore } from '../../../shared/infra/mail/attachment-store';

@@ -34,6 +34,8 @@ export interface ClientMessageParams {
   summary?: string;
   /** closure. */
   closeReason?: 'validated' | 'no-response';
+  /** reopened: when the resolution is now due (UTC ISO); absent when the estimate is already used up. */
+  resolutionDueAt?: string;
   /** budget-extension-request. */
   extensionMinutes?: number;
   extensionReason?: string;
@@ -47,6 +49,7 @@ export type TicketMailKind =
   | 'final-notice'
   | 'resolution'
   | 'closure'
+  | 'reopened'
   | 'budget-extension-request'
   | 'phone-email-reminder'
   | 'progress'
@@ -143,6 +146,10 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
       return t(locale, 'mail.resolution.body', { number, summary: required(p.summary, 'summary') });
     case 'closure':
       return t(locale, `mail.closure.body.${p.closeReason ?? ticket.closeReason ?? 'validated'}`, { number });
+    case 'reopened':
+      return p.resolutionDueAt
+        ? t(locale, 'mail.reopened.body', { number, resolutionDue: formatInstant(p.resolutionDueAt, locale, zone) })
+        : t(locale, 'mail.reopened.body-overdue', { number });
     case 'budget-extension-request':
       return t(locale, 'mail.budget-extension-request.body', {
         number,

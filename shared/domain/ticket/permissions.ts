@@ -24,6 +24,7 @@ export const ACTIONS = [
   'decide-budget-extension',
   'resolve',
   'decide-resolution',
+  'record-client-decision',
   'add-note',
   'add-internal-note',
   'request-after-hours',
@@ -45,6 +46,8 @@ const SENIOR: ActorRole[] = ['L2', 'L3', 'manager'];
  * - `system` is the mail intake and the SLA monitor: it opens tickets from authorized email, records
  *   client replies, sends contact attempts and the final notice, closes for no response, logs daily
  *   emails. It never resolves, escalates or decides for the client.
+ * - Staff may record the client's decision on a resolution on the client's behalf, only pointing at
+ *   the client's message (the event carries its Message-ID): the client decides, staff transcribe.
  * - Managers maintain the requester directory (on the client's request; audited).
  */
 export const PERMISSIONS: Readonly<Record<Action, readonly ActorRole[]>> = {
@@ -69,6 +72,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly ActorRole[]>> = {
   'decide-budget-extension': ['requester'],
   resolve: STAFF,
   'decide-resolution': ['requester'],
+  'record-client-decision': STAFF,
   'add-note': ['requester', 'system', ...STAFF],
   'add-internal-note': ['system', ...STAFF],
   'request-after-hours': ['requester'],
@@ -129,7 +133,7 @@ export function actionForEvent(event: NewTicketEvent | TicketEvent): Action {
       return 'resolve';
     case 'resolution-validated':
     case 'resolution-rejected':
-      return 'decide-resolution';
+      return event.data.clientMessageId ? 'record-client-decision' : 'decide-resolution';
     case 'note-added':
       return event.data.internal ? 'add-internal-note' : 'add-note';
   }

@@ -41,8 +41,12 @@ export interface TicketEventData {
   'budget-extension-approved': { requestId: string; minutes: number };
   'budget-extension-refused': { requestId: string; reason?: string };
   resolved: { summary: string };
-  'resolution-validated': { note?: string };
-  'resolution-rejected': { reason?: string };
+  /**
+   * `clientMessageId`: a consultant recorded the client's decision on their behalf, pointing at the
+   * client's message (a `client-replied` event of this ticket); `onBehalfOf` is the requester.
+   */
+  'resolution-validated': { note?: string; clientMessageId?: string; onBehalfOf?: string };
+  'resolution-rejected': { reason?: string; clientMessageId?: string; onBehalfOf?: string };
   'closed-no-response': { attempts: number };
   'note-added': { text: string; internal: boolean };
 }

@@ -1,8 +1,8 @@
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { MailQuarantine, QuarantinedMail } from '../../application/mail-quarantine';
-import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
+import type { MailQuarantine, QuarantinedMail } from '../../application/intake/mail-quarantine';
+import type { Mailbox, MailOutcome, PendingMail } from '../../application/intake/mailbox';
 import type { Clock } from '../../application/ports';
 import { NotFoundError } from '../../domain/errors';
 import type { FileAttachmentStore } from './attachment-store';

@@ -11,6 +11,7 @@ describe('permission table', () => {
     ['escalate-to-L4', ['L2', 'L3', 'manager']],
     ['escalate', ['L1', 'L2', 'L3', 'manager']],
     ['decide-resolution', ['requester']],
+    ['record-client-decision', ['L1', 'L2', 'L3', 'manager']],
     ['decide-budget-extension', ['requester']],
     ['request-after-hours', ['requester']],
     ['close-no-response', ['L2', 'manager', 'system']],
@@ -37,6 +38,9 @@ describe('permission table', () => {
     expect(() => assertEventAllowed(ev('escalated', plus(1), { from: 'L1', to: 'L2', reason: 'x' }, { role: 'L1', id: 's1' }))).not.toThrow();
     expect(() => assertEventAllowed(ev('resolution-validated', plus(1), {}, REQUESTER))).not.toThrow();
     expect(() => assertEventAllowed(ev('resolution-validated', plus(1), {}, STAFF_L2))).toThrow(NotAuthorizedError);
+    // On the client's behalf only when pointing at the client's message.
+    expect(() => assertEventAllowed(ev('resolution-validated', plus(1), { clientMessageId: '<yes@acme.example>', onBehalfOf: 'ana@acme.example' }, STAFF_L2))).not.toThrow();
+    expect(() => assertEventAllowed(ev('resolution-rejected', plus(1), { clientMessageId: '<no@acme.example>' }, REQUESTER))).toThrow(NotAuthorizedError);
     expect(actionForEvent(ev('note-added', plus(1), { text: 'x', internal: true }))).toBe('add-internal-note');
     expect(() => assertEventAllowed(ev('note-added', plus(1), { text: 'x', internal: true }, REQUESTER))).toThrow(NotAuthorizedError);
   });

@@ -1,8 +1,8 @@
-import type { InboundMail } from '../domain/mail/inbound-mail';
-import { extractTicketNumbers } from '../domain/mail/ticket-number-tag';
-import type { Ticket } from '../domain/ticket/ticket';
-import { ticketIdForMessage } from './mail-thread';
-import type { StateStore, TicketStore } from './ports';
+import type { InboundMail } from '../../domain/mail/inbound-mail';
+import { extractTicketNumbers } from '../../domain/mail/ticket-number-tag';
+import type { Ticket } from '../../domain/ticket/ticket';
+import { ticketIdForMessage } from '../mail-thread';
+import type { StateStore, TicketStore } from '../ports';
 
 export type ThreadMatch = 'in-reply-to' | 'references' | 'subject' | 'conversation';
 

@@ -1,7 +1,7 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../../domain/errors';
 import type { Mailbox, MailOutcome, PendingMail } from './mailbox';
 import type { MailIntakeService } from './mail-intake-service';
-import type { Clock, LeaseStore } from './ports';
+import type { Clock, LeaseStore } from '../ports';
 
 export interface PollReport {
   processed: number;

@@ -1,6 +1,6 @@
-import type { AuthorizedRequester, Client } from '../domain/requesters/directory-types';
-import type { DirectoryStore } from './ports';
-import { isActiveAt } from './requester-access';
+import type { AuthorizedRequester, Client } from '../../domain/requesters/directory-types';
+import type { DirectoryStore } from '../ports';
+import { isActiveAt } from '../requester-access';
 
 export type SenderCheck =
   | { authorized: true; requester: AuthorizedRequester; client: Client }

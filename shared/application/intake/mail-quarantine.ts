@@ -1,8 +1,8 @@
-import { NotAuthorizedError, ValidationError } from '../domain/errors';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { NotAuthorizedError, ValidationError } from '../../domain/errors';
+import type { Actor } from '../../domain/ticket/ticket-types';
 import type { MailIntakeService } from './mail-intake-service';
 import type { MailOutcome, PendingMail } from './mailbox';
-import type { Clock, DirectoryStore } from './ports';
+import type { Clock, DirectoryStore } from '../ports';
 import { checkSender } from './sender-check';
 
 /** A message intake quarantined, with what it did and why (its `.reason.json`). */

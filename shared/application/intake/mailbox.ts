@@ -1,4 +1,4 @@
-import type { InboundMail } from '../domain/mail/inbound-mail';
+import type { InboundMail } from '../../domain/mail/inbound-mail';
 
 /**
  * Where inbound mail comes from: the maildrop folder (embedded default) or the support mailbox on

@@ -1,4 +1,4 @@
-import type { StateStore } from './ports';
+import type { StateStore } from '../ports';
 
 /**
  * At most `max` automatic replies to one address per `windowMinutes` (kept in the StateStore under

@@ -1,0 +1,314 @@
+import { ConflictError } from '../../domain/errors';
+import { t } from '../../domain/i18n/catalog';
+import type { InboundMail } from '../../domain/mail/inbound-mail';
+import { baseSubject } from '../../domain/mail/ticket-number-tag';
+import { clipDescription } from '../../domain/ticket/open-ticket';
+import type { Ticket } from '../../domain/ticket/ticket';
+import type { Actor } from '../../domain/ticket/ticket-types';
+import type { ClientMailer } from '../client-mailer';
+import { appendToThread } from '../mail-thread';
+import type { Clock, IdGenerator, Notifier, Store } from '../ports';
+import { recordTicketAttachments } from '../ticket-attachments';
+import type { TicketCommands, TicketRef } from '../ticket-commands';
+import { decideIntake, type IntakeDecision, type IntakeFacts } from './decide-intake';
+import type { MailOutcome } from './mailbox';
+import { resolveThreadTicket } from './mail-threading';
+import { ReplyRateLimit } from './reply-rate-limit';
+import { checkSender } from './sender-check';
+
+export interface MailIntakeDeps {
+  tickets: TicketCommands;
+  store: Pick<Store, 'tickets' | 'directory' | 'afterHours' | 'state'>;
+  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply'>;
+  notifier: Notifier;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
+  ownAddresses: string[];
+  /** Limits automatic replies per sender (default 3 a day). */
+  replyLimit?: ReplyRateLimit;
+}
+
+/** Where the message will be kept if quarantined (the poller knows, intake only reports it). */
+export interface IntakeContext {
+  quarantineRef: string;
+}
+
+const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
+const CONFLICT_RETRIES = 3;
+
+type Decision<K extends IntakeDecision['kind']> = Extract<IntakeDecision, { kind: K }>;
+
+/**
+ * The executor of the intake decision table (decideIntake): reads the facts about one message from
+ * the stores, lets the table decide, and maps the decision to ticket commands (open, reply, validate,
+ * link, decide an extension), the polite reply and the managers' notice, or nothing. Every client
+ * reply on a ticket is also told to its assignee (Notifier: `client-reply`). A ticket changed
+ * meanwhile (ConflictError) is re-read and decided again, a few times. Domain refusals propagate to
+ * the poller, which quarantines the message with the reason.
+ */
+export class MailIntakeService {
+  private readonly replyLimit: ReplyRateLimit;
+  private readonly own: Set<string>;
+
+  constructor(private readonly deps: MailIntakeDeps) {
+    this.replyLimit = deps.replyLimit ?? new ReplyRateLimit(deps.store.state);
+    this.own = new Set(deps.ownAddresses.map((a) => a.trim().toLowerCase()));
+  }
+
+  /** Handles again a message handled before: an operator released it from quarantine (`soporte mail release`). */
+  async handleReleased(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    await this.deps.store.state.deleteState(`mail-seen:${mail.messageId.toLowerCase()}`);
+    return this.handle(mail, context);
+  }
+
+  async handle(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
+    const seen = await this.deps.store.state.getState<MailOutcome>(seenKey);
+    if (seen) return { ...seen, action: 'duplicate', reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})` };
+    const outcome = await this.decideAndRun(mail, context);
+    await this.deps.store.state.setState(seenKey, outcome);
+    return outcome;
+  }
+
+  /** Someone (a consultant in Teams) may change the ticket meanwhile: read the facts again and redo, a few times. */
+  private async decideAndRun(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.run(mail, decideIntake(mail, await this.facts(mail)), context);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** The facts decideIntake reads. */
+  async facts(mail: InboundMail): Promise<IntakeFacts> {
+    const { store, clock } = this.deps;
+    const at = new Date(Math.min(Date.parse(mail.date), clock.now().getTime()));
+    const fromOwnAddress = this.own.has(mail.from.address);
+    const thread = fromOwnAddress ? undefined : await resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail);
+    const staff = await store.directory.findStaffByEmail(mail.from.address);
+    const facts: IntakeFacts = { fromOwnAddress, at, sender: await checkSender(store.directory, mail.from.address, at, thread?.ticket.clientId) };
+    if (thread) facts.thread = thread;
+    if (staff?.active) {
+      facts.staff = staff;
+      if (!thread && mail.forwardedFrom) facts.forwarded = await checkSender(store.directory, mail.forwardedFrom.address, at);
+    }
+    return facts;
+  }
+
+  private async run(mail: InboundMail, d: IntakeDecision, context: IntakeContext): Promise<MailOutcome> {
+    switch (d.kind) {
+      case 'ignore':
+        return processed(d.action, d.reason);
+      case 'quarantine-unauthorized':
+        return this.refuse(mail, d, context);
+      case 'quarantine-staff-mail':
+        return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${d.staff.name} (staff): ${d.why}; no ticket opened` };
+      case 'open':
+        return this.open(mail, d, await this.afterHours(mail, d));
+      case 'open-linked':
+        return this.openLinked(mail, d, await this.afterHours(mail, d));
+      case 'link-phone-ticket-by-staff':
+        await this.keep(mail, d.ticket);
+        await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
+        return processed('linked-phone-ticket', `${d.staff.name} forwarded the email confirming phone ticket ${d.ticket.number} (matched by ${d.match})`, d.ticket.number);
+      case 'staff-mail':
+        await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
+        return processed('staff-mail', `mail from ${d.staff.name} (staff) kept on ${d.ticket.number}'s thread (matched by ${d.match}); not a client reply`, d.ticket.number);
+      case 'staff-first-response':
+      case 'staff-follow-up':
+        return this.staffWroteToClient(mail, d);
+    }
+    // Every other decision is an authorized requester's message on a ticket.
+    const tail = suffix(await this.afterHours(mail, d));
+    if (d.kind === 'ignore-on-closed') {
+      await appendToThread(this.deps.store.state, d.ticket.id, mail.messageId);
+      return processed(d.action, `reply on ${d.ticket.number}, closed after the client validated it; nothing asks for more work${tail}`, d.ticket.number);
+    }
+    await this.keep(mail, d.ticket);
+    if (d.kind === 'link-phone-ticket') {
+      await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
+      return processed('linked-phone-ticket', `the client's email (matched by ${d.match}) confirms phone ticket ${d.ticket.number}${tail}`, d.ticket.number);
+    }
+    const ticket = await this.clientMessage(mail, d);
+    await this.tellAssignee(ticket, mail, d);
+    const who = `${d.requester.email} answered on ${d.ticket.number} (matched by ${d.match})`;
+    switch (d.kind) {
+      case 'validate':
+        return processed('resolution-validated', `${who}: resolution-validated${tail}`, d.ticket.number);
+      case 'reject-resolution':
+        return processed('resolution-rejected', `${who}: resolution-rejected${tail}`, d.ticket.number);
+      case 'approve-extension':
+        return processed('budget-extension-approved', `${who}: budget-extension-approved${tail}`, d.ticket.number);
+      case 'refuse-extension':
+        return processed('budget-extension-refused', `${who}: budget-extension-refused${tail}`, d.ticket.number);
+      case 'reply': {
+        const asks = d.needsDecision ? '; resolved and neither a clear yes nor a clear no: the assignee decides' : '';
+        return processed('client-replied', `reply from ${d.requester.email} recorded on ${d.ticket.number} (matched by ${d.match})${asks}${tail}`, d.ticket.number);
+      }
+    }
+  }
+
+  /** The ticket command a client's message on a ticket stands for. */
+  private clientMessage(mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<Ticket> {
+    const { tickets } = this.deps;
+    const ref = refOf(d.ticket);
+    switch (d.kind) {
+      case 'validate':
+        return tickets.validateResolution(d.actor, ref, d.excerpt);
+      case 'reject-resolution':
+        return tickets.rejectResolution(d.actor, ref, d.excerpt);
+      case 'approve-extension':
+        return tickets.approveBudgetExtension(d.actor, ref, d.requestId);
+      case 'refuse-extension':
+        return tickets.refuseBudgetExtension(d.actor, ref, d.requestId, d.excerpt);
+      case 'reply':
+        return tickets.recordClientReply(d.actor, ref, mail.messageId, d.excerpt);
+    }
+  }
+
+  /** Every client reply reaches the ticket's assignee in Teams (the managers' channel when unassigned). */
+  private async tellAssignee(ticket: Ticket, mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<void> {
+    await this.deps.notifier.notify({
+      kind: 'client-reply',
+      ticket,
+      from: { email: d.requester.email, name: d.requester.name },
+      messageId: mail.messageId,
+      excerpt: d.excerpt ?? '',
+      outcome: d.kind === 'reply' ? (d.needsDecision ? 'needs-decision' : 'recorded') : d.kind,
+    });
+  }
+
+  private async open(mail: InboundMail, d: Decision<'open'>, afterHours: string): Promise<MailOutcome> {
+    const { headers, requester } = d;
+    if (!d.forwardedBy && mail.rejectedAttachments.length) {
+      // The acknowledgement (sent by the ticket service on open) names the refused attachments.
+      await this.deps.store.state.setState(`mail-inbound:${mail.messageId}`, { rejectedAttachments: mail.rejectedAttachments });
+    }
+    const { ticket, created } = await this.deps.tickets.open(d.actor, {
+      clientId: requester.clientId,
+      requesterEmail: requester.email,
+      subject: baseSubject(mail.subject) || firstLine(mail.text) || t(requester.locale ?? d.client.locale, 'mail.no-subject'),
+      description: clipDescription(mail.text),
+      channel: headers.fromAddin && !d.forwardedBy ? 'addin' : 'email',
+      priority: headers.priority,
+      incidentType: headers.incidentType,
+      sourceMessageId: mail.messageId,
+      conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
+      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+    });
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
+    if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
+    if (d.forwardedBy) return processed('opened-from-staff-forward', `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
+    const notes = suffix([...headers.problems, afterHours].filter(Boolean).join('; '));
+    const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
+    return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes}`, ticket.number);
+  }
+
+  private async openLinked(mail: InboundMail, d: Decision<'open-linked'>, afterHours: string): Promise<MailOutcome> {
+    const linked = await this.deps.tickets.openLinked(requesterActor(d.requester), d.closed.id, {
+      clientId: d.closed.clientId,
+      requesterEmail: d.requester.email,
+      subject: baseSubject(mail.subject) || d.closed.subject,
+      description: clipDescription(mail.text),
+      channel: 'email',
+      sourceMessageId: mail.messageId,
+      conversationId: mail.conversationId ?? mail.messageId,
+      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+    });
+    await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
+    await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
+    return processed('opened-linked', `${d.closed.number} is closed (${d.closed.closeReason}) and never reopens: opened ${linked.number} linked to it${suffix(afterHours)}`, linked.number);
+  }
+
+  /**
+   * A consultant answered the client from Outlook with support copied: that email is a follow-up the
+   * policy bills (15 minutes), and on a new ticket it is the first response that stops the clock.
+   */
+  private async staffWroteToClient(mail: InboundMail, d: Decision<'staff-first-response' | 'staff-follow-up'>): Promise<MailOutcome> {
+    await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
+    const { ticket, staff, match } = d;
+    if (d.kind === 'staff-first-response') {
+      await this.deps.tickets.acknowledge(d.actor, refOf(ticket));
+      return processed('staff-first-response', `${staff.name} answered ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): first response recorded, 15 min follow-up billed`, ticket.number);
+    }
+    await this.deps.tickets.logFollowUp(d.actor, refOf(ticket), 'follow-up', d.excerpt);
+    return processed('staff-follow-up', `${staff.name} wrote to ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): 15 min follow-up billed`, ticket.number);
+  }
+
+  /** The message joins the ticket's thread and its files are kept with the ticket. */
+  private async keep(mail: InboundMail, ticket: Ticket): Promise<void> {
+    await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
+  }
+
+  /** X-Soporte-After-Hours: `<start ISO>/<end ISO>` records the client's advance request (status requested). */
+  private async afterHours(mail: InboundMail, d: { requester: { clientId: string; email: string }; afterHours?: Decision<'open'>['afterHours'] }): Promise<string> {
+    const window = d.afterHours;
+    if (!window) return '';
+    if ('problem' in window) return window.problem;
+    const existing = await this.deps.store.afterHours.listWindows({ clientId: d.requester.clientId });
+    if (existing.some((w) => w.requestMessageId === mail.messageId)) return 'after-hours request already recorded';
+    await this.deps.store.afterHours.putWindow({
+      id: this.deps.ids.newId(),
+      clientId: d.requester.clientId,
+      start: window.start,
+      end: window.end,
+      status: 'requested',
+      requestedBy: d.requester.email,
+      requestMessageId: mail.messageId,
+      requestedAt: this.deps.clock.now().toISOString(),
+    });
+    return `after-hours attention requested for ${window.start}/${window.end}`;
+  }
+
+  private async refuse(mail: InboundMail, d: Decision<'quarantine-unauthorized'>, context: IntakeContext): Promise<MailOutcome> {
+    const { sender } = d;
+    const canReply = d.mayReply && (await this.replyLimit.allow(mail.from.address, this.deps.clock.now()));
+    if (canReply) {
+      await this.deps.clientMailer.sendUnauthorizedReply({
+        locale: sender.client?.locale ?? 'es-MX',
+        to: mail.from.address,
+        senderName: mail.from.name,
+        originalSubject: mail.subject,
+        originalMessageId: mail.messageId,
+        originalReferences: mail.references,
+        authorizers: sender.authorizers,
+      });
+    }
+    await this.deps.notifier.notify({
+      kind: 'unauthorized-sender',
+      clientId: sender.client?.id,
+      senderEmail: mail.from.address,
+      subject: mail.subject,
+      quarantineRef: context.quarantineRef,
+      managerEmails: sender.client?.managerEmails ?? [],
+    });
+    const who = sender.client ? `not an authorized requester of ${sender.client.name}` : 'not an authorized requester of any client';
+    const replied = canReply ? 'polite reply sent' : 'no reply (no-reply address or reply limit reached)';
+    return { disposition: 'quarantined', action: 'unauthorized', reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told` };
+  }
+}
+
+function requesterActor(requester: { email: string; name: string }): Actor {
+  return { role: 'requester', id: requester.email, name: requester.name };
+}
+
+function refOf(ticket: Ticket): TicketRef {
+  return { ticketId: ticket.id, expectedVersion: ticket.version };
+}
+
+function suffix(note: string): string {
+  return note ? `; ${note}` : '';
+}
+
+function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
+  return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 200);
+}
