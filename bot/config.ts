@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_BODY_LIMITS } from './request-body';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z
@@ -74,6 +75,10 @@ const ConfigSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1).optional(),
   /** PEM file with the certificate and its private key. */
   AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** The largest REST API (/api/v1) or Graph notification body read, in bytes after decoding (gzip, deflate, br); larger: 413. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.apiBytes),
+  /** The largest Bot Framework activity (POST /api/messages) read, in bytes after decoding; larger: 413. */
+  BOT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.botBytes),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
