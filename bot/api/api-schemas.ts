@@ -14,6 +14,8 @@ export const CreateTicketSchema = z.object({
   incidentType: z.enum(INCIDENT_TYPES),
   description: z.string().max(10_000).optional(),
   requesterEmail: z.email().optional(),
+  /** Staff: the client the ticket is for, needed when the sender is an authorized requester of several. */
+  clientId: z.string().min(1).max(200).optional(),
   supportHasEmail: z.boolean().default(true),
 });
 
@@ -27,7 +29,7 @@ export const MineQuerySchema = z.object({
   cursor: z.string().optional(),
 });
 
-export const SenderQuerySchema = z.object({ email: z.email() });
+export const SenderQuerySchema = z.object({ email: z.email(), clientId: z.string().min(1).max(200).optional() });
 
 export const NoteSchema = z.object({ note: z.string().max(2000).optional() }).default({});
 export const ReasonSchema = z.object({ reason: z.string().max(2000).optional() }).default({});

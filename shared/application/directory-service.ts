@@ -5,10 +5,11 @@ import { assertAllowed } from '../domain/ticket/permissions';
 import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '../domain/ticket/ticket-types';
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
 import type { SupportPolicy } from '../domain/policy/support-policy';
+import { isEffective } from '../domain/requesters/authorization';
 import { effectiveInstant } from './effective-date';
 import { normalizeEmail, optionalText, requireOneOf, requireText } from './input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
-import { activeRequester, isActiveAt } from './requester-access';
+import { activeRequester } from './requester-access';
 
 export interface AddClientInput {
   id?: string;
@@ -163,7 +164,7 @@ export class DirectoryService {
   /** Requesters of a client (or all); with `activeAt`, only those authorized at that instant. */
   async listRequesters(clientId?: string, activeAt?: Date): Promise<AuthorizedRequester[]> {
     const all = await this.deps.store.directory.listRequesters(clientId);
-    return activeAt ? all.filter((r) => isActiveAt(r, activeAt)) : all;
+    return activeAt ? all.filter((r) => isEffective(r, activeAt)) : all;
   }
 
   /**

@@ -131,6 +131,7 @@ export class ApiHarness {
       authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
       readSla: createSlaReader({ policies, afterHours: this.store.afterHours }),
       devTokens: local?.devTokens,
+      tenantOf: local?.devTokens?.tenantOf,
     };
     // The server main.ts builds (its body reader and limits), with the API routes on it.
     this.server = createServer({ startedAt: this.clock.now(), version: 'test', bodyLimits: options.bodyLimits });
