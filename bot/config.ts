@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_BODY_LIMITS } from './request-body';
+import { SENDER_AUTHENTICATION_POLICIES } from '../shared/domain/mail/sender-authentication';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z
@@ -42,6 +43,11 @@ const ConfigSchema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Attachments larger than this are refused (the client is told in the acknowledgement). */
   MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /**
+   * Mail whose sender Exchange could not authenticate (dmarc=fail, spf=fail without dkim=pass, compauth=fail):
+   * reject, quarantine or accept. Default: the policy's mail.senderAuthentication (quarantine).
+   */
+  MAIL_SENDER_AUTHENTICATION: z.enum(SENDER_AUTHENTICATION_POLICIES).optional(),
   /** MAIL_MODE=graph: consultants' mailboxes (comma-separated) whose flagged messages become tickets. */
   GRAPH_CONSULTANT_MAILBOXES: z.string().default('').transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Microsoft Graph app registration (client credentials) and origin (default https://graph.microsoft.com). */

@@ -1,6 +1,9 @@
 import { ConflictError } from '../domain/errors';
 import { t } from '../domain/i18n/catalog';
 import { classifyAutomated } from '../domain/mail/automated-mail';
+import { readSenderAuthentication, senderAuthenticationAction, type SenderAuthenticationPolicy } from '../domain/mail/sender-authentication';
+import { DEFAULT_POLICY } from '../domain/policy/default-policy';
+import type { Client } from '../domain/requesters/directory-types';
 import type { InboundMail } from '../domain/mail/inbound-mail';
 import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
 import { stripQuotedReply } from '../domain/mail/quoted-text';
@@ -31,6 +34,8 @@ export interface MailIntakeDeps {
   ownAddresses: string[];
   /** Limits automatic replies per sender (default 3 a day). */
   replyLimit?: ReplyRateLimit;
+  /** Mail whose sender failed authentication: the policy's `mail.senderAuthentication` (default quarantine). */
+  senderAuthentication?: SenderAuthenticationPolicy;
 }
 
 /** Where the message will be kept if quarantined (the poller knows, intake only reports it). */
@@ -75,11 +80,18 @@ export class MailIntakeService {
     if (automated.automated) return processed(`ignored-${automated.kind}`, `automatic message (${automated.reason}): opens no ticket and is not a client reply`);
 
     const now = this.deps.clock.now();
-    const at = new Date(Math.min(Date.parse(mail.date), now.getTime()));
+    // Authorization and clocks use the instant we received the message; the Date header is the sender's.
+    const at = new Date(Math.min(Date.parse(mail.receivedAt), now.getTime()));
+    const forged = await this.forgedSender(mail, at, context);
+    if (forged) return forged;
     const thread = await resolveThreadTicket({ tickets: this.deps.store.tickets, state: this.deps.store.state }, mail);
     const staff = await this.deps.store.directory.findStaffByEmail(mail.from.address);
     if (staff?.active) return this.fromStaff(mail, staff, thread, at);
     const sender = await checkSender(this.deps.store.directory, mail.from.address, at, thread?.ticket.clientId);
+    if (!sender.authorized && sender.ambiguousClients) {
+      const names = sender.ambiguousClients.map((c) => c.name).join(', ');
+      return this.quarantine(mail, context, { reason: 'ambiguous-requester', detail: names, managerEmails: sender.ambiguousClients.flatMap((c) => c.managerEmails) }, `${mail.from.address} is an authorized requester of several clients (${names}) and the message names no ticket: no ticket, no reply, managers told to open it for the right client`);
+    }
     if (!sender.authorized) return this.refuse(mail, sender, context);
 
     const afterHours = await this.recordAfterHoursRequest(mail, sender.requester, now);
@@ -143,7 +155,7 @@ export class MailIntakeService {
         channel: 'email',
         sourceMessageId: mail.messageId,
         conversationId: mail.conversationId ?? mail.messageId,
-        raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+        raisedAt: new Date(Math.min(Date.parse(mail.receivedAt), this.deps.clock.now().getTime())),
       });
       await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
       await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
@@ -278,6 +290,28 @@ export class MailIntakeService {
       requestedAt: now.toISOString(),
     });
     return `after-hours attention requested for ${window.start}/${window.end}`;
+  }
+
+  /**
+   * The receiving server could not authenticate the sender (a forged From): never answered (the reply
+   * would go to the forged address); rejected, quarantined with managers told, or accepted, as the policy says.
+   */
+  private async forgedSender(mail: InboundMail, at: Date, context: IntakeContext): Promise<MailOutcome | undefined> {
+    const authentication = readSenderAuthentication(mail.headers);
+    if (authentication.kind !== 'failed') return undefined;
+    const action = senderAuthenticationAction(authentication, this.deps.senderAuthentication ?? DEFAULT_POLICY.mail.senderAuthentication);
+    const detail = authentication.reasons.join(', ');
+    if (action === 'accept') return undefined;
+    if (action === 'reject') return processed('rejected-spoofed', `the sender ${mail.from.address} failed authentication (${detail}): rejected by policy, no ticket, no reply`);
+    const claimed = await checkSender(this.deps.store.directory, mail.from.address, at);
+    const client: Client | undefined = claimed.client;
+    return this.quarantine(mail, context, { reason: 'spoofed-sender', detail, clientId: client?.id, managerEmails: client?.managerEmails ?? [] }, `the sender ${mail.from.address} failed authentication (${detail}): quarantined, no ticket, no reply to the forged address, managers told`);
+  }
+
+  /** Kept aside without a reply; the account's managers are told why. */
+  private async quarantine(mail: InboundMail, context: IntakeContext, why: { reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string; managerEmails: string[] }, summary: string): Promise<MailOutcome> {
+    await this.deps.notifier.notify({ kind: 'quarantined-mail', ...why, senderEmail: mail.from.address, subject: mail.subject, quarantineRef: context.quarantineRef, managerEmails: [...new Set(why.managerEmails)] });
+    return { disposition: 'quarantined', action: why.reason, reason: summary };
   }
 
   private async refuse(mail: InboundMail, sender: Extract<Awaited<ReturnType<typeof checkSender>>, { authorized: false }>, context: IntakeContext): Promise<MailOutcome> {
