@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../shared/domain/input-checks';
 import { BotIdentityError, resolveBotIdentity } from './adapter/bot-identity';
+import { DEFAULT_BODY_LIMITS } from './request-body';
+import { SENDER_AUTHENTICATION_POLICIES } from '../shared/domain/mail/sender-authentication';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z
@@ -43,6 +45,11 @@ const ConfigSchema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Attachments larger than this are refused (the client is told in the acknowledgement). */
   MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /**
+   * Mail whose sender Exchange could not authenticate (dmarc=fail, spf=fail without dkim=pass, compauth=fail):
+   * reject, quarantine or accept. Default: the policy's mail.senderAuthentication (quarantine).
+   */
+  MAIL_SENDER_AUTHENTICATION: z.enum(SENDER_AUTHENTICATION_POLICIES).optional(),
   /** MAIL_MODE=graph: consultants' mailboxes (comma-separated) whose flagged messages become tickets. */
   GRAPH_CONSULTANT_MAILBOXES: z.string().default('').transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Development only (refused in production): a client-secret app for MAIL_MODE=graph when GRAPH_AUTH is not set. GRAPH_BASE_URL: Graph's origin (default https://graph.microsoft.com). */
@@ -82,6 +89,10 @@ const ConfigSchema = z.object({
   PARTNER_NAME: z.string().min(1).default('Soporte'),
   PARTNER_EMAIL: z.email().optional(),
   PARTNER_WEBSITE: z.url().optional(),
+  /** The largest REST API (/api/v1) or Graph notification body read, in bytes after decoding (gzip, deflate, br); larger: 413. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.apiBytes),
+  /** The largest Bot Framework activity (POST /api/messages) read, in bytes after decoding; larger: 413. */
+  BOT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.botBytes),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });

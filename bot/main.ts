@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const server = createServer({
     startedAt,
     version: packageVersion,
+    bodyLimits: { apiBytes: config.API_MAX_BODY_BYTES, botBytes: config.BOT_MAX_BODY_BYTES },
     health: async () => {
       const status = await monitor.status();
       return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };

@@ -58,7 +58,7 @@ export function botAppId(identity: BotIdentity): string {
 export function describeBotIdentity(identity: BotIdentity): string {
   switch (identity.mode) {
     case 'local':
-      return 'Teams bot: POST /api/messages in local mode (no app id: unauthenticated, for the Playground and tests; refused in production)';
+      return 'Teams bot: POST /api/messages in local mode (no app id: unauthenticated, for the Playground and tests; answers this machine only (loopback), whatever HOST is; refused in production)';
     case 'single-tenant':
       return `Teams bot: POST /api/messages as SingleTenant app ${identity.appId} (tenant ${identity.tenantId})`;
     case 'user-assigned-msi':

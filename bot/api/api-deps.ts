@@ -1,4 +1,5 @@
 import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shared/application/ports';
+import type { Client } from '../../shared/domain/requesters/directory-types';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
 import type { DevTokens } from '../auth/create-auth';
@@ -19,6 +20,8 @@ export interface ApiDeps {
   ids: IdGenerator;
   authenticator: Authenticator;
   readSla: SlaReader;
+  /** The tenant a client's people sign in from (default its tenantId; local mode names tenant-less clients). */
+  tenantOf?: (client: Client) => string | undefined;
   /** Local mode only: issues development tokens at POST /api/v1/dev/token. */
   devTokens?: DevTokens;
 }

@@ -15,6 +15,8 @@ export const CreateTicketSchema = z.object({
   incidentType: z.enum(INCIDENT_TYPES),
   description: z.string().max(10_000).optional(),
   requesterEmail: z.email({ pattern: EMAIL_PATTERN }).optional(),
+  /** Staff: the client the ticket is for, needed when the sender is an authorized requester of several. */
+  clientId: z.string().min(1).max(200).optional(),
   supportHasEmail: z.boolean().default(true),
 });
 
@@ -28,7 +30,7 @@ export const MineQuerySchema = z.object({
   cursor: z.string().optional(),
 });
 
-export const SenderQuerySchema = z.object({ email: z.email({ pattern: EMAIL_PATTERN }) });
+export const SenderQuerySchema = z.object({ email: z.email({ pattern: EMAIL_PATTERN }), clientId: z.string().min(1).max(200).optional() });
 
 export const NoteSchema = z.object({ note: z.string().max(2000).optional() }).default({});
 export const ReasonSchema = z.object({ reason: z.string().max(2000).optional() }).default({});

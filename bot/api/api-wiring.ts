@@ -41,6 +41,7 @@ export async function wireApi(server: Server, deps: { settings: ApiSettings; sto
     authenticator: auth.authenticator,
     readSla: createSlaReader({ policies: services.policies, afterHours: store.afterHours }),
     devTokens: auth.devTokens,
+    tenantOf: auth.devTokens?.tenantOf,
   });
   const clientId = settings.ENTRA_CLIENT_ID;
   registerAddinStatic(server, {

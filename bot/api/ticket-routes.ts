@@ -4,7 +4,7 @@ import type { TicketRef } from '../../shared/application/ticket-commands';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { TicketListView } from '../../shared/domain/api/api-contract';
 import { canSeeTicket, type Caller } from '../auth/caller';
-import { isActiveAt } from '../../shared/application/requester-access';
+import { resolveRequester } from '../../shared/domain/requesters/authorization';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { CreateTicketSchema, LookupQuerySchema, MineQuerySchema, NoteSchema, ReasonSchema } from './api-schemas';
@@ -43,7 +43,7 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       if (!canSeeTicket(caller, existing)) throw new ApiProblem(409, 'conflict', 'This email already belongs to another ticket');
       return view(existing, 200);
     }
-    const { clientId, requesterEmail } = await ticketOwner(deps, caller, input.requesterEmail);
+    const { clientId, requesterEmail } = await ticketOwner(deps, caller, input.requesterEmail, input.clientId);
     const opened = await deps.commands.open(caller.actor, {
       clientId,
       requesterEmail,
@@ -91,13 +91,16 @@ async function lookup(deps: ApiDeps, caller: Caller, query: { internetMessageId?
   throw new ApiProblem(404, 'not-found', 'Not found', 'no ticket for this message or thread');
 }
 
-/** Requesters raise tickets for themselves; staff raise them for an authorized sender. */
-async function ticketOwner(deps: ApiDeps, caller: Caller, requesterEmail: string | undefined): Promise<{ clientId: string; requesterEmail: string }> {
+/**
+ * Requesters raise tickets for themselves; staff raise them for an authorized sender, at the client they
+ * name (`clientId`), or at the one client that authorizes the sender: never the first record found.
+ */
+async function ticketOwner(deps: ApiDeps, caller: Caller, requesterEmail: string | undefined, clientId: string | undefined): Promise<{ clientId: string; requesterEmail: string }> {
   if (caller.kind === 'requester') return { clientId: caller.client.id, requesterEmail: caller.email };
   if (!requesterEmail) throw new ApiProblem(400, 'validation', 'The request is not valid', 'requesterEmail: staff must name the sender the ticket is for');
-  const now = deps.clock.now();
   const email = requesterEmail.toLowerCase();
-  const requester = (await deps.directory.findRequestersByEmail(email)).find((r) => isActiveAt(r, now));
-  if (!requester) throw new ApiProblem(422, 'unauthorized-sender', 'The sender is not an authorized requester', `${email} is not an authorized requester of any client`);
-  return { clientId: requester.clientId, requesterEmail: email };
+  const resolved = resolveRequester(await deps.directory.findRequestersByEmail(email), email, deps.clock.now(), clientId);
+  if (resolved.kind === 'ambiguous') throw new ApiProblem(422, 'ambiguous-requester', 'The sender is a requester of several clients', `${email} is an authorized requester of ${resolved.clientIds.join(' and ')}: name the client in clientId`);
+  if (resolved.kind === 'none') throw new ApiProblem(422, 'unauthorized-sender', 'The sender is not an authorized requester', `${email} is not an authorized requester of ${clientId ?? 'any client'}`);
+  return { clientId: resolved.requester.clientId, requesterEmail: email };
 }

@@ -1,7 +1,7 @@
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
-import type { Client } from '../../shared/domain/requesters/directory-types';
+import type { AuthorizedRequester, Client } from '../../shared/domain/requesters/directory-types';
 import { NotAuthorizedError } from '../../shared/domain/errors';
-import { isActiveAt } from '../../shared/application/requester-access';
+import { resolveRequester } from '../../shared/domain/requesters/authorization';
 import type { Caller } from './caller';
 import type { VerifiedIdentity } from './token-verifier';
 
@@ -26,14 +26,25 @@ export async function resolveCaller(identity: VerifiedIdentity, deps: CallerReso
       return { kind: 'staff', staff, email: identity.email, tenantId: identity.tenantId, actor: { role: staff.role, id: staff.id, name: staff.name } };
     }
   }
-  const now = deps.clock.now();
+  // The client is the one whose tenant issued the token; among that tenant's clients the domain rule picks
+  // the record (a person authorized at two of them is refused rather than resolved by the first found).
+  const inTenant: AuthorizedRequester[] = [];
+  const clients = new Map<string, Client>();
   for (const requester of await deps.directory.findRequestersByEmail(identity.email)) {
-    if (!isActiveAt(requester, now)) continue;
-    const client = await deps.directory.getClient(requester.clientId);
+    const client = clients.get(requester.clientId) ?? (await deps.directory.getClient(requester.clientId));
     const tenantId = client && (deps.tenantOf ? deps.tenantOf(client) : client.tenantId);
-    if (client && tenantId && tenantId === identity.tenantId) {
-      return { kind: 'requester', requester, client, email: identity.email, tenantId: identity.tenantId, actor: { role: 'requester', id: requester.email, name: requester.name } };
-    }
+    if (!client || !tenantId || tenantId !== identity.tenantId) continue;
+    clients.set(client.id, client);
+    inTenant.push(requester);
+  }
+  const resolved = resolveRequester(inTenant, identity.email, deps.clock.now());
+  if (resolved.kind === 'ambiguous') {
+    throw new NotAuthorizedError('anonymous', 'use the support API', `${identity.email} is an authorized requester of several clients of tenant ${identity.tenantId} (${resolved.clientIds.join(', ')}): ask the partner to keep one`);
+  }
+  if (resolved.kind === 'authorized') {
+    const { requester } = resolved;
+    const client = clients.get(requester.clientId) as Client;
+    return { kind: 'requester', requester, client, email: identity.email, tenantId: identity.tenantId, actor: { role: 'requester', id: requester.email, name: requester.name } };
   }
   throw new NotAuthorizedError('anonymous', 'use the support API', `${identity.email} is not an authorized requester of a client in tenant ${identity.tenantId}, nor partner staff`);
 }

@@ -7,15 +7,6 @@ export type Caller =
   | { kind: 'staff'; actor: Actor; email: string; tenantId: string; staff: Staff }
   | { kind: 'requester'; actor: Actor; email: string; tenantId: string; requester: AuthorizedRequester; client: Client };
 
-export function isClientAdmin(caller: Caller, clientId: string): boolean {
-  return caller.kind === 'requester' && caller.client.id === clientId && caller.requester.isClientAdmin;
-}
-
-/** True when the caller may see this client's directory facts (whether a sender is authorized). */
-export function canSeeClient(caller: Caller, clientId: string): boolean {
-  return caller.kind === 'staff' || caller.client.id === clientId;
-}
-
 /**
  * Staff see every ticket; a requester sees their own tickets, and the client's administrator sees all of
  * the client's tickets (the same rule the ticket service applies to their actions). Never another client's.

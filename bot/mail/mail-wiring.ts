@@ -12,6 +12,7 @@ import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
+import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import type { Config } from '../config';
 
 /**
@@ -44,7 +45,7 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
     config.MAIL_MODE === 'graph'
       ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR })
       : new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
-  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS] });
+  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication });
   let onError: (error: unknown) => void = () => undefined;
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });

@@ -71,6 +71,8 @@ export class TeamsNotifier implements Notifier {
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: notification.senderEmail, subject: notification.subject, client: notification.clientId ?? '?' })));
       case 'client-reply':
         return this.clientReply(notification);
+      case 'quarantined-mail':
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.quarantined.${notification.reason}`, { sender: notification.senderEmail, subject: notification.subject, detail: notification.detail })));
       case 'daily-digest':
         return this.toChannel(notification, async (format) => {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));

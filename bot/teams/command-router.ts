@@ -41,7 +41,7 @@ export class CommandRouter {
     const words = text.trim().split(/\s+/).filter(Boolean);
     const first = (words[0] ?? '').toLowerCase();
     const spec = this.byWord.get(first.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
-    if (!spec) return { kind: 'unknown', word: words[0] ?? '' };
+    if (!spec) return { kind: 'unknown', word: shortWord(words[0] ?? '') };
     const parsed = spec.command.args.safeParse(words.slice(1));
     if (!parsed.success) return { kind: 'usage', spec };
     const command = spec.command;
@@ -52,6 +52,14 @@ export class CommandRouter {
   entries(locale: Locale): Array<{ usage: string; description: string }> {
     return this.specs.map((spec) => ({ usage: usage(spec, locale), description: t(locale, `bot.command.${spec.id}.description`) }));
   }
+}
+
+/** The longest unknown word the bot quotes back: a long paste is not echoed whole. */
+const QUOTED_WORD_MAX = 40;
+
+function shortWord(word: string): string {
+  const chars = [...word];
+  return chars.length > QUOTED_WORD_MAX ? `${chars.slice(0, QUOTED_WORD_MAX).join('')}…` : word;
 }
 
 /** "ticket <number>" / "ticket <número>". */

@@ -91,7 +91,7 @@ export class TeamsRuntime {
   /** Builds the bot and mounts `POST /api/messages` on `server`. */
   attach(server: restify.Server, services: TeamsBotServices): SoporteBot {
     const bot = this.createBot(services);
-    registerBotRoutes(server, { adapter: this.adapter, bot });
+    registerBotRoutes(server, { adapter: this.adapter, bot, localOnly: this.deps.identity.mode === 'local' });
     return bot;
   }
 

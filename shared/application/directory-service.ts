@@ -6,10 +6,11 @@ import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '.
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
 import { requesterHistory, type RequesterChange } from '../domain/requesters/requester-history';
 import type { SupportPolicy } from '../domain/policy/support-policy';
+import { isEffective } from '../domain/requesters/authorization';
 import { effectiveInstant } from './effective-date';
 import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
-import { activeRequester, isActiveAt } from './requester-access';
+import { activeRequester } from './requester-access';
 
 export interface AddClientInput {
   id?: string;
@@ -164,7 +165,7 @@ export class DirectoryService {
   /** Requesters of a client (or all); with `activeAt`, only those authorized at that instant. */
   async listRequesters(clientId?: string, activeAt?: Date): Promise<AuthorizedRequester[]> {
     const all = await this.deps.store.directory.listRequesters(clientId);
-    return activeAt ? all.filter((r) => isActiveAt(r, activeAt)) : all;
+    return activeAt ? all.filter((r) => isEffective(r, activeAt)) : all;
   }
 
   /**

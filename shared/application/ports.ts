@@ -218,6 +218,8 @@ export type Notification =
   | { kind: 'l4-escalation'; ticket: Ticket; reason: string }
   | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
   | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
+  /** Mail kept aside without a reply: a forged sender (failed authentication) or a requester of several clients. */
+  | { kind: 'quarantined-mail'; reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
   | { kind: 'ticket-changed'; ticket: Ticket }
   | ClientReplyNotification

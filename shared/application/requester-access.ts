@@ -1,19 +1,13 @@
 import { NotAuthorizedError } from '../domain/errors';
+import { authorizedRequesterFor } from '../domain/requesters/authorization';
 import type { AuthorizedRequester } from '../domain/requesters/directory-types';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Actor } from '../domain/ticket/ticket-types';
 import type { DirectoryStore } from './ports';
 
-/** Whether the requester record authorizes raising tickets at `at` ([effectiveFrom, effectiveTo)). */
-export function isActiveAt(requester: AuthorizedRequester, at: Date): boolean {
-  const t = at.getTime();
-  return Date.parse(requester.effectiveFrom) <= t && (requester.effectiveTo === undefined || t < Date.parse(requester.effectiveTo));
-}
-
-/** The requester's record for `clientId` active at `at`, if any. */
+/** The requester's record for `clientId` active at `at`, if any (the domain's rule over the stored records). */
 export async function activeRequester(directory: DirectoryStore, clientId: string, email: string, at: Date): Promise<AuthorizedRequester | undefined> {
-  const records = await directory.findRequestersByEmail(email.trim().toLowerCase());
-  return records.find((r) => r.clientId === clientId && isActiveAt(r, at));
+  return authorizedRequesterFor({ id: clientId }, await directory.findRequestersByEmail(email.trim().toLowerCase()), email, at);
 }
 
 /**

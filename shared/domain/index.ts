@@ -62,8 +62,8 @@ export { formatWeightedMinutes } from './billing/weighted-minutes';
 // Requesters
 export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';
 export type { Authorizers } from './requesters/authorization';
-export { normalizeEmail, isEffective, authorizedRequesterFor, isAuthorizedRequester, whoCanAuthorize } from './requesters/authorization';
-export type { ClientWithRequesters, EffectiveDates } from './requesters/authorization';
+export { normalizeEmail, isEffective, authorizedRequesterFor, resolveRequester, isAuthorizedRequester, whoCanAuthorize } from './requesters/authorization';
+export type { ClientWithRequesters, EffectiveDates, RequesterResolution } from './requesters/authorization';
 export type { NewRequesterInput } from './requesters/requester-changes';
 export { newRequester, deactivateRequester } from './requesters/requester-changes';
 

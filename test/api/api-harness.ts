@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import restify from 'restify';
+import type restify from 'restify';
+import { createServer } from '../../bot/server';
 import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, OutboundMail } from '../../shared/application/ports';
@@ -19,6 +20,7 @@ import { registerAddinStatic } from '../../bot/api/addin-static';
 import { createAuth } from '../../bot/auth/create-auth';
 import { createSlaReader } from '../../bot/api/sla-reader';
 import type { ApiDeps } from '../../bot/api/api-deps';
+import type { BodyLimits } from '../../bot/request-body';
 
 export const PROVIDER_TENANT = '0b8f6b0e-0000-4000-8000-00000000000a';
 export const ACME_TENANT = '0b8f6b0e-0000-4000-8000-0000000000ac';
@@ -49,6 +51,7 @@ class MemoryMailer implements Mailer {
 const quietNotifier: Notifier = { notify: async () => ({}) };
 
 export interface HarnessOptions {
+  bodyLimits?: BodyLimits;
   /** Local mode: development tokens from POST /api/v1/dev/token instead of the Entra JWKS. */
   localAuth?: boolean;
   /** Also serve a built add-in under /addin/ (local auth). */
@@ -128,9 +131,10 @@ export class ApiHarness {
       authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
       readSla: createSlaReader({ policies, afterHours: this.store.afterHours }),
       devTokens: local?.devTokens,
+      tenantOf: local?.devTokens?.tenantOf,
     };
-    this.server = restify.createServer({ name: 'soporte-api-test' });
-    this.server.use(restify.plugins.bodyParser({ mapParams: false }));
+    // The server main.ts builds (its body reader and limits), with the API routes on it.
+    this.server = createServer({ startedAt: this.clock.now(), version: 'test', bodyLimits: options.bodyLimits });
     registerApiRoutes(this.server, deps);
     if (options.addin) registerAddinStatic(this.server, { dir: options.addin.dir, officeJsUrl: options.addin.officeJsUrl, config: { apiBase: '', authMode: 'local', supportAddress: options.addin.supportAddress } });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

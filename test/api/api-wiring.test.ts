@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import restify from 'restify';
+import type restify from 'restify';
+import { createServer } from '../../bot/server';
 import { wireApi, type ApiSettings } from '../../bot/api/api-wiring';
 import { parseConfig } from '../../bot/config';
 import { buildServices } from '../../bot/services';
@@ -22,8 +23,7 @@ describe('wiring the API into the server (npm start)', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'soporte-wiring-'));
     store = await openSqliteStore({ dataDir: dir, clock });
-    server = restify.createServer();
-    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    server = createServer({ startedAt: clock.now(), version: 'test' });
   });
   afterEach(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));

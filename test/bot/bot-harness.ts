@@ -95,7 +95,8 @@ export class BotHarness {
   baseUrl = '';
   private dir = '';
 
-  static async start(options: { identity?: BotIdentity } = {}): Promise<BotHarness> {
+  /** `socketPath`: listen on a Unix socket instead of 127.0.0.1 (a peer that is not loopback). */
+  static async start(options: { identity?: BotIdentity; socketPath?: string } = {}): Promise<BotHarness> {
     const h = new BotHarness();
     h.dir = mkdtempSync(join(tmpdir(), 'soporte-bot-'));
     h.store = await openSqliteStore({ dataDir: h.dir, clock: h.clock });
@@ -103,8 +104,12 @@ export class BotHarness {
     h.services = buildServices({ store: h.store, clock: h.clock, ids: new Ids(), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
     h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
     h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing });
-    await new Promise<void>((resolve) => h.server.listen(0, '127.0.0.1', () => resolve()));
-    h.baseUrl = `http://127.0.0.1:${(h.server.address() as AddressInfo).port}`;
+    if (options.socketPath) {
+      await new Promise<void>((resolve) => h.server.listen(options.socketPath, () => resolve()));
+    } else {
+      await new Promise<void>((resolve) => h.server.listen(0, '127.0.0.1', () => resolve()));
+      h.baseUrl = `http://127.0.0.1:${(h.server.address() as AddressInfo).port}`;
+    }
     await h.seed();
     return h;
   }

@@ -17,8 +17,13 @@ import type { SenderCheck } from './sender-check';
 export interface IntakeFacts {
   /** The sender is one of our own addresses (the support mailbox). */
   fromOwnAddress: boolean;
-  /** The instant the message counts from (its Date, never later than now). */
+  /** The instant the message counts from: when Soporte received it (never the sender's Date header), never later than now. */
   at: Date;
+  /**
+   * The receiving server (Exchange) could not authenticate the sender and the policy does not accept
+   * such mail: the From is likely forged. Checked before anything else the sender claims.
+   */
+  forgedSender?: { action: 'reject' | 'quarantine'; detail: string; claimedClient?: Client };
   /** The ticket the message threads onto, and by which evidence. */
   thread?: { ticket: Ticket; match: ThreadMatch };
   /** The sender as an active member of the partner's staff. */
@@ -64,6 +69,10 @@ export type IntakeDecision =
       mayReply: boolean;
     }
   | { kind: 'quarantine-staff-mail'; staff: Staff; why: string }
+  /** The sender failed authentication: never answered (a reply would go to the forged address). */
+  | { kind: 'reject-spoofed' | 'quarantine-spoofed'; detail: string; claimedClient?: Client }
+  /** Several clients authorize the sender and the message names no ticket: a manager opens it for the right one. */
+  | { kind: 'quarantine-ambiguous'; clients: Client[] }
   | ({
       kind: 'open';
       actor: Actor;
@@ -97,10 +106,12 @@ const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notificati
  * The intake decision table, row by row, first match wins:
  * 1. our own address -> ignore (never answered: no loops)
  * 2. an automatic message (bounce, auto-reply, receipt, bulk) -> ignore
+ * 2b. a sender the receiving server could not authenticate -> reject or quarantine (policy), no reply
  * 3. active staff: on a phone ticket awaiting email -> link it; on an open ticket, written to the
  *    requester -> first response or billed follow-up; else kept on the thread; without a ticket, a
  *    forwarded email of an authorized requester -> open in their name; else quarantine
- * 4. not an authorized requester -> quarantine, polite reply (unless a no-reply address), managers told
+ * 4. authorized at several clients with no ticket named -> quarantine, managers told
+ * 4b. not an authorized requester -> quarantine, polite reply (unless a no-reply address), managers told
  * 5. no ticket -> open
  * 6. a closed ticket: validated and not a rejection -> ignore (kept on the thread); else open a new
  *    ticket linked to it (closed tickets never reopen)
@@ -113,7 +124,12 @@ export function decideIntake(mail: InboundMail, facts: IntakeFacts): IntakeDecis
   if (facts.fromOwnAddress) return { kind: 'ignore', action: 'ignored-own-mail', reason: `sent by our own address ${mail.from.address}: never answered (no loops)` };
   const automated = classifyAutomated({ headers: mail.headers, subject: mail.subject, fromAddress: mail.from.address });
   if (automated.automated) return { kind: 'ignore', action: `ignored-${automated.kind}`, reason: `automatic message (${automated.reason}): opens no ticket and is not a client reply` };
+  if (facts.forgedSender) {
+    const { action, detail, claimedClient } = facts.forgedSender;
+    return { kind: action === 'reject' ? 'reject-spoofed' : 'quarantine-spoofed', detail, ...(claimedClient ? { claimedClient } : {}) };
+  }
   if (facts.staff) return fromStaff(mail, facts, facts.staff);
+  if (!facts.sender.authorized && facts.sender.ambiguousClients) return { kind: 'quarantine-ambiguous', clients: facts.sender.ambiguousClients };
   if (!facts.sender.authorized) return { kind: 'quarantine-unauthorized', sender: facts.sender, mayReply: !NO_REPLY_ADDRESS.test(mail.from.address) };
 
   const headers = readAddinHeaders(mail.headers);

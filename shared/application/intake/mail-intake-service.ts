@@ -1,6 +1,8 @@
 import { ConflictError } from '../../domain/errors';
 import { t } from '../../domain/i18n/catalog';
 import type { InboundMail } from '../../domain/mail/inbound-mail';
+import { readSenderAuthentication, senderAuthenticationAction, type SenderAuthenticationPolicy } from '../../domain/mail/sender-authentication';
+import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import { baseSubject } from '../../domain/mail/ticket-number-tag';
 import { clipDescription } from '../../domain/ticket/open-ticket';
 import type { Ticket } from '../../domain/ticket/ticket';
@@ -27,6 +29,8 @@ export interface MailIntakeDeps {
   ownAddresses: string[];
   /** Limits automatic replies per sender (default 3 a day). */
   replyLimit?: ReplyRateLimit;
+  /** Mail whose sender failed authentication: the policy's `mail.senderAuthentication` (default quarantine). */
+  senderAuthentication?: SenderAuthenticationPolicy;
 }
 
 /** Where the message will be kept if quarantined (the poller knows, intake only reports it). */
@@ -85,12 +89,15 @@ export class MailIntakeService {
   /** The facts decideIntake reads. */
   async facts(mail: InboundMail): Promise<IntakeFacts> {
     const { store, clock } = this.deps;
-    const at = new Date(Math.min(Date.parse(mail.date), clock.now().getTime()));
+    // Authorization and clocks use the instant we received the message; the Date header is the sender's.
+    const at = receivedAt(mail, clock.now());
     const fromOwnAddress = this.own.has(mail.from.address);
     const thread = fromOwnAddress ? undefined : await resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail);
     const staff = await store.directory.findStaffByEmail(mail.from.address);
     const facts: IntakeFacts = { fromOwnAddress, at, sender: await checkSender(store.directory, mail.from.address, at, thread?.ticket.clientId) };
     if (thread) facts.thread = thread;
+    const forged = await this.forgedSender(mail, at);
+    if (forged) facts.forgedSender = forged;
     if (staff?.active) {
       facts.staff = staff;
       if (!thread && mail.forwardedFrom) facts.forwarded = await checkSender(store.directory, mail.forwardedFrom.address, at);
@@ -104,6 +111,14 @@ export class MailIntakeService {
         return processed(d.action, d.reason);
       case 'quarantine-unauthorized':
         return this.refuse(mail, d, context);
+      case 'reject-spoofed':
+        return processed('rejected-spoofed', `the sender ${mail.from.address} failed authentication (${d.detail}): rejected by policy, no ticket, no reply`);
+      case 'quarantine-spoofed':
+        return this.quarantine(mail, context, { reason: 'spoofed-sender', detail: d.detail, clientId: d.claimedClient?.id, managerEmails: d.claimedClient?.managerEmails ?? [] }, `the sender ${mail.from.address} failed authentication (${d.detail}): quarantined, no ticket, no reply to the forged address, managers told`);
+      case 'quarantine-ambiguous': {
+        const names = d.clients.map((c) => c.name).join(', ');
+        return this.quarantine(mail, context, { reason: 'ambiguous-requester', detail: names, managerEmails: d.clients.flatMap((c) => c.managerEmails) }, `${mail.from.address} is an authorized requester of several clients (${names}) and the message names no ticket: no ticket, no reply, managers told to open it for the right client`);
+      }
       case 'quarantine-staff-mail':
         return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${d.staff.name} (staff): ${d.why}; no ticket opened` };
       case 'open':
@@ -197,7 +212,7 @@ export class MailIntakeService {
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
-      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+      raisedAt: receivedAt(mail, this.deps.clock.now()),
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
     if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
@@ -217,7 +232,7 @@ export class MailIntakeService {
       channel: 'email',
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.messageId,
-      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+      raisedAt: receivedAt(mail, this.deps.clock.now()),
     });
     await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
     await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
@@ -265,6 +280,23 @@ export class MailIntakeService {
     return `after-hours attention requested for ${window.start}/${window.end}`;
   }
 
+  /** The receiving server's verdict on the sender, as the policy reads it (undefined: accept). */
+  private async forgedSender(mail: InboundMail, at: Date): Promise<IntakeFacts['forgedSender']> {
+    const authentication = readSenderAuthentication(mail.headers);
+    if (authentication.kind !== 'failed') return undefined;
+    const action = senderAuthenticationAction(authentication, this.deps.senderAuthentication ?? DEFAULT_POLICY.mail.senderAuthentication);
+    if (action === 'accept') return undefined;
+    const claimed = await checkSender(this.deps.store.directory, mail.from.address, at);
+    return { action, detail: authentication.reasons.join(', '), ...(claimed.client ? { claimedClient: claimed.client } : {}) };
+  }
+
+  /** Kept aside without a reply; the account's managers are told why. */
+  private async quarantine(mail: InboundMail, context: IntakeContext, why: { reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string | undefined; managerEmails: string[] }, summary: string): Promise<MailOutcome> {
+    const { clientId, ...rest } = why;
+    await this.deps.notifier.notify({ kind: 'quarantined-mail', ...rest, ...(clientId ? { clientId } : {}), senderEmail: mail.from.address, subject: mail.subject, quarantineRef: context.quarantineRef, managerEmails: [...new Set(why.managerEmails)] });
+    return { disposition: 'quarantined', action: why.reason, reason: summary };
+  }
+
   private async refuse(mail: InboundMail, d: Decision<'quarantine-unauthorized'>, context: IntakeContext): Promise<MailOutcome> {
     const { sender } = d;
     const canReply = d.mayReply && (await this.replyLimit.allow(mail.from.address, this.deps.clock.now()));
@@ -307,6 +339,11 @@ function suffix(note: string): string {
 
 function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
   return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
+}
+
+/** The instant Soporte received the message (maildrop arrival, Graph receivedDateTime), never later than now. */
+function receivedAt(mail: InboundMail, now: Date): Date {
+  return new Date(Math.min(Date.parse(mail.receivedAt), now.getTime()));
 }
 
 function firstLine(text: string): string {

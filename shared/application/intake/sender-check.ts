@@ -1,6 +1,6 @@
+import { isEffective, resolveRequester } from '../../domain/requesters/authorization';
 import type { AuthorizedRequester, Client } from '../../domain/requesters/directory-types';
 import type { DirectoryStore } from '../ports';
-import { isActiveAt } from '../requester-access';
 
 export type SenderCheck =
   | { authorized: true; requester: AuthorizedRequester; client: Client }
@@ -10,25 +10,33 @@ export type SenderCheck =
       client?: Client;
       /** Who can ask us to authorize them: the client's administrators active now. */
       authorizers: Array<{ name: string; email: string }>;
+      /** Set when several clients authorize the sender and the message names none: a manager decides. */
+      ambiguousClients?: Client[];
     };
 
 /**
- * Is `email` an authorized requester at `at`? Only an active requester record counts: an address on a
- * client's domain is not enough. When a ticket's client is known (a reply), the record must be of that
- * client. For someone unauthorized, finds their likely client (an expired record, else the domain) and
- * its administrators, whom the polite reply names.
+ * Is `email` an authorized requester at `at` (the instant Soporte received the message)? The domain's
+ * resolveRequester decides: only an active record counts (an address on a client's domain is not
+ * enough); when the ticket's client is known (a reply), only that client's record; a sender authorized
+ * at several clients on a new message is `ambiguousClients`, never the first record found. For someone
+ * unauthorized, finds their likely client (an expired record, else the domain) and its administrators,
+ * whom the polite reply names.
  */
 export async function checkSender(directory: DirectoryStore, email: string, at: Date, clientId?: string): Promise<SenderCheck> {
   const address = email.trim().toLowerCase();
   const records = await directory.findRequestersByEmail(address);
-  const active = records.filter((r) => isActiveAt(r, at) && (clientId === undefined || r.clientId === clientId));
-  for (const requester of active) {
-    const client = await directory.getClient(requester.clientId);
-    if (client) return { authorized: true, requester, client };
+  const resolved = resolveRequester(records, address, at, clientId);
+  if (resolved.kind === 'authorized') {
+    const client = await directory.getClient(resolved.requester.clientId);
+    if (client) return { authorized: true, requester: resolved.requester, client };
+  }
+  if (resolved.kind === 'ambiguous') {
+    const clients = (await Promise.all(resolved.clientIds.map((id) => directory.getClient(id)))).filter((c): c is Client => c !== undefined);
+    return { authorized: false, authorizers: [], ambiguousClients: clients };
   }
   const client = await likelyClient(directory, address, records, clientId);
   if (!client) return { authorized: false, authorizers: [] };
-  const admins = (await directory.listRequesters(client.id)).filter((r) => r.isClientAdmin && isActiveAt(r, at) && r.email !== address);
+  const admins = (await directory.listRequesters(client.id)).filter((r) => r.isClientAdmin && isEffective(r, at) && r.email !== address);
   return { authorized: false, client, authorizers: admins.map((r) => ({ name: r.name, email: r.email })) };
 }
 

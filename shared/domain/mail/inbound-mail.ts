@@ -34,8 +34,13 @@ export interface InboundMail {
   to: MailAddress[];
   cc: MailAddress[];
   subject: string;
-  /** The Date header (or the received time when absent), UTC ISO. */
+  /** The Date header (or the received time when absent), UTC ISO. Written by the sender: only displayed. */
   date: string;
+  /**
+   * When Soporte's mailbox received the message (maildrop file arrival, Graph receivedDateTime), UTC ISO:
+   * the instant authorization is checked at and SLA clocks start from, never the sender's Date header.
+   */
+  receivedAt: string;
   /** Plain text (the text/plain part, or the HTML converted to text). */
   text: string;
   /** HTML already sanitized (no scripts, no remote loads but cid: images). */

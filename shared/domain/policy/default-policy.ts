@@ -55,4 +55,5 @@ export const DEFAULT_POLICY: SupportPolicy = {
     phoneEmailMinutes: 60,
     microsoftCaseMinutes: 240,
   },
+  mail: { senderAuthentication: 'quarantine' },
 };

@@ -1,3 +1,4 @@
+import { SENDER_AUTHENTICATION_POLICIES } from '../mail/sender-authentication';
 import { z } from 'zod';
 import { parseCalendar } from '../calendar/index';
 import { DomainError, PolicyError } from '../errors';
@@ -67,6 +68,8 @@ export const supportPolicySchema = z.strictObject({
     .refine((list) => list.every((p, i) => i === 0 || p > list[i - 1]), 'must be strictly increasing'),
   defaults: z.strictObject({ priority: z.enum(PRIORITIES), incidentType: z.enum(INCIDENT_TYPES) }),
   reminders: z.strictObject({ phoneEmailMinutes: positiveMinutes, microsoftCaseMinutes: minutes.min(1, 'must be at least 1') }),
+  // Policies saved before this setting existed read as the default.
+  mail: z.strictObject({ senderAuthentication: z.enum(SENDER_AUTHENTICATION_POLICIES) }).default({ senderAuthentication: 'quarantine' }),
 });
 
 function describe(issue: z.core.$ZodIssue): { field: string; text: string } {

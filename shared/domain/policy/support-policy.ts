@@ -1,3 +1,4 @@
+import type { SenderAuthenticationPolicy } from '../mail/sender-authentication';
 import type { CalendarSpec } from '../calendar/calendar-spec';
 import type { IncidentType, Priority } from '../ticket/ticket-types';
 
@@ -50,5 +51,13 @@ export interface SupportPolicy {
     phoneEmailMinutes: number;
     /** Tickets waiting on Microsoft: remind to check the case every N business minutes. */
     microsoftCaseMinutes: number;
+  };
+  mail: {
+    /**
+     * Mail whose sender the receiving server could not authenticate (dmarc=fail, spf=fail without a DKIM
+     * pass, compauth=fail): reject (kept as processed, nobody told), quarantine (kept, managers told) or
+     * accept. Never answered either way: the From is forged.
+     */
+    senderAuthentication: SenderAuthenticationPolicy;
   };
 }

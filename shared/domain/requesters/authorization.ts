@@ -28,8 +28,31 @@ export function isEffective(requester: EffectiveDates, at: string | Date): boole
 
 /** The requester record authorizing `email` for `client` at `at`, if any (email compared case-insensitively). */
 export function authorizedRequesterFor(client: Pick<Client, 'id'>, requesters: readonly AuthorizedRequester[], email: string, at: string | Date): AuthorizedRequester | undefined {
+  const resolved = resolveRequester(requesters, email, at, client.id);
+  return resolved.kind === 'authorized' ? resolved.requester : undefined;
+}
+
+/** How an address resolves to the record that authorizes it (see resolveRequester). */
+export type RequesterResolution =
+  | { kind: 'authorized'; requester: AuthorizedRequester }
+  /** Several clients authorize the address and nothing says which one is meant. */
+  | { kind: 'ambiguous'; clientIds: string[] }
+  | { kind: 'none' };
+
+/**
+ * THE requester authorization rule. The record that authorizes `email` at `at` among `records` (the
+ * address's records at every client): when the ticket, message or route names the client, only that
+ * client's record counts; otherwise the one client that authorizes the address. A person authorized at
+ * two clients is never resolved by whichever record came first: without a client, that is `ambiguous`.
+ * A deactivation effective at an instant refuses from that instant on ([effectiveFrom, effectiveTo)).
+ */
+export function resolveRequester(records: readonly AuthorizedRequester[], email: string, at: string | Date, clientId?: string): RequesterResolution {
   const wanted = normalizeEmail(email);
-  return requesters.find((r) => r.clientId === client.id && normalizeEmail(r.email) === wanted && isEffective(r, at));
+  const active = records.filter((r) => normalizeEmail(r.email) === wanted && (clientId === undefined || r.clientId === clientId) && isEffective(r, at));
+  const clientIds = [...new Set(active.map((r) => r.clientId))];
+  if (active.length === 0) return { kind: 'none' };
+  if (clientIds.length > 1) return { kind: 'ambiguous', clientIds: clientIds.sort() };
+  return { kind: 'authorized', requester: active[0] };
 }
 
 /** A client with its authorized requesters (each record's clientId, when present, must be the client's). */

@@ -38,6 +38,8 @@ interface DeltaMessage {
 interface Candidate {
   id: string;
   conversationId?: string;
+  /** When the mailbox received it (Graph's receivedDateTime): intake's instant, not the Date header. */
+  receivedDateTime?: string;
 }
 
 interface DeltaPage {
@@ -138,7 +140,7 @@ export class GraphMailbox implements Mailbox {
     let link = (await this.options.state.getState<string>(key)) ?? `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
     for (;;) {
       const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
-      const found = page.value.filter(isCandidate).map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId }));
+      const found = page.value.filter(isCandidate).map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId, receivedDateTime: m.receivedDateTime }));
       if (found.length > 0) await this.addToBacklog(found);
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
@@ -183,7 +185,9 @@ export class GraphMailbox implements Mailbox {
     const file = path.join(dir, `${fileSafe(candidate.id)}.eml`);
     await writeFile(file, raw);
     try {
-      const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
+      const received = candidate.receivedDateTime ? Date.parse(candidate.receivedDateTime) : Number.NaN;
+      const receivedAt = Number.isNaN(received) ? this.options.clock.now() : new Date(received);
+      const mail = await parseMime(raw, { originalRef: file, receivedAt, attachments: this.options.attachments });
       if (candidate.conversationId) mail.conversationId = candidate.conversationId;
       return { id: candidate.id, mail };
     } catch (error) {

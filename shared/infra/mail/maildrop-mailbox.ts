@@ -165,7 +165,10 @@ export class MaildropMailbox implements Mailbox, MailQuarantine {
     const file = path.join(this.dropDir, name);
     const raw = await readFile(file);
     try {
-      const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
+      // Received when the file arrived in the maildrop (its mtime, set by the local delivery, not the sender).
+      const now = this.options.clock.now().getTime();
+      const receivedAt = new Date(Math.min(this.mtimes.get(name) ?? now, now));
+      const mail = await parseMime(raw, { originalRef: file, receivedAt, attachments: this.options.attachments });
       return { id: name, mail };
     } catch (error) {
       return { id: name, unreadable: error instanceof Error ? error.message : String(error) };

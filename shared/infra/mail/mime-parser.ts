@@ -41,6 +41,7 @@ export async function parseMime(
     cc: addresses(parsed.cc),
     subject: (parsed.subject ?? '').trim(),
     date: date.toISOString(),
+    receivedAt: context.receivedAt.toISOString(),
     text: (parsed.text ?? '').replace(/\r\n?/g, '\n').trim(),
     headers,
     attachments: stored,

@@ -19,6 +19,7 @@ function mail(over: Partial<InboundMail> = {}): InboundMail {
     cc: [],
     subject: 'Error al timbrar',
     date: '2026-03-02T15:55:00.000Z',
+    receivedAt: '2026-03-02T15:55:00.000Z',
     text: 'Hola, tenemos una falla.',
     headers: {},
     attachments: [],
@@ -41,6 +42,9 @@ const TABLE: Row[] = [
   ['our own address', { from: { address: 'soporte@partner.example' } }, { fromOwnAddress: true, thread: on({}) }, 'ignore', { action: 'ignored-own-mail' }],
   ['an out-of-office on a ticket', { headers: { 'auto-submitted': 'auto-replied' }, subject: 'Automatic reply: x' }, { thread: on({ status: 'resolved' }) }, 'ignore', { action: 'ignored-auto-reply' }],
   ['a bounce from a stranger', { from: { address: 'mailer-daemon@acme.example' }, headers: { 'content-type': 'multipart/report; report-type=delivery-status' } }, { sender: stranger }, 'ignore', { action: 'ignored-bounce' }],
+  ['a forged sender the policy quarantines', { headers: { 'authentication-results': 'spf=fail smtp.mailfrom=acme.example; dkim=none; dmarc=fail action=none header.from=acme.example;compauth=fail reason=000' } }, { forgedSender: { action: 'quarantine', detail: 'dmarc=fail', claimedClient: ACME }, thread: on({}) }, 'quarantine-spoofed', { claimedClient: ACME }],
+  ['a forged sender the policy rejects', {}, { forgedSender: { action: 'reject', detail: 'dmarc=fail' } }, 'reject-spoofed'],
+  ['a forged sender claiming to be staff', { from: { address: 'luis@partner.example' } }, { forgedSender: { action: 'quarantine', detail: 'compauth=fail' }, staff: LUIS }, 'quarantine-spoofed'],
   ['staff on a phone ticket awaiting email', { from: { address: 'luis@partner.example' } }, { staff: LUIS, thread: on({ status: 'open', awaitingEmail: true }) }, 'link-phone-ticket-by-staff'],
   ['staff writing to the requester on a new ticket', { from: { address: 'luis@partner.example' }, to: [{ address: 'ana@acme.example' }] }, { staff: LUIS, thread: on({ status: 'new' }) }, 'staff-first-response'],
   ['staff writing to the requester later', { from: { address: 'luis@partner.example' }, cc: [{ address: 'ana@acme.example' }] }, { staff: LUIS, thread: on({ status: 'open' }) }, 'staff-follow-up'],
@@ -48,6 +52,7 @@ const TABLE: Row[] = [
   ['staff forwarding an authorized client email', { from: { address: 'luis@partner.example' }, forwardedFrom: { address: 'ana@acme.example' } }, { staff: LUIS, forwarded: authorized(ANA) }, 'open', { forwardedBy: LUIS, actor: { role: 'L1', id: 'staff-l1', name: 'Luis' } }],
   ['staff forwarding a stranger', { from: { address: 'luis@partner.example' }, forwardedFrom: { address: 'eve@acme.example' } }, { staff: LUIS, forwarded: stranger }, 'quarantine-staff-mail'],
   ['staff mail about nothing', { from: { address: 'luis@partner.example' } }, { staff: LUIS }, 'quarantine-staff-mail'],
+  ['a requester of two clients naming no ticket', {}, { sender: { authorized: false, authorizers: [], ambiguousClients: [ACME, { ...ACME, id: 'globex', name: 'Globex' }] } }, 'quarantine-ambiguous'],
   ['an unauthorized sender', { from: { address: 'eve@acme.example' } }, { sender: stranger }, 'quarantine-unauthorized', { mayReply: true }],
   ['an unauthorized no-reply address', { from: { address: 'no-reply@acme.example' } }, { sender: stranger }, 'quarantine-unauthorized', { mayReply: false }],
   ['an unauthorized sender replying on a ticket', { from: { address: 'eve@acme.example' } }, { sender: stranger, thread: on({ status: 'open' }) }, 'quarantine-unauthorized'],
@@ -79,7 +84,7 @@ test.each(TABLE.map(([name, m, f, kind, fields]) => ({ name, m, f, kind, fields:
 
 test('every kind of decision is reached by some row', () => {
   const kinds = new Set(TABLE.map((row) => row[3]));
-  const all: Array<IntakeDecision['kind']> = ['ignore', 'ignore-on-closed', 'quarantine-unauthorized', 'quarantine-staff-mail', 'open', 'open-linked', 'link-phone-ticket', 'link-phone-ticket-by-staff', 'staff-mail', 'staff-first-response', 'staff-follow-up', 'reply', 'validate', 'reject-resolution', 'approve-extension', 'refuse-extension'];
+  const all: Array<IntakeDecision['kind']> = ['ignore', 'ignore-on-closed', 'quarantine-unauthorized', 'quarantine-staff-mail', 'open', 'open-linked', 'link-phone-ticket', 'link-phone-ticket-by-staff', 'staff-mail', 'staff-first-response', 'staff-follow-up', 'reply', 'validate', 'reject-resolution', 'approve-extension', 'refuse-extension', 'quarantine-spoofed', 'reject-spoofed', 'quarantine-ambiguous'];
   expect([...kinds].sort()).toEqual([...all].sort());
 });
 
