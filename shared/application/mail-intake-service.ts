@@ -5,6 +5,7 @@ import type { InboundMail } from '../domain/mail/inbound-mail';
 import { parseReplyIntent, type ReplyIntent } from '../domain/mail/reply-intent';
 import { stripQuotedReply } from '../domain/mail/quoted-text';
 import { clipDescription } from '../domain/ticket/open-ticket';
+import { suggestPriority, type PrioritySuggestion } from '../domain/ticket/priority-suggestion';
 import { baseSubject } from '../domain/mail/ticket-number-tag';
 import type { AuthorizedRequester, Staff } from '../domain/requesters/directory-types';
 import type { Ticket } from '../domain/ticket/ticket';
@@ -100,6 +101,7 @@ export class MailIntakeService {
       description: clipDescription(mail.text),
       channel: headers.fromAddin ? 'addin' : 'email',
       priority: headers.priority,
+      prioritySuggestion: suggestionFor(mail, headers.priority),
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
@@ -109,7 +111,8 @@ export class MailIntakeService {
     if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     const notes = [...headers.problems, afterHours].filter(Boolean).join('; ');
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
-    const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
+    const suggested = ticket.prioritySuggestion ? `; ${ticket.prioritySuggestion.priority} suggested for L1 to apply` : '';
+    const classification = (headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage') + suggested;
     return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes ? `; ${notes}` : ''}`, ticket.number);
   }
 
@@ -201,6 +204,7 @@ export class MailIntakeService {
       description: clipDescription(mail.text),
       channel: 'email',
       priority: headers.priority,
+      prioritySuggestion: suggestionFor(mail, headers.priority),
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
@@ -315,6 +319,15 @@ function processed(action: string, reason: string, ticketNumber?: string): MailO
 
 function requesterActor(requester: AuthorizedRequester): Actor {
   return { role: 'requester', id: requester.email, name: requester.name };
+}
+
+/**
+ * What the email asks for by itself (headers, urgency words), as a suggestion for L1 only: the client's
+ * explicit choice through the add-in (X-Soporte-Priority) is applied as is and needs none.
+ */
+function suggestionFor(mail: InboundMail, chosen: unknown): PrioritySuggestion | undefined {
+  if (chosen) return undefined;
+  return suggestPriority({ headers: mail.headers, subject: baseSubject(mail.subject), text: stripQuotedReply(mail.text) });
 }
 
 function firstLine(text: string): string {

@@ -182,6 +182,9 @@ export const MAIL_KINDS = [
   'phone-email-reminder',
   'progress',
   'daily-email',
+  'response',
+  'phone-response',
+  'triage',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -76,21 +76,29 @@ describe('SlaMonitor', () => {
     }
   });
 
-  it('runs the no-response workflow: final notice after the third attempt, closure after five business days', async () => {
+  it('runs the no-response workflow: final notice a business day after the third attempt, closure after five business days', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);
     ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Which user?');
+    h.clock.set('2026-03-03T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
     const monitor = monitorFor(h);
     expect((await monitor.sweep()).finalNotices).toBe(0);
+    h.clock.set('2026-03-04T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    h.clock.set('2026-03-05T15:59:00.000Z');
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    // The server was down from Thursday morning to Friday: the final notice that fell due goes at the next sweep, once.
+    h.clock.set('2026-03-06T17:00:00.000Z');
     const report = await monitor.sweep();
     expect(report.finalNotices).toBe(1);
     expect((await monitor.sweep()).finalNotices).toBe(0);
     expect(h.mailer.kinds().filter((k) => k === 'final-notice')).toHaveLength(1);
-    h.clock.set('2026-03-09T23:00:00.000Z');
+    // Friday 11:00 notice: closes at the end of business of the fifth business day after (Friday 13 March 18:00 = 14 March 00:00Z).
+    h.clock.set('2026-03-13T23:00:00.000Z');
     expect((await monitor.sweep()).closedNoResponse).toBe(0);
-    h.clock.set('2026-03-10T00:05:00.000Z');
+    h.clock.set('2026-03-14T00:05:00.000Z');
     expect((await monitor.sweep()).closedNoResponse).toBe(1);
     const closed = await h.store.tickets.get(ticket.id);
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'no-response' });
