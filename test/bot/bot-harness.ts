@@ -26,6 +26,9 @@ export class ManualClock implements Clock {
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
 }
 
 class Ids implements IdGenerator {
