@@ -130,6 +130,25 @@ describe('SlaMonitor', () => {
     expect((await monitor.sweep()).phoneReminders).toBe(0);
   });
 
+  it('a phone ticket\'s client reminder that fell due while the server was down goes at the next sweep, once', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const phone = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Server down', description: 'call' });
+    // Down from 10:00 to 13:30: the first reminder interval (60 business minutes) passed three times unseen.
+    h.clock.set('2026-03-02T19:30:00.000Z');
+    const monitor = monitorFor(h);
+    const report = await monitor.sweep();
+    expect(report.phoneReminders).toBe(1);
+    expect(h.mailer.kinds().filter((k) => k === 'phone-email-reminder')).toHaveLength(1);
+    expect(h.mailer.sent.find((m) => m.kind === 'phone-email-reminder')?.to).toEqual(['ana@acme.example']);
+    // A restarted monitor (same ledger) sends nothing again.
+    expect((await monitorFor(h).sweep()).phoneReminders).toBe(0);
+    h.clock.advanceMinutes(60);
+    expect((await monitor.sweep()).phoneReminders).toBe(1); // staff again; the client only once
+    expect(h.mailer.kinds().filter((k) => k === 'phone-email-reminder')).toHaveLength(1);
+    expect(h.notifier.sent.filter((n) => n.kind === 'phone-email-reminder' && n.ticket.id === phone.id)).toHaveLength(2);
+    expect(h.errors.errors).toEqual([]);
+  });
+
   it('alerts budget consumption at 80% and 100% once per approved budget', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);

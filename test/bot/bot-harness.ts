@@ -96,7 +96,7 @@ export class BotHarness {
   bot!: SoporteBot;
   server!: restify.Server;
   baseUrl = '';
-  private dir = '';
+  dir = '';
 
   static async start(options: { identity?: BotIdentity } = {}): Promise<BotHarness> {
     const h = new BotHarness();
