@@ -4,6 +4,7 @@ import { t } from '../../../shared/domain/i18n/catalog';
 import { TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
+import { registerConsultantCommands } from './ticket-consultant';
 
 function statuses(values: string[] | undefined): TicketStatus[] | undefined {
   if (!values) return undefined;
@@ -80,4 +81,5 @@ export function registerTicketCommands(program: Command): void {
       else print(t(lang, 'cli.saved', { what: 'ticket', id: `${ticket.number} (${t(lang, `priority.${ticket.priority}`)})` }));
     },
   );
+  registerConsultantCommands(tickets);
 }

@@ -44,6 +44,12 @@ export const CONSULTANT_DAY_MESSAGES: MessageTable = {
   'bot.action.applySuggestedPriority': { en: 'Apply {priority}', 'es-MX': 'Aplicar {priority}' },
   'bot.queue.suggestion': { en: 'suggested {priority} ({reason})', 'es-MX': 'sugerida {priority} ({reason})' },
 
+  // CLI
+  'cli.ticketChanged': {
+    en: '{number}: {status}, priority {priority}, {type}, budget {budget} min',
+    'es-MX': '{number}: {status}, prioridad {priority}, {type}, presupuesto {budget} min',
+  },
+
   // Client emails
   'mail.response.template': {
     en: 'Thank you for writing to us. We received your request "{subject}" (ticket {number}) and we are already reviewing it. We will keep you informed of our progress.',
