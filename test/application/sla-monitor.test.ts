@@ -149,6 +149,25 @@ describe('SlaMonitor', () => {
     expect(h.errors.errors).toEqual([]);
   });
 
+  it('tells the assignee once when the next contact attempt is due, even after downtime', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    let { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Which user?');
+    const monitor = monitorFor(h);
+    h.clock.set('2026-03-03T15:59:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(0);
+    // Down from Tuesday morning to Wednesday: attempt 2 fell due Tuesday 10:00; told at the next sweep, once.
+    h.clock.set('2026-03-04T17:00:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
+    expect((await monitorFor(h).sweep()).contactAttemptsDue).toBe(0);
+    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due')).toEqual([expect.objectContaining({ attempt: 2, maxAttempts: 3 })]);
+    await h.tickets.recordContactAttempt(L1, ref((await h.store.tickets.get(ticket.id))!));
+    h.clock.set('2026-03-05T17:00:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
+    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due').map((n) => (n.kind === 'contact-attempt-due' ? n.attempt : 0))).toEqual([2, 3]);
+    expect(h.errors.errors).toEqual([]);
+  });
+
   it('alerts budget consumption at 80% and 100% once per approved budget', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);

@@ -16,6 +16,8 @@ export const alertKeys = {
   phoneClientReminder: (ticketId: string) => `phone-reminder:${ticketId}:client`,
   /** The n-th "check the Microsoft case" reminder of one wait on Microsoft (the pause's start). */
   microsoftReminder: (ticketId: string, waitStart: string, n: number) => `ms-reminder:${ticketId}:${waitStart}:${n}`,
+  /** The assignee's reminder that the next contact attempt is due, per unanswered attempt (its instant). */
+  contactAttemptDue: (ticketId: string, lastAttemptAt: string) => `contact-due:${ticketId}:${lastAttemptAt}`,
   /** The managers' digest of one local date of the support calendar. */
   digest: (date: string) => `digest:${date}`,
 } as const;

@@ -41,6 +41,8 @@ export interface SweepCounts {
   budgetAlerts: number;
   phoneReminders: number;
   microsoftReminders: number;
+  /** Assignees told that the next contact attempt is due. */
+  contactAttemptsDue: number;
   finalNotices: number;
   closedNoResponse: number;
   digests: number;
@@ -75,7 +77,7 @@ export interface SweepDeps extends SweepPorts {
  * ticket's failure is reported and counted; the pass goes on.
  */
 export class Sweep {
-  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
+  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, contactAttemptsDue: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
@@ -227,8 +229,9 @@ export class Sweep {
     const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
     if (!ticket.finalNoticeAt) {
       // The policy's own calendar, as the ticket service checks it (after-hours windows do not space attempts).
-      const calendar = this.deps.policies.calendar(policy);
-      if (!finalNoticeDue(contactAttemptStatus(ticket, policy, calendar, this.now), this.now)) return;
+      const status = contactAttemptStatus(ticket, policy, this.deps.policies.calendar(policy), this.now);
+      if (status.allowed && status.made > 0) await this.contactAttemptDue(ticket, status.made + 1, status.max);
+      if (!finalNoticeDue(status, this.now)) return;
       await this.deps.tickets.sendFinalNotice(MONITOR_ACTOR, ref);
       this.counts.finalNotices += 1;
       return;
@@ -237,6 +240,13 @@ export class Sweep {
     if (!closesAt || this.now.getTime() < closesAt.getTime()) return;
     await this.deps.tickets.closeForNoResponse(MONITOR_ACTOR, ref);
     this.counts.closedNoResponse += 1;
+  }
+
+  /** Once per unanswered attempt, when the next one becomes possible: the assignee is told it is due (however late the sweep). */
+  private async contactAttemptDue(ticket: Ticket, attempt: number, maxAttempts: number): Promise<void> {
+    const key = alertKeys.contactAttemptDue(ticket.id, ticket.lastContactAttemptAt ?? ticket.lastActivityAt);
+    if (this.deps.once.has(key)) return;
+    if (await this.notifyOnce(key, { kind: 'contact-attempt-due', ticket, attempt, maxAttempts })) this.counts.contactAttemptsDue += 1;
   }
 
   private async notifyOnce(key: string, notification: Notification): Promise<boolean> {

@@ -44,6 +44,12 @@ export const CONSULTANT_DAY_MESSAGES: MessageTable = {
   'bot.action.applySuggestedPriority': { en: 'Apply {priority}', 'es-MX': 'Aplicar {priority}' },
   'bot.queue.suggestion': { en: 'suggested {priority} ({reason})', 'es-MX': 'sugerida {priority} ({reason})' },
 
+  // Notifications
+  'bot.notify.contactAttemptDue': {
+    en: 'Contact attempt {attempt} of {max} on {number} ({subject}) is due: the client has not answered the previous one.',
+    'es-MX': 'Ya toca el intento de contacto {attempt} de {max} del ticket {number} ({subject}): el cliente no respondió el anterior.',
+  },
+
   // CLI
   'cli.ticketChanged': {
     en: '{number}: {status}, priority {priority}, {type}, budget {budget} min',
