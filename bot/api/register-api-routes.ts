@@ -4,12 +4,14 @@ import type { ApiDeps } from './api-deps';
 import { registerBoardRoutes } from './board-routes';
 import { registerRequesterRoutes } from './requester-routes';
 import { registerSessionRoutes } from './session-routes';
+import { registerStaffTicketRoutes } from './staff-ticket-routes';
 import { registerTicketRoutes } from './ticket-routes';
 
 /** The REST API under /api/v1, for the Outlook add-in and the SLA board tab. */
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   registerSessionRoutes(server, deps);
   registerTicketRoutes(server, deps);
+  registerStaffTicketRoutes(server, deps);
   registerRequesterRoutes(server, deps);
   registerBoardRoutes(server, deps);
   // Errors restify raises itself under /api/v1 (bad JSON, unknown path, wrong method) also become problem details.

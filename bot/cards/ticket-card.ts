@@ -5,6 +5,7 @@ import type { CardFormat, Choice, Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { escalationLevels, ticketActions, type TicketActions } from './ticket-actions';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
+import { workdayCardData, type WorkdayCardData } from './workday-card';
 import template from './ticket-card.json';
 
 export interface TicketCardInput extends TicketSummaryInput {
@@ -25,9 +26,10 @@ export interface TicketCardData {
   followUpKinds: Choice[];
   levels: Choice[];
   labels: Record<string, string>;
+  workday: WorkdayCardData;
 }
 
-const LABELS = ['acknowledge', 'assignToMe', 'recordContactAttempt', 'logFollowUp', 'followUpKind', 'note', 'save', 'logSession', 'sessionMinutes', 'sessionConsultants', 'requestInformation', 'question', 'send', 'escalate', 'level', 'reason', 'requestBudgetExtension', 'extensionMinutes', 'resolve', 'resolutionSummary'] as const;
+const LABELS = ['assignToMe', 'recordContactAttempt', 'logFollowUp', 'followUpKind', 'note', 'save', 'logSession', 'sessionMinutes', 'sessionConsultants', 'requestInformation', 'question', 'send', 'escalate', 'level', 'reason', 'requestBudgetExtension', 'extensionMinutes', 'resolve', 'resolutionSummary'] as const;
 
 /** The card's fixed words in one language (built once per language: the catalog does not change). */
 const FIXED = new Map<Locale, { labels: Record<string, string>; followUpKinds: Choice[]; levels: Array<Choice & { level: SupportLevel }> }>();
@@ -56,12 +58,13 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
     title: ticket.number,
     subject: ticket.subject,
     facts: ticketFacts(input, format),
-    actions: ticketActions(ticket, reachable),
+    actions: ticketActions(ticket, reachable, input.policyView?.contact),
     ticketId: ticket.id,
     version: ticket.version,
     followUpKinds: words.followUpKinds,
     levels: words.levels.filter((choice) => reachable.includes(choice.level)).map(({ title, value }) => ({ title, value })),
     labels: words.labels,
+    workday: workdayCardData(ticket, input.policyView, format),
   };
 }
 

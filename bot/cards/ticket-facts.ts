@@ -2,6 +2,8 @@ import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import { t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import { formatClock, formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
+import type { TicketPolicyView } from './ticket-policy-view';
+import { workdayFacts } from './workday-card';
 
 /** What a card shows about one ticket besides the ticket itself. */
 export interface TicketSummaryInput {
@@ -9,6 +11,8 @@ export interface TicketSummaryInput {
   sla: SlaSummary;
   clientName: string;
   assigneeName?: string;
+  /** Contact attempts and budget ranges under the ticket's policy (absent: those facts and limits are left out). */
+  policyView?: TicketPolicyView;
 }
 
 /** "1 h 15 min of 6 h (21%)". */
@@ -36,5 +40,6 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   if (ticket.microsoftCaseNumber) facts.push({ title: t(l, 'bot.card.microsoftCase'), value: ticket.microsoftCaseNumber });
   if (ticket.pendingExtension) facts.push({ title: t(l, 'bot.card.pendingExtension'), value: t(l, 'bot.card.pendingExtensionValue', { minutes: formatMinutes(ticket.pendingExtension.minutes, format) }) });
   if (ticket.awaitingEmail) facts.push({ title: t(l, 'bot.card.awaitingEmail'), value: t(l, 'bot.card.yes') });
+  facts.push(...workdayFacts(ticket, input.policyView, format));
   return facts;
 }

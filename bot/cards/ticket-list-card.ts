@@ -3,6 +3,7 @@ import { t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import { formatClock, type CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
+import { suggestionSummary } from './workday-card';
 import template from './ticket-list-card.json';
 
 export interface TicketListRow {
@@ -10,6 +11,13 @@ export interface TicketListRow {
   detail: string;
   sla: string;
   color: 'Attention' | 'Warning' | 'Good' | 'Default';
+  /** Intake's priority suggestion with its one-click "apply" (empty when none). */
+  hasSuggestion: boolean;
+  suggestion: string;
+  applyTitle: string;
+  ticketId: string;
+  version: string;
+  view: 'queue' | 'ticket';
 }
 
 export interface TicketListCardData {
@@ -27,6 +35,8 @@ export interface TicketListInput {
   items: Array<{ ticket: Ticket; sla: SlaSummary; clientName: string }>;
   /** Rows shown at most; the rest is counted in a footer. */
   limit: number;
+  /** The card a row's action answers with: the queue again, or the ticket's card (default). */
+  actionView?: 'queue' | 'ticket';
 }
 
 function colorOf(sla: SlaSummary): TicketListRow['color'] {
@@ -49,6 +59,12 @@ export function ticketListCard(input: TicketListInput, format: CardFormat): Card
       detail: `${clientName} · ${t(l, `priority.${ticket.priority}`)} · ${t(l, `status.${ticket.status}`)} · ${ticket.level}`,
       sla: t(l, 'bot.list.sla', { response: formatClock(sla.response, format), resolution: formatClock(sla.resolution, format) }),
       color: colorOf(sla),
+      hasSuggestion: Boolean(ticket.prioritySuggestion) && ticket.status !== 'resolved',
+      suggestion: suggestionSummary(ticket, l) ?? '',
+      applyTitle: ticket.prioritySuggestion ? t(l, 'bot.action.applySuggestedPriority', { priority: t(l, `priority.${ticket.prioritySuggestion.priority}`) }) : '',
+      ticketId: ticket.id,
+      version: ticket.version,
+      view: input.actionView ?? 'ticket',
     })),
     hasMore: input.items.length > shown.length,
     moreText: t(l, 'bot.list.more', { count: input.items.length - shown.length }),

@@ -57,6 +57,11 @@ export class TeamsNotifier implements Notifier {
           ? t(format.locale, 'bot.notify.phoneEmailReminder', { number, subject })
           : t(format.locale, 'bot.notify.emailReminder', { number, subject, channel: t(format.locale, `bot.channel.${channel}`) })));
       }
+      case 'contact-attempt-due':
+        return this.toAssignee(notification, async (format) => {
+          const text = t(format.locale, 'bot.notify.contactAttemptDue', { attempt: notification.attempt, max: notification.maxAttempts, number: notification.ticket.number, subject: notification.ticket.subject });
+          return cardActivity(await this.deps.views.ticketCard(notification.ticket, format, this.deps.clock.now()), text);
+        });
       case 'microsoft-case-reminder':
         return this.toAssignee(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.microsoftCaseReminder', { number: notification.ticket.number, caseNumber: notification.ticket.microsoftCaseNumber ?? '?' })));
       case 'l4-escalation':

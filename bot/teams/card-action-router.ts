@@ -5,6 +5,7 @@ import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Actor } from '../../shared/domain/ticket/ticket-types';
 import type { CardJson } from '../cards/render-template';
 import type { BotTurn } from './bot-turn';
+import type { CardActionOnce } from './card-action-once';
 import { TICKET_ACTION_DATA, type CardAction, type CardVerb, type TicketActionData } from './card-action';
 import type { ErrorMapper } from './error-mapper';
 import type { TicketViews } from './ticket-views';
@@ -28,7 +29,15 @@ export class CardActionRouter {
 
   constructor(
     actions: readonly CardAction[],
-    private readonly deps: { views: TicketViews; loadTicket: (actor: Actor, id: string) => Promise<Ticket>; errors: ErrorMapper },
+    private readonly deps: {
+      views: TicketViews;
+      loadTicket: (actor: Actor, id: string) => Promise<Ticket>;
+      errors: ErrorMapper;
+      /** Runs each verb once per ticket version (a double click or a retry never bills or emails twice). */
+      once: CardActionOnce;
+      /** The queue card, for actions taken from the queue (`view: queue`). */
+      queueCard: (turn: BotTurn) => Promise<CardJson | undefined>;
+    },
   ) {
     for (const action of actions) {
       if (this.byVerb.has(action.verb)) throw new Error(`card verb ${action.verb} has two handlers`);
@@ -47,8 +56,13 @@ export class CardActionRouter {
       if (!action) throw new ValidationError('verb', `unknown card action "${verb}"`);
       const parsed = action.schema.safeParse(data);
       if (!parsed.success) throw validationError(parsed.error);
-      const ticket = await action.run(turn, parsed.data);
-      return { kind: 'card', card: await this.render(ticket, context.success ? context.data : undefined, turn) };
+      if (!context.success) return { kind: 'card', card: await this.render(await action.run(turn, parsed.data), undefined, turn) };
+      const ticket = await this.runOnce(action, turn, parsed.data, verb, context.data);
+      if (!ticket) {
+        const current = await this.deps.loadTicket(turn.actor, context.data.ticketId);
+        return { kind: 'card', card: await this.render(current, context.data, turn, t(turn.locale, 'bot.card.alreadyReceived')) };
+      }
+      return { kind: 'card', card: await this.render(ticket, context.data, turn) };
     } catch (error) {
       const mapped = this.deps.errors.map(error, turn.locale);
       if (mapped.conflict && context.success) {
@@ -59,8 +73,27 @@ export class CardActionRouter {
     }
   }
 
-  private render(ticket: Ticket, context: TicketActionData | undefined, turn: BotTurn, notice?: string): Promise<CardJson> {
+  /** The action, unless the same verb already ran (or is running) on this ticket version: then undefined. */
+  private async runOnce(action: CardAction, turn: BotTurn, data: unknown, verb: string, context: TicketActionData): Promise<Ticket | undefined> {
+    const key = this.deps.once.key(verb, context.ticketId, context.version);
+    if (!(await this.deps.once.claim(key, turn.actor.id))) return undefined;
+    let ticket: Ticket;
+    try {
+      ticket = await action.run(turn, data);
+    } catch (error) {
+      await this.deps.once.release(key);
+      throw error;
+    }
+    await this.deps.once.complete(key, ticket.version);
+    return ticket;
+  }
+
+  private async render(ticket: Ticket, context: TicketActionData | undefined, turn: BotTurn, notice?: string): Promise<CardJson> {
     const view = context?.view ?? 'ticket';
+    if (view === 'queue') {
+      const queue = await this.deps.queueCard(turn);
+      if (queue) return queue;
+    }
     if (view === 'alert' && context?.clock && context.threshold) return this.deps.views.alertCard(ticket, { clock: context.clock, threshold: context.threshold }, turn.format, turn.now, notice);
     if (view === 'l4') return this.deps.views.l4Card(ticket, context?.reason ?? '', turn.format, notice ?? t(turn.locale, 'bot.l4.recorded', { caseNumber: ticket.microsoftCaseNumber ?? '' }));
     return this.deps.views.ticketCard(ticket, turn.format, turn.now, notice);

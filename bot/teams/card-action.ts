@@ -5,7 +5,10 @@ import type { BotTurn } from './bot-turn';
 
 /** Every Action.Execute verb, `noun.verb`, listed once. */
 export const CARD_VERBS = [
-  'ticket.acknowledge',
+  'ticket.respond',
+  'ticket.respondByPhone',
+  'ticket.triage',
+  'ticket.applySuggestedPriority',
   'ticket.assignToMe',
   'ticket.assign',
   'ticket.logFollowUp',
@@ -22,8 +25,8 @@ export const CARD_VERBS = [
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/** Which card an action answers with: the ticket card, the channel's SLA alert card, or the L4 prompt. */
-export const CARD_VIEWS = ['ticket', 'alert', 'l4'] as const;
+/** Which card an action answers with: the ticket card, the channel's SLA alert card, the L4 prompt, or the queue. */
+export const CARD_VIEWS = ['ticket', 'alert', 'l4', 'queue'] as const;
 export type CardView = (typeof CARD_VIEWS)[number];
 
 /** The data every ticket action carries: which ticket, the version the user saw, the card to answer with. */

@@ -1,6 +1,6 @@
 import { ConfirmForClientAction } from './card-actions/confirm-for-client-action';
 import { ReopenForClientAction } from './card-actions/reopen-for-client-action';
-import { AcknowledgeAction } from './card-actions/acknowledge-action';
+import { ApplySuggestedPriorityAction } from './card-actions/apply-suggested-priority-action';
 import { AssignToMeAction } from './card-actions/assign-to-me-action';
 import { AssignAction } from './card-actions/assign-action';
 import { EscalateAction } from './card-actions/escalate-action';
@@ -12,6 +12,11 @@ import { RecordMicrosoftCaseAction } from './card-actions/record-microsoft-case-
 import { RequestBudgetExtensionAction } from './card-actions/request-budget-extension-action';
 import { RequestInformationAction } from './card-actions/request-information-action';
 import { ResolveAction } from './card-actions/resolve-action';
+import { RespondAction } from './card-actions/respond-action';
+import { RespondByPhoneAction } from './card-actions/respond-by-phone-action';
+import { TriageAction } from './card-actions/triage-action';
+import { CardActionOnce } from './card-action-once';
+import { QueueCommand } from './commands/queue-command';
 import { CardActionRouter } from './card-action-router';
 import { createCommandRouter } from './command-table';
 import { ConversationRefs } from './conversation-refs';
@@ -24,12 +29,16 @@ import { TicketViews } from './ticket-views';
 
 /** The explicit wiring of the Teams bot: command table, card-action table, message action, identity. */
 export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): SoporteBot {
-  const views = new TicketViews({ directory: deps.directory, state: deps.state, slaOf: deps.slaOf });
+  const views = new TicketViews({ directory: deps.directory, state: deps.state, slaOf: deps.slaOf, policyViewOf: deps.policyViewOf });
+  const queue = new QueueCommand({ queries: deps.queries, views });
   const errors = new ErrorMapper(reportUnexpected);
   const refs = new ConversationRefs(deps.state);
   const cardActions = new CardActionRouter(
     [
-      new AcknowledgeAction(deps.tickets),
+      new RespondAction(deps.tickets),
+      new RespondByPhoneAction(deps.tickets),
+      new TriageAction(deps.tickets),
+      new ApplySuggestedPriorityAction(deps.tickets),
       new AssignToMeAction(deps.tickets),
       new AssignAction(deps.tickets),
       new LogFollowUpAction(deps.tickets),
@@ -44,7 +53,13 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
       new ConfirmForClientAction(deps.tickets),
       new ReopenForClientAction(deps.tickets),
     ],
-    { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
+    {
+      views,
+      loadTicket: (actor, id) => deps.queries.byId(actor, id),
+      errors,
+      once: new CardActionOnce({ alerts: deps.alerts, clock: deps.clock }),
+      queueCard: async (turn) => (await queue.run(turn)).card,
+    },
   );
   return new SoporteBot({
     identity: new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone }),

@@ -1,10 +1,11 @@
 import type { BillingService } from '../../shared/application/billing-service';
-import type { Clock, DirectoryStore, StateStore } from '../../shared/application/ports';
+import type { AlertLedger, Clock, DirectoryStore, StateStore } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { PolicyViewOf } from './policy-view-reader';
 
 /** Reads both SLA clocks of a ticket at an instant. */
 export type SlaOf = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
@@ -18,9 +19,13 @@ export interface TeamsBotDeps {
   queries: Pick<TicketQueryService, 'queue' | 'mine' | 'byNumber' | 'byId'>;
   billing: Pick<BillingService, 'hoursReport'>;
   slaOf: SlaOf;
+  /** Contact attempts and budget ranges under the ticket's policy (the card offers only what it allows). */
+  policyViewOf: PolicyViewOf;
   explainSla: ExplainSlaOf;
   directory: DirectoryStore;
   state: StateStore;
+  /** Claims each card action once (a double click or a retry never bills or emails twice). */
+  alerts: AlertLedger;
   clock: Clock;
   /** Zone instants are shown in (the support calendar's). */
   timeZone: string;

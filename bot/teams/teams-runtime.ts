@@ -17,12 +17,13 @@ import { TeamsNotifier } from '../notify/teams-notifier';
 import { ConversationRefs } from './conversation-refs';
 import { createTeamsBot } from './create-teams-bot';
 import { createSlaExplainer } from './sla-explainer';
+import { createPolicyViewReader } from './policy-view-reader';
 import type { SoporteBot } from './soporte-bot';
 import { TicketViews } from './ticket-views';
 
 export interface TeamsRuntimeDeps {
   identity: BotIdentity;
-  store: Pick<Store, 'directory' | 'state' | 'afterHours' | 'tickets'>;
+  store: Pick<Store, 'directory' | 'state' | 'afterHours' | 'tickets' | 'alerts'>;
   clock: Clock;
   /** Where notifications go while Teams has no conversation for them (log lines). */
   fallback: Notifier;
@@ -54,7 +55,7 @@ export class TeamsRuntime {
     this.adapter = createCloudAdapter(deps.identity, deps.reportError);
     this.policies = new PolicyRegistry(deps.store.state, deps.store.directory);
     this.timeZone = deps.timeZone ?? DEFAULT_POLICY.calendar.timezone;
-    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf() });
+    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), policyViewOf: createPolicyViewReader({ policies: this.policies }) });
     this.notifier = new TeamsNotifier({
       sender: new ProactiveSender(this.adapter, botAppId(deps.identity)),
       refs: new ConversationRefs(deps.store.state),
@@ -78,9 +79,11 @@ export class TeamsRuntime {
       {
         ...services,
         slaOf: this.slaOf(),
+        policyViewOf: createPolicyViewReader({ policies: this.policies }),
         explainSla: createSlaExplainer({ policies: this.policies, afterHours: store.afterHours, tickets: store.tickets }),
         directory: store.directory,
         state: store.state,
+        alerts: store.alerts,
         clock,
         timeZone: this.timeZone,
       },

@@ -9,6 +9,7 @@ import type { CardJson } from '../cards/render-template';
 import { slaAlertCard } from '../cards/sla-alert-card';
 import { ticketCard } from '../cards/ticket-card';
 import type { TicketSummaryInput } from '../cards/ticket-facts';
+import type { PolicyViewOf } from './policy-view-reader';
 import type { SlaOf } from './teams-bot-deps';
 
 function clockView(clock: ClockStatus): SlaSummary['response'] {
@@ -28,19 +29,20 @@ export interface AlertContext {
 
 /** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
 export class TicketViews {
-  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf }) {}
+  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf }) {}
 
   async clientName(clientId: string): Promise<string> {
     return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
   }
 
   async summary(ticket: Ticket, at: Date): Promise<TicketSummaryInput> {
-    const [sla, clientName, assignee] = await Promise.all([
+    const [sla, clientName, assignee, policyView] = await Promise.all([
       this.deps.slaOf(ticket, at),
       this.clientName(ticket.clientId),
       ticket.assigneeId ? this.deps.directory.getStaff(ticket.assigneeId) : Promise.resolve(undefined),
+      this.deps.policyViewOf(ticket, at),
     ]);
-    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId };
+    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId, policyView };
   }
 
   async ticketCard(ticket: Ticket, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {

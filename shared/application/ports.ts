@@ -183,6 +183,9 @@ export const MAIL_KINDS = [
   'phone-email-reminder',
   'progress',
   'daily-email',
+  'response',
+  'phone-response',
+  'triage',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -215,6 +218,8 @@ export type Notification =
   | { kind: 'assignment'; ticket: Ticket; assigneeId: string }
   | { kind: 'phone-email-reminder'; ticket: Ticket }
   | { kind: 'microsoft-case-reminder'; ticket: Ticket }
+  /** The next contact attempt the policy allows is due (the previous one went unanswered long enough). */
+  | { kind: 'contact-attempt-due'; ticket: Ticket; attempt: number; maxAttempts: number }
   | { kind: 'l4-escalation'; ticket: Ticket; reason: string }
   | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
   | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }

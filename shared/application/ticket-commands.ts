@@ -5,6 +5,7 @@
  * Every method returns the updated ticket; events and billing entries are recorded by the service.
  */
 import type { Ticket } from '../domain/ticket/ticket';
+import type { PrioritySuggestion } from '../domain/ticket/priority-suggestion';
 import type { FollowUpKind } from '../domain/ticket/ticket-event';
 import type { Actor, Channel, IncidentType, Locale, Priority, SupportLevel } from '../domain/ticket/ticket-types';
 
@@ -24,11 +25,22 @@ export interface OpenTicketInput {
   locale?: Locale;
   /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
   raisedAt?: Date;
+  /** What the email asked for by itself (suggestPriority): shown to L1, never applied on its own. */
+  prioritySuggestion?: PrioritySuggestion;
   /**
    * Not official until the client's email reaches support (POLICY.md, channels): defaults to true for
    * phone and Teams tickets; the add-in sets it when support was not a recipient of the email.
    */
   awaitingEmail?: boolean;
+}
+
+/** L1's triage: any of priority, incident type and budget (a pick inside the type's range), and why. */
+export interface TriageInput {
+  priority?: Priority;
+  incidentType?: IncidentType;
+  budgetMinutes?: number;
+  /** Kept in the audit trail with who did it. */
+  reason?: string;
 }
 
 export interface TicketRef {
@@ -43,7 +55,12 @@ export interface TicketCommands {
   openFromPhone(actor: Actor, input: Omit<OpenTicketInput, 'channel' | 'priority'> & { priority?: Priority }): Promise<Ticket>;
   /** Links the client's confirming email to a phone ticket. */
   linkEmail(actor: Actor, ref: TicketRef, messageId: string, conversationId?: string): Promise<Ticket>;
+  /** Records a first response made elsewhere (a consultant's own email to the client with support in copy). */
   acknowledge(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
+  /** Respond: emails the consultant's message to the client in their thread; the first response, billed. */
+  respond(actor: Actor, ref: TicketRef, message: string): Promise<Ticket>;
+  /** A phone conversation as the first response: the note of what was said is emailed to the client; billed. */
+  respondByPhone(actor: Actor, ref: TicketRef, note: string): Promise<Ticket>;
   assign(actor: Actor, ref: TicketRef, assigneeId: string): Promise<Ticket>;
   logFollowUp(actor: Actor, ref: TicketRef, kind: FollowUpKind, note?: string): Promise<Ticket>;
   logSession(actor: Actor, ref: TicketRef, minutes: number, consultants: number, note?: string): Promise<Ticket>;
@@ -59,6 +76,10 @@ export interface TicketCommands {
   recordMicrosoftResponse(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
   changePriority(actor: Actor, ref: TicketRef, priority: Priority, reason?: string): Promise<Ticket>;
   changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket>;
+  /** Priority and/or incident type and budget in one change; the client is emailed the new priority and due times. */
+  triage(actor: Actor, ref: TicketRef, input: TriageInput): Promise<Ticket>;
+  /** Applies intake's priority suggestion (the reason names what the email said). */
+  applySuggestedPriority(actor: Actor, ref: TicketRef): Promise<Ticket>;
   requestBudgetExtension(actor: Actor, ref: TicketRef, minutes: number, reason: string): Promise<Ticket>;
   approveBudgetExtension(actor: Actor, ref: TicketRef, requestId: string): Promise<Ticket>;
   refuseBudgetExtension(actor: Actor, ref: TicketRef, requestId: string, reason?: string): Promise<Ticket>;

@@ -1,11 +1,15 @@
 import { buildTimeEntry } from '../domain/billing/time-entry';
 import { addBusinessMinutes } from '../domain/calendar/business-time';
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
+import { t } from '../domain/i18n/catalog';
 import { pickBudget } from '../domain/policy/budget-pick';
 import { linkedTicketInput, openTicket, type OpenTicketInput as DomainOpenInput } from '../domain/ticket/open-ticket';
+import { slaStatus } from '../domain/sla/sla-status';
+import { contactAttemptStatus, finalNoticeDue, type ContactAttemptStatus } from '../domain/ticket/contact-attempts';
 import { assertAllowed } from '../domain/ticket/permissions';
+import { describePrioritySuggestion } from '../domain/ticket/priority-suggestion';
 import type { Ticket } from '../domain/ticket/ticket';
-import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/ticket/ticket-event';
+import { FOLLOW_UP_KINDS, type FollowUpKind, type NewTicketEvent } from '../domain/ticket/ticket-event';
 import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
 import { onBehalfOfClient } from './client-decision';
@@ -18,7 +22,7 @@ import type { Clock, IdGenerator, Notification, Notifier, Store } from './ports'
 import { activeRequester, assertTicketAccess } from './requester-access';
 import type { SideEffectErrors } from './side-effects';
 import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, entryFacts, event, type ChangeContext, type ChangePlan } from './ticket-change';
-import type { OpenTicketInput, TicketCommands, TicketRef } from './ticket-commands';
+import type { OpenTicketInput, TicketCommands, TicketRef, TriageInput } from './ticket-commands';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -38,6 +42,21 @@ function defaultChannel(actor: Actor): Channel {
 }
 
 const MAX_MINUTES = 24 * 60 * 31;
+
+/**
+ * Refuses a contact attempt the policy does not allow now (too many, too soon, after the final notice).
+ * An information request is allowed in statuses a bare attempt is not (the transition table decides those).
+ */
+function assertContactAllowed(ticket: Ticket, status: ContactAttemptStatus, isQuestion: boolean): void {
+  if (status.allowed || status.blocked === 'status' || (isQuestion && status.blocked === 'final-notice-sent')) return;
+  if (status.blocked === 'too-soon') {
+    throw new ValidationError('contactAttempts', `attempt ${status.made + 1} of ${status.max} on ticket ${ticket.number} is possible from ${status.nextAttemptAt} (the policy spaces attempts)`);
+  }
+  if (status.blocked === 'all-attempts-made') {
+    throw new ValidationError('contactAttempts', `ticket ${ticket.number} already had ${status.made} of ${status.max} contact attempts; the final notice follows${status.finalNoticeDueAt ? ` at ${status.finalNoticeDueAt}` : ''}`);
+  }
+  throw new ValidationError('contactAttempts', `the final notice of ticket ${ticket.number} already went out`);
+}
 
 /**
  * The ticket use cases (TicketCommands): load, check version and permissions, build events and billed
@@ -118,6 +137,7 @@ export class TicketService implements TicketCommands {
       sourceMessageId: input.sourceMessageId,
       conversationId: input.conversationId,
       linkedTicketId: extra.linkedTicketId,
+      prioritySuggestion: input.prioritySuggestion,
       awaitingEmail: extra.awaitingEmail ?? input.awaitingEmail,
       locale: input.locale ?? requester.locale ?? client.locale,
       at: raisedAt.toISOString(),
@@ -153,6 +173,36 @@ export class TicketService implements TicketCommands {
         events: [event(ctx, 'first-response', text ? { note: text } : {}), followUp.event],
         entries: [followUp.entry],
         mail: text ? { kind: 'progress', params: { note: text } } : undefined,
+      };
+    });
+  }
+
+  /**
+   * Respond: the consultant's message emailed to the client, threaded on the client's message. It is the
+   * first response (stops the response clock) and a billed follow-up.
+   */
+  respond(actor: Actor, ref: TicketRef, message: string): Promise<Ticket> {
+    return this.change('respond', actor, ref, async (ctx) => {
+      const text = requireText('message', message, 20_000);
+      const followUp = await billedFollowUp(ctx, 'follow-up', text);
+      return {
+        events: [event(ctx, 'first-response', { note: text, by: 'email' }), followUp.event],
+        entries: [followUp.entry],
+        mail: { kind: 'response', params: { note: text, inReplyTo: ctx.ticket.sourceMessageId } },
+      };
+    });
+  }
+
+  /** A phone conversation as the first response: only with a note of what was said, which the client gets by email. */
+  respondByPhone(actor: Actor, ref: TicketRef, note: string): Promise<Ticket> {
+    return this.change('respond-by-phone', actor, ref, async (ctx) => {
+      const text = requireText('note', note, 20_000);
+      const followUp = await billedFollowUp(ctx, 'follow-up', text);
+      const phone = { ...ctx, channel: 'phone' as const };
+      return {
+        events: [event(phone, 'first-response', { note: text, by: 'phone' }), { ...followUp.event, channel: 'phone' }],
+        entries: [followUp.entry],
+        mail: { kind: 'phone-response', params: { note: text, inReplyTo: ctx.ticket.sourceMessageId } },
       };
     });
   }
@@ -220,6 +270,7 @@ export class TicketService implements TicketCommands {
   requestInformation(actor: Actor, ref: TicketRef, question: string): Promise<Ticket> {
     return this.change('request-information', actor, ref, async (ctx) => {
       const q = requireText('question', question);
+      assertContactAllowed(ctx.ticket, contactAttemptStatus(ctx.ticket, ctx.policy, ctx.calendar, ctx.now), true);
       const followUp = await billedFollowUp(ctx, 'information-request', q);
       return {
         events: [event(ctx, 'information-requested', { question: q, attempt: ctx.ticket.contactAttempts + 1 }), followUp.event],
@@ -232,6 +283,7 @@ export class TicketService implements TicketCommands {
   recordContactAttempt(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket> {
     return this.change('attempt-contact', actor, ref, async (ctx) => {
       const text = optionalText('note', note);
+      assertContactAllowed(ctx.ticket, contactAttemptStatus(ctx.ticket, ctx.policy, ctx.calendar, ctx.now), false);
       const attempt = ctx.ticket.contactAttempts + 1;
       const data: { attempt: number; note?: string } = { attempt };
       if (text) data.note = text;
@@ -260,6 +312,10 @@ export class TicketService implements TicketCommands {
       const max = ctx.policy.noResponse.contactAttempts;
       if (ctx.ticket.contactAttempts < max) {
         throw new ValidationError('contactAttempts', `ticket ${ctx.ticket.number} has ${ctx.ticket.contactAttempts} unanswered contact attempts; the final notice follows attempt ${max}`);
+      }
+      const status = contactAttemptStatus(ctx.ticket, ctx.policy, ctx.calendar, ctx.now);
+      if (!ctx.ticket.finalNoticeAt && !finalNoticeDue(status, ctx.now)) {
+        throw new ValidationError('contactAttempts', `the final notice of ticket ${ctx.ticket.number} goes out once attempt ${max} has gone unanswered until ${status.finalNoticeDueAt}`);
       }
       const days = ctx.policy.noResponse.noticeBusinessDays;
       const closesAt = noResponseClosesAt(ctx.calendar, ctx.now, days).toISOString();
@@ -329,28 +385,57 @@ export class TicketService implements TicketCommands {
   }
 
   changePriority(actor: Actor, ref: TicketRef, priority: Priority, reason?: string): Promise<Ticket> {
-    return this.change('change-priority', actor, ref, async (ctx) => {
-      const data: { from: Priority; to: Priority; reason?: string } = { from: ctx.ticket.priority, to: requireOneOf('priority', priority, PRIORITIES) };
-      const why = optionalText('reason', reason, 2000);
-      if (why) data.reason = why;
-      return { events: [event(ctx, 'priority-changed', data)], entries: [] };
-    });
+    return this.triage(actor, ref, { priority, reason });
   }
 
   /** Reclassifies; the budget becomes the pick for the new type plus every extension the client approved. */
   changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket> {
-    return this.change('change-incident-type', actor, ref, async (ctx) => {
-      const type = requireOneOf('incidentType', incidentType, INCIDENT_TYPES);
-      const approved = (await this.deps.store.tickets.events(ctx.ticket.id)).reduce((sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum), 0);
-      const data: { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string } = {
-        from: ctx.ticket.incidentType,
-        to: type,
-        budgetMinutes: pickBudget(ctx.policy, type, budgetMinutes) + approved,
-      };
-      const why = optionalText('reason', reason, 2000);
-      if (why) data.reason = why;
-      return { events: [event(ctx, 'incident-type-changed', data)], entries: [] };
+    return this.triage(actor, ref, { incidentType, budgetMinutes, reason });
+  }
+
+  /**
+   * L1's triage in one change: the priority and/or the incident type with its budget (a pick inside the
+   * type's range, plus every extension the client approved). The clocks re-derive from the events; the
+   * client is emailed the new priority and due times; the audit trail keeps who and why (`reason`).
+   */
+  triage(actor: Actor, ref: TicketRef, input: TriageInput): Promise<Ticket> {
+    return this.change('triage', actor, ref, async (ctx) => {
+      const { ticket } = ctx;
+      const why = optionalText('reason', input.reason, 2000);
+      const events: NewTicketEvent[] = [];
+      if (input.priority !== undefined) {
+        const to = requireOneOf('priority', input.priority, PRIORITIES);
+        if (to !== ticket.priority) events.push(event(ctx, 'priority-changed', why ? { from: ticket.priority, to, reason: why } : { from: ticket.priority, to }));
+      }
+      if (input.incidentType !== undefined || input.budgetMinutes !== undefined) {
+        const type = input.incidentType === undefined ? ticket.incidentType : requireOneOf('incidentType', input.incidentType, INCIDENT_TYPES);
+        const approved = (await this.deps.store.tickets.events(ticket.id)).reduce((sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum), 0);
+        const budgetMinutes = pickBudget(ctx.policy, type, input.budgetMinutes) + approved;
+        if (type !== ticket.incidentType || budgetMinutes !== ticket.budgetMinutes) {
+          const data: { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string } = { from: ticket.incidentType, to: type, budgetMinutes };
+          if (why) data.reason = why;
+          events.push(event(ctx, 'incident-type-changed', data));
+        }
+      }
+      if (events.length === 0) {
+        throw new ValidationError('triage', `ticket ${ticket.number} already is ${ticket.priority}, ${ticket.incidentType} with ${ticket.budgetMinutes} minutes of budget: nothing to change`);
+      }
+      const after = applyPlan(ticket, { events, entries: [] });
+      const sla = slaStatus(after, ctx.policy, ctx.calendar, ctx.now);
+      const params: { timeZone: string; responseDueAt?: string; resolutionDueAt?: string } = { timeZone: ctx.policy.calendar.timezone };
+      if (!after.firstResponseAt && sla.response.breachAt) params.responseDueAt = sla.response.breachAt;
+      if (sla.resolution.breachAt) params.resolutionDueAt = sla.resolution.breachAt;
+      return { events, entries: [], mail: { kind: 'triage', params } };
     });
+  }
+
+  /** Applies intake's priority suggestion (one click on the card or in the queue); the reason names its signals. */
+  async applySuggestedPriority(actor: Actor, ref: TicketRef): Promise<Ticket> {
+    const ticket = checkLoaded(ref.ticketId, await this.deps.store.tickets.get(ref.ticketId), ref.expectedVersion);
+    const suggestion = ticket.prioritySuggestion;
+    if (!suggestion) throw new ValidationError('prioritySuggestion', `ticket ${ticket.number} has no priority suggestion to apply`);
+    const reason = t(ticket.locale, 'triage.suggestionApplied', { reason: describePrioritySuggestion(ticket.locale, suggestion) });
+    return this.triage(actor, ref, { priority: suggestion.priority, reason });
   }
 
   // ---- budget ----------------------------------------------------------------------------------

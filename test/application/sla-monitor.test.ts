@@ -76,21 +76,29 @@ describe('SlaMonitor', () => {
     }
   });
 
-  it('runs the no-response workflow: final notice after the third attempt, closure after five business days', async () => {
+  it('runs the no-response workflow: final notice a business day after the third attempt, closure after five business days', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);
     ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Which user?');
+    h.clock.set('2026-03-03T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
     const monitor = monitorFor(h);
     expect((await monitor.sweep()).finalNotices).toBe(0);
+    h.clock.set('2026-03-04T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    h.clock.set('2026-03-05T15:59:00.000Z');
+    expect((await monitor.sweep()).finalNotices).toBe(0);
+    // The server was down from Thursday morning to Friday: the final notice that fell due goes at the next sweep, once.
+    h.clock.set('2026-03-06T17:00:00.000Z');
     const report = await monitor.sweep();
     expect(report.finalNotices).toBe(1);
     expect((await monitor.sweep()).finalNotices).toBe(0);
     expect(h.mailer.kinds().filter((k) => k === 'final-notice')).toHaveLength(1);
-    h.clock.set('2026-03-09T23:00:00.000Z');
+    // Friday 11:00 notice: closes at the end of business of the fifth business day after (Friday 13 March 18:00 = 14 March 00:00Z).
+    h.clock.set('2026-03-13T23:00:00.000Z');
     expect((await monitor.sweep()).closedNoResponse).toBe(0);
-    h.clock.set('2026-03-10T00:05:00.000Z');
+    h.clock.set('2026-03-14T00:05:00.000Z');
     expect((await monitor.sweep()).closedNoResponse).toBe(1);
     const closed = await h.store.tickets.get(ticket.id);
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'no-response' });
@@ -120,6 +128,44 @@ describe('SlaMonitor', () => {
     await h.tickets.linkEmail(SYSTEM, ref(phone), '<confirm@acme>');
     h.clock.advanceMinutes(60);
     expect((await monitor.sweep()).phoneReminders).toBe(0);
+  });
+
+  it('a phone ticket\'s client reminder that fell due while the server was down goes at the next sweep, once', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const phone = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Server down', description: 'call' });
+    // Down from 10:00 to 13:30: the first reminder interval (60 business minutes) passed three times unseen.
+    h.clock.set('2026-03-02T19:30:00.000Z');
+    const monitor = monitorFor(h);
+    const report = await monitor.sweep();
+    expect(report.phoneReminders).toBe(1);
+    expect(h.mailer.kinds().filter((k) => k === 'phone-email-reminder')).toHaveLength(1);
+    expect(h.mailer.sent.find((m) => m.kind === 'phone-email-reminder')?.to).toEqual(['ana@acme.example']);
+    // A restarted monitor (same ledger) sends nothing again.
+    expect((await monitorFor(h).sweep()).phoneReminders).toBe(0);
+    h.clock.advanceMinutes(60);
+    expect((await monitor.sweep()).phoneReminders).toBe(1); // staff again; the client only once
+    expect(h.mailer.kinds().filter((k) => k === 'phone-email-reminder')).toHaveLength(1);
+    expect(h.notifier.sent.filter((n) => n.kind === 'phone-email-reminder' && n.ticket.id === phone.id)).toHaveLength(2);
+    expect(h.errors.errors).toEqual([]);
+  });
+
+  it('tells the assignee once when the next contact attempt is due, even after downtime', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    let { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Which user?');
+    const monitor = monitorFor(h);
+    h.clock.set('2026-03-03T15:59:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(0);
+    // Down from Tuesday morning to Wednesday: attempt 2 fell due Tuesday 10:00; told at the next sweep, once.
+    h.clock.set('2026-03-04T17:00:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
+    expect((await monitorFor(h).sweep()).contactAttemptsDue).toBe(0);
+    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due')).toEqual([expect.objectContaining({ attempt: 2, maxAttempts: 3 })]);
+    await h.tickets.recordContactAttempt(L1, ref((await h.store.tickets.get(ticket.id))!));
+    h.clock.set('2026-03-05T17:00:00.000Z');
+    expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
+    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due').map((n) => (n.kind === 'contact-attempt-due' ? n.attempt : 0))).toEqual([2, 3]);
+    expect(h.errors.errors).toEqual([]);
   });
 
   it('alerts budget consumption at 80% and 100% once per approved budget', async () => {

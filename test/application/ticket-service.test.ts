@@ -125,23 +125,33 @@ describe('TicketService on SQLite', () => {
     await expect(h.tickets.openFromPhone(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'x', description: '' })).rejects.toThrow(NotAuthorizedError);
   });
 
-  it('closes for no response only after three attempts, the final notice and five business days, then links a new ticket', async () => {
+  it('closes for no response only after three attempts a business day apart, the final notice and five business days, then links a new ticket', async () => {
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);
-    ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Need logs');
+    ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Need logs'); // attempt 1, Monday 10:00
+    // The policy spaces attempts by 570 business minutes: the next one is possible Tuesday 10:00, not before.
+    await expect(h.tickets.recordContactAttempt(L1, ref(ticket), 'called, no answer')).rejects.toThrow(/possible from 2026-03-03T16:00:00.000Z/);
+    h.clock.set('2026-03-03T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket), 'called, no answer');
     await expect(h.tickets.sendFinalNotice(SYSTEM, ref(ticket))).rejects.toThrow(ValidationError);
+    h.clock.set('2026-03-04T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket));
     expect(ticket.contactAttempts).toBe(3);
+    // Never a fourth attempt, and the final notice only once the third has gone unanswered a business day.
+    h.clock.set('2026-03-05T15:59:00.000Z');
+    await expect(h.tickets.recordContactAttempt(L1, ref(ticket))).rejects.toThrow(/3 of 3 contact attempts/);
+    await expect(h.tickets.sendFinalNotice(SYSTEM, ref(ticket))).rejects.toThrow(/unanswered until 2026-03-05T16:00:00.000Z/);
+    expect(h.mailer.sent.filter((m) => m.kind === 'contact-attempt').map((m) => m.subject)).toEqual([expect.stringContaining('(2 de 3)'), expect.stringContaining('(3 de 3)')]);
+    h.clock.set('2026-03-05T16:00:00.000Z');
     ticket = await h.tickets.sendFinalNotice(SYSTEM, ref(ticket));
     expect(ticket.finalNoticeAt).toBe(h.clock.now().toISOString());
     const finalNotice = h.mailer.sent.find((m) => m.kind === 'final-notice');
     expect(finalNotice?.text).toContain('5');
-    // Monday 10:00 notice: 5 business days -> closes at end of business next Monday (9 March 18:00 = 10 March 00:00Z).
+    // Thursday 10:00 notice: 5 business days -> closes at end of business next Thursday (12 March 18:00 = 13 March 00:00Z).
     const closesAt = await h.tickets.noResponseClosesAt(ticket);
-    expect(closesAt?.toISOString()).toBe('2026-03-10T00:00:00.000Z');
-    h.clock.set('2026-03-09T23:59:00.000Z');
+    expect(closesAt?.toISOString()).toBe('2026-03-13T00:00:00.000Z');
+    h.clock.set('2026-03-12T23:59:00.000Z');
     await expect(h.tickets.closeForNoResponse(SYSTEM, ref(ticket))).rejects.toThrow(/notice period/);
-    h.clock.set('2026-03-10T00:00:00.000Z');
+    h.clock.set('2026-03-13T00:00:00.000Z');
     ticket = await h.tickets.closeForNoResponse(SYSTEM, ref(ticket));
     expect(ticket.status).toBe('closed');
     expect(ticket.closeReason).toBe('no-response');

@@ -26,6 +26,9 @@ export class ManualClock implements Clock {
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
 }
 
 class Ids implements IdGenerator {
@@ -93,7 +96,7 @@ export class BotHarness {
   bot!: SoporteBot;
   server!: restify.Server;
   baseUrl = '';
-  private dir = '';
+  dir = '';
 
   /** `socketPath`: listen on a Unix socket instead of 127.0.0.1 (a peer that is not loopback). */
   static async start(options: { identity?: BotIdentity; socketPath?: string } = {}): Promise<BotHarness> {

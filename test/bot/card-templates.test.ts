@@ -36,10 +36,15 @@ const TICKET: Ticket = {
   id: 't-1', number: 'SUP-2026-0042', version: '7', clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Exchange Online mailbox does not sync',
   description: 'Finance cannot receive mail.', priority: 'critical', incidentType: 'technical-urgent', budgetMinutes: 240, status: 'open', level: 'L2', assigneeId: 'staff-l2',
   channel: 'email', awaitingEmail: false, contactAttempts: 0, policyVersion: 'p1', locale: 'es-MX', openedAt: '2026-03-02T16:00:00.000Z', firstResponseAt: '2026-03-02T16:10:00.000Z',
-  lastActivityAt: '2026-03-02T17:00:00.000Z', pauses: [], consumedMinutes: 75, sourceMessageId: '<m1@acme.example>',
+  lastActivityAt: '2026-03-02T17:00:00.000Z', pauses: [], consumedMinutes: 75, sourceMessageId: '<m1@acme.example>', firstResponseBy: 'email',
+  prioritySuggestion: { priority: 'critical', signals: [{ source: 'header', name: 'Importance', value: 'high', priority: 'high' }, { source: 'subject', term: 'nadie puede', priority: 'critical' }] },
 };
 const SLA = { response: { state: 'met' as const }, resolution: { state: 'at-risk' as const, dueAt: '2026-03-02T20:00:00.000Z', remainingMinutes: 60 } };
-const SUMMARY = { ticket: TICKET, sla: SLA, clientName: 'ACME', assigneeName: 'Lena L2' };
+const POLICY_VIEW = {
+  contact: { made: 1, max: 3, allowed: false, blocked: 'too-soon' as const, nextAttemptAt: '2026-03-03T16:00:00.000Z' },
+  budgetRanges: { 'technical-regular': { minMinutes: 360, maxMinutes: 360 }, 'technical-urgent': { minMinutes: 240, maxMinutes: 240 }, maintenance: { minMinutes: 960, maxMinutes: 2160 }, 'research-debugging': { minMinutes: 480, maxMinutes: 960 } },
+};
+const SUMMARY = { ticket: TICKET, sla: SLA, clientName: 'ACME', assigneeName: 'Lena L2', policyView: POLICY_VIEW };
 const clock = (name: 'response' | 'resolution', state: 'met' | 'at-risk') => ({
   clock: name, state, startedAt: TICKET.openedAt, countedUntil: '2026-03-02T19:00:00.000Z', stopped: state === 'met', targetMinutes: null, atRiskMinutes: 180, breachMinutes: 240,
   countedMinutes: 180, remainingMinutes: 60, skippedMinutes: { closed: 0, holiday: 0, pause: 0 }, spans: [], breachAt: state === 'met' ? undefined : '2026-03-02T20:00:00.000Z', atRiskAt: undefined, targetAt: undefined,

@@ -68,19 +68,23 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(text).toMatch(/Resolution SLA: On track · due Mon 2 Mar, 16:00/);
     expect(text).toMatch(/Budget used: 0 min of 6 h \(0%\)/);
     // New: no contact attempt (nothing was asked yet), no budget extension before work starts, no L4.
-    expect(verbsOf(card).sort()).toEqual(['ticket.acknowledge', 'ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestInformation', 'ticket.resolve']);
+    expect(verbsOf(card).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestInformation', 'ticket.resolve', 'ticket.respond', 'ticket.respondByPhone', 'ticket.triage']);
     expect(levelChoices(card)).toEqual(['L2', 'L3']);
     expect(JSON.stringify(card)).toContain(`"version":"${ticket.version}"`);
 
     const l2 = { role: 'L2' as const, id: 'staff-l2' };
     const open = await h.services.tickets.acknowledge(l2, { ticketId: ticket.id, expectedVersion: ticket.version });
     const [openReply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
-    expect(verbsOf(cardOf(openReply)).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestBudgetExtension', 'ticket.requestInformation', 'ticket.resolve']);
+    expect(verbsOf(cardOf(openReply)).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestBudgetExtension', 'ticket.requestInformation', 'ticket.resolve', 'ticket.triage']);
     expect(levelChoices(cardOf(openReply))).toEqual(['L2', 'L3', 'L4']);
 
     await h.services.tickets.requestInformation(l2, { ticketId: open.id, expectedVersion: open.version }, '¿Desde cuándo?');
     const [waitingReply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
-    expect(verbsOf(cardOf(waitingReply))).toContain('ticket.recordContactAttempt');
+    // The question was attempt 1: the next attempt is possible a business day later (the policy's spacing).
+    expect(verbsOf(cardOf(waitingReply))).not.toContain('ticket.recordContactAttempt');
+    h.clock.advanceMinutes(24 * 60);
+    const [nextDay] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
+    expect(verbsOf(cardOf(nextDay))).toContain('ticket.recordContactAttempt');
     expect(levelChoices(cardOf(waitingReply))).toEqual(['L2', 'L3']);
   });
 

@@ -193,7 +193,11 @@ test('a reply on a ticket closed for no response opens a new ticket linked to it
   const { ticket } = await openFromAna();
   const fresh = async () => ref((await h.store.tickets.get(ticket.id))!);
   await h.tickets.requestInformation(L1, await fresh(), '¿Sigue ocurriendo?');
-  for (let i = 1; i < 3; i += 1) await h.tickets.recordContactAttempt(L1, await fresh(), `intento ${i + 1}`);
+  for (let i = 1; i < 3; i += 1) {
+    h.clock.advanceMinutes(24 * 60); // the policy spaces attempts one business day apart
+    await h.tickets.recordContactAttempt(L1, await fresh(), `intento ${i + 1}`);
+  }
+  h.clock.advanceMinutes(24 * 60);
   await h.tickets.sendFinalNotice(SYSTEM, await fresh());
   h.clock.advanceMinutes(10 * 24 * 60);
   await h.tickets.closeForNoResponse(SYSTEM, await fresh());

@@ -6,6 +6,7 @@ import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Pr
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { ticketKey } from '../ticket-key';
+import { registerConsultantCommands } from './ticket-consultant';
 
 function statuses(values: string[] | undefined): TicketStatus[] | undefined {
   if (!values) return undefined;
@@ -92,4 +93,5 @@ export function registerTicketCommands(program: Command): void {
       else print(t(lang, 'cli.saved', { what: 'ticket', id: `${ticket.number} (${t(lang, `priority.${ticket.priority}`)})` }));
     },
   );
+  registerConsultantCommands(tickets);
 }

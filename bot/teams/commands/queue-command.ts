@@ -18,6 +18,6 @@ export class QueueCommand implements BotCommand<object> {
     const waiting = all.filter(({ ticket }) => ticket.status === 'new' || !ticket.assigneeId);
     const items = await Promise.all(waiting.map(async ({ ticket, sla }) => ({ ticket, sla: slaSummary(sla), clientName: await this.deps.views.clientName(ticket.clientId) })));
     const l = turn.locale;
-    return { card: ticketListCard({ title: t(l, 'bot.queue.title', { count: items.length }), emptyText: t(l, 'bot.queue.empty'), items, limit: LIST_LIMIT }, turn.format) };
+    return { card: ticketListCard({ title: t(l, 'bot.queue.title', { count: items.length }), emptyText: t(l, 'bot.queue.empty'), items, limit: LIST_LIMIT, actionView: 'queue' }, turn.format) };
   }
 }

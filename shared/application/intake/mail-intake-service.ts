@@ -4,7 +4,9 @@ import type { InboundMail } from '../../domain/mail/inbound-mail';
 import { readSenderAuthentication, senderAuthenticationAction, type SenderAuthenticationPolicy } from '../../domain/mail/sender-authentication';
 import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import { baseSubject } from '../../domain/mail/ticket-number-tag';
+import { stripQuotedReply } from '../../domain/mail/quoted-text';
 import { clipDescription } from '../../domain/ticket/open-ticket';
+import { suggestPriority, type PrioritySuggestion } from '../../domain/ticket/priority-suggestion';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { Actor } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
@@ -209,6 +211,7 @@ export class MailIntakeService {
       description: clipDescription(mail.text),
       channel: headers.fromAddin && !d.forwardedBy ? 'addin' : 'email',
       priority: headers.priority,
+      prioritySuggestion: suggestionFor(mail, headers.priority),
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
@@ -219,7 +222,8 @@ export class MailIntakeService {
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     if (d.forwardedBy) return processed('opened-from-staff-forward', `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
     const notes = suffix([...headers.problems, afterHours].filter(Boolean).join('; '));
-    const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
+    const suggested = ticket.prioritySuggestion ? `; ${ticket.prioritySuggestion.priority} suggested for L1 to apply` : '';
+    const classification = (headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage') + suggested;
     return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes}`, ticket.number);
   }
 
@@ -230,6 +234,7 @@ export class MailIntakeService {
       subject: baseSubject(mail.subject) || d.closed.subject,
       description: clipDescription(mail.text),
       channel: 'email',
+      prioritySuggestion: suggestionFor(mail, undefined),
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.messageId,
       raisedAt: receivedAt(mail, this.deps.clock.now()),
@@ -339,6 +344,15 @@ function suffix(note: string): string {
 
 function processed(action: string, reason: string, ticketNumber?: string): MailOutcome {
   return ticketNumber ? { disposition: 'processed', action, reason, ticketNumber } : { disposition: 'processed', action, reason };
+}
+
+/**
+ * What the email asks for by itself (headers, urgency words), as a suggestion for L1 only: the client's
+ * explicit choice through the add-in (X-Soporte-Priority) is applied as is and needs none.
+ */
+function suggestionFor(mail: InboundMail, chosen: unknown): PrioritySuggestion | undefined {
+  if (chosen) return undefined;
+  return suggestPriority({ headers: mail.headers, subject: baseSubject(mail.subject), text: stripQuotedReply(mail.text) });
 }
 
 /** The instant Soporte received the message (maildrop arrival, Graph receivedDateTime), never later than now. */

@@ -12,8 +12,12 @@ export const alertKeys = {
   budget: (ticketId: string, budgetMinutes: number, percent: number) => `budget:${ticketId}:${budgetMinutes}:${percent}`,
   /** The n-th reminder of a phone ticket still awaiting its email. */
   phoneReminder: (ticketId: string, n: number) => `phone-reminder:${ticketId}:${n}`,
+  /** The client's one reminder to send the email of a phone or Teams ticket (same family: warmed with it). */
+  phoneClientReminder: (ticketId: string) => `phone-reminder:${ticketId}:client`,
   /** The n-th "check the Microsoft case" reminder of one wait on Microsoft (the pause's start). */
   microsoftReminder: (ticketId: string, waitStart: string, n: number) => `ms-reminder:${ticketId}:${waitStart}:${n}`,
+  /** The assignee's reminder that the next contact attempt is due, per unanswered attempt (its instant). */
+  contactAttemptDue: (ticketId: string, lastAttemptAt: string) => `contact-due:${ticketId}:${lastAttemptAt}`,
   /** The managers' digest of one local date of the support calendar. */
   digest: (date: string) => `digest:${date}`,
 } as const;

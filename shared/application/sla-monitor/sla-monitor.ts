@@ -6,7 +6,7 @@ import { Sweep, type SweepCounts, type SweepPorts } from './sweep';
 export const SWEEPER_LEASE = 'sla-monitor';
 
 /** Ledger key families the monitor writes (loaded at start so a restart skips what was sent). */
-const KEY_FAMILIES = ['ack:', 'sla:', 'budget:', 'phone-reminder:', 'ms-reminder:', 'digest:'];
+const KEY_FAMILIES = ['ack:', 'sla:', 'budget:', 'phone-reminder:', 'ms-reminder:', 'contact-due:', 'digest:'];
 
 export interface SlaMonitorDeps extends SweepPorts {
   /** This instance's name in the lease and the ledger (host:pid). */

@@ -4,6 +4,7 @@ import { ConflictError } from '../../domain/errors';
 import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import type { SupportPolicy } from '../../domain/policy/support-policy';
 import { slaStatus } from '../../domain/sla/sla-status';
+import { contactAttemptStatus, finalNoticeDue } from '../../domain/ticket/contact-attempts';
 import type { ClockStatus } from '../../domain/sla/sla-types';
 import type { Ticket } from '../../domain/ticket/ticket';
 import { OPEN_STATUSES, type Actor } from '../../domain/ticket/ticket-types';
@@ -39,6 +40,8 @@ export interface SweepCounts {
   budgetAlerts: number;
   phoneReminders: number;
   microsoftReminders: number;
+  /** Assignees told that the next contact attempt is due. */
+  contactAttemptsDue: number;
   finalNotices: number;
   closedNoResponse: number;
   digests: number;
@@ -73,7 +76,7 @@ export interface SweepDeps extends SweepPorts {
  * ticket's failure is reported and counted; the pass goes on.
  */
 export class Sweep {
-  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
+  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, contactAttemptsDue: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
@@ -181,17 +184,26 @@ export class Sweep {
     for (const p of lower) await this.deps.once.skip(alertKeys.budget(ticket.id, ticket.budgetMinutes, p), `${highest}-reached`);
   }
 
-  /** Every `phoneEmailMinutes` business minutes after the call: staff are reminded; the first time, the client too. */
+  /**
+   * Every `phoneEmailMinutes` business minutes after the call: staff are reminded (the latest interval
+   * only, once); the client once, at the first sweep past the first interval, however late that sweep
+   * comes (a server down over the interval still reminds them at the next sweep).
+   */
   private async phoneReminder(ticket: Ticket, policy: SupportPolicy, calendar: BusinessCalendar): Promise<void> {
     const interval = policy.reminders.phoneEmailMinutes;
     const n = Math.floor(businessMinutesBetween(calendar, new Date(ticket.openedAt), this.now) / interval);
     if (n < 1) return;
+    const clientKey = alertKeys.phoneClientReminder(ticket.id);
+    // Before the client reminder had a key of its own it went with the staff reminder n = 1.
+    if (!this.deps.once.has(clientKey) && !this.deps.once.has(alertKeys.phoneReminder(ticket.id, 1))) {
+      await this.deps.once.send(clientKey, async () => {
+        const result = await this.deps.mail.sendClientMail('phone-email-reminder', ticket, { timeZone: policy.calendar.timezone });
+        return result.sent ? result.messageId : 'already-sent';
+      });
+    }
     const key = alertKeys.phoneReminder(ticket.id, n);
     if (this.deps.once.has(key)) return;
-    const sent = await this.deps.once.send(key, async () => {
-      if (n === 1) await this.deps.mail.sendClientMail('phone-email-reminder', ticket, { timeZone: policy.calendar.timezone });
-      return (await this.deps.notifier.notify({ kind: 'phone-email-reminder', ticket })).ref;
-    });
+    const sent = await this.deps.once.send(key, async () => (await this.deps.notifier.notify({ kind: 'phone-email-reminder', ticket })).ref);
     if (sent) this.counts.phoneReminders += 1;
   }
 
@@ -207,14 +219,18 @@ export class Sweep {
   }
 
   /**
-   * The no-response workflow: after the policy's unanswered contact attempts, the final notice; when
-   * its notice period (business days) passes without an answer, the ticket closes. Both are ticket
-   * writes with the version read here, so two sweepers cannot both do them (one gets a conflict).
+   * The no-response workflow: once the policy's last contact attempt has gone unanswered for the
+   * policy's spacing (business minutes), the final notice; when its notice period (business days) passes
+   * without an answer, the ticket closes. Both are ticket writes with the version read here, so two
+   * sweepers cannot both do them (one gets a conflict), and a sweep after downtime does each once.
    */
   private async noResponse(ticket: Ticket, policy: SupportPolicy): Promise<void> {
     const ref = { ticketId: ticket.id, expectedVersion: ticket.version };
     if (!ticket.finalNoticeAt) {
-      if (ticket.contactAttempts < policy.noResponse.contactAttempts) return;
+      // The policy's own calendar, as the ticket service checks it (after-hours windows do not space attempts).
+      const status = contactAttemptStatus(ticket, policy, this.deps.policies.calendar(policy), this.now);
+      if (status.allowed && status.made > 0) await this.contactAttemptDue(ticket, status.made + 1, status.max);
+      if (!finalNoticeDue(status, this.now)) return;
       await this.deps.tickets.sendFinalNotice(MONITOR_ACTOR, ref);
       this.counts.finalNotices += 1;
       return;
@@ -223,6 +239,13 @@ export class Sweep {
     if (!closesAt || this.now.getTime() < closesAt.getTime()) return;
     await this.deps.tickets.closeForNoResponse(MONITOR_ACTOR, ref);
     this.counts.closedNoResponse += 1;
+  }
+
+  /** Once per unanswered attempt, when the next one becomes possible: the assignee is told it is due (however late the sweep). */
+  private async contactAttemptDue(ticket: Ticket, attempt: number, maxAttempts: number): Promise<void> {
+    const key = alertKeys.contactAttemptDue(ticket.id, ticket.lastContactAttemptAt ?? ticket.lastActivityAt);
+    if (this.deps.once.has(key)) return;
+    if (await this.notifyOnce(key, { kind: 'contact-attempt-due', ticket, attempt, maxAttempts })) this.counts.contactAttemptsDue += 1;
   }
 
   private async notifyOnce(key: string, notification: Notification): Promise<boolean> {

@@ -39,6 +39,12 @@ export interface TicketView {
   awaitingEmail: boolean;
   openedAt: string;
   firstResponseAt?: string;
+  /** How a consultant's first response reached the client (Respond by email, or a phone call's note emailed). */
+  firstResponseBy?: 'email' | 'phone';
+  /** Intake's priority suggestion (what the email asked for), until someone triages the priority. */
+  prioritySuggestion?: { priority: Priority; signals: Array<{ source: 'header' | 'subject' | 'body'; name?: string; value?: string; term?: string; priority: Priority }> };
+  /** Unanswered contact attempts since the client last replied. */
+  contactAttempts?: number;
   resolvedAt?: string;
   closedAt?: string;
   conversationId?: string;

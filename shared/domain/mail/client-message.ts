@@ -16,8 +16,10 @@ export interface ClientMessageParams {
   recipientName?: string;
   /** IANA zone for the dates shown (the policy calendar's zone). */
   timeZone?: string;
-  /** acknowledgement: the response SLA deadline (UTC ISO). */
+  /** acknowledgement, triage: the response SLA deadline (UTC ISO); triage leaves it out once the client was answered. */
   responseDueAt?: string;
+  /** triage: when the resolution clock breaches; reopened: when the resolution is now due, absent when the estimate is used up (UTC ISO). */
+  resolutionDueAt?: string;
   /** acknowledgement: attachments refused for their size. */
   rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }>;
   /** information-request. */
@@ -25,7 +27,7 @@ export interface ClientMessageParams {
   /** contact-attempt: attempt number and the policy's maximum. */
   attempt?: number;
   maxAttempts?: number;
-  /** contact-attempt, progress, daily-email: free text from the consultant. */
+  /** contact-attempt, progress, daily-email, response, phone-response: free text from the consultant. */
   note?: string;
   /** final-notice: business days of the notice and when the ticket would close (UTC ISO). */
   noticeBusinessDays?: number;
@@ -34,8 +36,6 @@ export interface ClientMessageParams {
   summary?: string;
   /** closure. */
   closeReason?: 'validated' | 'no-response';
-  /** reopened: when the resolution is now due (UTC ISO); absent when the estimate is already used up. */
-  resolutionDueAt?: string;
   /** budget-extension-request. */
   extensionMinutes?: number;
   extensionReason?: string;
@@ -53,7 +53,10 @@ export type TicketMailKind =
   | 'budget-extension-request'
   | 'phone-email-reminder'
   | 'progress'
-  | 'daily-email';
+  | 'daily-email'
+  | 'response'
+  | 'phone-response'
+  | 'triage';
 
 export interface ComposedMessage {
   subject: string;
@@ -73,7 +76,7 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
   const zone = params.timeZone ?? DEFAULT_ZONE;
   const base = { number: ticket.number, subject: ticket.subject };
   const body = composeBody(kind, ticket, params, locale, zone);
-  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3 };
+  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3, priority: t(locale, `priority.${ticket.priority}`) };
   const subject = tagSubject(t(locale, `${messageKey(kind, ticket)}.subject`, subjectParams), ticket.number);
   const paragraphs = [greeting(locale, params.recipientName), body];
   if (kind !== 'closure') paragraphs.push(t(locale, 'mail.keep-number', base));
@@ -163,6 +166,16 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
       return t(locale, 'mail.progress.body', { number, note: required(p.note, 'note') });
     case 'daily-email':
       return t(locale, 'mail.daily-email.body', { number, status: statusName(locale, ticket.status), note: p.note ?? '' }).trim();
+    case 'response':
+      return t(locale, 'mail.response.body', { note: required(p.note, 'note') });
+    case 'phone-response':
+      return t(locale, 'mail.phone-response.body', { number, note: required(p.note, 'note') });
+    case 'triage': {
+      const lines = [t(locale, 'mail.triage.body', { number, priority: t(locale, `priority.${ticket.priority}`), type: t(locale, `type.${ticket.incidentType}`) })];
+      if (p.responseDueAt) lines.push(t(locale, 'mail.triage.response-due', { at: formatInstant(p.responseDueAt, locale, zone) }));
+      if (p.resolutionDueAt) lines.push(t(locale, 'mail.triage.resolution-due', { at: formatInstant(p.resolutionDueAt, locale, zone), budget: formatMinutes(ticket.budgetMinutes, locale) }));
+      return lines.join('\n');
+    }
   }
 }
 

@@ -47,7 +47,8 @@ export const DEFAULT_POLICY: SupportPolicy = {
     hourlyRateCents: 0,
     currency: 'MXN',
   },
-  noResponse: { contactAttempts: 3, noticeBusinessDays: 5 },
+  // Default: attempts (and the final notice after the last) one business day apart (09:30 of open time = 570 min).
+  noResponse: { contactAttempts: 3, noticeBusinessDays: 5, minBusinessMinutesBetweenAttempts: 570 },
   budgetAlertPercents: [80, 100],
   defaults: { priority: 'medium', incidentType: 'technical-regular' },
   reminders: {

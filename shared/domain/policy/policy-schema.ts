@@ -62,6 +62,8 @@ export const supportPolicySchema = z.strictObject({
   noResponse: z.strictObject({
     contactAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1'),
     noticeBusinessDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1'),
+    // Policies saved before this setting existed read as one business day.
+    minBusinessMinutesBetweenAttempts: positiveMinutes.default(570),
   }),
   budgetAlertPercents: z
     .array(z.number().int('must be a whole percentage').positive('must be more than 0'))

@@ -41,6 +41,11 @@ export interface SupportPolicy {
     contactAttempts: number;
     /** Business days after the final notice before the ticket closes. */
     noticeBusinessDays: number;
+    /**
+     * Business minutes an attempt must go unanswered before the next one may be made, and the last one
+     * before the final notice goes out (default 570: one business day of 08:30-18:00).
+     */
+    minBusinessMinutesBetweenAttempts: number;
   };
   /** Budget alerts at these percentages of the approved budget consumed. */
   budgetAlertPercents: number[];

@@ -39,13 +39,14 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
     case 'email-linked':
       return { awaitingEmail: false, sourceMessageId: ticket.sourceMessageId ?? event.data.messageId, conversationId: event.data.conversationId ?? ticket.conversationId };
     case 'first-response':
-      return { firstResponseAt: event.at };
+      return { firstResponseAt: event.at, firstResponseBy: event.data.by };
     case 'assigned':
       return { assigneeId: event.data.assigneeId };
     case 'priority-changed': {
       if (event.data.from !== ticket.priority) throw new ValidationError('from', `the ticket's priority is ${ticket.priority}, not ${event.data.from}`);
       if (event.data.to === ticket.priority) throw new ValidationError('to', `the priority is already ${ticket.priority}`);
-      return { priority: event.data.to };
+      // Once someone triaged the priority, intake's suggestion has been answered.
+      return { priority: event.data.to, prioritySuggestion: undefined };
     }
     case 'incident-type-changed': {
       if (event.data.from !== ticket.incidentType) throw new ValidationError('from', `the ticket's incident type is ${ticket.incidentType}, not ${event.data.from}`);
@@ -70,7 +71,7 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
       const expected = ticket.contactAttempts + 1;
       if (event.data.attempt !== expected) throw new ValidationError('attempt', `the next contact attempt is number ${expected}, not ${event.data.attempt}`);
       const reply = event.type === 'information-requested' ? { firstResponseAt: ticket.firstResponseAt ?? event.at } : {};
-      return { ...reply, contactAttempts: expected };
+      return { ...reply, contactAttempts: expected, lastContactAttemptAt: event.at };
     }
     case 'final-notice-sent':
       if (ticket.finalNoticeAt) refuse(ticket, event, 'the final notice already went out');
@@ -81,7 +82,7 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
       if (!ticket.finalNoticeAt) refuse(ticket, event, 'no final notice was sent');
       return { closeReason: 'no-response', closedAt: event.at };
     case 'client-replied':
-      return { contactAttempts: 0, finalNoticeAt: undefined };
+      return { contactAttempts: 0, lastContactAttemptAt: undefined, finalNoticeAt: undefined };
     case 'escalated': {
       const { from, to, reason, microsoftCaseNumber } = event.data;
       if (from !== ticket.level) throw new ValidationError('from', `the ticket is at ${ticket.level}, not ${from}`);
@@ -107,7 +108,7 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
       if (!ticket.pendingExtension || ticket.pendingExtension.requestId !== event.data.requestId) refuse(ticket, event, `no pending extension ${event.data.requestId}`);
       return { pendingExtension: undefined };
     case 'resolved':
-      return { resolvedAt: event.at, firstResponseAt: ticket.firstResponseAt ?? event.at, contactAttempts: 0, finalNoticeAt: undefined };
+      return { resolvedAt: event.at, firstResponseAt: ticket.firstResponseAt ?? event.at, contactAttempts: 0, lastContactAttemptAt: undefined, finalNoticeAt: undefined };
     case 'resolution-validated':
       return { closeReason: 'validated', closedAt: event.at };
     case 'resolution-rejected':
@@ -115,6 +116,7 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
       return {
         resolvedAt: undefined,
         contactAttempts: 0,
+        lastContactAttemptAt: undefined,
         finalNoticeAt: undefined,
         pauses: [...ticket.pauses, { reason: 'waiting-on-client', start: ticket.resolvedAt ?? event.at, end: event.at }],
       };

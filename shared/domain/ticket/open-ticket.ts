@@ -3,6 +3,7 @@ import { requireEmail, requireOneOf, requireText } from '../input-checks';
 import { pickBudget } from '../policy/budget-pick';
 import { policyVersion } from '../policy/policy-version';
 import type { SupportPolicy } from '../policy/support-policy';
+import { isMoreUrgent, type PrioritySuggestion } from './priority-suggestion';
 import type { Ticket } from './ticket';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
 import { CHANNELS, INCIDENT_TYPES, LOCALES, PRIORITIES, type Actor, type Channel, type IncidentType, type Locale, type Priority } from './ticket-types';
@@ -39,6 +40,8 @@ export interface OpenTicketInput {
   sourceMessageId?: string;
   conversationId?: string;
   linkedTicketId?: string;
+  /** What the email asked for by itself (suggestPriority); kept only when more urgent than the priority. */
+  prioritySuggestion?: PrioritySuggestion;
   locale: Locale;
   /** When the ticket was sent (the email's arrival, the phone call): the clocks start here. */
   at: string;
@@ -76,6 +79,7 @@ export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<
   if (d.sourceMessageId !== undefined) ticket.sourceMessageId = d.sourceMessageId;
   if (d.conversationId !== undefined) ticket.conversationId = d.conversationId;
   if (d.linkedTicketId !== undefined) ticket.linkedTicketId = d.linkedTicketId;
+  if (d.prioritySuggestion !== undefined) ticket.prioritySuggestion = d.prioritySuggestion;
   return ticket;
 }
 
@@ -110,6 +114,7 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
   if (input.sourceMessageId !== undefined) data.sourceMessageId = input.sourceMessageId;
   if (input.conversationId !== undefined) data.conversationId = input.conversationId;
   if (input.linkedTicketId !== undefined) data.linkedTicketId = input.linkedTicketId;
+  if (input.prioritySuggestion && isMoreUrgent(input.prioritySuggestion.priority, priority)) data.prioritySuggestion = input.prioritySuggestion;
   const event: OpenedEvent = { type: 'opened', at: input.at, actor: input.actor, channel: input.channel, data };
   return { ticket: ticketFromOpened(input.id, event), event };
 }

@@ -1,3 +1,4 @@
+import type { PrioritySuggestion } from './priority-suggestion';
 import type { Actor, Channel, IncidentType, Priority, SupportLevel } from './ticket-types';
 
 export const FOLLOW_UP_KINDS = ['progress', 'follow-up', 'conclusion', 'closure', 'information-request', 'daily-email', 'other'] as const;
@@ -20,9 +21,12 @@ export interface TicketEventData {
     linkedTicketId?: string;
     policyVersion: string;
     locale: 'en' | 'es-MX';
+    /** What the email itself asked for, when more urgent than `priority` (intake's suggestion for L1). */
+    prioritySuggestion?: PrioritySuggestion;
   };
   'email-linked': { messageId: string; conversationId?: string };
-  'first-response': { note?: string };
+  /** `by`: the consultant's email (Respond) or a phone call whose note was emailed; absent when recorded from elsewhere. */
+  'first-response': { note?: string; by?: 'email' | 'phone' };
   assigned: { assigneeId: string };
   'priority-changed': { from: Priority; to: Priority; reason?: string };
   'incident-type-changed': { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string };

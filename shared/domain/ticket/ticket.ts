@@ -1,3 +1,4 @@
+import type { PrioritySuggestion } from './priority-suggestion';
 import type { Channel, CloseReason, IncidentType, Locale, Priority, SupportLevel, TicketStatus } from './ticket-types';
 
 /**
@@ -32,6 +33,8 @@ export interface Ticket {
   microsoftCaseNumber?: string;
   /** Unanswered contact attempts since the client last replied. */
   contactAttempts: number;
+  /** When the latest unanswered contact attempt (or information request) was made. */
+  lastContactAttemptAt?: string;
   /** When the final notice went out (after the last allowed attempt). */
   finalNoticeAt?: string;
   /** A ticket opened after one closed for no response links to it. */
@@ -40,6 +43,10 @@ export interface Ticket {
   locale: Locale;
   openedAt: string;
   firstResponseAt?: string;
+  /** How the first response reached the client when a consultant sent or recorded it (Respond, a phone call). */
+  firstResponseBy?: 'email' | 'phone';
+  /** Intake's suggestion when the email asks for more urgency than the ticket has (never applied on its own). */
+  prioritySuggestion?: PrioritySuggestion;
   resolvedAt?: string;
   closedAt?: string;
   lastActivityAt: string;

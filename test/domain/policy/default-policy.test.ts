@@ -27,7 +27,7 @@ describe('DEFAULT_POLICY', () => {
   test('the other numbers of the policy', () => {
     expect(DEFAULT_POLICY.billing.followUpMinutes).toBe(15);
     expect(DEFAULT_POLICY.billing.afterHoursMultiplierPercent).toBe(150);
-    expect(DEFAULT_POLICY.noResponse).toEqual({ contactAttempts: 3, noticeBusinessDays: 5 });
+    expect(DEFAULT_POLICY.noResponse).toEqual({ contactAttempts: 3, noticeBusinessDays: 5, minBusinessMinutesBetweenAttempts: 570 });
     expect(DEFAULT_POLICY.atRiskPercent).toBe(75);
     expect(DEFAULT_POLICY.budgetAlertPercents).toEqual([80, 100]);
   });

@@ -90,7 +90,7 @@ describe('policyForClient', () => {
   });
   test('overrides merge onto the default and change the version', () => {
     const policy = policyForClient({ ...client, policyOverrides: { noResponse: { contactAttempts: 2 } } });
-    expect(policy.noResponse).toEqual({ contactAttempts: 2, noticeBusinessDays: 5 });
+    expect(policy.noResponse).toEqual({ contactAttempts: 2, noticeBusinessDays: 5, minBusinessMinutesBetweenAttempts: 570 });
     expect(policy.name).toBe('client:acme');
     expect(policyVersion(policy)).not.toBe(policyVersion(DEFAULT_POLICY));
   });

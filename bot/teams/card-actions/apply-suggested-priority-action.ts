@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { BotTurn } from '../bot-turn';
@@ -7,13 +7,13 @@ import { TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 const DATA = TICKET_ACTION_DATA;
 type Data = z.infer<typeof DATA>;
 
-/** `ticket.acknowledge`: the first response to the client (stops the response clock). */
-export class AcknowledgeAction implements CardAction<Data> {
-  readonly verb = 'ticket.acknowledge' as const;
+/** `ticket.applySuggestedPriority`: one click on intake's suggestion (ticket card or queue). */
+export class ApplySuggestedPriorityAction implements CardAction<Data> {
+  readonly verb = 'ticket.applySuggestedPriority' as const;
   readonly schema = DATA;
   constructor(private readonly tickets: TicketCommands) {}
 
   run(turn: BotTurn, data: Data): Promise<Ticket> {
-    return this.tickets.acknowledge(turn.actor, ticketRef(data));
+    return this.tickets.applySuggestedPriority(turn.actor, ticketRef(data));
   }
 }

@@ -1,0 +1,8 @@
+import type { ContactAttemptStatus } from '../../shared/domain/ticket/contact-attempts';
+import type { IncidentType } from '../../shared/domain/ticket/ticket-types';
+
+/** What the ticket's policy says about it now, for the card: contact attempts and the budget ranges of triage. */
+export interface TicketPolicyView {
+  contact: ContactAttemptStatus;
+  budgetRanges: Record<IncidentType, { minMinutes: number; maxMinutes: number }>;
+}
