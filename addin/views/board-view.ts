@@ -20,13 +20,14 @@ function clockCell(locale: Locale, clock: SlaClockView): string {
   return `<td class="sla sla-${esc(clock.state)}">${esc(text)}</td>`;
 }
 
-function row(locale: Locale, ticket: TicketView): string {
+function row(locale: Locale, ticket: TicketView, board: BoardView): string {
+  const assignee = ticket.assigneeId ? (board.staffNames?.[ticket.assigneeId] ?? ticket.assigneeId) : t(locale, 'board.unassigned');
   return `<tr data-ticket="${esc(ticket.number)}">
   <td><strong>${esc(ticket.number)}</strong><br><span class="subject">${esc(ticket.subject)}</span></td>
-  <td>${esc(ticket.clientId)}</td>
+  <td>${esc(board.clientNames?.[ticket.clientId] ?? ticket.clientId)}</td>
   <td>${esc(t(locale, `status.${ticket.status}`))}</td>
   <td>${esc(t(locale, `priority.${ticket.priority}`))}</td>
-  <td>${esc(ticket.assigneeId ?? t(locale, 'board.unassigned'))}</td>
+  <td>${esc(assignee)}</td>
   ${clockCell(locale, ticket.sla.response)}
   ${clockCell(locale, ticket.sla.resolution)}
 </tr>`;
@@ -44,5 +45,5 @@ export function renderBoard(state: BoardState): string {
   const summary = `<p class="summary">${esc(t(locale, 'board.counts', { breached, atRisk, total: board.tickets.length }))} · ${esc(t(locale, 'board.updated', { at: formatInstant(locale, board.generatedAt) }))}</p>`;
   if (board.tickets.length === 0) return `${head}${flash}${summary}<p>${esc(t(locale, 'board.empty'))}</p>`;
   const cols = ['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'].map((c) => `<th>${esc(t(locale, `board.col.${c}`))}</th>`).join('');
-  return `${head}${flash}${summary}<table class="board"><thead><tr>${cols}</tr></thead><tbody>${board.tickets.map((x) => row(locale, x)).join('')}</tbody></table>`;
+  return `${head}${flash}${summary}<table class="board"><thead><tr>${cols}</tr></thead><tbody>${board.tickets.map((x) => row(locale, x, board)).join('')}</tbody></table>`;
 }

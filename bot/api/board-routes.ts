@@ -14,8 +14,13 @@ export type BoardQueries = Pick<TicketQueryService, 'queue'>;
 export function registerBoardRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/v1/board', authedRoute(deps.authenticator, async (caller) => {
     if (caller.kind !== 'staff') throw new ApiProblem(403, 'forbidden', 'Not allowed', 'the SLA board is for the support staff');
-    const queue = await deps.queries.queue(caller.actor, { limit: 200 });
-    const body: BoardView = { generatedAt: deps.clock.now().toISOString(), tickets: queue.map(({ ticket, sla }) => ticketViewWith(ticket, toSlaSummary(sla))) };
+    const [queue, clients, staff] = await Promise.all([deps.queries.queue(caller.actor, { limit: 200 }), deps.directory.listClients(), deps.directory.listStaff()]);
+    const body: BoardView = {
+      generatedAt: deps.clock.now().toISOString(),
+      tickets: queue.map(({ ticket, sla }) => ticketViewWith(ticket, toSlaSummary(sla))),
+      clientNames: Object.fromEntries(clients.filter((c) => queue.some((x) => x.ticket.clientId === c.id)).map((c) => [c.id, c.name])),
+      staffNames: Object.fromEntries(staff.filter((s) => queue.some((x) => x.ticket.assigneeId === s.id)).map((s) => [s.id, s.name])),
+    };
     return json(body);
   }));
 }

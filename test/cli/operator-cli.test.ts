@@ -30,6 +30,11 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     const en = await run('tickets', 'list');
     expect(en.stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
     for (const key of ['2026-1', 'SUP-2026-0001']) expect((await run('tickets', 'history', key)).stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
+    const receipt = await run('--lang', 'es-MX', 'sla', 'explain', '1');
+    expect(receipt.stdout).toMatch(/^Comprobante de SLA de SUP-2026-0001, al lun 7 dic 2026 12:3\d\nPolítica: default \(versión p-[0-9a-f]{16}\)\nHorario: hora de la Ciudad de México/);
+    expect(receipt.stdout).toContain('Reloj de respuesta (prioridad Crítica)');
+    expect(receipt.stdout).toContain('Leyenda: + cuenta para el reloj');
+    expect(receipt.stdout).not.toMatch(/\d\.\d+ ?min|America\/Mexico_City/);
     const missing = await run('tickets', 'show', '99');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('error: ticket SUP-2026-0099 not found');

@@ -57,6 +57,9 @@ export interface TicketView {
 export interface BoardView {
   generatedAt: string;
   tickets: TicketView[];
+  /** Names to show instead of ids: the board's clients by id, and its assignees by staff id. */
+  clientNames?: Record<string, string>;
+  staffNames?: Record<string, string>;
 }
 
 export interface TicketListView {

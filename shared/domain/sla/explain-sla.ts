@@ -49,7 +49,11 @@ export interface ExplainedChange {
 
 export interface SlaExplanation {
   at: string;
+  /** The ticket's human number (SUP-2026-0042). */
+  ticketNumber: string;
   timezone: string;
+  /** The name of the policy the ticket runs under (`default`, `client:<id>`) and its version id. */
+  policyName: string;
   policyVersion: string;
   priority: Ticket['priority'];
   incidentType: Ticket['incidentType'];
@@ -133,7 +137,9 @@ export function explainSla(ticket: Ticket, events: ReadonlyArray<NewTicketEvent 
   const until = at.getTime();
   return {
     at: at.toISOString(),
+    ticketNumber: ticket.number,
     timezone: policy.calendar.timezone,
+    policyName: policy.name,
     policyVersion: ticket.policyVersion,
     priority: ticket.priority,
     incidentType: ticket.incidentType,

@@ -1,37 +1,48 @@
-import { DateTime } from 'luxon';
+import { zoneName } from '../calendar/zone-name';
 import { t, type MessageParams } from '../i18n/catalog';
+import { formatShortInstant } from '../mail/format-instant';
 import type { Locale } from '../ticket/ticket-types';
 import type { ClockExplanation, SlaExplanation } from './explain-sla';
 
-function minutes(value: number): string {
-  return String(Math.round(value * 100) / 100);
+/** A duration as people read it: `2 h 5 min`, `16 h`, `45 min`, `< 1 min` (never fractional minutes). */
+export function formatDuration(minutes: number, locale: Locale): string {
+  if (minutes > 0 && minutes < 1) return t(locale, 'sla.receipt.under-a-minute');
+  const whole = Math.round(minutes);
+  const hours = Math.floor(whole / 60);
+  if (hours === 0) return t(locale, 'sla.receipt.minutes', { minutes: whole });
+  return whole % 60 === 0 ? t(locale, 'sla.receipt.hours', { hours }) : t(locale, 'sla.receipt.hours-minutes', { hours, minutes: whole % 60 });
 }
 
-function when(iso: string, zone: string, locale: Locale): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(locale).toFormat('ccc yyyy-LL-dd HH:mm');
-}
+/** Width of the receipt's amount column. */
+const AMOUNT_WIDTH = 12;
 
 function clockLines(c: ClockExplanation, e: SlaExplanation, locale: Locale): string[] {
-  const at = (iso: string) => when(iso, e.timezone, locale);
+  const at = (iso: string) => formatShortInstant(iso, locale, e.timezone, false);
+  const d = (minutes: number) => formatDuration(minutes, locale);
   const state = t(locale, `sla.${c.state}`);
-  const lines = [
+  const heading =
     c.clock === 'response'
       ? t(locale, 'sla.explain.clock.response', { priority: t(locale, `priority.${e.priority}`), state })
-      : t(locale, 'sla.explain.clock.resolution', { incidentType: t(locale, `type.${e.incidentType}`), breach: c.breachMinutes, state }),
-    c.remainingMinutes >= 0
-      ? t(locale, 'sla.explain.totals', { counted: minutes(c.countedMinutes), breach: c.breachMinutes, remaining: minutes(c.remainingMinutes) })
-      : t(locale, 'sla.explain.over', { counted: minutes(c.countedMinutes), breach: c.breachMinutes, over: minutes(-c.remainingMinutes) }),
-    t(locale, 'sla.explain.thresholds', { atRisk: minutes(c.atRiskMinutes), breach: c.breachMinutes }),
-    t(locale, c.stopped ? 'sla.explain.stopped' : 'sla.explain.running', { at: at(c.countedUntil) }),
-  ];
-  if (c.breachAt && c.atRiskAt) lines.push(t(locale, 'sla.explain.due', { atRiskAt: at(c.atRiskAt), breachAt: at(c.breachAt) }));
-  for (const span of c.spans) {
-    const params: MessageParams = { start: at(span.start), end: at(span.end), minutes: minutes(span.minutes) };
+      : t(locale, 'sla.explain.clock.resolution', { incidentType: t(locale, `type.${e.incidentType}`), breach: d(c.breachMinutes), state });
+  // Each row: a label and an amount; the amounts line up in one right-aligned column.
+  const rows: Array<[string, string]> = c.spans.map((span) => {
+    const params: MessageParams = { start: at(span.start), end: at(span.end) };
     if (span.date) params.date = span.date;
     if (span.pauseReason) params.reason = t(locale, `status.${span.pauseReason}`);
-    lines.push(t(locale, `sla.explain.span.${span.kind}`, params));
-  }
-  lines.push(t(locale, 'sla.explain.skipped', { closed: minutes(c.skippedMinutes.closed), holiday: minutes(c.skippedMinutes.holiday), pause: minutes(c.skippedMinutes.pause) }));
+    return [`  ${span.kind === 'counted' ? '+' : ' '} ${t(locale, `sla.explain.span.${span.kind}`, params)}`, d(span.minutes)];
+  });
+  const totals: Array<[string, string]> = [
+    [`  ${t(locale, 'sla.explain.counted')}`, d(c.countedMinutes)],
+    [`  ${t(locale, 'sla.explain.allowed')}`, d(c.breachMinutes)],
+    c.remainingMinutes >= 0 ? [`  ${t(locale, 'sla.explain.left')}`, d(c.remainingMinutes)] : [`  ${t(locale, 'sla.explain.over')}`, d(-c.remainingMinutes)],
+  ];
+  const width = Math.max(...[...rows, ...totals].map(([label]) => label.length));
+  const row = ([label, amount]: [string, string]) => `${label.padEnd(width)} ${amount.padStart(AMOUNT_WIDTH)}`;
+  const lines = [heading, ...rows.map(row), `  ${'-'.repeat(width - 1 + AMOUNT_WIDTH)}`, ...totals.map(row)];
+  lines.push(`  ${t(locale, 'sla.explain.thresholds', { atRisk: d(c.atRiskMinutes), breach: d(c.breachMinutes) })}`);
+  lines.push(`  ${t(locale, c.stopped ? 'sla.explain.stopped' : 'sla.explain.running', { at: at(c.countedUntil) })}`);
+  if (c.breachAt && c.atRiskAt) lines.push(`  ${t(locale, 'sla.explain.due', { atRiskAt: at(c.atRiskAt), breachAt: at(c.breachAt) })}`);
+  lines.push(`  ${t(locale, 'sla.explain.skipped', { closed: d(c.skippedMinutes.closed), holiday: d(c.skippedMinutes.holiday), pause: d(c.skippedMinutes.pause) })}`);
   return lines;
 }
 
@@ -51,11 +62,18 @@ function translateDetail(type: string, detail: Record<string, string | number>, 
   return out;
 }
 
-/** An SLA explanation as text lines in `locale` (times in the calendar's zone), for a bot reply or a CLI. */
+/**
+ * An SLA explanation as a receipt in `locale`, for the CLI: the ticket, the policy by name and version, the
+ * zone in words; per clock its spans with their durations, the totals, thresholds and due times; the changes
+ * that moved the clocks; a legend. Durations in hours and minutes, times in the calendar's zone.
+ */
 export function formatSlaExplanation(explanation: SlaExplanation, locale: Locale): string {
   const e = explanation;
+  const at = (iso: string) => formatShortInstant(iso, locale, e.timezone, false);
   const lines = [
-    t(locale, 'sla.explain.heading', { at: when(e.at, e.timezone, locale), timezone: e.timezone, policyVersion: e.policyVersion }),
+    t(locale, 'sla.explain.heading', { number: e.ticketNumber, at: at(e.at) }),
+    t(locale, 'sla.explain.policy', { policy: e.policyName, policyVersion: e.policyVersion }),
+    t(locale, 'sla.explain.zone', { zone: zoneName(e.timezone, locale) }),
     '',
     ...clockLines(e.response, e, locale),
     '',
@@ -65,8 +83,9 @@ export function formatSlaExplanation(explanation: SlaExplanation, locale: Locale
     lines.push('', t(locale, 'sla.explain.changes'));
     for (const change of e.changes) {
       const detail = translateDetail(change.type, change.detail, locale);
-      lines.push(t(locale, 'sla.explain.change', { at: when(change.at, e.timezone, locale), what: t(locale, `sla.change.${change.type}`, detail) }));
+      lines.push(t(locale, 'sla.explain.change', { at: at(change.at), what: t(locale, `sla.change.${change.type}`, detail) }));
     }
   }
+  lines.push('', t(locale, 'sla.explain.legend'));
   return lines.join('\n');
 }

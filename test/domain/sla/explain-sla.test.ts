@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
 import { explainSla } from '../../../shared/domain/sla/explain-sla';
-import { formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
+import { formatDuration, formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
 import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
 import { slaStatus } from '../../../shared/domain/sla/sla-status';
 import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
@@ -60,12 +60,36 @@ describe('explainSla', () => {
   });
 
   test.each([
-    ['en', ['Resolution clock (Technical (regular), budget 360 min): On track', 'holiday 2026-03-16, 570 min not counted', 'paused (Waiting on client), 120 min not counted', 'priority High -> Medium']],
-    ['es-MX', ['Reloj de resolución (Técnico regular, presupuesto 360 min): En tiempo', 'día feriado 2026-03-16, 570 min no contados', 'prioridad Alta -> Media']],
-  ] as const)('formatSlaExplanation in %s', (locale, fragments) => {
+    ['en', ['SLA receipt for SUP-2026-0001, as of Tue 17 Mar 2026 13:00', 'Policy: default (version p-', 'Times: Mexico City time', 'Resolution clock (Technical (regular), budget 6 h): On track', 'holiday 2026-03-16', 'paused (Waiting on client)', 'priority High -> Medium', 'Legend: + counts against the clock']],
+    ['es-MX', ['Comprobante de SLA de SUP-2026-0001, al mar 17 mar 2026 13:00', 'Política: default (versión p-', 'Horario: hora de la Ciudad de México', 'Reloj de resolución (Técnico regular, presupuesto 6 h): En tiempo', 'día feriado 2026-03-16', 'prioridad Alta -> Media', 'Leyenda:']],
+  ] as const)('formatSlaExplanation in %s reads like a receipt', (locale, fragments) => {
     const text = formatSlaExplanation(explanation, locale);
     for (const fragment of fragments) expect(text).toContain(fragment);
     expect(text).not.toMatch(/\{\w+\}/);
+    expect(text).not.toMatch(/\d\.\d+ min|America\/Mexico_City/);
+  });
+
+  test('the receipt: each span with its hours and minutes in one column, then the totals', () => {
+    const lines = formatSlaExplanation(explanation, 'en').split('\n');
+    const amountColumn = (line: string) => line.length;
+    const resolution = lines.slice(lines.findIndex((l) => l.startsWith('Resolution clock')));
+    expect(resolution.slice(1, 8).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      '+ Fri 13 Mar 2026 17:00 - Fri 13 Mar 2026 18:00 counted 1 h',
+      'Fri 13 Mar 2026 18:00 - Mon 16 Mar 2026 08:30 closed 62 h 30 min',
+      'Mon 16 Mar 2026 08:30 - Mon 16 Mar 2026 18:00 holiday 2026-03-16 9 h 30 min',
+      'Mon 16 Mar 2026 18:00 - Tue 17 Mar 2026 08:30 closed 14 h 30 min',
+      '+ Tue 17 Mar 2026 08:30 - Tue 17 Mar 2026 10:00 counted 1 h 30 min',
+      'Tue 17 Mar 2026 10:00 - Tue 17 Mar 2026 12:00 paused (Waiting on client) 2 h',
+      '+ Tue 17 Mar 2026 12:00 - Tue 17 Mar 2026 13:00 counted 1 h',
+    ]);
+    expect(new Set([...resolution.slice(1, 8), ...resolution.slice(9, 12)].map(amountColumn)).size).toBe(1);
+    expect(resolution.slice(9, 12).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(['Counted 3 h 30 min', 'Allowed before breach 6 h', 'Left 2 h 30 min']);
+  });
+
+  test.each([
+    [0, '0 min'], [0.14, '< 1 min'], [22.5, '23 min'], [60, '1 h'], [125, '2 h 5 min'], [2310, '38 h 30 min'],
+  ])('formatDuration(%s) is %s', (minutes, text) => {
+    expect(formatDuration(minutes, 'en')).toBe(text);
   });
 
   test('without events there is no change list; a running clock gives its due instants', () => {
