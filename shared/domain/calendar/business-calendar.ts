@@ -13,7 +13,8 @@ import type { YearTable } from './year-table';
  * (approved after-hours attention) and withClosedWindows (a ticket's pauses: closed time, Zammad-style).
  */
 export class BusinessCalendar {
-  private readonly years = new Map<number, YearTable>();
+  /** Year tables built so far (created on first use: a per-ticket paused calendar often needs one year only). */
+  private years: Map<number, YearTable> | undefined;
   private recent: YearTable | undefined;
   /** No year after this one can be open (null: the weekly hours open every year). */
   private readonly lastOpenYear: number | null;
@@ -41,12 +42,12 @@ export class BusinessCalendar {
 
   /** The year table of UTC `year`. */
   table(year: number): YearTable {
-    let table = this.years.get(year);
+    let table = this.years?.get(year);
     if (table === undefined) {
       table = this.base !== undefined ? this.base.table(year) : this.openTable(year);
       const closed = this.closed.filter((c) => c.end > table!.from && c.start < table!.to).map((c) => ({ start: Math.max(c.start, table!.from), end: Math.min(c.end, table!.to) }));
       if (closed.length > 0) table = new ClosedYear(table, closed);
-      this.years.set(year, table);
+      (this.years ??= new Map()).set(year, table);
     }
     this.recent = table;
     return table;
