@@ -77,17 +77,18 @@ export class Sweep {
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
-  private calendars = new SweepCalendars([]);
+  private calendars: SweepCalendars;
   private leaseLost = false;
 
   constructor(private readonly deps: SweepDeps) {
     this.now = deps.clock.now();
+    this.calendars = new SweepCalendars([], deps.policies);
     this.digestKey = this.dueDigestKey();
   }
 
   async run(): Promise<SweepCounts> {
     const { store, pageSize } = this.deps;
-    this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }));
+    this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }), this.deps.policies);
     const stillHeld = this.deps.holdsLease ? () => this.stillHoldsLease() : undefined;
     let cursor: string | undefined;
     do {
