@@ -1,8 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
-import type { Clock } from '../../application/ports';
+import type { Clock, Mailbox, MailOutcome, PendingMail } from '../../application/ports';
 import type { FileAttachmentStore } from './attachment-store';
 import { parseMime } from './mime-parser';
 
