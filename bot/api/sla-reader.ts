@@ -1,7 +1,6 @@
 import type { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { AfterHoursStore } from '../../shared/application/ports';
 import type { SlaClockView, SlaSummary } from '../../shared/domain/api/api-contract';
-import { slaCalendar } from '../../shared/domain/sla/sla-calendar';
 import { slaStatus } from '../../shared/domain/sla/sla-status';
 import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
 import type { SlaReader } from './ticket-view';
@@ -16,10 +15,10 @@ export function toSlaSummary(status: SlaStatus): SlaSummary {
 }
 
 /** The domain's SLA status of a ticket under the policy it was opened with and its client's approved after-hours windows. */
-export function createSlaReader(deps: { policies: Pick<PolicyRegistry, 'forTicket'>; afterHours: AfterHoursStore }): SlaReader {
+export function createSlaReader(deps: { policies: Pick<PolicyRegistry, 'forTicket' | 'calendar'>; afterHours: AfterHoursStore }): SlaReader {
   return async (ticket, at) => {
     const policy = await deps.policies.forTicket(ticket);
     const windows = await deps.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' });
-    return toSlaSummary(slaStatus(ticket, policy, slaCalendar(policy, windows), at));
+    return toSlaSummary(slaStatus(ticket, policy, deps.policies.calendar(policy, windows), at));
   };
 }

@@ -1,5 +1,4 @@
-import type { Clock, Notifier, Store } from '../../shared/application/ports';
-import type { SideEffectErrors } from '../../shared/application/side-effects';
+import type { Clock, Notifier, SideEffectErrors, Store } from '../../shared/application/ports';
 import { resolveBotIdentity, type BotIdentitySettings } from '../adapter/bot-identity';
 import { TeamsRuntime } from './teams-runtime';
 

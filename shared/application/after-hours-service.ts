@@ -4,9 +4,8 @@ import { assertAllowed } from '../domain/ticket/permissions';
 import type { Actor } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
 import { optionalText, requireEmail, requireInstant, requireText } from '../domain/input-checks';
-import type { Clock, IdGenerator, Store } from './ports';
+import type { Clock, IdGenerator, SideEffectErrors, Store } from './ports';
 import { activeRequester } from './requester-access';
-import type { SideEffectErrors } from './side-effects';
 
 export interface AfterHoursRequestInput {
   clientId: string;

@@ -7,7 +7,8 @@ import { policyForClient } from '../domain/policy/policy-for-client';
 import { policyVersion } from '../domain/policy/policy-version';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import type { Client } from '../domain/requesters/directory-types';
-import { slaCalendar } from '../domain/sla/sla-calendar';
+import type { AfterHoursWindow } from '../domain/billing/billing-types';
+import { slaCalendar, withAfterHoursWindows } from '../domain/sla/sla-calendar';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { Clock, DirectoryStore, StateStore } from './ports';
 
@@ -27,6 +28,8 @@ export class PolicyRegistry {
   private readonly saved = new Set<string>();
   /** The added days off last read, their JSON, and the policies they gave (by base policy). */
   private added?: { readAtMs: number; json: string; holidays: AddedHoliday[]; applied: WeakMap<SupportPolicy, SupportPolicy> };
+  /** Each policy's parsed calendar, kept with the policy (the domain keeps no cache). */
+  private readonly calendars = new WeakMap<SupportPolicy, BusinessCalendar>();
 
   /** Without a clock the added days off are read at every forClient (the CLI, tests). */
   constructor(
@@ -40,8 +43,10 @@ export class PolicyRegistry {
    * added), saved under its version.
    */
   async forClient(client: Client): Promise<{ policy: SupportPolicy; version: string }> {
-    const policy = await this.withAddedHolidays(policyForClient(client));
-    const version = policyVersion(policy);
+    const merged = await this.withAddedHolidays(policyForClient(client));
+    const version = policyVersion(merged);
+    // One object per version: the calendars kept per policy object are found again.
+    const policy = this.policies.get(version) ?? merged;
     this.policies.set(version, policy);
     if (!this.saved.has(version)) {
       if ((await this.state.getState(KEY_PREFIX + version)) === undefined) await this.state.setState(KEY_PREFIX + version, policy);
@@ -94,8 +99,16 @@ export class PolicyRegistry {
     return this.policies.get(version);
   }
 
-  /** The policy's business calendar (parsed once per policy object), without after-hours windows. */
-  calendar(policy: SupportPolicy): BusinessCalendar {
-    return slaCalendar(policy);
+  /**
+   * The policy's business calendar (parsed once per policy object), plus the approved after-hours
+   * windows among `windows` when given (the clocks of that client run inside them).
+   */
+  calendar(policy: SupportPolicy, windows: readonly AfterHoursWindow[] = []): BusinessCalendar {
+    let calendar = this.calendars.get(policy);
+    if (!calendar) {
+      calendar = slaCalendar(policy);
+      this.calendars.set(policy, calendar);
+    }
+    return windows.length > 0 ? withAfterHoursWindows(calendar, windows) : calendar;
   }
 }

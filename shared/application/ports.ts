@@ -3,6 +3,7 @@
  * SharePoint, mail, Teams) and are chosen only in bot/main.ts and in tests.
  */
 import type { AfterHoursWindow, TimeEntry } from '../domain/billing/billing-types';
+import type { InboundMail } from '../domain/mail/inbound-mail';
 import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
@@ -260,4 +261,49 @@ export interface DigestLine {
 export interface Notifier {
   /** Returns where the message landed (an activity id) when the channel supports updating it. */
   notify(notification: Notification): Promise<{ ref?: string }>;
+}
+
+// ---- inbound mail -----------------------------------------------------------------------------
+
+/**
+ * Where inbound mail comes from: the maildrop folder (embedded default) or the support mailbox on
+ * Microsoft Graph. The poller lists pending messages, hands each to intake, and settles it with the
+ * outcome; a settled message is never offered again and never deleted.
+ */
+export interface PendingMail {
+  /** Adapter-specific handle (a file name, a Graph message id). */
+  id: string;
+  /** The parsed message, or why it could not be read (malformed MIME, no sender). */
+  mail?: InboundMail;
+  unreadable?: string;
+}
+
+export type MailDisposition = 'processed' | 'quarantined';
+
+export interface MailOutcome {
+  disposition: MailDisposition;
+  /** What intake did: opened, replied, validated, ignored-automated, unauthorized ... */
+  action: string;
+  /** Why, in words an operator understands. */
+  reason: string;
+  ticketNumber?: string;
+}
+
+export interface Mailbox {
+  readonly kind: string;
+  pending(limit?: number): Promise<PendingMail[]>;
+  settle(item: PendingMail, outcome: MailOutcome): Promise<void>;
+  /** Where a quarantined item will be found (for the managers' notice). */
+  quarantineRef(item: PendingMail): string;
+}
+
+// ---- side effects after a saved change ---------------------------------------------------------
+
+/**
+ * Failures of side effects that happen after a change is saved (client email, staff notification).
+ * The change stands (it is in the log); the failure is reported here, never swallowed: main.ts logs
+ * it as a structured line, tests collect it.
+ */
+export interface SideEffectErrors {
+  report(error: unknown, context: { action: string; ticketId?: string; what: string }): void;
 }

@@ -107,14 +107,14 @@ export class TicketQueryService {
     this.assertStaff(actor, 'explain SLA clocks');
     const ticket = await this.byIdOrNumber(actor, ticketKey);
     const policy = await this.deps.policies.forTicket(ticket);
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }));
+    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }), this.deps.policies);
     const events = await this.deps.store.tickets.events(ticket.id);
     return explainSla(ticket, events, policy, calendars.of(ticket.clientId, policy), this.deps.clock.now());
   }
 
   private async withSla(tickets: Ticket[]): Promise<TicketWithSla[]> {
     const now = this.deps.clock.now();
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ status: 'approved' }));
+    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ status: 'approved' }), this.deps.policies);
     const result: TicketWithSla[] = [];
     for (const ticket of tickets) {
       const policy = await this.deps.policies.forTicket(ticket);

@@ -18,9 +18,8 @@ import { optionalText, requireInteger, requireOneOf, requireText } from '../doma
 import { localYear } from './local-year';
 import { noResponseClosesAt } from './no-response-deadline';
 import type { PolicyRegistry } from './policy-registry';
-import type { Clock, IdGenerator, Notification, Notifier, Store } from './ports';
+import type { Clock, IdGenerator, Notification, Notifier, SideEffectErrors, Store } from './ports';
 import { activeRequester, assertTicketAccess } from './requester-access';
-import type { SideEffectErrors } from './side-effects';
 import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, entryFacts, event, type ChangeContext, type ChangePlan } from './ticket-change';
 import type { OpenTicketInput, TicketCommands, TicketRef, TriageInput } from './ticket-commands';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { MailPoller } from '../../shared/application/intake/mail-poller';
-import type { MailOutcome } from '../../shared/application/intake/mailbox';
+import type { MailOutcome } from '../../shared/application/ports';
 import type { InboundMail } from '../../shared/domain/mail/inbound-mail';
 import { ValidationError } from '../../shared/domain/errors';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';

@@ -15,7 +15,7 @@ import type { Clock, IdGenerator, Notifier, Store } from '../ports';
 import { recordTicketAttachments } from '../ticket-attachments';
 import type { TicketCommands, TicketRef } from '../ticket-commands';
 import { decideIntake, type IntakeDecision, type IntakeFacts } from './decide-intake';
-import type { MailOutcome } from './mailbox';
+import type { MailOutcome } from '../ports';
 import { resolveThreadTicket } from './mail-threading';
 import { ReplyRateLimit } from './reply-rate-limit';
 import { checkSender } from './sender-check';

@@ -1,7 +1,6 @@
 import { DomainError } from '../../domain/errors';
-import type { Mailbox, MailOutcome, PendingMail } from './mailbox';
+import type { Clock, LeaseStore, Mailbox, MailOutcome, PendingMail } from '../ports';
 import type { MailIntakeService } from './mail-intake-service';
-import type { Clock, LeaseStore } from '../ports';
 
 export interface PollReport {
   processed: number;

@@ -1,7 +1,7 @@
 import { NotAuthorizedError, ValidationError } from '../../domain/errors';
 import type { Actor } from '../../domain/ticket/ticket-types';
 import type { MailIntakeService } from './mail-intake-service';
-import type { MailOutcome, PendingMail } from './mailbox';
+import type { MailOutcome, PendingMail } from '../ports';
 import type { Clock, DirectoryStore } from '../ports';
 import { checkSender } from './sender-check';
 

@@ -1,8 +1,7 @@
 import type { AfterHoursWindow } from '../../domain/billing/billing-types';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
 import type { SupportPolicy } from '../../domain/policy/support-policy';
-import { policyVersion } from '../../domain/policy/policy-version';
-import { slaCalendar } from '../../domain/sla/sla-calendar';
+import type { PolicyRegistry } from '../policy-registry';
 
 /**
  * The calendars of one sweep: a client with approved after-hours windows gets the policy's calendar
@@ -10,9 +9,12 @@ import { slaCalendar } from '../../domain/sla/sla-calendar';
  */
 export class SweepCalendars {
   private readonly byClient = new Map<string, AfterHoursWindow[]>();
-  private readonly built = new Map<string, BusinessCalendar>();
+  private readonly built = new Map<SupportPolicy, Map<string, BusinessCalendar>>();
 
-  constructor(approvedWindows: AfterHoursWindow[]) {
+  constructor(
+    approvedWindows: AfterHoursWindow[],
+    private readonly policies: Pick<PolicyRegistry, 'calendar'>,
+  ) {
     for (const window of approvedWindows) {
       const list = this.byClient.get(window.clientId) ?? [];
       list.push(window);
@@ -22,12 +24,13 @@ export class SweepCalendars {
 
   of(clientId: string, policy: SupportPolicy): BusinessCalendar {
     const windows = this.byClient.get(clientId);
-    if (!windows) return slaCalendar(policy);
-    const key = `${clientId}\u0000${policyVersion(policy)}`;
-    let calendar = this.built.get(key);
+    if (!windows) return this.policies.calendar(policy);
+    let byClient = this.built.get(policy);
+    if (!byClient) this.built.set(policy, (byClient = new Map()));
+    let calendar = byClient.get(clientId);
     if (!calendar) {
-      calendar = slaCalendar(policy, windows);
-      this.built.set(key, calendar);
+      calendar = this.policies.calendar(policy, windows);
+      byClient.set(clientId, calendar);
     }
     return calendar;
   }

@@ -10,8 +10,7 @@ import type { Ticket } from '../../domain/ticket/ticket';
 import { OPEN_STATUSES, type Actor } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
 import type { PolicyRegistry } from '../policy-registry';
-import type { Clock, Notification, Notifier, Store } from '../ports';
-import type { SideEffectErrors } from '../side-effects';
+import type { Clock, Notification, Notifier, SideEffectErrors, Store } from '../ports';
 import type { TicketService } from '../ticket-service';
 import { inGroups } from '../in-groups';
 import { alertKeys } from './alert-keys';
@@ -80,17 +79,18 @@ export class Sweep {
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
-  private calendars = new SweepCalendars([]);
+  private calendars: SweepCalendars;
   private leaseLost = false;
 
   constructor(private readonly deps: SweepDeps) {
     this.now = deps.clock.now();
+    this.calendars = new SweepCalendars([], deps.policies);
     this.digestKey = this.dueDigestKey();
   }
 
   async run(): Promise<SweepCounts> {
     const { store, pageSize } = this.deps;
-    this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }));
+    this.calendars = new SweepCalendars(await store.afterHours.listWindows({ status: 'approved' }), this.deps.policies);
     const stillHeld = this.deps.holdsLease ? () => this.stillHoldsLease() : undefined;
     let cursor: string | undefined;
     do {

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors';
 import type { BusinessCalendar } from './business-calendar';
 import { epochOf, mergeDateSpans, type DateSpan } from './instants';
-import type { TimeSegment } from './time-segment';
+import { withClosedSegments } from './open-windows';
 
 const MS_PER_MINUTE = 60_000;
 
@@ -18,8 +18,12 @@ export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minu
   }
   const ms = Math.round(minutes * 60) * 1000;
   if (ms === 0) return new Date(from);
-  if (pauses === undefined || pauses.length === 0) return new Date(addOpenMs(calendar, from, ms));
-  return new Date(addOpenMsAroundPauses(calendar, from, ms, mergeDateSpans('pauses', pauses)));
+  return new Date(addOpenMs(pauses ? pausedCalendar(calendar, pauses) : calendar, from, ms));
+}
+
+/** Pauses are closed windows of the calendar (withClosedWindows): one rule for counting and for adding. */
+function pausedCalendar(calendar: BusinessCalendar, pauses: DateSpan[]): BusinessCalendar {
+  return withClosedSegments(calendar, mergeDateSpans('pauses', pauses));
 }
 
 /** Business minutes in `[start, end)` minus those inside `pauses`; negative when `end` is before `start`. */
@@ -28,14 +32,7 @@ export function businessMinutesBetween(calendar: BusinessCalendar, start: Date, 
   const to = epochOf('end', end);
   const sign = to < from ? -1 : 1;
   const [lo, hi] = to < from ? [to, from] : [from, to];
-  let ms = openMsBetween(calendar, lo, hi);
-  if (pauses !== undefined && pauses.length > 0) {
-    for (const pause of mergeDateSpans('pauses', pauses)) {
-      const a = Math.max(lo, pause.start);
-      const b = Math.min(hi, pause.end);
-      if (a < b) ms -= openMsBetween(calendar, a, b);
-    }
-  }
+  const ms = openMsBetween(pauses ? pausedCalendar(calendar, pauses) : calendar, lo, hi);
   return ms === 0 ? 0 : (sign * ms) / MS_PER_MINUTE;
 }
 
@@ -78,19 +75,4 @@ export function addOpenMs(calendar: BusinessCalendar, from: number, ms: number):
     table = calendar.following(table);
   }
   return table.instantAtOpenMs(target);
-}
-
-function addOpenMsAroundPauses(calendar: BusinessCalendar, from: number, ms: number, pauses: readonly TimeSegment[]): number {
-  let cursor = from;
-  let remaining = ms;
-  for (const pause of pauses) {
-    if (pause.end <= cursor) continue;
-    if (pause.start > cursor) {
-      const before = openMsBetween(calendar, cursor, pause.start);
-      if (before >= remaining) break;
-      remaining -= before;
-    }
-    cursor = pause.end;
-  }
-  return addOpenMs(calendar, cursor, remaining);
 }

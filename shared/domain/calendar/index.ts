@@ -6,5 +6,5 @@ export type { BusinessSegments, CountedSegment, SkippedSpan } from './business-s
 export { parseCalendar } from './parse-calendar';
 export { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening } from './business-time';
 export { businessSegments } from './business-segments';
-export { withOpenWindows, calendarSpecOf } from './open-windows';
+export { withOpenWindows, withClosedWindows, calendarSpecOf } from './open-windows';
 export { mexicanRestDays } from './mexican-rest-days';

@@ -3,17 +3,11 @@ import { DEFAULT_POLICY } from './default-policy';
 import { mergePolicy } from './merge-policy';
 import type { SupportPolicy } from './support-policy';
 
-const cache = new WeakMap<Client, SupportPolicy>();
-
 /**
  * The policy a client's tickets run under: its contract overrides merged onto `base`
  * (DEFAULT_POLICY unless given); named `client:<id>` when it overrides anything.
  */
 export function policyForClient(client: Client, base: SupportPolicy = DEFAULT_POLICY): SupportPolicy {
   if (!client.policyOverrides || Object.keys(client.policyOverrides).length === 0) return base;
-  const cached = base === DEFAULT_POLICY ? cache.get(client) : undefined;
-  if (cached) return cached;
-  const policy = mergePolicy(base, { name: `client:${client.id}`, ...client.policyOverrides });
-  if (base === DEFAULT_POLICY) cache.set(client, policy);
-  return policy;
+  return mergePolicy(base, { name: `client:${client.id}`, ...client.policyOverrides });
 }

@@ -25,17 +25,11 @@ function fnv1a64(text: string): string {
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
-const cache = new WeakMap<SupportPolicy, string>();
-
 /**
  * A stable version id of a policy: `p-` + a 64-bit hash of its canonical JSON. Equal content gives
  * the same id whatever the key order; any change of a number gives another. Tickets record it.
+ * Computed on every call (the domain keeps no cache): PolicyRegistry keeps policies by version.
  */
 export function policyVersion(policy: SupportPolicy): string {
-  let version = cache.get(policy);
-  if (!version) {
-    version = `p-${fnv1a64(canonicalJson(policy))}`;
-    cache.set(policy, version);
-  }
-  return version;
+  return `p-${fnv1a64(canonicalJson(policy))}`;
 }

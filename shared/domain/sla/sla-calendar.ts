@@ -2,18 +2,19 @@ import { parseCalendar, withOpenWindows, type BusinessCalendar } from '../calend
 import type { AfterHoursWindow } from '../billing/billing-types';
 import type { SupportPolicy } from '../policy/support-policy';
 
-const cache = new WeakMap<SupportPolicy, BusinessCalendar>();
-
 /**
- * The calendar the clocks of `policy` run on, parsed once per policy object; with `windows`, the
- * APPROVED after-hours windows among them add open time (requested/refused ones are ignored).
+ * `calendar` (the policy's, parsed) plus the APPROVED after-hours windows among `windows`: the clocks
+ * of a client run inside them (requested and refused ones are ignored).
  */
-export function slaCalendar(policy: SupportPolicy, windows: readonly AfterHoursWindow[] = []): BusinessCalendar {
-  let calendar = cache.get(policy);
-  if (!calendar) {
-    calendar = parseCalendar(policy.calendar);
-    cache.set(policy, calendar);
-  }
+export function withAfterHoursWindows(calendar: BusinessCalendar, windows: readonly AfterHoursWindow[]): BusinessCalendar {
   const approved = windows.filter((w) => w.status === 'approved').map((w) => ({ start: new Date(w.start), end: new Date(w.end) }));
   return approved.length ? withOpenWindows(calendar, approved) : calendar;
+}
+
+/**
+ * The calendar the clocks of `policy` run on, with the approved after-hours windows among `windows`.
+ * It parses the policy's calendar on every call: services keep one per policy (PolicyRegistry.calendar).
+ */
+export function slaCalendar(policy: SupportPolicy, windows: readonly AfterHoursWindow[] = []): BusinessCalendar {
+  return withAfterHoursWindows(parseCalendar(policy.calendar), windows);
 }

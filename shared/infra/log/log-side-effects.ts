@@ -1,5 +1,4 @@
-import type { Clock } from '../../application/ports';
-import type { SideEffectErrors } from '../../application/side-effects';
+import type { Clock, SideEffectErrors } from '../../application/ports';
 import { JsonLog, type LineSink } from './json-log';
 
 /** Side-effect failures (a client email or a notification that failed after the change was saved) as JSON log lines. */

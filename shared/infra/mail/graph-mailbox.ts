@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import type { Mailbox, MailOutcome, PendingMail } from '../../application/intake/mailbox';
-import type { Clock, StateStore } from '../../application/ports';
+import type { Clock, Mailbox, MailOutcome, PendingMail, StateStore } from '../../application/ports';
 import { GraphServiceError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addBusinessMinutes, businessMinutesBetween, businessSegments, isOpen, nextOpening, parseCalendar, withOpenWindows, type BusinessCalendar } from '../../../shared/domain/calendar';
+import { addBusinessMinutes, businessMinutesBetween, businessSegments, isOpen, nextOpening, parseCalendar, withClosedWindows, withOpenWindows, type BusinessCalendar } from '../../../shared/domain/calendar';
 import { at, mexicoCalendar } from './calendars';
 
 const calendars: Array<[string, BusinessCalendar]> = [
@@ -90,5 +90,33 @@ describe.each(calendars)('properties: %s', (_name, calendar) => {
       expect(covered).toBe(length);
       parts.forEach((part) => expect(isOpen(calendar, part.start)).toBe(explained.counted.includes(part) || (part as { reason?: string }).reason === 'pause'));
     }), { numRuns: 100 });
+  });
+
+  test('pauses as closed windows (withClosedWindows): the open time minus each pause\'s open time, nothing open inside a pause', () => {
+    fc.assert(fc.property(instant, instant, minutes, pauses, (s, e, n, p) => {
+      const paused = withClosedWindows(calendar, p);
+      const [lo, hi] = s <= e ? [s, e] : [e, s];
+      const ms = (x: Date, y: Date) => Math.round(businessMinutesBetween(calendar, x, y) * 60_000);
+      // The reference: count the open time, then take away what each pause (merged first) covers of it.
+      const merged = [...p].sort((x, y) => x.start.getTime() - y.start.getTime()).reduce<Array<{ start: Date; end: Date }>>((out, q) => {
+        const last = out[out.length - 1];
+        if (last && q.start <= last.end) last.end = q.end > last.end ? q.end : last.end;
+        else out.push({ start: q.start, end: q.end });
+        return out;
+      }, []);
+      let expected = ms(lo, hi);
+      for (const q of merged) {
+        const a = q.start > lo ? q.start : lo;
+        const b = q.end < hi ? q.end : hi;
+        if (a < b) expected -= ms(a, b);
+      }
+      expect(Math.round(businessMinutesBetween(paused, lo, hi) * 60_000)).toBe(expected);
+      const due = addBusinessMinutes(paused, s, n);
+      expect(businessMinutesBetween(paused, s, due)).toBe(n);
+      expect(addBusinessMinutes(calendar, s, n, p).getTime()).toBe(due.getTime());
+      for (const pause of p) if (pause.end > pause.start) expect(isOpen(paused, pause.start)).toBe(false);
+      const next = nextOpening(paused, s);
+      expect([isOpen(paused, next), businessMinutesBetween(paused, s, next)]).toEqual([true, 0]);
+    }), runs);
   });
 });

@@ -232,3 +232,15 @@ describe('properties', () => {
     );
   });
 });
+
+describe('slaStatus returns plain data', () => {
+  test('plain objects a spread, JSON or structuredClone keep whole; the instants are canonical ISO strings', () => {
+    const paused = ticket({ pauses: [{ reason: 'waiting-on-client', start: mx('2026-03-02 11:00'), end: mx('2026-03-02 12:00') }] });
+    const status = slaStatus(paused, DEFAULT_POLICY, calendar, at('2026-03-02 13:00'));
+    expect(Object.getPrototypeOf(status.resolution)).toBe(Object.prototype);
+    expect(structuredClone(status)).toEqual(status);
+    expect(JSON.parse(JSON.stringify(status))).toEqual(status);
+    expect({ ...status.resolution }).toMatchObject({ startedAt: mx('2026-03-02 09:00'), breachAt: mx('2026-03-02 16:00') });
+    expect(status.resolution.elapsedMinutes).toBe(180);
+  });
+});
