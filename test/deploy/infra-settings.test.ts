@@ -32,7 +32,6 @@ const DEPLOYED_VALUES: Record<string, string> = {
   MAIL_SUPPORT_ADDRESS: 'soporte@contoso.com',
   GRAPH_CONSULTANT_MAILBOXES: 'ana@contoso.com,luis@contoso.com',
   GRAPH_NOTIFICATION_CLIENT_STATE: 'resolved-from-key-vault-0123456789',
-  PUBLIC_URL: 'https://soporte-contoso.azurewebsites.net',
   PARTNER_NAME: 'Contoso Consulting',
   PARTNER_EMAIL: 'soporte@contoso.com',
   PARTNER_WEBSITE: 'https://www.contoso.com',
