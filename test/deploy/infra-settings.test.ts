@@ -125,7 +125,9 @@ describe('m365agents.yml and env/.env.dev', () => {
 
   it('defines every setting npm run package needs, and arm/deploy writes the ones the template outputs', () => {
     const defined = envFileNames('env/.env.dev');
-    const packageSettings = Object.keys(PackageSettingsSchema.shape).filter((name) => name !== 'APP_VERSION');
+    // Required ones: APP_VERSION defaults to package.json's, the legal page URLs to the server's /legal/ pages.
+    const packageSettings = Object.entries(PackageSettingsSchema.shape).filter(([name, schema]) => name !== 'APP_VERSION' && !schema.safeParse(undefined).success).map(([name]) => name);
+    expect(packageSettings).toEqual(['PUBLIC_URL', 'TEAMS_APP_ID', 'BOT_ID', 'ENTRA_CLIENT_ID', 'ADDIN_ID', 'PROVIDER_NAME']);
     expect(packageSettings.filter((name) => !defined.has(name))).toEqual([]);
     const outputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
     expect(outputs.filter((name) => !defined.has(name))).toEqual([]);
