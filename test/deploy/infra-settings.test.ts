@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { CONFIG_SETTINGS, parseConfig, PLATFORM_SETTINGS, productionProblems } from '../../bot/config';
 import { PackageSettingsSchema } from '../../manifest/package-settings';
@@ -107,6 +108,17 @@ describe('deploy/infra/main.bicep', () => {
 });
 
 describe('m365agents.yml and env/.env.dev', () => {
+  it('is valid against the Agents Toolkit project schema of its version (vendored, offline)', () => {
+    // deploy/schema/ holds the schema @microsoft/m365agentstoolkit-cli 1.1.17 ships (resource/yaml-schema/v1.13, MIT).
+    const doc = load(agentsYaml) as { version: string };
+    expect(doc.version).toBe('v1.13');
+    expect(agentsYaml.split('\n')[0]).toBe('# yaml-language-server: $schema=https://aka.ms/teams-toolkit/v1.13/yaml.schema.json');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(read('deploy/schema/m365agents.v1.13.yaml.schema.json')) as object);
+    expect({ valid: validate(doc), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+    // The schema is strict: a misspelt action input is refused.
+    expect(validate(load(agentsYaml.replace('generateClientSecret: false', 'generateClientSecrets: false')))).toBe(false);
+  });
+
   it('is valid YAML with provision, deploy and publish, using the Bicep template and the compiled build', () => {
     const doc = load(agentsYaml) as Record<string, Array<{ uses: string; with?: Record<string, unknown> }>>;
     const uses = (stage: string) => doc[stage]!.map((step) => step.uses);
