@@ -7,7 +7,7 @@ const ioLibraries = ['better-sqlite3', 'restify', 'botbuilder', 'botbuilder-*', 
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'addin/dist/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'addin/dist/**', '.tmp/**', 'build/**', '.ci/cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -83,8 +83,6 @@ const ConfigSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1).optional(),
   /** PEM file with the certificate and its private key. */
   AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
-  /** Where the server is published (https://host): the legal pages and the add-in's dialog sign-in name it. */
-  PUBLIC_URL: z.url().optional(),
   /** The partner named on the privacy statement, terms of use and support page the server serves (/legal/*). */
   PARTNER_NAME: z.string().min(1).default('Soporte'),
   PARTNER_EMAIL: z.email().optional(),

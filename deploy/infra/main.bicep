@@ -153,7 +153,6 @@ var baseSettings = [
   { name: 'ENTRA_APP_ID_URI', value: 'api://${hostName}/${addinApiClientId}' }
   { name: 'PROVIDER_TENANT_ID', value: providerTenantId }
   { name: 'ADDIN_DIR', value: './dist/addin' }
-  { name: 'PUBLIC_URL', value: 'https://${hostName}' }
   { name: 'PARTNER_NAME', value: partnerName }
   { name: 'PARTNER_EMAIL', value: partnerEmail }
   { name: 'PARTNER_WEBSITE', value: partnerWebsite }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { CONFIG_SETTINGS, parseConfig, PLATFORM_SETTINGS, productionProblems } from '../../bot/config';
 import { PackageSettingsSchema } from '../../manifest/package-settings';
@@ -32,7 +33,6 @@ const DEPLOYED_VALUES: Record<string, string> = {
   MAIL_SUPPORT_ADDRESS: 'soporte@contoso.com',
   GRAPH_CONSULTANT_MAILBOXES: 'ana@contoso.com,luis@contoso.com',
   GRAPH_NOTIFICATION_CLIENT_STATE: 'resolved-from-key-vault-0123456789',
-  PUBLIC_URL: 'https://soporte-contoso.azurewebsites.net',
   PARTNER_NAME: 'Contoso Consulting',
   PARTNER_EMAIL: 'soporte@contoso.com',
   PARTNER_WEBSITE: 'https://www.contoso.com',
@@ -108,6 +108,17 @@ describe('deploy/infra/main.bicep', () => {
 });
 
 describe('m365agents.yml and env/.env.dev', () => {
+  it('is valid against the Agents Toolkit project schema of its version (vendored, offline)', () => {
+    // deploy/schema/ holds the schema @microsoft/m365agentstoolkit-cli 1.1.17 ships (resource/yaml-schema/v1.13, MIT).
+    const doc = load(agentsYaml) as { version: string };
+    expect(doc.version).toBe('v1.13');
+    expect(agentsYaml.split('\n')[0]).toBe('# yaml-language-server: $schema=https://aka.ms/teams-toolkit/v1.13/yaml.schema.json');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(read('deploy/schema/m365agents.v1.13.yaml.schema.json')) as object);
+    expect({ valid: validate(doc), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+    // The schema is strict: a misspelt action input is refused.
+    expect(validate(load(agentsYaml.replace('generateClientSecret: false', 'generateClientSecrets: false')))).toBe(false);
+  });
+
   it('is valid YAML with provision, deploy and publish, using the Bicep template and the compiled build', () => {
     const doc = load(agentsYaml) as Record<string, Array<{ uses: string; with?: Record<string, unknown> }>>;
     const uses = (stage: string) => doc[stage]!.map((step) => step.uses);
@@ -126,7 +137,9 @@ describe('m365agents.yml and env/.env.dev', () => {
 
   it('defines every setting npm run package needs, and arm/deploy writes the ones the template outputs', () => {
     const defined = envFileNames('env/.env.dev');
-    const packageSettings = Object.keys(PackageSettingsSchema.shape).filter((name) => name !== 'APP_VERSION');
+    // Required ones: APP_VERSION defaults to package.json's, the legal page URLs to the server's /legal/ pages.
+    const packageSettings = Object.entries(PackageSettingsSchema.shape).filter(([name, schema]) => name !== 'APP_VERSION' && !schema.safeParse(undefined).success).map(([name]) => name);
+    expect(packageSettings).toEqual(['PUBLIC_URL', 'TEAMS_APP_ID', 'BOT_ID', 'ENTRA_CLIENT_ID', 'ADDIN_ID', 'PROVIDER_NAME']);
     expect(packageSettings.filter((name) => !defined.has(name))).toEqual([]);
     const outputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
     expect(outputs.filter((name) => !defined.has(name))).toEqual([]);
