@@ -73,7 +73,11 @@ async function main(): Promise<void> {
     version: packageVersion,
     health: async () => {
       const status = await monitor.status();
-      return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
+      return {
+        store: { kind: store.kind, schemaVersion: await store.schemaVersion() },
+        monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder },
+        ...(mailChannel?.health ? { mailboxes: await mailChannel.health() } : {}),
+      };
     },
   });
 

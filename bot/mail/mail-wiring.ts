@@ -7,7 +7,7 @@ import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../../shared/a
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import { createCredential, createGraphClient, GRAPH_BASE_URL } from '../../shared/infra/graph';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
-import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
+import { GraphMailbox, type MailboxHealth } from '../../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
@@ -29,6 +29,8 @@ export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
 export interface MailChannel {
   mailbox: Mailbox;
   poller: MailPoller;
+  /** MAIL_MODE=graph: each mailbox's state and last successful read (for /healthz). */
+  health?: () => Promise<MailboxHealth[]>;
   /** Starts polling every MAIL_POLL_SECONDS; returns a stop function that waits for the pass under way. */
   start(onReport: (report: PollReport) => void, onError: (error: unknown) => void): () => Promise<void>;
 }
@@ -37,10 +39,10 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   const { config, store, clock } = deps;
   if (config.MAIL_MODE === 'log') return undefined;
   const attachments = new FileAttachmentStore(path.join(config.DATA_DIR, 'mail', 'attachments'), config.MAIL_ATTACHMENT_MAX_BYTES);
-  const mailbox: Mailbox =
-    config.MAIL_MODE === 'graph'
-      ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR })
-      : new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
+  const graphMailbox = config.MAIL_MODE === 'graph'
+    ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR, notifier: deps.notifier })
+    : undefined;
+  const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
   const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS] });
   let onError: (error: unknown) => void = () => undefined;
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
@@ -48,6 +50,7 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   return {
     mailbox,
     poller,
+    ...(graphMailbox ? { health: () => graphMailbox.health() } : {}),
     start(onReport, reportError) {
       onError = reportError;
       const tick = () => poller.pollOnce().then((report) => report.outcomes.length + report.retried > 0 && onReport(report), reportError);

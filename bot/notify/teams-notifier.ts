@@ -68,6 +68,8 @@ export class TeamsNotifier implements Notifier {
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: notification.ticket.subject })));
       case 'unauthorized-sender':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: notification.senderEmail, subject: notification.subject, client: notification.clientId ?? '?' })));
+      case 'mailbox-alert':
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.mailbox.${notification.problem}`, { mailbox: notification.mailbox, detail: notification.detail })));
       case 'daily-digest':
         return this.toChannel(notification, async (format) => {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));

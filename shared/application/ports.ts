@@ -218,8 +218,12 @@ export type Notification =
   | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
   | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
+  /** A mailbox intake reads: out of the app's scope, gone, failing, or resynced after its delta token expired. Once per episode. */
+  | { kind: 'mailbox-alert'; mailbox: string; problem: MailboxProblem; detail: string }
   | { kind: 'ticket-changed'; ticket: Ticket }
   | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
+
+export type MailboxProblem = 'denied' | 'missing' | 'failing' | 'resynced';
 
 export interface DigestLine {
   ticketNumber: string;

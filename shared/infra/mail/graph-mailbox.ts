@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
-import type { Clock, StateStore } from '../../application/ports';
-import { GraphServiceError } from '../graph/graph-errors';
+import type { Clock, MailboxProblem, Notifier, StateStore } from '../../application/ports';
+import { GraphServiceError, GraphUnreachableError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
 import { parseMime } from './mime-parser';
@@ -23,10 +24,27 @@ export interface GraphMailboxOptions {
   dataDir: string;
   /** Delta page size (Prefer: odata.maxpagesize). Default 50. */
   pageSize?: number;
+  /** Managers hear of a mailbox failure episode (denied, missing, failing) once, and of each resync. */
+  notifier?: Notifier;
+}
+
+/** How one mailbox reads: for /healthz and for telling managers once per failure episode. */
+export interface MailboxHealth {
+  mailbox: string;
+  state: 'ok' | Exclude<MailboxProblem, 'resynced'>;
+  /** When the current state began. */
+  since: string;
+  /** The last complete delta round (this process). */
+  lastSuccessAt?: string;
+  /** Why it fails (Graph's status and code). */
+  detail?: string;
+  /** When its delta token last expired and the Inbox was read again from the start. */
+  lastResyncAt?: string;
 }
 
 interface DeltaMessage {
   id: string;
+  internetMessageId?: string;
   receivedDateTime?: string;
   conversationId?: string;
   flag?: { flagStatus?: string };
@@ -50,6 +68,23 @@ const SELECT = 'id,receivedDateTime,conversationId,flag,categories,internetMessa
 /** Category put on messages intake quarantined (the ticketed ones get their ticket number). */
 export const QUARANTINE_CATEGORY = 'Soporte: quarantine';
 
+/** Graph dropped the delta state: 410 Gone, or a 40x with syncStateNotFound (delta-query-overview.md). */
+function isSyncStateGone(error: unknown): boolean {
+  return error instanceof GraphServiceError && (error.status === 410 || /syncState|resync/i.test(error.code));
+}
+
+/** A refusal that concerns one mailbox (out of scope, gone) or Graph being unavailable: that mailbox waits, the others go on. */
+function mailboxProblem(error: unknown): { problem: Exclude<MailboxProblem, 'resynced'>; detail: string } | undefined {
+  if (error instanceof GraphServiceError) {
+    const detail = `${error.status} ${error.code}${error.requestId ? ` (request-id ${error.requestId})` : ''}`;
+    if (error.status === 403) return { problem: 'denied', detail };
+    if (error.status === 404 && /InvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error.code)) return { problem: 'missing', detail };
+    return { problem: 'failing', detail };
+  }
+  if (error instanceof GraphUnreachableError) return { problem: 'failing', detail: error.message };
+  return undefined;
+}
+
 /**
  * The support mailbox on Microsoft Graph. Each pass reads the Inbox with a delta query (the deltaLink
  * is saved in the StateStore after every page, so a restart resumes where it stopped), and the Inbox
@@ -59,10 +94,16 @@ export const QUARANTINE_CATEGORY = 'Soporte: quarantine';
  * DATA_DIR/mail/graph/. Settling puts an Outlook category on the message (the ticket number, or
  * "Soporte: quarantine") and remembers it as handled: our own category change coming back in the next
  * delta round is not ingested twice. Nothing is moved or deleted in the mailbox.
+ *
+ * Graph as documented: a delta token may expire (410 syncStateNotFound): the mailbox starts a fresh
+ * sync, skipping what was already handled (by internetMessageId, and intake's own dedupe), and the
+ * managers are told. A mailbox out of the app's scope (403) or gone (404) is skipped with one notice
+ * per failure episode; the other mailboxes keep flowing; health() tells each one's state.
  */
 export class GraphMailbox implements Mailbox {
   readonly kind = 'graph';
   private readonly pageSize: number;
+  private readonly healthByMailbox = new Map<string, MailboxHealth>();
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -76,14 +117,22 @@ export class GraphMailbox implements Mailbox {
   async pending(): Promise<PendingMail[]> {
     const since = await this.startInstant();
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
+    const unreadable = new Set<string>();
     for (const mailbox of mailboxes) {
       const consultant = mailbox !== this.options.supportMailbox;
-      await this.deltaRound(mailbox, (message) => {
-        if (message['@removed'] !== undefined) return false;
-        const flagged = message.flag?.flagStatus === 'flagged';
-        const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
-        return flagged || isNew;
-      });
+      try {
+        await this.deltaRound(mailbox, (message) => {
+          if (message['@removed'] !== undefined) return false;
+          const flagged = message.flag?.flagStatus === 'flagged';
+          const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
+          return flagged || isNew;
+        });
+        await this.readOk(mailbox);
+      } catch (error) {
+        // One mailbox failing never stops the others.
+        if (!(await this.readFailed(mailbox, error))) throw error;
+        unreadable.add(mailbox.toLowerCase());
+      }
     }
     // Our own category change brings a settled message back in the next round: it leaves the backlog here.
     const items: PendingMail[] = [];
@@ -92,10 +141,59 @@ export class GraphMailbox implements Mailbox {
     for (const candidate of backlog) {
       if ((await this.options.state.getState(doneKey(candidate.id))) !== undefined) continue;
       open.push(candidate);
-      items.push(await this.read(candidate));
+      const { mailbox } = splitItemId(candidate.id);
+      if (unreadable.has(mailbox)) continue; // waits in the backlog until its mailbox reads again
+      try {
+        items.push(await this.read(candidate));
+      } catch (error) {
+        if (!(await this.readFailed(mailbox, error))) throw error;
+        unreadable.add(mailbox);
+      }
     }
     if (open.length !== backlog.length) await this.options.state.setState(this.backlogKey(), open);
     return items;
+  }
+
+  /** Each mailbox's state and last successful read (for /healthz). */
+  async health(): Promise<MailboxHealth[]> {
+    const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
+    return Promise.all(mailboxes.map(async (mailbox) => ({ ...(await this.healthOf(mailbox)) })));
+  }
+
+  private async healthOf(mailbox: string): Promise<MailboxHealth> {
+    const key = mailbox.toLowerCase();
+    let health = this.healthByMailbox.get(key);
+    if (!health) {
+      // The episode survives restarts (told once, not once per process); the last success is this process's.
+      const saved = await this.options.state.getState<MailboxHealth>(healthKey(mailbox));
+      health = saved ? { ...saved, mailbox } : { mailbox, state: 'ok', since: this.options.clock.now().toISOString() };
+      delete health.lastSuccessAt;
+      this.healthByMailbox.set(key, health);
+    }
+    return health;
+  }
+
+  private async readOk(mailbox: string): Promise<void> {
+    const health = await this.healthOf(mailbox);
+    const now = this.options.clock.now().toISOString();
+    if (health.state !== 'ok') {
+      Object.assign(health, { state: 'ok', since: now });
+      delete health.detail;
+      await this.options.state.setState(healthKey(mailbox), { ...health, lastSuccessAt: now });
+    }
+    health.lastSuccessAt = now;
+  }
+
+  /** Records a failed read; the managers hear of it when it starts an episode. False: not a mailbox problem (rethrow). */
+  private async readFailed(mailbox: string, error: unknown): Promise<boolean> {
+    const found = mailboxProblem(error);
+    if (!found) return false;
+    const health = await this.healthOf(mailbox);
+    if (health.state === found.problem) return true;
+    Object.assign(health, { state: found.problem, since: this.options.clock.now().toISOString(), detail: found.detail });
+    await this.options.state.setState(healthKey(mailbox), health);
+    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: found.problem, detail: found.detail });
+    return true;
   }
 
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
@@ -107,6 +205,7 @@ export class GraphMailbox implements Mailbox {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
     await this.options.state.setState(doneKey(item.id), record);
+    if (item.mail?.messageId) await this.options.state.setState(seenKey(mailbox, item.mail.messageId), item.id);
     await this.removeFromBacklog(item.id);
   }
 
@@ -131,21 +230,49 @@ export class GraphMailbox implements Mailbox {
   /**
    * One delta round on a mailbox's Inbox: from the saved deltaLink (or a fresh initial sync), following
    * nextLinks. After each page its candidates join the backlog, then the link reached is saved, so an
-   * interrupted round resumes there and nothing it saw is lost.
+   * interrupted round resumes there and nothing it saw is lost. Links are followed whole (opaque).
+   * An expired token (410 syncStateNotFound) starts a fresh sync once; its candidates already handled
+   * (same internetMessageId) are skipped, and the managers are told.
    */
   private async deltaRound(mailbox: string, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
     const key = `graph-delta:${mailbox.toLowerCase()}:inbox`;
-    let link = (await this.options.state.getState<string>(key)) ?? `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
+    const fresh = `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
+    let link = (await this.options.state.getState<string>(key)) ?? fresh;
+    let resync = false;
     for (;;) {
-      const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
-      const found = page.value.filter(isCandidate).map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId }));
-      if (found.length > 0) await this.addToBacklog(found);
+      let page: DeltaPage;
+      try {
+        page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
+      } catch (error) {
+        if (resync || !isSyncStateGone(error)) throw error;
+        resync = true;
+        link = fresh;
+        await this.options.state.deleteState(key);
+        await this.resynced(mailbox, error as GraphServiceError);
+        continue;
+      }
+      let found = page.value.filter(isCandidate);
+      if (resync) found = await this.notSeen(mailbox, found);
+      if (found.length > 0) await this.addToBacklog(found.map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId })));
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
       await this.options.state.setState(key, next);
       if (!page['@odata.nextLink']) return;
       link = next;
     }
+  }
+
+  /** The messages of a resync not settled before (by internetMessageId; intake dedupes tickets by it too). */
+  private async notSeen(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
+    const seen = await Promise.all(messages.map((m) => (m.internetMessageId ? this.options.state.getState(seenKey(mailbox, m.internetMessageId)) : undefined)));
+    return messages.filter((_, i) => seen[i] === undefined);
+  }
+
+  private async resynced(mailbox: string, error: GraphServiceError): Promise<void> {
+    const health = await this.healthOf(mailbox);
+    health.lastResyncAt = this.options.clock.now().toISOString();
+    await this.options.state.setState(healthKey(mailbox), health);
+    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: 'resynced', detail: `${error.status} ${error.code}` });
   }
 
   private backlogKey(): string {
@@ -227,6 +354,15 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 
 function doneKey(id: string): string {
   return `graph-mail-done:${id}`;
+}
+
+/** A settled message by its internetMessageId (hashed: Message-IDs can be long; state keys are indexed text). */
+function seenKey(mailbox: string, internetMessageId: string): string {
+  return `graph-mail-seen:${mailbox.toLowerCase()}:${createHash('sha256').update(internetMessageId.trim().toLowerCase(), 'utf8').digest('hex')}`;
+}
+
+function healthKey(mailbox: string): string {
+  return `graph-mailbox-health:${mailbox.toLowerCase()}`;
 }
 
 function fileSafe(id: string): string {
