@@ -9,6 +9,7 @@ import { createCredential, createGraphClient, GRAPH_BASE_URL } from '../../share
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { GraphMailbox, type MailboxHealth } from '../../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
+import { GraphSubscriptions } from '../../shared/infra/mail/graph-subscriptions';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import type { Config } from '../config';
@@ -29,6 +30,8 @@ export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
 export interface MailChannel {
   mailbox: Mailbox;
   poller: MailPoller;
+  /** MAIL_MODE=graph with GRAPH_NOTIFICATION_URL: the Inbox subscriptions (start once the server listens). */
+  subscriptions?: GraphSubscriptions;
   /** MAIL_MODE=graph: each mailbox's state and last successful read (for /healthz). */
   health?: () => Promise<MailboxHealth[]>;
   /** Starts polling every MAIL_POLL_SECONDS; returns a stop function that waits for the pass under way. */
@@ -47,10 +50,18 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   let onError: (error: unknown) => void = () => undefined;
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });
+  const subscriptions = graphMailbox && config.GRAPH_NOTIFICATION_URL && config.GRAPH_NOTIFICATION_CLIENT_STATE
+    ? new GraphSubscriptions({
+      client: graphClient(config), mailboxes: [config.MAIL_SUPPORT_ADDRESS, ...config.GRAPH_CONSULTANT_MAILBOXES], notificationUrl: config.GRAPH_NOTIFICATION_URL,
+      clientState: config.GRAPH_NOTIFICATION_CLIENT_STATE, state: store.state, leases: store.leases, holder: config.INSTANCE_ID, clock,
+      triggerDeltaRead: () => void poller.pollOnce().catch((error: unknown) => onError(error)),
+    })
+    : undefined;
   return {
     mailbox,
     poller,
     ...(graphMailbox ? { health: () => graphMailbox.health() } : {}),
+    ...(subscriptions ? { subscriptions } : {}),
     start(onReport, reportError) {
       onError = reportError;
       const tick = () => poller.pollOnce().then((report) => report.outcomes.length + report.retried > 0 && onReport(report), reportError);

@@ -45,3 +45,10 @@ test('MAIL_MODE=graph without credentials is a clear configuration error; bad MA
   expect(() => buildMailer(config, { now: () => new Date() })).toThrow('MAIL_MODE=graph needs GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
   expect(() => parseConfig({ MAIL_MODE: 'smtp' })).toThrow(/MAIL_MODE/);
 });
+
+test('GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and a client state; with both, the mail channel manages the subscriptions', () => {
+  expect(() => parseConfig({ GRAPH_NOTIFICATION_URL: 'https://soporte.example/api/mail/notifications' })).toThrow('GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and GRAPH_NOTIFICATION_CLIENT_STATE');
+  expect(() => parseConfig({ MAIL_MODE: 'graph', GRAPH_NOTIFICATION_URL: 'not a url' })).toThrow(/GRAPH_NOTIFICATION_URL/);
+  const config = parseConfig({ MAIL_MODE: 'graph', GRAPH_NOTIFICATION_URL: 'https://soporte.example/api/mail/notifications', GRAPH_NOTIFICATION_CLIENT_STATE: 'a-long-client-state-secret' });
+  expect(config.GRAPH_NOTIFICATION_URL).toBe('https://soporte.example/api/mail/notifications');
+});
