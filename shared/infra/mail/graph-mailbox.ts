@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Mailbox, MailOutcome, PendingMail } from '../../application/mailbox';
-import type { Clock, MailboxProblem, Notifier, StateStore } from '../../application/ports';
+import type { Clock, MailboxProblem, Notifier, StateEntry, StateStore } from '../../application/ports';
 import { GraphServiceError, GraphUnreachableError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
@@ -56,6 +56,8 @@ interface DeltaMessage {
 interface Candidate {
   id: string;
   conversationId?: string;
+  /** Its Outlook categories when delta saw it: settling adds the ticket's without reading them again. */
+  categories?: string[];
 }
 
 interface DeltaPage {
@@ -104,6 +106,8 @@ export class GraphMailbox implements Mailbox {
   readonly kind = 'graph';
   private readonly pageSize: number;
   private readonly healthByMailbox = new Map<string, MailboxHealth>();
+  /** Categories delta reported for the candidates of the last pass (settle adds to them). */
+  private readonly categories = new Map<string, string[]>();
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -115,13 +119,20 @@ export class GraphMailbox implements Mailbox {
    * loses a message; a settled one leaves the backlog.
    */
   async pending(): Promise<PendingMail[]> {
-    const since = await this.startInstant();
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
+    // What a pass needs from the store, read together (one round trip where the store batches).
+    const [since, backlog, links] = await Promise.all([
+      this.startInstant(),
+      this.backlog(),
+      Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
+      ...mailboxes.map((m) => this.healthOf(m)),
+    ]);
+    const pass: Pass = { backlog, changed: false };
     const unreadable = new Set<string>();
-    for (const mailbox of mailboxes) {
+    for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
       try {
-        await this.deltaRound(mailbox, (message) => {
+        await this.deltaRound(mailbox, links[i], pass, (message) => {
           if (message['@removed'] !== undefined) return false;
           const flagged = message.flag?.flagStatus === 'flagged';
           const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
@@ -135,12 +146,11 @@ export class GraphMailbox implements Mailbox {
       }
     }
     // Our own category change brings a settled message back in the next round: it leaves the backlog here.
+    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(doneKey(c.id))));
+    const open = pass.backlog.filter((_, i) => done[i] === undefined);
+    if (open.length !== pass.backlog.length || pass.changed) await this.options.state.setState(this.backlogKey(), open);
     const items: PendingMail[] = [];
-    const backlog = await this.backlog();
-    const open = [];
-    for (const candidate of backlog) {
-      if ((await this.options.state.getState(doneKey(candidate.id))) !== undefined) continue;
-      open.push(candidate);
+    for (const candidate of open) {
       const { mailbox } = splitItemId(candidate.id);
       if (unreadable.has(mailbox)) continue; // waits in the backlog until its mailbox reads again
       try {
@@ -150,7 +160,8 @@ export class GraphMailbox implements Mailbox {
         unreadable.add(mailbox);
       }
     }
-    if (open.length !== backlog.length) await this.options.state.setState(this.backlogKey(), open);
+    this.categories.clear();
+    for (const c of open) if (c.categories) this.categories.set(c.id, c.categories);
     return items;
   }
 
@@ -196,30 +207,36 @@ export class GraphMailbox implements Mailbox {
     return true;
   }
 
+  /**
+   * Tags the message (one PATCH: the categories delta reported, plus ours), keeps the reason file, and
+   * records it handled, by id and by internetMessageId, and out of the backlog: one write of the store.
+   */
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
-    if (category) await this.categorize(mailbox, messageId, category);
+    if (category) await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
     const record = { ...outcome, mailbox, graphMessageId: messageId, internetMessageId: item.mail?.messageId, settledAt: this.options.clock.now().toISOString() };
     const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
-    await this.options.state.setState(doneKey(item.id), record);
-    if (item.mail?.messageId) await this.options.state.setState(seenKey(mailbox, item.mail.messageId), item.id);
-    await this.removeFromBacklog(item.id);
+    const backlog = await this.backlog();
+    const rest = backlog.filter((c) => c.id !== item.id);
+    const entries: StateEntry[] = [[doneKey(item.id), record]];
+    if (item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), item.id]);
+    if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
+    await writeStates(this.options.state, entries);
   }
 
   /** Adds the category; a message deleted meanwhile (404) has nothing left to tag. */
-  private async categorize(mailbox: string, messageId: string, category: string): Promise<void> {
-    let current: { categories?: string[] };
+  private async categorize(mailbox: string, messageId: string, category: string, known: string[] | undefined): Promise<void> {
+    let categories = known;
     try {
-      current = (await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
+      if (!categories) categories = ((await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] }).categories ?? [];
+      if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
     } catch (error) {
       if (error instanceof GraphServiceError && error.status === 404) return;
       throw error;
     }
-    const categories = current.categories ?? [];
-    if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
   }
 
   quarantineRef(item: PendingMail): string {
@@ -234,10 +251,9 @@ export class GraphMailbox implements Mailbox {
    * An expired token (410 syncStateNotFound) starts a fresh sync once; its candidates already handled
    * (same internetMessageId) are skipped, and the managers are told.
    */
-  private async deltaRound(mailbox: string, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
-    const key = `graph-delta:${mailbox.toLowerCase()}:inbox`;
+  private async deltaRound(mailbox: string, saved: string | undefined, pass: Pass, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
     const fresh = `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
-    let link = (await this.options.state.getState<string>(key)) ?? fresh;
+    let link = saved ?? fresh;
     let resync = false;
     for (;;) {
       let page: DeltaPage;
@@ -247,16 +263,25 @@ export class GraphMailbox implements Mailbox {
         if (resync || !isSyncStateGone(error)) throw error;
         resync = true;
         link = fresh;
-        await this.options.state.deleteState(key);
+        await this.options.state.deleteState(deltaKey(mailbox));
         await this.resynced(mailbox, error as GraphServiceError);
         continue;
       }
       let found = page.value.filter(isCandidate);
       if (resync) found = await this.notSeen(mailbox, found);
-      if (found.length > 0) await this.addToBacklog(found.map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId })));
+      for (const m of found) {
+        const id = itemId(mailbox, m.id);
+        if (pass.backlog.some((c) => c.id === id)) continue;
+        pass.backlog.push({ id, ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}) });
+        pass.changed = true;
+      }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
-      await this.options.state.setState(key, next);
+      // The candidates join the backlog in the same write that moves the token past them.
+      const entries: StateEntry[] = [[deltaKey(mailbox), next]];
+      if (found.length > 0) entries.push([this.backlogKey(), pass.backlog]);
+      await writeStates(this.options.state, entries);
+      if (found.length > 0) pass.changed = false;
       if (!page['@odata.nextLink']) return;
       link = next;
     }
@@ -281,18 +306,6 @@ export class GraphMailbox implements Mailbox {
 
   private async backlog(): Promise<Candidate[]> {
     return (await this.options.state.getState<Candidate[]>(this.backlogKey())) ?? [];
-  }
-
-  private async addToBacklog(found: Candidate[]): Promise<void> {
-    const backlog = await this.backlog();
-    for (const candidate of found) if (!backlog.some((c) => c.id === candidate.id)) backlog.push(candidate);
-    await this.options.state.setState(this.backlogKey(), backlog);
-  }
-
-  private async removeFromBacklog(id: string): Promise<void> {
-    const backlog = await this.backlog();
-    const rest = backlog.filter((c) => c.id !== id);
-    if (rest.length !== backlog.length) await this.options.state.setState(this.backlogKey(), rest);
   }
 
   /** Fetches the MIME and parses it; a message Graph no longer has is unreadable (quarantined with why). */
@@ -350,6 +363,23 @@ function itemId(mailbox: string, messageId: string): string {
 function splitItemId(id: string): { mailbox: string; messageId: string } {
   const bar = id.indexOf('|');
   return { mailbox: id.slice(0, bar), messageId: id.slice(bar + 1) };
+}
+
+/** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
+interface Pass {
+  backlog: Candidate[];
+  /** Candidates added since the last write. */
+  changed: boolean;
+}
+
+/** Writes entries in one commit where the store can (SharePoint: one $batch), else one by one. */
+async function writeStates(state: StateStore, entries: StateEntry[]): Promise<void> {
+  if (state.setStates) await state.setStates(entries);
+  else for (const [key, value] of entries) await state.setState(key, value);
+}
+
+function deltaKey(mailbox: string): string {
+  return `graph-delta:${mailbox.toLowerCase()}:inbox`;
 }
 
 function doneKey(id: string): string {
