@@ -59,6 +59,11 @@ const ConfigSchema = z.object({
   GRAPH_BASE_URL: z.url().optional(),
   /** MAIL_MODE=graph: the clientState of the Inbox change-notification subscription; enables POST /api/mail/notifications. */
   GRAPH_NOTIFICATION_CLIENT_STATE: z.string().min(16).optional(),
+  /**
+   * MAIL_MODE=graph: the public HTTPS URL of POST /api/mail/notifications. When set (with the client state),
+   * Soporte creates the Inbox subscriptions at start, renews and recreates them (delta stays the source of truth).
+   */
+  GRAPH_NOTIFICATION_URL: z.url().optional(),
   /** REST API auth: entra (Microsoft Entra ID tokens) or local (development tokens; refused in production). Default: entra in production, else local. */
   AUTH_MODE: z.enum(['entra', 'local']).optional(),
   /** The Entra app registration the add-in gets tokens for (SSO/NAA), and its Application ID URI (api://host/<id>). */
@@ -112,6 +117,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const { TEST_CLOCK_START, ...raw } = result.data;
   if (TEST_CLOCK_START && raw.NODE_ENV !== 'test') throw new Error('invalid configuration: TEST_CLOCK_START is honoured only with NODE_ENV=test');
+  if (raw.GRAPH_NOTIFICATION_URL && (raw.MAIL_MODE !== 'graph' || !raw.GRAPH_NOTIFICATION_CLIENT_STATE)) {
+    throw new Error('invalid configuration: GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and GRAPH_NOTIFICATION_CLIENT_STATE');
+  }
   return {
     ...raw,
     ...(TEST_CLOCK_START ? { TEST_CLOCK_START: new Date(TEST_CLOCK_START) } : {}),

@@ -68,7 +68,11 @@ async function main(): Promise<void> {
     bodyLimits: { apiBytes: config.API_MAX_BODY_BYTES, botBytes: config.BOT_MAX_BODY_BYTES },
     health: async () => {
       const status = await monitor.status();
-      return { store: { kind: store.kind, schemaVersion: await store.schemaVersion() }, monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder } };
+      return {
+        store: { kind: store.kind, schemaVersion: await store.schemaVersion() },
+        monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder },
+        ...(mailChannel?.health ? { mailboxes: await mailChannel.health() } : {}),
+      };
     },
   });
 
@@ -84,10 +88,13 @@ async function main(): Promise<void> {
   say(teams.describe());
 
   if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {
+    const subscriptions = mailChannel.subscriptions;
     registerGraphNotificationRoute(server, config.GRAPH_NOTIFICATION_CLIENT_STATE, () => {
       mailChannel.poller.pollOnce().catch((error: unknown) => sideEffects.report(error, { action: 'mail-intake', what: 'delta read after a Graph notification' }));
+    }, (event, subscriptionId) => {
+      subscriptions?.onLifecycle(event, subscriptionId).catch((error: unknown) => sideEffects.report(error, { action: 'mail-intake', what: `Graph lifecycle notification ${event}` }));
     });
-    say(`mail: Graph change notifications on POST ${GRAPH_NOTIFICATION_PATH}`);
+    say(`mail: Graph change notifications on POST ${GRAPH_NOTIFICATION_PATH}${subscriptions ? ` (subscriptions managed for ${config.GRAPH_NOTIFICATION_URL})` : ''}`);
   }
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
@@ -105,12 +112,15 @@ async function main(): Promise<void> {
   // ---- listen and shut down --------------------------------------------------------------------
   server.listen(config.PORT, config.HOST, () => {
     say(`listening on http://${config.HOST}:${config.PORT} (GET /healthz)`);
+    // Graph validates the notification URL when a subscription is created: only once we answer it.
+    mailChannel?.subscriptions?.start((error) => sideEffects.report(error, { action: 'mail-intake', what: 'creating or renewing the Graph subscriptions' }));
   });
   const shutdown = (signal: string) => {
     say(`${signal}: shutting down`);
     server.close();
     monitor
       .stop()
+      .then(() => mailChannel?.subscriptions?.stop())
       .then(() => stopMail?.())
       .then(() => store.close())
       .then(() => process.exit(0))

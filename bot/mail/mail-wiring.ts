@@ -7,8 +7,9 @@ import type { TicketCommands } from '../../shared/application/ticket-commands';
 import { createCredential, createGraphClient, GRAPH_BASE_URL, type GraphCredentialConfig } from '../../shared/infra/graph';
 import { storeCredentialConfig } from '../store-wiring';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
-import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
+import { GraphMailbox, type MailboxHealth } from '../../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
+import { GraphSubscriptions } from '../../shared/infra/mail/graph-subscriptions';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
@@ -32,6 +33,10 @@ export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
 export interface MailChannel {
   mailbox: Mailbox;
   poller: MailPoller;
+  /** MAIL_MODE=graph with GRAPH_NOTIFICATION_URL: the Inbox subscriptions (start once the server listens). */
+  subscriptions?: GraphSubscriptions;
+  /** MAIL_MODE=graph: each mailbox's state and last successful read (for /healthz). */
+  health?: () => Promise<MailboxHealth[]>;
   /** Starts polling every MAIL_POLL_SECONDS; returns a stop function that waits for the pass under way. */
   start(onReport: (report: PollReport) => void, onError: (error: unknown) => void): () => Promise<void>;
 }
@@ -40,17 +45,26 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   const { config, store, clock } = deps;
   if (config.MAIL_MODE === 'log') return undefined;
   const attachments = new FileAttachmentStore(path.join(config.DATA_DIR, 'mail', 'attachments'), config.MAIL_ATTACHMENT_MAX_BYTES);
-  const mailbox: Mailbox =
-    config.MAIL_MODE === 'graph'
-      ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR })
-      : new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
+  const graphMailbox = config.MAIL_MODE === 'graph'
+    ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR, notifier: deps.notifier })
+    : undefined;
+  const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
   const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication });
   let onError: (error: unknown) => void = () => undefined;
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });
+  const subscriptions = graphMailbox && config.GRAPH_NOTIFICATION_URL && config.GRAPH_NOTIFICATION_CLIENT_STATE
+    ? new GraphSubscriptions({
+      client: graphClient(config), mailboxes: [config.MAIL_SUPPORT_ADDRESS, ...config.GRAPH_CONSULTANT_MAILBOXES], notificationUrl: config.GRAPH_NOTIFICATION_URL,
+      clientState: config.GRAPH_NOTIFICATION_CLIENT_STATE, state: store.state, leases: store.leases, holder: config.INSTANCE_ID, clock,
+      triggerDeltaRead: () => void poller.pollOnce().catch((error: unknown) => onError(error)),
+    })
+    : undefined;
   return {
     mailbox,
     poller,
+    ...(graphMailbox ? { health: () => graphMailbox.health() } : {}),
+    ...(subscriptions ? { subscriptions } : {}),
     start(onReport, reportError) {
       onError = reportError;
       const tick = () => poller.pollOnce().then((report) => report.outcomes.length + report.retried > 0 && onReport(report), reportError);

@@ -78,6 +78,8 @@ export class TeamsNotifier implements Notifier {
         return this.clientReply(notification);
       case 'quarantined-mail':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.quarantined.${notification.reason}`, { sender: notification.senderEmail, subject: notification.subject, detail: notification.detail })));
+      case 'mailbox-alert':
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.mailbox.${notification.problem}`, { mailbox: notification.mailbox, detail: notification.detail })));
       case 'daily-digest':
         return this.toChannel(notification, async (format) => {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));

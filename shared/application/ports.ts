@@ -227,6 +227,8 @@ export type Notification =
   /** Mail kept aside without a reply: a forged sender (failed authentication) or a requester of several clients. */
   | { kind: 'quarantined-mail'; reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
+  /** A mailbox intake reads: out of the app's scope, gone, failing, or resynced after its delta token expired. Once per episode. */
+  | { kind: 'mailbox-alert'; mailbox: string; problem: MailboxProblem; detail: string }
   | { kind: 'ticket-changed'; ticket: Ticket }
   | ClientReplyNotification
   | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
@@ -245,6 +247,7 @@ export interface ClientReplyNotification {
   excerpt: string;
   outcome: 'recorded' | 'needs-decision' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension';
 }
+export type MailboxProblem = 'denied' | 'missing' | 'failing' | 'resynced';
 
 export interface DigestLine {
   ticketNumber: string;

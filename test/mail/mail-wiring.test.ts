@@ -55,3 +55,10 @@ test('MAIL_MODE=graph signs in as the service identity: user-assigned managed id
   // The managed identity credential is built without reaching anything (tokens are fetched on first use).
   expect(buildMailer(parseConfig({ ...graph, GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' }), { now: () => new Date() })).toBeDefined();
 });
+
+test('GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and a client state; with both, the mail channel manages the subscriptions', () => {
+  expect(() => parseConfig({ GRAPH_NOTIFICATION_URL: 'https://soporte.example/api/mail/notifications' })).toThrow('GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and GRAPH_NOTIFICATION_CLIENT_STATE');
+  expect(() => parseConfig({ MAIL_MODE: 'graph', GRAPH_NOTIFICATION_URL: 'not a url' })).toThrow(/GRAPH_NOTIFICATION_URL/);
+  const config = parseConfig({ MAIL_MODE: 'graph', GRAPH_NOTIFICATION_URL: 'https://soporte.example/api/mail/notifications', GRAPH_NOTIFICATION_CLIENT_STATE: 'a-long-client-state-secret' });
+  expect(config.GRAPH_NOTIFICATION_URL).toBe('https://soporte.example/api/mail/notifications');
+});

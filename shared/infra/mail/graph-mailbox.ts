@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import type { Clock, Mailbox, MailOutcome, PendingMail, StateStore } from '../../application/ports';
-import { GraphServiceError } from '../graph/graph-errors';
+import type { Clock, Mailbox, MailboxProblem, MailOutcome, Notifier, PendingMail, StateEntry, StateStore } from '../../application/ports';
+import { GraphServiceError, GraphUnreachableError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
 import { parseMime } from './mime-parser';
@@ -22,10 +23,27 @@ export interface GraphMailboxOptions {
   dataDir: string;
   /** Delta page size (Prefer: odata.maxpagesize). Default 50. */
   pageSize?: number;
+  /** Managers hear of a mailbox failure episode (denied, missing, failing) once, and of each resync. */
+  notifier?: Notifier;
+}
+
+/** How one mailbox reads: for /healthz and for telling managers once per failure episode. */
+export interface MailboxHealth {
+  mailbox: string;
+  state: 'ok' | Exclude<MailboxProblem, 'resynced'>;
+  /** When the current state began. */
+  since: string;
+  /** The last complete delta round (this process). */
+  lastSuccessAt?: string;
+  /** Why it fails (Graph's status and code). */
+  detail?: string;
+  /** When its delta token last expired and the Inbox was read again from the start. */
+  lastResyncAt?: string;
 }
 
 interface DeltaMessage {
   id: string;
+  internetMessageId?: string;
   receivedDateTime?: string;
   conversationId?: string;
   flag?: { flagStatus?: string };
@@ -39,6 +57,8 @@ interface Candidate {
   conversationId?: string;
   /** When the mailbox received it (Graph's receivedDateTime): intake's instant, not the Date header. */
   receivedDateTime?: string;
+  /** Its Outlook categories when delta saw it: settling adds the ticket's without reading them again. */
+  categories?: string[];
 }
 
 interface DeltaPage {
@@ -51,6 +71,23 @@ const SELECT = 'id,receivedDateTime,conversationId,flag,categories,internetMessa
 /** Category put on messages intake quarantined (the ticketed ones get their ticket number). */
 export const QUARANTINE_CATEGORY = 'Soporte: quarantine';
 
+/** Graph dropped the delta state: 410 Gone, or a 40x with syncStateNotFound (delta-query-overview.md). */
+function isSyncStateGone(error: unknown): boolean {
+  return error instanceof GraphServiceError && (error.status === 410 || /syncState|resync/i.test(error.code));
+}
+
+/** A refusal that concerns one mailbox (out of scope, gone) or Graph being unavailable: that mailbox waits, the others go on. */
+function mailboxProblem(error: unknown): { problem: Exclude<MailboxProblem, 'resynced'>; detail: string } | undefined {
+  if (error instanceof GraphServiceError) {
+    const detail = `${error.status} ${error.code}${error.requestId ? ` (request-id ${error.requestId})` : ''}`;
+    if (error.status === 403) return { problem: 'denied', detail };
+    if (error.status === 404 && /InvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error.code)) return { problem: 'missing', detail };
+    return { problem: 'failing', detail };
+  }
+  if (error instanceof GraphUnreachableError) return { problem: 'failing', detail: error.message };
+  return undefined;
+}
+
 /**
  * The support mailbox on Microsoft Graph. Each pass reads the Inbox with a delta query (the deltaLink
  * is saved in the StateStore after every page, so a restart resumes where it stopped), and the Inbox
@@ -60,10 +97,18 @@ export const QUARANTINE_CATEGORY = 'Soporte: quarantine';
  * DATA_DIR/mail/graph/. Settling puts an Outlook category on the message (the ticket number, or
  * "Soporte: quarantine") and remembers it as handled: our own category change coming back in the next
  * delta round is not ingested twice. Nothing is moved or deleted in the mailbox.
+ *
+ * Graph as documented: a delta token may expire (410 syncStateNotFound): the mailbox starts a fresh
+ * sync, skipping what was already handled (by internetMessageId, and intake's own dedupe), and the
+ * managers are told. A mailbox out of the app's scope (403) or gone (404) is skipped with one notice
+ * per failure episode; the other mailboxes keep flowing; health() tells each one's state.
  */
 export class GraphMailbox implements Mailbox {
   readonly kind = 'graph';
   private readonly pageSize: number;
+  private readonly healthByMailbox = new Map<string, MailboxHealth>();
+  /** Categories delta reported for the candidates of the last pass (settle adds to them). */
+  private readonly categories = new Map<string, string[]>();
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -75,53 +120,124 @@ export class GraphMailbox implements Mailbox {
    * loses a message; a settled one leaves the backlog.
    */
   async pending(): Promise<PendingMail[]> {
-    const since = await this.startInstant();
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
-    for (const mailbox of mailboxes) {
+    // What a pass needs from the store, read together (one round trip where the store batches).
+    const [since, backlog, links] = await Promise.all([
+      this.startInstant(),
+      this.backlog(),
+      Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
+      ...mailboxes.map((m) => this.healthOf(m)),
+    ]);
+    const pass: Pass = { backlog, changed: false };
+    const unreadable = new Set<string>();
+    for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
-      await this.deltaRound(mailbox, (message) => {
-        if (message['@removed'] !== undefined) return false;
-        const flagged = message.flag?.flagStatus === 'flagged';
-        const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
-        return flagged || isNew;
-      });
+      try {
+        await this.deltaRound(mailbox, links[i], pass, (message) => {
+          if (message['@removed'] !== undefined) return false;
+          const flagged = message.flag?.flagStatus === 'flagged';
+          const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
+          return flagged || isNew;
+        });
+        await this.readOk(mailbox);
+      } catch (error) {
+        // One mailbox failing never stops the others.
+        if (!(await this.readFailed(mailbox, error))) throw error;
+        unreadable.add(mailbox.toLowerCase());
+      }
     }
     // Our own category change brings a settled message back in the next round: it leaves the backlog here.
+    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(doneKey(c.id))));
+    const open = pass.backlog.filter((_, i) => done[i] === undefined);
+    if (open.length !== pass.backlog.length || pass.changed) await this.options.state.setState(this.backlogKey(), open);
     const items: PendingMail[] = [];
-    const backlog = await this.backlog();
-    const open = [];
-    for (const candidate of backlog) {
-      if ((await this.options.state.getState(doneKey(candidate.id))) !== undefined) continue;
-      open.push(candidate);
-      items.push(await this.read(candidate));
+    for (const candidate of open) {
+      const { mailbox } = splitItemId(candidate.id);
+      if (unreadable.has(mailbox)) continue; // waits in the backlog until its mailbox reads again
+      try {
+        items.push(await this.read(candidate));
+      } catch (error) {
+        if (!(await this.readFailed(mailbox, error))) throw error;
+        unreadable.add(mailbox);
+      }
     }
-    if (open.length !== backlog.length) await this.options.state.setState(this.backlogKey(), open);
+    this.categories.clear();
+    for (const c of open) if (c.categories) this.categories.set(c.id, c.categories);
     return items;
   }
 
+  /** Each mailbox's state and last successful read (for /healthz). */
+  async health(): Promise<MailboxHealth[]> {
+    const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
+    return Promise.all(mailboxes.map(async (mailbox) => ({ ...(await this.healthOf(mailbox)) })));
+  }
+
+  private async healthOf(mailbox: string): Promise<MailboxHealth> {
+    const key = mailbox.toLowerCase();
+    let health = this.healthByMailbox.get(key);
+    if (!health) {
+      // The episode survives restarts (told once, not once per process); the last success is this process's.
+      const saved = await this.options.state.getState<MailboxHealth>(healthKey(mailbox));
+      health = saved ? { ...saved, mailbox } : { mailbox, state: 'ok', since: this.options.clock.now().toISOString() };
+      delete health.lastSuccessAt;
+      this.healthByMailbox.set(key, health);
+    }
+    return health;
+  }
+
+  private async readOk(mailbox: string): Promise<void> {
+    const health = await this.healthOf(mailbox);
+    const now = this.options.clock.now().toISOString();
+    if (health.state !== 'ok') {
+      Object.assign(health, { state: 'ok', since: now });
+      delete health.detail;
+      await this.options.state.setState(healthKey(mailbox), { ...health, lastSuccessAt: now });
+    }
+    health.lastSuccessAt = now;
+  }
+
+  /** Records a failed read; the managers hear of it when it starts an episode. False: not a mailbox problem (rethrow). */
+  private async readFailed(mailbox: string, error: unknown): Promise<boolean> {
+    const found = mailboxProblem(error);
+    if (!found) return false;
+    const health = await this.healthOf(mailbox);
+    if (health.state === found.problem) return true;
+    Object.assign(health, { state: found.problem, since: this.options.clock.now().toISOString(), detail: found.detail });
+    await this.options.state.setState(healthKey(mailbox), health);
+    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: found.problem, detail: found.detail });
+    return true;
+  }
+
+  /**
+   * Tags the message (one PATCH: the categories delta reported, plus ours), keeps the reason file, and
+   * records it handled, by id and by internetMessageId, and out of the backlog: one write of the store.
+   */
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
-    if (category) await this.categorize(mailbox, messageId, category);
+    if (category) await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
     const record = { ...outcome, mailbox, graphMessageId: messageId, internetMessageId: item.mail?.messageId, settledAt: this.options.clock.now().toISOString() };
     const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
-    await this.options.state.setState(doneKey(item.id), record);
-    await this.removeFromBacklog(item.id);
+    const backlog = await this.backlog();
+    const rest = backlog.filter((c) => c.id !== item.id);
+    const entries: StateEntry[] = [[doneKey(item.id), record]];
+    if (item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), item.id]);
+    if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
+    await writeStates(this.options.state, entries);
   }
 
   /** Adds the category; a message deleted meanwhile (404) has nothing left to tag. */
-  private async categorize(mailbox: string, messageId: string, category: string): Promise<void> {
-    let current: { categories?: string[] };
+  private async categorize(mailbox: string, messageId: string, category: string, known: string[] | undefined): Promise<void> {
+    let categories = known;
     try {
-      current = (await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] };
+      if (!categories) categories = ((await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] }).categories ?? [];
+      if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
     } catch (error) {
       if (error instanceof GraphServiceError && error.status === 404) return;
       throw error;
     }
-    const categories = current.categories ?? [];
-    if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
   }
 
   quarantineRef(item: PendingMail): string {
@@ -132,21 +248,57 @@ export class GraphMailbox implements Mailbox {
   /**
    * One delta round on a mailbox's Inbox: from the saved deltaLink (or a fresh initial sync), following
    * nextLinks. After each page its candidates join the backlog, then the link reached is saved, so an
-   * interrupted round resumes there and nothing it saw is lost.
+   * interrupted round resumes there and nothing it saw is lost. Links are followed whole (opaque).
+   * An expired token (410 syncStateNotFound) starts a fresh sync once; its candidates already handled
+   * (same internetMessageId) are skipped, and the managers are told.
    */
-  private async deltaRound(mailbox: string, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
-    const key = `graph-delta:${mailbox.toLowerCase()}:inbox`;
-    let link = (await this.options.state.getState<string>(key)) ?? `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
+  private async deltaRound(mailbox: string, saved: string | undefined, pass: Pass, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
+    const fresh = `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
+    let link = saved ?? fresh;
+    let resync = false;
     for (;;) {
-      const page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
-      const found = page.value.filter(isCandidate).map((m) => ({ id: itemId(mailbox, m.id), conversationId: m.conversationId, receivedDateTime: m.receivedDateTime }));
-      if (found.length > 0) await this.addToBacklog(found);
+      let page: DeltaPage;
+      try {
+        page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
+      } catch (error) {
+        if (resync || !isSyncStateGone(error)) throw error;
+        resync = true;
+        link = fresh;
+        await this.options.state.deleteState(deltaKey(mailbox));
+        await this.resynced(mailbox, error as GraphServiceError);
+        continue;
+      }
+      let found = page.value.filter(isCandidate);
+      if (resync) found = await this.notSeen(mailbox, found);
+      for (const m of found) {
+        const id = itemId(mailbox, m.id);
+        if (pass.backlog.some((c) => c.id === id)) continue;
+        pass.backlog.push({ id, ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
+        pass.changed = true;
+      }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
-      await this.options.state.setState(key, next);
+      // The candidates join the backlog in the same write that moves the token past them.
+      const entries: StateEntry[] = [[deltaKey(mailbox), next]];
+      if (found.length > 0) entries.push([this.backlogKey(), pass.backlog]);
+      await writeStates(this.options.state, entries);
+      if (found.length > 0) pass.changed = false;
       if (!page['@odata.nextLink']) return;
       link = next;
     }
+  }
+
+  /** The messages of a resync not settled before (by internetMessageId; intake dedupes tickets by it too). */
+  private async notSeen(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
+    const seen = await Promise.all(messages.map((m) => (m.internetMessageId ? this.options.state.getState(seenKey(mailbox, m.internetMessageId)) : undefined)));
+    return messages.filter((_, i) => seen[i] === undefined);
+  }
+
+  private async resynced(mailbox: string, error: GraphServiceError): Promise<void> {
+    const health = await this.healthOf(mailbox);
+    health.lastResyncAt = this.options.clock.now().toISOString();
+    await this.options.state.setState(healthKey(mailbox), health);
+    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: 'resynced', detail: `${error.status} ${error.code}` });
   }
 
   private backlogKey(): string {
@@ -155,18 +307,6 @@ export class GraphMailbox implements Mailbox {
 
   private async backlog(): Promise<Candidate[]> {
     return (await this.options.state.getState<Candidate[]>(this.backlogKey())) ?? [];
-  }
-
-  private async addToBacklog(found: Candidate[]): Promise<void> {
-    const backlog = await this.backlog();
-    for (const candidate of found) if (!backlog.some((c) => c.id === candidate.id)) backlog.push(candidate);
-    await this.options.state.setState(this.backlogKey(), backlog);
-  }
-
-  private async removeFromBacklog(id: string): Promise<void> {
-    const backlog = await this.backlog();
-    const rest = backlog.filter((c) => c.id !== id);
-    if (rest.length !== backlog.length) await this.options.state.setState(this.backlogKey(), rest);
   }
 
   /** Fetches the MIME and parses it; a message Graph no longer has is unreadable (quarantined with why). */
@@ -228,8 +368,34 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
   return { mailbox: id.slice(0, bar), messageId: id.slice(bar + 1) };
 }
 
+/** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
+interface Pass {
+  backlog: Candidate[];
+  /** Candidates added since the last write. */
+  changed: boolean;
+}
+
+/** Writes entries in one commit where the store can (SharePoint: one $batch), else one by one. */
+async function writeStates(state: StateStore, entries: StateEntry[]): Promise<void> {
+  if (state.setStates) await state.setStates(entries);
+  else for (const [key, value] of entries) await state.setState(key, value);
+}
+
+function deltaKey(mailbox: string): string {
+  return `graph-delta:${mailbox.toLowerCase()}:inbox`;
+}
+
 function doneKey(id: string): string {
   return `graph-mail-done:${id}`;
+}
+
+/** A settled message by its internetMessageId (hashed: Message-IDs can be long; state keys are indexed text). */
+function seenKey(mailbox: string, internetMessageId: string): string {
+  return `graph-mail-seen:${mailbox.toLowerCase()}:${createHash('sha256').update(internetMessageId.trim().toLowerCase(), 'utf8').digest('hex')}`;
+}
+
+function healthKey(mailbox: string): string {
+  return `graph-mailbox-health:${mailbox.toLowerCase()}`;
 }
 
 function fileSafe(id: string): string {

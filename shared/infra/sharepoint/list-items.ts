@@ -69,6 +69,13 @@ export function eTagOf(result: StepResult): string {
   return tag;
 }
 
+/** Item ids of unique keys, as a caller remembers them (bounded by the caller). */
+export interface KnownIds {
+  get(key: string): string | undefined;
+  set(key: string, id: string): void;
+  delete(key: string): void;
+}
+
 /** How SharePoint may answer a duplicate in a unique column (undocumented: all are seen). */
 export const DUPLICATE_STATUSES: ReadonlySet<number> = new Set([400, 409, 500]);
 
@@ -180,28 +187,40 @@ export class ListItems {
    * Upserts of several keys in two rounds: the reads of all keys leave together (one $batch per 20),
    * and the returned function sends all the writes together. A key repeated in `rows` takes its last
    * fields; a create refused (another writer created the key since the read) is upserted on its own.
+   * `known` (key -> item id, kept by the caller) skips the read of keys whose item is known: a key's item
+   * never changes (unique column); one deleted meanwhile (404) is upserted afresh.
    */
-  async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>): Promise<() => Promise<void>> {
+  async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>, known?: KnownIds): Promise<() => Promise<void>> {
     const last = [...new Map(rows.map(([key, fields]) => [key, fields])).entries()];
-    const found = await Promise.all(last.map(([key]) => this.find(list, column, key)));
+    const found = await Promise.all(last.map(async ([key]) => known?.get(key) ?? (await this.find(list, column, key))?.id));
     return async () => {
       const results = await Promise.all(last.map(([key, fields], i) => {
-        const item = found[i];
-        return item ? this.update(list, item.id, fields) : this.create(list, { [column]: key, ...fields }, [...DUPLICATE_STATUSES]);
+        const id = found[i];
+        return id ? this.update(list, id, fields, undefined, [404]) : this.create(list, { [column]: key, ...fields }, [...DUPLICATE_STATUSES]);
       }));
-      await Promise.all(last.map(([key, fields], i) => (isOk(results[i]!) ? undefined : this.upsert(list, column, key, fields))));
+      await Promise.all(last.map(async ([key, fields], i) => {
+        const result = results[i]!;
+        if (isOk(result)) {
+          if (result.body?.id !== undefined || found[i]) known?.set(key, found[i] ?? String(result.body!.id));
+          return;
+        }
+        known?.delete(key);
+        await this.upsert(list, column, key, fields, known);
+      }));
     };
   }
 
   /** Creates the item with unique `column` = `key`, or overwrites the one that has it. */
-  async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<void> {
+  async upsert(list: ListKey, column: string, key: string, fields: Record<string, unknown>, known?: KnownIds): Promise<void> {
     const existing = await this.find(list, column, key);
     if (existing) {
       await this.update(list, existing.id, fields);
+      known?.set(key, existing.id);
       return;
     }
     // Created by another writer since the read: overwrite it.
     const outcome = await this.createUnique(list, column, key, fields);
     if ('exists' in outcome) await this.update(list, outcome.exists.id, fields);
+    known?.set(key, 'exists' in outcome ? outcome.exists.id : String(outcome.created.body?.id));
   }
 }

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ClientMailer } from '../shared/application/client-mailer';
+import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
+import { MailPoller } from '../shared/application/intake/mail-poller';
+import { PolicyRegistry } from '../shared/application/policy-registry';
+import { TicketService } from '../shared/application/ticket-service';
+import { FileAttachmentStore } from '../shared/infra/mail/attachment-store';
+import { GraphMailbox } from '../shared/infra/mail/graph-mailbox';
+import { GraphMailer } from '../shared/infra/mail/graph-mailer';
+import { CapturingNotifier, CollectedErrors, L1, ManualClock, SequentialIds } from '../test/application/fixture';
+import { startSharePoint } from '../test/infra/sharepoint/sharepoint-harness';
+import type { CountedRequest } from '../test/support/graph-service';
+
+const SUPPORT = 'soporte@partner.example';
+/** SharePoint's budget for one app (tenants of up to 1,000 licenses): resource units a minute. */
+export const RESOURCE_UNITS_PER_MINUTE = 1250;
+
+/**
+ * SharePoint resource units of a Graph request ("Avoid getting throttled or blocked in SharePoint
+ * Online"): 1 for a single item, 2 for a multi-item query and for create, update, delete; the requests of
+ * a $batch count one by one (the $batch POST itself is their envelope). Mail requests cost none: Outlook
+ * has its own limits (10,000 requests per 10 minutes per mailbox).
+ */
+export function resourceUnits(r: CountedRequest): number {
+  if (!r.path.startsWith('/sites/')) return 0;
+  if (r.method !== 'GET') return 2;
+  return /\/items\/[^/]+(\/fields)?$/.test(r.path) ? 1 : 2;
+}
+
+export interface LifecycleStep {
+  step: string;
+  /** HTTP round trips to Graph (a $batch is one). */
+  requests: number;
+  /** Of them, to Outlook (mailbox reads, sendMail). */
+  mail: number;
+  units: number;
+}
+
+/**
+ * The whole life of an email ticket on the SharePoint store with Graph mail, every Graph request
+ * counted by the in-process Graph service: the client's mail arrives (intake opens the ticket and sends
+ * the acknowledgement), a consultant responds (the first response, emailed), logs a follow-up, resolves
+ * (emailed), the client confirms by email and the ticket closes (closure emailed).
+ */
+export async function emailLifecycle(): Promise<LifecycleStep[]> {
+  const sp = await startSharePoint();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'soporte-bench-lifecycle-'));
+  try {
+    const { graph } = sp;
+    graph.mail.addMailbox({ userPrincipalName: SUPPORT });
+    const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
+    const store = await sp.open();
+    const client = graph.client();
+    const notifier = new CapturingNotifier();
+    const errors = new CollectedErrors();
+    const policies = new PolicyRegistry(store.state, store.directory);
+    const ids = new SequentialIds('life');
+    const mail = new ClientMailer({ mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }), clock, state: store.state, directory: store.directory, alerts: store.alerts });
+    const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
+    const intake = new MailIntakeService({ tickets, store, clientMailer: mail, notifier, clock, ids, ownAddresses: [SUPPORT] });
+    const mailbox = new GraphMailbox({ client, supportMailbox: SUPPORT, state: store.state, attachments: new FileAttachmentStore(path.join(dataDir, 'att')), clock, dataDir, notifier });
+    const pollErrors: unknown[] = [];
+    const poller = new MailPoller(mailbox, intake, { onError: (e) => pollErrors.push(e) });
+    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
+    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    await store.directory.putStaff({ id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true });
+    await poller.pollOnce(); // the first pass records the start instant and the delta token (setup, not counted)
+
+    const steps: LifecycleStep[] = [];
+    const measure = async (step: string, body: () => Promise<unknown>) => {
+      graph.requests.reset();
+      await body();
+      const log = graph.requests.list({ inBatch: 'any' });
+      const top = log.filter((r) => !r.inBatch);
+      steps.push({ step, requests: top.length, mail: top.filter((r) => r.path.startsWith('/users/')).length, units: log.filter((r) => r.inBatch || r.path !== '/$batch').reduce((sum, r) => sum + resourceUnits(r), 0) });
+    };
+    const arrive = (id: string, subject: string, body: string, inReplyTo?: string) => graph.mail.seedMime(SUPPORT, [
+      'From: Ana López <ana@acme.example>', `To: Soporte <${SUPPORT}>`, `Subject: ${subject}`, `Date: ${clock.now().toUTCString()}`, `Message-ID: ${id}`,
+      ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', body, '',
+    ].join('\r\n'), { receivedDateTime: clock.now().toISOString() });
+    const current = async () => (await store.tickets.getByNumber('SUP-2026-0001'))!;
+    const ref = async () => {
+      const t = await current();
+      return { ticketId: t.id, expectedVersion: t.version };
+    };
+
+    clock.advanceMinutes(5);
+    await arrive('<life-1@acme.example>', 'No timbra la nómina', 'Hola, la nómina no timbra desde la mañana.');
+    await measure('intake: the mail read, the ticket opened, the acknowledgement sent', () => poller.pollOnce());
+    clock.advanceMinutes(20);
+    await measure('respond: the first response emailed to the client', async () => tickets.sendProgressUpdate(L1, await ref(), 'Revisamos el certificado; le escribimos en una hora.'));
+    clock.advanceMinutes(30);
+    await measure('follow-up logged', async () => tickets.logFollowUp(L1, await ref(), 'follow-up', 'Llamada con Ana.'));
+    clock.advanceMinutes(60);
+    await measure('resolve: the resolution emailed', async () => tickets.resolve(L1, await ref(), 'Certificado renovado.'));
+    const resolution = graph.mail.sent(SUPPORT).at(-1)!.internetMessageId;
+    clock.advanceMinutes(30);
+    await arrive('<life-2@acme.example>', 'RE: [SUP-2026-0001] Resuelto', 'Confirmo, ya funciona. Gracias.', resolution);
+    await measure('client confirms by email: read, validated, closed, closure emailed', () => poller.pollOnce());
+    const closed = await current();
+    if (closed.status !== 'closed') throw new Error(`the lifecycle ended with the ticket ${closed.status}, not closed`);
+    if (pollErrors.length > 0) throw new Error(`the lifecycle's mail passes failed: ${String(pollErrors[0])}`);
+    if (errors.errors.length > 0) throw new Error(`the lifecycle reported ${errors.errors.length} error(s): ${String(errors.errors[0]!.error)}`);
+    if (graph.mail.sent(SUPPORT).length !== 4) throw new Error(`expected 4 client emails (acknowledgement, response, resolution, closure), got ${graph.mail.sent(SUPPORT).length}`);
+    return steps;
+  } finally {
+    await sp.graph.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
