@@ -46,9 +46,10 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
     ],
     { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
   );
+  const identity = new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone });
   return new SoporteBot({
-    identity: new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone }),
-    commands: createCommandRouter(deps, views),
+    identity,
+    commands: createCommandRouter(deps, views, identity.language),
     cardActions,
     messageAction: new CreateTicketFromMessage({ tickets: deps.tickets, directory: deps.directory }),
     refs,
