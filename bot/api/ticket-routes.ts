@@ -55,7 +55,6 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       incidentType: input.incidentType,
       sourceMessageId: input.internetMessageId,
       conversationId: input.conversationId,
-      locale: caller.kind === 'requester' ? (caller.requester.locale ?? caller.client.locale) : undefined,
     });
     // Mail intake may have recorded the same email a moment ago: hand it back only to those who may see it.
     if (!opened.created && !canSeeTicket(caller, opened.ticket)) throw new ApiProblem(409, 'conflict', 'This email already belongs to another ticket');

@@ -6,7 +6,7 @@
  */
 import type { Ticket } from '../domain/ticket/ticket';
 import type { FollowUpKind } from '../domain/ticket/ticket-event';
-import type { Actor, Channel, IncidentType, Locale, Priority, SupportLevel } from '../domain/ticket/ticket-types';
+import type { Actor, Channel, IncidentType, Priority, SupportLevel } from '../domain/ticket/ticket-types';
 
 export interface OpenTicketInput {
   clientId: string;
@@ -21,7 +21,6 @@ export interface OpenTicketInput {
   /** Idempotency key: the email's Message-ID (or the Teams message id). */
   sourceMessageId?: string;
   conversationId?: string;
-  locale?: Locale;
   /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
   raisedAt?: Date;
   /**
