@@ -4,6 +4,7 @@ import { BOT_MESSAGES } from './messages/bot';
 import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
 import { MAIL_MESSAGES } from './messages/mail';
+import { RECORD_MESSAGES } from './messages/records';
 import { REPLY_MESSAGES } from './messages/replies';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
@@ -15,7 +16,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, REPLY_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, REPLY_MESSAGES, RECORD_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 

@@ -56,5 +56,5 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.import.summary': { en: '{added} requesters added, {refused} rows refused', 'es-MX': '{added} solicitantes agregados, {refused} filas rechazadas' },
   'cli.client.requesters': { en: 'Authorized requesters', 'es-MX': 'Solicitantes autorizados' },
   'cli.client.open-tickets': { en: 'Open tickets: {count}', 'es-MX': 'Tickets abiertos: {count}' },
-  'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
+  'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
 };
