@@ -79,7 +79,7 @@ export class MailIntakeService {
   /** The facts decideIntake reads. */
   async facts(mail: InboundMail): Promise<IntakeFacts> {
     const { store, clock } = this.deps;
-    const at = new Date(Math.min(Date.parse(mail.date), clock.now().getTime()));
+    const at = sentAt(mail, clock.now());
     const fromOwnAddress = this.own.has(mail.from.address);
     const thread = fromOwnAddress ? undefined : await resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail);
     const staff = await store.directory.findStaffByEmail(mail.from.address);
@@ -191,7 +191,7 @@ export class MailIntakeService {
       incidentType: headers.incidentType,
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.references[0] ?? mail.messageId,
-      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+      raisedAt: sentAt(mail, this.deps.clock.now()),
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
     if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
@@ -211,7 +211,7 @@ export class MailIntakeService {
       channel: 'email',
       sourceMessageId: mail.messageId,
       conversationId: mail.conversationId ?? mail.messageId,
-      raisedAt: new Date(Math.min(Date.parse(mail.date), this.deps.clock.now().getTime())),
+      raisedAt: sentAt(mail, this.deps.clock.now()),
     });
     await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
     await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
@@ -285,6 +285,11 @@ export class MailIntakeService {
     const replied = canReply ? 'polite reply sent' : 'no reply (no-reply address or reply limit reached)';
     return { disposition: 'quarantined', action: 'unauthorized', reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told` };
   }
+}
+
+/** When the client sent the message (its Date), never later than now: the instant a new ticket is raised at. */
+function sentAt(mail: InboundMail, now: Date): Date {
+  return new Date(Math.min(Date.parse(mail.date), now.getTime()));
 }
 
 function refOf(ticket: Ticket): TicketRef {
