@@ -32,8 +32,11 @@ export const MineQuerySchema = z.object({
 
 export const SenderQuerySchema = z.object({ email: z.email({ pattern: EMAIL_PATTERN }), clientId: z.string().min(1).max(200).optional() });
 
-export const NoteSchema = z.object({ note: z.string().max(2000).optional() }).default({});
 export const ReasonSchema = z.object({ reason: z.string().max(2000).optional() }).default({});
+/** Staff record the client's decision on a resolution only by pointing at the client's message. */
+const ClientMessageId = z.string().min(1).max(998).optional();
+export const ConfirmResolutionSchema = z.object({ note: z.string().max(2000).optional(), clientMessageId: ClientMessageId }).default({});
+export const RejectResolutionSchema = z.object({ reason: z.string().max(2000).optional(), clientMessageId: ClientMessageId }).default({});
 
 export const AddRequesterSchema = z.object({
   email: z.email({ pattern: EMAIL_PATTERN }),

@@ -7,7 +7,7 @@ import { canSeeTicket, type Caller } from '../auth/caller';
 import { resolveRequester } from '../../shared/domain/requesters/authorization';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
-import { CreateTicketSchema, LookupQuerySchema, MineQuerySchema, NoteSchema, ReasonSchema } from './api-schemas';
+import { ConfirmResolutionSchema, CreateTicketSchema, LookupQuerySchema, MineQuerySchema, ReasonSchema, RejectResolutionSchema } from './api-schemas';
 import { composeDescription } from './compose-description';
 import { authedRoute, etag, json, queryOf, requireIfMatch, type ApiResult } from './http-io';
 import { assertVersion, visibleTicket } from './ticket-access';
@@ -55,7 +55,6 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       incidentType: input.incidentType,
       sourceMessageId: input.internetMessageId,
       conversationId: input.conversationId,
-      locale: caller.kind === 'requester' ? (caller.requester.locale ?? caller.client.locale) : undefined,
     });
     // Mail intake may have recorded the same email a moment ago: hand it back only to those who may see it.
     if (!opened.created && !canSeeTicket(caller, opened.ticket)) throw new ApiProblem(409, 'conflict', 'This email already belongs to another ticket');
@@ -70,8 +69,14 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       return view(await act(caller, { ticketId: ticket.id, expectedVersion }, req));
     }));
 
-  write('resolution/confirm', (caller, ref, req) => deps.commands.validateResolution(caller.actor, ref, NoteSchema.parse(req.body ?? {}).note));
-  write('resolution/reject', (caller, ref, req) => deps.commands.rejectResolution(caller.actor, ref, ReasonSchema.parse(req.body ?? {}).reason));
+  write('resolution/confirm', (caller, ref, req) => {
+    const body = ConfirmResolutionSchema.parse(req.body ?? {});
+    return deps.commands.validateResolution(caller.actor, ref, body.note, body.clientMessageId);
+  });
+  write('resolution/reject', (caller, ref, req) => {
+    const body = RejectResolutionSchema.parse(req.body ?? {});
+    return deps.commands.rejectResolution(caller.actor, ref, body.reason, body.clientMessageId);
+  });
   write('budget-extensions/:requestId/approve', (caller, ref, req) => deps.commands.approveBudgetExtension(caller.actor, ref, req.params.requestId));
   write('budget-extensions/:requestId/refuse', (caller, ref, req) => deps.commands.refuseBudgetExtension(caller.actor, ref, req.params.requestId, ReasonSchema.parse(req.body ?? {}).reason));
 }

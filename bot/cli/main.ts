@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { DomainError } from '../../shared/domain/errors';
 import { t } from '../../shared/domain/i18n/catalog';
 import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
 import { version } from '../../package.json';
@@ -12,6 +13,7 @@ import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
 import { registerStaffCommands } from './commands/staff';
 import { registerTicketCommands } from './commands/tickets';
+import { ErrorMapper } from '../teams/error-mapper';
 
 /** The `soporte` admin command. Errors: one line on stderr, exit code 1 (2 when an import refused rows). */
 function buildProgram(): Command {
@@ -38,8 +40,17 @@ function buildProgram(): Command {
 
 function languageOf(argv: string[]): Locale {
   const i = argv.indexOf('--lang');
-  const tag = i >= 0 ? argv[i + 1] : undefined;
+  const tag = i >= 0 ? argv[i + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
   return tag === 'es-MX' ? 'es-MX' : 'en';
+}
+
+/**
+ * A rule's refusal in the reader's language: the domain words its errors in English; in Spanish the
+ * CLI says what Teams says (ErrorMapper). Anything else as it is.
+ */
+function errorMessage(error: unknown, lang: Locale): string {
+  if (error instanceof DomainError && lang !== 'en') return new ErrorMapper(() => undefined).map(error, lang).message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -51,8 +62,8 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode;
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${t(languageOf(argv), 'cli.error', { message: message.split('\n')[0] })}\n`);
+    const lang = languageOf(argv);
+    process.stderr.write(`${t(lang, 'cli.error', { message: errorMessage(error, lang).split('\n')[0] })}\n`);
     process.exitCode = 1;
   }
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/domain/ticket/ticket-types';
 import type { BotCommand } from './bot-command';
 import type { BotReply, BotTurn } from './bot-turn';
 
-export const COMMAND_IDS = ['help', 'queue', 'mine', 'ticket', 'new', 'sla', 'hours'] as const;
+export const COMMAND_IDS = ['help', 'queue', 'mine', 'ticket', 'new', 'sla', 'hours', 'language'] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** One row of the command table: the words that call it, in each language, and its handler. */

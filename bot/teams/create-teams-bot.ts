@@ -61,9 +61,10 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
       queueCard: async (turn) => (await queue.run(turn)).card,
     },
   );
+  const identity = new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone });
   return new SoporteBot({
-    identity: new StaffIdentity({ directory: deps.directory, clock: deps.clock, timeZone: deps.timeZone }),
-    commands: createCommandRouter(deps, views),
+    identity,
+    commands: createCommandRouter(deps, views, identity.language),
     cardActions,
     messageAction: new CreateTicketFromMessage({ tickets: deps.tickets, directory: deps.directory }),
     refs,

@@ -57,7 +57,7 @@ export class CreateTicketFromMessage {
       throw new ValidationError(issue?.path.join('.') || 'data', issue?.message ?? 'invalid');
     }
     const { sourceMessageId, ...input } = parsed.data;
-    const { ticket, created } = await this.deps.tickets.open(turn.actor, { ...input, channel: 'teams', sourceMessageId: `teams:${sourceMessageId}`, locale: turn.locale, raisedAt: turn.now });
+    const { ticket, created } = await this.deps.tickets.open(turn.actor, { ...input, channel: 'teams', sourceMessageId: `teams:${sourceMessageId}`, raisedAt: turn.now });
     const key = created ? 'bot.fromMessage.opened' : 'bot.fromMessage.existing';
     return { task: { type: 'message', value: t(turn.locale, key, { number: ticket.number }) } };
   }

@@ -7,7 +7,7 @@
 import type { Ticket } from '../domain/ticket/ticket';
 import type { PrioritySuggestion } from '../domain/ticket/priority-suggestion';
 import type { FollowUpKind } from '../domain/ticket/ticket-event';
-import type { Actor, Channel, IncidentType, Locale, Priority, SupportLevel } from '../domain/ticket/ticket-types';
+import type { Actor, Channel, IncidentType, Priority, SupportLevel } from '../domain/ticket/ticket-types';
 
 export interface OpenTicketInput {
   clientId: string;
@@ -22,7 +22,6 @@ export interface OpenTicketInput {
   /** Idempotency key: the email's Message-ID (or the Teams message id). */
   sourceMessageId?: string;
   conversationId?: string;
-  locale?: Locale;
   /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
   raisedAt?: Date;
   /** What the email asked for by itself (suggestPriority): shown to L1, never applied on its own. */

@@ -94,7 +94,7 @@ export class TicketService implements TicketCommands {
     if (input.clientId && input.clientId !== closed.clientId) throw new ValidationError('clientId', `ticket ${closed.number} belongs to client ${closed.clientId}, not ${input.clientId}`);
     // linkedTicketInput refuses a ticket that is not closed: closed tickets never reopen.
     const at = (input.raisedAt ?? this.deps.clock.now()).toISOString();
-    const linked = linkedTicketInput(closed, { id: closed.id, subject: input.subject, description: input.description, channel: input.channel, at, actor, requesterEmail: input.requesterEmail, locale: input.locale });
+    const linked = linkedTicketInput(closed, { id: closed.id, subject: input.subject, description: input.description, channel: input.channel, at, actor, requesterEmail: input.requesterEmail });
     const { ticket } = await this.openChecked(actor, { ...input, clientId: closed.clientId, priority: input.priority ?? linked.priority, incidentType: input.incidentType ?? linked.incidentType }, { linkedTicketId: closed.id });
     return ticket;
   }
@@ -138,7 +138,8 @@ export class TicketService implements TicketCommands {
       linkedTicketId: extra.linkedTicketId,
       prioritySuggestion: input.prioritySuggestion,
       awaitingEmail: extra.awaitingEmail ?? input.awaitingEmail,
-      locale: input.locale ?? requester.locale ?? client.locale,
+      // Client email goes in the requester's language (then the client's), never the consultant's.
+      locale: requester.locale ?? client.locale,
       at: raisedAt.toISOString(),
       actor,
     };

@@ -107,6 +107,21 @@ describe('REST API: tickets from the open email', () => {
       expect(events.find((e) => e.type === 'resolution-validated')).toMatchObject({ channel: 'addin', actor: { role: 'requester', id: 'ana@acme.example' } });
     });
 
+    it('staff confirm a resolution for the client only by pointing at the client\'s reply', async () => {
+      const created = await createTicket();
+      let ticket = await h.service.acknowledge(L2, { ticketId: created.id, expectedVersion: created.version });
+      ticket = await h.service.resolve(L2, { ticketId: ticket.id, expectedVersion: ticket.version }, 'Renewed the certificate');
+      ticket = await h.service.recordClientReply({ role: 'system', id: 'mail-intake' }, { ticketId: ticket.id, expectedVersion: ticket.version }, '<reply-1@acme.example>', 'Parece que ya funciona.');
+      const path = `/api/v1/tickets/${ticket.id}/resolution/confirm`;
+      const lena = await h.lena();
+      const bare = await h.call('POST', path, { token: lena, headers: { 'if-match': ticket.version }, body: {} });
+      expect(bare.body).toMatchObject({ code: 'validation' });
+      const ok = await h.call('POST', path, { token: lena, headers: { 'if-match': ticket.version }, body: { clientMessageId: '<reply-1@acme.example>' } });
+      expect(ok.body).toMatchObject({ status: 'closed', closeReason: 'validated' });
+      const events = await h.store.tickets.events(ticket.id);
+      expect(events.find((e) => e.type === 'resolution-validated')).toMatchObject({ actor: { role: 'L2' }, data: { clientMessageId: '<reply-1@acme.example>', onBehalfOf: 'ana@acme.example' } });
+    });
+
     it('rejects a resolution: the ticket reopens', async () => {
       const created = await createTicket();
       let ticket = await h.service.acknowledge(L2, { ticketId: created.id, expectedVersion: created.version });

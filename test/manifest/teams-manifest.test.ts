@@ -1,3 +1,4 @@
+import type { StaffLanguage } from '../../shared/application/staff-language';
 import { createCommandRouter } from '../../bot/teams/command-table';
 import type { TeamsBotDeps } from '../../bot/teams/teams-bot-deps';
 import type { TicketViews } from '../../bot/teams/ticket-views';
@@ -41,7 +42,7 @@ describe('Teams app manifest', () => {
 
   it('lists the bot commands', () => {
     const titles = shaped.bots[0].commandLists.flatMap((list) => list.commands.map((c) => c.title));
-    expect(titles).toEqual(['help', 'queue', 'mine', 'ticket', 'new', 'sla', 'hours']);
+    expect(titles).toEqual(['help', 'queue', 'mine', 'ticket', 'new', 'sla', 'hours', 'language']);
     expect(shaped.bots[0].botId).toBe(SAMPLE_SETTINGS.BOT_ID);
   });
 
@@ -66,7 +67,7 @@ describe('Teams app manifest', () => {
     const commands = shaped.bots[0].commandLists[0].commands;
     commands.forEach((_c, i) => expect(es[`bots[0].commandLists[0].commands[${i}].description`]).toEqual(expect.any(String)));
     // The command list shows the words the bot answers to, in each language.
-    const router = createCommandRouter({} as TeamsBotDeps, {} as TicketViews);
+    const router = createCommandRouter({} as TeamsBotDeps, {} as TicketViews, {} as StaffLanguage);
     expect(commands.map((c: { title: string }) => c.title)).toEqual(router.specs.map((spec) => spec.words.en));
     expect(commands.map((_c, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual(router.specs.map((spec) => spec.words['es-MX']));
     expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.30')).not.toEqual([]);

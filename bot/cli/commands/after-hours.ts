@@ -21,7 +21,7 @@ export function registerAfterHoursCommands(program: Command): void {
     async ({ services, actor, lang }, o) => {
       const window = await services.afterHours.request(actor, { clientId: o.client as string, requestedBy: o.requestedBy as string, start: o.start as string, end: o.end as string, requestMessageId: o.messageId as string | undefined, reason: o.reason as string | undefined });
       if (o.json) printJson(window);
-      else print(t(lang, 'cli.saved', { what: 'after-hours request', id: window.id }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.after-hours'), id: window.id }));
     },
   );
 

@@ -19,7 +19,7 @@ export function registerClientCommands(program: Command): void {
     async ({ services, actor, lang }, o) => {
       const client = await services.directory.addClient(actor, { id: o.id as string | undefined, name: o.name as string, locale: o.locale as Locale, domains: o.domain as string[] | undefined, managerEmails: o.managerEmail as string[] | undefined, tenantId: o.tenantId as string | undefined });
       if (o.json) printJson(client);
-      else print(t(lang, 'cli.saved', { what: 'client', id: client.id }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.client'), id: client.id }));
     },
   );
 

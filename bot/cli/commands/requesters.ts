@@ -40,7 +40,7 @@ export function registerRequesterCommands(program: Command): void {
     async ({ services, actor, lang }, o) => {
       const requester = await services.directory.addRequester(actor, { clientId: o.client as string, email: o.email as string, name: o.name as string, locale: o.locale as Locale | undefined, isClientAdmin: Boolean(o.admin), effectiveFrom: o.effective as string | undefined, onRequestOf: o.onRequestOf as string | undefined });
       if (o.json) printJson(requester);
-      else print(t(lang, 'cli.saved', { what: 'requester', id: `${requester.email} (${requester.clientId})` }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.requester'), id: `${requester.email} (${requester.clientId})` }));
     },
   );
 
@@ -53,7 +53,7 @@ export function registerRequesterCommands(program: Command): void {
     async ({ services, actor, lang }, o) => {
       const requester = await services.directory.deactivateRequester(actor, { clientId: o.client as string, email: o.email as string, effective: o.effective as string, onRequestOf: o.onRequestOf as string | undefined });
       if (o.json) printJson(requester);
-      else print(t(lang, 'cli.saved', { what: 'requester', id: `${requester.email} (${requester.clientId}) -> ${requester.effectiveTo}` }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.requester'), id: `${requester.email} (${requester.clientId}) -> ${requester.effectiveTo}` }));
     },
   );
 

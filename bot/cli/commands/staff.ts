@@ -17,7 +17,7 @@ export function registerStaffCommands(program: Command): void {
     async ({ services, actor, lang }, o) => {
       const member = await services.directory.addStaff(actor, { name: o.name as string, email: o.email as string, role: o.role as StaffRole, aadObjectId: o.aadObjectId as string | undefined, locale: o.locale as Locale });
       if (o.json) printJson(member);
-      else print(t(lang, 'cli.saved', { what: 'staff', id: `${member.id} (${member.email}, ${member.role})` }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.staff'), id: `${member.id} (${member.email}, ${member.role})` }));
     },
   );
 

@@ -60,7 +60,7 @@ export function registerTicketCommands(program: Command): void {
         ['cli.col.client', ticket.clientId],
         ['cli.col.requester', ticket.requesterEmail],
         ['cli.col.assignee', ticket.assigneeId],
-        ['cli.col.channel', ticket.channel],
+        ['cli.col.channel', t(lang, `bot.channel.${ticket.channel}`)],
         ['cli.col.opened', when(ticket.openedAt, lang)],
         ['cli.col.response', clock(sla.response)],
         ['cli.col.resolution', clock(sla.resolution)],
@@ -71,7 +71,7 @@ export function registerTicketCommands(program: Command): void {
   run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang, clock }, o, key) => {
     const events = await services.queries.history(actor, ticketKey(key, clock.now()));
     if (o.json) return printJson(events);
-    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at, lang), `${e.actor.id} (${e.actor.role})`, e.channel, e.type, JSON.stringify(e.data)])));
+    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at, lang), `${e.actor.id} (${t(lang, `role.${e.actor.role}`)})`, t(lang, `bot.channel.${e.channel}`), t(lang, `event.${e.type}`), JSON.stringify(e.data)])));
   });
 
   run(
@@ -90,7 +90,7 @@ export function registerTicketCommands(program: Command): void {
       if (calledAt && Number.isNaN(calledAt.getTime())) throw new ValidationError('called-at', `"${String(o.calledAt)}" is not an instant`);
       const ticket = await services.tickets.via('phone').openFromPhone(actor, { clientId: o.client as string, requesterEmail: o.requester as string, subject: o.subject as string, description: o.description as string, priority: o.priority as Priority, incidentType: o.type as IncidentType | undefined, raisedAt: calledAt });
       if (o.json) printJson(ticket);
-      else print(t(lang, 'cli.saved', { what: 'ticket', id: `${ticket.number} (${t(lang, `priority.${ticket.priority}`)})` }));
+      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.ticket'), id: `${ticket.number} (${t(lang, `priority.${ticket.priority}`)})` }));
     },
   );
   registerConsultantCommands(tickets);

@@ -22,6 +22,6 @@ export class LogPhoneCallAction implements CardAction<Data> {
   constructor(private readonly tickets: TicketCommands) {}
 
   run(turn: BotTurn, data: Data): Promise<Ticket> {
-    return this.tickets.openFromPhone(turn.actor, { ...data, locale: turn.locale, raisedAt: turn.now });
+    return this.tickets.openFromPhone(turn.actor, { ...data, raisedAt: turn.now });
   }
 }

@@ -80,7 +80,7 @@ export type IntakeDecision =
       /** Set when a consultant forwarded the client's email. */
       forwardedBy?: Staff;
     } & FromRequester)
-  | ({ kind: 'open-linked'; closed: Ticket } & FromRequester)
+  | ({ kind: 'open-linked'; actor: Actor; closed: Ticket } & FromRequester)
   | ({ kind: 'link-phone-ticket' } & FromRequester & OnTicket)
   | ({ kind: 'link-phone-ticket-by-staff'; staff: Staff } & OnTicket)
   | ({ kind: 'staff-mail'; staff: Staff } & OnTicket)
@@ -95,8 +95,6 @@ export type IntakeDecision =
     } & ClientMessage)
   | ({ kind: 'validate' | 'reject-resolution' } & ClientMessage)
   | ({ kind: 'approve-extension' | 'refuse-extension'; requestId: string } & ClientMessage);
-
-export type IntakeDecisionKind = IntakeDecision['kind'];
 
 const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
 const EXCERPT_MAX = 1_000;
@@ -138,7 +136,7 @@ export function decideIntake(mail: InboundMail, facts: IntakeFacts): IntakeDecis
   const { ticket, match } = facts.thread;
   if (ticket.status === 'closed') {
     if (ticket.closeReason === 'validated' && parseReplyIntent(mail.text) !== 'reject') return { kind: 'ignore-on-closed', action: 'ignored-closed', ticket, match, ...base };
-    return { kind: 'open-linked', closed: ticket, ...base };
+    return { kind: 'open-linked', actor: requesterActor(base.requester), closed: ticket, ...base };
   }
   if (ticket.awaitingEmail) return { kind: 'link-phone-ticket', ticket, match, ...base };
 

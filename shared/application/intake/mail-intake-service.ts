@@ -228,7 +228,7 @@ export class MailIntakeService {
   }
 
   private async openLinked(mail: InboundMail, d: Decision<'open-linked'>, afterHours: string): Promise<MailOutcome> {
-    const linked = await this.deps.tickets.openLinked(requesterActor(d.requester), d.closed.id, {
+    const linked = await this.deps.tickets.openLinked(d.actor, d.closed.id, {
       clientId: d.closed.clientId,
       requesterEmail: d.requester.email,
       subject: baseSubject(mail.subject) || d.closed.subject,
@@ -328,10 +328,6 @@ export class MailIntakeService {
     const replied = canReply ? 'polite reply sent' : 'no reply (no-reply address or reply limit reached)';
     return { disposition: 'quarantined', action: 'unauthorized', reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told` };
   }
-}
-
-function requesterActor(requester: { email: string; name: string }): Actor {
-  return { role: 'requester', id: requester.email, name: requester.name };
 }
 
 function refOf(ticket: Ticket): TicketRef {

@@ -7,6 +7,7 @@ import { COMMON_MESSAGES } from './messages/common';
 import { LEGAL_MESSAGES } from './messages/legal';
 import { CONSULTANT_DAY_MESSAGES } from './messages/consultant-day';
 import { MAIL_MESSAGES } from './messages/mail';
+import { RECORD_MESSAGES } from './messages/records';
 import { REPLY_MESSAGES } from './messages/replies';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
@@ -18,7 +19,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES, ADDIN_SIGN_IN_MESSAGES, REPLY_MESSAGES, CONSULTANT_DAY_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES, ADDIN_SIGN_IN_MESSAGES, REPLY_MESSAGES, CONSULTANT_DAY_MESSAGES, RECORD_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 

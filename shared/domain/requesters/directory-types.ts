@@ -45,7 +45,10 @@ export interface Staff {
   role: StaffRole;
   /** Entra (AAD) object id: how a Teams user maps to this record. */
   aadObjectId?: string;
+  /** The language every reply, card and proactive message to them uses. */
   locale: Locale;
+  /** Set when they chose `locale` themselves (`language en`); otherwise it follows their Teams client. */
+  localeChosen?: boolean;
   active: boolean;
 }
 

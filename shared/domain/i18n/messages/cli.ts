@@ -83,5 +83,5 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.requester-change.added': { en: 'authorized', 'es-MX': 'autorizado' },
   'cli.requester-change.added-admin': { en: 'authorized (client admin)', 'es-MX': 'autorizado (admin. del cliente)' },
   'cli.requester-change.deactivated': { en: 'deactivated', 'es-MX': 'dado de baja' },
-  'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
+    'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
 };

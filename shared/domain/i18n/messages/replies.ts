@@ -15,10 +15,28 @@ export const REPLY_MESSAGES: MessageTable = {
   'bot.clientReply.outcome.refuse-extension': { en: 'Budget extension refused', 'es-MX': 'Ampliación de presupuesto rechazada' },
   'bot.clientReply.question': {
     en: 'The ticket is resolved. Did the client confirm the solution? Your answer is recorded on the client\'s behalf, pointing at this message.',
-    'es-MX': 'El ticket está resuelto. ¿El cliente confirmó la solución? Su respuesta se registra a nombre del cliente, con referencia a este mensaje.',
+    'es-MX': 'El ticket está resuelto. ¿El cliente confirmó la solución? Tu respuesta se registra a nombre del cliente, con referencia a este mensaje.',
   },
   'bot.clientReply.confirm': { en: 'The client confirmed: close', 'es-MX': 'El cliente confirmó: cerrar' },
   'bot.clientReply.reopen': { en: 'Not solved: reopen', 'es-MX': 'No se resolvió: reabrir' },
+  'bot.command.language.usage': { en: '{word} en|es|auto', 'es-MX': '{word} es|en|auto' },
+  'bot.command.language.description': {
+    en: 'The language I write to you in (replies, cards, alerts); auto follows your Teams client',
+    'es-MX': 'El idioma en que te escribo (respuestas, tarjetas, avisos); auto sigue el de tu Teams',
+  },
+  'bot.language.set': { en: 'From now on I will write to you in English.', 'es-MX': 'A partir de ahora te escribiré en español.' },
+  'bot.language.auto': {
+    en: 'From now on I will write to you in the language of your Teams client.',
+    'es-MX': 'A partir de ahora te escribiré en el idioma de tu Teams.',
+  },
+  'bot.language.current.teams': {
+    en: 'I write to you in English, the language of your Teams client. To choose: "language es" or "language en".',
+    'es-MX': 'Te escribo en español, el idioma de tu Teams. Para elegir: "idioma en" o "idioma es".',
+  },
+  'bot.language.current.chosen': {
+    en: 'I write to you in English, as you chose. "language auto" follows your Teams client again.',
+    'es-MX': 'Te escribo en español, como elegiste. "idioma auto" vuelve a seguir el idioma de tu Teams.',
+  },
   'mail.reopened.subject': { en: 'Reopened: {subject}', 'es-MX': 'Reabierto: {subject}' },
   'mail.reopened.body': {
     en: 'Thank you for letting us know that the problem is not solved. Ticket {number} is open again and we keep working on it; the solution is now due by {resolutionDue}.',
