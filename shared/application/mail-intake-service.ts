@@ -118,7 +118,8 @@ export class MailIntakeService {
       raisedAt: at,
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
+    // Also when re-found (a crash after the open, before this): recorded once, by stored file.
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     const notes = [...headers.problems, afterHours].filter(Boolean).join('; ');
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     const classification = headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage';
@@ -219,7 +220,8 @@ export class MailIntakeService {
       raisedAt: at,
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
+    // Also when re-found (a crash after the open, before this): recorded once, by stored file.
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     return processed('opened-from-staff-forward', `${staff.name} forwarded ${requester.requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
   }

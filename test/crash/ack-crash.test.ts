@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 
 const MAIN = resolve(__dirname, '../../bot/main.ts');
@@ -72,11 +73,17 @@ async function seedClient(dataDir: string): Promise<void> {
 
 function dropMail(dataDir: string): void {
   mkdirSync(join(dataDir, 'maildrop'), { recursive: true });
-  const raw = ['From: Ana <ana@acme.example>', 'To: soporte@soporte.local', 'Subject: No podemos facturar', 'Date: Wed, 4 Mar 2026 10:59:00 -0600', 'Message-ID: <crash-ack@acme.example>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'El timbrado falla desde las 10.', ''].join('\r\n');
+  const raw = [
+    'From: Ana <ana@acme.example>', 'To: soporte@soporte.local', 'Subject: No podemos facturar', 'Date: Wed, 4 Mar 2026 10:59:00 -0600', 'Message-ID: <crash-ack@acme.example>',
+    'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '',
+    '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'El timbrado falla desde las 10.',
+    '--b1', 'Content-Type: text/plain; name="timbrado.log"', 'Content-Disposition: attachment; filename="timbrado.log"', '', 'ERROR 301 CFDI rechazado',
+    '--b1--', '',
+  ].join('\r\n');
   writeFileSync(join(dataDir, 'maildrop', 'crash-ack.eml'), raw);
 }
 
-describe('an acknowledgement survives kill -9 at every step of its send (issue 10, point 10)', () => {
+describe('an acknowledgement survives kill -9 at every step of its send, and the email\'s attachments are kept (issue 10, points 10 and 11)', () => {
   jest.setTimeout(180_000);
   const children: ChildProcess[] = [];
   afterEach(() => {
@@ -111,6 +118,8 @@ describe('an acknowledgement survives kill -9 at every step of its send (issue 1
         const ticket = await store.tickets.findBySourceMessageId('<crash-ack@acme.example>');
         expect(ticket).toBeDefined();
         expect((await store.tickets.list({})).tickets).toHaveLength(1);
+        // Point 11: the ticket re-found after the crash still records the email's attachment, once.
+        expect((await readTicketAttachments(store.state, ticket?.id ?? '')).map((a) => a.filename)).toEqual(['timbrado.log']);
         const record = await store.alerts.get(`mail:acknowledgement:${ticket?.id}`);
         expect(record?.completedAt).toBeDefined();
         expect(acks[0]).toContain(`Message-ID: ${record?.ref}`);
