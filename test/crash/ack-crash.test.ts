@@ -1,54 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { killAll, startServer, waitFor } from './server-process';
 
-const MAIN = resolve(__dirname, '../../bot/main.ts');
 // Wednesday 4 March 2026, 11:00 in Mexico City (support hours).
 const T0 = '2026-03-04T17:00:00.000Z';
 // The restarted server's clock: past the 10-minute lease of a claim the dead process left uncompleted.
 const AFTER_LEASE = '2026-03-04T17:11:00.000Z';
-
-interface Running {
-  child: ChildProcess;
-  lines: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Forks the real server (bot/main.ts) on the maildrop and outbox of `dataDir`. */
-async function start(dataDir: string, clockStart: string, crashAt?: string): Promise<Running> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', MAIL_MODE: 'maildrop', MAIL_POLL_SECONDS: '1', SEED_DEMO: 'false', DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1', TEST_CLOCK_START: clockStart };
-  delete env.TEST_CRASH_AT;
-  if (crashAt) env.TEST_CRASH_AT = crashAt;
-  const child = fork(MAIN, [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  const running: Running = { child, lines: [], exited: new Promise((done) => child.once('exit', (code, signal) => done({ code, signal }))) };
-  child.stdout?.on('data', (chunk: Buffer) => running.lines.push(...chunk.toString('utf8').split('\n')));
-  child.stderr?.resume();
-  await waitFor(() => running.lines.some((l) => l.includes('listening on')), 60_000, 'server start');
-  return running;
-}
 
 function acknowledgements(dataDir: string): string[] {
   const dir = join(dataDir, 'outbox');
@@ -86,22 +47,20 @@ function dropMail(dataDir: string): void {
 describe('an acknowledgement survives kill -9 at every step of its send, and the email\'s attachments are kept (issue 10, points 10 and 11)', () => {
   jest.setTimeout(180_000);
   const children: ChildProcess[] = [];
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
+  afterEach(() => killAll(children));
 
   it.each(['before-claim', 'after-claim', 'after-send'])('killed %s: the client gets the acknowledgement exactly once after the restart', async (step) => {
     const dataDir = mkdtempSync(join(tmpdir(), `soporte-ack-${step}-`));
     try {
       await seedClient(dataDir);
-      const first = await start(dataDir, T0, step);
+      const first = await startServer(dataDir, { TEST_CLOCK_START: T0, TEST_CRASH_AT: step });
       children.push(first.child);
       dropMail(dataDir);
       // The server kills itself (SIGKILL) at that step of the acknowledgement it sends on opening the ticket.
       expect((await first.exited).signal).toBe('SIGKILL');
       expect(acknowledgements(dataDir)).toHaveLength(step === 'after-send' ? 1 : 0);
 
-      const second = await start(dataDir, AFTER_LEASE);
+      const second = await startServer(dataDir, { TEST_CLOCK_START: AFTER_LEASE });
       children.push(second.child);
       await waitFor(() => acknowledgements(dataDir).length > 0, 60_000, 'the acknowledgement after the restart');
       // Three more sweeps and mail polls (every second): nothing sends it again.
