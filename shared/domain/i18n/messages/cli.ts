@@ -56,5 +56,6 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.import.summary': { en: '{added} requesters added, {refused} rows refused', 'es-MX': '{added} solicitantes agregados, {refused} filas rechazadas' },
   'cli.client.requesters': { en: 'Authorized requesters', 'es-MX': 'Solicitantes autorizados' },
   'cli.client.open-tickets': { en: 'Open tickets: {count}', 'es-MX': 'Tickets abiertos: {count}' },
+  'cli.staffDeactivated': { en: 'Deactivated staff member {id} ({email}): their Teams actions are refused from now on', 'es-MX': 'Se desactivó al miembro del equipo {id} ({email}): sus acciones en Teams se rechazan desde ahora' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
 };
