@@ -98,6 +98,8 @@ const ConfigSchema = z.object({
   BOT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_BODY_LIMITS.botBytes),
   /** Tests only (NODE_ENV=test): the clock starts at this instant and runs forward from it. */
   TEST_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  /** Tests only (NODE_ENV=test): the process kills itself (SIGKILL) at this step of its first acknowledgement send. */
+  TEST_CRASH_AT: z.enum(['before-claim', 'after-claim', 'after-send']).optional(),
 });
 
 type RawConfig = z.infer<typeof ConfigSchema>;
@@ -120,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (raw.GRAPH_NOTIFICATION_URL && (raw.MAIL_MODE !== 'graph' || !raw.GRAPH_NOTIFICATION_CLIENT_STATE)) {
     throw new Error('invalid configuration: GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and GRAPH_NOTIFICATION_CLIENT_STATE');
   }
+  if (raw.TEST_CRASH_AT && raw.NODE_ENV !== 'test') throw new Error('invalid configuration: TEST_CRASH_AT is honoured only with NODE_ENV=test');
   return {
     ...raw,
     ...(TEST_CLOCK_START ? { TEST_CLOCK_START: new Date(TEST_CLOCK_START) } : {}),

@@ -10,7 +10,7 @@ import { seedDemo } from './demo/seed-demo';
 import { createServer } from './server';
 import { buildServices } from './services';
 import { systemClock, uuidIds } from './system-ports';
-import { installTestHooks } from './test-hooks';
+import { crashProbe, installTestHooks } from './test-hooks';
 import { openConfiguredStore } from './store-wiring';
 import { buildTeams } from './teams/teams-wiring';
 import { buildMailChannel, buildMailer } from './mail/mail-wiring';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: Teams cards where the bot is installed, else log lines (component "notifier")`);
 
   // ---- application services --------------------------------------------------------------------
-  const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects });
+  const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects, probe: crashProbe(config.TEST_CRASH_AT) });
 
   // ---- demo data (first start on an empty store; never in production) --------------------------
   if (config.SEED_DEMO) {

@@ -1,6 +1,6 @@
 import { AfterHoursService } from '../shared/application/after-hours-service';
 import { BillingService } from '../shared/application/billing-service';
-import { ClientMailer } from '../shared/application/client-mailer';
+import { ClientMailer, type SendProbe } from '../shared/application/client-mailer';
 import { DirectoryService } from '../shared/application/directory-service';
 import { HolidayService } from '../shared/application/holiday-service';
 import { PolicyRegistry } from '../shared/application/policy-registry';
@@ -16,6 +16,8 @@ export interface ServiceDeps {
   mailer: Mailer;
   notifier: Notifier;
   sideEffects: SideEffectErrors;
+  /** Tests only: the crash probe of once-per-ticket sends (bot/test-hooks.ts). */
+  probe?: SendProbe;
 }
 
 /** The application services over one store: what the server (main.ts) and the CLI share. */
@@ -31,9 +33,9 @@ export interface Services {
 }
 
 export function buildServices(deps: ServiceDeps): Services {
-  const { store, clock, ids, mailer, notifier, sideEffects } = deps;
+  const { store, clock, ids, mailer, notifier, sideEffects, probe } = deps;
   const policies = new PolicyRegistry(store.state, store.directory, clock);
-  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: DEFAULT_POLICY.calendar.timezone });
+  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: DEFAULT_POLICY.calendar.timezone, probe });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {
     policies,

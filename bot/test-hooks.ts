@@ -1,3 +1,4 @@
+import type { SendProbe, SendStep } from '../shared/application/client-mailer';
 import type { Services } from './services';
 
 /**
@@ -32,4 +33,15 @@ export function installTestHooks(services: Services, now: () => Date): void {
       process.send?.({ type: 'burst-done' });
     })().catch((error: unknown) => process.send?.({ type: 'burst-failed', error: error instanceof Error ? error.message : String(error) }));
   });
+}
+
+/**
+ * Test-only (TEST_CRASH_AT, NODE_ENV=test): kills this process with SIGKILL, as a power cut would, at
+ * `step` of its first acknowledgement send, so a crash test can check each client email still arrives once.
+ */
+export function crashProbe(step: SendStep | undefined): SendProbe | undefined {
+  if (!step) return undefined;
+  return (at, kind) => {
+    if (at === step && kind === 'acknowledgement') process.kill(process.pid, 'SIGKILL');
+  };
 }

@@ -13,6 +13,16 @@ function problem(status: number, code: string, title: string, detail?: string, e
   return { type: `urn:soporte:problem:${code}`, title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
 }
 
+/** Titles a person understands for restify's own refusals (never an error class name such as "ResourceNotFoundError"). */
+const HTTP_TITLES: Record<number, string> = {
+  400: 'The request is not valid',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+};
+
 /** restify-errors' HttpError: an Error with a 4xx statusCode. */
 function isHttpError(error: unknown): error is Error & { statusCode: number } {
   if (!(error instanceof Error) || !('statusCode' in error)) return false;
@@ -39,7 +49,7 @@ export function toProblem(error: unknown, log: (message: string, error: unknown)
   if (isHttpError(error)) {
     // restify's own refusals before a route runs: malformed JSON body, unknown path, wrong method.
     const code = error.statusCode === 400 ? 'validation' : error.statusCode === 404 ? 'not-found' : error.statusCode === 405 ? 'method-not-allowed' : 'http-error';
-    return { problem: problem(error.statusCode, code, error.statusCode === 400 ? 'The request is not valid' : error.name, error.message), headers: {} };
+    return { problem: problem(error.statusCode, code, HTTP_TITLES[error.statusCode] ?? 'The request could not be handled', error.message), headers: {} };
   }
   log('REST API: unexpected error', error);
   return { problem: problem(500, 'internal', 'Internal error', 'The server could not complete the request.'), headers: {} };

@@ -29,8 +29,11 @@ export function registerSessionRoutes(server: Server, deps: ApiDeps): void {
     let tenantId = input.tenantId;
     if (!tenantId) {
       const staff = await deps.directory.findStaffByEmail(email);
-      const requester = staff ? undefined : (await deps.directory.findRequestersByEmail(email))[0];
-      const client = requester ? await deps.directory.getClient(requester.clientId) : undefined;
+      const records = staff ? [] : await deps.directory.findRequestersByEmail(email);
+      const clientIds = [...new Set(records.map((r) => r.clientId))];
+      // A requester of several clients: which one is the caller's to say (never the first record found).
+      if (clientIds.length > 1) throw new ApiProblem(400, 'validation', 'The request is not valid', `tenantId: ${email} is a requester of ${clientIds.join(' and ')}; name the tenant to sign in from`);
+      const client = clientIds[0] ? await deps.directory.getClient(clientIds[0]) : undefined;
       tenantId = staff ? dev.providerTenantId : client && dev.tenantOf(client);
     }
     if (!tenantId) throw new ApiProblem(404, 'not-found', 'Not found', `${email} is neither staff nor a requester of a client with a tenant id`);

@@ -51,6 +51,18 @@ export function formatClock(clock: { state: SlaState; dueAt?: string }, format: 
   return clock.dueAt ? t(format.locale, 'bot.sla.stateDue', { state, due: formatInstant(clock.dueAt, format) }) : state;
 }
 
+/**
+ * Text someone outside the team wrote (a subject, a name, a file name) as literal card text: the markdown
+ * Teams renders in TextBlocks, facts and messages is escaped, so "[Click here](https://...)" shows as
+ * written and never becomes a live link, and "**urgent**" is not bold.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]<>]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+}
+
 /** A label/value pair of a FactSet. */
 export interface Fact {
   title: string;

@@ -1,6 +1,6 @@
 import type { DigestLine } from '../../shared/application/ports';
 import { hasMessage, t } from '../../shared/domain/i18n/catalog';
-import type { CardFormat } from './card-format';
+import { plainText, type CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './digest-card.json';
 
@@ -21,7 +21,7 @@ export function digestCard(input: { date: string; lines: DigestLine[]; assigneeN
     title: t(l, 'bot.digest.title', { date: input.date }),
     summary: t(l, 'bot.digest.summary', { count: input.lines.length }),
     rows: input.lines.map((line) => ({
-      heading: `${line.ticketNumber} · ${line.subject}`,
+      heading: `${line.ticketNumber} · ${plainText(line.subject)}`,
       detail: t(l, 'bot.digest.line', {
         status: t(l, `status.${line.status}`),
         priority: t(l, `priority.${line.priority}`),

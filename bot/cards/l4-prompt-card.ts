@@ -1,7 +1,8 @@
 import { t } from '../../shared/domain/i18n/catalog';
 import type { Client } from '../../shared/domain/requesters/directory-types';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { CardFormat, Choice, Fact } from './card-format';
+import { displayFileName } from '../../shared/domain/mail/file-name';
+import { plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { microsoftCaseSummary, type MicrosoftCaseSummary } from './l4-case-summary';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './l4-prompt-card.json';
@@ -38,11 +39,11 @@ export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson
   const l = format.locale;
   const { ticket } = input;
   const summary = microsoftCaseSummary(ticket, input.client, {
-    impact: t(l, 'bot.l4.impact', { priority: t(l, `priority.${ticket.priority}`), subject: ticket.subject, client: input.client.name }),
+    impact: t(l, 'bot.l4.impact', { priority: t(l, `priority.${ticket.priority}`), subject: plainText(ticket.subject), client: plainText(input.client.name) }),
     noAttachments: t(l, 'bot.l4.noAttachments'),
     sourceEmail: t(l, 'bot.l4.sourceEmail', { messageId: ticket.sourceMessageId ?? '' }),
     files: input.attachments?.length
-      ? t(l, 'bot.l4.files', { files: input.attachments.map((a) => `${a.filename} (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`).join(', ') })
+      ? t(l, 'bot.l4.files', { files: input.attachments.map((a) => `${plainText(displayFileName(a.filename))} (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`).join(', ') })
       : undefined,
   });
   const facts: Fact[] = [
@@ -54,7 +55,7 @@ export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
     title: t(l, 'bot.l4.title', { number: ticket.number }),
-    intro: t(l, 'bot.l4.intro', { subject: ticket.subject }),
+    intro: t(l, 'bot.l4.intro', { subject: plainText(ticket.subject) }),
     facts,
     summary,
     severities: (['A', 'B', 'C'] as const).map((s) => ({ title: t(l, `bot.l4.severity.${s}`), value: s })),

@@ -1,7 +1,7 @@
 import type { AlertThreshold, SlaClockName } from '../../shared/application/ports';
 import { t } from '../../shared/domain/i18n/catalog';
 import { SUPPORT_LEVELS, WORKING_STATUSES } from '../../shared/domain/ticket/ticket-types';
-import { formatClock, formatInstant, type CardFormat, type Choice, type Fact } from './card-format';
+import { formatClock, formatInstant, plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { escalationLevels } from './ticket-actions';
 import { renderTemplate, type CardJson } from './render-template';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
@@ -49,7 +49,7 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
     dueLine: input.dueAt ? t(l, `bot.alert.due.${input.threshold}`, { due: formatInstant(input.dueAt, format) }) : formatClock(input.sla[input.clock], format),
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
-    title: ticket.subject,
+    title: plainText(ticket.subject),
     facts: ticketFacts(input, format),
     showActions: WORKING_STATUSES.includes(ticket.status),
     ticketId: ticket.id,

@@ -1,7 +1,7 @@
 import { t } from '../../shared/domain/i18n/catalog';
 import { FOLLOW_UP_KINDS } from '../../shared/domain/ticket/ticket-event';
 import { SUPPORT_LEVELS, type Locale, type SupportLevel } from '../../shared/domain/ticket/ticket-types';
-import type { CardFormat, Choice, Fact } from './card-format';
+import { plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { escalationLevels, ticketActions, type TicketActions } from './ticket-actions';
 import { ticketFacts, type TicketSummaryInput } from './ticket-facts';
@@ -56,7 +56,7 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
     title: ticket.number,
-    subject: ticket.subject,
+    subject: plainText(ticket.subject),
     facts: ticketFacts(input, format),
     actions: ticketActions(ticket, reachable, input.policyView?.contact),
     ticketId: ticket.id,

@@ -1,7 +1,7 @@
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import { t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { formatClock, formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
+import { formatClock, formatInstant, formatMinutes, plainText, type CardFormat, type Fact } from './card-format';
 import type { TicketPolicyView } from './ticket-policy-view';
 import { workdayFacts } from './workday-card';
 
@@ -26,12 +26,12 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   const { ticket, sla } = input;
   const l = format.locale;
   const facts: Fact[] = [
-    { title: t(l, 'bot.card.client'), value: input.clientName },
+    { title: t(l, 'bot.card.client'), value: plainText(input.clientName) },
     { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
     { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
     { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },
     { title: t(l, 'bot.card.level'), value: ticket.level },
-    { title: t(l, 'bot.card.assignee'), value: input.assigneeName ?? t(l, 'bot.card.unassigned') },
+    { title: t(l, 'bot.card.assignee'), value: input.assigneeName ? plainText(input.assigneeName) : t(l, 'bot.card.unassigned') },
     { title: t(l, 'bot.card.responseSla'), value: formatClock(sla.response, format) },
     { title: t(l, 'bot.card.resolutionSla'), value: formatClock(sla.resolution, format) },
     { title: t(l, 'bot.card.budget'), value: budgetLine(ticket, format) },

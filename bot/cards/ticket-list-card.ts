@@ -1,7 +1,7 @@
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import { t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { formatClock, type CardFormat } from './card-format';
+import { formatClock, plainText, type CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { suggestionSummary } from './workday-card';
 import template from './ticket-list-card.json';
@@ -55,8 +55,8 @@ export function ticketListCard(input: TicketListInput, format: CardFormat): Card
     isEmpty: input.items.length === 0,
     emptyText: input.emptyText,
     rows: shown.map(({ ticket, sla, clientName }) => ({
-      heading: `${ticket.number} · ${ticket.subject}`,
-      detail: `${clientName} · ${t(l, `priority.${ticket.priority}`)} · ${t(l, `status.${ticket.status}`)} · ${ticket.level}`,
+      heading: `${ticket.number} · ${plainText(ticket.subject)}`,
+      detail: `${plainText(clientName)} · ${t(l, `priority.${ticket.priority}`)} · ${t(l, `status.${ticket.status}`)} · ${ticket.level}`,
       sla: t(l, 'bot.list.sla', { response: formatClock(sla.response, format), resolution: formatClock(sla.resolution, format) }),
       color: colorOf(sla),
       hasSuggestion: Boolean(ticket.prioritySuggestion) && ticket.status !== 'resolved',

@@ -14,6 +14,7 @@ import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import type { Config } from '../config';
+import { holderKnownDead, leaseHolderName } from './lease-holder';
 
 /**
  * The email channel's adapters, chosen by MAIL_MODE:
@@ -51,7 +52,8 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
   const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
   const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication });
   let onError: (error: unknown) => void = () => undefined;
-  const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
+  // Released on a clean stop (below); taken over at once from a holder on this host whose process is gone.
+  const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: leaseHolderName(config.INSTANCE_ID), ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000), holderGone: (holder: string) => holderKnownDead(holder) };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });
   const subscriptions = graphMailbox && config.GRAPH_NOTIFICATION_URL && config.GRAPH_NOTIFICATION_CLIENT_STATE
     ? new GraphSubscriptions({

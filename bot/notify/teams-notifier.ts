@@ -3,7 +3,7 @@ import type { ClientReplyNotification, Clock, DirectoryStore, Notification, Noti
 import { resolveLocale, t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
-import type { CardFormat } from '../cards/card-format';
+import { plainText, type CardFormat } from '../cards/card-format';
 import { clientReplyCard, firstLines } from '../cards/client-reply-card';
 import { digestCard } from '../cards/digest-card';
 import type { CardJson } from '../cards/render-template';
@@ -48,11 +48,12 @@ export class TeamsNotifier implements Notifier {
         return {};
       case 'assignment':
         return this.toStaff(notification, notification.assigneeId, async (format) => {
-          const text = t(format.locale, 'bot.notify.assigned', { number: notification.ticket.number, subject: notification.ticket.subject });
+          const text = t(format.locale, 'bot.notify.assigned', { number: notification.ticket.number, subject: plainText(notification.ticket.subject) });
           return cardActivity(await this.deps.views.ticketCard(notification.ticket, format, this.deps.clock.now()), text);
         });
       case 'phone-email-reminder': {
-        const { number, subject, channel } = notification.ticket;
+        const { number, channel } = notification.ticket;
+        const subject = plainText(notification.ticket.subject);
         return this.toAssignee(notification, (format) => MessageFactory.text(channel === 'phone'
           ? t(format.locale, 'bot.notify.phoneEmailReminder', { number, subject })
           : t(format.locale, 'bot.notify.emailReminder', { number, subject, channel: t(format.locale, `bot.channel.${channel}`) })));
@@ -71,13 +72,13 @@ export class TeamsNotifier implements Notifier {
       case 'after-hours-unapproved':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.afterHoursUnapproved', { number: notification.ticket.number })));
       case 'closed-no-response':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: notification.ticket.subject })));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: plainText(notification.ticket.subject) })));
       case 'unauthorized-sender':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: notification.senderEmail, subject: notification.subject, client: notification.clientId ?? '?' })));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), client: notification.clientId ?? '?' })));
       case 'client-reply':
         return this.clientReply(notification);
       case 'quarantined-mail':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.quarantined.${notification.reason}`, { sender: notification.senderEmail, subject: notification.subject, detail: notification.detail })));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.quarantined.${notification.reason}`, { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), detail: plainText(notification.detail) })));
       case 'mailbox-alert':
         return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `bot.notify.mailbox.${notification.problem}`, { mailbox: notification.mailbox, detail: notification.detail })));
       case 'daily-digest':

@@ -24,7 +24,13 @@ export interface ClientMailerDeps {
   alerts?: AlertLedger;
   /** IANA zone dates are shown in (the policy calendar's zone); default America/Mexico_City. */
   timeZone?: string;
+  /** Tests only: called at each step of a once-per-ticket send (a crash test kills the process there). */
+  probe?: SendProbe;
 }
+
+/** The steps of a once-per-ticket send: before its claim, between claim and send, between send and completion. */
+export type SendStep = 'before-claim' | 'after-claim' | 'after-send';
+export type SendProbe = (step: SendStep, kind: TicketMailKind) => void;
 
 export interface ClientMailOptions extends ClientMessageParams {
   /** Extra recipients (the client's other contacts). */
@@ -33,7 +39,8 @@ export interface ClientMailOptions extends ClientMessageParams {
   inReplyTo?: string;
 }
 
-export type ClientMailResult = { sent: true; messageId: string } | { sent: false; reason: 'already-sent' };
+/** Not sent: `already-sent` (completed), or `in-flight` (claimed, not completed yet: another send under way, or one a crash cut short). */
+export type ClientMailResult = { sent: true; messageId: string } | { sent: false; reason: 'already-sent' | 'in-flight' };
 
 /** Automatic messages say so (RFC 3834), which also keeps clients' auto-responders from answering. */
 const AUTO_SUBMITTED: Partial<Record<MailKind, string>> = {
@@ -85,11 +92,13 @@ export class ClientMailer {
 
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
+    if (onceKey) this.deps.probe?.('before-claim', kind);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
-      return { sent: false, reason: 'already-sent' };
+      return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
     }
     let sent: string | undefined;
+    if (onceKey) this.deps.probe?.('after-claim', kind);
     try {
       // Independent reads, made together (one round trip where the store batches them).
       const [recipientName, rejectedAttachments, thread] = await Promise.all([
@@ -114,9 +123,11 @@ export class ClientMailer {
         ticketId: ticket.id,
         ticketNumber: ticket.number,
         headers: this.headers(kind, ticket.number),
+        idempotencyKey: onceKey,
       };
       const { messageId } = await this.deps.mailer.send(mail);
       sent = messageId;
+      if (onceKey) this.deps.probe?.('after-send', kind);
       await this.recordSent(ticket.id, [...references, messageId], onceKey, messageId);
       return { sent: true, messageId };
     } catch (error) {

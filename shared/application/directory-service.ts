@@ -222,6 +222,22 @@ export class DirectoryService {
     return staff;
   }
 
+  /**
+   * Deactivates a staff member (never deleted: their tickets and time entries keep naming them). From then
+   * on their Teams actions and API tokens are refused (both check `active` on every turn and request).
+   */
+  async deactivateStaff(actor: Actor, email: string): Promise<Staff> {
+    assertAllowed(actor.role, 'manage-requesters');
+    const address = requireEmail('email', email);
+    const staff = await this.deps.store.directory.findStaffByEmail(address);
+    if (!staff) throw new NotFoundError('staff member', address);
+    if (!staff.active) return staff;
+    const updated: Staff = { ...staff, active: false };
+    await this.deps.store.directory.putStaff(updated);
+    await this.audit(actor, 'staff.deactivate', `staff:${staff.id}`, undefined, { email: address });
+    return updated;
+  }
+
   listStaff(): Promise<Staff[]> {
     return this.deps.store.directory.listStaff();
   }

@@ -204,6 +204,11 @@ export interface OutboundMail {
   ticketId?: string;
   ticketNumber?: string;
   headers?: Record<string, string>;
+  /**
+   * The same key on a repeated send (a claim taken over after a crash between sending and recording it):
+   * a mailer that can tell it sent this key already answers with that message instead of sending again.
+   */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {

@@ -96,6 +96,21 @@ describe('a sender on two clients\' lists is resolved by the client named, never
     }
   });
 
+  it('a development token for Pat must name the tenant (local mode)', async () => {
+    const local = await ApiHarness.start({ localAuth: true });
+    try {
+      for (const id of ['r-pat-acme', 'r-pat-globex']) await local.store.directory.putRequester({ id, clientId: id.endsWith('acme') ? 'acme' : 'globex', email: 'pat@consult.example', name: 'Pat', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+      const ambiguous = await local.call('POST', '/api/v1/dev/token', { body: { email: 'pat@consult.example' } });
+      expect(ambiguous.status).toBe(400);
+      expect(ambiguous.body.detail).toMatch(/requester of acme and globex; name the tenant/);
+      const named = await local.call('POST', '/api/v1/dev/token', { body: { email: 'pat@consult.example', tenantId: GLOBEX_TENANT } });
+      expect(named.status).toBe(200);
+      expect((await local.call('GET', '/api/v1/me', { token: named.body.token })).body).toMatchObject({ clientId: 'globex' });
+    } finally {
+      await local.close();
+    }
+  });
+
   it('the sender check answers for the client asked about', async () => {
     const lena = await h.lena();
     expect((await h.call('GET', '/api/v1/senders/authorization?email=pat%40consult.example', { token: lena })).body).toEqual({ email: 'pat@consult.example', authorized: true });

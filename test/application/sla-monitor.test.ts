@@ -235,6 +235,25 @@ describe('SlaMonitor', () => {
     expect(await h.store.alerts.get(breachKey)).toMatchObject({ holder: 'instance-b', completedAt: expect.any(String) });
   });
 
+  it('a restart within the claim\'s lease does not record the lost acknowledgement as sent: it goes out once the lease runs out', async () => {
+    h.clock.set('2026-03-02T16:00:00.000Z');
+    const original = h.mailer.send.bind(h.mailer);
+    h.mailer.send = async () => {
+      throw new Error('killed');
+    };
+    const { ticket } = await h.tickets.open(SYSTEM, MAIL);
+    h.mailer.send = original;
+    await h.store.alerts.claim(`mail:acknowledgement:${ticket.id}`, 'client-mailer', h.clock.now());
+    h.clock.advanceMinutes(2);
+    const restarted = monitorFor(h, 'instance-b');
+    expect((await restarted.sweep()).acknowledgements).toBe(0); // claimed 2 min ago: maybe still sending
+    expect((await h.store.alerts.get(`ack:${ticket.id}`))?.completedAt).toBeUndefined();
+    h.clock.advanceMinutes(9);
+    expect((await restarted.sweep()).acknowledgements).toBe(1);
+    await restarted.sweep();
+    expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement' && m.ticketId === ticket.id)).toHaveLength(1);
+  });
+
   it('an acknowledgement whose once-key a dead process left claimed still reaches the client', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     const original = h.mailer.send.bind(h.mailer);

@@ -120,6 +120,17 @@ describe('anonymous requests cannot hurt the server (issue 10, points 1-3)', () 
   });
 
   it.each([
+    ['GET', '/api/v1/no-such-route', 404, 'Not found'],
+    ['DELETE', '/api/v1/tickets', 405, 'Method not allowed'],
+  ])('%s %s: problem titled in words a person understands, not a class name', async (method, path, status, title) => {
+    const res = await fetch(`${api.baseUrl}${path}`, { method });
+    expect(res.status).toBe(status);
+    const problem = (await res.json()) as { title: string };
+    expect(problem.title).toBe(title);
+    expect(problem.title).not.toMatch(/Error$|[a-z][A-Z]/);
+  });
+
+  it.each([
     ['not an object', '"hello"'],
     ['no type', JSON.stringify({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' } })],
     ['no conversation', JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/' })],

@@ -21,6 +21,12 @@ export function registerStaffCommands(program: Command): void {
     },
   );
 
+  run(leaf(staff, 'deactivate <email>', 'deactivate a staff member: their Teams actions and API tokens are refused from now on'), async ({ services, actor, lang }, o, email) => {
+    const member = await services.directory.deactivateStaff(actor, email);
+    if (o.json) printJson(member);
+    else print(t(lang, 'cli.staffDeactivated', { id: member.id, email: member.email }));
+  });
+
   run(leaf(staff, 'list', 'list staff'), async ({ services, lang }, o) => {
     const list = await services.directory.listStaff();
     if (o.json) return printJson(list);

@@ -218,7 +218,8 @@ export class MailIntakeService {
       raisedAt: receivedAt(mail, this.deps.clock.now()),
     });
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
-    if (created) await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
+    // Also when re-found (a crash after the open, before this): recorded once, by stored file.
+    await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
     if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
     if (d.forwardedBy) return processed('opened-from-staff-forward', `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
     const notes = suffix([...headers.problems, afterHours].filter(Boolean).join('; '));

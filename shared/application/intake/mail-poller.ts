@@ -19,7 +19,15 @@ export interface MailPollerOptions {
    * With several server instances, only the holder of this lease reads the mailbox (the others skip
    * their pass), so two instances never take the same message.
    */
-  lease?: { leases: LeaseStore; clock: Clock; name: string; holder: string; ttlMs: number };
+  lease?: {
+    leases: LeaseStore;
+    clock: Clock;
+    name: string;
+    holder: string;
+    ttlMs: number;
+    /** Whether the current holder is known dead (same host, process gone): its lease is taken over at once. */
+    holderGone?: (holder: string) => boolean;
+  };
 }
 
 /**
@@ -55,10 +63,22 @@ export class MailPoller {
     );
   }
 
+  /**
+   * Takes or renews the lease; a holder known dead (a crashed process on this host) does not keep the
+   * mailbox waiting for its lease to expire: its lease is released and taken (atomically: one taker wins).
+   */
+  private async holdLease(lease: NonNullable<MailPollerOptions['lease']>): Promise<boolean> {
+    if (await lease.leases.acquireLease(lease.name, lease.holder, lease.clock.now(), lease.ttlMs)) return true;
+    const current = await lease.leases.currentLease(lease.name);
+    if (!current || !lease.holderGone?.(current.holder)) return false;
+    await lease.leases.releaseLease(lease.name, current.holder);
+    return lease.leases.acquireLease(lease.name, lease.holder, lease.clock.now(), lease.ttlMs);
+  }
+
   private async pass(limit?: number): Promise<PollReport> {
     const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
     const lease = this.options.lease;
-    if (lease && !(await lease.leases.acquireLease(lease.name, lease.holder, lease.clock.now(), lease.ttlMs))) return report;
+    if (lease && !(await this.holdLease(lease))) return report;
     // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.
     let settling: Promise<void> = Promise.resolve();
     for (const item of await this.mailbox.pending(limit)) {

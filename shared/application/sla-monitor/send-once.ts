@@ -1,5 +1,8 @@
-import { claimOnce, STALE_CLAIM_MS } from '../claim-once';
+import { claimOnce } from '../claim-once';
 import type { AlertLedger, Clock } from '../ports';
+
+/** What a send answers when it could not tell yet whether its message went out: retried by a later sweep. */
+export const NOT_YET = Symbol('not-yet');
 
 /**
  * Exactly-once sending over the ledger: claim the key, send, complete with where it landed. A failed
@@ -16,16 +19,14 @@ export class SendOnce {
   ) {}
 
   /**
-   * Loads the keys already claimed under `prefixes` (at start-up), so a restart skips them cheaply. A
-   * claim a dead process abandoned (uncompleted, older than STALE_CLAIM_MS) is left out: the sweep
+   * Loads the keys already completed under `prefixes` (at start-up), so a restart skips them cheaply. A
+   * claim not completed is left out: once older than STALE_CLAIM_MS (its process died mid-send) the sweep
    * takes it over and sends that alert after all.
    */
   async warm(prefixes: string[]): Promise<void> {
-    const staleBefore = this.clock.now().getTime() - STALE_CLAIM_MS;
     for (const prefix of prefixes) {
       for (const record of await this.ledger.list(prefix)) {
-        if (record.completedAt === undefined && Date.parse(record.claimedAt) < staleBefore) continue;
-        this.known.add(record.key);
+        if (record.completedAt !== undefined) this.known.add(record.key);
       }
     }
   }
@@ -43,19 +44,27 @@ export class SendOnce {
     return true;
   }
 
-  /** Sends once: `true` when this call sent it, `false` when it was (being) sent already. */
-  async send(key: string, send: () => Promise<string | undefined>): Promise<boolean> {
+  /**
+   * Sends once: `true` when this call sent it, `false` when it was (being) sent already. A send that
+   * answers NOT_YET gives the claim back (nothing is recorded as done) so a later sweep asks again.
+   */
+  async send(key: string, send: () => Promise<string | undefined | typeof NOT_YET>): Promise<boolean> {
     if (this.known.has(key)) return false;
     if (!(await claimOnce(this.ledger, key, this.holder, this.clock.now()))) {
-      this.known.add(key);
+      // Done: never asked again. Claimed but not done: asked again next sweep (taken over once stale).
+      if ((await this.ledger.get(key))?.completedAt !== undefined) this.known.add(key);
       return false;
     }
-    let ref: string | undefined;
+    let ref: string | undefined | typeof NOT_YET;
     try {
       ref = await send();
     } catch (error) {
       await this.ledger.release(key);
       throw error;
+    }
+    if (ref === NOT_YET) {
+      await this.ledger.release(key);
+      return false;
     }
     this.known.add(key);
     await this.ledger.complete(key, this.clock.now(), ref);

@@ -15,7 +15,7 @@ import type { TicketService } from '../ticket-service';
 import { inGroups } from '../in-groups';
 import { alertKeys } from './alert-keys';
 import { DigestCollector } from './digest';
-import type { SendOnce } from './send-once';
+import { NOT_YET, type SendOnce } from './send-once';
 import { SweepCalendars } from './sweep-calendars';
 
 /** Every status but closed: the tickets a sweep looks at. */
@@ -147,7 +147,10 @@ export class Sweep {
     if (this.deps.once.has(key) || this.now.getTime() - Date.parse(ticket.openedAt) < ACK_GRACE_MS) return;
     const sent = await this.deps.once.send(key, async () => {
       const result = await this.deps.mail.sendClientMail('acknowledgement', ticket, { responseDueAt, timeZone: policy.calendar.timezone });
-      return result.sent ? result.messageId : 'already-sent';
+      // Claimed but not completed (a send under way, or one a crash cut short: its claim is taken over once
+      // stale): this check is not done, so a later sweep asks again rather than recording "already sent".
+      if (!result.sent) return result.reason === 'in-flight' ? NOT_YET : 'already-sent';
+      return result.messageId;
     });
     if (sent) this.counts.acknowledgements += 1;
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InboundAttachment, RejectedAttachment } from '../../domain/mail/inbound-mail';
+import { displayFileName } from '../../domain/mail/file-name';
 
 export interface IncomingPart {
   filename?: string;
@@ -34,7 +35,8 @@ export class FileAttachmentStore {
     let index = 0;
     for (const part of parts) {
       index += 1;
-      const filename = part.filename?.trim() || `part-${index}${extensionFor(part.contentType)}`;
+      // Shown in cards and emails: without control or bidirectional-override characters.
+      const filename = displayFileName(part.filename ?? '') || `part-${index}${extensionFor(part.contentType)}`;
       const sizeBytes = part.content.length;
       if (sizeBytes > this.limitBytes) {
         rejected.push({ filename, contentType: part.contentType, sizeBytes, limitBytes: this.limitBytes, reason: 'too-large' });

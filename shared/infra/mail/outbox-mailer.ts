@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock, Mailer, OutboundMail } from '../../application/ports';
 import { domainOf, newMessageId } from './message-id';
@@ -30,13 +31,17 @@ export class OutboxMailer implements Mailer {
 
   async send(mail: OutboundMail): Promise<{ messageId: string }> {
     if (mail.to.length === 0) throw new Error('outbound mail: "to" names no recipient');
-    const messageId = newMessageId(this.domain);
-    const raw = await this.compose(mail, messageId);
     if (!this.ready) {
       mkdirSync(this.options.dir, { recursive: true });
       this.ready = true;
     }
     const name = this.fileName(mail);
+    // A send repeated under the same key (a crash between sending and recording it): the file is there
+    // (written whole or not at all, by the rename below), so that message is the answer and none is added.
+    const sent = mail.idempotencyKey ? this.sentAs(path.join(this.options.dir, name)) : undefined;
+    if (sent) return { messageId: sent };
+    const messageId = newMessageId(this.domain);
+    const raw = await this.compose(mail, messageId);
     const temp = path.join(this.options.dir, `.${name}.tmp`);
     // Small files, written synchronously like the SQLite store: cheaper than three thread-pool hops.
     writeFileSync(temp, raw);
@@ -49,10 +54,19 @@ export class OutboxMailer implements Mailer {
     return composeMime(mail, { from: this.options.from, ...(this.options.fromName ? { fromName: this.options.fromName } : {}), messageId, date: this.options.clock.now() });
   }
 
+  /** The Message-ID of an outbox file already written, if there is one. */
+  private sentAs(file: string): string | undefined {
+    if (!existsSync(file)) return undefined;
+    return /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(readFileSync(file, 'latin1'))?.[1];
+  }
+
+  /** Keyed mail has one name per key (so a repeat finds it); other mail a unique, time-ordered one. */
   private fileName(mail: OutboundMail): string {
+    const suffix = `${mail.ticketNumber ?? 'no-ticket'}-${mail.kind}.eml`;
+    if (mail.idempotencyKey) return `once-${createHash('sha256').update(mail.idempotencyKey).digest('hex').slice(0, 24)}-${suffix}`;
     this.sequence += 1;
     const stamp = this.options.clock.now().toISOString().replace(/[:.]/g, '-');
     const seq = String(this.sequence).padStart(6, '0');
-    return `${stamp}-${seq}-${process.pid}-${mail.ticketNumber ?? 'no-ticket'}-${mail.kind}.eml`;
+    return `${stamp}-${seq}-${process.pid}-${suffix}`;
   }
 }

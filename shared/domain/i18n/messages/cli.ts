@@ -83,5 +83,6 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.requester-change.added': { en: 'authorized', 'es-MX': 'autorizado' },
   'cli.requester-change.added-admin': { en: 'authorized (client admin)', 'es-MX': 'autorizado (admin. del cliente)' },
   'cli.requester-change.deactivated': { en: 'deactivated', 'es-MX': 'dado de baja' },
-    'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
+  'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
+  'cli.staffDeactivated': { en: 'Deactivated staff member {id} ({email}): their Teams actions are refused from now on', 'es-MX': 'Se desactivó al miembro del equipo {id} ({email}): sus acciones en Teams se rechazan desde ahora' },
 };
