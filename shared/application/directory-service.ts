@@ -6,6 +6,7 @@ import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '.
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import { isEffective } from '../domain/requesters/authorization';
+import { deactivateRequester } from '../domain/requesters/requester-changes';
 import { effectiveInstant } from './effective-date';
 import { normalizeEmail, optionalText, requireOneOf, requireText } from './input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
@@ -154,8 +155,7 @@ export class DirectoryService {
     const records = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
     const open = records.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveTo));
     if (!open) throw new NotFoundError('authorized requester', `${email} of ${client.id} active on ${effectiveTo}`);
-    if (Date.parse(effectiveTo) < Date.parse(open.effectiveFrom)) throw new ValidationError('effective', `${effectiveTo} is before ${email} became authorized (${open.effectiveFrom})`);
-    const updated: AuthorizedRequester = { ...open, effectiveTo };
+    const updated = deactivateRequester(open, effectiveTo);
     await this.deps.store.directory.putRequester(updated);
     await this.audit(actor, 'requester.deactivate', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveTo, previousEffectiveTo: open.effectiveTo ?? null });
     return updated;
