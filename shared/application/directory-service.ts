@@ -7,6 +7,7 @@ import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Sta
 import { requesterHistory, type RequesterChange } from '../domain/requesters/requester-history';
 import type { SupportPolicy } from '../domain/policy/support-policy';
 import { isEffective } from '../domain/requesters/authorization';
+import { deactivateRequester } from '../domain/requesters/requester-changes';
 import { effectiveInstant } from './effective-date';
 import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
@@ -155,8 +156,7 @@ export class DirectoryService {
     const records = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
     const open = records.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveTo));
     if (!open) throw new NotFoundError('authorized requester', `${email} of ${client.id} active on ${effectiveTo}`);
-    if (Date.parse(effectiveTo) < Date.parse(open.effectiveFrom)) throw new ValidationError('effective', `${effectiveTo} is before ${email} became authorized (${open.effectiveFrom})`);
-    const updated: AuthorizedRequester = { ...open, effectiveTo };
+    const updated = deactivateRequester(open, effectiveTo);
     await this.deps.store.directory.putRequester(updated);
     await this.audit(actor, 'requester.deactivate', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveTo, previousEffectiveTo: open.effectiveTo ?? null });
     return updated;

@@ -45,11 +45,13 @@ export function newRequester(input: NewRequesterInput): AuthorizedRequester {
 
 /**
  * The record deactivated from `effectiveTo` on (a dated change, never a deletion: history keeps who
- * was authorized when). Refuses a date before the record starts, or after an earlier deactivation.
+ * was authorized when); refused from that instant on. Deactivating at the very instant the record starts
+ * withdraws it (a requester added by mistake was never authorized). Refuses a date before the record
+ * starts, or after an earlier deactivation. DirectoryService applies this rule; it has no copy of it.
  */
 export function deactivateRequester(requester: AuthorizedRequester, effectiveTo: string): AuthorizedRequester {
   const to = isoOf(effectiveTo, 'effectiveTo');
-  if (Date.parse(to) <= Date.parse(requester.effectiveFrom)) throw new ValidationError('effectiveTo', `must be after the requester's effectiveFrom ${requester.effectiveFrom}`);
+  if (Date.parse(to) < Date.parse(requester.effectiveFrom)) throw new ValidationError('effectiveTo', `${to} is before the requester became authorized (${requester.effectiveFrom})`);
   if (requester.effectiveTo !== undefined && Date.parse(to) > Date.parse(requester.effectiveTo)) {
     throw new ValidationError('effectiveTo', `the requester is already deactivated from ${requester.effectiveTo}`);
   }

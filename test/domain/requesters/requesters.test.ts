@@ -57,6 +57,12 @@ describe('requester changes', () => {
     expect(deactivateRequester(luis, '2026-02-01T00:00:00Z').effectiveTo).toBe('2026-02-01T00:00:00.000Z');
   });
 
+  test('deactivating at the instant a record starts withdraws it; a millisecond earlier is refused (one rule for the directory service too)', () => {
+    const withdrawn = deactivateRequester(ana, '2026-01-01T00:00:00Z');
+    expect(isAuthorizedRequester({ ...client, requesters: [withdrawn] }, 'ana@acme.mx', '2026-01-01T00:00:00Z')).toBe(false);
+    expect(() => deactivateRequester(ana, '2025-12-31T23:59:59.999Z')).toThrow(/is before the requester became authorized/);
+  });
+
   test('whoCanAuthorize: the client admins in force, and the account managers', () => {
     expect(whoCanAuthorize(client, all, '2026-02-01T00:00:00Z')).toEqual({ clientAdmins: [{ name: 'Ana', email: 'ana@acme.mx' }], accountManagers: ['lead@partner.mx'] });
     expect(whoCanAuthorize(client, [deactivateRequester(ana, '2026-01-15T00:00:00Z')], '2026-02-01T00:00:00Z').clientAdmins).toEqual([]);
