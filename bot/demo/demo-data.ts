@@ -1,3 +1,4 @@
+import { suggestPriority } from '../../shared/domain/ticket/priority-suggestion';
 import type { StaffRole } from '../../shared/domain/ticket/ticket-types';
 
 /**
@@ -31,6 +32,14 @@ export const DEMO_STAFF: Array<{ id: string; name: string; email: string; role: 
 ];
 
 export const DEMO_TICKETS = [
-  { requesterEmail: 'ana.lopez@cliente-demo.example', subject: '[DEMO] No podemos entrar a SharePoint', description: 'Desde esta mañana nadie del área de finanzas puede abrir el sitio de intranet.', priority: 'high' as const, sourceMessageId: '<demo-1@cliente-demo.example>' },
+  // Sent with Importance: high and no add-in priority: it lands at Medium with intake's suggestion (try Apply in `queue`).
+  {
+    requesterEmail: 'ana.lopez@cliente-demo.example',
+    subject: '[DEMO] No podemos entrar a SharePoint',
+    description: 'Desde esta mañana nadie del área de finanzas puede abrir el sitio de intranet.',
+    priority: 'medium' as const,
+    prioritySuggestion: suggestPriority({ headers: { importance: 'high' }, subject: '[DEMO] No podemos entrar a SharePoint', text: '' }),
+    sourceMessageId: '<demo-1@cliente-demo.example>',
+  },
   { requesterEmail: 'jordan.lee@cliente-demo.example', subject: '[DEMO] Teams meeting recordings missing', description: 'Recordings of yesterday\'s meetings do not show up in the chat.', priority: 'medium' as const, sourceMessageId: '<demo-2@cliente-demo.example>' },
 ];

@@ -4,6 +4,7 @@ import type { Locale, Priority } from './ticket-types';
 /** One thing in an email that hints at its urgency: a header, or a word in the subject or the first lines. */
 export type PrioritySignal =
   | { source: 'header'; name: string; value: string; priority: Priority }
+  /** `term`: the words as the email wrote them ("URGENTE", "se cayó"). */
   | { source: 'subject' | 'body'; term: string; priority: Priority };
 
 /** What intake suggests to L1 (never applied on its own): the priority and the signals that led to it. */
@@ -57,26 +58,52 @@ export function isMoreUrgent(a: Priority, b: Priority): boolean {
   return RANK[a] < RANK[b];
 }
 
-/** Lower case, accents and other marks removed, punctuation turned into spaces (keeps apostrophes). */
-function fold(text: string): string {
-  return ` ${text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/[^a-z0-9'ñ]+/g, ' ')
-    .trim()} `;
+/** Text folded for matching, with where each folded character came from in the original. */
+interface Folded {
+  /** " words separated by single spaces " (lower case, accent-free, punctuation as spaces). */
+  text: string;
+  /** origin[i]: the index in the original text of text[i]. */
+  origin: number[];
 }
 
-/** The first term found in `folded` (as whole words, not negated), most urgent first. */
-function termIn(folded: string): Term | undefined {
+/** Lower case, accents and other marks removed, punctuation turned into spaces (keeps apostrophes). */
+function fold(original: string): Folded {
+  let text = ' ';
+  const origin = [0];
+  const chars = Array.from(original);
+  let at = 0;
+  for (const char of chars) {
+    const plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’`]/g, "'");
+    const out = /^[a-z0-9']+$/.test(plain) ? plain : ' ';
+    if (!(out === ' ' && text.endsWith(' '))) {
+      for (const c of out) {
+        text += c;
+        origin.push(at);
+      }
+    }
+    at += char.length;
+  }
+  if (!text.endsWith(' ')) {
+    text += ' ';
+    origin.push(at);
+  }
+  return { text, origin };
+}
+
+/** The first term found (as whole words, not negated), most urgent first, with its words as the email wrote them. */
+function termIn(original: string): { term: Term; written: string } | undefined {
+  const folded = fold(original);
   for (const term of TERMS) {
     let from = 0;
     for (;;) {
-      const at = folded.indexOf(` ${term.words} `, from);
+      const at = folded.text.indexOf(` ${term.words} `, from);
       if (at < 0) break;
-      const before = folded.slice(0, at + 1);
-      if (!BLOCKERS.some((n) => before.endsWith(` ${n} `))) return term;
+      const before = folded.text.slice(0, at + 1);
+      if (!BLOCKERS.some((n) => before.endsWith(` ${n} `))) {
+        const first = folded.origin[at + 1];
+        const last = folded.origin[at + term.words.length];
+        return { term, written: original.slice(first, last + Array.from(original.slice(last))[0].length) };
+      }
       from = at + 1;
     }
   }
@@ -102,8 +129,8 @@ function headerSignals(headers: Record<string, string>): PrioritySignal[] {
  */
 export function suggestPriority(evidence: PriorityEvidence): PrioritySuggestion | undefined {
   const signals = headerSignals(evidence.headers);
-  const subjectTerm = termIn(fold(evidence.subject));
-  if (subjectTerm) signals.push({ source: 'subject', term: subjectTerm.words, priority: subjectTerm.priority });
+  const subjectTerm = termIn(evidence.subject);
+  if (subjectTerm) signals.push({ source: 'subject', term: subjectTerm.written, priority: subjectTerm.term.priority });
   const firstLines = evidence.text
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -111,8 +138,8 @@ export function suggestPriority(evidence: PriorityEvidence): PrioritySuggestion 
     .filter((line) => line && !line.startsWith('>'))
     .slice(0, FIRST_LINES)
     .join(' ');
-  const bodyTerm = termIn(fold(firstLines));
-  if (bodyTerm) signals.push({ source: 'body', term: bodyTerm.words, priority: bodyTerm.priority });
+  const bodyTerm = termIn(firstLines);
+  if (bodyTerm) signals.push({ source: 'body', term: bodyTerm.written, priority: bodyTerm.term.priority });
   if (signals.length === 0) return undefined;
   return { priority: signals.map((s) => s.priority).reduce(higherPriority), signals };
 }

@@ -42,7 +42,19 @@ describe('suggestPriority (table)', () => {
   it('names every signal, in the reader\'s language', () => {
     const suggestion = suggestPriority({ headers: { importance: 'high' }, subject: 'URGENTE: nadie puede entrar a Outlook', text: 'Se cayó el correo.' });
     expect(suggestion?.signals.map((s) => s.source)).toEqual(['header', 'subject', 'body']);
-    expect(describePrioritySuggestion('es-MX', suggestion!)).toBe('encabezado Importance: high; «nadie puede» en el asunto; «se cayo» en las primeras líneas');
-    expect(describePrioritySuggestion('en', suggestion!)).toBe('header Importance: high; "nadie puede" in the subject; "se cayo" in the first lines');
+    expect(describePrioritySuggestion('es-MX', suggestion!)).toBe('encabezado Importance: high; «nadie puede» en el asunto; «Se cayó» en las primeras líneas');
+    expect(describePrioritySuggestion('en', suggestion!)).toBe('header Importance: high; "nadie puede" in the subject; "Se cayó" in the first lines');
+  });
+});
+
+describe('suggestPriority names the words as written', () => {
+  it.each([
+    ['URGENTE: nadie puede entrar', 'nadie puede'],
+    ['Producción   detenida!!', 'Producción   detenida'],
+    ['Servidor CAÍDO', 'CAÍDO'],
+    ['Urgent - VPN', 'Urgent'],
+  ])('%s -> %s', (subject, written) => {
+    const signal = suggestPriority({ headers: {}, subject, text: '' })?.signals[0];
+    expect(signal).toMatchObject({ source: 'subject', term: written });
   });
 });

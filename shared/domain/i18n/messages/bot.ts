@@ -75,7 +75,6 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.card.required': { en: 'This field is required.', 'es-MX': 'Este campo es obligatorio.' },
   'bot.card.awaitingEmail': { en: 'Awaiting the client\'s email', 'es-MX': 'En espera del correo del cliente' },
   'bot.card.yes': { en: 'Yes', 'es-MX': 'Sí' },
-  'bot.action.acknowledge': { en: 'Acknowledge', 'es-MX': 'Acusar recibo' },
   'bot.action.assignToMe': { en: 'Assign to me', 'es-MX': 'Asignármelo' },
   'bot.action.assignTo': { en: 'Assign to…', 'es-MX': 'Asignar a…' },
   'bot.action.assignee': { en: 'Consultant', 'es-MX': 'Consultor' },
