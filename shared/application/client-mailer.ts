@@ -149,12 +149,15 @@ export class ClientMailer {
     originalMessageId: string;
     originalReferences: string[];
     authorizers: Array<{ name: string; email: string }>;
+    /** The sender was matched to a client (its team was told); a stranger's reply promises no such thing. */
+    clientKnown?: boolean;
   }): Promise<{ messageId: string }> {
     const message = composeUnauthorizedReply(input.locale, {
       senderEmail: input.to,
       senderName: input.senderName,
       originalSubject: input.originalSubject,
       authorizers: input.authorizers,
+      clientKnown: input.clientKnown,
     });
     return this.deps.mailer.send({
       kind: 'unauthorized-sender',

@@ -299,6 +299,7 @@ export class MailIntakeService {
         originalMessageId: mail.messageId,
         originalReferences: mail.references,
         authorizers: sender.authorizers,
+        clientKnown: sender.client !== undefined,
       });
     }
     await this.deps.notifier.notify({

@@ -81,12 +81,14 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
 /** The polite answer to someone who is not an authorized requester, naming who can authorize them. */
 export function composeUnauthorizedReply(
   locale: Locale,
-  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }> },
+  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }>; clientKnown?: boolean },
 ): ComposedMessage {
   const authorizers = input.authorizers.length
     ? input.authorizers.map((a) => `${a.name} <${a.email}>`).join(t(locale, 'mail.unauthorized-sender.or'))
     : t(locale, 'mail.unauthorized-sender.authorizers-unknown');
-  const body = t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers });
+  // Only a sender matched to a client has a team that was told about them: a stranger is promised nothing of the kind.
+  const kept = t(locale, input.clientKnown ? 'mail.unauthorized-sender.kept-and-told' : 'mail.unauthorized-sender.kept');
+  const body = `${t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers })} ${kept}`;
   const subject = t(locale, 'mail.unauthorized-sender.subject', { subject: input.originalSubject });
   return finish(subject, [greeting(locale, input.senderName), body, t(locale, 'mail.signature')]);
 }

@@ -63,12 +63,20 @@ export const MAIL_MESSAGES: MessageTable = {
 
   'mail.unauthorized-sender.subject': { en: 'Not registered as an authorized requester: {subject}', 'es-MX': 'No registrado como solicitante autorizado: {subject}' },
   'mail.unauthorized-sender.body': {
-    en: 'We received your message "{subject}", but {email} is not registered as an authorized requester, so no ticket was opened.\n\nSupport tickets can only be raised by the people your company has authorized. To be authorized, please ask {authorizers} to request it from us. Your message has been kept, and your account manager has been told.',
-    'es-MX': 'Recibimos su mensaje "{subject}", pero {email} no está registrado como solicitante autorizado, por lo que no se abrió ningún ticket.\n\nSolo las personas que su empresa ha autorizado pueden levantar tickets de soporte. Para ser autorizado, pida por favor a {authorizers} que nos lo solicite. Su mensaje se conservó y su gerente de cuenta ya fue notificado.',
+    en: 'We received your message "{subject}", but {email} is not registered as an authorized requester, so no ticket was opened.\n\nSupport tickets can only be raised by the people your company has authorized. To be authorized, please ask {authorizers} to request it from us.',
+    'es-MX': 'Recibimos su mensaje "{subject}", pero {email} no está registrado como solicitante autorizado, por lo que no se abrió ningún ticket.\n\nSolo las personas que su empresa ha autorizado pueden levantar tickets de soporte. Para ser autorizado, pida por favor a {authorizers} que nos lo solicite.',
   },
   'mail.unauthorized-sender.authorizers-unknown': {
     en: 'the person responsible for the support contract at your company',
     'es-MX': 'la persona responsable del contrato de soporte en su empresa',
+  },
+  'mail.unauthorized-sender.kept-and-told': {
+    en: 'Your message has been kept, and the team that manages your company\'s support has been told.',
+    'es-MX': 'Su mensaje se conservó y el equipo que atiende el soporte de su empresa ya fue notificado.',
+  },
+  'mail.unauthorized-sender.kept': {
+    en: 'Your message has been kept: once you are authorized, we can take it up without your writing again.',
+    'es-MX': 'Su mensaje se conservó: una vez que usted esté autorizado, podremos atenderlo sin que tenga que escribirnos de nuevo.',
   },
   'mail.unauthorized-sender.or': { en: ' or ', 'es-MX': ' o ' },
 
