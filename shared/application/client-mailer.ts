@@ -96,7 +96,7 @@ export class ClientMailer {
         params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
         readThread(this.deps.state, ticket.id),
       ]);
-      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone });
+      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone, sentAt: this.deps.clock.now().toISOString() });
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
       const references = inReplyTo && !chain.includes(inReplyTo) ? [...chain, inReplyTo] : chain;

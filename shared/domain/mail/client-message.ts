@@ -18,6 +18,8 @@ export interface ClientMessageParams {
   timeZone?: string;
   /** acknowledgement: the response SLA deadline (UTC ISO). */
   responseDueAt?: string;
+  /** When the message is sent (UTC ISO): a due time not after it is said to have passed, never promised. */
+  sentAt?: string;
   /** acknowledgement: attachments refused for their size. */
   rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }>;
   /** information-request. */
@@ -110,6 +112,12 @@ export function composeAfterHoursDecision(
   return finish(t(locale, 'mail.after-hours-decision.subject', { decision }), [greeting(locale, options.recipientName), body, t(locale, 'mail.signature')]);
 }
 
+/** The first-response deadline; one already past (a phone call logged late) is said to have passed, with what we do about it. */
+function responseDue(dueAt: string, sentAt: string | undefined, locale: Locale, zone: string): string {
+  const due = formatInstant(dueAt, locale, zone);
+  return sentAt !== undefined && Date.parse(dueAt) <= Date.parse(sentAt) ? t(locale, 'mail.acknowledgement.response-passed', { due }) : due;
+}
+
 function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParams, locale: Locale, zone: string): string {
   const number = ticket.number;
   switch (kind) {
@@ -118,7 +126,7 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         number,
         priority: t(locale, `priority.${ticket.priority}`),
         type: t(locale, `type.${ticket.incidentType}`),
-        responseDue: p.responseDueAt ? formatInstant(p.responseDueAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
+        responseDue: p.responseDueAt ? responseDue(p.responseDueAt, p.sentAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
       });
       const rejected = (p.rejectedAttachments ?? []).map((a) =>
         t(locale, 'mail.attachment-rejected', { filename: a.filename, size: formatBytes(a.sizeBytes), limit: formatBytes(a.limitBytes) }),

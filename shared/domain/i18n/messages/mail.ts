@@ -24,6 +24,10 @@ export const MAIL_MESSAGES: MessageTable = {
     en: 'We received your request and opened ticket {number}.\n\nPriority: {priority}\nIncident type: {type}\nFirst response by: {responseDue}',
     'es-MX': 'Recibimos su solicitud y abrimos el ticket {number}.\n\nPrioridad: {priority}\nTipo de incidente: {type}\nPrimera respuesta a más tardar: {responseDue}',
   },
+  'mail.acknowledgement.response-passed': {
+    en: '{due}, a target that has already passed: your request is being handled first and our managers are alerted',
+    'es-MX': '{due}, un plazo que ya venció: su solicitud se atiende en primer lugar y se alerta a nuestros gerentes',
+  },
   'mail.acknowledgement.response-pending': { en: 'as set by the support policy', 'es-MX': 'según la política de soporte' },
 
   'mail.information-request.subject': { en: 'Information needed: {subject}', 'es-MX': 'Información requerida: {subject}' },
