@@ -1,3 +1,5 @@
+import { isRequestedInAdvance } from '../domain/billing/after-hours-request';
+import type { AfterHoursWindow } from '../domain/billing/billing-types';
 import { ConflictError } from '../domain/errors';
 import { t } from '../domain/i18n/catalog';
 import { classifyAutomated } from '../domain/mail/automated-mail';
@@ -23,7 +25,7 @@ import type { TicketCommands } from './ticket-commands';
 export interface MailIntakeDeps {
   tickets: TicketCommands;
   store: Pick<Store, 'tickets' | 'directory' | 'afterHours' | 'state'>;
-  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply'>;
+  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply' | 'sendAfterHoursDecision'>;
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
@@ -273,6 +275,7 @@ export class MailIntakeService {
     if ('problem' in window) return window.problem;
     const existing = await this.deps.store.afterHours.listWindows({ clientId: requester.clientId });
     if (existing.some((w) => w.requestMessageId === mail.messageId)) return 'after-hours request already recorded';
+    if (!isRequestedInAdvance(window.start, now)) return this.refuseLateAfterHours(mail, requester, window, now);
     await this.deps.store.afterHours.putWindow({
       id: this.deps.ids.newId(),
       clientId: requester.clientId,
@@ -284,6 +287,27 @@ export class MailIntakeService {
       requestedAt: now.toISOString(),
     });
     return `after-hours attention requested for ${window.start}/${window.end}`;
+  }
+
+  /** A window already begun is recorded as refused, and the requester told why in their language (the CLI refuses it too). */
+  private async refuseLateAfterHours(mail: InboundMail, requester: AuthorizedRequester, window: { start: string; end: string }, now: Date): Promise<string> {
+    const locale = requester.locale ?? (await this.deps.store.directory.getClient(requester.clientId))?.locale ?? 'es-MX';
+    const refused: AfterHoursWindow = {
+      id: this.deps.ids.newId(),
+      clientId: requester.clientId,
+      start: window.start,
+      end: window.end,
+      status: 'refused',
+      requestedBy: requester.email,
+      requestMessageId: mail.messageId,
+      requestedAt: now.toISOString(),
+      decidedBy: INTAKE.id,
+      decidedAt: now.toISOString(),
+      reason: t(locale, 'mail.after-hours-request.too-late'),
+    };
+    await this.deps.store.afterHours.putWindow(refused);
+    await this.deps.clientMailer.sendAfterHoursDecision(refused, requester.email);
+    return `after-hours request for ${window.start}/${window.end} refused: the window had already begun (the requester was told)`;
   }
 
   private async refuse(mail: InboundMail, sender: Extract<Awaited<ReturnType<typeof checkSender>>, { authorized: false }>, context: IntakeContext): Promise<MailOutcome> {

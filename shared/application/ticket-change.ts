@@ -1,3 +1,4 @@
+import { flagOnlyPersonalWork } from '../domain/billing/after-hours-rating';
 import type { TimeEntry } from '../domain/billing/billing-types';
 import type { BusinessCalendar } from '../domain/calendar/business-calendar';
 import { ConflictError, NotFoundError } from '../domain/errors';
@@ -44,7 +45,7 @@ export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, not
   const minutes = ctx.policy.billing.followUpMinutes;
   const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes };
   if (note) data.note = note;
-  const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'follow-up', followUpKind: kind, at: ctx.now.toISOString(), actorId: actor.id, minutes, note }, await ctx.rating());
+  const entry = timeEntry({ id: entryId, ticket: ctx.ticket, kind: 'follow-up', followUpKind: kind, at: ctx.now.toISOString(), actorId: actor.id, minutes, note }, flagOnlyPersonalWork(await ctx.rating(), actor.role));
   return { event: event(ctx, 'follow-up-logged', data, actor), entry };
 }
 

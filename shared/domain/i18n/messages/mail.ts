@@ -95,6 +95,10 @@ export const MAIL_MESSAGES: MessageTable = {
     en: 'Your request for attention outside support hours, from {start} to {end}, was {decision}.{reason}',
     'es-MX': 'Su solicitud de atención fuera del horario de soporte, del {start} al {end}, fue {decision}.{reason}',
   },
+  'mail.after-hours-request.too-late': {
+    en: 'attention outside support hours is arranged in advance, and this window had already begun when your request arrived. Please send a new request for a later window, or call us if it is critical.',
+    'es-MX': 'la atención fuera del horario de soporte se acuerda con anticipación, y esta ventana ya había comenzado cuando llegó su solicitud. Por favor envíe una nueva solicitud para una ventana posterior, o llámenos si es crítico.',
+  },
   'mail.after-hours-decision.approved': { en: 'approved', 'es-MX': 'aprobada' },
   'mail.after-hours-decision.refused': { en: 'refused', 'es-MX': 'rechazada' },
   'mail.after-hours-decision.reason': { en: '\n\nReason: {reason}', 'es-MX': '\n\nMotivo: {reason}' },
