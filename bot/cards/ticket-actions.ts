@@ -13,6 +13,8 @@ export interface TicketActions {
   escalate: boolean;
   requestBudgetExtension: boolean;
   resolve: boolean;
+  /** At L4: record the Microsoft case number, or change it. */
+  recordMicrosoftCase: boolean;
   /** One flag per row of buttons: a row whose actions are all refused is not shown. */
   firstRow: boolean;
   secondRow: boolean;
@@ -26,7 +28,7 @@ export function escalationLevels(ticket: Pick<Ticket, 'status' | 'level'>, level
 }
 
 /** The card's actions for a ticket, given the levels it may be escalated to (escalationLevels); a closed ticket offers none. */
-export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension'>, reachableLevels: readonly SupportLevel[]): TicketActions {
+export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension' | 'level'>, reachableLevels: readonly SupportLevel[]): TicketActions {
   const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
   const can = {
     acknowledge: allowed.has('first-response'),
@@ -38,6 +40,7 @@ export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension'
     escalate: reachableLevels.length > 0,
     requestBudgetExtension: allowed.has('budget-extension-requested') && !ticket.pendingExtension,
     resolve: allowed.has('resolved'),
+    recordMicrosoftCase: ticket.level === 'L4' && allowed.has('microsoft-case-recorded'),
   };
   return {
     ...can,

@@ -9,6 +9,8 @@ export interface TicketSummaryInput {
   sla: SlaSummary;
   clientName: string;
   assigneeName?: string;
+  /** The requester's name from the client's directory (the email alone when unknown). */
+  requesterName?: string;
 }
 
 /** "1 h 15 min of 6 h (21%)". */
@@ -23,6 +25,7 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   const l = format.locale;
   const facts: Fact[] = [
     { title: t(l, 'bot.card.client'), value: input.clientName },
+    { title: t(l, 'bot.card.requester'), value: input.requesterName ? `${input.requesterName} <${ticket.requesterEmail}>` : ticket.requesterEmail },
     { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
     { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
     { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },

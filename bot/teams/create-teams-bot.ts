@@ -22,7 +22,7 @@ import { TicketViews } from './ticket-views';
 
 /** The explicit wiring of the Teams bot: command table, card-action table, message action, identity. */
 export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): SoporteBot {
-  const views = new TicketViews({ directory: deps.directory, state: deps.state, slaOf: deps.slaOf });
+  const views = new TicketViews({ directory: deps.directory, state: deps.state, slaOf: deps.slaOf, events: deps.ticketEvents });
   const errors = new ErrorMapper(reportUnexpected);
   const refs = new ConversationRefs(deps.state);
   const cardActions = new CardActionRouter(

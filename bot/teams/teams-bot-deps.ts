@@ -5,6 +5,7 @@ import type { TicketQueryService } from '../../shared/application/ticket-query-s
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { TicketEvent } from '../../shared/domain/ticket/ticket-event';
 
 /** Reads both SLA clocks of a ticket at an instant. */
 export type SlaOf = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
@@ -21,6 +22,8 @@ export interface TeamsBotDeps {
   explainSla: ExplainSlaOf;
   directory: DirectoryStore;
   state: StateStore;
+  /** A ticket's event log (the ticket card shows the client's latest message). */
+  ticketEvents?: (ticketId: string) => Promise<TicketEvent[]>;
   clock: Clock;
   /** Zone instants are shown in (the support calendar's). */
   timeZone: string;

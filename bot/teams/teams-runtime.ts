@@ -54,7 +54,7 @@ export class TeamsRuntime {
     this.adapter = createCloudAdapter(deps.identity, deps.reportError);
     this.policies = new PolicyRegistry(deps.store.state, deps.store.directory);
     this.timeZone = deps.timeZone ?? DEFAULT_POLICY.calendar.timezone;
-    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf() });
+    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), events: (id) => deps.store.tickets.events(id) });
     this.notifier = new TeamsNotifier({
       sender: new ProactiveSender(this.adapter, botAppId(deps.identity)),
       refs: new ConversationRefs(deps.store.state),
@@ -81,6 +81,7 @@ export class TeamsRuntime {
         explainSla: createSlaExplainer({ policies: this.policies, afterHours: store.afterHours, tickets: store.tickets }),
         directory: store.directory,
         state: store.state,
+        ticketEvents: (id) => store.tickets.events(id),
         clock,
         timeZone: this.timeZone,
       },

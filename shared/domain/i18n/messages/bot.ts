@@ -58,6 +58,12 @@ export const BOT_MESSAGES: MessageTable = {
 
   // Ticket card
   'bot.card.client': { en: 'Client', 'es-MX': 'Cliente' },
+  'bot.card.requester': { en: 'Requester', 'es-MX': 'Solicitante' },
+  'bot.card.attachments': { en: 'Attachments: {files}', 'es-MX': 'Adjuntos: {files}' },
+  'bot.card.latestClientMessage': { en: 'Latest client message, {at}', 'es-MX': 'Último mensaje del cliente, {at}' },
+  'bot.action.caseNumber': { en: 'Microsoft case number', 'es-MX': 'Número de caso de Microsoft' },
+  'bot.action.recordMicrosoftCase': { en: 'Record Microsoft case', 'es-MX': 'Registrar caso de Microsoft' },
+  'bot.action.changeMicrosoftCase': { en: 'Change Microsoft case', 'es-MX': 'Cambiar caso de Microsoft' },
   'bot.card.status': { en: 'Status', 'es-MX': 'Estado' },
   'bot.card.priority': { en: 'Priority', 'es-MX': 'Prioridad' },
   'bot.card.type': { en: 'Type', 'es-MX': 'Tipo' },
