@@ -35,6 +35,8 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(receipt.stdout).toContain('Reloj de respuesta (prioridad Crítica)');
     expect(receipt.stdout).toContain('Leyenda: + cuenta para el reloj');
     expect(receipt.stdout).not.toMatch(/\d\.\d+ ?min|America\/Mexico_City/);
+    const hours = await run('--lang', 'es-MX', 'hours', '--client', 'contoso', '--month', '2026-12');
+    expect(hours.stdout.split('\n')[0]).toBe('Tiempo facturado de Contoso en 2026-12 (mar 1 dic 2026 00:00 (hora de la Ciudad de México) a vie 1 ene 2027 00:00 (hora de la Ciudad de México))');
     const missing = await run('tickets', 'show', '99');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('error: ticket SUP-2026-0099 not found');

@@ -3,7 +3,7 @@ import type { HoursReport } from '../../../shared/application/billing-service';
 import { t } from '../../../shared/domain/i18n/catalog';
 import type { Locale } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
-import { csv, print, printJson, table, type Row } from '../output';
+import { csv, print, printJson, table, when, type Row } from '../output';
 
 const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable'];
 
@@ -22,11 +22,12 @@ export function registerHoursCommand(program: Command): void {
       .requiredOption('--client <id>', 'client id')
       .requiredOption('--month <YYYY-MM>', 'calendar month in the support time zone')
       .option('--csv', 'print CSV'),
-    async ({ services, lang }, o) => {
+    async ({ store, services, lang }, o) => {
       const report = await services.billing.hoursReport(o.client as string, o.month as string);
+      const client = (await store.directory.getClient(report.clientId))?.name ?? report.clientId;
       if (o.json) return printJson(report);
       if (o.csv) return print(csv(['kind', 'entries', 'regular_minutes', 'after_hours_minutes', 'after_hours_weighted_minutes', 'unapproved_after_hours_minutes', 'chargeable_minutes'], [...report.rows.map((r) => [r.kind, r.entries, r.regularMinutes, r.afterHoursMinutes, r.afterHoursWeightedMinutes, r.unapprovedAfterHoursMinutes, r.chargeableMinutes]), ['total', report.total.entries, report.total.regularMinutes, report.total.afterHoursMinutes, report.total.afterHoursWeightedMinutes, report.total.unapprovedAfterHoursMinutes, report.total.chargeableMinutes]]));
-      print(t(lang, 'cli.hours.heading', { client: report.clientId, month: report.month, from: report.from, to: report.to }));
+      print(t(lang, 'cli.hours.heading', { client, month: report.month, from: when(report.from, lang) ?? report.from, to: when(report.to, lang) ?? report.to }));
       print(table(lang, COLUMNS, rows(lang, report)));
       if (report.hourlyRateCents > 0) print(t(lang, 'cli.hours.amount', { amount: money(report.amountCents), currency: report.currency, rate: money(report.hourlyRateCents) }));
     },
