@@ -26,6 +26,8 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(es.code).toBe(0);
     expect(es.stdout).toContain('SUP-2026-0001');
     expect(es.stdout).toContain('lun 7 dic 2026 12:30 (hora de la Ciudad de México)');
+    expect(es.stdout).toMatch(/^Cliente +Contoso \(contoso\)$/m);
+    expect(es.stdout).toMatch(/^Solicitante +Eva Ruiz <eva@contoso\.example>$/m);
     expect(es.stdout).not.toMatch(/\d{2}:\d{2}Z|UTC/);
     const en = await run('tickets', 'list');
     expect(en.stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
