@@ -48,4 +48,12 @@ describe('the ticket card: requester, description, attachments, latest client me
     const below = await h.openTicket({ subject: 'Another' });
     expect(JSON.stringify(await cardFor(below.number))).not.toContain('l4.recordCase');
   });
+
+  it('`sla <number>` names the zone in words and the policy by name and version', async () => {
+    const ticket = await h.openTicket();
+    const { body } = await h.post({ ...message(`sla ${ticket.number}`, L2), deliveryMode: 'expectReplies' });
+    const text = cardText(body.activities?.[0]?.attachments?.[0]?.content);
+    expect(text).toMatch(/At Mon 2 Mar, 10:00 \(Mexico City time\), policy default \(p-[0-9a-f]{16}\)/);
+    expect(text).not.toContain('America/Mexico_City');
+  });
 });
