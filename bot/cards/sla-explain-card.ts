@@ -1,3 +1,4 @@
+import { zoneName } from '../../shared/domain/calendar/zone-name';
 import { hasMessage, t } from '../../shared/domain/i18n/catalog';
 import type { ClockExplanation, SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import { formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
@@ -44,7 +45,7 @@ export function slaExplainCard(input: { number: string; explanation: SlaExplanat
   const { explanation } = input;
   const data: SlaExplainCardData = {
     title: t(l, 'bot.explain.title', { number: input.number }),
-    subtitle: t(l, 'bot.explain.subtitle', { at: formatInstant(explanation.at, format), zone: explanation.timezone, policy: explanation.policyVersion }),
+    subtitle: t(l, 'bot.explain.subtitle', { at: formatInstant(explanation.at, format), zone: zoneName(explanation.timezone, l), policy: `${explanation.policyName} (${explanation.policyVersion})` }),
     clocks: [
       { heading: t(l, 'bot.card.responseSla'), facts: clockFacts(explanation.response, format) },
       { heading: t(l, 'bot.card.resolutionSla'), facts: clockFacts(explanation.resolution, format) },

@@ -19,6 +19,8 @@ export interface TicketActions {
   triage: boolean;
   /** One click on intake's priority suggestion. */
   applySuggestedPriority: boolean;
+  /** At L4: record the Microsoft case number, or change it. */
+  recordMicrosoftCase: boolean;
   /** One flag per row of buttons: a row whose actions are all refused is not shown. */
   firstRow: boolean;
   secondRow: boolean;
@@ -37,7 +39,7 @@ export function escalationLevels(ticket: Pick<Ticket, 'status' | 'level'>, level
  * known, where it stands on contact attempts (offered only when the policy allows one now); a closed
  * ticket offers none.
  */
-export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension' | 'prioritySuggestion'>, reachableLevels: readonly SupportLevel[], contact?: ContactAttemptStatus): TicketActions {
+export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension' | 'prioritySuggestion' | 'level'>, reachableLevels: readonly SupportLevel[], contact?: ContactAttemptStatus): TicketActions {
   const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
   const triage = allowed.has('priority-changed') && ticket.status !== 'closed';
   const can = {
@@ -52,6 +54,7 @@ export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension'
     resolve: allowed.has('resolved'),
     triage,
     applySuggestedPriority: triage && Boolean(ticket.prioritySuggestion),
+    recordMicrosoftCase: ticket.level === 'L4' && allowed.has('microsoft-case-recorded'),
   };
   return {
     ...can,

@@ -13,6 +13,8 @@ export interface TicketSummaryInput {
   assigneeName?: string;
   /** Contact attempts and budget ranges under the ticket's policy (absent: those facts and limits are left out). */
   policyView?: TicketPolicyView;
+  /** The requester's name from the client's directory (the email alone when unknown). */
+  requesterName?: string;
 }
 
 /** "1 h 15 min of 6 h (21%)". */
@@ -27,6 +29,7 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   const l = format.locale;
   const facts: Fact[] = [
     { title: t(l, 'bot.card.client'), value: plainText(input.clientName) },
+    { title: t(l, 'bot.card.requester'), value: plainText(input.requesterName ? `${input.requesterName} <${ticket.requesterEmail}>` : ticket.requesterEmail) },
     { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
     { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
     { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },

@@ -67,14 +67,26 @@ export class TeamsNotifier implements Notifier {
         return this.toAssignee(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.microsoftCaseReminder', { number: notification.ticket.number, caseNumber: notification.ticket.microsoftCaseNumber ?? '?' })));
       case 'l4-escalation':
         return this.toAssignee(notification, async (format) => cardActivity(await this.deps.views.l4Card(notification.ticket, notification.reason, format)));
-      case 'budget-alert':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.budget', { number: notification.ticket.number, percent: notification.percent, consumed: notification.consumedMinutes, budget: notification.budgetMinutes })));
-      case 'after-hours-unapproved':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.afterHoursUnapproved', { number: notification.ticket.number })));
-      case 'closed-no-response':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: plainText(notification.ticket.subject) })));
-      case 'unauthorized-sender':
-        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.unauthorizedSender', { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), client: notification.clientId ?? '?' })));
+      case 'budget-alert': {
+        // The real consumption (315 of 240 min, 131%), not the threshold that triggered the alert.
+        const { consumedMinutes: consumed, budgetMinutes: budget } = notification;
+        const client = plainText(await this.deps.views.clientName(notification.ticket.clientId));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.budget', { number: notification.ticket.number, client, consumed, budget, percent: Math.round((consumed * 100) / budget) })));
+      }
+      case 'after-hours-unapproved': {
+        const client = plainText(await this.deps.views.clientName(notification.ticket.clientId));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.afterHoursUnapproved', { number: notification.ticket.number, client })));
+      }
+      case 'closed-no-response': {
+        const client = plainText(await this.deps.views.clientName(notification.ticket.clientId));
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, 'bot.notify.closedNoResponse', { number: notification.ticket.number, subject: plainText(notification.ticket.subject), client })));
+      }
+      case 'unauthorized-sender': {
+        const { quarantineRef: ref, clientId } = notification;
+        const params = { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), ref, id: ref.split(/[\\/]/).pop() ?? ref };
+        const client = clientId ? plainText(await this.deps.views.clientName(clientId)) : undefined;
+        return this.toChannel(notification, (format) => MessageFactory.text(client ? t(format.locale, 'bot.notify.unauthorizedSender', { ...params, client }) : t(format.locale, 'bot.notify.unknownSender', params)));
+      }
       case 'client-reply':
         return this.clientReply(notification);
       case 'quarantined-mail':

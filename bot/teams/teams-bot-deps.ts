@@ -6,6 +6,7 @@ import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { PolicyViewOf } from './policy-view-reader';
+import type { TicketEvent } from '../../shared/domain/ticket/ticket-event';
 
 /** Reads both SLA clocks of a ticket at an instant. */
 export type SlaOf = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
@@ -26,6 +27,8 @@ export interface TeamsBotDeps {
   state: StateStore;
   /** Claims each card action once (a double click or a retry never bills or emails twice). */
   alerts: AlertLedger;
+  /** A ticket's event log (the ticket card shows the client's latest message). */
+  ticketEvents?: (ticketId: string) => Promise<TicketEvent[]>;
   clock: Clock;
   /** Zone instants are shown in (the support calendar's). */
   timeZone: string;

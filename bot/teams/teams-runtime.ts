@@ -55,7 +55,7 @@ export class TeamsRuntime {
     this.adapter = createCloudAdapter(deps.identity, deps.reportError);
     this.policies = new PolicyRegistry(deps.store.state, deps.store.directory);
     this.timeZone = deps.timeZone ?? DEFAULT_POLICY.calendar.timezone;
-    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), policyViewOf: createPolicyViewReader({ policies: this.policies }) });
+    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), policyViewOf: createPolicyViewReader({ policies: this.policies }), events: (id) => deps.store.tickets.events(id) });
     this.notifier = new TeamsNotifier({
       sender: new ProactiveSender(this.adapter, botAppId(deps.identity)),
       refs: new ConversationRefs(deps.store.state),
@@ -84,6 +84,7 @@ export class TeamsRuntime {
         directory: store.directory,
         state: store.state,
         alerts: store.alerts,
+        ticketEvents: (id) => store.tickets.events(id),
         clock,
         timeZone: this.timeZone,
       },

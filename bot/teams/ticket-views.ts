@@ -3,6 +3,7 @@ import { readTicketAttachments } from '../../shared/application/ticket-attachmen
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { TicketEvent } from '../../shared/domain/ticket/ticket-event';
 import type { CardFormat } from '../cards/card-format';
 import { l4PromptCard } from '../cards/l4-prompt-card';
 import type { CardJson } from '../cards/render-template';
@@ -21,6 +22,15 @@ export function slaSummary(status: SlaStatus): SlaSummary {
   return { response: clockView(status.response), resolution: clockView(status.resolution) };
 }
 
+/** The client's latest reply on the ticket that carries its text (the opening email is the description). */
+function latestClientMessage(events: readonly TicketEvent[]): { at: string; excerpt: string } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.type === 'client-replied' && e.data.excerpt) return { at: e.at, excerpt: e.data.excerpt };
+  }
+  return undefined;
+}
+
 /** Where an alert card lives and what it is about, so it can be re-rendered in place. */
 export interface AlertContext {
   clock: SlaClockName;
@@ -29,24 +39,29 @@ export interface AlertContext {
 
 /** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
 export class TicketViews {
-  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf }) {}
+  /** `events` reads a ticket's log (for the client's latest message on the ticket card). */
+  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf; events?: (ticketId: string) => Promise<TicketEvent[]> }) {}
 
   async clientName(clientId: string): Promise<string> {
     return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
   }
 
   async summary(ticket: Ticket, at: Date): Promise<TicketSummaryInput> {
-    const [sla, clientName, assignee, policyView] = await Promise.all([
+    const [sla, clientName, assignee, policyView, requesters] = await Promise.all([
       this.deps.slaOf(ticket, at),
       this.clientName(ticket.clientId),
       ticket.assigneeId ? this.deps.directory.getStaff(ticket.assigneeId) : Promise.resolve(undefined),
       this.deps.policyViewOf(ticket, at),
+      this.deps.directory.findRequestersByEmail(ticket.requesterEmail),
     ]);
-    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId, policyView };
+    const requesterName = requesters.find((r) => r.clientId === ticket.clientId)?.name;
+    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId, policyView, requesterName };
   }
 
+  /** The ticket card: the summary, plus the client's files and their latest message on the ticket. */
   async ticketCard(ticket: Ticket, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
-    return ticketCard({ ...(await this.summary(ticket, at)), notice }, format);
+    const [summary, attachments, events] = await Promise.all([this.summary(ticket, at), readTicketAttachments(this.deps.state, ticket.id), this.deps.events?.(ticket.id) ?? Promise.resolve([])]);
+    return ticketCard({ ...summary, notice, attachments, latestClientMessage: latestClientMessage(events) }, format);
   }
 
   async alertCard(ticket: Ticket, alert: AlertContext, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {

@@ -1,3 +1,4 @@
+import { isRequestedInAdvance } from '../domain/billing/after-hours-request';
 import type { AfterHoursWindow } from '../domain/billing/billing-types';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { assertAllowed } from '../domain/ticket/permissions';
@@ -47,7 +48,7 @@ export class AfterHoursService {
     const end = requireInstant('end', input.end);
     if (Date.parse(end) <= Date.parse(start)) throw new ValidationError('end', `must be after start (${start})`);
     if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_HOURS * 3_600_000) throw new ValidationError('end', `a window lasts at most ${MAX_WINDOW_HOURS} hours`);
-    if (Date.parse(start) <= now.getTime()) throw new ValidationError('start', `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`);
+    if (!isRequestedInAdvance(start, now)) throw new ValidationError('start', `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`);
     const window: AfterHoursWindow = { id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString() };
     if (input.requestMessageId) window.requestMessageId = input.requestMessageId;
     const reason = optionalText('reason', input.reason, 2000);

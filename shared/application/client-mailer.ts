@@ -106,7 +106,7 @@ export class ClientMailer {
         params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
         readThread(this.deps.state, ticket.id),
       ]);
-      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone });
+      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone, sentAt: this.deps.clock.now().toISOString() });
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
       const references = inReplyTo && !chain.includes(inReplyTo) ? [...chain, inReplyTo] : chain;
@@ -167,12 +167,15 @@ export class ClientMailer {
     originalMessageId: string;
     originalReferences: string[];
     authorizers: Array<{ name: string; email: string }>;
+    /** The sender was matched to a client (its team was told); a stranger's reply promises no such thing. */
+    clientKnown?: boolean;
   }): Promise<{ messageId: string }> {
     const message = composeUnauthorizedReply(input.locale, {
       senderEmail: input.to,
       senderName: input.senderName,
       originalSubject: input.originalSubject,
       authorizers: input.authorizers,
+      clientKnown: input.clientKnown,
     });
     return this.deps.mailer.send({
       kind: 'unauthorized-sender',

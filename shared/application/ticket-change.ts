@@ -49,9 +49,11 @@ export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, not
   return { event: event(ctx, 'follow-up-logged', data, actor), entry };
 }
 
+type SharedEntryFacts = { id: string; ticketId: string; clientId: string; at: string; actorId: string; actorRole: string; note?: string };
+
 /** The facts every time entry of a change shares: its id, ticket, client, instant, actor and note. */
-export function entryFacts(ctx: ChangeContext, id: string, actor: Actor, note: string | undefined): { id: string; ticketId: string; clientId: string; at: string; actorId: string; note?: string } {
-  const facts: { id: string; ticketId: string; clientId: string; at: string; actorId: string; note?: string } = { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id };
+export function entryFacts(ctx: ChangeContext, id: string, actor: Actor, note: string | undefined): SharedEntryFacts {
+  const facts: SharedEntryFacts = { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id, actorRole: actor.role };
   if (note) facts.note = note;
   return facts;
 }

@@ -124,13 +124,13 @@ describe('Teams bot over HTTP (restify on 127.0.0.1, CloudAdapter in local mode)
     await notifier.notify({ kind: 'microsoft-case-reminder', ticket: withCase });
     await text(personal.conversationId, new RegExp(`${ticket.number} is waiting on Microsoft case 2603020040001234`));
     await notifier.notify({ kind: 'budget-alert', ticket: assigned, percent: 80, consumedMinutes: 288, budgetMinutes: 360 });
-    await text(channel.conversationId, new RegExp(`${ticket.number} has used 80% of its budget \\(288 of 360 min\\)`));
+    await text(channel.conversationId, new RegExp(`${ticket.number} \\(ACME\\): 288 of 360 min of its budget used, 80%`));
     await notifier.notify({ kind: 'after-hours-unapproved', ticket: assigned, entryId: 'e1' });
     await text(channel.conversationId, /after-hours work was logged without an approved window/);
     await notifier.notify({ kind: 'closed-no-response', ticket: assigned });
     await text(channel.conversationId, /closed for lack of response/);
     await notifier.notify({ kind: 'unauthorized-sender', clientId: 'acme', senderEmail: 'mallory@elsewhere.example', subject: 'Help', quarantineRef: 'q1', managerEmails: [] });
-    await text(channel.conversationId, /mallory@elsewhere\.example \(not an authorized requester of acme\)/);
+    await text(channel.conversationId, /mallory@elsewhere\.example wrote "Help" but is not an authorized requester of ACME/);
     expect(h.fallback.sent).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { soporte, soporteIntoClosedPipe, soporteJson } from './cli-process';
@@ -26,6 +26,8 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(es.code).toBe(0);
     expect(es.stdout).toContain('SUP-2026-0001');
     expect(es.stdout).toContain('lun 7 dic 2026 12:30 (hora de la Ciudad de México)');
+    expect(es.stdout).toMatch(/^Cliente +Contoso \(contoso\)$/m);
+    expect(es.stdout).toMatch(/^Solicitante +Eva Ruiz <eva@contoso\.example>$/m);
     expect(es.stdout).not.toMatch(/\d{2}:\d{2}Z|UTC/);
     const en = await run('tickets', 'list');
     expect(en.stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
@@ -35,6 +37,8 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(receipt.stdout).toContain('Reloj de respuesta (prioridad Crítica)');
     expect(receipt.stdout).toContain('Leyenda: + cuenta para el reloj');
     expect(receipt.stdout).not.toMatch(/\d\.\d+ ?min|America\/Mexico_City/);
+    const hours = await run('--lang', 'es-MX', 'hours', '--client', 'contoso', '--month', '2026-12');
+    expect(hours.stdout.split('\n')[0]).toBe('Tiempo facturado de Contoso en 2026-12 (mar 1 dic 2026 00:00 (hora de la Ciudad de México) a vie 1 ene 2027 00:00 (hora de la Ciudad de México))');
     const missing = await run('tickets', 'show', '99');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('error: ticket SUP-2026-0099 not found');
@@ -93,5 +97,20 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(lines[3]).toMatch(/^lun 7 dic 2026 13:00 \(hora de la Ciudad de México\)\s+dado de baja\s+Eva Ruiz <eva@contoso\.example>\s+vie 1 ene 2027 00:00 \(hora de la Ciudad de México\)\s+soporte CLI \(.+\)\s+cio@contoso\.example$/);
     const unknown = await run('requesters', 'history', '--client', 'nadie');
     expect(unknown.stderr.trim()).toBe('error: client nadie not found');
+  });
+
+  it("never promises a time already past: a back-dated phone ticket's acknowledgement says the target passed", async () => {
+    const late = await json<{ number: string }>('tickets', 'open', '--phone', '--client', 'contoso', '--requester', 'eva@contoso.example', '--subject', 'VPN caída', '--called-at', '2026-12-07T17:00:00Z');
+    const onTime = await json<{ number: string }>('tickets', 'open', '--phone', '--client', 'contoso', '--requester', 'eva@contoso.example', '--subject', 'VPN lenta');
+    const acknowledgement = (number: string) => {
+      const file = readdirSync(join(dir, 'outbox')).find((name) => name.includes(`${number}-acknowledgement`));
+      const raw = readFileSync(join(dir, 'outbox', file as string), 'latin1');
+      // The text part is quoted-printable: soft breaks joined, =XX bytes decoded as UTF-8.
+      return Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8');
+    };
+    // Called at 11:00, critical: the 30-minute target was 11:30, an hour before the call was logged at 12:30.
+    expect(acknowledgement(late.number)).toContain('Primera respuesta a más tardar: lunes 7 de diciembre de 2026, 11:30 (hora de la Ciudad de México), un plazo que ya venció: su solicitud se atiende en primer lugar y se alerta a nuestros gerentes');
+    expect(acknowledgement(onTime.number)).toMatch(/Primera respuesta a más tardar: lunes 7 de diciembre de 2026, 13:0\d \(hora de la Ciudad de México\)\r?\n/);
+    expect(acknowledgement(onTime.number)).not.toContain('ya venció');
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { MailPoller } from '../../shared/application/mail-poller';
+import { MailPoller } from '../../shared/application/intake/mail-poller';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';

@@ -4,7 +4,7 @@ import { formatWeightedMinutes as w } from '../../../shared/domain/billing/weigh
 import { t } from '../../../shared/domain/i18n/catalog';
 import type { Locale } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
-import { csv, print, printJson, table, type Row } from '../output';
+import { csv, print, printJson, table, when, type Row } from '../output';
 
 const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable', 'cli.col.amount'];
 
@@ -27,11 +27,12 @@ export function registerHoursCommand(program: Command): void {
       .requiredOption('--client <id>', 'client id')
       .requiredOption('--month <YYYY-MM>', 'calendar month in the support time zone')
       .option('--csv', 'print CSV'),
-    async ({ services, lang }, o) => {
+    async ({ store, services, lang }, o) => {
       const report = await services.billing.hoursReport(o.client as string, o.month as string);
+      const client = (await store.directory.getClient(report.clientId))?.name ?? report.clientId;
       if (o.json) return printJson(report);
       if (o.csv) return print(csv(['kind', 'entries', 'regular_minutes', 'after_hours_minutes', 'after_hours_weighted_minutes', 'unapproved_after_hours_minutes', 'chargeable_minutes', 'amount'], [...report.rows.map((r) => line(r.kind, r)), line('total', report.total)]));
-      print(t(lang, 'cli.hours.heading', { client: report.clientId, month: report.month, from: report.from, to: report.to }));
+      print(t(lang, 'cli.hours.heading', { client, month: report.month, from: when(report.from, lang) ?? report.from, to: when(report.to, lang) ?? report.to }));
       print(table(lang, COLUMNS, rows(lang, report)));
       if (report.hourlyRateCents > 0) print(t(lang, 'cli.hours.amount', { amount: money(report.total.amountCents), currency: report.currency, rate: money(report.hourlyRateCents) }));
     },

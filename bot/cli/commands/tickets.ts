@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Store } from '../../../shared/application/ports';
+import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors';
 import { t } from '../../../shared/domain/i18n/catalog';
 import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
@@ -20,6 +21,21 @@ async function staffId(store: Store, value: string): Promise<string> {
   const staff = await store.directory.findStaffByEmail(value.trim().toLowerCase());
   if (!staff) throw new NotFoundError('staff member', value);
   return staff.id;
+}
+
+/** A ticket's client, requester and assignee as people read them: names, with the id or email beside. */
+async function namesOf(store: Store, ticket: Ticket): Promise<{ client: string; requester: string; assignee?: string }> {
+  const [client, requesters, assignee] = await Promise.all([
+    store.directory.getClient(ticket.clientId),
+    store.directory.findRequestersByEmail(ticket.requesterEmail),
+    ticket.assigneeId ? store.directory.getStaff(ticket.assigneeId) : Promise.resolve(undefined),
+  ]);
+  const requester = requesters.find((r) => r.clientId === ticket.clientId);
+  return {
+    client: client ? `${client.name} (${client.id})` : ticket.clientId,
+    requester: requester ? `${requester.name} <${ticket.requesterEmail}>` : ticket.requesterEmail,
+    assignee: assignee ? `${assignee.name} (${assignee.email})` : ticket.assigneeId,
+  };
 }
 
 export function registerTicketCommands(program: Command): void {
@@ -47,6 +63,7 @@ export function registerTicketCommands(program: Command): void {
     const { services, actor, lang } = session;
     const { ticket, sla } = await services.queries.sla(actor, ticketKey(key, session.clock.now()));
     if (o.json) return printJson({ ticket, sla });
+    const who = await namesOf(session.store, ticket);
     const clock = (c: typeof sla.response) => `${t(lang, `sla.${c.state}`)} (${Math.round(c.elapsedMinutes)}/${c.breachMinutes} min${c.breachAt ? `, ${when(c.breachAt, lang)}` : ''})`;
     print(
       fields(lang, [
@@ -57,9 +74,9 @@ export function registerTicketCommands(program: Command): void {
         ['cli.col.priority', t(lang, `priority.${ticket.priority}`)],
         ['cli.col.type', t(lang, `type.${ticket.incidentType}`)],
         ['cli.col.level', ticket.level],
-        ['cli.col.client', ticket.clientId],
-        ['cli.col.requester', ticket.requesterEmail],
-        ['cli.col.assignee', ticket.assigneeId],
+        ['cli.col.client', who.client],
+        ['cli.col.requester', who.requester],
+        ['cli.col.assignee', who.assignee],
         ['cli.col.channel', t(lang, `bot.channel.${ticket.channel}`)],
         ['cli.col.opened', when(ticket.openedAt, lang)],
         ['cli.col.response', clock(sla.response)],

@@ -1,3 +1,5 @@
+import { isRequestedInAdvance } from '../../domain/billing/after-hours-request';
+import type { AfterHoursWindow } from '../../domain/billing/billing-types';
 import { ConflictError } from '../../domain/errors';
 import { t } from '../../domain/i18n/catalog';
 import type { InboundMail } from '../../domain/mail/inbound-mail';
@@ -8,7 +10,7 @@ import { stripQuotedReply } from '../../domain/mail/quoted-text';
 import { clipDescription } from '../../domain/ticket/open-ticket';
 import { suggestPriority, type PrioritySuggestion } from '../../domain/ticket/priority-suggestion';
 import type { Ticket } from '../../domain/ticket/ticket';
-import type { Actor } from '../../domain/ticket/ticket-types';
+import type { Actor, Locale } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
 import { appendToThread } from '../mail-thread';
 import type { Clock, IdGenerator, Notifier, Store } from '../ports';
@@ -23,7 +25,7 @@ import { checkSender } from './sender-check';
 export interface MailIntakeDeps {
   tickets: TicketCommands;
   store: Pick<Store, 'tickets' | 'directory' | 'afterHours' | 'state'>;
-  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply'>;
+  clientMailer: Pick<ClientMailer, 'sendUnauthorizedReply' | 'sendAfterHoursDecision'>;
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
@@ -267,12 +269,14 @@ export class MailIntakeService {
   }
 
   /** X-Soporte-After-Hours: `<start ISO>/<end ISO>` records the client's advance request (status requested). */
-  private async afterHours(mail: InboundMail, d: { requester: { clientId: string; email: string }; afterHours?: Decision<'open'>['afterHours'] }): Promise<string> {
+  private async afterHours(mail: InboundMail, d: { requester: { clientId: string; email: string; locale?: Locale }; afterHours?: Decision<'open'>['afterHours'] }): Promise<string> {
     const window = d.afterHours;
     if (!window) return '';
     if ('problem' in window) return window.problem;
     const existing = await this.deps.store.afterHours.listWindows({ clientId: d.requester.clientId });
     if (existing.some((w) => w.requestMessageId === mail.messageId)) return 'after-hours request already recorded';
+    const now = this.deps.clock.now();
+    if (!isRequestedInAdvance(window.start, now)) return this.refuseLateAfterHours(mail, d.requester, window, now);
     await this.deps.store.afterHours.putWindow({
       id: this.deps.ids.newId(),
       clientId: d.requester.clientId,
@@ -284,6 +288,27 @@ export class MailIntakeService {
       requestedAt: this.deps.clock.now().toISOString(),
     });
     return `after-hours attention requested for ${window.start}/${window.end}`;
+  }
+
+  /** A window already begun is recorded as refused, and the requester told why in their language (the CLI refuses it too). */
+  private async refuseLateAfterHours(mail: InboundMail, requester: { clientId: string; email: string; locale?: Locale }, window: { start: string; end: string }, now: Date): Promise<string> {
+    const locale = requester.locale ?? (await this.deps.store.directory.getClient(requester.clientId))?.locale ?? 'es-MX';
+    const refused: AfterHoursWindow = {
+      id: this.deps.ids.newId(),
+      clientId: requester.clientId,
+      start: window.start,
+      end: window.end,
+      status: 'refused',
+      requestedBy: requester.email,
+      requestMessageId: mail.messageId,
+      requestedAt: now.toISOString(),
+      decidedBy: INTAKE.id,
+      decidedAt: now.toISOString(),
+      reason: t(locale, 'mail.after-hours-request.too-late'),
+    };
+    await this.deps.store.afterHours.putWindow(refused);
+    await this.deps.clientMailer.sendAfterHoursDecision(refused, requester.email);
+    return `after-hours request for ${window.start}/${window.end} refused: the window had already begun (the requester was told)`;
   }
 
   /** The receiving server's verdict on the sender, as the policy reads it (undefined: accept). */
@@ -315,6 +340,7 @@ export class MailIntakeService {
         originalMessageId: mail.messageId,
         originalReferences: mail.references,
         authorizers: sender.authorizers,
+        clientKnown: sender.client !== undefined,
       });
     }
     await this.deps.notifier.notify({

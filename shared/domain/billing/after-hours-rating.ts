@@ -29,3 +29,15 @@ export function rateAfterHours(policy: SupportPolicy, calendar: BusinessCalendar
   if (window) return { afterHours: true, multiplierPercent: policy.billing.afterHoursMultiplierPercent, windowId: window.id };
   return { afterHours: true, multiplierPercent: 100, flag: 'after-hours-unapproved' };
 }
+
+/**
+ * Only work a person did outside an approved window is flagged for a manager: what the system does by itself
+ * (an automatic reminder, the final notice, the closure follow-up it bills when the client confirms by email at
+ * night) is never "after-hours work nobody approved". Such an entry keeps its after-hours fact, at the normal rate.
+ */
+export function flagOnlyPersonalWork<R extends { flag?: 'after-hours-unapproved' }>(rating: R, actorRole: string): R {
+  if (actorRole !== 'system' || rating.flag === undefined) return rating;
+  const unflagged = { ...rating };
+  delete unflagged.flag;
+  return unflagged;
+}

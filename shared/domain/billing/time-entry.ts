@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../calendar/index';
 import { ValidationError } from '../errors';
 import type { SupportPolicy } from '../policy/support-policy';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../ticket/ticket-event';
-import { rateAfterHours } from './after-hours-rating';
+import { flagOnlyPersonalWork, rateAfterHours } from './after-hours-rating';
 import type { AfterHoursWindow, TimeEntry } from './billing-types';
 
 /** What a consultant logs; the rules turn it into a TimeEntry. */
@@ -12,6 +12,8 @@ export type TimeEntryFacts = {
   clientId: string;
   at: string;
   actorId: string;
+  /** Who did it: the system's own automatic messages are never flagged as unapproved after-hours work. */
+  actorRole?: string;
   note?: string;
 } & (
   | { kind: 'follow-up'; followUpKind: FollowUpKind }
@@ -55,7 +57,8 @@ export function buildTimeEntry(facts: TimeEntryFacts, context: BillingContext): 
   } else {
     throw new ValidationError('kind', `must be follow-up, session or work`);
   }
-  const rating = rateAfterHours(context.policy, context.calendar, context.windows, facts.clientId, at);
+  const rated = rateAfterHours(context.policy, context.calendar, context.windows, facts.clientId, at);
+  const rating = facts.actorRole ? flagOnlyPersonalWork(rated, facts.actorRole) : rated;
   const entry: TimeEntry = {
     id: facts.id,
     ticketId: facts.ticketId,

@@ -20,6 +20,8 @@ export interface ClientMessageParams {
   responseDueAt?: string;
   /** triage: when the resolution clock breaches; reopened: when the resolution is now due, absent when the estimate is used up (UTC ISO). */
   resolutionDueAt?: string;
+  /** When the message is sent (UTC ISO): a due time not after it is said to have passed, never promised. */
+  sentAt?: string;
   /** acknowledgement: attachments refused for their size. */
   rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }>;
   /** information-request. */
@@ -87,12 +89,14 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
 /** The polite answer to someone who is not an authorized requester, naming who can authorize them. */
 export function composeUnauthorizedReply(
   locale: Locale,
-  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }> },
+  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }>; clientKnown?: boolean },
 ): ComposedMessage {
   const authorizers = input.authorizers.length
     ? input.authorizers.map((a) => `${a.name} <${a.email}>`).join(t(locale, 'mail.unauthorized-sender.or'))
     : t(locale, 'mail.unauthorized-sender.authorizers-unknown');
-  const body = t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers });
+  // Only a sender matched to a client has a team that was told about them: a stranger is promised nothing of the kind.
+  const kept = t(locale, input.clientKnown ? 'mail.unauthorized-sender.kept-and-told' : 'mail.unauthorized-sender.kept');
+  const body = `${t(locale, 'mail.unauthorized-sender.body', { subject: input.originalSubject, email: input.senderEmail, authorizers })} ${kept}`;
   const subject = t(locale, 'mail.unauthorized-sender.subject', { subject: input.originalSubject });
   return finish(subject, [greeting(locale, input.senderName), body, t(locale, 'mail.signature')]);
 }
@@ -114,6 +118,12 @@ export function composeAfterHoursDecision(
   return finish(t(locale, 'mail.after-hours-decision.subject', { decision }), [greeting(locale, options.recipientName), body, t(locale, 'mail.signature')]);
 }
 
+/** The first-response deadline; one already past (a phone call logged late) is said to have passed, with what we do about it. */
+function responseDue(dueAt: string, sentAt: string | undefined, locale: Locale, zone: string): string {
+  const due = formatInstant(dueAt, locale, zone);
+  return sentAt !== undefined && Date.parse(dueAt) <= Date.parse(sentAt) ? t(locale, 'mail.acknowledgement.response-passed', { due }) : due;
+}
+
 function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParams, locale: Locale, zone: string): string {
   const number = ticket.number;
   switch (kind) {
@@ -122,7 +132,7 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         number,
         priority: t(locale, `priority.${ticket.priority}`),
         type: t(locale, `type.${ticket.incidentType}`),
-        responseDue: p.responseDueAt ? formatInstant(p.responseDueAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
+        responseDue: p.responseDueAt ? responseDue(p.responseDueAt, p.sentAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
       });
       const rejected = (p.rejectedAttachments ?? []).map((a) =>
         t(locale, 'mail.attachment-rejected', { filename: a.filename, size: formatBytes(a.sizeBytes), limit: formatBytes(a.limitBytes) }),

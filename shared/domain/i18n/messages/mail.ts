@@ -24,6 +24,10 @@ export const MAIL_MESSAGES: MessageTable = {
     en: 'We received your request and opened ticket {number}.\n\nPriority: {priority}\nIncident type: {type}\nFirst response by: {responseDue}',
     'es-MX': 'Recibimos su solicitud y abrimos el ticket {number}.\n\nPrioridad: {priority}\nTipo de incidente: {type}\nPrimera respuesta a más tardar: {responseDue}',
   },
+  'mail.acknowledgement.response-passed': {
+    en: '{due}, a target that has already passed: your request is being handled first and our managers are alerted',
+    'es-MX': '{due}, un plazo que ya venció: su solicitud se atiende en primer lugar y se alerta a nuestros gerentes',
+  },
   'mail.acknowledgement.response-pending': { en: 'as set by the support policy', 'es-MX': 'según la política de soporte' },
 
   'mail.information-request.subject': { en: 'Information needed: {subject}', 'es-MX': 'Información requerida: {subject}' },
@@ -63,12 +67,20 @@ export const MAIL_MESSAGES: MessageTable = {
 
   'mail.unauthorized-sender.subject': { en: 'Not registered as an authorized requester: {subject}', 'es-MX': 'No registrado como solicitante autorizado: {subject}' },
   'mail.unauthorized-sender.body': {
-    en: 'We received your message "{subject}", but {email} is not registered as an authorized requester, so no ticket was opened.\n\nSupport tickets can only be raised by the people your company has authorized. To be authorized, please ask {authorizers} to request it from us. Your message has been kept, and your account manager has been told.',
-    'es-MX': 'Recibimos su mensaje "{subject}", pero {email} no está registrado como solicitante autorizado, por lo que no se abrió ningún ticket.\n\nSolo las personas que su empresa ha autorizado pueden levantar tickets de soporte. Para ser autorizado, pida por favor a {authorizers} que nos lo solicite. Su mensaje se conservó y su gerente de cuenta ya fue notificado.',
+    en: 'We received your message "{subject}", but {email} is not registered as an authorized requester, so no ticket was opened.\n\nSupport tickets can only be raised by the people your company has authorized. To be authorized, please ask {authorizers} to request it from us.',
+    'es-MX': 'Recibimos su mensaje "{subject}", pero {email} no está registrado como solicitante autorizado, por lo que no se abrió ningún ticket.\n\nSolo las personas que su empresa ha autorizado pueden levantar tickets de soporte. Para ser autorizado, pida por favor a {authorizers} que nos lo solicite.',
   },
   'mail.unauthorized-sender.authorizers-unknown': {
     en: 'the person responsible for the support contract at your company',
     'es-MX': 'la persona responsable del contrato de soporte en su empresa',
+  },
+  'mail.unauthorized-sender.kept-and-told': {
+    en: 'Your message has been kept, and the team that manages your company\'s support has been told.',
+    'es-MX': 'Su mensaje se conservó y el equipo que atiende el soporte de su empresa ya fue notificado.',
+  },
+  'mail.unauthorized-sender.kept': {
+    en: 'Your message has been kept: once you are authorized, we can take it up without your writing again.',
+    'es-MX': 'Su mensaje se conservó: una vez que usted esté autorizado, podremos atenderlo sin que tenga que escribirnos de nuevo.',
   },
   'mail.unauthorized-sender.or': { en: ' or ', 'es-MX': ' o ' },
 
@@ -82,6 +94,10 @@ export const MAIL_MESSAGES: MessageTable = {
   'mail.after-hours-decision.body': {
     en: 'Your request for attention outside support hours, from {start} to {end}, was {decision}.{reason}',
     'es-MX': 'Su solicitud de atención fuera del horario de soporte, del {start} al {end}, fue {decision}.{reason}',
+  },
+  'mail.after-hours-request.too-late': {
+    en: 'attention outside support hours is arranged in advance, and this window had already begun when your request arrived. Please send a new request for a later window, or call us if it is critical.',
+    'es-MX': 'la atención fuera del horario de soporte se acuerda con anticipación, y esta ventana ya había comenzado cuando llegó su solicitud. Por favor envíe una nueva solicitud para una ventana posterior, o llámenos si es crítico.',
   },
   'mail.after-hours-decision.approved': { en: 'approved', 'es-MX': 'aprobada' },
   'mail.after-hours-decision.refused': { en: 'refused', 'es-MX': 'rechazada' },
