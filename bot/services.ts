@@ -30,8 +30,8 @@ export interface Services {
 
 export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, ids, mailer, notifier, sideEffects } = deps;
-  const policies = new PolicyRegistry(store.state, store.directory);
-  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: DEFAULT_POLICY.calendar.timezone });
+  const policies = new PolicyRegistry(store.state, store.directory, DEFAULT_POLICY);
+  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: policies.base.calendar.timezone });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {
     policies,

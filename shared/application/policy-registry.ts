@@ -19,7 +19,7 @@ const KEY_PREFIX = 'policy:';
  * again after the client's contract changes.
  */
 export class PolicyRegistry {
-  private readonly policies = new Map<string, SupportPolicy>([[policyVersion(DEFAULT_POLICY), DEFAULT_POLICY]]);
+  private readonly policies: Map<string, SupportPolicy>;
   private readonly saved = new Set<string>();
   /** Each policy's parsed calendar, kept with the policy (the domain keeps no cache). */
   private readonly calendars = new WeakMap<SupportPolicy, BusinessCalendar>();
@@ -27,7 +27,14 @@ export class PolicyRegistry {
   constructor(
     private readonly state: StateStore,
     private readonly directory: DirectoryStore,
-  ) {}
+    /**
+     * The support desk's own policy (DEFAULT_POLICY unless the composition root says otherwise): what
+     * no single client decides, like the calendar of the managers' daily digest.
+     */
+    readonly base: SupportPolicy = DEFAULT_POLICY,
+  ) {
+    this.policies = new Map([[policyVersion(base), base]]);
+  }
 
   /** The client's current policy (contract overrides on DEFAULT_POLICY), saved under its version. */
   async forClient(client: Client): Promise<{ policy: SupportPolicy; version: string }> {
