@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The `soporte` admin command's table headers and summaries. */
-export const CLI_MESSAGES: MessageTable = {
+export const CLI_MESSAGES = {
   'cli.col.id': { en: 'ID', 'es-MX': 'ID' },
   'cli.col.name': { en: 'Name', 'es-MX': 'Nombre' },
   'cli.col.email': { en: 'Email', 'es-MX': 'Correo' },
@@ -58,4 +58,4 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.client.requesters': { en: 'Authorized requesters', 'es-MX': 'Solicitantes autorizados' },
   'cli.client.open-tickets': { en: 'Open tickets: {count}', 'es-MX': 'Tickets abiertos: {count}' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado {what} {id}' },
-};
+} as const satisfies MessageTable;

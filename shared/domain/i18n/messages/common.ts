@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** Names of the policy's values, shared by every surface. */
-export const COMMON_MESSAGES: MessageTable = {
+export const COMMON_MESSAGES = {
   'priority.critical': { en: 'Critical', 'es-MX': 'Crítica' },
   'priority.high': { en: 'High', 'es-MX': 'Alta' },
   'priority.medium': { en: 'Medium', 'es-MX': 'Media' },
@@ -21,4 +21,4 @@ export const COMMON_MESSAGES: MessageTable = {
   'sla.breached': { en: 'Breached', 'es-MX': 'Incumplido' },
   'sla.met': { en: 'Met', 'es-MX': 'Cumplido' },
   'sla.paused': { en: 'Paused', 'es-MX': 'En pausa' },
-};
+} as const satisfies MessageTable;

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The SLA explanation (formatSlaExplanation): clocks, spans and the changes that moved them. */
-export const SLA_MESSAGES: MessageTable = {
+export const SLA_MESSAGES = {
   'sla.explain.heading': { en: 'SLA at {at} ({timezone}), policy {policyVersion}', 'es-MX': 'SLA al {at} ({timezone}), política {policyVersion}' },
   'sla.explain.clock.response': { en: 'Response clock (priority {priority}): {state}', 'es-MX': 'Reloj de respuesta (prioridad {priority}): {state}' },
   'sla.explain.clock.resolution': { en: 'Resolution clock ({incidentType}, budget {breach} min): {state}', 'es-MX': 'Reloj de resolución ({incidentType}, presupuesto {breach} min): {state}' },
@@ -31,4 +31,4 @@ export const SLA_MESSAGES: MessageTable = {
   'sla.change.resolution-rejected': { en: 'the client rejected the resolution (clock resumes)', 'es-MX': 'el cliente rechazó la resolución (el reloj se reanuda)' },
   'sla.change.resolution-validated': { en: 'the client validated the resolution', 'es-MX': 'el cliente validó la resolución' },
   'sla.change.closed-no-response': { en: 'closed for lack of response', 'es-MX': 'cerrado por falta de respuesta' },
-};
+} as const satisfies MessageTable;
