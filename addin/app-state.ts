@@ -1,12 +1,12 @@
 import type { MeView, SenderAuthorizationView, TicketView } from '../shared/domain/api/api-contract';
-import type { MessageParams } from '../shared/domain/i18n/catalog';
+import type { MessageKey, MessageParams } from '../shared/domain/i18n/catalog';
 import type { IncidentType, Locale, Priority } from '../shared/domain/ticket/ticket-types';
 import type { ReadItem } from './mail-host';
 
 /** A message for the user, as a catalog key: the view translates it. */
 export interface Flash {
   kind: 'info' | 'error';
-  key: string;
+  key: MessageKey;
   params?: MessageParams;
 }
 

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       if (!res.ok) throw new ApiError(body);
       render({ phase: 'ready', board: body as BoardView, flash: undefined });
     } catch (error) {
-      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'board.error.forbidden' } : describeError(error);
+      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'board.error.forbidden' as const } : describeError(error);
       render({ phase: state.board ? 'ready' : 'failed', flash });
     }
   };

@@ -1,5 +1,5 @@
 import type { TicketView } from '../shared/domain/api/api-contract';
-import { resolveLocale } from '../shared/domain/i18n/catalog';
+import { resolveLocale, type MessageKey } from '../shared/domain/i18n/catalog';
 import type { SoporteApi } from './api/api-client';
 import { ApiError } from './api/api-client';
 import type { AppAction, AppState, ComposeAction, Flash } from './app-state';
@@ -147,7 +147,7 @@ export class TaskPaneController {
     return ticket.pendingExtension.requestId;
   }
 
-  private async decide(ticket: TicketView | undefined, act: (ticket: TicketView) => Promise<TicketView>, doneKey: string): Promise<void> {
+  private async decide(ticket: TicketView | undefined, act: (ticket: TicketView) => Promise<TicketView>, doneKey: MessageKey): Promise<void> {
     if (!ticket) return;
     this.publish({ ticket: await act(ticket), flash: { kind: 'info', key: doneKey } });
   }

@@ -34,8 +34,8 @@ export interface Services {
 
 export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, ids, mailer, notifier, sideEffects, probe } = deps;
-  const policies = new PolicyRegistry(store.state, store.directory, clock);
-  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: DEFAULT_POLICY.calendar.timezone, probe });
+  const policies = new PolicyRegistry(store.state, store.directory, DEFAULT_POLICY, clock);
+  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: policies.base.calendar.timezone, probe });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {
     policies,

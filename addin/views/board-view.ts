@@ -44,6 +44,6 @@ export function renderBoard(state: BoardState): string {
   const atRisk = board.tickets.filter((x) => !worst(x).includes('breached') && worst(x).includes('at-risk')).length;
   const summary = `<p class="summary">${esc(t(locale, 'board.counts', { breached, atRisk, total: board.tickets.length }))} · ${esc(t(locale, 'board.updated', { at: formatInstant(locale, board.generatedAt) }))}</p>`;
   if (board.tickets.length === 0) return `${head}${flash}${summary}<p>${esc(t(locale, 'board.empty'))}</p>`;
-  const cols = ['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'].map((c) => `<th>${esc(t(locale, `board.col.${c}`))}</th>`).join('');
+  const cols = (['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'] as const).map((c) => `<th>${esc(t(locale, `board.col.${c}`))}</th>`).join('');
   return `${head}${flash}${summary}<table class="board"><thead><tr>${cols}</tr></thead><tbody>${board.tickets.map((x) => row(locale, x, board)).join('')}</tbody></table>`;
 }

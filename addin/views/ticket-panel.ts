@@ -1,10 +1,10 @@
 import type { SlaClockView, TicketView } from '../../shared/domain/api/api-contract';
-import { t } from '../../shared/domain/i18n/catalog';
+import { t, type MessageKey } from '../../shared/domain/i18n/catalog';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 import { esc } from './html';
 import { formatInstant, formatMinutes } from './format';
 
-function slaLine(locale: Locale, labelKey: string, clock: SlaClockView): string {
+function slaLine(locale: Locale, labelKey: MessageKey, clock: SlaClockView): string {
   const state = t(locale, `sla.${clock.state}`);
   let text: string;
   if (clock.dueAt && clock.remainingMinutes !== undefined) {

@@ -11,7 +11,8 @@ export interface DigestCardData {
 }
 
 function slaState(state: string, format: CardFormat): string {
-  return hasMessage(`sla.${state}`) ? t(format.locale, `sla.${state}`) : state;
+  const key = `sla.${state}`;
+  return hasMessage(key) ? t(format.locale, key) : state;
 }
 
 /** The managers' daily digest of open tickets. `assigneeNames` maps staff ids to names. */

@@ -1,4 +1,4 @@
-import { t } from '../../shared/domain/i18n/catalog';
+import { t, type MessageKey } from '../../shared/domain/i18n/catalog';
 import { formatShortInstant } from '../../shared/domain/mail/format-instant';
 import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
@@ -12,7 +12,7 @@ function cell(value: Row[number], lang: Locale): string {
 }
 
 /** A plain text table: header keys from the catalog, columns padded to their widest cell. */
-export function table(lang: Locale, headerKeys: string[], rows: Row[]): string {
+export function table(lang: Locale, headerKeys: readonly MessageKey[], rows: Row[]): string {
   if (rows.length === 0) return t(lang, 'cli.none');
   const header = headerKeys.map((key) => t(lang, key));
   const cells = rows.map((row) => row.map((value) => cell(value, lang)));
@@ -22,7 +22,7 @@ export function table(lang: Locale, headerKeys: string[], rows: Row[]): string {
 }
 
 /** One value per field, for `show` commands. */
-export function fields(lang: Locale, pairs: Array<[string, Row[number]]>): string {
+export function fields(lang: Locale, pairs: Array<[MessageKey, Row[number]]>): string {
   const labels = pairs.map(([key]) => t(lang, key));
   const width = Math.max(...labels.map((l) => l.length));
   return pairs.map(([, value], i) => `${labels[i].padEnd(width)}  ${cell(value, lang)}`).join('\n');

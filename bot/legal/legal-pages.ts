@@ -1,4 +1,4 @@
-import { resolveLocale, t } from '../../shared/domain';
+import { resolveLocale, t, type MessageKey } from '../../shared/domain';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 
 /** The pages the Teams and Outlook manifests link: privacy statement, terms of use, support. */
@@ -13,7 +13,7 @@ export interface PartnerDetails {
   supportMailbox: string;
 }
 
-const PARAGRAPHS: Record<LegalPage, string[]> = {
+const PARAGRAPHS: Record<LegalPage, MessageKey[]> = {
   privacy: ['legal.privacy.controller', 'legal.privacy.data', 'legal.privacy.purpose', 'legal.privacy.storage', 'legal.privacy.rights'],
   terms: ['legal.terms.service', 'legal.terms.use', 'legal.terms.availability'],
   support: ['legal.support.email', 'legal.support.critical', 'legal.support.app'],
@@ -31,7 +31,7 @@ export function legalPageLocale(query: string | undefined, acceptLanguage: strin
 /** One page as a self-contained HTML document (no script, no outside resource) in the locale, with a link to the other language. */
 export function renderLegalPage(page: LegalPage, locale: Locale, partner: PartnerDetails): string {
   const params = { partner: partner.name, email: partner.email, mailbox: partner.supportMailbox };
-  const text = (key: string, extra: Record<string, string> = {}) => escapeHtml(t(locale, key, { ...params, ...extra }));
+  const text = (key: MessageKey, extra: Record<string, string> = {}) => escapeHtml(t(locale, key, { ...params, ...extra }));
   const other = locale === 'en' ? 'es' : 'en';
   const lines = [
     ...PARAGRAPHS[page].map((key) => `<p>${text(key)}</p>`),

@@ -13,7 +13,8 @@ export interface MappedError {
 export type UnexpectedErrorSink = (error: unknown) => void;
 
 function entityName(locale: Locale, entity: string): string {
-  return hasMessage(`bot.entity.${entity}`) ? t(locale, `bot.entity.${entity}`) : entity;
+  const key = `bot.entity.${entity}`;
+  return hasMessage(key) ? t(locale, key) : entity;
 }
 
 /** The one place a Teams turn turns errors into replies. */
@@ -26,7 +27,8 @@ export class ErrorMapper {
     if (error instanceof ValidationError) return { conflict: false, message: t(locale, 'bot.error.validation', { field: error.field, detail: error.message }) };
     if (error instanceof NotFoundError) return { conflict: false, message: t(locale, 'bot.error.notFound', { entity: entityName(locale, error.entity), key: error.key }) };
     if (error instanceof InvalidTransitionError) {
-      const status = hasMessage(`status.${error.status}`) ? t(locale, `status.${error.status}`) : error.status;
+      const key = `status.${error.status}`;
+      const status = hasMessage(key) ? t(locale, key) : error.status;
       return { conflict: false, message: t(locale, 'bot.error.invalidTransition', { status }) };
     }
     if (error instanceof DomainError) return { conflict: false, message: t(locale, 'bot.error.domain', { detail: error.message }) };

@@ -1,6 +1,7 @@
 import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
 import { DEFAULT_POLICY } from '../domain/policy/default-policy';
 import { mergePolicy } from '../domain/policy/merge-policy';
+import { policyForClient } from '../domain/policy/policy-for-client';
 import { assertAllowed } from '../domain/ticket/permissions';
 import { LOCALES, STAFF_ROLES, type Actor, type Locale, type StaffRole } from '../domain/ticket/ticket-types';
 import type { AuthorizedRequester, Client, DeepPartial, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
@@ -63,7 +64,6 @@ export interface ImportResult {
   errors: Array<{ line: number; message: string }>;
 }
 
-const ZONE = DEFAULT_POLICY.calendar.timezone;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function slugOf(name: string): string {
@@ -74,6 +74,11 @@ function slugOf(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
+}
+
+/** Dates without a time are days in the zone of the client's policy calendar. */
+function zoneOf(client: Client): string {
+  return policyForClient(client).calendar.timezone;
 }
 
 function yes(value: string | undefined): boolean {
@@ -130,7 +135,7 @@ export class DirectoryService {
     await this.assertManages(actor, client.id);
     const email = requireEmail('email', input.email);
     const now = this.deps.clock.now();
-    const effectiveFrom = input.effectiveFrom ? effectiveInstant('effectiveFrom', input.effectiveFrom, ZONE) : now.toISOString();
+    const effectiveFrom = input.effectiveFrom ? effectiveInstant('effectiveFrom', input.effectiveFrom, zoneOf(client)) : now.toISOString();
     const existing = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
     const overlapping = existing.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveFrom));
     if (overlapping) throw new ValidationError('email', `${email} is already an authorized requester of ${client.id} from ${overlapping.effectiveFrom}${overlapping.effectiveTo ? ` to ${overlapping.effectiveTo}` : ''}`);
@@ -152,7 +157,7 @@ export class DirectoryService {
     const client = await this.getClient(requireText('clientId', input.clientId, 200));
     await this.assertManages(actor, client.id);
     const email = requireEmail('email', input.email);
-    const effectiveTo = effectiveInstant('effective', input.effective, ZONE);
+    const effectiveTo = effectiveInstant('effective', input.effective, zoneOf(client));
     const records = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
     const open = records.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveTo));
     if (!open) throw new NotFoundError('authorized requester', `${email} of ${client.id} active on ${effectiveTo}`);

@@ -24,7 +24,7 @@ const ADDED_HOLIDAYS_TTL_MS = 60_000;
  * again after the client's contract changes.
  */
 export class PolicyRegistry {
-  private readonly policies = new Map<string, SupportPolicy>([[policyVersion(DEFAULT_POLICY), DEFAULT_POLICY]]);
+  private readonly policies: Map<string, SupportPolicy>;
   private readonly saved = new Set<string>();
   /** The added days off last read, their JSON, and the policies they gave (by base policy). */
   private added?: { readAtMs: number; json: string; holidays: AddedHoliday[]; applied: WeakMap<SupportPolicy, SupportPolicy> };
@@ -35,8 +35,15 @@ export class PolicyRegistry {
   constructor(
     private readonly state: StateStore,
     private readonly directory: DirectoryStore,
+    /**
+     * The support desk's own policy (DEFAULT_POLICY unless the composition root says otherwise): what
+     * no single client decides, like the calendar of the managers' daily digest.
+     */
+    readonly base: SupportPolicy = DEFAULT_POLICY,
     private readonly clock?: Clock,
-  ) {}
+  ) {
+    this.policies = new Map([[policyVersion(base), base]]);
+  }
 
   /**
    * The client's current policy (contract overrides on DEFAULT_POLICY, plus the days off administrators

@@ -68,5 +68,5 @@ export type { NewRequesterInput } from './requesters/requester-changes';
 export { newRequester, deactivateRequester } from './requesters/requester-changes';
 
 // Message catalog
-export type { MessageTable, MessageParams } from './i18n/catalog';
+export type { MessageTable, MessageParams, MessageKey } from './i18n/catalog';
 export { t, resolveLocale, hasMessage, messageKeys } from './i18n/catalog';

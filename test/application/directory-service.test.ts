@@ -22,6 +22,14 @@ describe('DirectoryService', () => {
     expect((await directory.listAudit('client:')).map((a) => a.action)).toEqual(['client.add']);
   });
 
+  it('reads a date without a time in the zone of the client\'s policy calendar', async () => {
+    const madrid = await directory.addClient(MANAGER, { name: 'Madrid SA', policyOverrides: { calendar: { timezone: 'Europe/Madrid' } } });
+    const pilar = await directory.addRequester(MANAGER, { clientId: madrid.id, email: 'pilar@madrid.example', name: 'Pilar', effectiveFrom: '2026-03-16' });
+    expect(pilar.effectiveFrom).toBe('2026-03-15T23:00:00.000Z');
+    const ended = await directory.deactivateRequester(MANAGER, { clientId: 'acme', email: 'ana@acme.example', effective: '2026-03-16' });
+    expect(ended.effectiveTo).toBe('2026-03-16T06:00:00.000Z');
+  });
+
   it('adds and deactivates requesters with effective dates, audited with who asked', async () => {
     const carla = await directory.addRequester(MANAGER, { clientId: 'acme', email: 'Carla@ACME.example', name: 'Carla', onRequestOf: 'bob@acme.example' });
     expect(carla.email).toBe('carla@acme.example');

@@ -1,4 +1,6 @@
 import { ClientMailer } from '../../shared/application/client-mailer';
+import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
+import { mergePolicy } from '../../shared/domain/policy/merge-policy';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
 import { TicketService } from '../../shared/application/ticket-service';
@@ -197,6 +199,16 @@ describe('SlaMonitor', () => {
     expect(digest).toMatchObject({ date: '2026-03-02', lines: [{ ticketNumber: ticket.number, responseState: 'breached', status: 'new' }] });
     h.clock.set('2026-03-03T15:00:00.000Z'); // Tuesday 09:00
     expect((await monitor.sweep()).digests).toBe(1);
+  });
+
+  it('takes the digest calendar and its date from the desk policy the registry was given, not a built-in default', async () => {
+    // Monday 2 March 2026, 18:40 UTC: 12:40 in Mexico City (open), 19:40 in Madrid (closed).
+    h.clock.set('2026-03-02T18:40:00.000Z');
+    const madrid = mergePolicy(DEFAULT_POLICY, { calendar: { timezone: 'Europe/Madrid', holidays: [] } });
+    const policies = new PolicyRegistry(h.store.state, h.store.directory, madrid);
+    const monitor = new SlaMonitor({ store: h.store, clock: h.clock, notifier: h.notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }), tickets: h.tickets, policies, sideEffects: h.errors, holder: 'instance-a', intervalMs: 60_000 });
+    expect((await monitor.sweep()).digests).toBe(0);
+    expect((await monitorFor(h).sweep()).digests).toBe(1);
   });
 
   it('sends the acknowledgement of a new ticket whose opening could not, once', async () => {

@@ -31,7 +31,7 @@ export function registerHolidayCommands(program: Command): void {
       const year = o.year === undefined ? undefined : String(o.year);
       if (year !== undefined && !/^\d{4}$/.test(year)) throw new ValidationError('year', `"${year}" is not a year (YYYY)`);
       const added = (await services.holidays.list()).filter((h) => year === undefined || h.date.startsWith(`${year}-`));
-      const statutory = year === undefined ? [] : mexicanRestDays(Number(year)).map((date) => ({ date, name: t(lang, 'cli.holidays.statutory-name'), kind: 'statutory', addedBy: undefined, addedAt: undefined }));
+      const statutory = year === undefined ? [] : mexicanRestDays(Number(year)).map((date) => ({ date, name: t(lang, 'cli.holidays.statutory-name'), kind: 'statutory' as const, addedBy: undefined, addedAt: undefined }));
       const rows = [...statutory, ...added].sort((a, b) => a.date.localeCompare(b.date));
       if (o.json) return printJson(rows);
       print(table(lang, ['cli.col.date', 'cli.col.name', 'cli.col.kind', 'cli.col.added-by', 'cli.col.added-at'], rows.map((h) => [`${h.date} (${day(h.date, lang)})`, h.name, t(lang, `cli.holidays.kind.${h.kind}`), h.addedBy, when(h.addedAt, lang)])));

@@ -6,7 +6,7 @@ import type { Locale } from '../../../shared/domain/ticket/ticket-types';
 import { leaf, run } from '../command-kit';
 import { csv, print, printJson, table, when, type Row } from '../output';
 
-const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable', 'cli.col.amount'];
+const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable', 'cli.col.amount'] as const;
 
 function rows(lang: Locale, report: HoursReport): Row[] {
   return [...report.rows.map((r) => line(t(lang, `cli.kind.${r.kind}`), r)), line(t(lang, 'cli.kind.total'), report.total)];

@@ -1,7 +1,6 @@
 import { businessMinutesBetween, isOpen } from '../../domain/calendar/business-time';
 import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
 import { ConflictError } from '../../domain/errors';
-import { DEFAULT_POLICY } from '../../domain/policy/default-policy';
 import type { SupportPolicy } from '../../domain/policy/support-policy';
 import { slaStatus } from '../../domain/sla/sla-status';
 import { contactAttemptStatus, finalNoticeDue } from '../../domain/ticket/contact-attempts';
@@ -255,11 +254,11 @@ export class Sweep {
     return this.deps.once.send(key, async () => (await this.deps.notifier.notify(notification)).ref);
   }
 
-  /** The digest of today (support calendar's zone) is due at the first sweep inside business hours. */
+  /** The digest of today (the desk policy's calendar and zone) is due at the first sweep inside its business hours. */
   private dueDigestKey(): string | undefined {
-    const calendar = this.deps.policies.calendar(DEFAULT_POLICY);
-    if (!isOpen(calendar, this.now)) return undefined;
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_POLICY.calendar.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
+    const policy = this.deps.policies.base;
+    if (!isOpen(this.deps.policies.calendar(policy), this.now)) return undefined;
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: policy.calendar.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
     const key = alertKeys.digest(date);
     return this.deps.once.has(key) ? undefined : key;
   }

@@ -19,9 +19,23 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, LEGAL_MESSAGES, ADDIN_SIGN_IN_MESSAGES, REPLY_MESSAGES, CONSULTANT_DAY_MESSAGES, RECORD_MESSAGES];
+const CATALOG = {
+  ...COMMON_MESSAGES,
+  ...MAIL_MESSAGES,
+  ...SLA_MESSAGES,
+  ...ADDIN_MESSAGES,
+  ...CLI_MESSAGES,
+  ...BOT_MESSAGES,
+  ...SHAREPOINT_MESSAGES,
+  ...LEGAL_MESSAGES,
+  ...ADDIN_SIGN_IN_MESSAGES,
+  ...REPLY_MESSAGES,
+  ...CONSULTANT_DAY_MESSAGES,
+  ...RECORD_MESSAGES,
+} satisfies MessageTable;
 
-const CATALOG: MessageTable = Object.assign({}, ...TABLES);
+/** Every key of the catalog: `t` takes only these, so a misspelt key fails to compile. */
+export type MessageKey = keyof typeof CATALOG;
 
 /** Picks a supported locale from a language tag ("es", "es-ES", "en-US" ...); Spanish by default. */
 export function resolveLocale(tag: string | undefined | null): Locale {
@@ -30,16 +44,17 @@ export function resolveLocale(tag: string | undefined | null): Locale {
 }
 
 /** The message `key` in `locale` with `{name}` placeholders filled. Unknown keys throw: a missing string is a bug. */
-export function t(locale: Locale, key: string, params: MessageParams = {}): string {
-  const entry = CATALOG[key];
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const entry = (CATALOG as MessageTable)[key];
   if (!entry) throw new Error(`message catalog has no key "${key}"`);
   return entry[locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function hasMessage(key: string): boolean {
+/** Whether `key` (a string from outside: a card verb, a stored reason) names a message. */
+export function hasMessage(key: string): key is MessageKey {
   return key in CATALOG;
 }
 
-export function messageKeys(): string[] {
-  return Object.keys(CATALOG);
+export function messageKeys(): MessageKey[] {
+  return Object.keys(CATALOG) as MessageKey[];
 }

@@ -69,7 +69,7 @@ export interface ComposedMessage {
 const DEFAULT_ZONE = 'America/Mexico_City';
 
 /** The catalog key of a message: a ticket raised in Teams or the add-in is reminded of its email without the phone wording. */
-function messageKey(kind: TicketMailKind, ticket: Ticket): string {
+function messageKey(kind: TicketMailKind, ticket: Ticket): `mail.${TicketMailKind}` | 'mail.email-reminder' {
   return kind === 'phone-email-reminder' && ticket.channel !== 'phone' ? 'mail.email-reminder' : `mail.${kind}`;
 }
 
@@ -171,7 +171,7 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         reason: required(p.extensionReason, 'extensionReason'),
       });
     case 'phone-email-reminder':
-      return t(locale, `${messageKey(kind, ticket)}.body`, { number });
+      return t(locale, messageKey(kind, ticket) === 'mail.email-reminder' ? 'mail.email-reminder.body' : 'mail.phone-email-reminder.body', { number });
     case 'progress':
       return t(locale, 'mail.progress.body', { number, note: required(p.note, 'note') });
     case 'daily-email':

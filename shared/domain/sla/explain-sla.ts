@@ -43,7 +43,7 @@ export interface ClockExplanation {
 /** A fact from the log that moved a clock (when events are given). */
 export interface ExplainedChange {
   at: string;
-  type: TicketEvent['type'];
+  type: ClockEventType;
   detail: Record<string, string | number>;
 }
 
@@ -62,10 +62,16 @@ export interface SlaExplanation {
   changes: ExplainedChange[];
 }
 
-const CLOCK_EVENTS: ReadonlySet<string> = new Set([
+/** The events that move a clock: the changes an explanation lists (each has its `sla.change.*` message). */
+const CLOCK_EVENTS = [
   'opened', 'first-response', 'priority-changed', 'incident-type-changed', 'information-requested', 'client-replied',
   'escalated', 'microsoft-responded', 'budget-extension-approved', 'resolved', 'resolution-rejected', 'resolution-validated', 'closed-no-response',
-]);
+] as const satisfies ReadonlyArray<TicketEvent['type']>;
+export type ClockEventType = (typeof CLOCK_EVENTS)[number];
+
+function movesAClock(type: TicketEvent['type']): type is ClockEventType {
+  return (CLOCK_EVENTS as readonly string[]).includes(type);
+}
 
 function detailOf(event: NewTicketEvent | TicketEvent): Record<string, string | number> {
   switch (event.type) {
@@ -145,8 +151,6 @@ export function explainSla(ticket: Ticket, events: ReadonlyArray<NewTicketEvent 
     incidentType: ticket.incidentType,
     response: explainClock(status.response, calendar, [], at),
     resolution: explainClock(status.resolution, calendar, ticket.pauses, at),
-    changes: (events ?? [])
-      .filter((e) => CLOCK_EVENTS.has(e.type) && parseInstant(e.at) <= until)
-      .map((e) => ({ at: e.at, type: e.type, detail: detailOf(e) })),
+    changes: (events ?? []).flatMap((e): ExplainedChange[] => (movesAClock(e.type) && parseInstant(e.at) <= until ? [{ at: e.at, type: e.type, detail: detailOf(e) }] : [])),
   };
 }

@@ -1,5 +1,5 @@
 import { zoneName } from '../calendar/zone-name';
-import { t, type MessageParams } from '../i18n/catalog';
+import { hasMessage, t, type MessageParams } from '../i18n/catalog';
 import { formatShortInstant } from '../mail/format-instant';
 import type { Locale } from '../ticket/ticket-types';
 import type { ClockExplanation, SlaExplanation } from './explain-sla';
@@ -57,7 +57,8 @@ function translateDetail(type: string, detail: Record<string, string | number>, 
   };
   for (const [key, value] of Object.entries(detail)) {
     const prefix = prefixOf(key);
-    if (prefix && typeof value === 'string') out[key] = t(locale, `${prefix}.${value}`);
+    const valueKey = `${prefix}.${value}`;
+    if (prefix && typeof value === 'string' && hasMessage(valueKey)) out[key] = t(locale, valueKey);
   }
   return out;
 }

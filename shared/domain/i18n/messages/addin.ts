@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The Outlook add-in's task pane (read and compose modes). */
-export const ADDIN_MESSAGES: MessageTable = {
+export const ADDIN_MESSAGES = {
   'addin.title': { en: 'Support', 'es-MX': 'Soporte' },
   'addin.loading': { en: 'Loading…', 'es-MX': 'Cargando…' },
   'addin.working': { en: 'Working…', 'es-MX': 'Procesando…' },
@@ -81,4 +81,4 @@ export const ADDIN_MESSAGES: MessageTable = {
   'board.over': { en: '{state}, {remaining} over', 'es-MX': '{state}, {remaining} de retraso' },
   'board.counts': { en: '{breached} breached, {atRisk} at risk, {total} open', 'es-MX': '{breached} incumplidos, {atRisk} en riesgo, {total} abiertos' },
   'board.error.forbidden': { en: 'The SLA board is for the support staff.', 'es-MX': 'El tablero de SLA es para el equipo de soporte.' },
-};
+} as const satisfies MessageTable;

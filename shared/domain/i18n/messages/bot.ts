@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The Teams bot: replies, card labels, notifications. */
-export const BOT_MESSAGES: MessageTable = {
+export const BOT_MESSAGES = {
   // Conversation
   'bot.notRegistered': {
     en: 'You are not registered in Soporte. Ask a Soporte manager to add you as staff with your Microsoft Entra account.',
@@ -240,4 +240,4 @@ export const BOT_MESSAGES: MessageTable = {
   'bot.digest.title': { en: 'Daily digest · {date}', 'es-MX': 'Resumen diario · {date}' },
   'bot.digest.summary': { en: '{count} open tickets', 'es-MX': '{count} tickets abiertos' },
   'bot.digest.line': { en: '{status} · {priority} · {assignee} · response {response} · resolution {resolution}', 'es-MX': '{status} · {priority} · {assignee} · respuesta {response} · resolución {resolution}' },
-};
+} as const satisfies MessageTable;

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The `soporte` admin command's table headers and summaries. */
-export const CLI_MESSAGES: MessageTable = {
+export const CLI_MESSAGES = {
   'cli.col.id': { en: 'ID', 'es-MX': 'ID' },
   'cli.col.name': { en: 'Name', 'es-MX': 'Nombre' },
   'cli.col.email': { en: 'Email', 'es-MX': 'Correo' },
@@ -83,6 +83,7 @@ export const CLI_MESSAGES: MessageTable = {
   'cli.requester-change.added': { en: 'authorized', 'es-MX': 'autorizado' },
   'cli.requester-change.added-admin': { en: 'authorized (client admin)', 'es-MX': 'autorizado (admin. del cliente)' },
   'cli.requester-change.deactivated': { en: 'deactivated', 'es-MX': 'dado de baja' },
+  'cli.requester-change.deactivated-admin': { en: 'deactivated (client admin)', 'es-MX': 'dado de baja (admin. del cliente)' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
   'cli.staffDeactivated': { en: 'Deactivated staff member {id} ({email}): their Teams actions are refused from now on', 'es-MX': 'Se desactivó al miembro del equipo {id} ({email}): sus acciones en Teams se rechazan desde ahora' },
-};
+} as const satisfies MessageTable;

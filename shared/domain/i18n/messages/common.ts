@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** Names of the policy's values, shared by every surface. */
-export const COMMON_MESSAGES: MessageTable = {
+export const COMMON_MESSAGES = {
   'priority.critical': { en: 'Critical', 'es-MX': 'Crítica' },
   'priority.high': { en: 'High', 'es-MX': 'Alta' },
   'priority.medium': { en: 'Medium', 'es-MX': 'Media' },
@@ -31,4 +31,4 @@ export const COMMON_MESSAGES: MessageTable = {
   'zone.America/Hermosillo': { en: 'Hermosillo time', 'es-MX': 'hora de Hermosillo' },
   'zone.America/Mazatlan': { en: 'Mazatlán time', 'es-MX': 'hora de Mazatlán' },
   'zone.America/Chihuahua': { en: 'Chihuahua time', 'es-MX': 'hora de Chihuahua' },
-};
+} as const satisfies MessageTable;

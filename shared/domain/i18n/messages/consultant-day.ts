@@ -5,7 +5,7 @@ import type { MessageTable } from '../catalog';
  * response sent to the client (Respond, a phone call's note) and contact attempts paced by the policy.
  * Staff read tú; clients read usted.
  */
-export const CONSULTANT_DAY_MESSAGES: MessageTable = {
+export const CONSULTANT_DAY_MESSAGES = {
   // Intake's priority suggestion
   'triage.signal.header': { en: 'header {name}: {value}', 'es-MX': 'encabezado {name}: {value}' },
   'triage.signal.subject': { en: '"{term}" in the subject', 'es-MX': '«{term}» en el asunto' },
@@ -75,4 +75,4 @@ export const CONSULTANT_DAY_MESSAGES: MessageTable = {
   },
   'mail.triage.response-due': { en: 'First response due by: {at}.', 'es-MX': 'Primera respuesta a más tardar: {at}.' },
   'mail.triage.resolution-due': { en: 'Estimated solution by: {at} (budget {budget}).', 'es-MX': 'Solución estimada para: {at} (presupuesto {budget}).' },
-};
+} as const satisfies MessageTable;

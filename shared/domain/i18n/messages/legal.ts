@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The privacy statement, terms of use and support page the server serves under /legal/ (the manifests link them). */
-export const LEGAL_MESSAGES: MessageTable = {
+export const LEGAL_MESSAGES = {
   'legal.switch-language': { en: 'Versión en español', 'es-MX': 'English version' },
   'legal.contact': { en: 'Contact: {email}', 'es-MX': 'Contacto: {email}' },
   'legal.website': { en: 'Website: {url}', 'es-MX': 'Sitio web: {url}' },
@@ -52,4 +52,4 @@ export const LEGAL_MESSAGES: MessageTable = {
     en: 'Questions about the Soporte app itself (the Teams app or the Outlook add-in): {email}.',
     'es-MX': 'Preguntas sobre la aplicación Soporte (la aplicación de Teams o el complemento de Outlook): {email}.',
   },
-};
+} as const satisfies MessageTable;

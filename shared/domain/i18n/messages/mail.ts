@@ -4,7 +4,7 @@ import type { MessageTable } from '../catalog';
  * Emails to clients (one subject + body per MailKind) and the pieces they share. Bodies are plain
  * text; `{name}` placeholders are filled by shared/domain/mail/client-message.ts.
  */
-export const MAIL_MESSAGES: MessageTable = {
+export const MAIL_MESSAGES = {
   'mail.greeting.named': { en: 'Hello {name},', 'es-MX': 'Hola, {name}:' },
   'mail.greeting.anonymous': { en: 'Hello,', 'es-MX': 'Hola:' },
   'mail.signature': { en: 'Kind regards,\nThe support team', 'es-MX': 'Saludos cordiales,\nEl equipo de soporte' },
@@ -123,4 +123,4 @@ export const MAIL_MESSAGES: MessageTable = {
     en: 'Daily status of ticket {number}: {status}.\n\n{note}',
     'es-MX': 'Estado diario del ticket {number}: {status}.\n\n{note}',
   },
-};
+} as const satisfies MessageTable;

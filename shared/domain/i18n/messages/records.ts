@@ -41,13 +41,18 @@ const ROLE_NAMES: Record<ActorRole, Names> = {
   system: { en: 'system', 'es-MX': 'sistema' },
 };
 
+/** Each name under its catalog key (`event.<type>`, `role.<role>`), keys typed. */
+function keyed<P extends string, K extends string>(prefix: P, names: Record<K, Names>): Record<`${P}.${K}`, Names> {
+  return Object.fromEntries(Object.entries(names).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, Names>;
+}
+
 /** Names of what listings show: ticket events, actor roles, the records the CLI saves. */
-export const RECORD_MESSAGES: MessageTable = {
-  ...Object.fromEntries(Object.entries(EVENT_NAMES).map(([type, names]) => [`event.${type}`, names])),
-  ...Object.fromEntries(Object.entries(ROLE_NAMES).map(([role, names]) => [`role.${role}`, names])),
+export const RECORD_MESSAGES = {
+  ...keyed('event', EVENT_NAMES),
+  ...keyed('role', ROLE_NAMES),
   'cli.what.client': { en: 'client', 'es-MX': 'cliente' },
   'cli.what.requester': { en: 'requester', 'es-MX': 'solicitante' },
   'cli.what.staff': { en: 'staff member', 'es-MX': 'miembro del personal' },
   'cli.what.ticket': { en: 'ticket', 'es-MX': 'ticket' },
   'cli.what.after-hours': { en: 'after-hours request', 'es-MX': 'solicitud de atención fuera de horario' },
-};
+} as const satisfies MessageTable;

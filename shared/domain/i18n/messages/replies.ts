@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** Clients' replies on tickets as staff see them in Teams, and each person's language. */
-export const REPLY_MESSAGES: MessageTable = {
+export const REPLY_MESSAGES = {
   'bot.notify.clientReply': { en: '{from} replied on {number} ({subject}): {excerpt}', 'es-MX': '{from} respondió en {number} ({subject}): {excerpt}' },
   'bot.clientReply.title': { en: '{from} replied on {number}', 'es-MX': '{from} respondió en {number}' },
   'bot.clientReply.empty': { en: '(no text: only quoted history or attachments)', 'es-MX': '(sin texto: solo historial citado o adjuntos)' },
@@ -46,4 +46,4 @@ export const REPLY_MESSAGES: MessageTable = {
     en: 'Thank you for letting us know that the problem is not solved. Ticket {number} is open again and we keep working on it. The estimated solution time has already been used: your consultant will write to you shortly with a new estimate.',
     'es-MX': 'Gracias por avisarnos que el problema no quedó resuelto. El ticket {number} está abierto de nuevo y seguimos trabajando en él. El tiempo estimado de solución ya se agotó: su consultor le escribirá en breve con una nueva estimación.',
   },
-};
+} as const satisfies MessageTable;

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** `soporte provision`: SharePoint lists for STORE=sharepoint. */
-export const SHAREPOINT_MESSAGES: MessageTable = {
+export const SHAREPOINT_MESSAGES = {
   'provision.site': { en: 'Provisioning SharePoint site {site}', 'es-MX': 'Preparando el sitio de SharePoint {site}' },
   'provision.list-created': { en: '[{done}/{total}] {list}: list created with its columns and indexes', 'es-MX': '[{done}/{total}] {list}: lista creada con sus columnas e índices' },
   'provision.column-added': { en: '[{done}/{total}] {list}: column {column} added', 'es-MX': '[{done}/{total}] {list}: columna {column} agregada' },
@@ -16,4 +16,4 @@ export const SHAREPOINT_MESSAGES: MessageTable = {
     en: 'no site: give --site <site id or URL> or set SHAREPOINT_SITE',
     'es-MX': 'falta el sitio: indique --site <id o URL del sitio> o defina SHAREPOINT_SITE',
   },
-};
+} as const satisfies MessageTable;

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../catalog';
 
 /** The SLA explanation (formatSlaExplanation): clocks, spans and the changes that moved them. */
-export const SLA_MESSAGES: MessageTable = {
+export const SLA_MESSAGES = {
   'sla.explain.heading': { en: 'SLA receipt for {number}, as of {at}', 'es-MX': 'Comprobante de SLA de {number}, al {at}' },
   'sla.explain.policy': { en: 'Policy: {policy} (version {policyVersion})', 'es-MX': 'Política: {policy} (versión {policyVersion})' },
   'sla.explain.zone': { en: 'Times: {zone}; durations in hours and minutes', 'es-MX': 'Horario: {zone}; duraciones en horas y minutos' },
@@ -43,4 +43,4 @@ export const SLA_MESSAGES: MessageTable = {
   'sla.change.resolution-rejected': { en: 'the client rejected the resolution (clock resumes)', 'es-MX': 'el cliente rechazó la resolución (el reloj se reanuda)' },
   'sla.change.resolution-validated': { en: 'the client validated the resolution', 'es-MX': 'el cliente validó la resolución' },
   'sla.change.closed-no-response': { en: 'closed for lack of response', 'es-MX': 'cerrado por falta de respuesta' },
-};
+} as const satisfies MessageTable;
