@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../shared/domain/errors';
 import { GraphServiceError } from '../../../shared/infra/graph';
-import { LISTS, type SharePointStore } from '../../../shared/infra/sharepoint';
+import { LISTS, openSharePointStore, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
@@ -92,6 +92,21 @@ describe('SharePointStore against the Graph service (real SDK client)', () => {
     const refused = await store.tickets.list({ statuses: ['new'] }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(GraphServiceError);
     expect(refused).toMatchObject({ status: 400, message: expect.stringContaining("Field 'Status' cannot be referenced in filter") });
+  });
+
+  it('waits a throttled step exactly its Retry-After (fractional or an HTTP date); past the cap the 429 goes to the caller, never an early retry', async () => {
+    await start();
+    sp.graph.faults.inject({ status: 429, retryAfter: '0.03', method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    const started = Date.now();
+    await store.state.getState('k');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(29);
+    const patient = await openSharePointStore({ client: sp.graph.client(), siteId: sp.siteId, batch: { maxRetryDelayMs: 5000 } });
+    sp.graph.faults.inject({ status: 503, retryAfter: new Date(Date.now() + 2000).toUTCString(), method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    await patient.state.getState('k');
+    // The harness caps batch waits at 50 ms: a 5 s Retry-After is not waited for, and not cut short either.
+    sp.graph.faults.inject({ status: 429, retryAfter: 5, method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    await expect(store.state.getState('k')).rejects.toMatchObject({ status: 429 });
+    expect(sp.graph.faults.early).toBe(0);
   });
 
   it('rides out throttling: a 429 on the $batch and on steps inside it (Retry-After honoured)', async () => {
