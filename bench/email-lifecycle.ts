@@ -90,11 +90,15 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     await arrive('<life-1@acme.example>', 'No timbra la nómina', 'Hola, la nómina no timbra desde la mañana.');
     await measure('intake: the mail read, the ticket opened, the acknowledgement sent', () => poller.pollOnce());
     clock.advanceMinutes(20);
-    await measure('respond: the first response emailed to the client', async () => tickets.sendProgressUpdate(L1, await ref(), 'Revisamos el certificado; le escribimos en una hora.'));
+    // A consultant acts from the ticket card: the card carries the ticket id and version (not counted).
+    let at = await ref();
+    await measure('respond: the first response emailed to the client', () => tickets.sendProgressUpdate(L1, at, 'Revisamos el certificado; le escribimos en una hora.'));
     clock.advanceMinutes(30);
-    await measure('follow-up logged', async () => tickets.logFollowUp(L1, await ref(), 'follow-up', 'Llamada con Ana.'));
+    at = await ref();
+    await measure('follow-up logged', () => tickets.logFollowUp(L1, at, 'follow-up', 'Llamada con Ana.'));
     clock.advanceMinutes(60);
-    await measure('resolve: the resolution emailed', async () => tickets.resolve(L1, await ref(), 'Certificado renovado.'));
+    at = await ref();
+    await measure('resolve: the resolution emailed', () => tickets.resolve(L1, at, 'Certificado renovado.'));
     const resolution = graph.mail.sent(SUPPORT).at(-1)!.internetMessageId;
     clock.advanceMinutes(30);
     await arrive('<life-2@acme.example>', 'RE: [SUP-2026-0001] Resuelto', 'Confirmo, ya funciona. Gracias.', resolution);

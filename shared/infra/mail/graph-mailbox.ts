@@ -54,6 +54,8 @@ interface DeltaMessage {
 /** A message seen by delta and waiting for intake (kept in the StateStore backlog). */
 interface Candidate {
   id: string;
+  /** As delta reported it: a settled message is remembered by it (one key, also across a resync). */
+  internetMessageId?: string;
   conversationId?: string;
   /** When the mailbox received it (Graph's receivedDateTime): intake's instant, not the Date header. */
   receivedDateTime?: string;
@@ -109,6 +111,9 @@ export class GraphMailbox implements Mailbox {
   private readonly healthByMailbox = new Map<string, MailboxHealth>();
   /** Categories delta reported for the candidates of the last pass (settle adds to them). */
   private readonly categories = new Map<string, string[]>();
+  /** The backlog as the last pass left it (settle removes from it without reading it again). */
+  private openBacklog: Candidate[] | undefined;
+  private since: string | undefined;
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
@@ -147,7 +152,7 @@ export class GraphMailbox implements Mailbox {
       }
     }
     // Our own category change brings a settled message back in the next round: it leaves the backlog here.
-    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(doneKey(c.id))));
+    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(settledKey(c))));
     const open = pass.backlog.filter((_, i) => done[i] === undefined);
     if (open.length !== pass.backlog.length || pass.changed) await this.options.state.setState(this.backlogKey(), open);
     const items: PendingMail[] = [];
@@ -163,6 +168,7 @@ export class GraphMailbox implements Mailbox {
     }
     this.categories.clear();
     for (const c of open) if (c.categories) this.categories.set(c.id, c.categories);
+    this.openBacklog = open;
     return items;
   }
 
@@ -210,7 +216,8 @@ export class GraphMailbox implements Mailbox {
 
   /**
    * Tags the message (one PATCH: the categories delta reported, plus ours), keeps the reason file, and
-   * records it handled, by id and by internetMessageId, and out of the backlog: one write of the store.
+   * records it handled (by internetMessageId, which also dedupes a resync) and out of the backlog: one
+   * write of the store.
    */
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
@@ -220,10 +227,13 @@ export class GraphMailbox implements Mailbox {
     const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
-    const backlog = await this.backlog();
+    // This instance wrote the backlog last (intake runs under a lease): the pass's copy is current.
+    const backlog = this.openBacklog ?? (await this.backlog());
     const rest = backlog.filter((c) => c.id !== item.id);
-    const entries: StateEntry[] = [[doneKey(item.id), record]];
-    if (item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), item.id]);
+    this.openBacklog = rest;
+    const candidate = backlog.find((c) => c.id === item.id) ?? { id: item.id, ...(item.mail?.messageId ? { internetMessageId: item.mail.messageId } : {}) };
+    const entries: StateEntry[] = [[settledKey(candidate), record]];
+    if (!candidate.internetMessageId && item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), record]);
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
     await writeStates(this.options.state, entries);
   }
@@ -273,7 +283,7 @@ export class GraphMailbox implements Mailbox {
       for (const m of found) {
         const id = itemId(mailbox, m.id);
         if (pass.backlog.some((c) => c.id === id)) continue;
-        pass.backlog.push({ id, ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
+        pass.backlog.push({ id, ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
         pass.changed = true;
       }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
@@ -346,12 +356,13 @@ export class GraphMailbox implements Mailbox {
 
   /** The instant the adapter first ran (saved): older unflagged Inbox messages are history, not tickets. */
   private async startInstant(): Promise<string> {
+    if (this.since) return this.since; // written once, never changed: read once
     const key = `graph-mail-start:${this.options.supportMailbox.toLowerCase()}`;
     const saved = await this.options.state.getState<string>(key);
-    if (saved) return saved;
+    if (saved) return (this.since = saved);
     const now = this.options.clock.now().toISOString();
     await this.options.state.setState(key, now);
-    return now;
+    return (this.since = now);
   }
 }
 
@@ -387,6 +398,11 @@ function deltaKey(mailbox: string): string {
 
 function doneKey(id: string): string {
   return `graph-mail-done:${id}`;
+}
+
+/** Where a candidate's settlement is recorded: by its internetMessageId when delta gave one, else by its id. */
+function settledKey(candidate: Candidate): string {
+  return candidate.internetMessageId ? seenKey(splitItemId(candidate.id).mailbox, candidate.internetMessageId) : doneKey(candidate.id);
 }
 
 /** A settled message by its internetMessageId (hashed: Message-IDs can be long; state keys are indexed text). */

@@ -187,12 +187,14 @@ export class ListItems {
    * Upserts of several keys in two rounds: the reads of all keys leave together (one $batch per 20),
    * and the returned function sends all the writes together. A key repeated in `rows` takes its last
    * fields; a create refused (another writer created the key since the read) is upserted on its own.
-   * `known` (key -> item id, kept by the caller) skips the read of keys whose item is known: a key's item
-   * never changes (unique column); one deleted meanwhile (404) is upserted afresh.
+   * With `known` (key -> item id, kept by the caller) nothing is read first: a known key's item is
+   * written straight (a key keeps its item: the column is unique), an unknown key is created (most keys
+   * written are new); a create refused as a duplicate, or an update of an item deleted meanwhile (404),
+   * is upserted on its own.
    */
   async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>, known?: KnownIds): Promise<() => Promise<void>> {
     const last = [...new Map(rows.map(([key, fields]) => [key, fields])).entries()];
-    const found = await Promise.all(last.map(async ([key]) => known?.get(key) ?? (await this.find(list, column, key))?.id));
+    const found = known ? last.map(([key]) => known.get(key)) : await Promise.all(last.map(async ([key]) => (await this.find(list, column, key))?.id));
     return async () => {
       const results = await Promise.all(last.map(([key, fields], i) => {
         const id = found[i];

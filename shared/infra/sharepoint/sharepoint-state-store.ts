@@ -25,7 +25,8 @@ class KnownKeys implements KnownIds {
 /**
  * Key-value state: one SoporteState item per key (unique StateKey), the value as JSON. The item id of a
  * key seen once is remembered (a key keeps its item: the column is unique), so overwriting it is one
- * write, not a read and a write; an item deleted meanwhile (404) is created again.
+ * write; an unknown key is created outright (a refusal as a duplicate is then read and overwritten);
+ * an item deleted meanwhile (404) is created again. A write is one request, not a read and a write.
  */
 export class SharePointStateStore implements StateStore {
   private readonly known = new KnownKeys();
@@ -46,12 +47,12 @@ export class SharePointStateStore implements StateStore {
     await (await this.planWrites([[key, value]]))();
   }
 
-  /** Every entry in two requests (all reads, then all writes), not two per entry; one when every key is known. Not atomic: SharePoint has no transactions. */
+  /** Every entry in one request (a $batch of 20 writes), not two per entry. Not atomic: SharePoint has no transactions. */
   async setStates(entries: readonly StateEntry[]): Promise<void> {
     await (await this.planWrites(entries))();
   }
 
-  /** Reads what `entries` will overwrite; the returned function sends the writes (for a caller that adds its own steps to them). */
+  /** The returned function sends the writes (for a caller that adds its own steps to the same batch). */
   planWrites(entries: readonly StateEntry[]): Promise<() => Promise<void>> {
     return this.items.planUpserts('state', 'StateKey', entries.map(([key, value]) => [key, { Value: JSON.stringify(value) }] as const), this.known);
   }

@@ -88,6 +88,17 @@ describe('createGraphClient against the Graph service: auth, retry, errors, tran
     expect(graph.requests.count()).toBe(1);
   });
 
+  it('never resends a mail submission after a 504 (it may have gone); a GET after a 504 is retried', async () => {
+    graph.faults.inject({ status: 504, times: 1, method: 'POST', path: '/users/*/sendMail' });
+    const client = graph.client();
+    await expect(client.api(`/users/${SUPPORT}/sendMail`).post({ message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'ana@client.test' } }] } }))
+      .rejects.toMatchObject({ status: 504, code: 'gatewayTimeout' });
+    expect(graph.requests.count({ method: 'POST', path: '/users/*/sendMail' })).toBe(1);
+    graph.faults.inject({ status: 504, times: 1, method: 'GET' });
+    await client.api(inbox).get();
+    expect(graph.requests.count({ method: 'GET' })).toBe(2);
+  });
+
   it('resends a POST body intact after a 503, and the mail is sent once', async () => {
     graph.faults.inject({ status: 503, retryAfter: 0, times: 1, method: 'POST', path: '/users/*/sendMail' });
     await graph.client().api(`/users/${SUPPORT}/sendMail`).post({ message: { subject: 'once', toRecipients: [{ emailAddress: { address: 'ana@client.test' } }] } });

@@ -100,6 +100,12 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     expect(stale).toMatchObject({ status: 412, code: 'preconditionFailed', isPreconditionFailed: true });
     await expect(client.api(`${items}/1`).header('If-Match', created.eTag).delete()).rejects.toMatchObject({ status: 412 });
     await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 409 });
+    // How Graph refuses a duplicate is undocumented: the service answers it in turn 409, 400, 500 (generic body).
+    await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 400, code: 'invalidRequest', message: expect.stringContaining('Invalid request') });
+    await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 500, code: 'generalException' });
+    // errors.md: "ETags must be quoted strings" (malformedEntityTag).
+    const current = graph.sharepoint.items(siteId, 'Tickets')[0]!.eTag;
+    await expect(client.api(`${items}/1/fields`).header('If-Match', current.replace(/"/g, '')).patch({ Status: 'x' })).rejects.toMatchObject({ status: 400, code: 'malformedEntityTag' });
   });
 
   it('refuses unknown fields, wrong types and read-only fields, naming the field', async () => {

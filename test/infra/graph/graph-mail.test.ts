@@ -181,6 +181,13 @@ describe('Graph service: mail through the real Graph SDK client', () => {
     })).rejects.toMatchObject({ status: 400, code: 'InvalidInternetMessageHeader' });
   });
 
+  it('reply refuses a comment together with message.body (message-reply.md)', async () => {
+    const id = graph.mail.seed(SUPPORT, { subject: 'Printer down', from: CLIENT });
+    await expect(client.api(`/users/${SUPPORT}/messages/${id}/reply`).post({ comment: 'On it.', message: { body: { contentType: 'text', content: 'Also this.' } } }))
+      .rejects.toMatchObject({ status: 400 });
+    expect(graph.mail.sent(SUPPORT)).toEqual([]);
+  });
+
   it('reply threads with the original; createReply + send sends the draft', async () => {
     const id = graph.mail.seed(SUPPORT, { subject: 'Printer down', from: CLIENT, internetMessageId: '<orig@client.test>', conversationId: 'AAQkconv1' });
     await client.api(`/users/${SUPPORT}/messages/${id}/reply`).post({ comment: 'We are on it.' });

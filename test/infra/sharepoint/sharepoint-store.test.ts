@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../shared/domain/errors';
 import { GraphServiceError } from '../../../shared/infra/graph';
-import { LISTS, type SharePointStore } from '../../../shared/infra/sharepoint';
+import { LISTS, openSharePointStore, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
@@ -28,21 +28,26 @@ describe('SharePointStore against the Graph service (real SDK client)', () => {
     expect(sp.graph.requests.list({ inBatch: true }).map((r) => `${r.method} ${r.status}`)).toEqual(['PATCH 200', 'POST 201', 'POST 201']);
   });
 
-  it('writes several state keys in 2 requests (reads, then writes), and a completion with them in the second', async () => {
+  it('writes several state keys in 1 request (known keys to their item, new ones created), and a completion with them', async () => {
     await start();
     await store.state.setState('k1', { v: 0 });
     sp.graph.requests.reset();
     await store.state.setStates!([['k1', { v: 1 }], ['k2', 'two'], ['k3', [3]], ['k2', 'last wins']]);
-    expect(sp.graph.requests.count()).toBe(2);
+    expect(sp.graph.requests.count()).toBe(1);
     expect(await Promise.all(['k1', 'k2', 'k3'].map((k) => store.state.getState(k)))).toEqual([{ v: 1 }, 'last wins', [3]]);
 
     expect(await store.alerts.claim('mail:acknowledgement:t1', 'mailer', new Date('2026-03-02T16:00:00Z'))).toBe(true);
     sp.graph.requests.reset();
     await store.alerts.completeWithState!('mail:acknowledgement:t1', new Date('2026-03-02T16:00:01Z'), '<m1@test>', [['k4', 'four'], ['k1', { v: 2 }]]);
-    expect(sp.graph.requests.count()).toBe(2);
+    expect(sp.graph.requests.count()).toBe(1);
     expect(await store.alerts.get('mail:acknowledgement:t1')).toMatchObject({ completedAt: '2026-03-02T16:00:01.000Z', ref: '<m1@test>' });
     expect(await store.state.getState('k4')).toBe('four');
     expect(await store.state.getState('k1')).toEqual({ v: 2 });
+    // Another instance, which never saw k1: its create is refused as a duplicate, then it overwrites k1's item.
+    const other = await sp.open();
+    await other.state.setStates!([['k1', { v: 3 }], ['k5', 'five']]);
+    expect(await store.state.getState('k1')).toEqual({ v: 3 });
+    expect(sp.graph.sharepoint.items(sp.siteId, LISTS.state.name).filter((i) => i.fields.StateKey === 'k1')).toHaveLength(1);
   });
 
   it('a stale save is refused by SharePoint (If-Match, 412) and its events are not written (they depend on it)', async () => {
@@ -87,6 +92,21 @@ describe('SharePointStore against the Graph service (real SDK client)', () => {
     const refused = await store.tickets.list({ statuses: ['new'] }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(GraphServiceError);
     expect(refused).toMatchObject({ status: 400, message: expect.stringContaining("Field 'Status' cannot be referenced in filter") });
+  });
+
+  it('waits a throttled step exactly its Retry-After (fractional or an HTTP date); past the cap the 429 goes to the caller, never an early retry', async () => {
+    await start();
+    sp.graph.faults.inject({ status: 429, retryAfter: '0.03', method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    const started = Date.now();
+    await store.state.getState('k');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(29);
+    const patient = await openSharePointStore({ client: sp.graph.client(), siteId: sp.siteId, batch: { maxRetryDelayMs: 5000 } });
+    sp.graph.faults.inject({ status: 503, retryAfter: new Date(Date.now() + 2000).toUTCString(), method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    await patient.state.getState('k');
+    // The harness caps batch waits at 50 ms: a 5 s Retry-After is not waited for, and not cut short either.
+    sp.graph.faults.inject({ status: 429, retryAfter: 5, method: 'GET', path: '/sites/*/lists/*/items', inBatch: true, times: 1 });
+    await expect(store.state.getState('k')).rejects.toMatchObject({ status: 429 });
+    expect(sp.graph.faults.early).toBe(0);
   });
 
   it('rides out throttling: a 429 on the $batch and on steps inside it (Retry-After honoured)', async () => {

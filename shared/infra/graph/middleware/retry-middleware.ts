@@ -15,6 +15,16 @@ export interface RetryOptions {
   maxRetryAfterMs: number;
 }
 
+/**
+ * Mail submissions are not idempotent. A 429 or 503 refused them (nothing was sent: safe to resend), but
+ * after a 504 the gateway only stopped waiting: the message may have gone, so it is not sent again.
+ */
+const MAIL_SUBMISSION = /\/(sendMail|reply|replyAll|forward|send)$/i;
+
+function unsafeToResend(context: Context, status: number): boolean {
+  return status === 504 && requestMethod(context) === 'POST' && MAIL_SUBMISSION.test(new URL(requestUrl(context)).pathname);
+}
+
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 32_000, maxRetryAfterMs: 120_000 };
 
 export interface RetryEvent {
@@ -49,7 +59,7 @@ export class RetryMiddleware implements Middleware {
     for (let attempt = 1; ; attempt++) {
       await this.next!.execute(context);
       const response = context.response;
-      if (!response || !RETRYABLE_STATUSES.has(response.status) || attempt >= this.options.maxAttempts) return;
+      if (!response || !RETRYABLE_STATUSES.has(response.status) || attempt >= this.options.maxAttempts || unsafeToResend(context, response.status)) return;
       const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'), this.deps.nowMs());
       if (retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs) return;
       const delayMs = retryAfterMs ?? Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
