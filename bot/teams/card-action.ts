@@ -22,8 +22,8 @@ export const CARD_VERBS = [
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/** Which card an action answers with: the ticket card, the channel's SLA alert card, or the L4 prompt. */
-export const CARD_VIEWS = ['ticket', 'alert', 'l4'] as const;
+/** Which card an action answers with: the ticket card, the channel's SLA alert card, the L4 prompt, or a client's reply (on a stale version). */
+export const CARD_VIEWS = ['ticket', 'alert', 'l4', 'reply'] as const;
 export type CardView = (typeof CARD_VIEWS)[number];
 
 /** The data every ticket action carries: which ticket, the version the user saw, the card to answer with. */
@@ -34,6 +34,7 @@ export const TICKET_ACTION_DATA = z.object({
   clock: z.enum(['response', 'resolution']).optional(),
   threshold: z.enum(['at-risk', 'breached']).optional(),
   reason: z.string().optional(),
+  reply: z.object({ messageId: z.string().min(1), excerpt: z.string(), fromEmail: z.string(), fromName: z.string().optional() }).optional(),
 });
 export type TicketActionData = z.infer<typeof TICKET_ACTION_DATA>;
 
