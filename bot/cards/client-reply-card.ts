@@ -5,6 +5,8 @@ import { renderTemplate, type CardJson } from './render-template';
 import template from './client-reply-card.json';
 
 export interface ClientReplyCardData {
+  hasNotice: boolean;
+  notice: string;
   title: string;
   subject: string;
   excerpt: string;
@@ -14,7 +16,8 @@ export interface ClientReplyCardData {
   question: string;
   ticketId: string;
   version: string;
-  messageId: string;
+  /** What the buttons carry: the client's message they point at, and enough to show this card again. */
+  reply: { messageId: string; excerpt: string; fromEmail: string; fromName?: string };
   labels: { confirm: string; reopen: string };
 }
 
@@ -37,11 +40,15 @@ export function firstLines(text: string): string {
  * record on the client's behalf (pointing at this message): "the client confirmed: close" and "not
  * solved: reopen".
  */
-export function clientReplyCard(notification: ClientReplyNotification, format: CardFormat): CardJson {
+export function clientReplyCard(notification: ClientReplyNotification, format: CardFormat, notice?: string): CardJson {
   const l = format.locale;
   const { ticket, from } = notification;
   const needsDecision = notification.outcome === 'needs-decision' && ticket.status === 'resolved';
+  const reply: ClientReplyCardData['reply'] = { messageId: notification.messageId, excerpt: notification.excerpt, fromEmail: from.email };
+  if (from.name) reply.fromName = from.name;
   const data: ClientReplyCardData = {
+    hasNotice: Boolean(notice),
+    notice: notice ?? '',
     title: t(l, 'bot.clientReply.title', { from: from.name ?? from.email, number: ticket.number }),
     subject: ticket.subject,
     excerpt: firstLines(notification.excerpt) || t(l, 'bot.clientReply.empty'),
@@ -54,7 +61,7 @@ export function clientReplyCard(notification: ClientReplyNotification, format: C
     question: t(l, 'bot.clientReply.question'),
     ticketId: ticket.id,
     version: ticket.version,
-    messageId: notification.messageId,
+    reply,
     labels: { confirm: t(l, 'bot.clientReply.confirm'), reopen: t(l, 'bot.clientReply.reopen') },
   };
   return renderTemplate(template, data);

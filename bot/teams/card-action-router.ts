@@ -3,6 +3,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import { t } from '../../shared/domain/i18n/catalog';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import { clientReplyCard } from '../cards/client-reply-card';
 import type { CardJson } from '../cards/render-template';
 import type { BotTurn } from './bot-turn';
 import type { CardActionOnce } from './card-action-once';
@@ -12,6 +13,12 @@ import type { TicketViews } from './ticket-views';
 
 /** The answer to an Action.Execute: the refreshed card, or a message when there is no card to show. */
 export type CardActionAnswer = { kind: 'card'; card: CardJson } | { kind: 'message'; text: string };
+
+/** A client's unclear reply, shown again on the current version when a decision on it met a stale card. */
+function replyCardAgain(ticket: Ticket, reply: NonNullable<TicketActionData['reply']>, turn: BotTurn, notice: string): CardJson {
+  const from = reply.fromName ? { email: reply.fromEmail, name: reply.fromName } : { email: reply.fromEmail };
+  return clientReplyCard({ kind: 'client-reply', ticket, from, messageId: reply.messageId, excerpt: reply.excerpt, outcome: 'needs-decision' }, turn.format, notice);
+}
 
 function validationError(error: z.ZodError): ValidationError {
   const issue = error.issues[0];
@@ -95,6 +102,7 @@ export class CardActionRouter {
       if (queue) return queue;
     }
     if (view === 'alert' && context?.clock && context.threshold) return this.deps.views.alertCard(ticket, { clock: context.clock, threshold: context.threshold }, turn.format, turn.now, notice);
+    if (view === 'reply' && notice && context?.reply && ticket.status === 'resolved') return Promise.resolve(replyCardAgain(ticket, context.reply, turn, notice));
     if (view === 'l4') return this.deps.views.l4Card(ticket, context?.reason ?? '', turn.format, notice ?? t(turn.locale, 'bot.l4.recorded', { caseNumber: ticket.microsoftCaseNumber ?? '' }));
     return this.deps.views.ticketCard(ticket, turn.format, turn.now, notice);
   }

@@ -25,8 +25,8 @@ export const CARD_VERBS = [
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/** Which card an action answers with: the ticket card, the channel's SLA alert card, the L4 prompt, or the queue. */
-export const CARD_VIEWS = ['ticket', 'alert', 'l4', 'queue'] as const;
+/** Which card an action answers with: the ticket card, the channel's SLA alert card, the L4 prompt, the queue, or a client's reply (on a stale version). */
+export const CARD_VIEWS = ['ticket', 'alert', 'l4', 'queue', 'reply'] as const;
 export type CardView = (typeof CARD_VIEWS)[number];
 
 /** The data every ticket action carries: which ticket, the version the user saw, the card to answer with. */
@@ -37,6 +37,7 @@ export const TICKET_ACTION_DATA = z.object({
   clock: z.enum(['response', 'resolution']).optional(),
   threshold: z.enum(['at-risk', 'breached']).optional(),
   reason: z.string().optional(),
+  reply: z.object({ messageId: z.string().min(1), excerpt: z.string(), fromEmail: z.string(), fromName: z.string().optional() }).optional(),
 });
 export type TicketActionData = z.infer<typeof TICKET_ACTION_DATA>;
 

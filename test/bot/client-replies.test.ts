@@ -62,12 +62,26 @@ describe('client replies in Teams (bot over HTTP, TeamsNotifier, in-process conn
     expect(cardText(ticketCard)).toMatch(new RegExp(ticket.number));
 
     const data = actionData(replyCard, 'ticket.confirmForClient');
-    expect(data).toMatchObject({ clientMessageId: '<half@acme.example>' });
+    expect(data).toMatchObject({ view: 'reply', reply: { messageId: '<half@acme.example>', excerpt: 'Ya funciona, pero a medias.', fromEmail: 'ana@acme.example' } });
     const { body } = await h.post(cardAction('ticket.confirmForClient', data, personal));
     expect(cardText(body.value)).toMatch(/Status: Closed/);
     const events = await h.store.tickets.events(ticket.id);
     expect(events.find((e) => e.type === 'resolution-validated')).toMatchObject({ actor: { id: 'staff-l2' }, channel: 'teams', data: { clientMessageId: '<half@acme.example>', onBehalfOf: 'ana@acme.example' } });
     expect(h.mailer.sent.map((m) => m.kind)).toContain('closure');
+  });
+
+  it('a decision on a stale card shows the reply again on the current version, buttons kept', async () => {
+    const ticket = await resolvedFor('staff-l2');
+    await reply(ticket, '<half@acme.example>', 'Ya funciona, pero a medias.');
+    const post = await connector.waitFor((c) => c.conversationId === personal.conversationId && JSON.stringify(c.activity).includes('replied on'));
+    const replyCard = (post.activity.attachments as Array<{ content: unknown }>)[0].content;
+    const current = (await h.store.tickets.get(ticket.id)) as Ticket;
+    await h.services.tickets.addNote({ role: 'L1', id: 'staff-l1' }, { ticketId: ticket.id, expectedVersion: current.version }, 'Called her back.', true);
+    const { body } = await h.post(cardAction('ticket.confirmForClient', actionData(replyCard, 'ticket.confirmForClient'), personal));
+    expect(cardText(body.value)).toMatch(/changed by someone else[\s\S]*Ya funciona, pero a medias\./);
+    expect(verbsOf(body.value)).toEqual(['ticket.confirmForClient', 'ticket.reopenForClient']);
+    const again = await h.post(cardAction('ticket.confirmForClient', actionData(body.value, 'ticket.confirmForClient'), personal));
+    expect(cardText(again.body.value)).toMatch(/Status: Closed/);
   });
 
   it('"not solved: reopen" reopens the ticket and emails the client the new due time', async () => {

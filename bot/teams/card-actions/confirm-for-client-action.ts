@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { BotTurn } from '../bot-turn';
-import { requiredText, TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
+import { TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 
-const DATA = TICKET_ACTION_DATA.extend({ clientMessageId: requiredText });
+/** The client's message the decision points at travels with the action (and re-renders the card on a stale version). */
+const DATA = TICKET_ACTION_DATA.required({ reply: true });
 type Data = z.infer<typeof DATA>;
 
 /** `ticket.confirmForClient`: "the client confirmed: close", recorded on the client's behalf pointing at their message. */
@@ -14,6 +15,6 @@ export class ConfirmForClientAction implements CardAction<Data> {
   constructor(private readonly tickets: TicketCommands) {}
 
   run(turn: BotTurn, data: Data): Promise<Ticket> {
-    return this.tickets.validateResolution(turn.actor, ticketRef(data), undefined, data.clientMessageId);
+    return this.tickets.validateResolution(turn.actor, ticketRef(data), undefined, data.reply.messageId);
   }
 }

@@ -7,6 +7,7 @@ import {
   GREETING_LINE,
   HEDGE_WORDS,
   NEGATION_WORDS,
+  NEUTRAL_CLAUSE,
   RECEIPT_WORDS,
   REFUSE_PHRASES,
   REJECT_PHRASES,
@@ -42,7 +43,7 @@ export function parseReplyIntent(body: string): ReplyIntent | undefined {
   const confirms = head.some((c) => CONFIRM_PHRASES.some((re) => re.test(c)));
   if (approves && !confirms) return 'approve';
   if (confirms && !approves) return 'confirm';
-  if (!approves && head.some((c) => YES_CLAUSE.test(c))) return 'confirm';
+  if (!approves && head.some((c) => YES_CLAUSE.test(c)) && head.every((c) => YES_CLAUSE.test(c) || NEUTRAL_CLAUSE.test(c))) return 'confirm';
   return undefined;
 }
 
@@ -76,6 +77,7 @@ function normalize(line: string): string {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[“”"«»¡*_()]/g, '')
+    .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

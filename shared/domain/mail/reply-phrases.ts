@@ -53,10 +53,11 @@ export const APPROVE_PHRASES: RegExp[] = [
 /** A clause that confirms the resolution. */
 export const CONFIRM_PHRASES: RegExp[] = [
   /^(confirmed|confirmado)$/,
-  /^(i |we )?(can )?confirm(ed)?\b/,
-  /^(yo )?(lo )?(confirmo|confirmamos|confirmado)\b/,
-  // "quedó" is done; "quedo atenta" / "quedo a sus órdenes" closes a letter.
-  /\b(ya )?(quedo|ha quedado)\b(?! (atent|a (sus|tus|la) orden|pendiente|en espera|al pendiente))/,
+  // Confirming the solution, not a meeting: "confirmo la reunión del jueves" is not a yes.
+  /^(i |we )?(can )?confirm(ed)?\b(?! (the )?(meeting|call|session|appointment|visit|date|time|attendance))/,
+  /^(yo )?(lo |le |les )?(confirmo|confirmamos|confirmado)\b(?! (la|el|los|las|mi|nuestra) (cita|reunion|sesion|llamada|junta|visita|horario|fecha|asistencia))/,
+  // "ya quedó" ends the clause or says how it was left: "ya quedó el reporte, se lo adjunto" is not a yes.
+  /\b(ya )?(quedo|ha quedado)( (todo|bien|resuelto|solucionado|listo|arreglado|funcionando|perfecto|corregido))*( bien)?$/,
   /\bya (funciona|jala|sirve|abre|entra|carga|sincroniza|timbra|imprime|puedo|podemos|pude|pudimos|me deja|nos deja|se ve)\b/,
   /\bfunciona (bien|correctamente|perfecto|perfectamente|de maravilla|sin problema|ok)\b/,
   /^(funciona|funcionando|resuelto|solucionado|arreglado|corregido)$/,
@@ -74,6 +75,10 @@ export const CONFIRM_PHRASES: RegExp[] = [
 /** A bare yes: it answers whichever question is pending ("Sí" / "Sí, autorizo" / "Yes, fixed"). */
 export const YES_CLAUSE = /^(si|yes|yep|yeah|correcto|afirmativo|exacto|claro)$/;
 
+/** Clauses that add nothing: thanks, courtesy, a name after them. A bare yes counts only among these ("Sí, gracias Luis"). */
+export const NEUTRAL_CLAUSE =
+  /^(muchas |mil )?(gracias|thanks|thank you|many thanks|thanks a lot|ok|okay|vale|perfecto|perfect|excelente|excellent|great|genial|listo|de acuerdo|saludos|regards|cheers)( [a-z]+){0,2}$/;
+
 /** Words that make a yes conditional or partial: "it works, but ...", "más o menos". */
 export const HEDGE_WORDS =
   /\b(but|however|except|although|though|partially|partly|mostly|sort of|kind of|seems|i think|maybe|perhaps|for now|sometimes|intermittent(ly)?|not sure|still|pero|sin embargo|excepto|salvo|aunque|a medias|mas o menos|medio|parcialmente|en parte|al parecer|parece que|creo que|supongo|tal vez|quizas?|por ahora|de momento|por el momento|a veces|intermitente|no estoy segur[oa]|todavia|aun)\b/;
@@ -83,7 +88,7 @@ export const DEFER_WORDS =
   /\b((les|le|te|se los|se lo) (confirmo|aviso|comento|confirmamos|avisamos)(?! que)|lo (reviso|reviso y|pruebo|probamos|revisamos|voy a)|voy a (probar|revisar)|vamos a (probar|revisar)|en cuanto|mas tarde|manana|i'?ll (check|test|confirm|let you know|try)|i will (check|test|confirm|try)|will (confirm|let you know)|let (me|us) (check|test|try)|let you know|later|tomorrow)\b/;
 
 /** An acknowledgement of receipt is not a confirmation: "confirmo de recibido", "received, thanks". */
-export const RECEIPT_WORDS = /\b(de recibido|recibido|acuse de recibo|received|receipt|got it|noted|enterad[oa])\b/;
+export const RECEIPT_WORDS = /\b(de recibido|recibido|recibi|recibimos|acuse de recibo|received|receipt|got it|noted|enterad[oa])\b/;
 
 /** Any negation: a yes never contains one ("ya funciona, no se preocupe" is left to a person). */
 export const NEGATION_WORDS = /(\b(no|not|nunca|never|ni|tampoco|nada|nothing|nadie|nobody|sin exito)\b|n't\b)/;
