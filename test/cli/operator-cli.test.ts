@@ -30,7 +30,7 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     expect(es.stdout).toMatch(/^Solicitante +Eva Ruiz <eva@contoso\.example>$/m);
     expect(es.stdout).not.toMatch(/\d{2}:\d{2}Z|UTC/);
     const en = await run('tickets', 'list');
-    expect(en.stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
+    expect(en.stdout).toMatch(/SUP-2026-0001 .* Contoso +- +Mon 7 Dec 2026 12:30 \(Mexico City time\) +Nómina caída/);
     for (const key of ['2026-1', 'SUP-2026-0001']) expect((await run('tickets', 'history', key)).stdout).toContain('Mon 7 Dec 2026 12:30 (Mexico City time)');
     const receipt = await run('--lang', 'es-MX', 'sla', 'explain', '1');
     expect(receipt.stdout).toMatch(/^Comprobante de SLA de SUP-2026-0001, al lun 7 dic 2026 12:3\d\nPolítica: default \(versión p-[0-9a-f]{16}\)\nHorario: hora de la Ciudad de México/);

@@ -55,7 +55,10 @@ export function registerTicketCommands(program: Command): void {
         list = list.slice(0, o.limit as number);
       }
       if (o.json) return printJson(list);
-      print(table(lang, ['cli.col.number', 'cli.col.status', 'cli.col.priority', 'cli.col.level', 'cli.col.client', 'cli.col.assignee', 'cli.col.opened', 'cli.col.subject'], list.map((x) => [x.number, t(lang, `status.${x.status}`), t(lang, `priority.${x.priority}`), x.level, x.clientId, x.assigneeId, when(x.openedAt, lang), x.subject])));
+      const [clients, staff] = await Promise.all([store.directory.listClients(), store.directory.listStaff()]);
+      const clientName = new Map(clients.map((c) => [c.id, c.name]));
+      const staffName = new Map(staff.map((m) => [m.id, m.name]));
+      print(table(lang, ['cli.col.number', 'cli.col.status', 'cli.col.priority', 'cli.col.level', 'cli.col.client', 'cli.col.assignee', 'cli.col.opened', 'cli.col.subject'], list.map((x) => [x.number, t(lang, `status.${x.status}`), t(lang, `priority.${x.priority}`), x.level, clientName.get(x.clientId) ?? x.clientId, x.assigneeId && (staffName.get(x.assigneeId) ?? x.assigneeId), when(x.openedAt, lang), x.subject])));
     },
   );
 
