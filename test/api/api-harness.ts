@@ -8,7 +8,8 @@ import type restify from 'restify';
 import { createServer } from '../../bot/server';
 import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
-import type { Clock, IdGenerator, Mailer, Notifier, OutboundMail } from '../../shared/application/ports';
+import type { Notifier } from '../../shared/application/ports';
+import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles';
 import { TicketService } from '../../shared/application/ticket-service';
 import { DirectoryService } from '../../shared/application/directory-service';
 import { TicketQueryService } from '../../shared/application/ticket-query-service';
@@ -28,25 +29,6 @@ export const GLOBEX_TENANT = '0b8f6b0e-0000-4000-8000-0000000000b1';
 export const AUDIENCE = 'c0ffee00-0000-4000-8000-000000000001';
 /** Monday 2 March 2026, 10:00 in Mexico City: inside support hours. */
 export const NOW = '2026-03-02T16:00:00.000Z';
-
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date { return new Date(this.current.getTime()); }
-  advanceMinutes(minutes: number): void { this.current = new Date(this.current.getTime() + minutes * 60_000); }
-}
-
-class Ids implements IdGenerator {
-  private n = 0;
-  newId(): string { this.n += 1; return `api-${String(this.n).padStart(5, '0')}`; }
-}
-
-class MemoryMailer implements Mailer {
-  readonly sent: OutboundMail[] = [];
-  async send(mail: OutboundMail): Promise<{ messageId: string }> {
-    this.sent.push(mail);
-    return { messageId: `<sent-${this.sent.length}@soporte.test>` };
-  }
-}
 
 const quietNotifier: Notifier = { notify: async () => ({}) };
 
@@ -76,8 +58,8 @@ export interface TokenClaims {
  */
 export class ApiHarness {
   readonly clock = new ManualClock(new Date(NOW));
-  readonly ids = new Ids();
-  readonly mailer = new MemoryMailer();
+  readonly ids = new SequentialIds('api');
+  readonly mailer = new CapturingMailer();
   store!: SqliteStore;
   service!: TicketService;
   baseUrl = '';

@@ -3,62 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
-import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail, SideEffectErrors } from '../../shared/application/ports';
 import { TicketService } from '../../shared/application/ticket-service';
 import type { Actor } from '../../shared/domain/ticket/ticket-types';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../support/doubles';
 
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current.getTime());
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
-}
-
-export class SequentialIds implements IdGenerator {
-  private n = 0;
-  constructor(private readonly prefix = 'id') {}
-  newId(): string {
-    this.n += 1;
-    return `${this.prefix}-${String(this.n).padStart(6, '0')}`;
-  }
-}
-
-export class CapturingMailer implements Mailer {
-  readonly sent: OutboundMail[] = [];
-  async send(mail: OutboundMail): Promise<{ messageId: string }> {
-    this.sent.push(mail);
-    return { messageId: `<m${this.sent.length}@test>` };
-  }
-  kinds(): string[] {
-    return this.sent.map((m) => m.kind);
-  }
-}
-
-export class CapturingNotifier implements Notifier {
-  readonly sent: Notification[] = [];
-  async notify(notification: Notification): Promise<{ ref?: string }> {
-    this.sent.push(notification);
-    return { ref: `n${this.sent.length}` };
-  }
-  kinds(): string[] {
-    return this.sent.map((n) => n.kind);
-  }
-}
-
-export class CollectedErrors implements SideEffectErrors {
-  readonly errors: Array<{ error: unknown; what: string }> = [];
-  report(error: unknown, context: { what: string }): void {
-    this.errors.push({ error, what: context.what });
-  }
-}
+// The test doubles live once in test/support/doubles.ts; harnesses re-export them for their tests.
+export { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../support/doubles';
 
 export const MANAGER: Actor = { role: 'manager', id: 'staff-manager', name: 'Marta Manager' };
 export const L1: Actor = { role: 'L1', id: 'staff-l1', name: 'Luis L1' };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail, SideEffectErrors } from '../../shared/application/ports';
+import type { Notification, Notifier, SideEffectErrors } from '../../shared/application/ports';
+import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
 import type { Actor, StaffRole } from '../../shared/domain/ticket/ticket-types';
 import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
@@ -16,35 +17,6 @@ import { TeamsRuntime } from '../../bot/teams/teams-runtime';
 
 /** Monday 2 March 2026, 10:00 in Mexico City (16:00 UTC): inside support hours. */
 export const MONDAY_10AM = '2026-03-02T16:00:00.000Z';
-
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current.getTime());
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
-
-class Ids implements IdGenerator {
-  private n = 0;
-  newId(): string {
-    this.n += 1;
-    return `bot-${String(this.n).padStart(5, '0')}`;
-  }
-}
-
-class MemoryMailer implements Mailer {
-  readonly sent: OutboundMail[] = [];
-  async send(mail: OutboundMail): Promise<{ messageId: string }> {
-    this.sent.push(mail);
-    return { messageId: `<sent-${this.sent.length}@soporte.test>` };
-  }
-}
 
 /** What fell back to the log notifier (no Teams conversation for it). */
 export class FallbackNotifier implements Notifier {
@@ -85,7 +57,7 @@ export const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
  */
 export class BotHarness {
   readonly clock = new ManualClock(new Date(MONDAY_10AM));
-  readonly mailer = new MemoryMailer();
+  readonly mailer = new CapturingMailer();
   readonly fallback = new FallbackNotifier();
   readonly problems = new Problems();
   readonly turnErrors: unknown[] = [];
@@ -103,7 +75,7 @@ export class BotHarness {
     h.dir = mkdtempSync(join(tmpdir(), 'soporte-bot-'));
     h.store = await openSqliteStore({ dataDir: h.dir, clock: h.clock });
     h.runtime = new TeamsRuntime({ identity: options.identity ?? { mode: 'local' }, store: h.store, clock: h.clock, fallback: h.fallback, reportError: (error) => h.turnErrors.push(error) });
-    h.services = buildServices({ store: h.store, clock: h.clock, ids: new Ids(), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
+    h.services = buildServices({ store: h.store, clock: h.clock, ids: new SequentialIds('bot'), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
     h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
     h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing });
     if (options.socketPath) {
