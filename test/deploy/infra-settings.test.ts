@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
@@ -178,5 +179,49 @@ describe('Dockerfile', () => {
     const envLine = dockerfile.match(/^ENV (.*)$/m)![1]!;
     const names = [...envLine.matchAll(/(\w+)=/g)].map((m) => m[1]!);
     expect(names.filter((name) => !CONFIG_SETTINGS.includes(name))).toEqual([]);
+  });
+});
+
+describe('the add-in API app registration (deploy/aad.addin-api.manifest.json)', () => {
+  const manifest = JSON.parse(read('deploy/aad.addin-api.manifest.json')) as {
+    signInAudience: string;
+    identifierUris: string[];
+    api: { oauth2PermissionScopes: Array<{ value: string; type: string }>; preAuthorizedApplications: Array<{ appId: string }> };
+    spa: { redirectUris: string[] };
+    requiredResourceAccess: unknown[];
+    appRoles: unknown[];
+    keyCredentials?: unknown[];
+    passwordCredentials?: unknown[];
+  };
+
+  it('is multitenant, exposes only the delegated access_as_user scope, and asks for no permission at all', () => {
+    expect(manifest.signInAudience).toBe('AzureADMultipleOrgs');
+    expect(manifest.api.oauth2PermissionScopes.map((scope) => [scope.value, scope.type])).toEqual([['access_as_user', 'User']]);
+    expect(manifest.requiredResourceAccess).toEqual([]);
+    expect(manifest.appRoles).toEqual([]);
+    expect(manifest.keyCredentials ?? []).toEqual([]);
+    expect(manifest.passwordCredentials ?? []).toEqual([]);
+    expect(manifest.identifierUris).toEqual(['api://${{BOT_DOMAIN}}/${{ENTRA_CLIENT_ID}}']);
+  });
+
+  it('registers the redirects the add-in uses: the NAA broker and the dialog sign-in page', () => {
+    expect(manifest.spa.redirectUris).toEqual(['brk-multihub://${{BOT_DOMAIN}}', 'https://${{BOT_DOMAIN}}/addin/auth-dialog.html']);
+    expect(read('addin/taskpane.ts')).toContain('/addin/auth-dialog.html');
+    expect(read('addin/auth-dialog.ts')).toContain('/addin/auth-dialog.html');
+    // The same redirect the Teams manifest names for NAA.
+    expect(read('manifest/teams/manifest.template.json')).toContain('"redirectUri": "brk-multihub://{{PUBLIC_HOST}}"');
+  });
+});
+
+describe('deploy/ scripts', () => {
+  it('are executable shell scripts bash can parse', () => {
+    const scripts = readdirSync(join(ROOT, 'deploy')).filter((file) => file.endsWith('.sh'));
+    expect(scripts.sort()).toEqual(['deploy-app.sh', 'provision.sh']);
+    for (const script of scripts) {
+      const file = join(ROOT, 'deploy', script);
+      expect({ script, executable: (statSync(file).mode & 0o111) !== 0 }).toEqual({ script, executable: true });
+      const check = spawnSync('bash', ['-n', file], { encoding: 'utf8' });
+      expect({ script, status: check.status, stderr: check.stderr }).toEqual({ script, status: 0, stderr: '' });
+    }
   });
 });
