@@ -29,7 +29,7 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   const l = format.locale;
   const facts: Fact[] = [
     { title: t(l, 'bot.card.client'), value: plainText(input.clientName) },
-    { title: t(l, 'bot.card.requester'), value: plainText(input.requesterName ? `${input.requesterName} <${ticket.requesterEmail}>` : ticket.requesterEmail) },
+    { title: t(l, 'bot.card.requester'), value: input.requesterName ? `${plainText(input.requesterName)} (${plainText(ticket.requesterEmail)})` : plainText(ticket.requesterEmail) },
     { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
     { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
     { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },

@@ -27,7 +27,7 @@ describe('the ticket card: requester, description, attachments, latest client me
     const card = await cardFor(ticket.number);
     expect(adaptiveCardProblems(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toContain('Requester: Ana <ana@acme.example>');
+    expect(text).toContain('Requester: Ana (ana@acme.example)');
     expect(text).toContain('Desde esta mañana el buzón de finanzas no recibe correo.\nYa reiniciamos Outlook.\nProbamos en la web: igual.…');
     expect(text).toContain('Attachments: captura.png (120 KB)');
     expect(text).toContain('Latest client message, Mon 2 Mar, 10:00\nAhora tampoco llega el correo de nómina.\nEs urgente.');

@@ -43,7 +43,7 @@ describe('maildrop -> triage and Respond -> outbox', () => {
 
     const [triage] = await outbox('triage');
     expect(triage.subject).toMatch(/Prioridad Crítica: URGENTE: nadie puede entrar a Outlook/);
-    expect(triage.text).toMatch(/Primera respuesta a más tardar: lunes 2 de marzo de 2026, 10:25/); // critical: 30 min after the 09:55 email
+    expect(triage.text).toMatch(/Primera respuesta a más tardar: lunes 2 de marzo de 2026, 10:30/); // critical: 30 min after Soporte received it at 10:00 (its Date header says 09:55)
     const [response] = await outbox('response');
     expect(response.to).toMatchObject({ value: [{ address: 'ana@acme.example' }] });
     expect(response.inReplyTo).toBe('<urgent-1@acme.example>');
