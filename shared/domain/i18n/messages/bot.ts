@@ -230,7 +230,7 @@ export const BOT_MESSAGES: MessageTable = {
   },
   'bot.notify.unknownSender': {
     en: '{sender} wrote "{subject}" and matched no client (neither a requester nor a client domain): no ticket was opened. The message is kept in quarantine ({ref}); to take it up, add them as a requester and run: soporte mail release {id}',
-    'es-MX': '{sender} escribió "{subject}" y no coincidió con ningún cliente (ni solicitante ni dominio de cliente): no se abrió ticket. El mensaje se conserva en cuarentena ({ref}); para atenderlo, agréguelo como solicitante y ejecute: soporte mail release {id}',
+    'es-MX': '{sender} escribió "{subject}" y no coincidió con ningún cliente (ni solicitante ni dominio de cliente): no se abrió ticket. El mensaje se conserva en cuarentena ({ref}); para atenderlo, agrégalo como solicitante y ejecuta: soporte mail release {id}',
   },
   'bot.digest.title': { en: 'Daily digest · {date}', 'es-MX': 'Resumen diario · {date}' },
   'bot.digest.summary': { en: '{count} open tickets', 'es-MX': '{count} tickets abiertos' },
