@@ -84,7 +84,7 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     const store = await sp.open();
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory);
+    const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it: added days off re-read once a minute
     const mail = new ClientMailer({ mailer: new CapturingMailer(), clock, state: store.state, directory: store.directory, alerts: store.alerts });
     const tickets = new TicketService({ store, clock, ids: new SequentialIds('bench'), policies, mail, notifier, sideEffects: errors });
     await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });

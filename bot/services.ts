@@ -34,7 +34,7 @@ export interface Services {
 
 export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, ids, mailer, notifier, sideEffects, probe } = deps;
-  const policies = new PolicyRegistry(store.state, store.directory, DEFAULT_POLICY, clock);
+  const policies = new PolicyRegistry(store.state, store.directory, clock, DEFAULT_POLICY);
   const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: policies.base.calendar.timezone, probe });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {

@@ -1,4 +1,4 @@
-import { zoneName } from '../../shared/domain/calendar/zone-name';
+import { zoneName } from '../../shared/domain/i18n/zone-name';
 import { hasMessage, t } from '../../shared/domain/i18n/catalog';
 import type { ClockExplanation, SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import { formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';

@@ -31,16 +31,16 @@ export class PolicyRegistry {
   /** Each policy's parsed calendar, kept with the policy (the domain keeps no cache). */
   private readonly calendars = new WeakMap<SupportPolicy, BusinessCalendar>();
 
-  /** Without a clock the added days off are read at every forClient (the CLI, tests). */
   constructor(
     private readonly state: StateStore,
     private readonly directory: DirectoryStore,
+    /** Without a clock the added days off are read at every forClient (the CLI, tests). */
+    private readonly clock?: Clock,
     /**
      * The support desk's own policy (DEFAULT_POLICY unless the composition root says otherwise): what
      * no single client decides, like the calendar of the managers' daily digest.
      */
     readonly base: SupportPolicy = DEFAULT_POLICY,
-    private readonly clock?: Clock,
   ) {
     this.policies = new Map([[policyVersion(base), base]]);
   }

@@ -32,7 +32,7 @@ describe('HolidayService and PolicyRegistry: days off an administrator adds', ()
   });
 
   it('a server reads the added days again after a minute, not at every ticket', async () => {
-    const registry = new PolicyRegistry(h.store.state, h.store.directory, DEFAULT_POLICY, h.clock);
+    const registry = new PolicyRegistry(h.store.state, h.store.directory, h.clock);
     const acme = await registry.client('acme');
     await registry.forClient(acme);
     await new HolidayService({ state: h.store.state, clock: h.clock }).add(MANAGER, { date: '2026-06-07', name: 'x', kind: 'company' });

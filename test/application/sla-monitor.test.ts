@@ -205,7 +205,7 @@ describe('SlaMonitor', () => {
     // Monday 2 March 2026, 18:40 UTC: 12:40 in Mexico City (open), 19:40 in Madrid (closed).
     h.clock.set('2026-03-02T18:40:00.000Z');
     const madrid = mergePolicy(DEFAULT_POLICY, { calendar: { timezone: 'Europe/Madrid', holidays: [] } });
-    const policies = new PolicyRegistry(h.store.state, h.store.directory, madrid);
+    const policies = new PolicyRegistry(h.store.state, h.store.directory, undefined, madrid);
     const monitor = new SlaMonitor({ store: h.store, clock: h.clock, notifier: h.notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }), tickets: h.tickets, policies, sideEffects: h.errors, holder: 'instance-a', intervalMs: 60_000 });
     expect((await monitor.sweep()).digests).toBe(0);
     expect((await monitorFor(h).sweep()).digests).toBe(1);

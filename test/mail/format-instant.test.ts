@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { zoneName } from '../../shared/domain/calendar/zone-name';
+import { zoneName } from '../../shared/domain/i18n/zone-name';
 import { formatInstant, formatShortInstant } from '../../shared/domain/mail/format-instant';
 import type { Locale } from '../../shared/domain/ticket/ticket-types';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { zoneName } from '../calendar/zone-name';
+import { zoneName } from '../i18n/zone-name';
 import { ValidationError } from '../errors';
 import type { Locale } from '../ticket/ticket-types';
 

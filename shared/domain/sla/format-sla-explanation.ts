@@ -1,4 +1,4 @@
-import { zoneName } from '../calendar/zone-name';
+import { zoneName } from '../i18n/zone-name';
 import { hasMessage, t, type MessageParams } from '../i18n/catalog';
 import { formatShortInstant } from '../mail/format-instant';
 import type { Locale } from '../ticket/ticket-types';

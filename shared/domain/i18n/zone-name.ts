@@ -1,4 +1,4 @@
-import { hasMessage, t } from '../i18n/catalog';
+import { hasMessage, t } from './catalog';
 import type { Locale } from '../ticket/ticket-types';
 
 /**
