@@ -120,8 +120,9 @@ export class GraphMailbox implements Mailbox {
 
   /**
    * The backlog (candidates of earlier rounds not settled yet) plus this round's candidates. Candidates
-   * are saved to the backlog before the delta token moves past them, so a crash between the two never
-   * loses a message; a settled one leaves the backlog.
+   * are saved to the backlog in the write that moves the delta token past them, so a crash never loses a
+   * message; one settled before (our own category change coming back, a resync) never joins; settling
+   * takes a message out of the backlog.
    */
   async pending(): Promise<PendingMail[]> {
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
@@ -132,7 +133,7 @@ export class GraphMailbox implements Mailbox {
       Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
       ...mailboxes.map((m) => this.healthOf(m)),
     ]);
-    const pass: Pass = { backlog, changed: false };
+    const pass: Pass = { backlog };
     const unreadable = new Set<string>();
     for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
@@ -150,10 +151,7 @@ export class GraphMailbox implements Mailbox {
         unreadable.add(mailbox.toLowerCase());
       }
     }
-    // Our own category change brings a settled message back in the next round: it leaves the backlog here.
-    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(settledKey(c))));
-    const open = pass.backlog.filter((_, i) => done[i] === undefined);
-    if (open.length !== pass.backlog.length || pass.changed) await this.options.state.setState(this.backlogKey(), open);
+    const open = pass.backlog;
     const items: PendingMail[] = [];
     for (const candidate of open) {
       const { mailbox } = splitItemId(candidate.id);
@@ -277,13 +275,11 @@ export class GraphMailbox implements Mailbox {
         await this.resynced(mailbox, error as GraphServiceError);
         continue;
       }
-      let found = page.value.filter(isCandidate);
-      if (resync) found = await this.notSeen(mailbox, found);
+      // Our own category change brings a settled message back (as does a resync): only unsettled ones join.
+      const unseen = page.value.filter(isCandidate).filter((m) => !pass.backlog.some((c) => c.id === itemId(mailbox, m.id)));
+      const found = await this.notSettled(mailbox, unseen);
       for (const m of found) {
-        const id = itemId(mailbox, m.id);
-        if (pass.backlog.some((c) => c.id === id)) continue;
-        pass.backlog.push({ id, ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}) });
-        pass.changed = true;
+        pass.backlog.push({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}) });
       }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
@@ -291,16 +287,15 @@ export class GraphMailbox implements Mailbox {
       const entries: StateEntry[] = [[deltaKey(mailbox), next]];
       if (found.length > 0) entries.push([this.backlogKey(), pass.backlog]);
       await writeStates(this.options.state, entries);
-      if (found.length > 0) pass.changed = false;
       if (!page['@odata.nextLink']) return;
       link = next;
     }
   }
 
-  /** The messages of a resync not settled before (by internetMessageId; intake dedupes tickets by it too). */
-  private async notSeen(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
-    const seen = await Promise.all(messages.map((m) => (m.internetMessageId ? this.options.state.getState(seenKey(mailbox, m.internetMessageId)) : undefined)));
-    return messages.filter((_, i) => seen[i] === undefined);
+  /** The candidates not settled before (by internetMessageId; intake dedupes tickets by it too): one batched read. */
+  private async notSettled(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
+    const settled = await Promise.all(messages.map((m) => this.options.state.getState(settledKey({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}) }))));
+    return messages.filter((_, i) => settled[i] === undefined);
   }
 
   private async resynced(mailbox: string, error: GraphServiceError): Promise<void> {
@@ -379,8 +374,6 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 /** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
 interface Pass {
   backlog: Candidate[];
-  /** Candidates added since the last write. */
-  changed: boolean;
 }
 
 /** Writes entries in one commit where the store can (SharePoint: one $batch), else one by one. */
