@@ -7,7 +7,8 @@ import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../../shared/a
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import { createCredential, createGraphClient, GRAPH_BASE_URL } from '../../shared/infra/graph';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
-import { GraphMailbox, type MailboxHealth } from '../../shared/infra/mail/graph-mailbox';
+import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
+import type { MailboxHealth } from '../../shared/infra/mail/mailbox-health';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
 import { GraphSubscriptions } from '../../shared/infra/mail/graph-subscriptions';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
