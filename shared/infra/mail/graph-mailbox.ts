@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import type { Clock, Mailbox, MailboxProblem, MailOutcome, Notifier, PendingMail, StateEntry, StateStore } from '../../application/ports';
-import { GraphServiceError, GraphUnreachableError } from '../graph/graph-errors';
+import type { Clock, Mailbox, MailOutcome, Notifier, PendingMail, StateEntry, StateStore } from '../../application/ports';
+import { GraphServiceError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
+import { MailboxHealthBook, type MailboxHealth } from './mailbox-health';
 import { parseMime } from './mime-parser';
 
 export interface GraphMailboxOptions {
@@ -25,20 +26,6 @@ export interface GraphMailboxOptions {
   pageSize?: number;
   /** Managers hear of a mailbox failure episode (denied, missing, failing) once, and of each resync. */
   notifier?: Notifier;
-}
-
-/** How one mailbox reads: for /healthz and for telling managers once per failure episode. */
-export interface MailboxHealth {
-  mailbox: string;
-  state: 'ok' | Exclude<MailboxProblem, 'resynced'>;
-  /** When the current state began. */
-  since: string;
-  /** The last complete delta round (this process). */
-  lastSuccessAt?: string;
-  /** Why it fails (Graph's status and code). */
-  detail?: string;
-  /** When its delta token last expired and the Inbox was read again from the start. */
-  lastResyncAt?: string;
 }
 
 interface DeltaMessage {
@@ -78,18 +65,6 @@ function isSyncStateGone(error: unknown): boolean {
   return error instanceof GraphServiceError && (error.status === 410 || /syncState|resync/i.test(error.code));
 }
 
-/** A refusal that concerns one mailbox (out of scope, gone) or Graph being unavailable: that mailbox waits, the others go on. */
-function mailboxProblem(error: unknown): { problem: Exclude<MailboxProblem, 'resynced'>; detail: string } | undefined {
-  if (error instanceof GraphServiceError) {
-    const detail = `${error.status} ${error.code}${error.requestId ? ` (request-id ${error.requestId})` : ''}`;
-    if (error.status === 403) return { problem: 'denied', detail };
-    if (error.status === 404 && /InvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error.code)) return { problem: 'missing', detail };
-    return { problem: 'failing', detail };
-  }
-  if (error instanceof GraphUnreachableError) return { problem: 'failing', detail: error.message };
-  return undefined;
-}
-
 /**
  * The support mailbox on Microsoft Graph. Each pass reads the Inbox with a delta query (the deltaLink
  * is saved in the StateStore after every page, so a restart resumes where it stopped), and the Inbox
@@ -108,7 +83,7 @@ function mailboxProblem(error: unknown): { problem: Exclude<MailboxProblem, 'res
 export class GraphMailbox implements Mailbox {
   readonly kind = 'graph';
   private readonly pageSize: number;
-  private readonly healthByMailbox = new Map<string, MailboxHealth>();
+  private readonly healthBook: MailboxHealthBook;
   /** Categories delta reported for the candidates of the last pass (settle adds to them). */
   private readonly categories = new Map<string, string[]>();
   /** The backlog as the last pass left it (settle removes from it without reading it again). */
@@ -117,12 +92,14 @@ export class GraphMailbox implements Mailbox {
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
+    this.healthBook = new MailboxHealthBook({ state: options.state, clock: options.clock, ...(options.notifier ? { notifier: options.notifier } : {}) });
   }
 
   /**
    * The backlog (candidates of earlier rounds not settled yet) plus this round's candidates. Candidates
-   * are saved to the backlog before the delta token moves past them, so a crash between the two never
-   * loses a message; a settled one leaves the backlog.
+   * are saved to the backlog in the write that moves the delta token past them, so a crash never loses a
+   * message; one settled before (our own category change coming back, a resync) never joins; settling
+   * takes a message out of the backlog.
    */
   async pending(): Promise<PendingMail[]> {
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
@@ -131,9 +108,9 @@ export class GraphMailbox implements Mailbox {
       this.startInstant(),
       this.backlog(),
       Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
-      ...mailboxes.map((m) => this.healthOf(m)),
+      ...mailboxes.map((m) => this.healthBook.of(m)),
     ]);
-    const pass: Pass = { backlog, changed: false };
+    const pass: Pass = { backlog };
     const unreadable = new Set<string>();
     for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
@@ -144,17 +121,14 @@ export class GraphMailbox implements Mailbox {
           const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
           return flagged || isNew;
         });
-        await this.readOk(mailbox);
+        await this.healthBook.readOk(mailbox);
       } catch (error) {
         // One mailbox failing never stops the others.
-        if (!(await this.readFailed(mailbox, error))) throw error;
+        if (!(await this.healthBook.readFailed(mailbox, error))) throw error;
         unreadable.add(mailbox.toLowerCase());
       }
     }
-    // Our own category change brings a settled message back in the next round: it leaves the backlog here.
-    const done = await Promise.all(pass.backlog.map((c) => this.options.state.getState(settledKey(c))));
-    const open = pass.backlog.filter((_, i) => done[i] === undefined);
-    if (open.length !== pass.backlog.length || pass.changed) await this.options.state.setState(this.backlogKey(), open);
+    const open = pass.backlog;
     const items: PendingMail[] = [];
     for (const candidate of open) {
       const { mailbox } = splitItemId(candidate.id);
@@ -162,7 +136,7 @@ export class GraphMailbox implements Mailbox {
       try {
         items.push(await this.read(candidate));
       } catch (error) {
-        if (!(await this.readFailed(mailbox, error))) throw error;
+        if (!(await this.healthBook.readFailed(mailbox, error))) throw error;
         unreadable.add(mailbox);
       }
     }
@@ -175,43 +149,7 @@ export class GraphMailbox implements Mailbox {
   /** Each mailbox's state and last successful read (for /healthz). */
   async health(): Promise<MailboxHealth[]> {
     const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
-    return Promise.all(mailboxes.map(async (mailbox) => ({ ...(await this.healthOf(mailbox)) })));
-  }
-
-  private async healthOf(mailbox: string): Promise<MailboxHealth> {
-    const key = mailbox.toLowerCase();
-    let health = this.healthByMailbox.get(key);
-    if (!health) {
-      // The episode survives restarts (told once, not once per process); the last success is this process's.
-      const saved = await this.options.state.getState<MailboxHealth>(healthKey(mailbox));
-      health = saved ? { ...saved, mailbox } : { mailbox, state: 'ok', since: this.options.clock.now().toISOString() };
-      delete health.lastSuccessAt;
-      this.healthByMailbox.set(key, health);
-    }
-    return health;
-  }
-
-  private async readOk(mailbox: string): Promise<void> {
-    const health = await this.healthOf(mailbox);
-    const now = this.options.clock.now().toISOString();
-    if (health.state !== 'ok') {
-      Object.assign(health, { state: 'ok', since: now });
-      delete health.detail;
-      await this.options.state.setState(healthKey(mailbox), { ...health, lastSuccessAt: now });
-    }
-    health.lastSuccessAt = now;
-  }
-
-  /** Records a failed read; the managers hear of it when it starts an episode. False: not a mailbox problem (rethrow). */
-  private async readFailed(mailbox: string, error: unknown): Promise<boolean> {
-    const found = mailboxProblem(error);
-    if (!found) return false;
-    const health = await this.healthOf(mailbox);
-    if (health.state === found.problem) return true;
-    Object.assign(health, { state: found.problem, since: this.options.clock.now().toISOString(), detail: found.detail });
-    await this.options.state.setState(healthKey(mailbox), health);
-    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: found.problem, detail: found.detail });
-    return true;
+    return Promise.all(mailboxes.map(async (mailbox) => ({ ...(await this.healthBook.of(mailbox)) })));
   }
 
   /**
@@ -275,16 +213,14 @@ export class GraphMailbox implements Mailbox {
         resync = true;
         link = fresh;
         await this.options.state.deleteState(deltaKey(mailbox));
-        await this.resynced(mailbox, error as GraphServiceError);
+        await this.healthBook.resynced(mailbox, error as GraphServiceError);
         continue;
       }
-      let found = page.value.filter(isCandidate);
-      if (resync) found = await this.notSeen(mailbox, found);
+      // Our own category change brings a settled message back (as does a resync): only unsettled ones join.
+      const unseen = page.value.filter(isCandidate).filter((m) => !pass.backlog.some((c) => c.id === itemId(mailbox, m.id)));
+      const found = await this.notSettled(mailbox, unseen);
       for (const m of found) {
-        const id = itemId(mailbox, m.id);
-        if (pass.backlog.some((c) => c.id === id)) continue;
-        pass.backlog.push({ id, ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
-        pass.changed = true;
+        pass.backlog.push({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
       }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
@@ -292,23 +228,15 @@ export class GraphMailbox implements Mailbox {
       const entries: StateEntry[] = [[deltaKey(mailbox), next]];
       if (found.length > 0) entries.push([this.backlogKey(), pass.backlog]);
       await writeStates(this.options.state, entries);
-      if (found.length > 0) pass.changed = false;
       if (!page['@odata.nextLink']) return;
       link = next;
     }
   }
 
-  /** The messages of a resync not settled before (by internetMessageId; intake dedupes tickets by it too). */
-  private async notSeen(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
-    const seen = await Promise.all(messages.map((m) => (m.internetMessageId ? this.options.state.getState(seenKey(mailbox, m.internetMessageId)) : undefined)));
-    return messages.filter((_, i) => seen[i] === undefined);
-  }
-
-  private async resynced(mailbox: string, error: GraphServiceError): Promise<void> {
-    const health = await this.healthOf(mailbox);
-    health.lastResyncAt = this.options.clock.now().toISOString();
-    await this.options.state.setState(healthKey(mailbox), health);
-    await this.options.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: 'resynced', detail: `${error.status} ${error.code}` });
+  /** The candidates not settled before (by internetMessageId; intake dedupes tickets by it too): one batched read. */
+  private async notSettled(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
+    const settled = await Promise.all(messages.map((m) => this.options.state.getState(settledKey({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}) }))));
+    return messages.filter((_, i) => settled[i] === undefined);
   }
 
   private backlogKey(): string {
@@ -382,8 +310,6 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 /** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
 interface Pass {
   backlog: Candidate[];
-  /** Candidates added since the last write. */
-  changed: boolean;
 }
 
 /** Writes entries in one commit where the store can (SharePoint: one $batch), else one by one. */
@@ -408,10 +334,6 @@ function settledKey(candidate: Candidate): string {
 /** A settled message by its internetMessageId (hashed: Message-IDs can be long; state keys are indexed text). */
 function seenKey(mailbox: string, internetMessageId: string): string {
   return `graph-mail-seen:${mailbox.toLowerCase()}:${createHash('sha256').update(internetMessageId.trim().toLowerCase(), 'utf8').digest('hex')}`;
-}
-
-function healthKey(mailbox: string): string {
-  return `graph-mailbox-health:${mailbox.toLowerCase()}`;
 }
 
 function fileSafe(id: string): string {
