@@ -5,7 +5,6 @@ import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Clock, Notifier, Store } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import { createSlaReader } from '../api/sla-reader';
 import type { BotIdentity } from '../adapter/bot-identity';
 import { botAppId, describeBotIdentity } from '../adapter/bot-identity';
@@ -29,7 +28,7 @@ export interface TeamsRuntimeDeps {
   fallback: Notifier;
   /** Errors that escaped a turn or the error mapper (logged by main.ts, collected by tests). */
   reportError: TurnErrorSink;
-  /** Zone instants are shown in (default: the default policy's calendar zone). */
+  /** Zone instants are shown in (default: the zone of the desk policy's calendar, PolicyRegistry.base). */
   timeZone?: string;
 }
 
@@ -54,7 +53,7 @@ export class TeamsRuntime {
   constructor(private readonly deps: TeamsRuntimeDeps) {
     this.adapter = createCloudAdapter(deps.identity, deps.reportError);
     this.policies = new PolicyRegistry(deps.store.state, deps.store.directory);
-    this.timeZone = deps.timeZone ?? DEFAULT_POLICY.calendar.timezone;
+    this.timeZone = deps.timeZone ?? this.policies.base.calendar.timezone;
     const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), policyViewOf: createPolicyViewReader({ policies: this.policies }), events: (id) => deps.store.tickets.events(id) });
     this.notifier = new TeamsNotifier({
       sender: new ProactiveSender(this.adapter, botAppId(deps.identity)),

@@ -9,8 +9,9 @@ import { parseConfig } from '../../bot/config';
 import { buildServices } from '../../bot/services';
 import type { Mailer, Notifier } from '../../shared/application/ports';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { ManualClock } from '../support/doubles';
 
-const clock = { now: () => new Date('2026-03-02T16:00:00.000Z') };
+const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
 const ids = { newId: (() => { let n = 0; return () => `w-${++n}`; })() };
 const mailer: Mailer = { send: async () => ({ messageId: '<m@test>' }) };
 const notifier: Notifier = { notify: async () => ({}) };

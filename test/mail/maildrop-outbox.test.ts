@@ -10,9 +10,10 @@ import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { ManualClock } from '../support/doubles';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'mail');
-const clock = { now: () => new Date('2026-03-02T16:00:00.000Z') };
+const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
 let dataDir: string;
 
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import type { BusinessCalendar, DateSpan } from '../calendar/index';
 import { addOpenMs, openMsBetween } from '../calendar/business-time';
+import type { YearTable } from '../calendar/year-table';
 import { withClosedSegments } from '../calendar/open-windows';
 import type { TimeSegment } from '../calendar/time-segment';
 import type { SupportPolicy } from '../policy/support-policy';
@@ -36,15 +37,34 @@ export function pauseSpans(pauses: readonly SlaPause[], start: number, until: nu
   return readPauses(pauses, start, until, NaN).segments.map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
 }
 
-/** The instant `minutes` of a clock started at `start` are used up on `calendar` (its pauses already closed). */
-function dueAt(calendar: BusinessCalendar, start: number, minutes: number): number {
-  const ms = Math.round(minutes * 60) * 1000;
-  return ms === 0 ? start : addOpenMs(calendar, start, ms);
-}
+/**
+ * Business time counted from a clock's start on one calendar: the start's year table and the open ms
+ * before the start are looked up once, then each end or due instant costs one search in that year.
+ */
+class FromStart {
+  private readonly table: YearTable;
+  private readonly before: number;
 
-/** dueAt as ISO, counting on from `end` (where `elapsed` minutes were reached) when it lies ahead. */
-function dueIso(calendar: BusinessCalendar, start: number, end: number, elapsed: number, minutes: number): string {
-  return isoOfEpoch(minutes > elapsed ? addOpenMs(calendar, end, Math.round((minutes - elapsed) * 60) * 1000) : dueAt(calendar, start, minutes));
+  constructor(
+    private readonly calendar: BusinessCalendar,
+    private readonly start: number,
+  ) {
+    this.table = calendar.tableAt(start);
+    this.before = this.table.openMsBefore(start);
+  }
+
+  /** Open ms of `[start, end)`. */
+  openMsUntil(end: number): number {
+    return end <= this.table.to ? this.table.openMsBefore(end) - this.before : openMsBetween(this.calendar, this.start, end);
+  }
+
+  /** The instant `minutes` (rounded to the second) are used up; the start itself for 0. */
+  dueAt(minutes: number): number {
+    const ms = Math.round(minutes * 60) * 1000;
+    if (ms === 0) return this.start;
+    const target = this.before + ms;
+    return target <= this.table.totalMs ? this.table.instantAtOpenMs(target) : addOpenMs(this.calendar, this.start, ms);
+  }
 }
 
 /**
@@ -53,12 +73,13 @@ function dueIso(calendar: BusinessCalendar, start: number, end: number, elapsed:
  * computed here, only while the clock runs and is not paused (a pause moves them).
  */
 function readClock(clock: SlaClockName, calendar: BusinessCalendar, thresholds: Thresholds, start: number, startedAt: string, end: number, stoppedAt: string | undefined, running: boolean, paused: boolean): ClockStatus {
-  const elapsedMs = openMsBetween(calendar, start, end);
+  const counted = new FromStart(calendar, start);
+  const elapsedMs = counted.openMsUntil(end);
   const elapsed = elapsedMs / MS_PER_MINUTE;
   const { breachMinutes, atRiskMinutes, targetMinutes } = thresholds;
   // Exactly the breach elapsed is late when the deadline fell earlier, at a closing time or a pause
   // (a Friday 18:00 deadline is missed at 18:01 though no business time passed since).
-  const late = elapsed > breachMinutes || (elapsedMs === breachMinutes * MS_PER_MINUTE && dueAt(calendar, start, breachMinutes) < end);
+  const late = elapsed > breachMinutes || (elapsedMs === breachMinutes * MS_PER_MINUTE && counted.dueAt(breachMinutes) < end);
   let state: SlaState;
   if (!running) state = late ? 'breached' : 'met';
   else if (late) state = 'breached';
@@ -68,9 +89,9 @@ function readClock(clock: SlaClockName, calendar: BusinessCalendar, thresholds: 
   const status: ClockStatus = { clock, state, elapsedMinutes: elapsed, remainingMinutes: breachMinutes - elapsed, targetMinutes, atRiskMinutes, breachMinutes, startedAt };
   if (!running) status.stoppedAt = stoppedAt ?? isoOfEpoch(end);
   else if (!paused) {
-    if (targetMinutes !== null) status.targetAt = dueIso(calendar, start, end, elapsed, targetMinutes);
-    status.atRiskAt = dueIso(calendar, start, end, elapsed, atRiskMinutes);
-    status.breachAt = dueIso(calendar, start, end, elapsed, breachMinutes);
+    if (targetMinutes !== null) status.targetAt = isoOfEpoch(counted.dueAt(targetMinutes));
+    status.atRiskAt = isoOfEpoch(counted.dueAt(atRiskMinutes));
+    status.breachAt = isoOfEpoch(counted.dueAt(breachMinutes));
   }
   return status;
 }

@@ -6,8 +6,9 @@ import { openConfiguredStore, storeCredentialConfig } from '../../../bot/store-w
 import { LISTS } from '../../../shared/infra/sharepoint';
 import { startGraphService, type GraphService } from '../../support/graph-service';
 import { SITE_URL } from './sharepoint-harness';
+import { ManualClock } from '../../support/doubles';
 
-const clock = { now: () => new Date('2026-03-02T16:00:00Z') };
+const clock = new ManualClock(new Date('2026-03-02T16:00:00Z'));
 
 describe('soporte provision', () => {
   let graph: GraphService;

@@ -5,8 +5,9 @@ import { MIGRATIONS } from '../../../shared/infra/sqlite/migrations';
 import type { Migration } from '../../../shared/infra/sqlite/migrations/migration';
 import { openSqliteStore } from '../../../shared/infra/sqlite/sqlite-store';
 import { tempDataDir } from './temp-data-dir';
+import { ManualClock } from '../../support/doubles';
 
-const clockAt = (iso: string): Clock => ({ now: () => new Date(iso) });
+const clockAt = (iso: string): Clock => new ManualClock(new Date(iso));
 const extra = (version: number, table: string): Migration => ({ version, name: `add-${table}`, sql: `CREATE TABLE ${table} (id TEXT PRIMARY KEY)` });
 
 function appliedMigrations(file: string): { version: number; name: string; applied_at: string }[] {
