@@ -14,7 +14,7 @@ export const COMMON_MESSAGES = {
   'status.open': { en: 'Open', 'es-MX': 'Abierto' },
   'status.waiting-on-client': { en: 'Waiting on client', 'es-MX': 'En espera del cliente' },
   'status.waiting-on-microsoft': { en: 'Waiting on Microsoft', 'es-MX': 'En espera de Microsoft' },
-  'status.resolved': { en: 'Resolved (awaiting your validation)', 'es-MX': 'Resuelto (en espera de validación)' },
+  'status.resolved': { en: "Resolved (awaiting the client's validation)", 'es-MX': 'Resuelto (en espera de validación)' },
   'status.closed': { en: 'Closed', 'es-MX': 'Cerrado' },
   'sla.on-track': { en: 'On track', 'es-MX': 'En tiempo' },
   'sla.at-risk': { en: 'At risk', 'es-MX': 'En riesgo' },
