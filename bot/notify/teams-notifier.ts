@@ -83,7 +83,7 @@ export class TeamsNotifier implements Notifier {
       }
       case 'unauthorized-sender': {
         const { quarantineRef: ref, clientId } = notification;
-        const params = { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), ref, id: ref.split(/[\\/]/).pop() ?? ref };
+        const params = { sender: plainText(notification.senderEmail), subject: plainText(notification.subject), id: ref.split(/[\\/]/).pop() ?? ref };
         const client = clientId ? plainText(await this.deps.views.clientName(clientId)) : undefined;
         return this.toChannel(notification, (format) => MessageFactory.text(client ? t(format.locale, 'bot.notify.unauthorizedSender', { ...params, client }) : t(format.locale, 'bot.notify.unknownSender', params)));
       }

@@ -50,7 +50,7 @@ describe("managers' channel notices", () => {
     await receive('Zoe <zoe@nowhere.example>', '<z1@nowhere.example>', 'Cotización');
     await connector.waitFor((c) => c.conversationId === MANAGERS.conversationId && String(c.activity.text ?? '').includes('zoe@nowhere.example'));
     expect(channelTexts().find((x) => x.includes('zoe@'))).toBe(
-      'zoe@nowhere.example wrote "Cotización" and matched no client (neither a requester nor a client domain): no ticket was opened. The message is kept in quarantine (/data/mail/quarantine/z1@nowhere.example.eml); to take it up, add them as a requester and run: soporte mail release z1@nowhere.example.eml',
+      'zoe@nowhere.example wrote "Cotización" and matched no client (neither a requester nor a client domain): no ticket was opened. The message is kept in quarantine; to take it up, add them as a requester and run: soporte mail release z1@nowhere.example.eml',
     );
     const reply = h.mailer.sent.find((m) => m.to.includes('zoe@nowhere.example'));
     expect(reply?.text).toContain('Su mensaje se conservó: una vez que usted esté autorizado');

@@ -224,12 +224,12 @@ export const BOT_MESSAGES = {
   'bot.notify.afterHoursUnapproved': { en: '{number} ({client}): after-hours work was logged without an approved window. Please review.', 'es-MX': '{number} ({client}): se registró trabajo fuera de horario sin ventana aprobada. Revísalo.' },
   'bot.notify.closedNoResponse': { en: '{number} ({subject}, {client}) closed for lack of response from the client.', 'es-MX': '{number} ({subject}, {client}) se cerró por falta de respuesta del cliente.' },
   'bot.notify.unauthorizedSender': {
-    en: '{sender} wrote "{subject}" but is not an authorized requester of {client}: no ticket was opened. The message is kept in quarantine ({ref}); once they are authorized: soporte mail release {id}',
-    'es-MX': '{sender} escribió "{subject}" pero no es solicitante autorizado de {client}: no se abrió ticket. El mensaje se conserva en cuarentena ({ref}); una vez autorizado: soporte mail release {id}',
+    en: '{sender} wrote "{subject}" but is not an authorized requester of {client}: no ticket was opened. The message is kept in quarantine; once they are authorized: soporte mail release {id}',
+    'es-MX': '{sender} escribió "{subject}" pero no es solicitante autorizado de {client}: no se abrió ticket. El mensaje se conserva en cuarentena; una vez autorizado: soporte mail release {id}',
   },
   'bot.notify.unknownSender': {
-    en: '{sender} wrote "{subject}" and matched no client (neither a requester nor a client domain): no ticket was opened. The message is kept in quarantine ({ref}); to take it up, add them as a requester and run: soporte mail release {id}',
-    'es-MX': '{sender} escribió "{subject}" y no coincidió con ningún cliente (ni solicitante ni dominio de cliente): no se abrió ticket. El mensaje se conserva en cuarentena ({ref}); para atenderlo, agrégalo como solicitante y ejecuta: soporte mail release {id}',
+    en: '{sender} wrote "{subject}" and matched no client (neither a requester nor a client domain): no ticket was opened. The message is kept in quarantine; to take it up, add them as a requester and run: soporte mail release {id}',
+    'es-MX': '{sender} escribió "{subject}" y no coincidió con ningún cliente (ni solicitante ni dominio de cliente): no se abrió ticket. El mensaje se conserva en cuarentena; para atenderlo, agrégalo como solicitante y ejecuta: soporte mail release {id}',
   },
   'bot.notify.quarantined.spoofed-sender': { en: 'A message claiming to be from {sender} failed the mail server\'s sender checks ({detail}): kept in quarantine, no ticket, no reply: "{subject}".', 'es-MX': 'Un mensaje que dice venir de {sender} no pasó las verificaciones de remitente del servidor de correo ({detail}): quedó en cuarentena, sin ticket ni respuesta: "{subject}".' },
   'bot.notify.quarantined.ambiguous-requester': { en: 'A message from {sender}, an authorized requester of several clients ({detail}), opened no ticket: open it for the right client. "{subject}"', 'es-MX': 'Un mensaje de {sender}, solicitante autorizado de varios clientes ({detail}), no abrió ticket: ábralo para el cliente que corresponda. "{subject}"' },
