@@ -34,7 +34,8 @@ describe('soporte --lang es-MX', () => {
     const shown = await soporte(dir, '--lang', 'es-MX', 'tickets', 'show', number);
     expect(shown.stdout).toMatch(/Canal\s+una llamada/);
     const history = await soporte(dir, '--lang', 'es-MX', 'tickets', 'history', number);
-    expect(history.stdout).toMatch(/\(gerente\)\s+una llamada\s+abierto\s+/);
+    expect(history.stdout).toMatch(/soporte CLI \(gerente\)\s+una llamada\s+abierto\s+/);
+    expect(history.stdout).not.toMatch(/cli:\S+ \(gerente\)/); // who acted, by name, not by id
     expect(history.stdout).not.toMatch(/\bopened\b|\(manager\)/);
   });
 

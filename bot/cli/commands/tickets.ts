@@ -88,10 +88,13 @@ export function registerTicketCommands(program: Command): void {
     );
   });
 
-  run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang, clock }, o, key) => {
+  run(leaf(tickets, 'history <ticket>', "a ticket's audit trail: who, when, channel, what"), async ({ services, actor, lang, clock, store }, o, key) => {
     const events = await services.queries.history(actor, ticketKey(key, clock.now()));
     if (o.json) return printJson(events);
-    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at, lang), `${e.actor.id} (${t(lang, `role.${e.actor.role}`)})`, t(lang, `bot.channel.${e.channel}`), t(lang, `event.${e.type}`), JSON.stringify(e.data)])));
+    // Names, not ids: staff by their directory name; requesters and the system as the event recorded them.
+    const staffNames = new Map((await store.directory.listStaff()).map((s) => [s.id, s.name]));
+    const who = (a: (typeof events)[number]['actor']) => staffNames.get(a.id) ?? a.name ?? a.id;
+    print(table(lang, ['cli.col.at', 'cli.col.actor', 'cli.col.channel', 'cli.col.event', 'cli.col.detail'], events.map((e) => [when(e.at, lang), `${who(e.actor)} (${t(lang, `role.${e.actor.role}`)})`, t(lang, `bot.channel.${e.channel}`), t(lang, `event.${e.type}`), JSON.stringify(e.data)])));
   });
 
   run(
