@@ -37,12 +37,13 @@ export function registerAfterHoursCommands(program: Command): void {
     leaf(afterHours, 'list', 'list after-hours requests')
       .option('--client <id>', 'only this client')
       .option('--status <status>', 'requested, approved or refused'),
-    async ({ services, lang }, o) => {
+    async ({ services, lang, store }, o) => {
       const status = o.status as AfterHoursWindow['status'] | undefined;
       if (status && !STATUSES.includes(status)) throw new ValidationError('status', `"${status}" is not one of ${STATUSES.join(', ')}`);
       const list = await services.afterHours.list({ clientId: o.client as string | undefined, status });
       if (o.json) return printJson(list);
-      print(table(lang, ['cli.col.id', 'cli.col.client', 'cli.col.start', 'cli.col.end', 'cli.col.status', 'cli.col.requested-by', 'cli.col.decided-by'], list.map((w) => [w.id, w.clientId, when(w.start, lang), when(w.end, lang), w.status, w.requestedBy, w.decidedBy])));
+      const clientNames = new Map((await store.directory.listClients()).map((c) => [c.id, c.name]));
+      print(table(lang, ['cli.col.id', 'cli.col.client', 'cli.col.start', 'cli.col.end', 'cli.col.status', 'cli.col.requested-by', 'cli.col.decided-by'], list.map((w) => [w.id, clientNames.get(w.clientId) ?? w.clientId, when(w.start, lang), when(w.end, lang), w.status, w.requestedBy, w.decidedBy])));
     },
   );
 }
