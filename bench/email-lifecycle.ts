@@ -29,6 +29,12 @@ export function resourceUnits(r: CountedRequest): number {
   return /\/items\/[^/]+(\/fields)?$/.test(r.path) ? 1 : 2;
 }
 
+/** `BENCH_LOG_REQUESTS=1 npm run bench -- sharepoint`: every request of each step (batch steps indented, then their $batch). */
+function printLog(step: string, log: CountedRequest[]): void {
+  console.log(`-- ${step}`);
+  for (const r of log) console.log(`${r.inBatch ? '  . ' : ''}${r.method} ${r.path}${r.query ? `?${r.query}` : ''} -> ${r.status}`);
+}
+
 export interface LifecycleStep {
   step: string;
   /** HTTP round trips to Graph (a $batch is one). */
@@ -74,6 +80,7 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
       await body();
       const log = graph.requests.list({ inBatch: 'any' });
       const top = log.filter((r) => !r.inBatch);
+      if (process.env.BENCH_LOG_REQUESTS) printLog(step, log);
       steps.push({ step, requests: top.length, mail: top.filter((r) => r.path.startsWith('/users/')).length, units: log.filter((r) => r.inBatch || r.path !== '/$batch').reduce((sum, r) => sum + resourceUnits(r), 0) });
     };
     const arrive = (id: string, subject: string, body: string, inReplyTo?: string) => graph.mail.seedMime(SUPPORT, [
