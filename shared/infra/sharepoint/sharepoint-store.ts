@@ -12,6 +12,7 @@ import { SharePointStateStore } from './sharepoint-state-store';
 import { SharePointTicketStore } from './sharepoint-ticket-store';
 import { resolveSiteId } from './site-ref';
 import { StepQueue } from './step-queue';
+import type { ReadCacheOptions } from './read-cache';
 
 export interface SharePointStoreOptions {
   /** A Graph client from createGraphClient (credential, retry on 429/503 with Retry-After). */
@@ -20,6 +21,8 @@ export interface SharePointStoreOptions {
   siteId: string;
   /** Retries of steps throttled inside a $batch. */
   batch?: BatchOptions;
+  /** Directory lookups answered from memory for a short time (the server: 30 s); default none. */
+  directoryCache?: ReadCacheOptions;
 }
 
 /** The production store: SharePoint lists on one site, read and written through Microsoft Graph. */
@@ -32,9 +35,9 @@ export class SharePointStore implements Store {
   readonly state: SharePointStateStore;
   readonly leases: SharePointLeaseStore;
 
-  constructor(private readonly items: ListItems) {
+  constructor(private readonly items: ListItems, directoryCache?: ReadCacheOptions) {
     this.tickets = new SharePointTicketStore(items);
-    this.directory = new SharePointDirectoryStore(items);
+    this.directory = new SharePointDirectoryStore(items, directoryCache);
     this.afterHours = new SharePointAfterHoursStore(items);
     this.state = new SharePointStateStore(items);
     this.alerts = new SharePointAlertLedger(items, this.state);
@@ -64,7 +67,7 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
   const { ids, missing } = await resolveListIds(options.client, siteId);
   if (!ids) throw new Error(`SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`);
   const batch = new GraphBatch(options.client, options.batch);
-  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch));
+  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch), options.directoryCache);
   const version = await store.schemaVersion();
   if (version < SCHEMA_VERSION) {
     throw new Error(`SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``);
