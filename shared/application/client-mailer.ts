@@ -6,7 +6,7 @@ import type { Ticket } from '../domain/ticket/ticket';
 import type { Locale } from '../domain/ticket/ticket-types';
 import { claimOnce } from './claim-once';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
-import { readThread, threadAppendWrites, writeStates } from './mail-thread';
+import { readThread, threadAppendWrites, writeStates, type MailThread } from './mail-thread';
 
 export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
 
@@ -128,7 +128,7 @@ export class ClientMailer {
       const { messageId } = await this.deps.mailer.send(mail);
       sent = messageId;
       if (onceKey) this.deps.probe?.('after-send', kind);
-      await this.recordSent(ticket.id, [...references, messageId], onceKey, messageId);
+      await this.recordSent(ticket.id, thread, [...references, messageId], onceKey, messageId);
       return { sent: true, messageId };
     } catch (error) {
       // Released only when nothing went out. Once the mailer accepted the message, a failure to record it
@@ -142,12 +142,14 @@ export class ClientMailer {
   }
 
   /**
-   * After a send: the Message-IDs join the ticket's thread (re-read now: the send may have taken a while)
-   * and the once-key is completed, in one commit when the ledger can write state with it.
+   * After a send: the Message-IDs join the ticket's thread as read before the send (not read again: the
+   * state store's writes are last-writer-wins, so a second read would only narrow, not close, the window
+   * of a concurrent append; each Message-ID's own index entry is written either way) and the once-key
+   * is completed, in one commit when the ledger can write state with it.
    */
-  private async recordSent(ticketId: string, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
+  private async recordSent(ticketId: string, thread: MailThread, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
     const { state, alerts, clock } = this.deps;
-    const { writes } = threadAppendWrites(await readThread(state, ticketId), ticketId, messageIds);
+    const { writes } = threadAppendWrites(thread, ticketId, messageIds);
     if (!onceKey || !alerts) {
       await writeStates(state, writes);
     } else if (alerts.completeWithState) {
