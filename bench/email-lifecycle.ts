@@ -10,6 +10,7 @@ import { FileAttachmentStore } from '../shared/infra/mail/attachment-store';
 import { GraphMailbox } from '../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../shared/infra/mail/graph-mailer';
 import { CapturingNotifier, CollectedErrors, L1, ManualClock, SequentialIds } from '../test/application/fixture';
+import { openSharePointStore } from '../shared/infra/sharepoint';
 import { startSharePoint } from '../test/infra/sharepoint/sharepoint-harness';
 import type { CountedRequest } from '../test/support/graph-service';
 
@@ -57,8 +58,9 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     const { graph } = sp;
     graph.mail.addMailbox({ userPrincipalName: SUPPORT });
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
-    const store = await sp.open();
     const client = graph.client();
+    // As the server opens it (bot/store-wiring.ts): directory lookups kept 30 s.
+    const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 } });
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
     const policies = new PolicyRegistry(store.state, store.directory);
