@@ -63,7 +63,7 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 } });
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory);
+    const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it (bot/services.ts)
     const ids = new SequentialIds('life');
     const mail = new ClientMailer({ mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }), clock, state: store.state, directory: store.directory, alerts: store.alerts });
     const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
