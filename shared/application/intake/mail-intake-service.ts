@@ -97,14 +97,16 @@ export class MailIntakeService {
     // Authorization and clocks use the instant we received the message; the Date header is the sender's.
     const at = receivedAt(mail, clock.now());
     const fromOwnAddress = this.own.has(mail.from.address);
-    // Independent reads together; the sender's requester records too (checkSender below reads them
-    // again, from the directory's short cache where the store keeps one).
-    const [thread, staff] = await Promise.all([
+    // Independent reads together. The sender is checked without the thread's client at first (its
+    // reads go with the thread's); the answer stands when it names that client, else it is checked
+    // again for that client (from the directory's short cache where the store keeps one).
+    const [thread, staff, unscoped] = await Promise.all([
       fromOwnAddress ? undefined : resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail),
       store.directory.findStaffByEmail(mail.from.address),
-      store.directory.findRequestersByEmail(mail.from.address.trim().toLowerCase()),
+      checkSender(store.directory, mail.from.address, at),
     ]);
-    const facts: IntakeFacts = { fromOwnAddress, at, sender: await checkSender(store.directory, mail.from.address, at, thread?.ticket.clientId) };
+    const fits = !thread || (unscoped.authorized && unscoped.requester.clientId === thread.ticket.clientId);
+    const facts: IntakeFacts = { fromOwnAddress, at, sender: fits ? unscoped : await checkSender(store.directory, mail.from.address, at, thread.ticket.clientId) };
     if (thread) facts.thread = thread;
     const forged = await this.forgedSender(mail, at);
     if (forged) facts.forgedSender = forged;
