@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ClientMailer } from '../shared/application/client-mailer';
+import { THREAD_KEY_PREFIX } from '../shared/application/mail-thread';
 import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
 import { MailPoller } from '../shared/application/intake/mail-poller';
 import { PolicyRegistry } from '../shared/application/policy-registry';
@@ -59,8 +60,8 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     graph.mail.addMailbox({ userPrincipalName: SUPPORT });
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const client = graph.client();
-    // As the server opens it (bot/store-wiring.ts): directory lookups kept 30 s.
-    const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 } });
+    // As the server opens it (bot/store-wiring.ts): directory lookups and email threads kept 30 s.
+    const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 }, stateCache: { clock, ttlMs: 30_000, prefixes: [THREAD_KEY_PREFIX] } });
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
     const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it (bot/services.ts)
