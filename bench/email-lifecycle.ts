@@ -76,6 +76,8 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
     await store.directory.putStaff({ id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true });
     await poller.pollOnce(); // the first pass records the start instant and the delta token (setup, not counted)
+    // A running server saved the client's policy version with its first ticket (once per process and version, not per ticket).
+    await policies.forClient(await policies.client('acme'));
 
     const steps: LifecycleStep[] = [];
     const measure = async (step: string, body: () => Promise<unknown>) => {
