@@ -14,6 +14,7 @@ import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, t
 import type { ClientMailer } from './client-mailer';
 import { onBehalfOfClient } from './client-decision';
 import type { AuthorizedRequester, Client } from '../domain/requesters/directory-types';
+import { needsAfterHoursWindows } from '../domain/billing/after-hours-rating';
 import { reopenedMailParams } from './reopened-mail';
 import { optionalText, requireInteger, requireOneOf, requireText } from '../domain/input-checks';
 import { localYear } from './local-year';
@@ -552,7 +553,10 @@ export class TicketService implements TicketCommands {
       now,
       actor,
       channel: this.channel ?? defaultChannel(actor),
-      billing: () => (billing ??= store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))),
+      // Entries are rated at `now`: inside support hours the approved windows change nothing, and are not read.
+      billing: () => (billing ??= needsAfterHoursWindows(calendar, now)
+        ? store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))
+        : Promise.resolve({ policy, calendar, windows: [] })),
       newId: () => ids.newId(),
     };
     const plan = await build(ctx);
