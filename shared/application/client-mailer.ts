@@ -37,6 +37,12 @@ export interface ClientMailOptions extends ClientMessageParams {
   cc?: string[];
   /** Answer this Message-ID instead of the latest one of the ticket's thread. */
   inReplyTo?: string;
+  /**
+   * The caller just made the change this once-per-ticket mail announces (the ticket opened): its claim
+   * will almost surely win, so the reads go with the claim instead of after it. A sweep, whose claims
+   * mostly lose, leaves it unset and reads nothing when it loses.
+   */
+  firstClaim?: boolean;
 }
 
 /** Not sent: `already-sent` (completed), or `in-flight` (claimed, not completed yet: another send under way, or one a crash cut short). */
@@ -93,19 +99,23 @@ export class ClientMailer {
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     if (onceKey) this.deps.probe?.('before-claim', kind);
+    // Independent reads, made together (one round trip where the store batches them).
+    const read = () => Promise.all([
+      params.recipientName ?? this.requesterName(ticket),
+      params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
+      readThread(this.deps.state, ticket.id),
+    ]);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
+    // A first claim (firstClaim) has its reads made with it.
+    const early = onceKey && params.firstClaim ? read() : undefined;
+    early?.catch(() => undefined);
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
     }
     let sent: string | undefined;
     if (onceKey) this.deps.probe?.('after-claim', kind);
     try {
-      // Independent reads, made together (one round trip where the store batches them).
-      const [recipientName, rejectedAttachments, thread] = await Promise.all([
-        params.recipientName ?? this.requesterName(ticket),
-        params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
-        readThread(this.deps.state, ticket.id),
-      ]);
+      const [recipientName, rejectedAttachments, thread] = await (early ?? read());
       const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone, sentAt: this.deps.clock.now().toISOString() });
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];

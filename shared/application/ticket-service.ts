@@ -151,7 +151,7 @@ export class TicketService implements TicketCommands {
     if (result.created) {
       const calendar = policies.calendar(policy);
       const responseDueAt = addBusinessMinutes(calendar, raisedAt, policy.response[result.ticket.priority].breachMinutes).toISOString();
-      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone, recipientName: requester.name });
+      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone, recipientName: requester.name, firstClaim: true });
       await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
     }
     return result;
