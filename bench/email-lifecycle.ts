@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ClientMailer } from '../shared/application/client-mailer';
+import { THREAD_KEY_PREFIX } from '../shared/application/mail-thread';
 import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
 import { MailPoller } from '../shared/application/intake/mail-poller';
 import { PolicyRegistry } from '../shared/application/policy-registry';
@@ -10,6 +11,7 @@ import { FileAttachmentStore } from '../shared/infra/mail/attachment-store';
 import { GraphMailbox } from '../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../shared/infra/mail/graph-mailer';
 import { CapturingNotifier, CollectedErrors, L1, ManualClock, SequentialIds } from '../test/application/fixture';
+import { openSharePointStore } from '../shared/infra/sharepoint';
 import { startSharePoint } from '../test/infra/sharepoint/sharepoint-harness';
 import type { CountedRequest } from '../test/support/graph-service';
 
@@ -27,6 +29,12 @@ export function resourceUnits(r: CountedRequest): number {
   if (!r.path.startsWith('/sites/')) return 0;
   if (r.method !== 'GET') return 2;
   return /\/items\/[^/]+(\/fields)?$/.test(r.path) ? 1 : 2;
+}
+
+/** `BENCH_LOG_REQUESTS=1 npm run bench -- sharepoint`: every request of each step (batch steps indented, then their $batch). */
+function printLog(step: string, log: CountedRequest[]): void {
+  console.log(`-- ${step}`);
+  for (const r of log) console.log(`${r.inBatch ? '  . ' : ''}${r.method} ${r.path}${r.query ? `?${r.query}` : ''} -> ${r.status}`);
 }
 
 export interface LifecycleStep {
@@ -51,11 +59,12 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     const { graph } = sp;
     graph.mail.addMailbox({ userPrincipalName: SUPPORT });
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
-    const store = await sp.open();
     const client = graph.client();
+    // As the server opens it (bot/store-wiring.ts): directory lookups and email threads kept 30 s.
+    const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 }, stateCache: { clock, ttlMs: 30_000, prefixes: [THREAD_KEY_PREFIX] } });
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory);
+    const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it (bot/services.ts)
     const ids = new SequentialIds('life');
     const mail = new ClientMailer({ mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }), clock, state: store.state, directory: store.directory, alerts: store.alerts });
     const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
@@ -67,6 +76,8 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
     await store.directory.putStaff({ id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true });
     await poller.pollOnce(); // the first pass records the start instant and the delta token (setup, not counted)
+    // A running server saved the client's policy version with its first ticket (once per process and version, not per ticket).
+    await policies.forClient(await policies.client('acme'));
 
     const steps: LifecycleStep[] = [];
     const measure = async (step: string, body: () => Promise<unknown>) => {
@@ -74,6 +85,7 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
       await body();
       const log = graph.requests.list({ inBatch: 'any' });
       const top = log.filter((r) => !r.inBatch);
+      if (process.env.BENCH_LOG_REQUESTS) printLog(step, log);
       steps.push({ step, requests: top.length, mail: top.filter((r) => r.path.startsWith('/users/')).length, units: log.filter((r) => r.inBatch || r.path !== '/$batch').reduce((sum, r) => sum + resourceUnits(r), 0) });
     };
     const arrive = (id: string, subject: string, body: string, inReplyTo?: string) => graph.mail.seedMime(SUPPORT, [

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { THREAD_KEY_PREFIX } from '../shared/application/mail-thread';
 import type { Clock, Store } from '../shared/application/ports';
 import { createCredential, createGraphClient, GRAPH_BASE_URL, type GraphCredentialConfig } from '../shared/infra/graph';
 import { MAX_PAGE_SIZE, openSharePointStore } from '../shared/infra/sharepoint';
@@ -46,12 +47,15 @@ export function storeGraphClient(config: GraphSettings): Client {
   return createGraphClient({ credential: createCredential(storeCredentialConfig(config)), baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL });
 }
 
+/** Directory changes (authorization included) and email threads written by another instance reach this one within this time. */
+const DIRECTORY_CACHE_MS = 30_000;
+
 /** The store STORE selects: SQLite under DATA_DIR (default) or SharePoint lists on SHAREPOINT_SITE. */
 export async function openConfiguredStore(config: Config, clock: Clock): Promise<ConfiguredStore> {
   if (config.STORE === 'sharepoint') {
     if (!config.SHAREPOINT_SITE) refuse(['SHAREPOINT_SITE (the site id or https://<tenant>.sharepoint.com/sites/<name>)'], 'STORE=sharepoint');
     const client = storeGraphClient(config);
-    const store = await openSharePointStore({ client, siteId: config.SHAREPOINT_SITE });
+    const store = await openSharePointStore({ client, siteId: config.SHAREPOINT_SITE, directoryCache: { clock, ttlMs: DIRECTORY_CACHE_MS }, stateCache: { clock, ttlMs: DIRECTORY_CACHE_MS, prefixes: [THREAD_KEY_PREFIX] } });
     return { store, description: `sharepoint site ${store.siteId} (schema version ${await store.schemaVersion()})`, sweepPageSize: MAX_PAGE_SIZE };
   }
   const store = await openSqliteStore({ dataDir: config.DATA_DIR, clock });

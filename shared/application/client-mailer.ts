@@ -6,7 +6,7 @@ import type { Ticket } from '../domain/ticket/ticket';
 import type { Locale } from '../domain/ticket/ticket-types';
 import { claimOnce } from './claim-once';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
-import { readThread, threadAppendWrites, writeStates } from './mail-thread';
+import { readThread, threadAppendWrites, writeStates, type MailThread } from './mail-thread';
 
 export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
 
@@ -37,6 +37,12 @@ export interface ClientMailOptions extends ClientMessageParams {
   cc?: string[];
   /** Answer this Message-ID instead of the latest one of the ticket's thread. */
   inReplyTo?: string;
+  /**
+   * The caller just made the change this once-per-ticket mail announces (the ticket opened): its claim
+   * will almost surely win, so the reads go with the claim instead of after it. A sweep, whose claims
+   * mostly lose, leaves it unset and reads nothing when it loses.
+   */
+  firstClaim?: boolean;
 }
 
 /** Not sent: `already-sent` (completed), or `in-flight` (claimed, not completed yet: another send under way, or one a crash cut short). */
@@ -93,19 +99,23 @@ export class ClientMailer {
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     if (onceKey) this.deps.probe?.('before-claim', kind);
+    // Independent reads, made together (one round trip where the store batches them).
+    const read = () => Promise.all([
+      params.recipientName ?? this.requesterName(ticket),
+      params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
+      readThread(this.deps.state, ticket.id),
+    ]);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
+    // A first claim (firstClaim) has its reads made with it.
+    const early = onceKey && params.firstClaim ? read() : undefined;
+    early?.catch(() => undefined);
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
     }
     let sent: string | undefined;
     if (onceKey) this.deps.probe?.('after-claim', kind);
     try {
-      // Independent reads, made together (one round trip where the store batches them).
-      const [recipientName, rejectedAttachments, thread] = await Promise.all([
-        params.recipientName ?? this.requesterName(ticket),
-        params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
-        readThread(this.deps.state, ticket.id),
-      ]);
+      const [recipientName, rejectedAttachments, thread] = await (early ?? read());
       const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone, sentAt: this.deps.clock.now().toISOString() });
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
@@ -128,7 +138,7 @@ export class ClientMailer {
       const { messageId } = await this.deps.mailer.send(mail);
       sent = messageId;
       if (onceKey) this.deps.probe?.('after-send', kind);
-      await this.recordSent(ticket.id, [...references, messageId], onceKey, messageId);
+      await this.recordSent(ticket.id, thread, [...references, messageId], onceKey, messageId);
       return { sent: true, messageId };
     } catch (error) {
       // Released only when nothing went out. Once the mailer accepted the message, a failure to record it
@@ -142,12 +152,14 @@ export class ClientMailer {
   }
 
   /**
-   * After a send: the Message-IDs join the ticket's thread (re-read now: the send may have taken a while)
-   * and the once-key is completed, in one commit when the ledger can write state with it.
+   * After a send: the Message-IDs join the ticket's thread as read before the send (not read again: the
+   * state store's writes are last-writer-wins, so a second read would only narrow, not close, the window
+   * of a concurrent append; each Message-ID's own index entry is written either way) and the once-key
+   * is completed, in one commit when the ledger can write state with it.
    */
-  private async recordSent(ticketId: string, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
+  private async recordSent(ticketId: string, thread: MailThread, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
     const { state, alerts, clock } = this.deps;
-    const { writes } = threadAppendWrites(await readThread(state, ticketId), ticketId, messageIds);
+    const { writes } = threadAppendWrites(thread, ticketId, messageIds);
     if (!onceKey || !alerts) {
       await writeStates(state, writes);
     } else if (alerts.completeWithState) {

@@ -11,8 +11,11 @@ export interface MailThread {
 
 const MAX_REFERENCES = 30;
 
+/** The state keys of threads start so (a server may keep them in memory a short time: they only thread mail). */
+export const THREAD_KEY_PREFIX = 'mail-thread:';
+
 export function threadKey(ticketId: string): string {
-  return `mail-thread:${ticketId}`;
+  return `${THREAD_KEY_PREFIX}${ticketId}`;
 }
 
 /** Key of the reverse index: one Message-ID -> the ticket whose thread holds it. */

@@ -46,6 +46,10 @@ export interface TimeEntryQuery {
 }
 
 /** Tickets, their append-only event log and their time entries, written together atomically. */
+export interface SaveOptions {
+  freshEntryIds?: boolean;
+}
+
 export interface TicketStore {
   /**
    * Opens a ticket: allocates the next `SUP-<year>-<n>` number for `year` (unique and gapless under
@@ -55,15 +59,21 @@ export interface TicketStore {
    */
   open(input: { ticket: Ticket; events: NewTicketEvent[]; entries?: TimeEntry[]; year: number }): Promise<{ ticket: Ticket; created: boolean }>;
   get(id: string): Promise<Ticket | undefined>;
+  /**
+   * Optional: the ticket for a caller that expects `version`, from memory when the store holds that
+   * version (no request), else as get. The save's version check still refuses a stale one.
+   */
+  getAtVersion?(id: string, version: string): Promise<Ticket | undefined>;
   getByNumber(number: string): Promise<Ticket | undefined>;
   findBySourceMessageId(messageId: string): Promise<Ticket | undefined>;
   list(query: TicketQuery): Promise<TicketPage>;
   /**
    * Saves `ticket` if the stored version still equals `ticket.version`, appending `events` and
    * `entries` in the same transaction; returns the ticket with its new version. A stale version
-   * throws ConflictError and writes nothing.
+   * throws ConflictError and writes nothing. `options.freshEntryIds`: the entries' ids were just made
+   * by the IdGenerator (unique by construction), so a store need not look them up before writing.
    */
-  save(ticket: Ticket, events: NewTicketEvent[], entries?: TimeEntry[]): Promise<Ticket>;
+  save(ticket: Ticket, events: NewTicketEvent[], entries?: TimeEntry[], options?: SaveOptions): Promise<Ticket>;
   /** The ticket's log in order (seq 1..n). */
   events(ticketId: string): Promise<TicketEvent[]>;
   timeEntries(query: TimeEntryQuery): Promise<TimeEntry[]>;

@@ -22,7 +22,7 @@ export interface ChangeContext {
   now: Date;
   actor: Actor;
   channel: Channel;
-  /** The policy, calendar and the client's after-hours windows the domain rates time entries with (loaded once, on demand). */
+  /** The policy, calendar and the client's after-hours windows the domain rates time entries with (loaded once, on demand; the windows only outside support hours, where they matter). */
   billing: () => Promise<BillingContext>;
   newId: () => string;
 }

@@ -13,6 +13,8 @@ import { FOLLOW_UP_KINDS, type FollowUpKind, type NewTicketEvent } from '../doma
 import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket/ticket-types';
 import type { ClientMailer } from './client-mailer';
 import { onBehalfOfClient } from './client-decision';
+import type { AuthorizedRequester, Client } from '../domain/requesters/directory-types';
+import { needsAfterHoursWindows } from '../domain/billing/after-hours-rating';
 import { reopenedMailParams } from './reopened-mail';
 import { optionalText, requireInteger, requireOneOf, requireText } from '../domain/input-checks';
 import { localYear } from './local-year';
@@ -107,21 +109,21 @@ export class TicketService implements TicketCommands {
     const raisedAt = input.raisedAt ?? now;
     if (!(raisedAt instanceof Date) || Number.isNaN(raisedAt.getTime())) throw new ValidationError('raisedAt', 'is not a valid instant');
     if (raisedAt.getTime() > now.getTime() + 60_000) throw new ValidationError('raisedAt', `${raisedAt.toISOString()} is in the future`);
-    // Independent reads, made together (one round trip where the store batches them). A message
-    // already ticketed answers with its ticket whatever the other reads say.
-    const clientRead = policies.client(clientId);
-    const requesterRead = activeRequester(store.directory, clientId, requesterEmail, raisedAt);
-    for (const read of [clientRead, requesterRead]) read.catch(() => undefined);
-    const existing = input.sourceMessageId ? await store.tickets.findBySourceMessageId(input.sourceMessageId) : undefined;
-    if (existing) return { ticket: existing, created: false };
-    const [client, requester] = await Promise.all([clientRead, requesterRead]);
-    if (!requester) {
-      throw new NotAuthorizedError('requester', 'open-ticket', `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`);
+    // Independent reads, made together (one round trip where the store batches them). The store's open
+    // finds a message already ticketed (its source key), so it is looked up here only when a check
+    // refuses: a message already ticketed answers with its ticket whatever the checks say.
+    const holidaysRead = policies.addedHolidays();
+    holidaysRead.catch(() => undefined);
+    let client: Client;
+    let requester: AuthorizedRequester;
+    try {
+      ({ client, requester } = await this.openChecks(actor, clientId, requesterEmail, raisedAt));
+    } catch (error) {
+      const existing = input.sourceMessageId ? await store.tickets.findBySourceMessageId(input.sourceMessageId) : undefined;
+      if (existing) return { ticket: existing, created: false };
+      throw error;
     }
-    if (actor.role === 'requester' && actor.id.toLowerCase() !== requesterEmail) {
-      const self = await activeRequester(store.directory, clientId, actor.id, raisedAt);
-      if (!self?.isClientAdmin) throw new NotAuthorizedError('requester', 'open-ticket', `requester ${actor.id} may open tickets only in their own name`);
-    }
+    await holidaysRead;
     const { policy } = await policies.forClient(client);
     const domainInput: DomainOpenInput = {
       id: ids.newId(),
@@ -149,10 +151,27 @@ export class TicketService implements TicketCommands {
     if (result.created) {
       const calendar = policies.calendar(policy);
       const responseDueAt = addBusinessMinutes(calendar, raisedAt, policy.response[result.ticket.priority].breachMinutes).toISOString();
-      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone, recipientName: requester.name });
+      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone, recipientName: requester.name, firstClaim: true });
       await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
     }
     return result;
+  }
+
+  /** The client exists, the requester is authorized, and a requester opens in their own name (or is the client's admin). */
+  private async openChecks(actor: Actor, clientId: string, requesterEmail: string, raisedAt: Date): Promise<{ client: Client; requester: AuthorizedRequester }> {
+    const { store, policies } = this.deps;
+    const clientRead = policies.client(clientId);
+    const requesterRead = activeRequester(store.directory, clientId, requesterEmail, raisedAt);
+    for (const read of [clientRead, requesterRead]) read.catch(() => undefined);
+    const [client, requester] = await Promise.all([clientRead, requesterRead]);
+    if (!requester) {
+      throw new NotAuthorizedError('requester', 'open-ticket', `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`);
+    }
+    if (actor.role === 'requester' && actor.id.toLowerCase() !== requesterEmail) {
+      const self = await activeRequester(store.directory, clientId, actor.id, raisedAt);
+      if (!self?.isClientAdmin) throw new NotAuthorizedError('requester', 'open-ticket', `requester ${actor.id} may open tickets only in their own name`);
+    }
+    return { client, requester };
   }
 
   // ---- intake bookkeeping ----------------------------------------------------------------------
@@ -431,7 +450,7 @@ export class TicketService implements TicketCommands {
 
   /** Applies intake's priority suggestion (one click on the card or in the queue); the reason names its signals. */
   async applySuggestedPriority(actor: Actor, ref: TicketRef): Promise<Ticket> {
-    const ticket = checkLoaded(ref.ticketId, await this.deps.store.tickets.get(ref.ticketId), ref.expectedVersion);
+    const ticket = checkLoaded(ref.ticketId, await this.load(ref), ref.expectedVersion);
     const suggestion = ticket.prioritySuggestion;
     if (!suggestion) throw new ValidationError('prioritySuggestion', `ticket ${ticket.number} has no priority suggestion to apply`);
     const reason = t(ticket.locale, 'triage.suggestionApplied', { reason: describePrioritySuggestion(ticket.locale, suggestion) });
@@ -521,7 +540,7 @@ export class TicketService implements TicketCommands {
    */
   private async change(action: string, actor: Actor, ref: TicketRef, build: (ctx: ChangeContext) => Promise<ChangePlan>): Promise<Ticket> {
     const { store, clock, ids, policies } = this.deps;
-    const ticket = checkLoaded(ref.ticketId, await store.tickets.get(ref.ticketId), ref.expectedVersion);
+    const ticket = checkLoaded(ref.ticketId, await this.load(ref), ref.expectedVersion);
     const now = clock.now();
     await assertTicketAccess(store.directory, actor, ticket, now);
     const policy = await policies.forTicket(ticket);
@@ -534,12 +553,16 @@ export class TicketService implements TicketCommands {
       now,
       actor,
       channel: this.channel ?? defaultChannel(actor),
-      billing: () => (billing ??= store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))),
+      // Entries are rated at `now`: inside support hours the approved windows change nothing, and are not read.
+      billing: () => (billing ??= needsAfterHoursWindows(calendar, now)
+        ? store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))
+        : Promise.resolve({ policy, calendar, windows: [] })),
       newId: () => ids.newId(),
     };
     const plan = await build(ctx);
     const next = applyPlan(ticket, plan);
-    const saved = await store.tickets.save(next, plan.events, plan.entries);
+    // Every entry of a plan has an id from ctx.newId(): nothing to look up before writing it.
+    const saved = await store.tickets.save(next, plan.events, plan.entries, { freshEntryIds: true });
     if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, plan.mail.params);
     const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
     for (const entry of plan.entries) {
@@ -547,6 +570,12 @@ export class TicketService implements TicketCommands {
     }
     await this.notify(action, notifications);
     return saved;
+  }
+
+  /** The ticket the caller expects, not read again when the store holds that version. */
+  private load(ref: TicketRef): Promise<Ticket | undefined> {
+    const { tickets } = this.deps.store;
+    return tickets.getAtVersion ? tickets.getAtVersion(ref.ticketId, ref.expectedVersion) : tickets.get(ref.ticketId);
   }
 
   private async sendMail(action: string, ticket: Ticket, kind: Parameters<ClientMailer['sendClientMail']>[0], params: Parameters<ClientMailer['sendClientMail']>[2]): Promise<void> {

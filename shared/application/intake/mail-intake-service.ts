@@ -72,18 +72,19 @@ export class MailIntakeService {
 
   async handle(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
     const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
-    const seen = await this.deps.store.state.getState<MailOutcome>(seenKey);
+    // The facts are read with the dedupe key (one round trip where the store batches): a repeat is rare.
+    const [seen, facts] = await Promise.all([this.deps.store.state.getState<MailOutcome>(seenKey), this.facts(mail)]);
     if (seen) return { ...seen, action: 'duplicate', reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})` };
-    const outcome = await this.decideAndRun(mail, context);
+    const outcome = await this.decideAndRun(mail, context, facts);
     await this.deps.store.state.setState(seenKey, outcome);
     return outcome;
   }
 
   /** Someone (a consultant in Teams) may change the ticket meanwhile: read the facts again and redo, a few times. */
-  private async decideAndRun(mail: InboundMail, context: IntakeContext): Promise<MailOutcome> {
+  private async decideAndRun(mail: InboundMail, context: IntakeContext, first: IntakeFacts): Promise<MailOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.run(mail, decideIntake(mail, await this.facts(mail)), context);
+        return await this.run(mail, decideIntake(mail, attempt === 1 ? first : await this.facts(mail)), context);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
       }
@@ -96,9 +97,16 @@ export class MailIntakeService {
     // Authorization and clocks use the instant we received the message; the Date header is the sender's.
     const at = receivedAt(mail, clock.now());
     const fromOwnAddress = this.own.has(mail.from.address);
-    const thread = fromOwnAddress ? undefined : await resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail);
-    const staff = await store.directory.findStaffByEmail(mail.from.address);
-    const facts: IntakeFacts = { fromOwnAddress, at, sender: await checkSender(store.directory, mail.from.address, at, thread?.ticket.clientId) };
+    // Independent reads together. The sender is checked without the thread's client at first (its
+    // reads go with the thread's); the answer stands when it names that client, else it is checked
+    // again for that client (from the directory's short cache where the store keeps one).
+    const [thread, staff, unscoped] = await Promise.all([
+      fromOwnAddress ? undefined : resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail),
+      store.directory.findStaffByEmail(mail.from.address),
+      checkSender(store.directory, mail.from.address, at),
+    ]);
+    const fits = !thread || (unscoped.authorized && unscoped.requester.clientId === thread.ticket.clientId);
+    const facts: IntakeFacts = { fromOwnAddress, at, sender: fits ? unscoped : await checkSender(store.directory, mail.from.address, at, thread.ticket.clientId) };
     if (thread) facts.thread = thread;
     const forged = await this.forgedSender(mail, at);
     if (forged) facts.forgedSender = forged;

@@ -1,7 +1,7 @@
 import type { InboundMail } from '../../domain/mail/inbound-mail';
 import { extractTicketNumbers } from '../../domain/mail/ticket-number-tag';
 import type { Ticket } from '../../domain/ticket/ticket';
-import { ticketIdForMessage } from '../mail-thread';
+import { readThread, ticketIdForMessage } from '../mail-thread';
 import type { StateStore, TicketStore } from '../ports';
 
 export type ThreadMatch = 'in-reply-to' | 'references' | 'subject' | 'conversation';
@@ -19,7 +19,9 @@ export async function resolveThreadTicket(
   const byId = async (messageId: string): Promise<Ticket | undefined> => {
     const ticketId = await ticketIdForMessage(deps.state, messageId);
     if (ticketId) {
-      const ticket = await deps.tickets.get(ticketId);
+      // The thread with its ticket (one round trip where the store batches): intake appends to it next,
+      // and a store that keeps threads a short time answers that from memory.
+      const [ticket] = await Promise.all([deps.tickets.get(ticketId), readThread(deps.state, ticketId)]);
       if (ticket) return ticket;
     }
     return deps.tickets.findBySourceMessageId(messageId);

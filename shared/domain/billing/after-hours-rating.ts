@@ -23,8 +23,13 @@ export function approvedWindowAt(windows: readonly AfterHoursWindow[], clientId:
  * Outside them, inside an approved window of the client: the policy's after-hours multiplier. Outside
  * both: normal rate, flagged 'after-hours-unapproved' for a manager.
  */
+/** Whether rating time at `at` needs the client's approved after-hours windows: only outside support hours. */
+export function needsAfterHoursWindows(calendar: BusinessCalendar, at: Date): boolean {
+  return !isOpen(calendar, at);
+}
+
 export function rateAfterHours(policy: SupportPolicy, calendar: BusinessCalendar, windows: readonly AfterHoursWindow[], clientId: string, at: Date): AfterHoursRating {
-  if (isOpen(calendar, at)) return { afterHours: false, multiplierPercent: 100 };
+  if (!needsAfterHoursWindows(calendar, at)) return { afterHours: false, multiplierPercent: 100 };
   const window = approvedWindowAt(windows, clientId, at);
   if (window) return { afterHours: true, multiplierPercent: policy.billing.afterHoursMultiplierPercent, windowId: window.id };
   return { afterHours: true, multiplierPercent: 100, flag: 'after-hours-unapproved' };

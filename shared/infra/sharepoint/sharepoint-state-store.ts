@@ -1,5 +1,11 @@
 import type { StateEntry, StateStore } from '../../application/ports';
 import type { KnownIds, ListItems } from './list-items';
+import type { ReadCacheOptions } from './read-cache';
+
+/** Keys whose values this instance keeps for a short time (by prefix): values only a hint may be a little stale. */
+export interface StateCacheOptions extends ReadCacheOptions {
+  prefixes: readonly string[];
+}
 
 /** Keys whose item id this instance remembers (the oldest are forgotten first; a forgotten one costs a read). */
 const KNOWN_CAPACITY = 10_000;
@@ -30,17 +36,34 @@ class KnownKeys implements KnownIds {
  */
 export class SharePointStateStore implements StateStore {
   private readonly known = new KnownKeys();
+  /** Values of cached keys as JSON, with the instant they stop being trusted. */
+  private readonly held = new Map<string, { json: string | undefined; until: number }>();
 
-  constructor(private readonly items: ListItems) {}
+  /**
+   * `cache`: values of keys with those prefixes (the server: email threads, `mail-thread:`) read or
+   * written by this instance are answered from memory for its TTL; off by default.
+   */
+  constructor(private readonly items: ListItems, private readonly cache?: StateCacheOptions) {}
 
   async getState<T = unknown>(key: string): Promise<T | undefined> {
+    const held = this.held.get(key);
+    if (held && held.until > this.cache!.clock.now().getTime()) return held.json === undefined ? undefined : (JSON.parse(held.json) as T);
     const item = await this.items.find('state', 'StateKey', key);
     if (!item) {
       this.known.delete(key);
+      this.hold(key, undefined);
       return undefined;
     }
     this.known.set(key, item.id);
+    this.hold(key, String(item.fields.Value));
     return JSON.parse(String(item.fields.Value)) as T;
+  }
+
+  private hold(key: string, json: string | undefined): void {
+    if (!this.cache?.prefixes.some((p) => key.startsWith(p))) return;
+    this.held.delete(key);
+    this.held.set(key, { json, until: this.cache.clock.now().getTime() + this.cache.ttlMs });
+    if (this.held.size > KNOWN_CAPACITY) this.held.delete(this.held.keys().next().value!);
   }
 
   async setState<T = unknown>(key: string, value: T): Promise<void> {
@@ -53,11 +76,22 @@ export class SharePointStateStore implements StateStore {
   }
 
   /** The returned function sends the writes (for a caller that adds its own steps to the same batch). */
-  planWrites(entries: readonly StateEntry[]): Promise<() => Promise<void>> {
-    return this.items.planUpserts('state', 'StateKey', entries.map(([key, value]) => [key, { Value: JSON.stringify(value) }] as const), this.known);
+  async planWrites(entries: readonly StateEntry[]): Promise<() => Promise<void>> {
+    const rows = entries.map(([key, value]) => [key, { Value: JSON.stringify(value) }] as const);
+    for (const [key] of rows) this.held.delete(key);
+    const send = await this.items.planUpserts('state', 'StateKey', rows, this.known);
+    return async () => {
+      try {
+        await send();
+      } finally {
+        for (const [key] of rows) this.held.delete(key);
+      }
+      for (const [key, fields] of rows) this.hold(key, fields.Value);
+    };
   }
 
   async deleteState(key: string): Promise<void> {
+    this.held.delete(key);
     const item = await this.items.find('state', 'StateKey', key);
     this.known.delete(key);
     if (item) await this.items.remove('state', item.id, undefined, [404]);

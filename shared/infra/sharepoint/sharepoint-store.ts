@@ -8,10 +8,11 @@ import { SharePointAfterHoursStore } from './sharepoint-after-hours-store';
 import { SharePointAlertLedger } from './sharepoint-alert-ledger';
 import { SharePointDirectoryStore } from './sharepoint-directory-store';
 import { SharePointLeaseStore } from './sharepoint-lease-store';
-import { SharePointStateStore } from './sharepoint-state-store';
+import { SharePointStateStore, type StateCacheOptions } from './sharepoint-state-store';
 import { SharePointTicketStore } from './sharepoint-ticket-store';
 import { resolveSiteId } from './site-ref';
 import { StepQueue } from './step-queue';
+import type { ReadCacheOptions } from './read-cache';
 
 export interface SharePointStoreOptions {
   /** A Graph client from createGraphClient (credential, retry on 429/503 with Retry-After). */
@@ -20,6 +21,10 @@ export interface SharePointStoreOptions {
   siteId: string;
   /** Retries of steps throttled inside a $batch. */
   batch?: BatchOptions;
+  /** Directory lookups answered from memory for a short time (the server: 30 s); default none. */
+  directoryCache?: ReadCacheOptions;
+  /** State keys (by prefix) answered from memory for a short time (the server: email threads, 30 s); default none. */
+  stateCache?: StateCacheOptions;
 }
 
 /** The production store: SharePoint lists on one site, read and written through Microsoft Graph. */
@@ -32,11 +37,11 @@ export class SharePointStore implements Store {
   readonly state: SharePointStateStore;
   readonly leases: SharePointLeaseStore;
 
-  constructor(private readonly items: ListItems) {
+  constructor(private readonly items: ListItems, caches: Pick<SharePointStoreOptions, 'directoryCache' | 'stateCache'> = {}) {
     this.tickets = new SharePointTicketStore(items);
-    this.directory = new SharePointDirectoryStore(items);
+    this.directory = new SharePointDirectoryStore(items, caches.directoryCache);
     this.afterHours = new SharePointAfterHoursStore(items);
-    this.state = new SharePointStateStore(items);
+    this.state = new SharePointStateStore(items, caches.stateCache);
     this.alerts = new SharePointAlertLedger(items, this.state);
     this.leases = new SharePointLeaseStore(items);
   }
@@ -64,7 +69,7 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
   const { ids, missing } = await resolveListIds(options.client, siteId);
   if (!ids) throw new Error(`SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`);
   const batch = new GraphBatch(options.client, options.batch);
-  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch));
+  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch), options);
   const version = await store.schemaVersion();
   if (version < SCHEMA_VERSION) {
     throw new Error(`SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``);

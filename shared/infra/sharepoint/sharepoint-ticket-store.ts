@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TicketPage, TicketQuery, TicketStore, TimeEntryQuery } from '../../application/ports';
+import type { SaveOptions, TicketPage, TicketQuery, TicketStore, TimeEntryQuery } from '../../application/ports';
 import type { TimeEntry } from '../../domain/billing/billing-types';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Ticket } from '../../domain/ticket/ticket';
@@ -137,6 +137,17 @@ export class SharePointTicketStore implements TicketStore {
     return this.one('TicketId', id);
   }
 
+  /**
+   * The ticket at `version` from memory when this instance read or wrote that version last (an eTag
+   * names one content: nothing to read), else read. A newer version elsewhere is caught by the save's
+   * If-Match (412, ConflictError), as a read would have caught it.
+   */
+  async getAtVersion(id: string, version: string): Promise<Ticket | undefined> {
+    const meta = this.meta.get(id);
+    if (meta?.eTag === version && meta.data !== undefined) return { ...(JSON.parse(meta.data) as Omit<Ticket, 'version'>), version } as Ticket;
+    return this.get(id);
+  }
+
   async getByNumber(number: string): Promise<Ticket | undefined> {
     return this.one('TicketNumber', number);
   }
@@ -174,13 +185,15 @@ export class SharePointTicketStore implements TicketStore {
     return { tickets };
   }
 
-  async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = []): Promise<Ticket> {
+  async save(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[] = [], options: SaveOptions = {}): Promise<Ticket> {
     checkEntryIds(entries);
     let meta = this.meta.get(ticket.id);
-    if (meta?.eTag !== ticket.version || entries.length > 0) {
+    // Ids the IdGenerator just made are not looked up: the unique EntryId column still refuses a duplicate.
+    const checkEntries = entries.length > 0 && !options.freshEntryIds;
+    if (meta?.eTag !== ticket.version || checkEntries) {
       const reads: GraphStep[] = [];
       if (meta?.eTag !== ticket.version) reads.push({ id: 'current', method: 'GET', url: this.items.queryUrl('tickets', eq('TicketId', ticket.id), 1) });
-      if (entries.length > 0) reads.push(this.entryCheck(entries));
+      if (checkEntries) reads.push(this.entryCheck(entries));
       const results = await this.items.batch.run(reads);
       await this.refuseTakenEntries(reads, results);
       if (results.has('current')) {
@@ -192,12 +205,13 @@ export class SharePointTicketStore implements TicketStore {
       }
     }
     const current = meta!;
+    const fields = ticketFields(ticket, current.eventCount + events.length);
     const write: GraphStep = {
       id: 'ticket',
       method: 'PATCH',
       url: `${this.items.itemUrl('tickets', current.itemId)}/fields`,
       headers: { 'If-Match': ticket.version },
-      body: ticketFields(ticket, current.eventCount + events.length),
+      body: fields,
     };
     const results = await this.writeWithDependents(write, this.eventSteps(ticket.id, current.eventCount, events), this.entrySteps(entries));
     const written = results.get('ticket')!;
@@ -205,7 +219,7 @@ export class SharePointTicketStore implements TicketStore {
     if (written.status === 404) throw new NotFoundError('ticket', ticket.id);
     await this.checkDependents(ticket, results);
     const version = eTagOf(this.checked(write, written));
-    this.meta.set(ticket.id, { itemId: current.itemId, eTag: version, eventCount: current.eventCount + events.length });
+    this.meta.set(ticket.id, { itemId: current.itemId, eTag: version, eventCount: current.eventCount + events.length, data: String(fields.Data) });
     return { ...ticket, version };
   }
 
@@ -283,7 +297,7 @@ export class SharePointTicketStore implements TicketStore {
     const item = toItem(written.body ?? {});
     // The counter is a hint kept in step with the unique numbers: a failed advance is repaired later.
     await this.checkDependents(ticket, results);
-    this.meta.set(ticket.id, { itemId: item.id, eTag: eTagOf(written), eventCount: events.length });
+    this.meta.set(ticket.id, { itemId: item.id, eTag: eTagOf(written), eventCount: events.length, data: String(ticketFields(ticket, events.length).Data) });
     return { ...ticket, version: eTagOf(written) };
   }
 

@@ -8,6 +8,8 @@ export interface TicketItemMeta {
   itemId: string;
   eTag: string;
   eventCount: number;
+  /** The ticket at that eTag as stored (its Data JSON), for a caller that holds the same version. */
+  data?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function ticketFields(ticket: Ticket, eventCount: number): Record<string,
 
 export function ticketOf(item: ListItem): { ticket: Ticket; meta: TicketItemMeta } {
   const ticket = { ...(JSON.parse(String(item.fields.Data)) as Omit<Ticket, 'version'>), version: item.eTag } as Ticket;
-  return { ticket, meta: { itemId: item.id, eTag: item.eTag, eventCount: Number(item.fields.EventCount ?? 0) } };
+  return { ticket, meta: { itemId: item.id, eTag: item.eTag, eventCount: Number(item.fields.EventCount ?? 0), data: String(item.fields.Data) } };
 }
 
 export function entryFields(entry: TimeEntry): Record<string, unknown> {

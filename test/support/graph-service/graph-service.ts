@@ -111,7 +111,8 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
         response = errorResponse(error.status, error.code, error.message, clock(), error.headers);
       }
     }
-    requests.record({ method: request.method, path: request.path, inBatch: request.inBatch, status: response.status });
+    const query = request.query.toString();
+    requests.record({ method: request.method, path: request.path, inBatch: request.inBatch, status: response.status, ...(query ? { query: decodeURIComponent(query) } : {}) });
     return response;
   };
   router.add('POST', '/$batch', batchHandler(handle, clock));

@@ -6,6 +6,8 @@ export interface CountedRequest {
   /** True for a step inside a $batch (the $batch POST itself is counted as one HTTP request). */
   inBatch: boolean;
   status: number;
+  /** The decoded query string, when there was one (for request logs). */
+  query?: string;
 }
 
 export interface CountFilter {
