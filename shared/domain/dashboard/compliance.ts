@@ -1,0 +1,67 @@
+import type { SlaClockName, SlaStatus } from '../sla/sla-types';
+import type { Ticket } from '../ticket/ticket';
+import { PRIORITIES, type Priority } from '../ticket/ticket-types';
+import { spanIndex, type MonthSpan } from './months';
+
+/** Clocks decided in a group: met, breached, still running (not counted in the percentage). */
+export interface ComplianceCount {
+  met: number;
+  breached: number;
+  pending: number;
+  /** met / (met + breached) in percent with one decimal, rounded down; null when nothing was decided. */
+  percent: number | null;
+}
+
+export interface ClockCompliance {
+  response: ComplianceCount;
+  resolution: ComplianceCount;
+}
+
+export interface MonthCompliance extends ClockCompliance {
+  month: string;
+  byPriority: Record<Priority, ClockCompliance>;
+  /** By client id, only clients with tickets that month. */
+  byClient: Record<string, ClockCompliance>;
+}
+
+const count = (): ComplianceCount => ({ met: 0, breached: 0, pending: 0, percent: null });
+const clocks = (): ClockCompliance => ({ response: count(), resolution: count() });
+
+function tally(target: ComplianceCount, state: string): void {
+  if (state === 'met') target.met += 1;
+  else if (state === 'breached') target.breached += 1;
+  else target.pending += 1;
+}
+
+function finish(target: ComplianceCount): void {
+  const decided = target.met + target.breached;
+  target.percent = decided === 0 ? null : Math.floor((target.met * 1000) / decided) / 10;
+}
+
+/**
+ * Response and resolution compliance per month (the month a ticket was opened, in the spans' zone), in
+ * total, by priority and by client, from each ticket's SLA status (slaStatus): a clock `met` counts as
+ * kept, `breached` (stopped late, or running past its breach) as missed, anything else as pending.
+ */
+export function slaCompliance(rows: ReadonlyArray<{ ticket: Pick<Ticket, 'clientId' | 'priority' | 'openedAt'>; sla: Pick<SlaStatus, SlaClockName> }>, months: readonly MonthSpan[]): MonthCompliance[] {
+  const result: MonthCompliance[] = months.map((m) => ({ month: m.month, ...clocks(), byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, clocks()])) as Record<Priority, ClockCompliance>, byClient: {} }));
+  for (const { ticket, sla } of rows) {
+    const i = spanIndex(months, Date.parse(ticket.openedAt));
+    if (i < 0) continue;
+    const month = result[i];
+    const client = (month.byClient[ticket.clientId] ??= clocks());
+    for (const clock of ['response', 'resolution'] as const) {
+      const state = sla[clock].state;
+      tally(month[clock], state);
+      tally(month.byPriority[ticket.priority][clock], state);
+      tally(client[clock], state);
+    }
+  }
+  for (const month of result) {
+    for (const group of [month, ...Object.values(month.byPriority), ...Object.values(month.byClient)]) {
+      finish(group.response);
+      finish(group.resolution);
+    }
+  }
+  return result;
+}
