@@ -1,6 +1,7 @@
 import { AfterHoursService } from '../shared/application/after-hours-service';
 import { BillingService } from '../shared/application/billing-service';
 import { ClientMailer } from '../shared/application/client-mailer';
+import { DashboardService } from '../shared/application/dashboard-service';
 import { DirectoryService } from '../shared/application/directory-service';
 import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../shared/application/ports';
@@ -27,6 +28,7 @@ export interface Services {
   directory: DirectoryService;
   afterHours: AfterHoursService;
   billing: BillingService;
+  dashboard: DashboardService;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
@@ -42,5 +44,6 @@ export function buildServices(deps: ServiceDeps): Services {
     directory: new DirectoryService({ store, clock, ids }),
     afterHours: new AfterHoursService({ store, clock, ids, mail: clientMail, sideEffects }),
     billing: new BillingService({ store, policies }),
+    dashboard: new DashboardService({ store, clock, policies }),
   };
 }

@@ -3,6 +3,7 @@ import { ADDIN_MESSAGES } from './messages/addin';
 import { BOT_MESSAGES } from './messages/bot';
 import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
+import { DASHBOARD_MESSAGES } from './messages/dashboard';
 import { MAIL_MESSAGES } from './messages/mail';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
@@ -14,7 +15,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, DASHBOARD_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 
