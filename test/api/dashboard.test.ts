@@ -14,7 +14,7 @@ describe("REST API: the managers' dashboard", () => {
     let t = await h.service.assign(L2, ref(high.body), 'staff-l2');
     h.clock.advanceMinutes(20);
     t = await h.service.acknowledge(L2, ref(t));
-    t = await h.service.logWork(L2, ref(t), 420, 'migration'); // + the acknowledgement's 15-minute follow-up
+    await h.service.logWork(L2, ref(t), 420, 'migration'); // + the acknowledgement's 15-minute follow-up
     await h.service.assign(L2, ref(critical.body), 'staff-l2');
     h.clock.advanceMinutes(20); // the critical ticket's 30-minute response SLA breaches at +30
 
