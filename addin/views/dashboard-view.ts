@@ -43,7 +43,7 @@ function section(id: string, title: string, content: string): string {
 }
 
 /** The chart the server drew (SVG from our own API), then the same figures as a table. */
-const chart = (svg: string) => `<figure class="chart-box">${svg}</figure>`;
+const chart = (svg: string) => `<figure class="chart-box" tabindex="0">${svg}</figure>`;
 
 function complianceRows(locale: Locale, groups: Array<[string, ClockCompliance]>): string[][] {
   return groups.map(([name, c]) => [esc(name), esc(percent(locale, c.response)), esc(percent(locale, c.resolution))]);

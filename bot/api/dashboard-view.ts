@@ -8,6 +8,8 @@ import { toSlaSummary } from './sla-reader';
 import { ticketViewWith } from './ticket-view';
 
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
+/** An axis maximum for whole counts: a multiple of 4, so the four grid steps fall on whole numbers. */
+const countMax = (values: number[]) => Math.max(4, Math.ceil(Math.max(0, ...values) / 4) * 4);
 
 /** The dashboard on the wire: the domain's figures with names for ids, and its four charts drawn as SVG in `locale`. */
 export function toDashboardView(d: Dashboard, locale: Locale): DashboardView {
@@ -42,11 +44,11 @@ export function toDashboardView(d: Dashboard, locale: Locale): DashboardView {
         ],
       }),
       age: columnChart({
-        id: 'chart-age', title: t(locale, 'dash.chart.age'), categories: AGE_BUCKETS.map((b) => t(locale, `dash.age.${b}`)), max: Math.max(1, ...ageTotals), tick: (v) => String(Math.round(v)), stacked: true,
+        id: 'chart-age', title: t(locale, 'dash.chart.age'), categories: AGE_BUCKETS.map((b) => t(locale, `dash.age.${b}`)), max: countMax(ageTotals), tick: (v) => String(Math.round(v)), stacked: true,
         series: SUPPORT_LEVELS.map((l) => ({ label: l, values: AGE_BUCKETS.map((b) => d.open.byAge[b][l]) })),
       }),
       workload: barChart({
-        id: 'chart-workload', title: t(locale, 'dash.chart.workload'), categories: workload.map((w) => w.name), max: Math.max(1, ...workload.map((w) => w.open)), tick: (v) => String(Math.round(v)), stacked: true,
+        id: 'chart-workload', title: t(locale, 'dash.chart.workload'), categories: workload.map((w) => w.name), max: countMax(workload.map((w) => w.open)), tick: (v) => String(Math.round(v)), stacked: true,
         series: [
           { label: t(locale, 'dash.series.breached'), values: workload.map((w) => w.breached) },
           { label: t(locale, 'dash.series.atRisk'), values: workload.map((w) => w.atRisk) },
