@@ -40,10 +40,14 @@ export function slaIncidents(rows: readonly DashboardTicket[], from: Date, to: D
   const b = to.getTime();
   const incidents: SlaIncident[] = [];
   for (const row of rows) {
+    const { ticket } = row;
+    // Where each clock stopped (the fields slaStatus stops them at): a clock stopped before the period
+    // can neither breach nor be met inside it, and most of a year's tickets are skipped here unread.
+    const resolutionStop = ticket.resolvedAt ?? ticket.closedAt;
+    if (ticket.firstResponseAt !== undefined && resolutionStop !== undefined && Date.parse(ticket.firstResponseAt) < a && Date.parse(resolutionStop) < a) continue;
     for (const clock of ['response', 'resolution'] as const) {
       const reading = row.sla[clock];
       if (reading.state === 'breached') {
-        // A clock stopped before the period cannot have breached inside it.
         if (reading.stoppedAt !== undefined && Date.parse(reading.stoppedAt) < a) continue;
         const at = breachInstant(row, clock);
         if (at === undefined || at < a || at >= b) continue;
