@@ -28,13 +28,13 @@ export interface AddinBuild {
 
 /**
  * The dashboard tab reads only the common, add-in, SLA and dashboard messages: the server-only tables
- * (mail, bot, CLI, SharePoint) are left out of its bundle, as empty tables, to keep it in its budget.
+ * (mail, bot, CLI, SharePoint, statements) are left out of its bundle, as empty tables, to keep it in its budget.
  * A key of those tables asked for in the tab would throw "message catalog has no key" (the e2e suite runs it).
  */
 const SERVER_ONLY_MESSAGES: Plugin = {
   name: 'server-only-messages',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/messages\/(mail|bot|cli|sharepoint)$/ }, (args) => ({ path: args.path, namespace: 'server-only-messages' }));
+    builder.onResolve({ filter: /^\.\/messages\/(mail|bot|cli|sharepoint|statement)$/ }, (args) => ({ path: args.path, namespace: 'server-only-messages' }));
     builder.onLoad({ filter: /.*/, namespace: 'server-only-messages' }, (args) => {
       const name = `${args.path.split('/').pop()!.toUpperCase()}_MESSAGES`;
       return { contents: `export const ${name} = {};`, loader: 'js' };

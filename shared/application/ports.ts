@@ -7,6 +7,7 @@ import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '..
 import type { Ticket } from '../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
 import type { Locale, TicketStatus } from '../domain/ticket/ticket-types';
+import type { StatementStore } from './statement-ports';
 
 export interface Clock {
   now(): Date;
@@ -164,6 +165,8 @@ export interface Store {
   readonly alerts: AlertLedger;
   readonly state: StateStore;
   readonly leases: LeaseStore;
+  /** Monthly statements (issue 15). */
+  readonly statements: StatementStore;
   /** Schema version (SQLite migration number, SharePoint provisioning version). */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

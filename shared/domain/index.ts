@@ -82,3 +82,10 @@ export type { ConsultantLoad } from './dashboard/workload';
 export { consultantWorkload } from './dashboard/workload';
 export type { TicketHours, ClientHours, HoursAgainstBudgets } from './dashboard/hours-against-budgets';
 export { hoursAgainstBudgets } from './dashboard/hours-against-budgets';
+
+// Monthly statements
+export type { StatementData, StatementLine } from './statement/statement-data';
+export type { StatementInput } from './statement/build-statement';
+export { buildStatement, previousMonth } from './statement/build-statement';
+export type { Statement, StatementStatus } from './statement/statement';
+export { STATEMENT_STATUSES, statementId, statementReplyIntent } from './statement/statement';

@@ -7,6 +7,7 @@ import { DASHBOARD_MESSAGES } from './messages/dashboard';
 import { MAIL_MESSAGES } from './messages/mail';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
+import { STATEMENT_MESSAGES } from './messages/statement';
 
 /**
  * The one message catalog: every user-facing string (cards, emails, bot replies, add-in UI) in
@@ -15,7 +16,7 @@ import { SLA_MESSAGES } from './messages/sla';
 export type MessageTable = Record<string, { en: string; 'es-MX': string }>;
 export type MessageParams = Record<string, string | number>;
 
-const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, DASHBOARD_MESSAGES];
+const TABLES: MessageTable[] = [COMMON_MESSAGES, MAIL_MESSAGES, SLA_MESSAGES, ADDIN_MESSAGES, CLI_MESSAGES, BOT_MESSAGES, SHAREPOINT_MESSAGES, DASHBOARD_MESSAGES, STATEMENT_MESSAGES];
 
 const CATALOG: MessageTable = Object.assign({}, ...TABLES);
 
