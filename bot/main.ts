@@ -55,12 +55,12 @@ async function main(): Promise<void> {
   }
 
   // ---- SLA monitor -----------------------------------------------------------------------------
-  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
+  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, statements: services.statements, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
   monitor.start();
   say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
 
   // ---- email intake (maildrop folder or Graph mailbox, polled) ----------------------------------
-  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier });
+  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier, statements: services.statements });
   const stopMail = mailChannel?.start(
     (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
     (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
 
   // ---- Teams bot (POST /api/messages) ----------------------------------------------------------
-  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing });
+  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing, statements: services.statements });
   say(teams.describe());
 
   if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {

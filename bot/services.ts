@@ -2,6 +2,8 @@ import { AfterHoursService } from '../shared/application/after-hours-service';
 import { BillingService } from '../shared/application/billing-service';
 import { ClientMailer } from '../shared/application/client-mailer';
 import { DashboardService } from '../shared/application/dashboard-service';
+import { StatementService } from '../shared/application/statement-service';
+import { createStatementRenderer } from '../shared/infra/statements/statement-files';
 import { DirectoryService } from '../shared/application/directory-service';
 import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, Store } from '../shared/application/ports';
@@ -29,6 +31,7 @@ export interface Services {
   afterHours: AfterHoursService;
   billing: BillingService;
   dashboard: DashboardService;
+  statements: StatementService;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
@@ -45,5 +48,6 @@ export function buildServices(deps: ServiceDeps): Services {
     afterHours: new AfterHoursService({ store, clock, ids, mail: clientMail, sideEffects }),
     billing: new BillingService({ store, policies }),
     dashboard: new DashboardService({ store, clock, policies }),
+    statements: new StatementService({ store, clock, policies, renderer: createStatementRenderer(DEFAULT_POLICY.calendar.timezone), mailer, notifier, timeZone: DEFAULT_POLICY.calendar.timezone }),
   };
 }

@@ -9,6 +9,7 @@ import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
 import { registerStaffCommands } from './commands/staff';
+import { registerStatementCommands } from './commands/statements';
 import { registerTicketCommands } from './commands/tickets';
 
 /** The `soporte` admin command. Errors: one line on stderr, exit code 1 (2 when an import refused rows). */
@@ -28,6 +29,7 @@ function buildProgram(): Command {
   registerAfterHoursCommands(program);
   registerSlaCommands(program);
   registerHoursCommand(program);
+  registerStatementCommands(program);
   registerProvisionCommand(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
+import type { StatementService } from '../../shared/application/statement-service';
 import { MailIntakeService } from '../../shared/application/mail-intake-service';
 import { MailPoller, type PollReport } from '../../shared/application/mail-poller';
 import type { Mailbox } from '../../shared/application/mailbox';
@@ -33,7 +34,7 @@ export interface MailChannel {
   start(onReport: (report: PollReport) => void, onError: (error: unknown) => void): () => Promise<void>;
 }
 
-export function buildMailChannel(deps: { config: Config; store: Store; clock: Clock; ids: IdGenerator; tickets: TicketCommands; clientMail: ClientMailer; notifier: Notifier }): MailChannel | undefined {
+export function buildMailChannel(deps: { config: Config; store: Store; clock: Clock; ids: IdGenerator; tickets: TicketCommands; clientMail: ClientMailer; notifier: Notifier; statements?: Pick<StatementService, 'recordReply'> }): MailChannel | undefined {
   const { config, store, clock } = deps;
   if (config.MAIL_MODE === 'log') return undefined;
   const attachments = new FileAttachmentStore(path.join(config.DATA_DIR, 'mail', 'attachments'), config.MAIL_ATTACHMENT_MAX_BYTES);
@@ -41,7 +42,7 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
     config.MAIL_MODE === 'graph'
       ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR })
       : new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
-  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS] });
+  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], statements: deps.statements });
   let onError: (error: unknown) => void = () => undefined;
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: config.INSTANCE_ID, ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000) };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });

@@ -47,8 +47,9 @@ export class CardActionRouter {
       if (!action) throw new ValidationError('verb', `unknown card action "${verb}"`);
       const parsed = action.schema.safeParse(data);
       if (!parsed.success) throw validationError(parsed.error);
-      const ticket = await action.run(turn, parsed.data);
-      return { kind: 'card', card: await this.render(ticket, context.success ? context.data : undefined, turn) };
+      const result = await action.run(turn, parsed.data);
+      if ('card' in result) return { kind: 'card', card: result.card };
+      return { kind: 'card', card: await this.render(result, context.success ? context.data : undefined, turn) };
     } catch (error) {
       const mapped = this.deps.errors.map(error, turn.locale);
       if (mapped.conflict && context.success) {

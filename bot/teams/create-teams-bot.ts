@@ -10,6 +10,7 @@ import { RecordMicrosoftCaseAction } from './card-actions/record-microsoft-case-
 import { RequestBudgetExtensionAction } from './card-actions/request-budget-extension-action';
 import { RequestInformationAction } from './card-actions/request-information-action';
 import { ResolveAction } from './card-actions/resolve-action';
+import { HoldStatementAction, SendStatementAction } from './card-actions/statement-actions';
 import { CardActionRouter } from './card-action-router';
 import { createCommandRouter } from './command-table';
 import { ConversationRefs } from './conversation-refs';
@@ -39,6 +40,8 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
       new ResolveAction(deps.tickets),
       new RecordMicrosoftCaseAction(deps.tickets),
       new LogPhoneCallAction(deps.tickets),
+      new SendStatementAction(deps.statements),
+      new HoldStatementAction(deps.statements),
     ],
     { views, loadTicket: (actor, id) => deps.queries.byId(actor, id), errors },
   );

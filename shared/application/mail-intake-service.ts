@@ -1,3 +1,4 @@
+import type { StatementService } from './statement-service';
 import { ConflictError } from '../domain/errors';
 import { t } from '../domain/i18n/catalog';
 import { classifyAutomated } from '../domain/mail/automated-mail';
@@ -27,6 +28,8 @@ export interface MailIntakeDeps {
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
+  /** Replies to a sent monthly statement go to its managers instead of ticket intake (StatementService). */
+  statements?: Pick<StatementService, 'recordReply'>;
   /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
   ownAddresses: string[];
   /** Limits automatic replies per sender (default 3 a day). */
@@ -73,6 +76,8 @@ export class MailIntakeService {
     if (this.own.has(mail.from.address)) return processed('ignored-own-mail', `sent by our own address ${mail.from.address}: never answered (no loops)`);
     const automated = classifyAutomated({ headers: mail.headers, subject: mail.subject, fromAddress: mail.from.address });
     if (automated.automated) return processed(`ignored-${automated.kind}`, `automatic message (${automated.reason}): opens no ticket and is not a client reply`);
+    const statementReply = { from: mail.from.address, text: stripQuotedReply(mail.text), messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references };
+    if (this.deps.statements && (await this.deps.statements.recordReply(statementReply))) return processed('statement-reply', 'a reply to a monthly statement: kept with it, the managers told');
 
     const now = this.deps.clock.now();
     const at = new Date(Math.min(Date.parse(mail.date), now.getTime()));

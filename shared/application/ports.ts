@@ -7,6 +7,7 @@ import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '..
 import type { Ticket } from '../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
 import type { Locale, TicketStatus } from '../domain/ticket/ticket-types';
+import type { Statement } from '../domain/statement/statement';
 import type { StatementStore } from './statement-ports';
 
 export interface Clock {
@@ -185,6 +186,7 @@ export const MAIL_KINDS = [
   'phone-email-reminder',
   'progress',
   'daily-email',
+  'statement',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -202,6 +204,14 @@ export interface OutboundMail {
   ticketId?: string;
   ticketNumber?: string;
   headers?: Record<string, string>;
+  /** Files sent with it (a monthly statement's PDF, CSV and XLSX). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface Mailer {
@@ -222,7 +232,11 @@ export type Notification =
   | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
   | { kind: 'ticket-changed'; ticket: Ticket }
-  | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
+  | { kind: 'daily-digest'; date: string; lines: DigestLine[] }
+  /** A drafted statement for a manager to review (send or hold), with its files' names and who would get it. */
+  | { kind: 'statement-draft'; statement: Statement; files: string[]; recipients: string[] }
+  /** A client answered a sent statement: agreement or a dispute. */
+  | { kind: 'statement-reply'; statement: Statement; from: string; intent: 'agreed' | 'disputed'; excerpt: string };
 
 export interface DigestLine {
   ticketNumber: string;

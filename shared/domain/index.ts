@@ -89,3 +89,4 @@ export type { StatementInput } from './statement/build-statement';
 export { buildStatement, previousMonth } from './statement/build-statement';
 export type { Statement, StatementStatus } from './statement/statement';
 export { STATEMENT_STATUSES, statementId, statementReplyIntent } from './statement/statement';
+export { statementMonthDue } from './statement/statement-due';

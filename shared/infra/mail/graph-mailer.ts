@@ -36,20 +36,22 @@ export class GraphMailer implements Mailer {
     const body = mail.html ? { contentType: 'html', content: mail.html } : { contentType: 'text', content: mail.text };
     const toRecipients = mail.to.map(recipient);
     const ccRecipients = (mail.cc ?? []).map(recipient);
+    // Small files (a statement's) travel inline as fileAttachments (Graph takes up to 3 MB this way).
+    const attachments = mail.attachments?.map((a) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name: a.name, contentType: a.contentType, contentBytes: Buffer.from(a.content).toString('base64') }));
     const original = mail.inReplyTo ? await this.findByInternetId(mail.inReplyTo) : undefined;
     if (original) {
       const draft = (await this.api(`${this.base}/messages/${encodeURIComponent(original)}/createReply`).post({
         message: { toRecipients, ccRecipients, internetMessageHeaders: headers },
       })) as { id: string };
       const draftPath = `${this.base}/messages/${encodeURIComponent(draft.id)}`;
-      await this.api(draftPath).patch({ subject: mail.subject, body });
+      await this.api(draftPath).patch({ subject: mail.subject, body, ...(attachments ? { attachments } : {}) });
       await this.api(`${draftPath}/send`).post({});
       // Immutable ids: the draft keeps its id when sending moves it to Sent Items.
       const sent = (await this.api(draftPath).select('internetMessageId').get()) as { internetMessageId?: string };
       return { messageId: sent.internetMessageId ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };
     }
     await this.api(`${this.base}/sendMail`).post({
-      message: { subject: mail.subject, body, toRecipients, ccRecipients, internetMessageHeaders: headers },
+      message: { subject: mail.subject, body, toRecipients, ccRecipients, internetMessageHeaders: headers, ...(attachments ? { attachments } : {}) },
       saveToSentItems: true,
     });
     return { messageId: (await this.sentInternetId(mail.subject)) ?? newMessageId(domainOfMailbox(this.options.supportMailbox)) };

@@ -53,6 +53,7 @@ export class OutboxMailer implements Mailer {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      attachments: mail.attachments?.map((a) => ({ filename: a.name, contentType: a.contentType, content: Buffer.from(a.content) })),
       messageId,
       date: this.options.clock.now(),
       inReplyTo: mail.inReplyTo,

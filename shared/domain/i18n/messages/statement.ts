@@ -64,6 +64,9 @@ export const STATEMENT_MESSAGES: MessageTable = {
   'statement.card.hold': { en: 'Hold', 'es-MX': 'Retener' },
   'statement.card.sent': { en: 'Sent by {by} to {recipients}.', 'es-MX': 'Enviado por {by} a {recipients}.' },
   'statement.card.held': { en: 'Held by {by}: {note}', 'es-MX': 'Retenido por {by}: {note}' },
+  'cli.statements.drafted': { en: 'Drafted {id}: {lines} billed lines, {minutes} billed minutes, total {cents} cents {currency}. Files:', 'es-MX': 'Borrador {id}: {lines} partidas, {minutes} minutos facturados, total {cents} centavos {currency}. Archivos:' },
+  'cli.statements.sent': { en: 'Sent {id} to {recipients}.', 'es-MX': 'Enviado {id} a {recipients}.' },
+  'cli.statements.held': { en: 'Held {id}.', 'es-MX': 'Retenido {id}.' },
   'statement.reply.agreed': { en: '{client} agreed with the statement for {month} ({from}).', 'es-MX': '{client} está de acuerdo con el estado de cuenta de {month} ({from}).' },
   'statement.reply.disputed': { en: '{client} disputes the statement for {month} ({from}): "{excerpt}"', 'es-MX': '{client} objeta el estado de cuenta de {month} ({from}): "{excerpt}"' },
 };
