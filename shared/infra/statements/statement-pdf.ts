@@ -40,14 +40,15 @@ class Layout {
   }
 
   /** One table row; `widths` are fractions of the page width; `right` aligns those columns right (numbers). */
-  row(cells: string[], widths: number[], options: { bold?: boolean; right?: number[]; shade?: boolean } = {}): void {
+  row(cells: string[], widths: number[], options: { bold?: boolean; right?: number[]; shade?: boolean; size?: number } = {}): void {
     this.room(ROW);
     if (options.shade) this.doc.rect(MARGIN, this.y - 3, this.width, ROW).fill('#eef3fa').fillColor('#000');
-    this.doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    this.doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size ?? 9);
     let x = MARGIN;
     cells.forEach((cell, i) => {
       const w = widths[i] * this.width;
-      this.doc.text(cell, x + 2, this.y, { width: w - 4, lineBreak: false, ellipsis: true, align: options.right?.includes(i) ? 'right' : 'left' });
+      // One line per cell: a text too long for its column ends in an ellipsis instead of wrapping.
+      this.doc.text(cell, x + 2, this.y, { width: w - 4, height: ROW - 4, ellipsis: true, align: options.right?.includes(i) ? 'right' : 'left' });
       x += w;
     });
     this.y += ROW;
@@ -67,7 +68,7 @@ export function statementPdf(data: StatementData, timeZone: string, createdAt: D
   const layout = new Layout(doc);
 
   layout.heading(text.t('statement.heading', { client: data.clientName, month: text.monthName() }), 16);
-  layout.paragraph(text.t('statement.period', { from: text.date(data.from), to: text.date(data.to) }));
+  layout.paragraph(text.t('statement.period', { from: text.day(data.from), to: text.day(new Date(Date.parse(data.to) - 1).toISOString()) }));
 
   layout.heading(text.t('statement.section.tickets'));
   for (const key of ['opened', 'resolved', 'closedValidated', 'closedNoResponse'] as const) layout.row([text.t(`statement.tickets.${key}`), String(data.tickets[key])], [0.5, 0.15], { right: [1] });
@@ -96,12 +97,11 @@ export function statementPdf(data: StatementData, timeZone: string, createdAt: D
   layout.paragraph(data.microsoftCases.length === 0 ? text.t('statement.none') : data.microsoftCases.map((c) => text.t('statement.microsoft.case', { ticket: c.ticketNumber, caseNumber: c.caseNumber })).join('\n'));
 
   layout.heading(text.t('statement.section.lines'));
-  const lw = [0.2, 0.15, 0.1, 0.22, 0.1, 0.11, 0.12];
-  const head = () => layout.row([text.t('statement.col.date'), text.t('statement.col.ticket'), text.t('statement.col.kind'), text.t('statement.col.detail'), text.t('statement.col.billedMinutes'), text.t('statement.col.multiplier'), text.t('statement.col.amount')], lw, { bold: true, shade: true, right: [4, 6] });
-  head();
+  const lw = [0.17, 0.14, 0.12, 0.27, 0.08, 0.1, 0.12];
+  layout.row([text.t('statement.col.date'), text.t('statement.col.ticket'), text.t('statement.col.kind'), text.t('statement.col.detail'), text.t('statement.col.minutes'), text.t('statement.col.multiplier'), text.t('statement.col.amount')], lw, { bold: true, shade: true, right: [4, 6], size: 8 });
   if (data.lines.length === 0) layout.paragraph(text.t('statement.none'));
-  for (const line of data.lines) layout.row([text.date(line.at), line.ticketNumber, text.kind(line), text.detail(line), String(line.billedMinutes), text.rate(line), text.money(line.chargeCents)], lw, { right: [4, 6] });
-  layout.row([text.t('statement.hours.total'), '', '', '', String(total.billedMinutes), '', text.money(total.chargeCents)], lw, { bold: true, right: [4, 6] });
+  for (const line of data.lines) layout.row([text.date(line.at), line.ticketNumber, text.kind(line), text.detail(line), String(line.billedMinutes), text.rate(line), text.money(line.chargeCents)], lw, { right: [4, 6], size: 8 });
+  layout.row([text.t('statement.hours.total'), '', '', '', String(total.billedMinutes), '', text.money(total.chargeCents)], lw, { bold: true, right: [4, 6], size: 8 });
 
   layout.heading(text.total(), 12);
 

@@ -13,7 +13,7 @@ export async function statementXlsx(data: StatementData, timeZone: string, creat
   book.modified = createdAt;
   const summary = book.addWorksheet(text.t('statement.title'));
   summary.addRow([text.t('statement.heading', { client: data.clientName, month: text.monthName() })]).font = { bold: true, size: 14 };
-  summary.addRow([text.t('statement.period', { from: text.date(data.from), to: text.date(data.to) })]);
+  summary.addRow([text.t('statement.period', { from: text.day(data.from), to: text.day(new Date(Date.parse(data.to) - 1).toISOString()) })]);
   summary.addRow([]);
   summary.addRow([text.t('statement.section.tickets')]).font = { bold: true };
   for (const key of ['opened', 'resolved', 'closedValidated', 'closedNoResponse'] as const) summary.addRow([text.t(`statement.tickets.${key}`), data.tickets[key]]);

@@ -4,7 +4,7 @@ import type { MessageTable } from '../catalog';
 export const STATEMENT_MESSAGES: MessageTable = {
   'statement.title': { en: 'Monthly statement', 'es-MX': 'Estado de cuenta mensual' },
   'statement.heading': { en: '{client}: statement for {month}', 'es-MX': '{client}: estado de cuenta de {month}' },
-  'statement.period': { en: 'Period: {from} to {to} (support calendar time)', 'es-MX': 'Periodo: del {from} al {to} (horario del calendario de soporte)' },
+  'statement.period': { en: 'Period: {from} to {to}, support calendar time', 'es-MX': 'Periodo: del {from} al {to}, hora del calendario de soporte' },
   'statement.section.tickets': { en: 'Tickets', 'es-MX': 'Tickets' },
   'statement.section.compliance': { en: 'SLA compliance (tickets opened in the month)', 'es-MX': 'Cumplimiento de SLA (tickets abiertos en el mes)' },
   'statement.section.lines': { en: 'Billed lines', 'es-MX': 'Partidas facturadas' },
@@ -23,6 +23,7 @@ export const STATEMENT_MESSAGES: MessageTable = {
   'statement.col.kind': { en: 'Kind', 'es-MX': 'Tipo' },
   'statement.col.detail': { en: 'Detail', 'es-MX': 'Detalle' },
   'statement.col.billedMinutes': { en: 'Billed minutes', 'es-MX': 'Minutos facturados' },
+  'statement.col.minutes': { en: 'Min.', 'es-MX': 'Min.' },
   'statement.col.multiplier': { en: 'Rate', 'es-MX': 'Tarifa' },
   'statement.col.amount': { en: 'Amount', 'es-MX': 'Importe' },
   'statement.col.entries': { en: 'Entries', 'es-MX': 'Partidas' },
