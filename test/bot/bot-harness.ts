@@ -102,7 +102,7 @@ export class BotHarness {
     h.runtime = new TeamsRuntime({ identity: options.identity ?? { mode: 'local' }, store: h.store, clock: h.clock, fallback: h.fallback, reportError: (error) => h.turnErrors.push(error) });
     h.services = buildServices({ store: h.store, clock: h.clock, ids: new Ids(), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
     h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
-    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing });
+    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing, statements: h.services.statements });
     await new Promise<void>((resolve) => h.server.listen(0, '127.0.0.1', () => resolve()));
     h.baseUrl = `http://127.0.0.1:${(h.server.address() as AddressInfo).port}`;
     await h.seed();
