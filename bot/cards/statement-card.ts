@@ -12,6 +12,8 @@ export interface StatementCardInput {
   /** Who it goes (or went) to: the client's administrators. */
   recipients: string[];
   notice?: string;
+  /** The name of whoever sent or held it (else their staff id). */
+  deciderName?: string;
 }
 
 export interface StatementCardData {
@@ -43,7 +45,7 @@ export function statementCard(input: StatementCardInput, format: CardFormat): Ca
   const amount = data.totalCents === undefined ? '' : ` · ${new Intl.NumberFormat(l, { style: 'currency', currency: data.currency }).format(data.totalCents / 100)}`;
   const sent = statement.status === 'sent';
   const held = statement.status === 'held';
-  const notice = input.notice ?? (sent ? t(l, 'statement.card.sent', { by: statement.decidedBy ?? '?', recipients: (statement.sentTo ?? []).join(', ') }) : held ? t(l, 'statement.card.held', { by: statement.decidedBy ?? '?', note: statement.note ?? '' }) : '');
+  const notice = input.notice ?? (sent ? t(l, 'statement.card.sent', { by: input.deciderName ?? statement.decidedBy ?? '?', recipients: (statement.sentTo ?? []).join(', ') }) : held ? t(l, 'statement.card.held', { by: input.deciderName ?? statement.decidedBy ?? '?', note: statement.note ?? '' }) : '');
   const facts: Fact[] = [
     { title: t(l, 'dash.col.client'), value: data.clientName },
     { title: t(l, 'dash.col.month'), value: data.month },

@@ -19,7 +19,7 @@ describe('Teams: a manager holds or sends a drafted statement from its card', ()
     expect(JSON.stringify(noNote.value)).toMatch(/note/);
     const held = await invokeTurn(h, cardAction('statement.hold', { statementId: 'stmt-acme-2026-02', note: 'check the sessions' }, MANAGER));
     expect(held.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardText(held.value)).toMatch(/Held by staff-manager: check the sessions/);
+    expect(cardText(held.value)).toMatch(/Held by Marta Manager: check the sessions/);
     expect((await h.store.statements.get('stmt-acme-2026-02'))?.status).toBe('held');
 
     const refused = await invokeTurn(h, cardAction('statement.send', { statementId: 'stmt-acme-2026-02' }, L2));
@@ -27,7 +27,7 @@ describe('Teams: a manager holds or sends a drafted statement from its card', ()
     expect(h.mailer.sent.filter((m) => m.kind === 'statement')).toEqual([]);
 
     const sent = await invokeTurn(h, cardAction('statement.send', { statementId: 'stmt-acme-2026-02' }, MANAGER));
-    expect(cardText(sent.value)).toMatch(/Sent by staff-manager to bob@acme.example/);
+    expect(cardText(sent.value)).toMatch(/Sent by Marta Manager to bob@acme.example/);
     expect(JSON.stringify(sent.value)).not.toContain('statement.send');
     const mails = h.mailer.sent.filter((m) => m.kind === 'statement');
     expect(mails.map((m) => [m.to, m.attachments?.length])).toEqual([[['bob@acme.example'], 3]]);
