@@ -32,7 +32,7 @@ describe('dashboard view', () => {
     const html = renderDashboard({ locale: 'es-MX', phase: 'ready', filters: { months: 12 }, dashboard: view });
     expect(html).toContain('<h1>Tablero de gestión</h1>');
     for (const id of ['queue', 'compliance', 'incidents', 'open', 'workload', 'hours']) expect(html).toContain(`aria-labelledby="sec-${id}"`);
-    expect(html.match(/<figure class="chart-box"><svg/g)).toHaveLength(4);
+    expect(html.match(/<figure class="chart-box" tabindex="0"><svg/g)).toHaveLength(4);
     // As Intl formats percentages in es-MX.
     expect(html).toMatch(/<th scope="row">2026-03<\/th><td>66.6% \(2 de 3\)<\/td>/);
     expect(html).toMatch(/<th scope="row">Globex<\/th><td>0% \(0 de 1\)<\/td>/);
