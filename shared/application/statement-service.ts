@@ -102,9 +102,12 @@ export class StatementService {
       const monthName = DateTime.fromFormat(data.month, 'yyyy-MM', { locale: locale === 'en' ? 'en' : 'es-MX' }).toFormat('LLLL yyyy');
       const hours = (data.summary.total.billedMinutes / 60).toFixed(2);
       const amount = data.totalCents === undefined ? '' : t(locale, 'statement.mail.amount', { amount: new Intl.NumberFormat(locale, { style: 'currency', currency: data.currency }).format(data.totalCents / 100) });
+      // One statement conversation per client: each month's email refers to the ones sent before it.
+      const earlier = (await this.deps.store.statements.list({ clientId: statement.clientId, status: 'sent' })).map((s) => s.sentMessageId).filter((id): id is string => id !== undefined);
       const { messageId } = await this.deps.mailer.send({
         kind: 'statement',
         to,
+        ...(earlier.length > 0 ? { references: earlier } : {}),
         subject: t(locale, 'statement.mail.subject', { month: monthName }),
         text: t(locale, 'statement.mail.body', { month: monthName, tickets: data.tickets.opened, hours, amount }),
         locale,

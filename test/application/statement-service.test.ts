@@ -100,6 +100,11 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     await expect(statements.draft(MANAGER, 'acme', '2026-02')).rejects.toBeInstanceOf(ConflictError);
     expect(statementMails()).toHaveLength(1);
     await expect(statements.draft(MANAGER, 'acme', '2026-03')).rejects.toThrow('has not ended yet');
+    // March's statement continues the client's statement conversation.
+    h.clock.set('2026-04-01T15:00:00.000Z');
+    await statements.draft(MANAGER, 'acme', '2026-03');
+    await statements.send(MANAGER, 'stmt-acme-2026-03');
+    expect(statementMails()[1].references).toEqual([sent.sentMessageId]);
   });
 
   it("passes the client's agreement or dispute to the managers and keeps it with the statement", async () => {
