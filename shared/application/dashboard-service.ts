@@ -72,7 +72,8 @@ export class DashboardService {
     const tickets = new Map<string, Ticket>();
     const byTicket = new Map<string, { ticket: Ticket; policy: SupportPolicy }>();
     for (const ticket of await this.allTickets(query.clientId)) {
-      const policy = await this.deps.policies.forTicket(ticket);
+      // Nearly every ticket shares a few policy versions: read them from memory without an await each.
+      const policy = this.deps.policies.cached(ticket.policyVersion) ?? (await this.deps.policies.forTicket(ticket));
       const calendar = calendars.of(ticket.clientId, policy);
       rows.push({ ticket, sla: slaStatus(ticket, policy, calendar, now), policy, calendar });
       tickets.set(ticket.id, ticket);

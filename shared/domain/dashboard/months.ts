@@ -10,6 +10,14 @@ export interface MonthSpan {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** The form toISOString writes (stores keep instants so): such strings sort as their instants do. */
+export const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Whether instant `iso` is before `bound` (given as epoch ms and as its ISO string): a string compare when it can. */
+export function isBefore(iso: string, bound: number, boundIso: string): boolean {
+  return UTC_ISO.test(iso) ? iso < boundIso : Date.parse(iso) < bound;
+}
+
 /** The bounds of `month` (`YYYY-MM`) in `zone`; a bad month is a ValidationError. */
 export function monthSpan(month: string, zone: string): MonthSpan {
   if (!MONTH.test(month)) throw new ValidationError('month', `"${month}" is not a month as YYYY-MM`);

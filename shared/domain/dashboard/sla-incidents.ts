@@ -2,6 +2,7 @@ import { slaStatus } from '../sla/sla-status';
 import type { SlaClockName } from '../sla/sla-types';
 import type { TicketEvent } from '../ticket/ticket-event';
 import type { DashboardTicket } from './dashboard-ticket';
+import { isBefore } from './months';
 
 /** A clock that breached, or was met inside its at-risk zone (a near miss), during a period. */
 export interface SlaIncident {
@@ -38,13 +39,14 @@ function breachInstant(row: DashboardTicket, clock: SlaClockName): number | unde
 export function slaIncidents(rows: readonly DashboardTicket[], from: Date, to: Date): SlaIncident[] {
   const a = from.getTime();
   const b = to.getTime();
+  const fromIso = from.toISOString();
   const incidents: SlaIncident[] = [];
   for (const row of rows) {
     const { ticket } = row;
     // Where each clock stopped (the fields slaStatus stops them at): a clock stopped before the period
     // can neither breach nor be met inside it, and most of a year's tickets are skipped here unread.
     const resolutionStop = ticket.resolvedAt ?? ticket.closedAt;
-    if (ticket.firstResponseAt !== undefined && resolutionStop !== undefined && Date.parse(ticket.firstResponseAt) < a && Date.parse(resolutionStop) < a) continue;
+    if (ticket.firstResponseAt !== undefined && resolutionStop !== undefined && isBefore(ticket.firstResponseAt, a, fromIso) && isBefore(resolutionStop, a, fromIso)) continue;
     for (const clock of ['response', 'resolution'] as const) {
       const reading = row.sla[clock];
       if (reading.state === 'breached') {
