@@ -21,7 +21,7 @@ const view: DashboardView = {
   workload: [{ consultantId: 's1', name: 'Lena', open: 2, breached: 1, atRisk: 0, billedMinutes: 435 }],
   hours: {
     month: '2026-03',
-    clients: [{ clientId: 'acme', clientName: 'ACME Corp', billedMinutes: 435, chargeCents: 652500, currency: 'MXN', budgetMinutes: 240, overBudgetWithoutApproval: 1 }],
+    clients: [{ clientId: 'acme', clientName: 'ACME Corp', billedMinutes: 435, chargeCents: 652500, currency: 'MXN', hourlyRateCents: 90_000, budgetMinutes: 240, overBudgetWithoutApproval: 1 }],
     tickets: [{ ticketId: 't2', clientId: 'acme', monthMinutes: 435, ticketNumber: 'SUP-2026-0002', subject: 'Migración', budget: { budgetMinutes: 240, consumedMinutes: 435, remainingMinutes: -195, percent: 181, alertsReached: [80, 100], overBudgetWithoutApproval: true } }],
   },
   charts: { compliance: '<svg class="chart" role="img"><title>c</title></svg>', age: '<svg class="chart" role="img"></svg>', workload: '<svg class="chart" role="img"></svg>', hours: '<svg class="chart" role="img"></svg>' },
@@ -53,6 +53,9 @@ describe('dashboard view', () => {
     expect(html).toContain('value="2026-02"');
     expect(html).toContain('<label>Client<select name="clientId">');
     expect(html).toContain('No open tickets.');
+    // A client without an hourly rate shows no amount.
+    const noRate = { ...view, hours: { ...view.hours, clients: view.hours.clients.map((c) => ({ ...c, hourlyRateCents: 0 })) } };
+    expect(renderDashboard({ locale: 'en', phase: 'ready', filters: { months: 12 }, dashboard: noRate })).toContain('<th scope="row">ACME Corp</th><td>7.3 h</td><td>4 h</td><td>—</td>');
   });
 
   it('shows a refusal without figures', () => {

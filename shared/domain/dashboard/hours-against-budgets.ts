@@ -19,6 +19,8 @@ export interface ClientHours {
   /** monthlySummary's total (chargeCents per entry), in the client's currency. */
   chargeCents: number;
   currency: string;
+  /** The client's rate (0: no rate in the contract, the amount means nothing). */
+  hourlyRateCents: number;
   /** Sum of the budgets of the tickets worked this month. */
   budgetMinutes: number;
   overBudgetWithoutApproval: number;
@@ -62,6 +64,7 @@ export function hoursAgainstBudgets(input: {
       billedMinutes: summary.total.billedMinutes,
       chargeCents: summary.total.chargeCents,
       currency: summary.currency,
+      hourlyRateCents: policy.billing.hourlyRateCents,
       budgetMinutes: mine.reduce((sum, x) => sum + x.budget.budgetMinutes, 0),
       overBudgetWithoutApproval: mine.filter((x) => x.budget.overBudgetWithoutApproval).length,
     });
