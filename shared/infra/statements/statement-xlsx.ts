@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import { TIME_ENTRY_KINDS } from '../../domain/billing/billing-types';
+import { PRIORITIES } from '../../domain/ticket/ticket-types';
+import type { StatementData } from '../../domain/statement/statement-data';
+import { StatementText } from './statement-text';
+
+/** The statement as an Excel workbook: a summary sheet and a sheet of billed lines (numbers as numbers). */
+export async function statementXlsx(data: StatementData, timeZone: string, createdAt: Date): Promise<Buffer> {
+  const text = new StatementText(data, timeZone);
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Soporte';
+  book.created = createdAt;
+  book.modified = createdAt;
+  const summary = book.addWorksheet(text.t('statement.title'));
+  summary.addRow([text.t('statement.heading', { client: data.clientName, month: text.monthName() })]).font = { bold: true, size: 14 };
+  summary.addRow([text.t('statement.period', { from: text.day(data.from), to: text.day(new Date(Date.parse(data.to) - 1).toISOString()) })]);
+  summary.addRow([]);
+  summary.addRow([text.t('statement.section.tickets')]).font = { bold: true };
+  for (const key of ['opened', 'resolved', 'closedValidated', 'closedNoResponse'] as const) summary.addRow([text.t(`statement.tickets.${key}`), data.tickets[key]]);
+  summary.addRow([]);
+  summary.addRow([text.t('statement.section.compliance')]).font = { bold: true };
+  summary.addRow([text.t('statement.col.priority'), text.t('statement.col.response'), text.t('statement.col.resolution')]).font = { bold: true };
+  for (const p of PRIORITIES) summary.addRow([text.t(`priority.${p}`), text.percent(data.compliance.byPriority[p].response), text.percent(data.compliance.byPriority[p].resolution)]);
+  summary.addRow([text.t('statement.compliance.total'), text.percent(data.compliance.response), text.percent(data.compliance.resolution)]);
+  summary.addRow([]);
+  summary.addRow([text.t('statement.section.hours')]).font = { bold: true };
+  summary.addRow([text.t('statement.col.kind'), text.t('statement.col.entries'), text.t('statement.col.billedMinutes'), text.t('statement.col.hours'), text.t('statement.col.amount')]).font = { bold: true };
+  for (const [group, key] of [[data.summary.regular, 'statement.hours.regular'], [data.summary.afterHours, 'statement.hours.afterHours']] as const) {
+    for (const kind of TIME_ENTRY_KINDS) if (group[kind].entries > 0) summary.addRow([text.t(key, { kind: text.kind({ kind }) }), group[kind].entries, group[kind].billedMinutes, group[kind].billedMinutes / 60, group[kind].chargeCents / 100]);
+  }
+  summary.addRow([text.t('statement.hours.total'), data.summary.total.entries, data.summary.total.billedMinutes, data.summary.total.billedMinutes / 60, data.summary.total.chargeCents / 100]).font = { bold: true };
+  summary.addRow([]);
+  summary.addRow([text.t('statement.section.extensions'), text.t('statement.extensions', { requested: data.extensions.requested, approved: data.extensions.approved, hours: text.hours(data.extensions.approvedMinutes), refused: data.extensions.refused })]);
+  summary.addRow([text.t('statement.section.microsoft'), data.microsoftCases.map((c) => `${c.ticketNumber}: ${c.caseNumber}`).join('; ') || text.t('statement.none')]);
+  summary.addRow([text.total()]).font = { bold: true };
+  summary.getColumn(1).width = 40;
+  for (const c of [2, 3, 4, 5]) summary.getColumn(c).width = 22;
+
+  const lines = book.addWorksheet(text.t('statement.section.lines'));
+  lines.addRow([text.t('statement.col.date'), text.t('statement.col.ticket'), text.t('statement.col.kind'), text.t('statement.col.detail'), text.t('statement.col.billedMinutes'), text.t('statement.col.multiplier'), text.t('statement.col.amount')]).font = { bold: true };
+  for (const line of data.lines) lines.addRow([text.date(line.at), line.ticketNumber, text.kind(line), text.detail(line), line.billedMinutes, text.rate(line), line.chargeCents / 100]);
+  lines.addRow([text.t('statement.hours.total'), '', '', '', data.summary.total.billedMinutes, '', data.summary.total.chargeCents / 100]).font = { bold: true };
+  lines.getColumn(7).numFmt = '#,##0.00';
+  [22, 16, 14, 34, 16, 22, 14].forEach((w, i) => (lines.getColumn(i + 1).width = w));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
