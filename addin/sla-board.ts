@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       if (!res.ok) throw new ApiError(body);
       render({ phase: 'ready', dashboard: body as DashboardView, flash: undefined });
     } catch (error) {
-      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'dash.error.forbidden' } : describeError(error);
+      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'dash.error.forbidden' as const } : describeError(error);
       render({ phase: state.dashboard ? 'ready' : 'failed', flash });
     }
   };

@@ -34,6 +34,6 @@ export function renderQueue(locale: Locale, tickets: readonly QueueTicket[], gen
   const atRisk = tickets.filter((x) => !worst(x).includes('breached') && worst(x).includes('at-risk')).length;
   const summary = `<p class="summary">${esc(t(locale, 'board.counts', { breached, atRisk, total: tickets.length }))} · ${esc(t(locale, 'board.updated', { at: formatInstant(locale, generatedAt) }))}</p>`;
   if (tickets.length === 0) return `${summary}<p>${esc(t(locale, 'board.empty'))}</p>`;
-  const cols = ['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'].map((c) => `<th scope="col">${esc(t(locale, `board.col.${c}`))}</th>`).join('');
+  const cols = (['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'] as const).map((c) => `<th scope="col">${esc(t(locale, `board.col.${c}`))}</th>`).join('');
   return `${summary}<div class="scroll" role="region" tabindex="0" aria-label="${esc(t(locale, 'dash.section.queue'))}"><table class="board"><thead><tr>${cols}</tr></thead><tbody>${tickets.map((x) => row(locale, x)).join('')}</tbody></table></div>`;
 }

@@ -95,7 +95,7 @@ export function renderDashboard(state: DashboardState): string {
   const flagged = (over: boolean) => (over ? `<span class="flag">${esc(t(locale, 'dash.flag.overBudget'))}</span>` : '');
   const hoursSection = section('hours', t(locale, 'dash.section.hours', { month: d.month }), d.hours.clients.length === 0 ? none : chart(d.charts.hours)
     + table(t(locale, 'dash.section.hours', { month: d.month }), [t(locale, 'dash.col.client'), t(locale, 'dash.col.billed'), t(locale, 'dash.col.budget'), t(locale, 'dash.col.amount'), t(locale, 'dash.col.overBudget')],
-      d.hours.clients.map((c) => [esc(c.clientName), esc(hours(locale, c.billedMinutes)), esc(hours(locale, c.budgetMinutes)), c.hourlyRateCents > 0 ? esc(money(locale, c.chargeCents, c.currency)) : '—', String(c.overBudgetWithoutApproval)]))
+      d.hours.clients.map((c) => [esc(c.clientName), esc(hours(locale, c.billedMinutes)), esc(hours(locale, c.budgetMinutes)), c.hourlyRateCents > 0 ? esc(money(locale, c.amountCents, c.currency)) : '—', String(c.overBudgetWithoutApproval)]))
     + table(t(locale, 'dash.col.ticket'), [t(locale, 'dash.col.ticket'), t(locale, 'dash.col.billed'), t(locale, 'dash.col.consumed'), t(locale, 'dash.col.budget'), t(locale, 'dash.col.overBudget')],
       d.hours.tickets.map((x) => [`<strong>${esc(x.ticketNumber)}</strong><br><span class="subject">${esc(x.subject)}</span>`, esc(hours(locale, x.monthMinutes)), esc(hours(locale, x.budget.consumedMinutes)), esc(hours(locale, x.budget.budgetMinutes)), flagged(x.budget.overBudgetWithoutApproval)])));
 

@@ -58,7 +58,7 @@ export function statementCard(input: StatementCardInput, format: CardFormat): Ca
     facts,
     tickets: t(l, 'statement.card.tickets', { opened: data.tickets.opened, resolved: data.tickets.resolved, closed: data.tickets.closedValidated + data.tickets.closedNoResponse }),
     compliance: t(l, 'statement.card.compliance', { response: percent(format, data.compliance.response), resolution: percent(format, data.compliance.resolution) }),
-    total: t(l, 'statement.card.total', { hours: (data.summary.total.billedMinutes / 60).toFixed(2), lines: data.lines.length, amount }),
+    total: t(l, 'statement.card.total', { hours: (data.summary.total.chargeableMinutes / 60).toFixed(2), lines: data.lines.length, amount }),
     files: t(l, 'statement.card.files', { files: input.files.join(', ') }),
     recipients: t(l, 'statement.card.recipients', { recipients: input.recipients.join(', ') || '—' }),
     open: !sent,

@@ -12,10 +12,9 @@ import type { SupportPolicy } from '../domain/policy/support-policy';
 import type { Client, Staff } from '../domain/requesters/directory-types';
 import { slaStatus } from '../domain/sla/sla-status';
 import type { Ticket } from '../domain/ticket/ticket';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { OPEN_STATUSES, type Actor } from '../domain/ticket/ticket-types';
 import type { PolicyRegistry } from './policy-registry';
 import type { Clock, Store } from './ports';
-import { OPEN_STATUSES } from './sla-monitor/sweep';
 import { SweepCalendars } from './sla-monitor/sweep-calendars';
 import { urgency, type TicketWithSla } from './ticket-query-service';
 
@@ -67,7 +66,7 @@ export class DashboardService {
     const [clients, staff, windows] = await Promise.all([this.deps.store.directory.listClients(), this.deps.store.directory.listStaff(), this.deps.store.afterHours.listWindows({ status: 'approved' })]);
     if (query.clientId !== undefined && !clients.some((c) => c.id === query.clientId)) throw new ValidationError('clientId', `no client "${query.clientId}"`);
 
-    const calendars = new SweepCalendars(windows);
+    const calendars = new SweepCalendars(windows, this.deps.policies);
     const rows: DashboardTicket[] = [];
     const tickets = new Map<string, Ticket>();
     const byTicket = new Map<string, { ticket: Ticket; policy: SupportPolicy }>();

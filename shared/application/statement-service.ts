@@ -43,7 +43,7 @@ export class StatementService {
     const existing = await this.deps.store.statements.get(statementId(clientId, month));
     if (existing?.status === 'sent') throw new ConflictError('statement', existing.id, 'unsent', 'sent');
 
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId, status: 'approved' }));
+    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId, status: 'approved' }), this.deps.policies);
     const tickets = [];
     let cursor: string | undefined;
     do {
@@ -100,7 +100,7 @@ export class StatementService {
       const { data } = statement;
       const locale = data.locale;
       const monthName = DateTime.fromFormat(data.month, 'yyyy-MM', { locale: locale === 'en' ? 'en' : 'es-MX' }).toFormat('LLLL yyyy');
-      const hours = (data.summary.total.billedMinutes / 60).toFixed(2);
+      const hours = (data.summary.total.chargeableMinutes / 60).toFixed(2);
       const amount = data.totalCents === undefined ? '' : t(locale, 'statement.mail.amount', { amount: new Intl.NumberFormat(locale, { style: 'currency', currency: data.currency }).format(data.totalCents / 100) });
       // One statement conversation per client: each month's email refers to the ones sent before it.
       const earlier = (await this.deps.store.statements.list({ clientId: statement.clientId, status: 'sent' })).map((s) => s.sentMessageId).filter((id): id is string => id !== undefined);

@@ -21,7 +21,7 @@ const view: DashboardView = {
   workload: [{ consultantId: 's1', name: 'Lena', open: 2, breached: 1, atRisk: 0, billedMinutes: 435 }],
   hours: {
     month: '2026-03',
-    clients: [{ clientId: 'acme', clientName: 'ACME Corp', billedMinutes: 435, chargeCents: 652500, currency: 'MXN', hourlyRateCents: 90_000, budgetMinutes: 240, overBudgetWithoutApproval: 1 }],
+    clients: [{ clientId: 'acme', clientName: 'ACME Corp', billedMinutes: 435, amountCents: 652500, currency: 'MXN', hourlyRateCents: 90_000, budgetMinutes: 240, overBudgetWithoutApproval: 1 }],
     tickets: [{ ticketId: 't2', clientId: 'acme', monthMinutes: 435, ticketNumber: 'SUP-2026-0002', subject: 'Migración', budget: { budgetMinutes: 240, consumedMinutes: 435, remainingMinutes: -195, percent: 181, alertsReached: [80, 100], overBudgetWithoutApproval: true } }],
   },
   charts: { compliance: '<svg class="chart" role="img"><title>c</title></svg>', age: '<svg class="chart" role="img"></svg>', workload: '<svg class="chart" role="img"></svg>', hours: '<svg class="chart" role="img"></svg>' },

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { BillingService } from '../../shared/application/billing-service';
 import { StatementService } from '../../shared/application/statement-service';
+import { billedMinutes } from '../../shared/domain/billing/monthly-summary';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../../shared/domain/errors';
 import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from './fixture';
@@ -47,13 +48,14 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     const { data } = (await h.store.statements.get('stmt-acme-2026-02'))!;
 
     const report = await new BillingService({ store: h.store, policies: h.policies }).hoursReport('acme', '2026-02');
-    expect(data.summary.total.billedMinutes).toBe(report.total.chargeableMinutes);
+    // The statement carries the hours report itself: same engine, same figures.
+    expect(data.summary).toEqual(report);
     expect(data.lines).toHaveLength(report.total.entries);
     // Each follow-up (acknowledgements, the extension request, the conclusion...) is charged 15 minutes; the session 60 x 2.
     expect(data.lines.filter((l) => l.kind !== 'follow-up').map((l) => [l.kind, l.minutes, l.consultants, l.billedMinutes])).toEqual([['session', 60, 2, 120], ['work', 90, 1, 90]]);
     expect(data.lines.filter((l) => l.kind === 'follow-up').every((l) => l.billedMinutes === 15)).toBe(true);
-    expect(data.totalCents).toBe(report.amountCents);
-    expect(data.totalCents).toBe(Math.round((data.summary.total.billedMinutes * 100_000) / 60));
+    expect(data.totalCents).toBe(report.total.amountCents);
+    expect(data.totalCents).toBe(report.rows.reduce((cents, row) => cents + row.amountCents, 0));
     expect(data.lines.every((l) => /^SUP-2026-\d{4}$/.test(l.ticketNumber))).toBe(true);
     expect(data.tickets).toEqual({ opened: 2, resolved: 1, closedValidated: 1, closedNoResponse: 0 });
     expect(data.compliance.response).toMatchObject({ met: 1, breached: 1, percent: 50 });
@@ -69,12 +71,12 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     const csv = Buffer.from(files[1].content).toString('utf8').trim().split('\r\n');
     expect(csv[0]).toBe('date,ticket,kind,follow_up_kind,minutes,consultants,billed_minutes,after_hours,multiplier_percent,charge_cents,currency');
     expect(csv).toHaveLength(1 + statement.data.lines.length + 1);
-    expect(csv[csv.length - 1]).toBe(`total,,,,,,${statement.data.summary.total.billedMinutes},,,${statement.data.totalCents},MXN`);
+    expect(csv[csv.length - 1]).toBe(`total,,,,,,${billedMinutes(statement.data.summary.total)},,,${statement.data.totalCents},MXN`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(files[2].content) as unknown as ArrayBuffer);
     const lines = book.worksheets[1];
     const last = lines.getRow(lines.rowCount);
-    expect(last.getCell(5).value).toBe(statement.data.summary.total.billedMinutes);
+    expect(last.getCell(5).value).toBe(billedMinutes(statement.data.summary.total));
     expect(last.getCell(7).value).toBe(statement.data.totalCents! / 100);
     expect(book.worksheets[0].getRow(1).getCell(1).value).toContain('ACME: estado de cuenta de febrero');
   });

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BillingService } from '../../shared/application/billing-service';
+import { BillingService, type HoursLine } from '../../shared/application/billing-service';
+import { formatWeightedMinutes } from '../../shared/domain/billing/weighted-minutes';
 import { StatementService } from '../../shared/application/statement-service';
 import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from '../application/fixture';
@@ -59,11 +60,13 @@ describe('monthly statement PDF rendered with poppler (pdftoppm, pdftotext)', ()
     const money = (cents: number) => new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' }).format(cents / 100);
     expect(text).toContain('ACME: estado de cuenta de febrero de 2026');
     // The total line and the totals row carry the hours report's minutes, hours and amount.
-    expect(text).toContain(`Total: ${money(report.amountCents)}`);
-    expect(text).toMatch(new RegExp(`Total\\s+${report.total.entries}\\s+${report.total.chargeableMinutes}\\s+${(report.total.chargeableMinutes / 60).toFixed(2)}\\s+${money(report.amountCents).replace(/[$.]/g, '\\$&')}`));
+    expect(text).toContain(`Total: ${money(report.total.amountCents)}`);
+    // Columns: kind, entries, normal-rate minutes, after-hours minutes, charged minutes (one decimal), hours, amount.
+    const cells = (line: HoursLine) => [line.entries, line.regularMinutes + line.unapprovedAfterHoursMinutes, line.afterHoursMinutes, formatWeightedMinutes(line.chargeableMinutes), (line.chargeableMinutes / 60).toFixed(2)].map((x) => String(x).replace('.', '\\.')).join('\\s+');
+    expect(text).toMatch(new RegExp(`Total\\s+${cells(report.total)}\\s+${money(report.total.amountCents).replace(/[$.]/g, '\\$&')}`));
     for (const row of report.rows.filter((r) => r.entries > 0)) {
       const kind = { 'follow-up': 'Seguimiento', session: 'Sesión', work: 'Trabajo' }[row.kind];
-      expect(text).toMatch(new RegExp(`${kind}\\s+${row.entries}\\s+${row.chargeableMinutes}\\s`));
+      expect(text).toMatch(new RegExp(`${kind}\\s+${cells(row)}\\s+${money(row.amountCents).replace(/[$.]/g, '\\$&')}`));
     }
     // Every billed line names its ticket.
     for (const line of statement.data.lines) expect(text).toContain(line.ticketNumber);

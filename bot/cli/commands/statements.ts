@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { formatWeightedMinutes } from '../../../shared/domain/billing/weighted-minutes';
 import { t } from '../../../shared/domain/i18n/catalog';
 import { leaf, run } from '../command-kit';
 import { print, printJson } from '../output';
@@ -20,7 +21,7 @@ export function registerStatementCommands(program: Command): void {
       for (const file of files) writeFileSync(join(dir, file.name), file.content);
       if (o.json) return printJson({ statement, files: files.map((f) => join(dir, f.name)) });
       const { data } = statement;
-      print(t(lang, 'cli.statements.drafted', { id: statement.id, lines: data.lines.length, minutes: data.summary.total.billedMinutes, cents: data.totalCents ?? 0, currency: data.currency }));
+      print(t(lang, 'cli.statements.drafted', { id: statement.id, lines: data.lines.length, minutes: formatWeightedMinutes(data.summary.total.chargeableMinutes), cents: data.totalCents ?? 0, currency: data.currency }));
       for (const file of files) print(`  ${join(dir, file.name)}`);
     },
   );

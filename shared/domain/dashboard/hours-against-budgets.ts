@@ -1,6 +1,6 @@
 import type { TimeEntry } from '../billing/billing-types';
 import { budgetStatus, type BudgetStatus } from '../billing/budget';
-import { monthlySummary } from '../billing/monthly-summary';
+import { billedMinutes, monthlySummary } from '../billing/monthly-summary';
 import type { SupportPolicy } from '../policy/support-policy';
 import type { Ticket } from '../ticket/ticket';
 
@@ -15,9 +15,10 @@ export interface TicketHours {
 
 export interface ClientHours {
   clientId: string;
+  /** Billed minutes (minutes x consultants) of the month, before any after-hours multiplier. */
   billedMinutes: number;
-  /** monthlySummary's total (chargeCents per entry), in the client's currency. */
-  chargeCents: number;
+  /** The month's amount as the hours report gives it (monthlySummary's total), in the client's currency. */
+  amountCents: number;
   currency: string;
   /** The client's rate (0: no rate in the contract, the amount means nothing). */
   hourlyRateCents: number;
@@ -61,8 +62,8 @@ export function hoursAgainstBudgets(input: {
     const mine = tickets.filter((x) => x.clientId === clientId);
     clients.push({
       clientId,
-      billedMinutes: summary.total.billedMinutes,
-      chargeCents: summary.total.chargeCents,
+      billedMinutes: billedMinutes(summary.total),
+      amountCents: summary.total.amountCents,
       currency: summary.currency,
       hourlyRateCents: policy.billing.hourlyRateCents,
       budgetMinutes: mine.reduce((sum, x) => sum + x.budget.budgetMinutes, 0),

@@ -25,8 +25,8 @@ export interface StatementInput {
 /**
  * A client's statement for `month`: tickets opened, resolved and closed (validated or for no response)
  * in the month from their event logs; compliance of the tickets opened in it (slaCompliance); every
- * billed line (time entries of the month, priced with chargeCents) and the hours by kind
- * (monthlySummary); budget extensions requested and approved in it; Microsoft cases raised in it.
+ * billed line (time entries of the month, each priced with chargeCents) and the hours by kind
+ * (monthlySummary, the hours report's engine: the statement's total is its total); budget extensions requested and approved in it; Microsoft cases raised in it.
  */
 export function buildStatement(input: StatementInput): StatementData {
   const { client, policy, month } = input;
@@ -66,7 +66,8 @@ export function buildStatement(input: StatementInput): StatementData {
     .filter((e) => e.clientId === client.id && inMonth(e.at))
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
     .map((e) => {
-      const line: StatementLine = { entryId: e.id, at: e.at, ticketId: e.ticketId, ticketNumber: number.get(e.ticketId) ?? e.ticketId, kind: e.kind, minutes: e.minutes, consultants: e.consultants, billedMinutes: e.billedMinutes, afterHours: e.afterHours, multiplierPercent: e.multiplierPercent, chargeCents: chargeCents(e, policy) };
+      // The line's own amount, for the reader: the statement's total is the hours report's (summary.total).
+      const line: StatementLine = { entryId: e.id, at: e.at, ticketId: e.ticketId, ticketNumber: number.get(e.ticketId) ?? e.ticketId, kind: e.kind, minutes: e.minutes, consultants: e.consultants, billedMinutes: e.billedMinutes, afterHours: e.afterHours, multiplierPercent: e.multiplierPercent, chargeCents: chargeCents(e.billedMinutes * e.multiplierPercent, policy) };
       if (e.followUpKind !== undefined) line.followUpKind = e.followUpKind;
       return line;
     });
@@ -86,7 +87,7 @@ export function buildStatement(input: StatementInput): StatementData {
     extensions,
     microsoftCases,
   };
-  if (policy.billing.hourlyRateCents > 0) data.totalCents = summary.total.chargeCents;
+  if (policy.billing.hourlyRateCents > 0) data.totalCents = summary.total.amountCents;
   return data;
 }
 

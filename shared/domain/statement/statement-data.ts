@@ -20,7 +20,8 @@ export interface StatementLine {
   afterHours: boolean;
   /** 100, or the after-hours multiplier inside an approved window. */
   multiplierPercent: number;
-  /** chargeCents of the entry (0 when the client has no rate). */
+  /** The entry's own amount: chargeCents of billedMinutes x multiplierPercent (0 when the client has no rate).
+   * Shown per line; the statement's total is the hours report's (sum of its rounded kind lines), not their sum. */
   chargeCents: number;
 }
 
@@ -40,10 +41,10 @@ export interface StatementData {
   /** Tickets opened in the month: their clocks kept or missed, by priority and in total. */
   compliance: ClockCompliance & { byPriority: Record<Priority, ClockCompliance> };
   lines: StatementLine[];
-  /** The month's hours by kind, after-hours apart (monthlySummary). */
+  /** The month's hours by kind, after-hours apart: the hours report (monthlySummary), figure for figure. */
   summary: MonthlySummary;
   extensions: { requested: number; approved: number; approvedMinutes: number; refused: number };
   microsoftCases: Array<{ ticketNumber: string; caseNumber: string }>;
-  /** summary.total.chargeCents when the client has a rate. */
+  /** summary.total.amountCents (the hours report's total) when the client has a rate. */
   totalCents?: number;
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { TIME_ENTRY_KINDS } from '../../domain/billing/billing-types';
+import { billedMinutes, type HoursLine } from '../../domain/billing/monthly-summary';
 import type { StatementData } from '../../domain/statement/statement-data';
 import { PRIORITIES } from '../../domain/ticket/ticket-types';
 import { StatementText } from './statement-text';
@@ -80,16 +80,14 @@ export function statementPdf(data: StatementData, timeZone: string, createdAt: D
   layout.row([text.t('statement.compliance.total'), text.percent(data.compliance.response), text.percent(data.compliance.resolution)], cw, { bold: true });
 
   layout.heading(text.t('statement.section.hours'));
-  const hw = [0.4, 0.12, 0.18, 0.12, 0.18];
-  layout.row([text.t('statement.col.kind'), text.t('statement.col.entries'), text.t('statement.col.billedMinutes'), text.t('statement.col.hours'), text.t('statement.col.amount')], hw, { bold: true, shade: true, right: [1, 2, 3, 4] });
-  for (const [group, key] of [[data.summary.regular, 'statement.hours.regular'], [data.summary.afterHours, 'statement.hours.afterHours']] as const) {
-    for (const kind of TIME_ENTRY_KINDS) {
-      const line = group[kind];
-      if (line.entries > 0) layout.row([text.t(key, { kind: text.kind({ kind }) }), String(line.entries), String(line.billedMinutes), text.hours(line.billedMinutes), text.money(line.chargeCents)], hw, { right: [1, 2, 3, 4] });
-    }
-  }
+  // The hours report, figure for figure: one line per kind, the total the sum of the rounded lines.
+  const hw = [0.2, 0.1, 0.14, 0.14, 0.14, 0.12, 0.16];
+  const right = [1, 2, 3, 4, 5, 6];
+  layout.row([text.t('statement.col.kind'), text.t('statement.col.entries'), text.t('statement.col.normalMinutes'), text.t('statement.col.afterHoursMinutes'), text.t('statement.col.chargeableMinutes'), text.t('statement.col.hours'), text.t('statement.col.amount')], hw, { bold: true, shade: true, right });
+  const hoursRow = (label: string, line: HoursLine) => [label, String(line.entries), String(line.regularMinutes + line.unapprovedAfterHoursMinutes), String(line.afterHoursMinutes), text.weighted(line.chargeableMinutes), text.hours(line.chargeableMinutes), text.money(line.amountCents)];
+  for (const row of data.summary.rows) if (row.entries > 0) layout.row(hoursRow(text.kind(row), row), hw, { right });
   const total = data.summary.total;
-  layout.row([text.t('statement.hours.total'), String(total.entries), String(total.billedMinutes), text.hours(total.billedMinutes), text.money(total.chargeCents)], hw, { bold: true, right: [1, 2, 3, 4] });
+  layout.row(hoursRow(text.t('statement.hours.total'), total), hw, { bold: true, right });
 
   layout.heading(text.t('statement.section.extensions'));
   layout.paragraph(text.t('statement.extensions', { requested: data.extensions.requested, approved: data.extensions.approved, hours: text.hours(data.extensions.approvedMinutes), refused: data.extensions.refused }));
@@ -101,7 +99,7 @@ export function statementPdf(data: StatementData, timeZone: string, createdAt: D
   layout.row([text.t('statement.col.date'), text.t('statement.col.ticket'), text.t('statement.col.kind'), text.t('statement.col.detail'), text.t('statement.col.minutes'), text.t('statement.col.multiplier'), text.t('statement.col.amount')], lw, { bold: true, shade: true, right: [4, 6], size: 8 });
   if (data.lines.length === 0) layout.paragraph(text.t('statement.none'));
   for (const line of data.lines) layout.row([text.date(line.at), line.ticketNumber, text.kind(line), text.detail(line), String(line.billedMinutes), text.rate(line), text.money(line.chargeCents)], lw, { right: [4, 6], size: 8 });
-  layout.row([text.t('statement.hours.total'), '', '', '', String(total.billedMinutes), '', text.money(total.chargeCents)], lw, { bold: true, right: [4, 6], size: 8 });
+  layout.row([text.t('statement.hours.total'), '', '', '', String(billedMinutes(total)), '', text.money(total.amountCents)], lw, { bold: true, right: [4, 6], size: 8 });
 
   layout.heading(text.total(), 12);
 

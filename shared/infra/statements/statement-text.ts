@@ -1,5 +1,6 @@
+import { formatWeightedMinutes } from '../../domain/billing/weighted-minutes';
 import type { ComplianceCount } from '../../domain/dashboard/compliance';
-import { t } from '../../domain/i18n/catalog';
+import { t, type MessageKey } from '../../domain/i18n/catalog';
 import type { StatementData, StatementLine } from '../../domain/statement/statement-data';
 
 /** The words and numbers of a statement in its client's language, shared by the PDF, XLSX and email. */
@@ -9,7 +10,7 @@ export class StatementText {
     this.locale = data.locale;
   }
 
-  t(key: string, params: Record<string, string | number> = {}): string {
+  t(key: MessageKey, params: Record<string, string | number> = {}): string {
     return t(this.locale, key, params);
   }
 
@@ -55,9 +56,14 @@ export class StatementText {
     return line.afterHours && line.multiplierPercent > 100 ? this.t('statement.rate.afterHours', { multiplier: line.multiplierPercent / 100 }) : this.t('statement.rate.normal');
   }
 
-  /** The closing total: money when the client has a rate, hours otherwise. */
+  /** Weighted minutes (after-hours multiplier applied) with one decimal, as the hours report shows them. */
+  weighted(minutes: number): string {
+    return formatWeightedMinutes(minutes);
+  }
+
+  /** The closing total: the hours report's amount when the client has a rate, its chargeable hours otherwise. */
   total(): string {
-    const hours = this.hours(this.data.summary.total.billedMinutes);
+    const hours = this.hours(this.data.summary.total.chargeableMinutes);
     return this.data.totalCents === undefined ? this.t('statement.noRate', { hours }) : this.t('statement.total', { amount: this.money(this.data.totalCents), hours, rate: this.money(this.data.hourlyRateCents) });
   }
 }

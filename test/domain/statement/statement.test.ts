@@ -1,3 +1,4 @@
+import { monthlySummary } from '../../../shared/domain/billing/monthly-summary';
 import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
 import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
 import { buildStatement, previousMonth } from '../../../shared/domain/statement/build-statement';
@@ -51,7 +52,8 @@ describe('monthly statements (pure)', () => {
     expect(data.tickets).toEqual({ opened: 1, resolved: 1, closedValidated: 1, closedNoResponse: 0 });
     expect(data.extensions).toEqual({ requested: 1, approved: 1, approvedMinutes: 60, refused: 0 });
     expect(data.lines.map((l) => [l.entryId, l.ticketNumber, l.chargeCents])).toEqual([['e1', 'SUP-2026-0001', 60_000], ['e2', 'SUP-2026-0001', 90_000]]);
-    expect(data.summary.afterHours.session.billedMinutes).toBe(60);
+    expect(data.summary.rows.find((r) => r.kind === 'session')).toMatchObject({ afterHoursMinutes: 60, afterHoursWeightedMinutes: 90, chargeableMinutes: 90, amountCents: 90_000 });
+    expect(data.summary).toEqual(monthlySummary(entries, policy, 'acme', '2026-03'));
     expect(data.totalCents).toBe(150_000);
     expect(data.compliance.byPriority.high.response).toEqual({ met: 1, breached: 0, pending: 0, percent: 100 });
     expect(buildStatement({ client: { id: 'acme', name: 'ACME', locale: 'en' }, policy: DEFAULT_POLICY, month: '2026-03', tickets: [], entries }).totalCents).toBeUndefined();
