@@ -28,15 +28,28 @@ export interface AddinBuild {
 
 /**
  * The dashboard tab reads only the common, add-in, SLA and dashboard messages: the server-only tables
- * (mail, bot, CLI, SharePoint, statements) are left out of its bundle, as empty tables, to keep it in its budget.
- * A key of those tables asked for in the tab would throw "message catalog has no key" (the e2e suite runs it).
+ * (mail, bot, CLI, SharePoint, statements, records, replies, the consultant's day, legal pages) are left
+ * out of its bundle, as empty tables, to keep it in its budget. A key of those tables asked for in the
+ * tab would throw "message catalog has no key" (the e2e suite runs it). By module: the name it exports.
  */
+const SERVER_ONLY_TABLES: Record<string, string> = {
+  mail: 'MAIL_MESSAGES',
+  bot: 'BOT_MESSAGES',
+  cli: 'CLI_MESSAGES',
+  sharepoint: 'SHAREPOINT_MESSAGES',
+  statement: 'STATEMENT_MESSAGES',
+  records: 'RECORD_MESSAGES',
+  replies: 'REPLY_MESSAGES',
+  'consultant-day': 'CONSULTANT_DAY_MESSAGES',
+  legal: 'LEGAL_MESSAGES',
+};
+
 const SERVER_ONLY_MESSAGES: Plugin = {
   name: 'server-only-messages',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/messages\/(mail|bot|cli|sharepoint|statement)$/ }, (args) => ({ path: args.path, namespace: 'server-only-messages' }));
+    builder.onResolve({ filter: /^\.\/messages\/[a-z-]+$/ }, (args) => (args.path.split('/').pop()! in SERVER_ONLY_TABLES ? { path: args.path, namespace: 'server-only-messages' } : undefined));
     builder.onLoad({ filter: /.*/, namespace: 'server-only-messages' }, (args) => {
-      const name = `${args.path.split('/').pop()!.toUpperCase()}_MESSAGES`;
+      const name = SERVER_ONLY_TABLES[args.path.split('/').pop()!];
       return { contents: `export const ${name} = {};`, loader: 'js' };
     });
   },

@@ -54,7 +54,7 @@ export { chargeCents } from './billing/charge';
 export type { BudgetStatus, ExtensionRequest } from './billing/budget';
 export { budgetStatus, budgetAlertsCrossed, extensionRequests } from './billing/budget';
 export type { MonthlySummary, HoursLine, HoursRow } from './billing/monthly-summary';
-export { monthlySummary } from './billing/monthly-summary';
+export { billedMinutes, monthlySummary } from './billing/monthly-summary';
 export type { BillingMonth } from './billing/billing-month';
 export { billingMonth } from './billing/billing-month';
 export { formatWeightedMinutes } from './billing/weighted-minutes';
