@@ -81,9 +81,9 @@ export function statementPdf(data: StatementData, timeZone: string, createdAt: D
 
   layout.heading(text.t('statement.section.hours'));
   // The hours report, figure for figure: one line per kind, the total the sum of the rounded lines.
-  const hw = [0.2, 0.1, 0.14, 0.14, 0.14, 0.12, 0.16];
+  const hw = [0.13, 0.08, 0.14, 0.21, 0.14, 0.1, 0.2];
   const right = [1, 2, 3, 4, 5, 6];
-  layout.row([text.t('statement.col.kind'), text.t('statement.col.entries'), text.t('statement.col.normalMinutes'), text.t('statement.col.afterHoursMinutes'), text.t('statement.col.chargeableMinutes'), text.t('statement.col.hours'), text.t('statement.col.amount')], hw, { bold: true, shade: true, right });
+  layout.row([text.t('statement.col.kind'), text.t('statement.col.entries'), text.t('statement.col.normalMinutes'), text.t('statement.col.afterHoursMinutes'), text.t('statement.col.chargeableMinutes'), text.t('statement.col.hours'), text.t('statement.col.amount')], hw, { bold: true, shade: true, right, size: 8 });
   const hoursRow = (label: string, line: HoursLine) => [label, String(line.entries), String(line.regularMinutes + line.unapprovedAfterHoursMinutes), String(line.afterHoursMinutes), text.weighted(line.chargeableMinutes), text.hours(line.chargeableMinutes), text.money(line.amountCents)];
   for (const row of data.summary.rows) if (row.entries > 0) layout.row(hoursRow(text.kind(row), row), hw, { right });
   const total = data.summary.total;
