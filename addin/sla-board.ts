@@ -1,4 +1,4 @@
-import type { BoardView } from '../shared/domain/api/api-contract';
+import type { DashboardView } from '../shared/domain/api/dashboard-contract';
 import { resolveLocale } from '../shared/domain/i18n/catalog';
 import { readAddinConfig } from './addin-config';
 import { ApiError } from './api/api-client';
@@ -7,7 +7,7 @@ import { createNaaTokenProvider } from './auth/naa-token-provider';
 import type { TokenProvider } from './auth/token-provider';
 import { describeError } from './describe-error';
 import { initializeTeamsTab, isHostedInTeams, type TabContext } from './teams/teams-context';
-import { renderBoard, type BoardState } from './views/board-view';
+import { renderDashboard, type DashboardFilters, type DashboardState } from './views/dashboard-view';
 
 declare global {
   interface Window {
@@ -15,14 +15,28 @@ declare global {
   }
 }
 
-/** Entry point of the managers' SLA board tab: Teams context -> token -> GET /api/v1/board every minute. */
+/** The query string of GET /api/v1/dashboard for the filters. */
+function dashboardQuery(filters: DashboardFilters, locale: string): string {
+  const query = new URLSearchParams({ locale, months: String(filters.months) });
+  if (filters.clientId) query.set('clientId', filters.clientId);
+  if (filters.month) query.set('month', filters.month);
+  return query.toString();
+}
+
+/**
+ * Entry point of the managers' dashboard tab (the former SLA board): Teams context -> token ->
+ * GET /api/v1/dashboard with the filters, every minute and on each filter change; Teams' theme on <body>.
+ */
 async function main(): Promise<void> {
   const config = readAddinConfig(window.SOPORTE_CONFIG);
   const query = new URLSearchParams(window.location.search);
-  // Outside Teams (local development) the language and the staff address come from the query string.
+  // Outside Teams (local development) the language, theme and staff address come from the query string.
   const context: TabContext = isHostedInTeams(window)
     ? await initializeTeamsTab()
-    : { locale: query.get('lang') ?? navigator.language, userEmail: query.get('as') ?? undefined };
+    : { locale: query.get('lang') ?? navigator.language, userEmail: query.get('as') ?? undefined, theme: query.get('theme') ?? undefined };
+  const applyTheme = (theme: string | undefined) => { document.body.dataset.theme = theme === 'dark' || theme === 'contrast' ? theme : 'default'; };
+  applyTheme(context.theme);
+  context.onThemeChange?.(applyTheme);
   const boundFetch = window.fetch.bind(window);
   let tokens: TokenProvider;
   if (config.authMode === 'naa') tokens = createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! });
@@ -30,23 +44,32 @@ async function main(): Promise<void> {
   else throw new Error('local mode: open the board as /addin/sla-board.html?as=<staff email>');
 
   const root = document.getElementById('app')!;
-  let state: BoardState = { locale: resolveLocale(context.locale), phase: 'loading' };
-  const render = (patch: Partial<BoardState>) => {
+  let state: DashboardState = { locale: resolveLocale(context.locale), phase: 'loading', filters: { months: 12, clientId: query.get('client') ?? undefined } };
+  const render = (patch: Partial<DashboardState>) => {
     state = { ...state, ...patch };
-    root.innerHTML = renderBoard(state);
+    root.innerHTML = renderDashboard(state);
     root.lang = state.locale;
   };
   const refresh = async () => {
     try {
-      const res = await boundFetch(`${config.apiBase}/api/v1/board`, { headers: { authorization: `Bearer ${await tokens.getToken()}` } });
+      const res = await boundFetch(`${config.apiBase}/api/v1/dashboard?${dashboardQuery(state.filters, state.locale)}`, { headers: { authorization: `Bearer ${await tokens.getToken()}` } });
       const body = await res.json();
       if (!res.ok) throw new ApiError(body);
-      render({ phase: 'ready', board: body as BoardView, flash: undefined });
+      render({ phase: 'ready', dashboard: body as DashboardView, flash: undefined });
     } catch (error) {
-      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'board.error.forbidden' as const } : describeError(error);
-      render({ phase: state.board ? 'ready' : 'failed', flash });
+      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'dash.error.forbidden' as const } : describeError(error);
+      render({ phase: state.dashboard ? 'ready' : 'failed', flash });
     }
   };
+  root.addEventListener('submit', (event) => {
+    const form = event.target as HTMLFormElement;
+    if (form.id !== 'filters') return;
+    event.preventDefault();
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '') || undefined;
+    state = { ...state, filters: { clientId: text('clientId'), month: text('month'), months: Number(data.get('months') ?? 12) } };
+    void refresh().then(() => document.getElementById('apply')?.focus());
+  });
   render({});
   await refresh();
   window.setInterval(() => void refresh(), 60_000);

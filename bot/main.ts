@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   }
 
   // ---- SLA monitor and email intake (built here, started once everything is wired) -------------
-  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
-  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier });
+  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, statements: services.statements, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
+  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier, statements: services.statements });
 
   // ---- HTTP server and routes ------------------------------------------------------------------
   const server = createServer({
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
 
   // ---- Teams bot (POST /api/messages) ----------------------------------------------------------
-  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing });
+  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing, statements: services.statements });
   say(teams.describe());
 
   if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {

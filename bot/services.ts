@@ -1,6 +1,9 @@
 import { AfterHoursService } from '../shared/application/after-hours-service';
 import { BillingService } from '../shared/application/billing-service';
 import { ClientMailer, type SendProbe } from '../shared/application/client-mailer';
+import { DashboardService } from '../shared/application/dashboard-service';
+import { StatementService } from '../shared/application/statement-service';
+import { createStatementRenderer } from '../shared/infra/statements/statement-files';
 import { DirectoryService } from '../shared/application/directory-service';
 import { HolidayService } from '../shared/application/holiday-service';
 import { PolicyRegistry } from '../shared/application/policy-registry';
@@ -30,6 +33,8 @@ export interface Services {
   afterHours: AfterHoursService;
   billing: BillingService;
   holidays: HolidayService;
+  dashboard: DashboardService;
+  statements: StatementService;
 }
 
 export function buildServices(deps: ServiceDeps): Services {
@@ -46,5 +51,7 @@ export function buildServices(deps: ServiceDeps): Services {
     afterHours: new AfterHoursService({ store, clock, ids, mail: clientMail, sideEffects }),
     billing: new BillingService({ store, policies }),
     holidays: new HolidayService({ state: store.state, clock }),
+    dashboard: new DashboardService({ store, clock, policies }),
+    statements: new StatementService({ store, clock, policies, renderer: createStatementRenderer(policies.base.calendar.timezone), mailer, notifier, timeZone: policies.base.calendar.timezone }),
   };
 }

@@ -6,6 +6,10 @@ export interface TabContext {
   locale: string;
   /** The signed-in user's UPN (lower-cased), when Teams says. */
   userEmail?: string;
+  /** Teams' theme: 'default' (light), 'dark' or 'contrast'. */
+  theme?: string;
+  /** Calls back when the user switches Teams' theme. */
+  onThemeChange?: (listen: (theme: string) => void) => void;
 }
 
 /** True when the page is hosted in a frame (inside Teams); a top-level page is local development. */
@@ -21,5 +25,10 @@ export async function initializeTeamsTab(): Promise<TabContext> {
   const { app } = await import('@microsoft/teams-js');
   await app.initialize();
   const context = await app.getContext();
-  return { locale: context.app.locale, userEmail: context.user?.userPrincipalName?.toLowerCase() };
+  return {
+    locale: context.app.locale,
+    userEmail: context.user?.userPrincipalName?.toLowerCase(),
+    theme: context.app.theme,
+    onThemeChange: (listen) => app.registerOnThemeChangeHandler(listen),
+  };
 }

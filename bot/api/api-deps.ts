@@ -4,6 +4,7 @@ import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
 import type { DevTokens } from '../auth/create-auth';
 import type { BoardQueries } from './board-routes';
+import type { DashboardQueries } from './dashboard-routes';
 import type { RequesterDirectory } from './requester-routes';
 import type { SlaReader } from './ticket-view';
 
@@ -16,6 +17,8 @@ export interface ApiDeps {
   requesters: RequesterDirectory;
   /** The staff queue by SLA urgency (TicketQueryService), for the SLA board. */
   queries: BoardQueries;
+  /** The managers' dashboard (DashboardService); absent, GET /api/v1/dashboard answers 404. */
+  dashboard?: DashboardQueries;
   clock: Clock;
   ids: IdGenerator;
   authenticator: Authenticator;

@@ -36,6 +36,7 @@ export async function wireApi(server: Server, deps: { settings: ApiSettings; sto
     directory: store.directory,
     requesters: services.directory,
     queries: services.queries,
+    dashboard: services.dashboard,
     clock,
     ids,
     authenticator: auth.authenticator,

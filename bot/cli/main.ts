@@ -12,6 +12,7 @@ import { registerProvisionCommand } from './commands/provision';
 import { registerRequesterCommands } from './commands/requesters';
 import { registerSlaCommands } from './commands/sla';
 import { registerStaffCommands } from './commands/staff';
+import { registerStatementCommands } from './commands/statements';
 import { registerTicketCommands } from './commands/tickets';
 import { ErrorMapper } from '../teams/error-mapper';
 
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerHoursCommand(program);
   registerHolidayCommands(program);
   registerMailCommands(program);
+  registerStatementCommands(program);
   registerProvisionCommand(program);
   return program;
 }

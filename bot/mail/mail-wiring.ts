@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
+import type { StatementService } from '../../shared/application/statement-service';
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import { MailPoller, type PollReport } from '../../shared/application/intake/mail-poller';
 import type { Clock, IdGenerator, Mailbox, Mailer, Notifier, Store } from '../../shared/application/ports';
@@ -43,7 +44,7 @@ export interface MailChannel {
   start(onReport: (report: PollReport) => void, onError: (error: unknown) => void): () => Promise<void>;
 }
 
-export function buildMailChannel(deps: { config: Config; store: Store; clock: Clock; ids: IdGenerator; tickets: TicketCommands; clientMail: ClientMailer; notifier: Notifier }): MailChannel | undefined {
+export function buildMailChannel(deps: { config: Config; store: Store; clock: Clock; ids: IdGenerator; tickets: TicketCommands; clientMail: ClientMailer; notifier: Notifier; statements?: Pick<StatementService, 'recordReply'> }): MailChannel | undefined {
   const { config, store, clock } = deps;
   if (config.MAIL_MODE === 'log') return undefined;
   const attachments = new FileAttachmentStore(path.join(config.DATA_DIR, 'mail', 'attachments'), config.MAIL_ATTACHMENT_MAX_BYTES);
@@ -51,7 +52,7 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
     ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR, notifier: deps.notifier })
     : undefined;
   const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
-  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication });
+  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication, statements: deps.statements });
   let onError: (error: unknown) => void = () => undefined;
   // Released on a clean stop (below); taken over at once from a holder on this host whose process is gone.
   const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: leaseHolderName(config.INSTANCE_ID), ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000), holderGone: (holder: string) => holderKnownDead(holder) };

@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/domain/ticket/ticket-types';
 import { plainText, type CardFormat } from '../cards/card-format';
 import { clientReplyCard, firstLines } from '../cards/client-reply-card';
 import { digestCard } from '../cards/digest-card';
+import { statementCard } from '../cards/statement-card';
 import type { CardJson } from '../cards/render-template';
 import type { ConversationRefs } from '../teams/conversation-refs';
 import type { TicketViews } from '../teams/ticket-views';
@@ -98,6 +99,12 @@ export class TeamsNotifier implements Notifier {
           const names = Object.fromEntries((await this.deps.directory.listStaff()).map((s) => [s.id, s.name]));
           return cardActivity(digestCard({ date: notification.date, lines: notification.lines, assigneeNames: names }, format));
         });
+      case 'statement-draft':
+        return this.toChannel(notification, (format) => cardActivity(statementCard({ statement: notification.statement, files: notification.files, recipients: notification.recipients }, format)));
+      case 'statement-reply': {
+        const { statement } = notification;
+        return this.toChannel(notification, (format) => MessageFactory.text(t(format.locale, `statement.reply.${notification.intent}`, { client: statement.data.clientName, month: statement.month, from: notification.from, excerpt: notification.excerpt })));
+      }
     }
   }
 

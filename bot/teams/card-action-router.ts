@@ -63,12 +63,18 @@ export class CardActionRouter {
       if (!action) throw new ValidationError('verb', `unknown card action "${verb}"`);
       const parsed = action.schema.safeParse(data);
       if (!parsed.success) throw validationError(parsed.error);
-      if (!context.success) return { kind: 'card', card: await this.render(await action.run(turn, parsed.data), undefined, turn) };
+      if (!context.success) {
+        // Not a ticket's card (a statement's review card): the action answers with its own card, or a ticket.
+        const result = await action.run(turn, parsed.data);
+        if ('card' in result) return { kind: 'card', card: result.card };
+        return { kind: 'card', card: await this.render(result, undefined, turn) };
+      }
       const ticket = await this.runOnce(action, turn, parsed.data, verb, context.data);
       if (!ticket) {
         const current = await this.deps.loadTicket(turn.actor, context.data.ticketId);
         return { kind: 'card', card: await this.render(current, context.data, turn, t(turn.locale, 'bot.card.alreadyReceived')) };
       }
+      if ('card' in ticket) return { kind: 'card', card: ticket.card };
       return { kind: 'card', card: await this.render(ticket, context.data, turn) };
     } catch (error) {
       const mapped = this.deps.errors.map(error, turn.locale);
@@ -81,18 +87,18 @@ export class CardActionRouter {
   }
 
   /** The action, unless the same verb already ran (or is running) on this ticket version: then undefined. */
-  private async runOnce(action: CardAction, turn: BotTurn, data: unknown, verb: string, context: TicketActionData): Promise<Ticket | undefined> {
+  private async runOnce(action: CardAction, turn: BotTurn, data: unknown, verb: string, context: TicketActionData): Promise<Ticket | { card: CardJson } | undefined> {
     const key = this.deps.once.key(verb, context.ticketId, context.version);
     if (!(await this.deps.once.claim(key, turn.actor.id))) return undefined;
-    let ticket: Ticket;
+    let result: Ticket | { card: CardJson };
     try {
-      ticket = await action.run(turn, data);
+      result = await action.run(turn, data);
     } catch (error) {
       await this.deps.once.release(key);
       throw error;
     }
-    await this.deps.once.complete(key, ticket.version);
-    return ticket;
+    await this.deps.once.complete(key, 'card' in result ? context.version : result.version);
+    return result;
   }
 
   private async render(ticket: Ticket, context: TicketActionData | undefined, turn: BotTurn, notice?: string): Promise<CardJson> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TicketRef } from '../../shared/application/ticket-commands';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { CardJson } from '../cards/render-template';
 import type { BotTurn } from './bot-turn';
 
 /** Every Action.Execute verb, `noun.verb`, listed once. */
@@ -22,6 +23,8 @@ export const CARD_VERBS = [
   'phone.log',
   'ticket.confirmForClient',
   'ticket.reopenForClient',
+  'statement.send',
+  'statement.hold',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -59,6 +62,6 @@ export function ticketRef(data: { ticketId: string; version: string }): TicketRe
 export interface CardAction<D = unknown> {
   readonly verb: CardVerb;
   readonly schema: z.ZodType<D>;
-  /** Calls one service method; the router renders the answer card from the returned ticket. */
-  run(turn: BotTurn, data: D): Promise<Ticket>;
+  /** Calls one service method; the router renders the answer card from the returned ticket, or answers with the card returned. */
+  run(turn: BotTurn, data: D): Promise<Ticket | { card: CardJson }>;
 }

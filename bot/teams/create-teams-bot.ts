@@ -17,6 +17,7 @@ import { RespondByPhoneAction } from './card-actions/respond-by-phone-action';
 import { TriageAction } from './card-actions/triage-action';
 import { CardActionOnce } from './card-action-once';
 import { QueueCommand } from './commands/queue-command';
+import { HoldStatementAction, SendStatementAction } from './card-actions/statement-actions';
 import { CardActionRouter } from './card-action-router';
 import { createCommandRouter } from './command-table';
 import { ConversationRefs } from './conversation-refs';
@@ -52,6 +53,8 @@ export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedE
       new LogPhoneCallAction(deps.tickets),
       new ConfirmForClientAction(deps.tickets),
       new ReopenForClientAction(deps.tickets),
+      new SendStatementAction(deps.statements),
+      new HoldStatementAction(deps.statements),
     ],
     {
       views,

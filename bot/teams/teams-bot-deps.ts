@@ -2,6 +2,7 @@ import type { BillingService } from '../../shared/application/billing-service';
 import type { AlertLedger, Clock, DirectoryStore, StateStore } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
+import type { StatementReview } from './card-actions/statement-actions';
 import type { SlaSummary } from '../../shared/domain/api/api-contract';
 import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
@@ -19,6 +20,8 @@ export interface TeamsBotDeps {
   tickets: TicketCommands;
   queries: Pick<TicketQueryService, 'queue' | 'mine' | 'byNumber' | 'byId'>;
   billing: Pick<BillingService, 'hoursReport'>;
+  /** Monthly statements a manager sends or holds from their card (absent: those actions say so). */
+  statements?: StatementReview;
   slaOf: SlaOf;
   /** Contact attempts and budget ranges under the ticket's policy (the card offers only what it allows). */
   policyViewOf: PolicyViewOf;

@@ -5,6 +5,7 @@ import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Clock, Notifier, Store } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
+import type { StatementReview } from './card-actions/statement-actions';
 import { createSlaReader } from '../api/sla-reader';
 import type { BotIdentity } from '../adapter/bot-identity';
 import { botAppId, describeBotIdentity } from '../adapter/bot-identity';
@@ -37,6 +38,7 @@ export interface TeamsBotServices {
   tickets: TicketCommands;
   queries: Pick<TicketQueryService, 'queue' | 'mine' | 'byNumber' | 'byId'>;
   billing: Pick<BillingService, 'hoursReport'>;
+  statements?: StatementReview;
 }
 
 /**

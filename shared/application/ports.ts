@@ -8,6 +8,8 @@ import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '..
 import type { Ticket } from '../domain/ticket/ticket';
 import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
 import type { Locale, TicketStatus } from '../domain/ticket/ticket-types';
+import type { Statement } from '../domain/statement/statement';
+import type { StatementStore } from './statement-ports';
 
 export interface Clock {
   now(): Date;
@@ -175,6 +177,8 @@ export interface Store {
   readonly alerts: AlertLedger;
   readonly state: StateStore;
   readonly leases: LeaseStore;
+  /** Monthly statements (issue 15). */
+  readonly statements: StatementStore;
   /** Schema version (SQLite migration number, SharePoint provisioning version). */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
@@ -197,6 +201,7 @@ export const MAIL_KINDS = [
   'response',
   'phone-response',
   'triage',
+  'statement',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -219,6 +224,14 @@ export interface OutboundMail {
    * a mailer that can tell it sent this key already answers with that message instead of sending again.
    */
   idempotencyKey?: string;
+  /** Files sent with it (a monthly statement's PDF, CSV and XLSX). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface Mailer {
@@ -246,7 +259,11 @@ export type Notification =
   | { kind: 'mailbox-alert'; mailbox: string; problem: MailboxProblem; detail: string }
   | { kind: 'ticket-changed'; ticket: Ticket }
   | ClientReplyNotification
-  | { kind: 'daily-digest'; date: string; lines: DigestLine[] };
+  | { kind: 'daily-digest'; date: string; lines: DigestLine[] }
+  /** A drafted statement for a manager to review (send or hold), with its files' names and who would get it. */
+  | { kind: 'statement-draft'; statement: Statement; files: string[]; recipients: string[] }
+  /** A client answered a sent statement: agreement or a dispute. */
+  | { kind: 'statement-reply'; statement: Statement; from: string; intent: 'agreed' | 'disputed'; excerpt: string };
 
 /**
  * A client's email on a ticket, for its assignee (the managers' channel when unassigned): the first

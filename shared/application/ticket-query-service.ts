@@ -18,7 +18,7 @@ export interface TicketWithSla {
 const STATE_RANK: Record<string, number> = { breached: 0, 'at-risk': 1, 'on-track': 2, paused: 3, met: 4 };
 
 /** Most urgent first: breached, at risk, then the least business time left on either clock. */
-function urgency(a: TicketWithSla, b: TicketWithSla): number {
+export function urgency(a: TicketWithSla, b: TicketWithSla): number {
   const rank = (x: TicketWithSla) => Math.min(STATE_RANK[x.sla.response.state], STATE_RANK[x.sla.resolution.state]);
   const left = (x: TicketWithSla) => Math.min(x.sla.response.state === 'met' ? Infinity : x.sla.response.remainingMinutes, x.sla.resolution.state === 'met' ? Infinity : x.sla.resolution.remainingMinutes);
   return rank(a) - rank(b) || left(a) - left(b) || a.ticket.openedAt.localeCompare(b.ticket.openedAt);

@@ -54,7 +54,7 @@ export { chargeCents } from './billing/charge';
 export type { BudgetStatus, ExtensionRequest } from './billing/budget';
 export { budgetStatus, budgetAlertsCrossed, extensionRequests } from './billing/budget';
 export type { MonthlySummary, HoursLine, HoursRow } from './billing/monthly-summary';
-export { monthlySummary } from './billing/monthly-summary';
+export { billedMinutes, monthlySummary } from './billing/monthly-summary';
 export type { BillingMonth } from './billing/billing-month';
 export { billingMonth } from './billing/billing-month';
 export { formatWeightedMinutes } from './billing/weighted-minutes';
@@ -70,3 +70,26 @@ export { newRequester, deactivateRequester } from './requesters/requester-change
 // Message catalog
 export type { MessageTable, MessageParams, MessageKey } from './i18n/catalog';
 export { t, resolveLocale, hasMessage, messageKeys } from './i18n/catalog';
+
+// Dashboard (managers' view): aggregations over tickets read with slaStatus and the billing rules
+export type { MonthSpan } from './dashboard/months';
+export { monthSpan, monthOf, monthsEndingAt, spanIndex } from './dashboard/months';
+export type { DashboardTicket } from './dashboard/dashboard-ticket';
+export type { ComplianceCount, ClockCompliance, MonthCompliance } from './dashboard/compliance';
+export { slaCompliance } from './dashboard/compliance';
+export type { SlaIncident } from './dashboard/sla-incidents';
+export { slaIncidents, holderAt } from './dashboard/sla-incidents';
+export type { AgeBucket, OpenTicketProfile } from './dashboard/open-profile';
+export { AGE_BUCKETS, openTicketProfile } from './dashboard/open-profile';
+export type { ConsultantLoad } from './dashboard/workload';
+export { consultantWorkload } from './dashboard/workload';
+export type { TicketHours, ClientHours, HoursAgainstBudgets } from './dashboard/hours-against-budgets';
+export { hoursAgainstBudgets } from './dashboard/hours-against-budgets';
+
+// Monthly statements
+export type { StatementData, StatementLine } from './statement/statement-data';
+export type { StatementInput } from './statement/build-statement';
+export { buildStatement, previousMonth } from './statement/build-statement';
+export type { Statement, StatementStatus } from './statement/statement';
+export { STATEMENT_STATUSES, statementId, statementReplyIntent } from './statement/statement';
+export { statementMonthDue } from './statement/statement-due';

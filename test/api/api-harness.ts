@@ -13,6 +13,7 @@ import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles'
 import { TicketService } from '../../shared/application/ticket-service';
 import { DirectoryService } from '../../shared/application/directory-service';
 import { TicketQueryService } from '../../shared/application/ticket-query-service';
+import { DashboardService } from '../../shared/application/dashboard-service';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { createAuthenticator } from '../../bot/auth/authenticator';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from '../../bot/auth/token-verifier';
@@ -108,6 +109,7 @@ export class ApiHarness {
       directory: this.store.directory,
       requesters: new DirectoryService({ store: this.store, clock: this.clock, ids: this.ids }),
       queries: new TicketQueryService({ store: this.store, clock: this.clock, policies }),
+      dashboard: new DashboardService({ store: this.store, clock: this.clock, policies }),
       clock: this.clock,
       ids: this.ids,
       authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),

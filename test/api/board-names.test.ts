@@ -1,4 +1,4 @@
-import { renderBoard } from '../../addin/views/board-view';
+import { renderQueue } from '../../addin/views/board-view';
 import type { BoardView } from '../../shared/domain/api/api-contract';
 import { ApiHarness, emailPayload } from './api-harness';
 
@@ -16,7 +16,8 @@ describe("REST API: the SLA board names clients and assignees", () => {
     expect(board.clientNames).toEqual({ globex: 'Globex' });
     expect(board.staffNames).toEqual({ 'staff-l2': 'Lena L2' });
 
-    const html = renderBoard({ locale: 'es-MX', phase: 'ready', board });
+    const named = board.tickets.map((x) => ({ ...x, clientName: board.clientNames?.[x.clientId], assigneeName: x.assigneeId === undefined ? undefined : board.staffNames?.[x.assigneeId] }));
+    const html = renderQueue('es-MX', named, board.generatedAt);
     expect(html).toContain('<td>Globex</td>');
     expect(html).toContain('<td>Lena L2</td>');
     expect(html).not.toMatch(/<td>(globex|staff-l2)<\/td>/);

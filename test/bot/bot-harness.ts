@@ -77,7 +77,7 @@ export class BotHarness {
     h.runtime = new TeamsRuntime({ identity: options.identity ?? { mode: 'local' }, store: h.store, clock: h.clock, fallback: h.fallback, reportError: (error) => h.turnErrors.push(error) });
     h.services = buildServices({ store: h.store, clock: h.clock, ids: new SequentialIds('bot'), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
     h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
-    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing });
+    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing, statements: h.services.statements });
     if (options.socketPath) {
       await new Promise<void>((resolve) => h.server.listen(options.socketPath, () => resolve()));
     } else {

@@ -19,6 +19,9 @@ import { clientReplyCard } from '../../bot/cards/client-reply-card';
 import { CARD_VERBS } from '../../bot/teams/card-action';
 import { adaptiveCardProblems } from '../support/adaptive-cards/validate-card';
 import { verbsOf } from './activities';
+import { statementCard } from '../../bot/cards/statement-card';
+import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
+import { buildStatement } from '../../shared/domain/statement/build-statement';
 import { BotHarness } from './bot-harness';
 
 const CARDS_DIR = join(__dirname, '../../bot/cards');
@@ -53,6 +56,8 @@ const EXPLANATION = { at: '2026-03-02T19:00:00.000Z', ticketNumber: 'SUP-2026-00
 const row = (kind: 'follow-up' | 'session' | 'work') => ({ kind, entries: 1, regularMinutes: 15, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 15, amountCents: 30000 });
 const REPORT: HoursReport = { clientId: 'acme', month: '2026-03', from: '', to: '', rows: [row('follow-up'), row('session'), row('work')], total: { entries: 3, regularMinutes: 45, afterHoursMinutes: 0, afterHoursWeightedMinutes: 0, unapprovedAfterHoursMinutes: 0, chargeableMinutes: 45, amountCents: 90000 }, hourlyRateCents: 120000, currency: 'MXN', unapprovedAfterHours: [] };
 
+const STATEMENT = { id: 'stmt-acme-2026-02', clientId: 'acme', month: '2026-02', status: 'draft' as const, draftedAt: '2026-03-02T14:30:00.000Z', data: buildStatement({ client: { id: 'acme', name: 'ACME', locale: 'es-MX' }, policy: DEFAULT_POLICY, month: '2026-02', tickets: [], entries: [] }) };
+
 /** Every template, rendered by its mapper with fixture data. */
 const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {
   'ticket-card.json': (locale) => ticketCard({ ...SUMMARY, notice: 'changed' }, { locale, timeZone: 'America/Mexico_City' }),
@@ -65,6 +70,7 @@ const RENDERERS: Record<string, (locale: Locale) => Record<string, unknown>> = {
   'sla-alert-card.json': (locale) => slaAlertCard({ ...SUMMARY, clock: 'resolution', threshold: 'at-risk', dueAt: '2026-03-02T20:00:00.000Z', assignees: [{ title: 'Luis L1 (L1)', value: 'staff-l1' }] }, { locale, timeZone: 'America/Mexico_City' }),
   'l4-prompt-card.json': (locale) => l4PromptCard({ ticket: TICKET, client: { name: 'ACME', tenantId: 'tenant-1' }, reason: 'Product bug' }, { locale, timeZone: 'America/Mexico_City' }),
   'client-reply-card.json': (locale) => clientReplyCard({ kind: 'client-reply', ticket: { ...TICKET, status: 'resolved' }, from: { email: 'ana@acme.example', name: 'Ana' }, messageId: '<r@acme.example>', excerpt: 'Ya funciona, pero a medias.', outcome: 'needs-decision' }, { locale, timeZone: 'America/Mexico_City' }),
+  'statement-card.json': (locale) => statementCard({ statement: STATEMENT, files: ['soporte-acme-2026-02.pdf', 'soporte-acme-2026-02.csv', 'soporte-acme-2026-02.xlsx'], recipients: ['bob@acme.example'], notice: 'held' }, { locale, timeZone: 'America/Mexico_City' }),
   'digest-card.json': (locale) => digestCard({ date: '2026-03-02', lines: [{ ticketNumber: TICKET.number, ticketId: TICKET.id, subject: TICKET.subject, status: 'open', priority: 'critical', assigneeId: 'staff-l2', responseState: 'met', resolutionState: 'at-risk' }], assigneeNames: { 'staff-l2': 'Lena L2' } }, { locale, timeZone: 'America/Mexico_City' }),
 };
 

@@ -93,6 +93,22 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
     expect(hours.stdout.split('\n')[1]).toMatch(/^follow-up,\d+,\d+,0,0.0,0,\d+\.\d,\d+\.\d\d$/);
   });
 
+  it('drafts a monthly statement with its PDF, CSV and XLSX, matching the hours report, and holds it', async () => {
+    const out = join(dir, 'statements');
+    const drafted = await json<{ statement: { id: string; status: string; data: { summary: Record<string, unknown> } }; files: string[] }>(dir, 'statements', 'draft', '--client', 'contoso-mexico', '--month', '2026-01', '--out', out);
+    expect(drafted.statement).toMatchObject({ id: 'stmt-contoso-mexico-2026-01', status: 'draft' });
+    expect(readdirSync(out).sort()).toEqual(['soporte-contoso-mexico-2026-01.csv', 'soporte-contoso-mexico-2026-01.pdf', 'soporte-contoso-mexico-2026-01.xlsx']);
+    expect(readFileSync(join(out, 'soporte-contoso-mexico-2026-01.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const hours = await json<Record<string, unknown>>(dir, 'hours', '--client', 'contoso-mexico', '--month', '2026-01');
+    // The statement carries the hours report of its month, figure for figure.
+    expect(drafted.statement.data.summary).toEqual(hours);
+    const text = await soporte(dir, 'statements', 'hold', 'stmt-contoso-mexico-2026-01', '--note', 'rate under review');
+    expect(text.stdout).toContain('stmt-contoso-mexico-2026-01');
+    const bad = await soporte(dir, 'statements', 'draft', '--client', 'contoso-mexico', '--month', '2026-13');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('2026-13');
+  });
+
   it('records, approves and lists after-hours requests; an L1 may not approve', async () => {
     await json(dir, 'staff', 'add', '--name', 'Luis', '--email', 'luis@partner.example', '--role', 'L1');
     const window = await json<{ id: string; status: string }>(dir, 'afterhours', 'request', '--client', 'contoso-mexico', '--requested-by', 'eva@contoso.example', '--start', '2030-03-09T20:00:00-06:00', '--end', '2030-03-09T23:00:00-06:00');

@@ -7,6 +7,7 @@ import type { ContractContext, StoreFactory, StoreHandle } from './contract-cont
 import { coordinationContract } from './coordination-contract';
 import { directoryContract } from './directory-contract';
 import { numberingContract } from './numbering-contract';
+import { statementContract } from './statement-contract';
 import { ticketContract } from './ticket-contract';
 
 export type { StoreFactory, StoreHandle } from './contract-context';
@@ -59,6 +60,7 @@ export function runStoreContract(name: string, factory: StoreFactory, options: S
     numberingContract(contractTest, ctx);
     directoryContract(contractTest, ctx);
     coordinationContract(contractTest, ctx);
+    statementContract(contractTest, ctx);
 
     test('declared skips name real contract tests', () => {
       expect([...skip].filter((title) => !titles.has(title))).toEqual([]);

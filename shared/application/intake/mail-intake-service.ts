@@ -14,6 +14,7 @@ import type { Actor, Locale } from '../../domain/ticket/ticket-types';
 import type { ClientMailer } from '../client-mailer';
 import { appendToThread } from '../mail-thread';
 import type { Clock, IdGenerator, Notifier, Store } from '../ports';
+import type { StatementService } from '../statement-service';
 import { recordTicketAttachments } from '../ticket-attachments';
 import type { TicketCommands, TicketRef } from '../ticket-commands';
 import { decideIntake, type IntakeDecision, type IntakeFacts } from './decide-intake';
@@ -29,6 +30,8 @@ export interface MailIntakeDeps {
   notifier: Notifier;
   clock: Clock;
   ids: IdGenerator;
+  /** Replies to a sent monthly statement go to its managers instead of ticket intake (StatementService). */
+  statements?: Pick<StatementService, 'recordReply'>;
   /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
   ownAddresses: string[];
   /** Limits automatic replies per sender (default 3 a day). */
@@ -84,11 +87,19 @@ export class MailIntakeService {
   private async decideAndRun(mail: InboundMail, context: IntakeContext, first: IntakeFacts): Promise<MailOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.run(mail, decideIntake(mail, attempt === 1 ? first : await this.facts(mail)), context);
+        const decision = decideIntake(mail, attempt === 1 ? first : await this.facts(mail));
+        if (decision.kind !== 'ignore' && (await this.statementReply(mail))) return processed('statement-reply', 'a reply to a monthly statement: kept with it, the managers told');
+        return await this.run(mail, decision, context);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
       }
     }
+  }
+
+  /** A reply to a sent monthly statement ("de acuerdo", a dispute) is the statement's, not a ticket's. */
+  private async statementReply(mail: InboundMail): Promise<boolean> {
+    if (!this.deps.statements) return false;
+    return this.deps.statements.recordReply({ from: mail.from.address, text: stripQuotedReply(mail.text), messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references });
   }
 
   /** The facts decideIntake reads. */

@@ -17,6 +17,8 @@ export interface SlaMonitorDeps extends SweepPorts {
   leaseTtlMs?: number;
   pageSize?: number;
   digestLimit?: number;
+  /** Monthly statements: drafted after a sweep on the first business day, once per client and month (StatementService). */
+  statements?: { draftDue(): Promise<string[]> };
 }
 
 export interface SweepReport extends Partial<SweepCounts> {
@@ -28,6 +30,8 @@ export interface SweepReport extends Partial<SweepCounts> {
   /** true when another instance took the lease during the sweep (the rest of the pass was left to it). */
   leaseLost?: boolean;
   leaseHolder?: string;
+  /** Statements this sweep drafted (first business day of a month). */
+  statementsDrafted?: string[];
 }
 
 export interface MonitorStatus {
@@ -145,6 +149,14 @@ export class SlaMonitor {
       const counts = await sweep.run();
       report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: Math.round(performance.now() - startedMs), active: true, leaseHolder: holder, ...counts };
       if (sweep.stoppedForLease) report.leaseLost = true;
+      else if (this.deps.statements) {
+        try {
+          const drafted = await this.deps.statements.draftDue();
+          if (drafted.length > 0) report.statementsDrafted = drafted;
+        } catch (error) {
+          this.deps.sideEffects.report(error, { action: 'statements', what: 'drafting the monthly statements' });
+        }
+      }
     }
     this.last = report;
     return report;

@@ -19,6 +19,11 @@ export interface HoursLine {
   amountCents: number;
 }
 
+/** A line's billed minutes before any multiplier: regular + after-hours (approved or not). */
+export function billedMinutes(line: HoursLine): number {
+  return line.regularMinutes + line.afterHoursMinutes + line.unapprovedAfterHoursMinutes;
+}
+
 export interface HoursRow extends HoursLine {
   kind: TimeEntryKind;
 }

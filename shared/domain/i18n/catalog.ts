@@ -6,11 +6,13 @@ import { CLI_MESSAGES } from './messages/cli';
 import { COMMON_MESSAGES } from './messages/common';
 import { LEGAL_MESSAGES } from './messages/legal';
 import { CONSULTANT_DAY_MESSAGES } from './messages/consultant-day';
+import { DASHBOARD_MESSAGES } from './messages/dashboard';
 import { MAIL_MESSAGES } from './messages/mail';
 import { RECORD_MESSAGES } from './messages/records';
 import { REPLY_MESSAGES } from './messages/replies';
 import { SHAREPOINT_MESSAGES } from './messages/sharepoint';
 import { SLA_MESSAGES } from './messages/sla';
+import { STATEMENT_MESSAGES } from './messages/statement';
 
 /**
  * The one message catalog: every user-facing string (cards, emails, bot replies, add-in UI) in
@@ -32,6 +34,8 @@ const CATALOG = {
   ...REPLY_MESSAGES,
   ...CONSULTANT_DAY_MESSAGES,
   ...RECORD_MESSAGES,
+  ...DASHBOARD_MESSAGES,
+  ...STATEMENT_MESSAGES,
 } satisfies MessageTable;
 
 /** Every key of the catalog: `t` takes only these, so a misspelt key fails to compile. */

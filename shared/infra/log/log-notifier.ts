@@ -24,6 +24,7 @@ export class LogNotifier implements Notifier {
     const ref = `log-${this.sent}`;
     const fields: Record<string, unknown> = { ...notification, ref };
     if ('ticket' in notification) fields.ticket = ticketSummary(notification.ticket);
+    if ('statement' in notification) fields.statement = { id: notification.statement.id, clientId: notification.statement.clientId, month: notification.statement.month, status: notification.statement.status };
     this.log.write(notification.kind, fields);
     return { ref };
   }

@@ -7,7 +7,7 @@
  */
 
 /** Bumped when a list or column is added; provisioning writes it, the store refuses an older site. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'boolean';
 
@@ -116,6 +116,17 @@ export const LISTS = {
     name: 'SoporteLeases',
     description: 'Soporte: one active holder per lease (the SLA sweeper); taken with If-Match.',
     columns: [key('LeaseName', 'Lease name.'), { name: 'Holder', kind: 'text', description: 'Current holder.' }, { name: 'Until', kind: 'text', description: 'ISO instant it expires.' }],
+  },
+  statements: {
+    name: 'SoporteStatements',
+    description: "Soporte: clients' monthly statements (draft, held, sent); a sent one is never changed.",
+    columns: [
+      key('StatementId', 'stmt-<client>-<YYYY-MM>.'),
+      indexedText('ClientId', 'Client id.'),
+      indexedText('Status', 'draft, held or sent.'),
+      indexedText('SentMessageId', 'Message-ID of the email that carried it (replies thread on it).'),
+      data(),
+    ],
   },
   counters: {
     name: 'SoporteCounters',

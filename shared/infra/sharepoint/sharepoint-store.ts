@@ -5,6 +5,7 @@ import { resolveListIds } from './list-ids';
 import { eq, ListItems } from './list-items';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './list-schema';
 import { SharePointAfterHoursStore } from './sharepoint-after-hours-store';
+import { SharePointStatementStore } from './sharepoint-statement-store';
 import { SharePointAlertLedger } from './sharepoint-alert-ledger';
 import { SharePointDirectoryStore } from './sharepoint-directory-store';
 import { SharePointLeaseStore } from './sharepoint-lease-store';
@@ -36,6 +37,7 @@ export class SharePointStore implements Store {
   readonly alerts: SharePointAlertLedger;
   readonly state: SharePointStateStore;
   readonly leases: SharePointLeaseStore;
+  readonly statements: SharePointStatementStore;
 
   constructor(private readonly items: ListItems, caches: Pick<SharePointStoreOptions, 'directoryCache' | 'stateCache'> = {}) {
     this.tickets = new SharePointTicketStore(items);
@@ -44,6 +46,7 @@ export class SharePointStore implements Store {
     this.state = new SharePointStateStore(items, caches.stateCache);
     this.alerts = new SharePointAlertLedger(items, this.state);
     this.leases = new SharePointLeaseStore(items);
+    this.statements = new SharePointStatementStore(items);
   }
 
   get siteId(): string {

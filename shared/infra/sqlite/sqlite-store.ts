@@ -7,6 +7,7 @@ import { migrate, schemaVersionOf } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 import { SqliteAfterHoursStore } from './sqlite-after-hours-store';
+import { SqliteStatementStore } from './sqlite-statement-store';
 import { SqliteAlertLedger } from './sqlite-alert-ledger';
 import { SqliteDirectoryStore } from './sqlite-directory-store';
 import { SqliteLeaseStore } from './sqlite-lease-store';
@@ -64,6 +65,7 @@ export class SqliteStore implements Store {
   readonly alerts: SqliteAlertLedger;
   readonly state: SqliteStateStore;
   readonly leases: SqliteLeaseStore;
+  readonly statements: SqliteStatementStore;
 
   constructor(
     private readonly db: Database.Database,
@@ -76,6 +78,7 @@ export class SqliteStore implements Store {
     this.alerts = new SqliteAlertLedger(db);
     this.state = new SqliteStateStore(db);
     this.leases = new SqliteLeaseStore(db);
+    this.statements = new SqliteStatementStore(db);
   }
 
   async schemaVersion(): Promise<number> {

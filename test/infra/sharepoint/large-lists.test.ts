@@ -21,6 +21,7 @@ const FILLERS: Record<keyof typeof LISTS, (i: number) => Record<string, unknown>
   alerts: (i) => ({ AlertKey: `filler:${i}`, Holder: 'filler', ClaimedAt: '2020-01-01T00:00:00.000Z', CompletedAt: '2020-01-01T00:00:00.000Z' }),
   state: (i) => ({ StateKey: `filler:${i}`, Value: '0' }),
   leases: (i) => ({ LeaseName: `filler-${i}`, Holder: 'filler', Until: '2020-01-01T00:00:00.000Z' }),
+  statements: (i) => ({ StatementId: `filler-statement-${i}`, ClientId: 'filler', Status: 'held', SentMessageId: `<filler-${i}@filler.example>`, Data: '{}' }),
   counters: (i) => ({ CounterKey: `filler:${i}`, Value: 0 }),
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runProvision } from '../../../bot/cli/commands/provision';
 import { parseConfig } from '../../../bot/config';
 import { openConfiguredStore, storeCredentialConfig } from '../../../bot/store-wiring';
-import { LISTS } from '../../../shared/infra/sharepoint';
+import { LISTS, SCHEMA_VERSION } from '../../../shared/infra/sharepoint';
 import { startGraphService, type GraphService } from '../../support/graph-service';
 import { SITE_URL } from './sharepoint-harness';
 import { ManualClock } from '../../support/doubles';
@@ -25,12 +25,12 @@ describe('soporte provision', () => {
     const total = Object.keys(LISTS).length + 1;
     expect(lines[0]).toBe(`Provisioning SharePoint site ${SITE_URL}`);
     expect(lines[1]).toBe(`[1/${total}] ${LISTS.clients.name}: list created with its columns and indexes`);
-    expect(lines[lines.length - 1]).toBe(`[${total}/${total}] schema version 1 recorded`);
+    expect(lines[lines.length - 1]).toBe(`[${total}/${total}] schema version ${SCHEMA_VERSION} recorded`);
     expect(first.summary).toBe(`Done: ${total} change(s) on site ${first.report.siteId}.`);
 
     const again: string[] = [];
     const second = await runProvision({ client: graph.client(), site: first.report.siteId, lang: 'es-MX', progress: (l) => again.push(l) });
-    expect(again.slice(1)).toEqual([...Object.values(LISTS).map((l, i) => `[${i + 1}/${total}] ${l.name}: al día`), `[${total}/${total}] versión de esquema 1: al día`]);
+    expect(again.slice(1)).toEqual([...Object.values(LISTS).map((l, i) => `[${i + 1}/${total}] ${l.name}: al día`), `[${total}/${total}] versión de esquema ${SCHEMA_VERSION}: al día`]);
     expect(second.summary).toBe(`Nada que hacer: el sitio ${first.report.siteId} ya estaba preparado (sin cambios).`);
   });
 

@@ -66,7 +66,6 @@ export const ADDIN_MESSAGES = {
   'addin.error.network': { en: 'Support could not be reached. Try again in a moment.', 'es-MX': 'No se pudo contactar a soporte. Intente de nuevo en un momento.' },
   'addin.error.office': { en: 'Outlook refused the action: {detail}', 'es-MX': 'Outlook rechazó la acción: {detail}' },
   'addin.error.generic': { en: 'Something went wrong: {detail}', 'es-MX': 'Algo salió mal: {detail}' },
-  'board.title': { en: 'SLA board', 'es-MX': 'Tablero de SLA' },
   'board.updated': { en: 'Open tickets, most urgent first; updated {at}', 'es-MX': 'Tickets abiertos, los más urgentes primero; actualizado {at}' },
   'board.empty': { en: 'No open tickets.', 'es-MX': 'No hay tickets abiertos.' },
   'board.col.ticket': { en: 'Ticket', 'es-MX': 'Ticket' },
@@ -80,5 +79,4 @@ export const ADDIN_MESSAGES = {
   'board.left': { en: '{state}, {remaining} left', 'es-MX': '{state}, quedan {remaining}' },
   'board.over': { en: '{state}, {remaining} over', 'es-MX': '{state}, {remaining} de retraso' },
   'board.counts': { en: '{breached} breached, {atRisk} at risk, {total} open', 'es-MX': '{breached} incumplidos, {atRisk} en riesgo, {total} abiertos' },
-  'board.error.forbidden': { en: 'The SLA board is for the support staff.', 'es-MX': 'El tablero de SLA es para el equipo de soporte.' },
 } as const satisfies MessageTable;
