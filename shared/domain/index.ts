@@ -70,3 +70,7 @@ export { newRequester, deactivateRequester } from './requesters/requester-change
 // Message catalog
 export type { MessageTable, MessageParams, MessageKey } from './i18n/catalog';
 export { t, resolveLocale, hasMessage, messageKeys } from './i18n/catalog';
+
+// Optional properties
+export type { DefinedOnly } from './optional';
+export { definedOnly } from './optional';
