@@ -7,6 +7,7 @@ import type { ClientMailer } from './client-mailer';
 import { optionalText, requireEmail, requireInstant, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, SideEffectErrors, Store } from './ports';
 import { activeRequester } from './requester-access';
+import { definedOnly } from '../domain/index';
 
 export interface AfterHoursRequestInput {
   clientId: string;
@@ -15,8 +16,8 @@ export interface AfterHoursRequestInput {
   start: string;
   end: string;
   /** The client's email asking for it (the official request). */
-  requestMessageId?: string;
-  reason?: string;
+  requestMessageId?: string | undefined;
+  reason?: string | undefined;
 }
 
 const MAX_WINDOW_HOURS = 7 * 24;
@@ -65,8 +66,8 @@ export class AfterHoursService {
     return this.decide(actor, windowId, 'refused', reason);
   }
 
-  list(query: { clientId?: string; status?: AfterHoursWindow['status'] } = {}): Promise<AfterHoursWindow[]> {
-    return this.deps.store.afterHours.listWindows(query);
+  list(query: { clientId?: string | undefined; status?: AfterHoursWindow['status'] | undefined } = {}): Promise<AfterHoursWindow[]> {
+    return this.deps.store.afterHours.listWindows(definedOnly(query));
   }
 
   private async decide(actor: Actor, windowId: string, status: 'approved' | 'refused', reason?: string): Promise<AfterHoursWindow> {

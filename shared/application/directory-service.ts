@@ -15,12 +15,12 @@ import type { Clock, IdGenerator, Store } from './ports';
 import { activeRequester } from './requester-access';
 
 export interface AddClientInput {
-  id?: string;
+  id?: string | undefined;
   name: string;
-  domains?: string[];
+  domains?: string[] | undefined;
   locale?: Locale;
-  managerEmails?: string[];
-  tenantId?: string;
+  managerEmails?: string[] | undefined;
+  tenantId?: string | undefined;
   policyOverrides?: DeepPartial<SupportPolicy>;
 }
 
@@ -28,12 +28,12 @@ export interface AddRequesterInput {
   clientId: string;
   email: string;
   name: string;
-  locale?: Locale;
+  locale?: Locale | undefined;
   isClientAdmin?: boolean;
   /** A date (YYYY-MM-DD, start of that day in the support zone) or an instant; default now. */
-  effectiveFrom?: string;
+  effectiveFrom?: string | undefined;
   /** The client-side person who asked for the change (audited). */
-  onRequestOf?: string;
+  onRequestOf?: string | undefined;
 }
 
 export interface DeactivateRequesterInput {
@@ -41,7 +41,7 @@ export interface DeactivateRequesterInput {
   email: string;
   /** A date or an instant: the requester is no longer authorized from then on. */
   effective: string;
-  onRequestOf?: string;
+  onRequestOf?: string | undefined;
 }
 
 export interface AddStaffInput {
@@ -49,7 +49,7 @@ export interface AddStaffInput {
   name: string;
   email: string;
   role: StaffRole;
-  aadObjectId?: string;
+  aadObjectId?: string | undefined;
   locale?: Locale;
 }
 

@@ -31,8 +31,8 @@ export interface ChangeContext {
 export interface ChangePlan {
   events: NewTicketEvent[];
   entries: TimeEntry[];
-  mail?: { kind: TicketMailKind; params: ClientMailOptions };
-  notifications?: (saved: Ticket) => Notification[];
+  mail?: { kind: TicketMailKind; params: ClientMailOptions } | undefined;
+  notifications?: ((saved: Ticket) => Notification[]) | undefined;
 }
 
 export function event<K extends TicketEventType>(ctx: ChangeContext, type: K, data: TicketEventData[K], actor: Actor = ctx.actor): NewTicketEvent {
