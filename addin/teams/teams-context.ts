@@ -5,7 +5,7 @@ export interface TabContext {
   /** Teams' UI language ("es-mx", "en-us" ...). */
   locale: string;
   /** The signed-in user's UPN (lower-cased), when Teams says. */
-  userEmail?: string;
+  userEmail?: string | undefined;
 }
 
 /** True when the page is hosted in a frame (inside Teams); a top-level page is local development. */

@@ -9,7 +9,7 @@ export interface BoardState {
   locale: Locale;
   phase: 'loading' | 'ready' | 'failed';
   board?: BoardView;
-  flash?: Flash;
+  flash?: Flash | undefined;
 }
 
 function clockCell(locale: Locale, clock: SlaClockView): string {
