@@ -50,10 +50,10 @@ export class AfterHoursService {
     if (Date.parse(end) <= Date.parse(start)) throw new ValidationError('end', `must be after start (${start})`);
     if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_HOURS * 3_600_000) throw new ValidationError('end', `a window lasts at most ${MAX_WINDOW_HOURS} hours`);
     if (!isRequestedInAdvance(start, now)) throw new ValidationError('start', `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`);
-    const window: AfterHoursWindow = { id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString() };
-    if (input.requestMessageId) window.requestMessageId = input.requestMessageId;
-    const reason = optionalText('reason', input.reason, 2000);
-    if (reason) window.reason = reason;
+    const window: AfterHoursWindow = {
+      id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString(),
+      ...definedOnly({ requestMessageId: input.requestMessageId || undefined, reason: optionalText('reason', input.reason, 2000) }),
+    };
     await this.deps.store.afterHours.putWindow(window);
     return window;
   }
@@ -75,9 +75,7 @@ export class AfterHoursService {
     const window = await this.deps.store.afterHours.getWindow(requireText('windowId', windowId, 200));
     if (!window) throw new NotFoundError('after-hours window', windowId);
     if (window.status !== 'requested') throw new ValidationError('windowId', `window ${windowId} was already ${window.status}`);
-    const decided: AfterHoursWindow = { ...window, status, decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString() };
-    const why = optionalText('reason', reason, 2000);
-    if (why) decided.reason = why;
+    const decided: AfterHoursWindow = { ...window, status, decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString(), ...definedOnly({ reason: optionalText('reason', reason, 2000) }) };
     await this.deps.store.afterHours.putWindow(decided);
     try {
       await this.deps.mail.sendAfterHoursDecision(decided, decided.requestedBy);

@@ -13,6 +13,7 @@ import { effectiveInstant } from './effective-date';
 import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
 import { activeRequester } from './requester-access';
+import { definedOnly } from '../domain/index';
 
 export interface AddClientInput {
   id?: string | undefined;
@@ -220,8 +221,8 @@ export class DirectoryService {
       role: requireOneOf('role', input.role, STAFF_ROLES),
       locale: requireOneOf('locale', input.locale ?? 'es-MX', LOCALES),
       active: true,
+      ...definedOnly({ aadObjectId }),
     };
-    if (aadObjectId) staff.aadObjectId = aadObjectId;
     await this.deps.store.directory.putStaff(staff);
     await this.audit(actor, 'staff.add', `staff:${staff.id}`, undefined, { email, role: staff.role });
     return staff;
@@ -273,8 +274,7 @@ export class DirectoryService {
   }
 
   private async audit(actor: Actor, action: string, subject: string, onRequestOf: string | undefined, detail: Record<string, unknown>): Promise<void> {
-    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail };
-    if (onRequestOf) entry.onRequestOf = onRequestOf;
+    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail, ...definedOnly({ onRequestOf: onRequestOf || undefined }) };
     await this.deps.store.directory.appendAudit(entry);
   }
 }
