@@ -5,7 +5,7 @@ import { ApiError } from './api/api-client';
 import type { AppAction, AppState, ComposeAction, Flash } from './app-state';
 import { describeError } from './describe-error';
 import type { MailHost } from './mail-host';
-import { definedOnly } from '../shared/domain/index';
+import { definedOnly } from '../shared/domain/optional';
 
 export interface TaskPaneDeps {
   host: MailHost;

@@ -2,7 +2,7 @@
 import { afterHoursHeaderValue, SUPPORT_HEADERS, type MailHost, type ReadItem } from '../mail-host';
 import { officeCall } from './office-async';
 import { HostRequirementError } from './host-requirement-error';
-import { definedOnly } from '../../shared/domain/index';
+import { definedOnly } from '../../shared/domain/optional';
 
 const TICKET_PROPERTY = 'soporteTicket';
 
