@@ -1,3 +1,4 @@
+import { definedOnly } from '../shared/domain/optional';
 /** The settings the server hands the task pane (GET /addin/config.js sets window.SOPORTE_CONFIG). */
 export interface AddinConfig {
   /** Base URL of the API ('' = same origin). */
@@ -17,5 +18,5 @@ export function readAddinConfig(value: unknown): AddinConfig {
   if (c.authMode !== 'naa' && c.authMode !== 'local') throw new Error('SOPORTE_CONFIG.authMode must be "naa" or "local"');
   if (!c.supportAddress) throw new Error('SOPORTE_CONFIG.supportAddress is required');
   if (c.authMode === 'naa' && (!c.clientId || !c.apiScope)) throw new Error('SOPORTE_CONFIG.clientId and apiScope are required for NAA');
-  return { apiBase: c.apiBase ?? '', authMode: c.authMode, clientId: c.clientId, apiScope: c.apiScope, supportAddress: c.supportAddress };
+  return { apiBase: c.apiBase ?? '', authMode: c.authMode, ...definedOnly({ clientId: c.clientId, apiScope: c.apiScope }), supportAddress: c.supportAddress };
 }

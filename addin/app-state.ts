@@ -24,14 +24,14 @@ export interface AppState {
   now: string;
   phase: 'loading' | 'ready' | 'failed';
   busy: boolean;
-  flash?: Flash;
+  flash?: Flash | undefined;
   mode: 'read' | 'compose';
   me?: MeView;
   supportAddress: string;
   // read mode
   item?: ReadItem;
-  sender?: SenderAuthorizationView;
-  ticket?: TicketView;
+  sender?: SenderAuthorizationView | undefined;
+  ticket?: TicketView | undefined;
   form: { priority: Priority; incidentType: IncidentType; description: string };
   // compose mode
   composeAction: ComposeAction;

@@ -5,6 +5,7 @@ import { ApiError } from './api/api-client';
 import type { AppAction, AppState, ComposeAction, Flash } from './app-state';
 import { describeError } from './describe-error';
 import type { MailHost } from './mail-host';
+import { definedOnly } from '../shared/domain/optional';
 
 export interface TaskPaneDeps {
   host: MailHost;
@@ -105,7 +106,7 @@ export class TaskPaneController {
     const me = this.state.me;
     const support = this.deps.supportAddress.toLowerCase();
     const supportHasIt = item.recipients.includes(support) || item.sender?.email === support;
-    const { ticket, created } = await this.deps.api.createTicket({
+    const { ticket, created } = await this.deps.api.createTicket(definedOnly({
       internetMessageId: item.internetMessageId,
       conversationId: item.conversationId,
       subject: item.subject,
@@ -116,7 +117,7 @@ export class TaskPaneController {
       description: description.trim() || undefined,
       requesterEmail: me?.kind === 'staff' ? item.sender?.email : undefined,
       supportHasEmail: supportHasIt,
-    });
+    }));
     this.publish({ ticket, flash: { kind: 'info', key: created ? 'addin.created' : 'addin.created-existing', params: { number: ticket.number } } });
     // The email stays the official record: tag it, and make sure support receives it (until then the
     // ticket awaits the email).

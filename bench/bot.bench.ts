@@ -1,3 +1,4 @@
+import type { Request as BotRequest } from 'botbuilder';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -108,7 +109,7 @@ export async function run(): Promise<BenchResult[]> {
   runtime.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing });
   // The bare echo turn: same adapter, same server, no bot logic.
   server.post('/bench/echo', async (req, res) => {
-    await runtime.adapter.process(req, res, async (context) => {
+    await runtime.adapter.process(req as BotRequest, res, async (context) => {
       await context.sendActivity(context.activity.text ?? '');
     });
   });

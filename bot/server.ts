@@ -7,7 +7,7 @@ export interface ServerDeps {
   /** Extra health facts (store kind, schema version, SLA monitor's last sweep, lease holder). */
   health?: () => Promise<Record<string, unknown>>;
   /** The largest decoded body each route reads (default DEFAULT_BODY_LIMITS). */
-  bodyLimits?: BodyLimits;
+  bodyLimits?: BodyLimits | undefined;
 }
 
 

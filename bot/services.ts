@@ -20,7 +20,7 @@ export interface ServiceDeps {
   notifier: Notifier;
   sideEffects: SideEffectErrors;
   /** Tests only: the crash probe of once-per-ticket sends (bot/test-hooks.ts). */
-  probe?: SendProbe;
+  probe?: SendProbe | undefined;
 }
 
 /** The application services over one store: what the server (main.ts) and the CLI share. */

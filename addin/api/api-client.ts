@@ -1,5 +1,6 @@
 import type { CreateTicketRequest, MeView, ProblemDetails, SenderAuthorizationView, TicketView } from '../../shared/domain/api/api-contract';
 import type { TokenProvider } from '../auth/token-provider';
+import { definedOnly } from '../../shared/domain/optional';
 
 /** An API refusal, carrying the RFC 7807 problem. */
 export class ApiError extends Error {
@@ -37,7 +38,7 @@ export function createApiClient(options: { apiBase: string; tokens: TokenProvide
     if (init.ifMatch) headers['if-match'] = `"${init.ifMatch}"`;
     let res: Response;
     try {
-      res = await options.fetch(`${options.apiBase}/api/v1${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      res = await options.fetch(`${options.apiBase}/api/v1${path}`, { method, headers, ...definedOnly({ body: init.body === undefined ? undefined : JSON.stringify(init.body) }) });
     } catch (error) {
       throw new NetworkError(error);
     }

@@ -2,6 +2,7 @@
 import { afterHoursHeaderValue, SUPPORT_HEADERS, type MailHost, type ReadItem } from '../mail-host';
 import { officeCall } from './office-async';
 import { HostRequirementError } from './host-requirement-error';
+import { definedOnly } from '../../shared/domain/optional';
 
 const TICKET_PROPERTY = 'soporteTicket';
 
@@ -35,8 +36,10 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
         bodyText,
         attachmentNames: (item.attachments ?? []).filter((a: Office.AttachmentDetails) => !a.isInline).map((a: Office.AttachmentDetails) => a.name),
         internetMessageId: item.internetMessageId,
-        conversationId: item.conversationId || undefined,
-        sender: item.from ? { name: item.from.displayName, email: item.from.emailAddress.toLowerCase() } : undefined,
+        ...definedOnly({
+          conversationId: item.conversationId || undefined,
+          sender: item.from ? { name: item.from.displayName, email: item.from.emailAddress.toLowerCase() } : undefined,
+        }),
         recipients,
       };
     },

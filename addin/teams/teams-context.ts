@@ -5,9 +5,9 @@ export interface TabContext {
   /** Teams' UI language ("es-mx", "en-us" ...). */
   locale: string;
   /** The signed-in user's UPN (lower-cased), when Teams says. */
-  userEmail?: string;
+  userEmail?: string | undefined;
   /** Teams' theme: 'default' (light), 'dark' or 'contrast'. */
-  theme?: string;
+  theme?: string | undefined;
   /** Calls back when the user switches Teams' theme. */
   onThemeChange?: (listen: (theme: string) => void) => void;
 }

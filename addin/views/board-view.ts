@@ -13,7 +13,7 @@ function clockCell(locale: Locale, clock: SlaClockView): string {
 }
 
 /** A ticket of the queue, with the names of its client and assignee when the server gives them. */
-export type QueueTicket = TicketView & { clientName?: string; assigneeName?: string };
+export type QueueTicket = TicketView & { clientName?: string | undefined; assigneeName?: string | undefined };
 
 function row(locale: Locale, ticket: QueueTicket): string {
   return `<tr data-ticket="${esc(ticket.number)}">

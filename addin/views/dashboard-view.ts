@@ -9,8 +9,8 @@ import { formatInstant } from './format';
 import { esc } from './html';
 
 export interface DashboardFilters {
-  clientId?: string;
-  month?: string;
+  clientId?: string | undefined;
+  month?: string | undefined;
   months: number;
 }
 
@@ -19,7 +19,7 @@ export interface DashboardState {
   phase: 'loading' | 'ready' | 'failed';
   filters: DashboardFilters;
   dashboard?: DashboardView;
-  flash?: Flash;
+  flash?: Flash | undefined;
 }
 
 const hours = (locale: Locale, minutes: number) => t(locale, 'dash.hours', { hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60) });

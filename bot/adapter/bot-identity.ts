@@ -1,3 +1,4 @@
+import { definedOnly } from '../../shared/domain/index';
 /** The bot's Microsoft Entra identity, or local mode (no identity, unauthenticated, never in production). */
 export type BotIdentity =
   | { mode: 'local' }
@@ -7,12 +8,12 @@ export type BotIdentity =
 /** The settings bot/config.ts parses for the bot (names as Azure Bot Service and botbuilder use them). */
 export interface BotIdentitySettings {
   NODE_ENV: string;
-  MicrosoftAppType?: string;
-  MicrosoftAppId?: string;
-  MicrosoftAppPassword?: string;
-  MicrosoftAppTenantId?: string;
-  CertificateThumbprint?: string;
-  CertificatePrivateKey?: string;
+  MicrosoftAppType?: string | undefined;
+  MicrosoftAppId?: string | undefined;
+  MicrosoftAppPassword?: string | undefined;
+  MicrosoftAppTenantId?: string | undefined;
+  CertificateThumbprint?: string | undefined;
+  CertificatePrivateKey?: string | undefined;
 }
 
 export class BotIdentityError extends Error {
@@ -43,9 +44,7 @@ export function resolveBotIdentity(settings: BotIdentitySettings): BotIdentity {
     mode: 'single-tenant',
     appId: settings.MicrosoftAppId,
     tenantId: settings.MicrosoftAppTenantId,
-    password: settings.MicrosoftAppPassword,
-    certificateThumbprint: settings.CertificateThumbprint,
-    certificatePrivateKey: settings.CertificatePrivateKey,
+    ...definedOnly({ password: settings.MicrosoftAppPassword, certificateThumbprint: settings.CertificateThumbprint, certificatePrivateKey: settings.CertificatePrivateKey }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, Request as BotRequest } from 'botbuilder';
 import type restify from 'restify';
 import { z } from 'zod';
 import { isLoopback } from '../api/loopback';
@@ -42,6 +42,7 @@ export function registerBotRoutes(server: restify.Server, deps: { adapter: Cloud
       plain(res, 400, problem);
       return;
     }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    // restify types `method` as string | undefined; botbuilder's Request as an optional string: the same request.
+    await deps.adapter.process(req as BotRequest, res, (context) => deps.bot.run(context));
   });
 }

@@ -24,7 +24,7 @@ export interface ApiDeps {
   authenticator: Authenticator;
   readSla: SlaReader;
   /** The tenant a client's people sign in from (default its tenantId; local mode names tenant-less clients). */
-  tenantOf?: (client: Client) => string | undefined;
+  tenantOf?: ((client: Client) => string | undefined) | undefined;
   /** Local mode only: issues development tokens at POST /api/v1/dev/token. */
-  devTokens?: DevTokens;
+  devTokens?: DevTokens | undefined;
 }

@@ -6,12 +6,13 @@ import { createAuth } from '../auth/create-auth';
 import { registerAddinStatic } from './addin-static';
 import { registerApiRoutes } from './register-api-routes';
 import { createSlaReader } from './sla-reader';
+import { definedOnly } from '../../shared/domain/index';
 
 export interface ApiSettings {
   NODE_ENV: 'development' | 'test' | 'production';
-  AUTH_MODE?: 'entra' | 'local';
-  ENTRA_CLIENT_ID?: string;
-  ENTRA_APP_ID_URI?: string;
+  AUTH_MODE?: 'entra' | 'local' | undefined;
+  ENTRA_CLIENT_ID?: string | undefined;
+  ENTRA_APP_ID_URI?: string | undefined;
   PROVIDER_TENANT_ID: string;
   ENTRA_JWKS_URL: string;
   OFFICE_JS_URL: string;
@@ -49,7 +50,7 @@ export async function wireApi(server: Server, deps: { settings: ApiSettings; sto
     dir: resolve(settings.ADDIN_DIR),
     officeJsUrl: settings.OFFICE_JS_URL,
     config: mode === 'entra'
-      ? { apiBase: '', authMode: 'naa', clientId, apiScope: `${settings.ENTRA_APP_ID_URI ?? `api://${clientId}`}/access_as_user`, supportAddress: deps.supportAddress }
+      ? { apiBase: '', authMode: 'naa', ...definedOnly({ clientId }), apiScope: `${settings.ENTRA_APP_ID_URI ?? `api://${clientId}`}/access_as_user`, supportAddress: deps.supportAddress }
       : { apiBase: '', authMode: 'local', supportAddress: deps.supportAddress },
   });
   return [

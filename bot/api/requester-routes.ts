@@ -9,13 +9,14 @@ import { ApiProblem } from './api-problem';
 import { AddRequesterSchema, DeactivateRequesterSchema, SenderQuerySchema } from './api-schemas';
 import { clientRoute } from './client-scope';
 import { authedRoute, json, queryOf } from './http-io';
+import { definedOnly } from '../../shared/domain/index';
 
 /** The directory use cases the API calls (DirectoryService implements them, with their permission checks and audit). */
 export type RequesterDirectory = Pick<DirectoryService, 'addRequester' | 'deactivateRequester' | 'listRequesters' | 'requesterHistory'>;
 
 function toView(requester: AuthorizedRequester, now: Date): RequesterView {
   const { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, effectiveTo } = requester;
-  return { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, effectiveTo, active: isEffective(requester, now) };
+  return { id, clientId, email, name, isClientAdmin: admin, effectiveFrom, ...definedOnly({ effectiveTo }), active: isEffective(requester, now) };
 }
 
 /** The client-side person a change is audited as requested by. */

@@ -4,9 +4,10 @@ import type { SlaClockView, SlaSummary } from '../../shared/domain/api/api-contr
 import { slaStatus } from '../../shared/domain/sla/sla-status';
 import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
 import type { SlaReader } from './ticket-view';
+import { definedOnly } from '../../shared/domain/index';
 
 function clockView(clock: ClockStatus): SlaClockView {
-  return { state: clock.state, dueAt: clock.breachAt, remainingMinutes: Math.round(clock.remainingMinutes) };
+  return { state: clock.state, ...definedOnly({ dueAt: clock.breachAt }), remainingMinutes: Math.round(clock.remainingMinutes) };
 }
 
 /** The wire shape of the domain's SLA status. */

@@ -12,6 +12,7 @@ import { composeDescription } from './compose-description';
 import { authedRoute, etag, json, queryOf, requireIfMatch, type ApiResult } from './http-io';
 import { assertVersion, visibleTicket } from './ticket-access';
 import { toTicketView } from './ticket-view';
+import { definedOnly } from '../../shared/domain/index';
 
 const BASE = '/api/v1/tickets';
 
@@ -29,7 +30,7 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
       : { assigneeId: caller.staff.id, statuses: q.status, limit: q.limit, cursor: q.cursor };
     const page = await deps.tickets.list(query);
     const now = deps.clock.now();
-    const body: TicketListView = { tickets: await Promise.all(page.tickets.map((t) => toTicketView(t, deps.readSla, now))), next: page.next };
+    const body: TicketListView = { tickets: await Promise.all(page.tickets.map((t) => toTicketView(t, deps.readSla, now))), ...definedOnly({ next: page.next }) };
     return json(body);
   }));
 
@@ -81,7 +82,7 @@ export function registerTicketRoutes(server: Server, deps: ApiDeps): void {
   write('budget-extensions/:requestId/refuse', (caller, ref, req) => deps.commands.refuseBudgetExtension(caller.actor, ref, req.params.requestId, ReasonSchema.parse(req.body ?? {}).reason));
 }
 
-async function lookup(deps: ApiDeps, caller: Caller, query: { internetMessageId?: string; conversationId?: string }): Promise<Ticket> {
+async function lookup(deps: ApiDeps, caller: Caller, query: { internetMessageId?: string | undefined; conversationId?: string | undefined }): Promise<Ticket> {
   if (query.internetMessageId) {
     const ticket = await deps.tickets.findBySourceMessageId(query.internetMessageId);
     if (ticket && canSeeTicket(caller, ticket)) return ticket;

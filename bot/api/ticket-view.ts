@@ -1,5 +1,6 @@
 import type { SlaSummary, TicketView } from '../../shared/domain/api/api-contract';
 import type { Ticket } from '../../shared/domain/ticket/ticket';
+import { definedOnly } from '../../shared/domain/index';
 
 /** Reads a ticket's SLA clocks at an instant (the domain's SLA status under the client's policy). */
 export type SlaReader = (ticket: Ticket, at: Date) => Promise<SlaSummary>;
@@ -9,7 +10,7 @@ export async function toTicketView(ticket: Ticket, readSla: SlaReader, at: Date)
 }
 
 export function ticketViewWith(ticket: Ticket, sla: SlaSummary): TicketView {
-  return {
+  return definedOnly({
     id: ticket.id,
     number: ticket.number,
     version: ticket.version,
@@ -36,5 +37,5 @@ export function ticketViewWith(ticket: Ticket, sla: SlaSummary): TicketView {
     sourceMessageId: ticket.sourceMessageId,
     pendingExtension: ticket.pendingExtension,
     sla,
-  };
+  });
 }

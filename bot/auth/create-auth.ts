@@ -9,9 +9,9 @@ export interface AuthSettings {
   mode: 'entra' | 'local';
   nodeEnv: 'development' | 'test' | 'production';
   /** Entra app registration the add-in requests tokens for (entra mode). */
-  clientId?: string;
+  clientId?: string | undefined;
   /** Its Application ID URI (api://host/clientId), also accepted as audience. */
-  applicationIdUri?: string;
+  applicationIdUri?: string | undefined;
   providerTenantId: string;
   jwksUrl: string;
   issuerTemplate?: string;

@@ -4,8 +4,8 @@ import type { Clock } from '../../shared/application/ports';
 export interface DevTokenRequest {
   email: string;
   tenantId: string;
-  name?: string;
-  objectId?: string;
+  name?: string | undefined;
+  objectId?: string | undefined;
 }
 
 /** Signs development tokens with a key made at startup; local mode only (never in production). */

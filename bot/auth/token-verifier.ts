@@ -1,6 +1,7 @@
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from '../../shared/application/ports';
 import { AuthenticationError } from './authentication-error';
+import { definedOnly } from '../../shared/domain/index';
 
 /** Who a verified token speaks for: the tenant it was issued in and the signed-in user. */
 export interface VerifiedIdentity {
@@ -71,7 +72,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (payload.iss !== expectedIssuer) throw new AuthenticationError('the token\'s "iss" claim is not accepted');
       const email = claimString(payload, 'email') ?? claimString(payload, 'preferred_username') ?? claimString(payload, 'upn');
       if (!email) throw new AuthenticationError('the token names no user (email, preferred_username or upn)');
-      return { tenantId, objectId: claimString(payload, 'oid'), email: email.toLowerCase(), name: claimString(payload, 'name') };
+      return definedOnly({ tenantId, objectId: claimString(payload, 'oid'), email: email.toLowerCase(), name: claimString(payload, 'name') });
     },
   };
 }

@@ -12,6 +12,7 @@ import type { ConversationRefs } from '../teams/conversation-refs';
 import type { TicketViews } from '../teams/ticket-views';
 import { AlertCards } from './alert-cards';
 import type { ProactiveSender } from './proactive-sender';
+import { definedOnly } from '../../shared/domain/index';
 
 export interface TeamsNotifierDeps {
   sender: ProactiveSender;
@@ -141,7 +142,7 @@ export class TeamsNotifier implements Notifier {
   private async send(target: Target | undefined, notification: Notification, build: (format: CardFormat) => Partial<Activity> | Promise<Partial<Activity>>): Promise<{ ref?: string }> {
     if (!target) return this.deps.fallback.notify(notification);
     const id = await this.deps.sender.post(target.reference, await build(this.format(target.locale)));
-    return { ref: id };
+    return definedOnly({ ref: id });
   }
 
   private async toChannel(notification: Notification, build: (format: CardFormat) => Partial<Activity> | Promise<Partial<Activity>>): Promise<{ ref?: string }> {
@@ -171,7 +172,7 @@ export class TeamsNotifier implements Notifier {
     }
     const activityId = await this.deps.sender.post(target.reference, card);
     if (activityId) await this.deps.alerts.put(ticket.id, { clock, threshold, activityId });
-    return { ref: activityId };
+    return definedOnly({ ref: activityId });
   }
 
   /** Re-renders the ticket's live alert cards from its current state. */

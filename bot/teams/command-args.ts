@@ -17,7 +17,7 @@ export const TICKET_NUMBER_ARGS = z
   });
 
 /** A ticket number written in full (`SUP-2026-0042`), the year defaulting to `now`'s in `timeZone`. */
-export function fullTicketNumber(args: { year?: number; sequence: number }, now: Date, timeZone: string): string {
+export function fullTicketNumber(args: { year?: number | undefined; sequence: number }, now: Date, timeZone: string): string {
   const year = args.year ?? DateTime.fromJSDate(now, { zone: timeZone }).year;
   return `SUP-${year}-${String(args.sequence).padStart(4, '0')}`;
 }

@@ -12,9 +12,10 @@ import { ticketCard } from '../cards/ticket-card';
 import type { TicketSummaryInput } from '../cards/ticket-facts';
 import type { PolicyViewOf } from './policy-view-reader';
 import type { SlaOf } from './teams-bot-deps';
+import { definedOnly } from '../../shared/domain/index';
 
 function clockView(clock: ClockStatus): SlaSummary['response'] {
-  return { state: clock.state, dueAt: clock.breachAt, remainingMinutes: Math.round(clock.remainingMinutes) };
+  return { state: clock.state, ...definedOnly({ dueAt: clock.breachAt }), remainingMinutes: Math.round(clock.remainingMinutes) };
 }
 
 /** The domain's SLA status as the compact view cards show. */
@@ -40,7 +41,7 @@ export interface AlertContext {
 /** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
 export class TicketViews {
   /** `events` reads a ticket's log (for the client's latest message on the ticket card). */
-  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf; events?: (ticketId: string) => Promise<TicketEvent[]> }) {}
+  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf; events?: ((ticketId: string) => Promise<TicketEvent[]>) | undefined }) {}
 
   async clientName(clientId: string): Promise<string> {
     return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
@@ -55,13 +56,13 @@ export class TicketViews {
       this.deps.directory.findRequestersByEmail(ticket.requesterEmail),
     ]);
     const requesterName = requesters.find((r) => r.clientId === ticket.clientId)?.name;
-    return { ticket, sla, clientName, assigneeName: assignee?.name ?? ticket.assigneeId, policyView, requesterName };
+    return { ticket, sla, clientName, ...definedOnly({ assigneeName: assignee?.name ?? ticket.assigneeId, policyView, requesterName }) };
   }
 
   /** The ticket card: the summary, plus the client's files and their latest message on the ticket. */
   async ticketCard(ticket: Ticket, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
     const [summary, attachments, events] = await Promise.all([this.summary(ticket, at), readTicketAttachments(this.deps.state, ticket.id), this.deps.events?.(ticket.id) ?? Promise.resolve([])]);
-    return ticketCard({ ...summary, notice, attachments, latestClientMessage: latestClientMessage(events) }, format);
+    return ticketCard({ ...summary, ...definedOnly({ notice }), attachments, ...definedOnly({ latestClientMessage: latestClientMessage(events) }) }, format);
   }
 
   async alertCard(ticket: Ticket, alert: AlertContext, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
@@ -71,11 +72,11 @@ export class TicketViews {
       .filter((s) => s.active && s.role !== 'manager' && s.id !== ticket.assigneeId)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => ({ title: `${s.name} (${s.role})`, value: s.id }));
-    return slaAlertCard({ ...summary, ...alert, dueAt: summary.sla[alert.clock].dueAt, notice, assignees }, format);
+    return slaAlertCard({ ...summary, ...alert, ...definedOnly({ dueAt: summary.sla[alert.clock].dueAt, notice }), assignees }, format);
   }
 
   async l4Card(ticket: Ticket, reason: string, format: CardFormat, notice?: string): Promise<CardJson> {
     const [client, attachments] = await Promise.all([this.deps.directory.getClient(ticket.clientId), readTicketAttachments(this.deps.state, ticket.id)]);
-    return l4PromptCard({ ticket, client: client ?? { name: ticket.clientId, tenantId: undefined }, reason, notice, attachments }, format);
+    return l4PromptCard({ ticket, client: client ?? { name: ticket.clientId }, reason, ...definedOnly({ notice }), attachments }, format);
   }
 }

@@ -7,6 +7,7 @@ import type { ClientMailer } from './client-mailer';
 import { optionalText, requireEmail, requireInstant, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, SideEffectErrors, Store } from './ports';
 import { activeRequester } from './requester-access';
+import { definedOnly } from '../domain/index';
 
 export interface AfterHoursRequestInput {
   clientId: string;
@@ -15,8 +16,8 @@ export interface AfterHoursRequestInput {
   start: string;
   end: string;
   /** The client's email asking for it (the official request). */
-  requestMessageId?: string;
-  reason?: string;
+  requestMessageId?: string | undefined;
+  reason?: string | undefined;
 }
 
 const MAX_WINDOW_HOURS = 7 * 24;
@@ -49,10 +50,10 @@ export class AfterHoursService {
     if (Date.parse(end) <= Date.parse(start)) throw new ValidationError('end', `must be after start (${start})`);
     if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_HOURS * 3_600_000) throw new ValidationError('end', `a window lasts at most ${MAX_WINDOW_HOURS} hours`);
     if (!isRequestedInAdvance(start, now)) throw new ValidationError('start', `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`);
-    const window: AfterHoursWindow = { id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString() };
-    if (input.requestMessageId) window.requestMessageId = input.requestMessageId;
-    const reason = optionalText('reason', input.reason, 2000);
-    if (reason) window.reason = reason;
+    const window: AfterHoursWindow = {
+      id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString(),
+      ...definedOnly({ requestMessageId: input.requestMessageId || undefined, reason: optionalText('reason', input.reason, 2000) }),
+    };
     await this.deps.store.afterHours.putWindow(window);
     return window;
   }
@@ -65,8 +66,8 @@ export class AfterHoursService {
     return this.decide(actor, windowId, 'refused', reason);
   }
 
-  list(query: { clientId?: string; status?: AfterHoursWindow['status'] } = {}): Promise<AfterHoursWindow[]> {
-    return this.deps.store.afterHours.listWindows(query);
+  list(query: { clientId?: string | undefined; status?: AfterHoursWindow['status'] | undefined } = {}): Promise<AfterHoursWindow[]> {
+    return this.deps.store.afterHours.listWindows(definedOnly(query));
   }
 
   private async decide(actor: Actor, windowId: string, status: 'approved' | 'refused', reason?: string): Promise<AfterHoursWindow> {
@@ -74,9 +75,7 @@ export class AfterHoursService {
     const window = await this.deps.store.afterHours.getWindow(requireText('windowId', windowId, 200));
     if (!window) throw new NotFoundError('after-hours window', windowId);
     if (window.status !== 'requested') throw new ValidationError('windowId', `window ${windowId} was already ${window.status}`);
-    const decided: AfterHoursWindow = { ...window, status, decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString() };
-    const why = optionalText('reason', reason, 2000);
-    if (why) decided.reason = why;
+    const decided: AfterHoursWindow = { ...window, status, decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString(), ...definedOnly({ reason: optionalText('reason', reason, 2000) }) };
     await this.deps.store.afterHours.putWindow(decided);
     try {
       await this.deps.mail.sendAfterHoursDecision(decided, decided.requestedBy);

@@ -7,6 +7,7 @@ import type { Locale } from '../domain/ticket/ticket-types';
 import { claimOnce } from './claim-once';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
 import { readThread, threadAppendWrites, writeStates, type MailThread } from './mail-thread';
+import { definedOnly } from '../domain/index';
 
 export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
 
@@ -23,9 +24,9 @@ export interface ClientMailerDeps {
    */
   alerts?: AlertLedger;
   /** IANA zone dates are shown in (the policy calendar's zone); default America/Mexico_City. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Tests only: called at each step of a once-per-ticket send (a crash test kills the process there). */
-  probe?: SendProbe;
+  probe?: SendProbe | undefined;
 }
 
 /** The steps of a once-per-ticket send: before its claim, between claim and send, between send and completion. */
@@ -34,15 +35,15 @@ export type SendProbe = (step: SendStep, kind: TicketMailKind) => void;
 
 export interface ClientMailOptions extends ClientMessageParams {
   /** Extra recipients (the client's other contacts). */
-  cc?: string[];
+  cc?: string[] | undefined;
   /** Answer this Message-ID instead of the latest one of the ticket's thread. */
-  inReplyTo?: string;
+  inReplyTo?: string | undefined;
   /**
    * The caller just made the change this once-per-ticket mail announces (the ticket opened): its claim
    * will almost surely win, so the reads go with the claim instead of after it. A sweep, whose claims
    * mostly lose, leaves it unset and reads nothing when it loses.
    */
-  firstClaim?: boolean;
+  firstClaim?: boolean | undefined;
 }
 
 /** Not sent: `already-sent` (completed), or `in-flight` (claimed, not completed yet: another send under way, or one a crash cut short). */
@@ -90,8 +91,7 @@ export class ClientMailer {
       text: message.text,
       html: message.html,
       locale,
-      inReplyTo: window.requestMessageId,
-      references: window.requestMessageId ? [window.requestMessageId] : undefined,
+      ...definedOnly({ inReplyTo: window.requestMessageId, references: window.requestMessageId ? [window.requestMessageId] : undefined }),
       headers: this.headers('after-hours-decision'),
     });
   }
@@ -123,7 +123,7 @@ export class ClientMailer {
       const mail: OutboundMail = {
         kind,
         to: [ticket.requesterEmail],
-        cc: params.cc,
+        ...definedOnly({ cc: params.cc }),
         subject: message.subject,
         text: message.text,
         html: message.html,
@@ -133,7 +133,7 @@ export class ClientMailer {
         ticketId: ticket.id,
         ticketNumber: ticket.number,
         headers: this.headers(kind, ticket.number),
-        idempotencyKey: onceKey,
+        ...definedOnly({ idempotencyKey: onceKey }),
       };
       const { messageId } = await this.deps.mailer.send(mail);
       sent = messageId;
@@ -174,13 +174,13 @@ export class ClientMailer {
   async sendUnauthorizedReply(input: {
     locale: Locale;
     to: string;
-    senderName?: string;
+    senderName?: string | undefined;
     originalSubject: string;
     originalMessageId: string;
     originalReferences: string[];
     authorizers: Array<{ name: string; email: string }>;
     /** The sender was matched to a client (its team was told); a stranger's reply promises no such thing. */
-    clientKnown?: boolean;
+    clientKnown?: boolean | undefined;
   }): Promise<{ messageId: string }> {
     const message = composeUnauthorizedReply(input.locale, {
       senderEmail: input.to,
@@ -213,7 +213,7 @@ export class ClientMailer {
     const records = this.deps.directory ? await this.deps.directory.findRequestersByEmail(email) : [];
     const record = records.find((r) => r.clientId === clientId);
     const client = this.deps.directory ? await this.deps.directory.getClient(clientId) : undefined;
-    return { locale: record?.locale ?? client?.locale ?? 'es-MX', name: record?.name };
+    return { locale: record?.locale ?? client?.locale ?? 'es-MX', ...definedOnly({ name: record?.name }) };
   }
 
   /** Attachments mail intake refused on the message that opened the ticket (the acknowledgement names them). */

@@ -19,11 +19,11 @@ import { SweepCalendars } from './sla-monitor/sweep-calendars';
 import { urgency, type TicketWithSla } from './ticket-query-service';
 
 export interface DashboardQuery {
-  clientId?: string;
+  clientId?: string | undefined;
   /** `YYYY-MM`: the month of the hours and workload figures and the last compliance month (default: now's month). */
-  month?: string;
+  month?: string | undefined;
   /** How many months of compliance (1-12, default 12). */
-  months?: number;
+  months?: number | undefined;
 }
 
 export interface Dashboard {

@@ -13,14 +13,15 @@ import { effectiveInstant } from './effective-date';
 import { optionalText, requireEmail, requireOneOf, requireText } from '../domain/input-checks';
 import type { Clock, IdGenerator, Store } from './ports';
 import { activeRequester } from './requester-access';
+import { definedOnly } from '../domain/index';
 
 export interface AddClientInput {
-  id?: string;
+  id?: string | undefined;
   name: string;
-  domains?: string[];
+  domains?: string[] | undefined;
   locale?: Locale;
-  managerEmails?: string[];
-  tenantId?: string;
+  managerEmails?: string[] | undefined;
+  tenantId?: string | undefined;
   policyOverrides?: DeepPartial<SupportPolicy>;
 }
 
@@ -28,12 +29,12 @@ export interface AddRequesterInput {
   clientId: string;
   email: string;
   name: string;
-  locale?: Locale;
+  locale?: Locale | undefined;
   isClientAdmin?: boolean;
   /** A date (YYYY-MM-DD, start of that day in the support zone) or an instant; default now. */
-  effectiveFrom?: string;
+  effectiveFrom?: string | undefined;
   /** The client-side person who asked for the change (audited). */
-  onRequestOf?: string;
+  onRequestOf?: string | undefined;
 }
 
 export interface DeactivateRequesterInput {
@@ -41,7 +42,7 @@ export interface DeactivateRequesterInput {
   email: string;
   /** A date or an instant: the requester is no longer authorized from then on. */
   effective: string;
-  onRequestOf?: string;
+  onRequestOf?: string | undefined;
 }
 
 export interface AddStaffInput {
@@ -49,7 +50,7 @@ export interface AddStaffInput {
   name: string;
   email: string;
   role: StaffRole;
-  aadObjectId?: string;
+  aadObjectId?: string | undefined;
   locale?: Locale;
 }
 
@@ -220,8 +221,8 @@ export class DirectoryService {
       role: requireOneOf('role', input.role, STAFF_ROLES),
       locale: requireOneOf('locale', input.locale ?? 'es-MX', LOCALES),
       active: true,
+      ...definedOnly({ aadObjectId }),
     };
-    if (aadObjectId) staff.aadObjectId = aadObjectId;
     await this.deps.store.directory.putStaff(staff);
     await this.audit(actor, 'staff.add', `staff:${staff.id}`, undefined, { email, role: staff.role });
     return staff;
@@ -273,8 +274,7 @@ export class DirectoryService {
   }
 
   private async audit(actor: Actor, action: string, subject: string, onRequestOf: string | undefined, detail: Record<string, unknown>): Promise<void> {
-    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail };
-    if (onRequestOf) entry.onRequestOf = onRequestOf;
+    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail, ...definedOnly({ onRequestOf: onRequestOf || undefined }) };
     await this.deps.store.directory.appendAudit(entry);
   }
 }

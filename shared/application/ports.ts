@@ -20,17 +20,17 @@ export interface IdGenerator {
 }
 
 export interface TicketQuery {
-  statuses?: TicketStatus[];
-  clientId?: string;
-  assigneeId?: string;
-  requesterEmail?: string;
-  conversationId?: string;
+  statuses?: TicketStatus[] | undefined;
+  clientId?: string | undefined;
+  assigneeId?: string | undefined;
+  requesterEmail?: string | undefined;
+  conversationId?: string | undefined;
   /** Only tickets with no assignee. */
-  unassigned?: boolean;
+  unassigned?: boolean | undefined;
   /** Page size; stores may cap it. */
-  limit?: number;
+  limit?: number | undefined;
   /** Opaque cursor from a previous page (TicketPage.next). */
-  cursor?: string;
+  cursor?: string | undefined;
 }
 
 export interface TicketPage {
@@ -251,7 +251,7 @@ export type Notification =
   | { kind: 'contact-attempt-due'; ticket: Ticket; attempt: number; maxAttempts: number }
   | { kind: 'l4-escalation'; ticket: Ticket; reason: string }
   | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
-  | { kind: 'unauthorized-sender'; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
+  | { kind: 'unauthorized-sender'; clientId?: string | undefined; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   /** Mail kept aside without a reply: a forged sender (failed authentication) or a requester of several clients. */
   | { kind: 'quarantined-mail'; reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
   | { kind: 'closed-no-response'; ticket: Ticket }
@@ -340,5 +340,5 @@ export interface Mailbox {
  * it as a structured line, tests collect it.
  */
 export interface SideEffectErrors {
-  report(error: unknown, context: { action: string; ticketId?: string; what: string }): void;
+  report(error: unknown, context: { action: string; ticketId?: string | undefined; what: string }): void;
 }

@@ -19,9 +19,9 @@ const REVIEWERS = new Set(['manager', 'system']);
 export interface StatementReply {
   from: string;
   text: string;
-  messageId?: string;
-  inReplyTo?: string;
-  references?: string[];
+  messageId?: string | undefined;
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { FollowUpKind, NewTicketEvent, TicketEventData, TicketEventType } f
 import type { Actor, Channel } from '../domain/ticket/ticket-types';
 import type { ClientMailOptions, TicketMailKind } from './client-mailer';
 import type { Notification } from './ports';
+import { definedOnly } from '../domain/index';
 
 /** The system actor that bills automatic follow-ups (closure after the client's validation, final notice). */
 export const BILLING_ACTOR: Actor = { role: 'system', id: 'ticket-service' };
@@ -31,8 +32,8 @@ export interface ChangeContext {
 export interface ChangePlan {
   events: NewTicketEvent[];
   entries: TimeEntry[];
-  mail?: { kind: TicketMailKind; params: ClientMailOptions };
-  notifications?: (saved: Ticket) => Notification[];
+  mail?: { kind: TicketMailKind; params: ClientMailOptions } | undefined;
+  notifications?: ((saved: Ticket) => Notification[]) | undefined;
 }
 
 export function event<K extends TicketEventType>(ctx: ChangeContext, type: K, data: TicketEventData[K], actor: Actor = ctx.actor): NewTicketEvent {
@@ -43,8 +44,7 @@ export function event<K extends TicketEventType>(ctx: ChangeContext, type: K, da
 export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, note?: string, actor: Actor = ctx.actor): Promise<{ event: NewTicketEvent; entry: TimeEntry }> {
   const entryId = ctx.newId();
   const minutes = ctx.policy.billing.followUpMinutes;
-  const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes };
-  if (note) data.note = note;
+  const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes, ...definedOnly({ note }) };
   const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, note), kind: 'follow-up', followUpKind: kind }, await ctx.billing());
   return { event: event(ctx, 'follow-up-logged', data, actor), entry };
 }
@@ -53,9 +53,7 @@ type SharedEntryFacts = { id: string; ticketId: string; clientId: string; at: st
 
 /** The facts every time entry of a change shares: its id, ticket, client, instant, actor and note. */
 export function entryFacts(ctx: ChangeContext, id: string, actor: Actor, note: string | undefined): SharedEntryFacts {
-  const facts: SharedEntryFacts = { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id, actorRole: actor.role };
-  if (note) facts.note = note;
-  return facts;
+  return { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id, actorRole: actor.role, ...definedOnly({ note }) };
 }
 
 /** Checks every event against the permission table and folds them onto the ticket. */

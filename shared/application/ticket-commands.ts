@@ -15,31 +15,31 @@ export interface OpenTicketInput {
   subject: string;
   description: string;
   channel: Channel;
-  priority?: Priority;
-  incidentType?: IncidentType;
+  priority?: Priority | undefined;
+  incidentType?: IncidentType | undefined;
   /** Budget picked inside the incident type's range (defaults to the policy's default). */
-  budgetMinutes?: number;
+  budgetMinutes?: number | undefined;
   /** Idempotency key: the email's Message-ID (or the Teams message id). */
-  sourceMessageId?: string;
-  conversationId?: string;
+  sourceMessageId?: string | undefined;
+  conversationId?: string | undefined;
   /** When the incident was raised (a phone call's time, an email's date); defaults to now. */
-  raisedAt?: Date;
+  raisedAt?: Date | undefined;
   /** What the email asked for by itself (suggestPriority): shown to L1, never applied on its own. */
-  prioritySuggestion?: PrioritySuggestion;
+  prioritySuggestion?: PrioritySuggestion | undefined;
   /**
    * Not official until the client's email reaches support (POLICY.md, channels): defaults to true for
    * phone and Teams tickets; the add-in sets it when support was not a recipient of the email.
    */
-  awaitingEmail?: boolean;
+  awaitingEmail?: boolean | undefined;
 }
 
 /** L1's triage: any of priority, incident type and budget (a pick inside the type's range), and why. */
 export interface TriageInput {
-  priority?: Priority;
-  incidentType?: IncidentType;
-  budgetMinutes?: number;
+  priority?: Priority | undefined;
+  incidentType?: IncidentType | undefined;
+  budgetMinutes?: number | undefined;
   /** Kept in the audit trail with who did it. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 export interface TicketRef {

@@ -24,6 +24,7 @@ import type { Clock, IdGenerator, Notification, Notifier, SideEffectErrors, Stor
 import { activeRequester, assertTicketAccess } from './requester-access';
 import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, entryFacts, event, type ChangeContext, type ChangePlan } from './ticket-change';
 import type { OpenTicketInput, TicketCommands, TicketRef, TriageInput } from './ticket-commands';
+import { definedOnly } from '../domain/index';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -178,8 +179,7 @@ export class TicketService implements TicketCommands {
 
   linkEmail(actor: Actor, ref: TicketRef, messageId: string, conversationId?: string): Promise<Ticket> {
     return this.change('link-email', actor, ref, async (ctx) => {
-      const data: { messageId: string; conversationId?: string } = { messageId: requireText('messageId', messageId, 1000) };
-      if (conversationId) data.conversationId = conversationId;
+      const data = { messageId: requireText('messageId', messageId, 1000), ...definedOnly({ conversationId: conversationId || undefined }) };
       return { events: [event(ctx, 'email-linked', data)], entries: [] };
     });
   }
@@ -265,8 +265,7 @@ export class TicketService implements TicketCommands {
       const c = requireInteger('consultants', consultants, 1, 100);
       const text = optionalText('note', note);
       const entryId = ctx.newId();
-      const data: { minutes: number; consultants: number; entryId: string; note?: string } = { minutes: m, consultants: c, entryId };
-      if (text) data.note = text;
+      const data = { minutes: m, consultants: c, entryId, ...definedOnly({ note: text }) };
       const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, text), kind: 'session', minutes: m, consultants: c }, await ctx.billing());
       return { events: [event(ctx, 'session-logged', data)], entries: [entry] };
     });
@@ -277,8 +276,7 @@ export class TicketService implements TicketCommands {
       const m = requireInteger('minutes', minutes, 1, MAX_MINUTES);
       const text = optionalText('note', note);
       const entryId = ctx.newId();
-      const data: { minutes: number; entryId: string; note?: string } = { minutes: m, entryId };
-      if (text) data.note = text;
+      const data = { minutes: m, entryId, ...definedOnly({ note: text }) };
       const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, text), kind: 'work', minutes: m }, await ctx.billing());
       return { events: [event(ctx, 'work-logged', data)], entries: [entry] };
     });
@@ -304,8 +302,7 @@ export class TicketService implements TicketCommands {
       const text = optionalText('note', note);
       assertContactAllowed(ctx.ticket, contactAttemptStatus(ctx.ticket, ctx.policy, ctx.calendar, ctx.now), false);
       const attempt = ctx.ticket.contactAttempts + 1;
-      const data: { attempt: number; note?: string } = { attempt };
-      if (text) data.note = text;
+      const data = { attempt, ...definedOnly({ note: text }) };
       const followUp = await billedFollowUp(ctx, 'follow-up', text);
       return {
         events: [event(ctx, 'contact-attempted', data), followUp.event],
@@ -317,10 +314,7 @@ export class TicketService implements TicketCommands {
 
   recordClientReply(actor: Actor, ref: TicketRef, messageId?: string, excerpt?: string): Promise<Ticket> {
     return this.change('client-reply', actor, ref, async (ctx) => {
-      const data: { messageId?: string; excerpt?: string } = {};
-      if (messageId) data.messageId = messageId;
-      const text = optionalText('excerpt', excerpt, 2000);
-      if (text) data.excerpt = text;
+      const data = definedOnly({ messageId: messageId || undefined, excerpt: optionalText('excerpt', excerpt, 2000) });
       return { events: [event(ctx, 'client-replied', data)], entries: [] };
     });
   }
@@ -379,8 +373,7 @@ export class TicketService implements TicketCommands {
       const why = requireText('reason', reason, 2000);
       const caseNumber = optionalText('microsoftCaseNumber', microsoftCaseNumber, 100);
       if (caseNumber && level !== 'L4') throw new ValidationError('microsoftCaseNumber', 'a Microsoft case goes with an escalation to L4');
-      const data: { from: SupportLevel; to: SupportLevel; reason: string; microsoftCaseNumber?: string } = { from: ctx.ticket.level, to: level, reason: why };
-      if (caseNumber) data.microsoftCaseNumber = caseNumber;
+      const data = { from: ctx.ticket.level, to: level, reason: why, ...definedOnly({ microsoftCaseNumber: caseNumber }) };
       return {
         events: [event(ctx, 'escalated', data)],
         entries: [],
@@ -431,8 +424,7 @@ export class TicketService implements TicketCommands {
         const approved = (await this.deps.store.tickets.events(ticket.id)).reduce((sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum), 0);
         const budgetMinutes = pickBudget(ctx.policy, type, input.budgetMinutes) + approved;
         if (type !== ticket.incidentType || budgetMinutes !== ticket.budgetMinutes) {
-          const data: { from: IncidentType; to: IncidentType; budgetMinutes: number; reason?: string } = { from: ticket.incidentType, to: type, budgetMinutes };
-          if (why) data.reason = why;
+          const data = { from: ticket.incidentType, to: type, budgetMinutes, ...definedOnly({ reason: why }) };
           events.push(event(ctx, 'incident-type-changed', data));
         }
       }
@@ -441,9 +433,7 @@ export class TicketService implements TicketCommands {
       }
       const after = applyPlan(ticket, { events, entries: [] });
       const sla = slaStatus(after, ctx.policy, ctx.calendar, ctx.now);
-      const params: { timeZone: string; responseDueAt?: string; resolutionDueAt?: string } = { timeZone: ctx.policy.calendar.timezone };
-      if (!after.firstResponseAt && sla.response.breachAt) params.responseDueAt = sla.response.breachAt;
-      if (sla.resolution.breachAt) params.resolutionDueAt = sla.resolution.breachAt;
+      const params = { timeZone: ctx.policy.calendar.timezone, ...definedOnly({ responseDueAt: after.firstResponseAt ? undefined : sla.response.breachAt, resolutionDueAt: sla.resolution.breachAt }) };
       return { events, entries: [], mail: { kind: 'triage', params } };
     });
   }
@@ -482,9 +472,7 @@ export class TicketService implements TicketCommands {
 
   refuseBudgetExtension(actor: Actor, ref: TicketRef, requestId: string, reason?: string): Promise<Ticket> {
     return this.change('refuse-budget-extension', actor, ref, async (ctx) => {
-      const data: { requestId: string; reason?: string } = { requestId };
-      const why = optionalText('reason', reason, 2000);
-      if (why) data.reason = why;
+      const data = { requestId, ...definedOnly({ reason: optionalText('reason', reason, 2000) }) };
       return { events: [event(ctx, 'budget-extension-refused', data)], entries: [] };
     });
   }

@@ -93,3 +93,7 @@ export { buildStatement, previousMonth } from './statement/build-statement';
 export type { Statement, StatementStatus } from './statement/statement';
 export { STATEMENT_STATUSES, statementId, statementReplyIntent } from './statement/statement';
 export { statementMonthDue } from './statement/statement-due';
+
+// Optional properties
+export type { DefinedOnly } from './optional';
+export { definedOnly } from './optional';

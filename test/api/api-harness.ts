@@ -23,6 +23,7 @@ import { createAuth } from '../../bot/auth/create-auth';
 import { createSlaReader } from '../../bot/api/sla-reader';
 import type { ApiDeps } from '../../bot/api/api-deps';
 import type { BodyLimits } from '../../bot/request-body';
+import { definedOnly } from '../../shared/domain/index';
 
 export const PROVIDER_TENANT = '0b8f6b0e-0000-4000-8000-00000000000a';
 export const ACME_TENANT = '0b8f6b0e-0000-4000-8000-0000000000ac';
@@ -162,7 +163,7 @@ export class ApiHarness {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, ...definedOnly({ body: options.body === undefined ? undefined : JSON.stringify(options.body) }) });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }

@@ -1,4 +1,5 @@
 import { ApiHarness, emailPayload } from './api-harness';
+import { definedOnly } from '../../shared/domain/index';
 
 const L2 = { role: 'L2' as const, id: 'staff-l2', name: 'Lena L2' };
 
@@ -163,7 +164,7 @@ describe('REST API: restify\'s own refusals are problem details too', () => {
     ['an unknown path', 'GET', '/api/v1/nope', undefined, 404, 'not-found'],
     ['a wrong method', 'DELETE', '/api/v1/me', undefined, 405, 'method-not-allowed'],
   ])('%s', async (_name, method, path, body, status, code) => {
-    const res = await fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${await h.ana()}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${await h.ana()}`, 'content-type': 'application/json' }, ...definedOnly({ body }) });
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(await res.json()).toMatchObject({ status, code, type: `urn:soporte:problem:${code}` });

@@ -23,6 +23,7 @@ import { statementCard } from '../../bot/cards/statement-card';
 import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
 import { buildStatement } from '../../shared/domain/statement/build-statement';
 import { BotHarness } from './bot-harness';
+import { definedOnly } from '../../shared/domain/index';
 
 const CARDS_DIR = join(__dirname, '../../bot/cards');
 
@@ -48,7 +49,7 @@ const POLICY_VIEW = {
   budgetRanges: { 'technical-regular': { minMinutes: 360, maxMinutes: 360 }, 'technical-urgent': { minMinutes: 240, maxMinutes: 240 }, maintenance: { minMinutes: 960, maxMinutes: 2160 }, 'research-debugging': { minMinutes: 480, maxMinutes: 960 } },
 };
 const SUMMARY = { ticket: TICKET, sla: SLA, clientName: 'ACME', assigneeName: 'Lena L2', policyView: POLICY_VIEW };
-const clock = (name: 'response' | 'resolution', state: 'met' | 'at-risk') => ({
+const clock = (name: 'response' | 'resolution', state: 'met' | 'at-risk') => definedOnly({
   clock: name, state, startedAt: TICKET.openedAt, countedUntil: '2026-03-02T19:00:00.000Z', stopped: state === 'met', targetMinutes: null, atRiskMinutes: 180, breachMinutes: 240,
   countedMinutes: 180, remainingMinutes: 60, skippedMinutes: { closed: 0, holiday: 0, pause: 0 }, spans: [], breachAt: state === 'met' ? undefined : '2026-03-02T20:00:00.000Z', atRiskAt: undefined, targetAt: undefined,
 });

@@ -19,7 +19,7 @@ describe('mail intake: a reply to a sent statement reaches the managers, not tic
     const sent = await statements.send(MANAGER, 'stmt-acme-2026-02');
     const receive = async (raw: string) => intake.handle(await parseMime(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), { originalRef: 'r.eml', receivedAt: h.clock.now(), attachments: h.attachments }), { quarantineRef: 'q/r.eml' });
 
-    const agreed = await receive(eml({ from: 'bob@acme.example', subject: 'RE: Soporte: su estado de cuenta de febrero 2026', id: '<agree-1@acme.example>', inReplyTo: sent.sentMessageId, references: [sent.sentMessageId!], body: 'De acuerdo.\n\n> Le enviamos su estado de cuenta' }));
+    const agreed = await receive(eml({ from: 'bob@acme.example', subject: 'RE: Soporte: su estado de cuenta de febrero 2026', id: '<agree-1@acme.example>', inReplyTo: sent.sentMessageId!, references: [sent.sentMessageId!], body: 'De acuerdo.\n\n> Le enviamos su estado de cuenta' }));
     expect(agreed).toMatchObject({ disposition: 'processed', action: 'statement-reply' });
     const disputed = await receive(eml({ from: 'ana@acme.example', subject: 'RE: estado de cuenta', id: '<dispute-1@acme.example>', references: [sent.sentMessageId!], body: 'La sesión del 3 de febrero no fue de dos consultores.' }));
     expect(disputed).toMatchObject({ action: 'statement-reply' });

@@ -8,6 +8,7 @@ import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { ticketKey } from '../ticket-key';
 import { registerConsultantCommands } from './ticket-consultant';
+import { definedOnly } from '../../../shared/domain/index';
 
 function statuses(values: string[] | undefined): TicketStatus[] | undefined {
   if (!values) return undefined;
@@ -34,7 +35,7 @@ async function namesOf(store: Store, ticket: Ticket): Promise<{ client: string; 
   return {
     client: client ? `${client.name} (${client.id})` : ticket.clientId,
     requester: requester ? `${requester.name} <${ticket.requesterEmail}>` : ticket.requesterEmail,
-    assignee: assignee ? `${assignee.name} (${assignee.email})` : ticket.assigneeId,
+    ...definedOnly({ assignee: assignee ? `${assignee.name} (${assignee.email})` : ticket.assigneeId }),
   };
 }
 

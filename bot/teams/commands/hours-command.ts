@@ -7,11 +7,11 @@ import type { BotReply, BotTurn } from '../bot-turn';
 import { currentMonth, HOURS_ARGS } from '../command-args';
 
 /** `hours <client> [YYYY-MM]` / `horas`: billed time of a client's month (this month by default). */
-export class HoursCommand implements BotCommand<{ client: string; month?: string }> {
+export class HoursCommand implements BotCommand<{ client: string; month?: string | undefined }> {
   readonly args = HOURS_ARGS;
   constructor(private readonly deps: { directory: Pick<DirectoryStore, 'listClients'>; billing: Pick<BillingService, 'hoursReport'> }) {}
 
-  async run(turn: BotTurn, args: { client: string; month?: string }): Promise<BotReply> {
+  async run(turn: BotTurn, args: { client: string; month?: string | undefined }): Promise<BotReply> {
     const wanted = args.client.trim().toLowerCase();
     const client = (await this.deps.directory.listClients()).find((c) => c.id.toLowerCase() === wanted || c.name.toLowerCase() === wanted);
     if (!client) throw new NotFoundError('client', args.client);

@@ -29,11 +29,11 @@ const ARGS = z
  * `language en` / `idioma es`: the language every reply, card and proactive message uses for this
  * person, kept on their staff record; `language auto` follows their Teams client again.
  */
-export class LanguageCommand implements BotCommand<{ choice?: Locale | 'auto' }> {
+export class LanguageCommand implements BotCommand<{ choice?: Locale | 'auto' | undefined }> {
   readonly args = ARGS;
   constructor(private readonly language: StaffLanguage) {}
 
-  async run(turn: BotTurn, args: { choice?: Locale | 'auto' }): Promise<BotReply> {
+  async run(turn: BotTurn, args: { choice?: Locale | 'auto' | undefined }): Promise<BotReply> {
     if (!args.choice) return { text: t(turn.locale, turn.staff.localeChosen ? 'bot.language.current.chosen' : 'bot.language.current.teams') };
     const staff = await this.language.choose(turn.staff, args.choice);
     return { text: t(staff.locale, args.choice === 'auto' ? 'bot.language.auto' : 'bot.language.set') };

@@ -31,7 +31,7 @@ export interface MailIntakeDeps {
   clock: Clock;
   ids: IdGenerator;
   /** Replies to a sent monthly statement go to its managers instead of ticket intake (StatementService). */
-  statements?: Pick<StatementService, 'recordReply'>;
+  statements?: Pick<StatementService, 'recordReply'> | undefined;
   /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
   ownAddresses: string[];
   /** Limits automatic replies per sender (default 3 a day). */

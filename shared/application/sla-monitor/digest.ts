@@ -1,6 +1,7 @@
 import type { DigestLine } from '../ports';
 import type { SlaStatus } from '../../domain/sla/sla-types';
 import type { Ticket } from '../../domain/ticket/ticket';
+import { definedOnly } from '../../domain/index';
 
 const RANK: Record<string, number> = { breached: 0, 'at-risk': 1, 'on-track': 2, paused: 3, met: 4 };
 
@@ -21,8 +22,8 @@ export class DigestCollector {
       priority: ticket.priority,
       responseState: sla.response.state,
       resolutionState: sla.resolution.state,
+      ...definedOnly({ assigneeId: ticket.assigneeId }),
     };
-    if (ticket.assigneeId !== undefined) line.assigneeId = ticket.assigneeId;
     const rank = Math.min(RANK[sla.response.state], RANK[sla.resolution.state]);
     this.lines.push({ line, rank, remaining: Math.min(sla.response.remainingMinutes, sla.resolution.remainingMinutes), order });
   }

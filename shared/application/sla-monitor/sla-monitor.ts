@@ -1,6 +1,7 @@
 import type { LeaseRecord } from '../ports';
 import { SendOnce } from './send-once';
 import { Sweep, type SweepCounts, type SweepPorts } from './sweep';
+import { definedOnly } from '../../domain/index';
 
 /** The lease that makes one server instance the active sweeper. */
 export const SWEEPER_LEASE = 'sla-monitor';
@@ -127,7 +128,7 @@ export class SlaMonitor {
     let report: SweepReport;
     if (!active) {
       const lease = await store.leases.currentLease(SWEEPER_LEASE);
-      report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: 0, active: false, leaseHolder: lease?.holder };
+      report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: 0, active: false, ...definedOnly({ leaseHolder: lease?.holder }) };
     } else {
       if (!this.warmed) {
         await this.once.warm(KEY_FAMILIES);

@@ -75,7 +75,7 @@ export interface SenderAuthorizationView {
   email: string;
   authorized: boolean;
   clientId?: string;
-  clientName?: string;
+  clientName?: string | undefined;
 }
 
 export interface CreateTicketRequest {

@@ -13,7 +13,7 @@ import type { TicketView } from './api-contract';
 /** An open ticket on the dashboard: the ticket view plus the names of its client and assignee. */
 export interface DashboardTicketView extends TicketView {
   clientName: string;
-  assigneeName?: string;
+  assigneeName?: string | undefined;
 }
 
 export interface DashboardIncidentView extends SlaIncident {
@@ -22,7 +22,7 @@ export interface DashboardIncidentView extends SlaIncident {
   clientName: string;
   /** Staff id and name of whoever held the ticket at `at` (from its event log). */
   holderId?: string;
-  holderName?: string;
+  holderName?: string | undefined;
 }
 
 export interface DashboardView {

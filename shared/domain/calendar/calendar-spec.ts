@@ -9,6 +9,6 @@ export type Weekday = (typeof WEEKDAYS)[number];
  */
 export interface CalendarSpec {
   timezone: string;
-  weekly: Partial<Record<Weekday, Array<[string, string]>>>;
+  weekly: Partial<Record<Weekday, Array<[string, string]> | undefined>>;
   holidays: string[];
 }

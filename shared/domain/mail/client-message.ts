@@ -13,34 +13,34 @@ export { formatInstant } from './format-instant';
  */
 export interface ClientMessageParams {
   /** The requester's name for the greeting. */
-  recipientName?: string;
+  recipientName?: string | undefined;
   /** IANA zone for the dates shown (the policy calendar's zone). */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** acknowledgement, triage: the response SLA deadline (UTC ISO); triage leaves it out once the client was answered. */
-  responseDueAt?: string;
+  responseDueAt?: string | undefined;
   /** triage: when the resolution clock breaches; reopened: when the resolution is now due, absent when the estimate is used up (UTC ISO). */
-  resolutionDueAt?: string;
+  resolutionDueAt?: string | undefined;
   /** When the message is sent (UTC ISO): a due time not after it is said to have passed, never promised. */
-  sentAt?: string;
+  sentAt?: string | undefined;
   /** acknowledgement: attachments refused for their size. */
-  rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }>;
+  rejectedAttachments?: Array<{ filename: string; sizeBytes: number; limitBytes: number }> | undefined;
   /** information-request. */
-  question?: string;
+  question?: string | undefined;
   /** contact-attempt: attempt number and the policy's maximum. */
-  attempt?: number;
-  maxAttempts?: number;
+  attempt?: number | undefined;
+  maxAttempts?: number | undefined;
   /** contact-attempt, progress, daily-email, response, phone-response: free text from the consultant. */
-  note?: string;
+  note?: string | undefined;
   /** final-notice: business days of the notice and when the ticket would close (UTC ISO). */
-  noticeBusinessDays?: number;
-  closesAt?: string;
+  noticeBusinessDays?: number | undefined;
+  closesAt?: string | undefined;
   /** resolution. */
-  summary?: string;
+  summary?: string | undefined;
   /** closure. */
-  closeReason?: 'validated' | 'no-response';
+  closeReason?: 'validated' | 'no-response' | undefined;
   /** budget-extension-request. */
-  extensionMinutes?: number;
-  extensionReason?: string;
+  extensionMinutes?: number | undefined;
+  extensionReason?: string | undefined;
 }
 
 /** Kinds about one ticket (the unauthorized-sender reply and the after-hours decision have their own composers). */
@@ -89,7 +89,7 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
 /** The polite answer to someone who is not an authorized requester, naming who can authorize them. */
 export function composeUnauthorizedReply(
   locale: Locale,
-  input: { senderEmail: string; senderName?: string; originalSubject: string; authorizers: Array<{ name: string; email: string }>; clientKnown?: boolean },
+  input: { senderEmail: string; senderName?: string | undefined; originalSubject: string; authorizers: Array<{ name: string; email: string }>; clientKnown?: boolean | undefined },
 ): ComposedMessage {
   const authorizers = input.authorizers.length
     ? input.authorizers.map((a) => `${a.name} <${a.email}>`).join(t(locale, 'mail.unauthorized-sender.or'))
@@ -104,8 +104,8 @@ export function composeUnauthorizedReply(
 /** The answer to a client's after-hours request (approved or refused), dates in `zone`. */
 export function composeAfterHoursDecision(
   locale: Locale,
-  window: { start: string; end: string; status: 'approved' | 'refused'; reason?: string },
-  options: { recipientName?: string; timeZone?: string } = {},
+  window: { start: string; end: string; status: 'approved' | 'refused'; reason?: string | undefined },
+  options: { recipientName?: string | undefined; timeZone?: string | undefined } = {},
 ): ComposedMessage {
   const zone = options.timeZone ?? DEFAULT_ZONE;
   const decision = t(locale, `mail.after-hours-decision.${window.status}`);

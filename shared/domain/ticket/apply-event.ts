@@ -1,4 +1,5 @@
 import { InvalidTransitionError, ValidationError } from '../errors';
+import { definedOnly } from '../optional';
 import type { Ticket, SlaPause } from './ticket';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
 import { SUPPORT_LEVELS, type TicketStatus } from './ticket-types';
@@ -33,8 +34,12 @@ function movePauses(pauses: SlaPause[], from: TicketStatus, to: TicketStatus, at
   return next;
 }
 
+/** A ticket whose optional fields may still hold undefined (a cleared field) until `definedOnly` drops them. */
+type DraftTicket = { [K in keyof Ticket]: Ticket[K] | (undefined extends Ticket[K] ? undefined : never) };
+type TicketChanges = Partial<DraftTicket>;
+
 /** Field changes of each event type beyond the status (which the transition table gives). */
-function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
+function changes(ticket: Ticket, event: AnyEvent): TicketChanges {
   switch (event.type) {
     case 'email-linked':
       return { awaitingEmail: false, sourceMessageId: ticket.sourceMessageId ?? event.data.messageId, conversationId: event.data.conversationId ?? ticket.conversationId };
@@ -127,12 +132,6 @@ function changes(ticket: Ticket, event: AnyEvent): Partial<Ticket> {
   }
 }
 
-/** Drops keys explicitly set to undefined so a projection never carries `key: undefined`. */
-function clean(ticket: Ticket): Ticket {
-  for (const key of Object.keys(ticket) as Array<keyof Ticket>) if (ticket[key] === undefined) delete ticket[key];
-  return ticket;
-}
-
 /**
  * The ticket after `event` (pure: returns a new object). The status comes from TRANSITIONS; pauses,
  * contact attempts, final notice, consumed minutes, the pending extension and the instants are kept
@@ -147,6 +146,7 @@ export function applyEvent(ticket: Ticket, event: AnyEvent): Ticket {
   if (Number.isNaN(at)) throw new ValidationError('at', `"${event.at}" is not an ISO instant`);
   if (at < Date.parse(ticket.lastActivityAt)) throw new ValidationError('at', `${event.at} is before the ticket's last activity ${ticket.lastActivityAt}`);
   const fields = changes(ticket, event);
-  const base: Ticket = { ...ticket, ...fields, status, lastActivityAt: event.at };
-  return clean({ ...base, pauses: movePauses(base.pauses, ticket.status, status, event.at) });
+  const base: DraftTicket = { ...ticket, ...fields, status, lastActivityAt: event.at };
+  // A projection never carries `key: undefined`.
+  return definedOnly({ ...base, pauses: movePauses(base.pauses, ticket.status, status, event.at) });
 }

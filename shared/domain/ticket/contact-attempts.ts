@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { addBusinessMinutes } from '../calendar/business-time';
+import { definedOnly } from '../optional';
 import type { SupportPolicy } from '../policy/support-policy';
 import type { Ticket } from './ticket';
 import { allowedEvents } from './transition-table';
@@ -42,7 +43,7 @@ export function contactAttemptStatus(ticket: ContactTicket, policy: SupportPolic
   if (ticket.finalNoticeAt) return { ...base, allowed: false, blocked: 'final-notice-sent' };
   const last = made > 0 ? (ticket.lastContactAttemptAt ?? ticket.lastActivityAt) : undefined;
   const spaced = last ? spacedAfter(last, policy, calendar) : undefined;
-  if (made >= max) return { ...base, allowed: false, blocked: 'all-attempts-made', finalNoticeDueAt: spaced?.toISOString() };
+  if (made >= max) return { ...base, allowed: false, blocked: 'all-attempts-made', ...definedOnly({ finalNoticeDueAt: spaced?.toISOString() }) };
   if (spaced && now.getTime() < spaced.getTime()) return { ...base, allowed: false, blocked: 'too-soon', nextAttemptAt: spaced.toISOString() };
   if (!allowedEvents(ticket.status).includes('contact-attempted')) return { ...base, allowed: false, blocked: 'status' };
   return { ...base, allowed: true };

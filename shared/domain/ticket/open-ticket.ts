@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors';
 import { requireEmail, requireOneOf, requireText } from '../input-checks';
+import { definedOnly } from '../optional';
 import { pickBudget } from '../policy/budget-pick';
 import { policyVersion } from '../policy/policy-version';
 import type { SupportPolicy } from '../policy/support-policy';
@@ -19,29 +20,29 @@ export function clipDescription(text: string): string {
   return text.length > DESCRIPTION_MAX_CHARS ? text.slice(0, DESCRIPTION_MAX_CHARS) : text;
 }
 
-/** What intake (email, phone, add-in) knows when a ticket is opened. */
+/** What intake (email, phone, add-in) knows when a ticket is opened; an undefined field takes its default. */
 export interface OpenTicketInput {
   id: string;
   /** The store allocates `SUP-<year>-<n>` on insert; leave empty until then. */
-  number?: string;
+  number?: string | undefined;
   clientId: string;
   requesterEmail: string;
   subject: string;
   description: string;
   /** Defaults to policy.defaults.priority. */
-  priority?: Priority;
+  priority?: Priority | undefined;
   /** Defaults to policy.defaults.incidentType. */
-  incidentType?: IncidentType;
+  incidentType?: IncidentType | undefined;
   /** A pick inside the type's range; defaults to the type's defaultMinutes. */
-  budgetMinutes?: number;
+  budgetMinutes?: number | undefined;
   channel: Channel;
   /** Defaults to true for phone and Teams tickets: not official until the client's email arrives. */
-  awaitingEmail?: boolean;
-  sourceMessageId?: string;
-  conversationId?: string;
-  linkedTicketId?: string;
+  awaitingEmail?: boolean | undefined;
+  sourceMessageId?: string | undefined;
+  conversationId?: string | undefined;
+  linkedTicketId?: string | undefined;
   /** What the email asked for by itself (suggestPriority); kept only when more urgent than the priority. */
-  prioritySuggestion?: PrioritySuggestion;
+  prioritySuggestion?: PrioritySuggestion | undefined;
   locale: Locale;
   /** When the ticket was sent (the email's arrival, the phone call): the clocks start here. */
   at: string;
@@ -75,11 +76,8 @@ export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<
     lastActivityAt: event.at,
     pauses: [],
     consumedMinutes: 0,
+    ...definedOnly({ sourceMessageId: d.sourceMessageId, conversationId: d.conversationId, linkedTicketId: d.linkedTicketId, prioritySuggestion: d.prioritySuggestion }),
   };
-  if (d.sourceMessageId !== undefined) ticket.sourceMessageId = d.sourceMessageId;
-  if (d.conversationId !== undefined) ticket.conversationId = d.conversationId;
-  if (d.linkedTicketId !== undefined) ticket.linkedTicketId = d.linkedTicketId;
-  if (d.prioritySuggestion !== undefined) ticket.prioritySuggestion = d.prioritySuggestion;
   return ticket;
 }
 
@@ -110,10 +108,8 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
     awaitingEmail: input.awaitingEmail ?? (input.channel === 'phone' || input.channel === 'teams'),
     policyVersion: policyVersion(policy),
     locale: input.locale,
+    ...definedOnly({ sourceMessageId: input.sourceMessageId, conversationId: input.conversationId, linkedTicketId: input.linkedTicketId }),
   };
-  if (input.sourceMessageId !== undefined) data.sourceMessageId = input.sourceMessageId;
-  if (input.conversationId !== undefined) data.conversationId = input.conversationId;
-  if (input.linkedTicketId !== undefined) data.linkedTicketId = input.linkedTicketId;
   if (input.prioritySuggestion && isMoreUrgent(input.prioritySuggestion.priority, priority)) data.prioritySuggestion = input.prioritySuggestion;
   const event: OpenedEvent = { type: 'opened', at: input.at, actor: input.actor, channel: input.channel, data };
   return { ticket: ticketFromOpened(input.id, event), event };

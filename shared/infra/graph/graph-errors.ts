@@ -20,7 +20,7 @@ export interface GraphServiceErrorDetails {
   clientRequestId?: string;
   date?: string;
   /** Seconds the service asked us to wait (Retry-After), when it said so. */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
   method: string;
   url: string;
   body?: unknown;

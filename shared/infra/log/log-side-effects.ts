@@ -9,7 +9,7 @@ export class LogSideEffectErrors implements SideEffectErrors {
     this.log = new JsonLog('side-effects', clock, sink);
   }
 
-  report(error: unknown, context: { action: string; ticketId?: string; what: string }): void {
+  report(error: unknown, context: { action: string; ticketId?: string | undefined; what: string }): void {
     const message = error instanceof Error ? error.message : String(error);
     const name = error instanceof Error ? error.name : typeof error;
     this.log.write('side-effect-failed', { ...context, error: { name, message } });

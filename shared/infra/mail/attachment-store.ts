@@ -5,10 +5,10 @@ import type { InboundAttachment, RejectedAttachment } from '../../domain/mail/in
 import { displayFileName } from '../../domain/mail/file-name';
 
 export interface IncomingPart {
-  filename?: string;
+  filename?: string | undefined;
   contentType: string;
   content: Buffer;
-  contentId?: string;
+  contentId?: string | undefined;
   inline: boolean;
 }
 

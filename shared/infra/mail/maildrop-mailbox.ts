@@ -6,6 +6,7 @@ import type { Clock, Mailbox, MailOutcome, PendingMail } from '../../application
 import { NotFoundError } from '../../domain/errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { parseMime } from './mime-parser';
+import { definedOnly } from '../../domain/index';
 
 const READ_CONCURRENCY = 8;
 
@@ -137,7 +138,7 @@ export class MaildropMailbox implements Mailbox, MailQuarantine {
       throw error;
     });
     const record = text === undefined ? {} : (JSON.parse(text) as Partial<QuarantinedMail>);
-    return { id: name, settledAt: record.settledAt, from: record.from, subject: record.subject, messageId: record.messageId, action: record.action ?? 'unknown', reason: record.reason ?? 'no reason recorded' };
+    return { id: name, ...definedOnly({ settledAt: record.settledAt, from: record.from, subject: record.subject, messageId: record.messageId }), action: record.action ?? 'unknown', reason: record.reason ?? 'no reason recorded' };
   }
 
   /** A waiting file's modification time, read once (a big maildrop is listed on every poll). */

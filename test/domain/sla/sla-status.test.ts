@@ -8,6 +8,7 @@ import type { SlaTicket } from '../../../shared/domain/sla/sla-types';
 import { PRIORITIES, type Priority } from '../../../shared/domain/ticket/ticket-types';
 import type { AfterHoursWindow } from '../../../shared/domain/billing/billing-types';
 import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
+import { definedOnly } from '../../../shared/domain/index';
 
 const calendar = slaCalendar(DEFAULT_POLICY);
 /** Mexico City is UTC-6 all year: local "2026-03-02 09:00" is 15:00Z. */
@@ -219,7 +220,7 @@ describe('properties', () => {
         for (const spec of specs) {
           const iso = (ms: number) => new Date(ms).toISOString();
           const pauses = spec.pause ? [{ reason: 'waiting-on-client' as const, start: iso(spec.opened + spec.pause[0] * minute), ...(spec.pause[1] === undefined ? {} : { end: iso(spec.opened + (spec.pause[0] + spec.pause[1]) * minute) }) }] : [];
-          const t = ticket({ openedAt: iso(spec.opened), priority: spec.priority, firstResponseAt: spec.response === undefined ? undefined : iso(spec.opened + spec.response * minute), pauses });
+          const t = ticket(definedOnly({ openedAt: iso(spec.opened), priority: spec.priority, firstResponseAt: spec.response === undefined ? undefined : iso(spec.opened + spec.response * minute), pauses }));
           const status = slaStatus(t, DEFAULT_POLICY, calendar, at);
           const clip = (ms: number) => new Date(Math.max(spec.opened, Math.min(ms, now)));
           const responseEnd = clip(spec.response === undefined ? now : spec.opened + spec.response * minute);

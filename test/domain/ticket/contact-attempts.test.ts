@@ -2,11 +2,12 @@ import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
 import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
 import { contactAttemptStatus, finalNoticeDue } from '../../../shared/domain/ticket/contact-attempts';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { definedOnly } from '../../../shared/domain/index';
 
 const calendar = slaCalendar(DEFAULT_POLICY);
 type Shape = Pick<Ticket, 'status' | 'contactAttempts' | 'finalNoticeAt' | 'lastContactAttemptAt' | 'lastActivityAt'>;
 const MONDAY_10 = '2026-03-02T16:00:00.000Z'; // Monday 10:00 in Mexico City
-const waiting = (attempts: number, last = MONDAY_10, extra: Partial<Shape> = {}): Shape => ({ status: 'waiting-on-client', contactAttempts: attempts, lastContactAttemptAt: attempts ? last : undefined, lastActivityAt: last, ...extra });
+const waiting = (attempts: number, last = MONDAY_10, extra: Partial<Shape> = {}): Shape => ({ status: 'waiting-on-client', contactAttempts: attempts, ...definedOnly({ lastContactAttemptAt: attempts ? last : undefined }), lastActivityAt: last, ...extra });
 
 describe('contactAttemptStatus: at most the policy count, one business day (570 min) apart', () => {
   it.each([
