@@ -5,6 +5,8 @@ const tseslint = require('typescript-eslint');
 const nodeBuiltins = require('node:module').builtinModules.flatMap((m) => [m, `node:${m}`]);
 const ioLibraries = ['better-sqlite3', 'restify', 'botbuilder', 'botbuilder-*', '@microsoft/microsoft-graph-client', '@azure/*', 'mailparser', 'nodemailer', 'jose', 'commander', 'cli-progress', 'csv-parse', 'sanitize-html'];
 const restrict = (patterns, message) => ({ group: patterns, message });
+// Outside shared/domain, the domain is imported through its doors: shared/domain or shared/domain/<area>.
+const domainDoors = restrict(['**/domain/*/*'], 'Outside shared/domain, import the domain through its doors: shared/domain (index.ts) or shared/domain/<area> (its index.ts).');
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'addin/dist/**', '.tmp/**', 'build/**', '.ci/cache/**'] },
@@ -16,6 +18,17 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
+  },
+  {
+    // Rule 0: the domain's index files are its doors (the blocks below repeat it with their own rules).
+    files: ['**/*.ts'],
+    ignores: ['shared/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [domainDoors] }] },
+  },
+  {
+    // REST API data types: shared by the server and the add-in, no logic, the domain's types only.
+    files: ['shared/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [domainDoors, restrict(['**/application/**', '**/infra/**', '**/bot/**', '**/addin/**'], 'shared/contract holds data types: it imports the domain only.')] }] },
   },
   {
     files: ['**/*.js'],
@@ -43,6 +56,7 @@ module.exports = tseslint.config(
     files: ['shared/application/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
+        domainDoors,
         restrict(['**/infra/**', '**/bot/**', '**/addin/**'], 'shared/application imports shared/domain and its own ports only.'),
         // 'domain' (a Node builtin) would also match our own ../domain/ imports: keep only node:domain.
         restrict([...nodeBuiltins.filter((m) => !/crypto/.test(m) && m !== 'domain'), ...ioLibraries], 'shared/application does no I/O: take a port.'),
@@ -54,6 +68,7 @@ module.exports = tseslint.config(
     files: ['shared/infra/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
+        domainDoors,
         restrict(['**/bot/**', '**/addin/**'], 'shared/infra implements ports; it never imports the edges.'),
         restrict(['restify', 'botbuilder', 'botbuilder-*'], 'botbuilder and restify appear only under bot/.'),
       ] }],
@@ -64,6 +79,7 @@ module.exports = tseslint.config(
     files: [`shared/infra/${adapter}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
+        domainDoors,
         restrict(['**/bot/**', '**/addin/**'], 'shared/infra implements ports; it never imports the edges.'),
         restrict(['restify', 'botbuilder', 'botbuilder-*'], 'botbuilder and restify appear only under bot/.'),
         restrict(['sqlite', 'sharepoint', 'mail', 'log'].filter((other) => other !== adapter).map((other) => `**/${other}/**`), `shared/infra/${adapter} never imports another adapter: move what both need to a neutral place.`),
@@ -73,15 +89,16 @@ module.exports = tseslint.config(
   {
     // Rule 4: cards never import botbuilder.
     files: ['bot/cards/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [restrict(['botbuilder', 'botbuilder-*', 'restify'], 'Cards are JSON + typed mappers: no botbuilder.')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [domainDoors, restrict(['botbuilder', 'botbuilder-*', 'restify'], 'Cards are JSON + typed mappers: no botbuilder.')] }] },
   },
   {
-    // Rule 5: the add-in imports only shared/domain (no Node code reaches a bundle).
+    // Rule 5: the add-in imports only shared/domain and shared/contract (no Node code reaches a bundle).
     files: ['addin/**/*.ts'],
     ignores: ['addin/build/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        restrict(['**/application/**', '**/infra/**', '**/bot/**'], 'addin/ imports only shared/domain.'),
+        domainDoors,
+        restrict(['**/application/**', '**/infra/**', '**/bot/**'], 'addin/ imports only shared/domain and shared/contract.'),
         // 'domain' (a Node builtin) would also match our own ../shared/domain/ imports: keep only node:domain.
         restrict([...nodeBuiltins.filter((m) => m !== 'domain'), ...ioLibraries], 'addin/ is browser code.'),
       ] }],

@@ -1,4 +1,4 @@
-import { definedOnly } from '../shared/domain/optional';
+import { definedOnly } from '../shared/domain/common';
 /** The settings the server hands the task pane (GET /addin/config.js sets window.SOPORTE_CONFIG). */
 export interface AddinConfig {
   /** Base URL of the API ('' = same origin). */

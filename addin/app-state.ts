@@ -1,6 +1,6 @@
-import type { MeView, SenderAuthorizationView, TicketView } from '../shared/domain/api/api-contract';
-import type { MessageKey, MessageParams } from '../shared/domain/i18n/catalog';
-import type { IncidentType, Locale, Priority } from '../shared/domain/ticket/ticket-types';
+import type { MeView, SenderAuthorizationView, TicketView } from '../shared/contract/api-contract';
+import type { MessageKey, MessageParams } from '../shared/domain/i18n';
+import type { IncidentType, Locale, Priority } from '../shared/domain/ticket';
 import type { ReadItem } from './mail-host';
 
 /** A message for the user, as a catalog key: the view translates it. */

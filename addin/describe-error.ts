@@ -1,4 +1,4 @@
-import { hasMessage } from '../shared/domain/i18n/catalog';
+import { hasMessage } from '../shared/domain/i18n';
 import { ApiError, NetworkError } from './api/api-client';
 import type { Flash } from './app-state';
 import { DialogSignInError, NoSignInAvailableError } from './auth/sign-in-errors';

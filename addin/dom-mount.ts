@@ -1,4 +1,4 @@
-import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../shared/domain/ticket/ticket-types';
+import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../shared/domain/ticket';
 import type { AppAction, AppState } from './app-state';
 import { renderApp } from './views/render-app';
 

@@ -2,7 +2,7 @@
  * What the task pane needs from Outlook. addin/office/ implements it with Office.js; tests use a fake.
  * Nothing else in addin/ touches Office.js.
  */
-import type { IncidentType, Priority } from '../shared/domain/ticket/ticket-types';
+import type { IncidentType, Priority } from '../shared/domain/ticket';
 
 export interface ReadItem {
   subject: string;

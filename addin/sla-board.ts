@@ -1,5 +1,5 @@
-import type { DashboardView } from '../shared/domain/api/dashboard-contract';
-import { resolveLocale } from '../shared/domain/i18n/catalog';
+import type { DashboardView } from '../shared/contract/dashboard-contract';
+import { resolveLocale } from '../shared/domain/i18n';
 import { readAddinConfig } from './addin-config';
 import { ApiError } from './api/api-client';
 import { createDevTokenProvider } from './auth/dev-token-provider';

@@ -1,11 +1,11 @@
-import type { TicketView } from '../shared/domain/api/api-contract';
-import { resolveLocale, type MessageKey } from '../shared/domain/i18n/catalog';
+import type { TicketView } from '../shared/contract/api-contract';
+import { resolveLocale, type MessageKey } from '../shared/domain/i18n';
 import type { SoporteApi } from './api/api-client';
 import { ApiError } from './api/api-client';
 import type { AppAction, AppState, ComposeAction, Flash } from './app-state';
 import { describeError } from './describe-error';
 import type { MailHost } from './mail-host';
-import { definedOnly } from '../shared/domain/optional';
+import { definedOnly } from '../shared/domain/common';
 
 export interface TaskPaneDeps {
   host: MailHost;

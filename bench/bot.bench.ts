@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, IdGenerator, Mailer, Notifier, SideEffectErrors } from '../shared/application/ports';
-import type { Actor } from '../shared/domain/ticket/ticket-types';
+import type { Actor } from '../shared/domain/ticket';
 import { openSqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { createServer } from '../bot/server';
 import { buildServices } from '../bot/services';

@@ -6,10 +6,10 @@ import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, SideEffectErrors } from '../shared/application/ports';
 import { SlaMonitor, type SweepReport } from '../shared/application/sla-monitor/sla-monitor';
 import { TicketService } from '../shared/application/ticket-service';
-import { DEFAULT_POLICY } from '../shared/domain/policy/default-policy';
-import { applyEvent } from '../shared/domain/ticket/apply-event';
-import { openTicket } from '../shared/domain/ticket/open-ticket';
-import { PRIORITIES, type Actor } from '../shared/domain/ticket/ticket-types';
+import { DEFAULT_POLICY } from '../shared/domain/policy';
+import { applyEvent } from '../shared/domain/ticket';
+import { openTicket } from '../shared/domain/ticket';
+import { PRIORITIES, type Actor } from '../shared/domain/ticket';
 import { openSqliteStore, type SqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import type { BenchResult } from './bench-result';
 

@@ -1,7 +1,7 @@
-import type { TicketStatus } from '../shared/domain/ticket/ticket-types';
+import type { TicketStatus } from '../shared/domain/ticket';
 import { LISTS, MAX_PAGE_SIZE, type SharePointStore } from '../shared/infra/sharepoint';
 import { ticketFields } from '../shared/infra/sharepoint/ticket-fields';
-import { formatTicketNumber } from '../shared/domain/ticket/ticket-number';
+import { formatTicketNumber } from '../shared/domain/ticket';
 import { makeTicket, noteEvent, openInput } from '../test/store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from '../test/infra/sharepoint/sharepoint-harness';
 import { ClientMailer } from '../shared/application/client-mailer';

@@ -1,8 +1,8 @@
-import { DEFAULT_POLICY } from '../shared/domain/policy/default-policy';
-import { slaCalendar } from '../shared/domain/sla/sla-calendar';
-import { slaStatus } from '../shared/domain/sla/sla-status';
-import type { SlaTicket } from '../shared/domain/sla/sla-types';
-import { PRIORITIES } from '../shared/domain/ticket/ticket-types';
+import { DEFAULT_POLICY } from '../shared/domain/policy';
+import { slaCalendar } from '../shared/domain/sla';
+import { slaStatus } from '../shared/domain/sla';
+import type { SlaTicket } from '../shared/domain/sla';
+import { PRIORITIES } from '../shared/domain/ticket';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import dayjsBusinessTime from 'dayjs-business-time';

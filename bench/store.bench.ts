@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OPEN_STATUSES, type TicketStatus } from '../shared/domain/ticket/ticket-types';
+import { OPEN_STATUSES, type TicketStatus } from '../shared/domain/ticket';
 import { openSqliteStore, type SqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { makeTicket, openInput } from '../test/store-contract/fixtures';
 import type { BenchResult } from './bench-result';

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { EMAIL_PATTERN } from '../shared/domain/input-checks';
+import { EMAIL_PATTERN } from '../shared/domain/common';
 import { BotIdentityError, resolveBotIdentity } from './adapter/bot-identity';
 import { DEFAULT_BODY_LIMITS } from './request-body';
-import { SENDER_AUTHENTICATION_POLICIES } from '../shared/domain/mail/sender-authentication';
+import { SENDER_AUTHENTICATION_POLICIES } from '../shared/domain/mail';
 
 /** "true"/"false"/"1"/"0"/"yes"/"no" (any case) as a boolean; anything else is a config error. */
 const booleanFlag = z

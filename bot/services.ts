@@ -10,7 +10,7 @@ import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, SideEffectErrors, Store } from '../shared/application/ports';
 import { TicketQueryService } from '../shared/application/ticket-query-service';
 import { TicketService } from '../shared/application/ticket-service';
-import { DEFAULT_POLICY } from '../shared/domain/policy/default-policy';
+import { DEFAULT_POLICY } from '../shared/domain/policy';
 
 export interface ServiceDeps {
   store: Store;

@@ -1,6 +1,6 @@
-import type { CreateTicketRequest, MeView, ProblemDetails, SenderAuthorizationView, TicketView } from '../../shared/domain/api/api-contract';
+import type { CreateTicketRequest, MeView, ProblemDetails, SenderAuthorizationView, TicketView } from '../../shared/contract/api-contract';
 import type { TokenProvider } from '../auth/token-provider';
-import { definedOnly } from '../../shared/domain/optional';
+import { definedOnly } from '../../shared/domain/common';
 
 /** An API refusal, carrying the RFC 7807 problem. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../shared/domain/i18n/catalog';
+import type { MessageKey } from '../../shared/domain/i18n';
 
 /** The open Outlook lacks a requirement set an action needs; carries the catalog key that tells the user what to do. */
 export class HostRequirementError extends Error {

@@ -2,7 +2,7 @@
 import { afterHoursHeaderValue, SUPPORT_HEADERS, type MailHost, type ReadItem } from '../mail-host';
 import { officeCall } from './office-async';
 import { HostRequirementError } from './host-requirement-error';
-import { definedOnly } from '../../shared/domain/optional';
+import { definedOnly } from '../../shared/domain/common';
 
 const TICKET_PROPERTY = 'soporteTicket';
 

@@ -1,6 +1,6 @@
-import type { SlaClockView, TicketView } from '../../shared/domain/api/api-contract';
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import type { SlaClockView, TicketView } from '../../shared/contract/api-contract';
+import { t } from '../../shared/domain/i18n';
+import type { Locale } from '../../shared/domain/ticket';
 import { formatInstant, formatMinutes } from './format';
 import { esc } from './html';
 

@@ -1,5 +1,5 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import { INCIDENT_TYPES, PRIORITIES } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import { INCIDENT_TYPES, PRIORITIES } from '../../shared/domain/ticket';
 import type { AppState, ComposeDone } from '../app-state';
 import { formatInstant } from './format';
 import { esc, options } from './html';

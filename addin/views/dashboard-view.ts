@@ -1,8 +1,8 @@
-import type { ComplianceCount, ClockCompliance } from '../../shared/domain/dashboard/compliance';
-import type { DashboardView } from '../../shared/domain/api/dashboard-contract';
-import { AGE_BUCKETS } from '../../shared/domain/dashboard/open-profile';
-import { t } from '../../shared/domain/i18n/catalog';
-import { PRIORITIES, SUPPORT_LEVELS, type Locale } from '../../shared/domain/ticket/ticket-types';
+import type { ComplianceCount, ClockCompliance } from '../../shared/domain/dashboard';
+import type { DashboardView } from '../../shared/contract/dashboard-contract';
+import { AGE_BUCKETS } from '../../shared/domain/dashboard';
+import { t } from '../../shared/domain/i18n';
+import { PRIORITIES, SUPPORT_LEVELS, type Locale } from '../../shared/domain/ticket';
 import type { Flash } from '../app-state';
 import { renderQueue } from './board-view';
 import { formatInstant } from './format';

@@ -1,5 +1,5 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import type { Locale } from '../../shared/domain/ticket';
 
 /** 135 -> "2 h 15 min"; absolute value (the caller says whether it is left or over). */
 export function formatMinutes(locale: Locale, minutes: number): string {

@@ -1,4 +1,4 @@
-import { t } from '../../shared/domain/i18n/catalog';
+import { t } from '../../shared/domain/i18n';
 import type { AppState } from '../app-state';
 import { composeView } from './compose-view';
 import { createForm } from './create-form';

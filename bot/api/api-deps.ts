@@ -1,5 +1,5 @@
 import type { Clock, DirectoryStore, IdGenerator, TicketStore } from '../../shared/application/ports';
-import type { Client } from '../../shared/domain/requesters/directory-types';
+import type { Client } from '../../shared/domain/requesters';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { Authenticator } from '../auth/authenticator';
 import type { DevTokens } from '../auth/create-auth';

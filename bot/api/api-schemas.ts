@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EMAIL_PATTERN } from '../../shared/domain/input-checks';
-import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket/ticket-types';
+import { EMAIL_PATTERN } from '../../shared/domain/common';
+import { INCIDENT_TYPES, LOCALES, PRIORITIES, TICKET_STATUSES } from '../../shared/domain/ticket';
 
 /** An Internet Message-ID as mail intake stores it: trimmed, in angle brackets (Outlook sends them; some clients do not). */
 const messageId = z.string().trim().min(3).max(998).transform((id) => `<${id.replace(/^<|>$/g, '')}>`);

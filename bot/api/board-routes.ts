@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
-import type { BoardView } from '../../shared/domain/api/api-contract';
+import type { BoardView } from '../../shared/contract/api-contract';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { authedRoute, json } from './http-io';

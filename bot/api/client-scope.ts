@@ -1,7 +1,7 @@
 import type { Server, Request } from 'restify';
-import { authorizedRequesterFor } from '../../shared/domain/requesters/authorization';
-import type { Client } from '../../shared/domain/requesters/directory-types';
-import { isAllowed } from '../../shared/domain/ticket/permissions';
+import { authorizedRequesterFor } from '../../shared/domain/requesters';
+import type { Client } from '../../shared/domain/requesters';
+import { isAllowed } from '../../shared/domain/ticket';
 import type { Caller } from '../auth/caller';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';

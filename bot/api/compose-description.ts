@@ -1,5 +1,5 @@
-import { displayFileName } from '../../shared/domain/mail/file-name';
-import { clipDescription } from '../../shared/domain/ticket/open-ticket';
+import { displayFileName } from '../../shared/domain/mail';
+import { clipDescription } from '../../shared/domain/ticket';
 
 /** The ticket description recorded from an email: the client's words, the email body, its attachments' names (clipped; the email keeps all). */
 export function composeDescription(input: { description?: string | undefined; body: string; attachmentNames: string[] }): string {

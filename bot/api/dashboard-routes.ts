@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { DashboardService } from '../../shared/application/dashboard-service';
-import { ValidationError } from '../../shared/domain/errors';
-import { resolveLocale } from '../../shared/domain/i18n/catalog';
+import { ValidationError } from '../../shared/domain/common';
+import { resolveLocale } from '../../shared/domain/i18n';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { toDashboardView } from './dashboard-view';

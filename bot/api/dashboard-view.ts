@@ -1,8 +1,8 @@
 import type { Dashboard } from '../../shared/application/dashboard-service';
-import type { DashboardView } from '../../shared/domain/api/dashboard-contract';
-import { AGE_BUCKETS } from '../../shared/domain/dashboard/open-profile';
-import { t } from '../../shared/domain/i18n/catalog';
-import { SUPPORT_LEVELS, type Locale } from '../../shared/domain/ticket/ticket-types';
+import type { DashboardView } from '../../shared/contract/dashboard-contract';
+import { AGE_BUCKETS } from '../../shared/domain/dashboard';
+import { t } from '../../shared/domain/i18n';
+import { SUPPORT_LEVELS, type Locale } from '../../shared/domain/ticket';
 import { barChart, columnChart } from './svg-bar-chart';
 import { toSlaSummary } from './sla-reader';
 import { ticketViewWith } from './ticket-view';

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
-import { ConflictError, DomainError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import type { ProblemDetails } from '../../shared/domain/api/api-contract';
+import { ConflictError, DomainError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ValidationError } from '../../shared/domain/common';
+import type { ProblemDetails } from '../../shared/contract/api-contract';
 import { AuthenticationError } from '../auth/authentication-error';
 import { ApiProblem } from './api-problem';
 

@@ -1,8 +1,8 @@
 import type { Server } from 'restify';
 import type { DirectoryService } from '../../shared/application/directory-service';
-import { isEffective, resolveRequester } from '../../shared/domain/requesters/authorization';
-import type { RequesterChangeView, RequesterView, SenderAuthorizationView } from '../../shared/domain/api/api-contract';
-import type { AuthorizedRequester } from '../../shared/domain/requesters/directory-types';
+import { isEffective, resolveRequester } from '../../shared/domain/requesters';
+import type { RequesterChangeView, RequesterView, SenderAuthorizationView } from '../../shared/contract/api-contract';
+import type { AuthorizedRequester } from '../../shared/domain/requesters';
 import type { Caller } from '../auth/caller';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { MeView } from '../../shared/domain/api/api-contract';
+import type { MeView } from '../../shared/contract/api-contract';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { DevTokenSchema } from './api-schemas';

@@ -1,8 +1,8 @@
 import type { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { AfterHoursStore } from '../../shared/application/ports';
-import type { SlaClockView, SlaSummary } from '../../shared/domain/api/api-contract';
-import { slaStatus } from '../../shared/domain/sla/sla-status';
-import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
+import type { SlaClockView, SlaSummary } from '../../shared/contract/api-contract';
+import { slaStatus } from '../../shared/domain/sla';
+import type { ClockStatus, SlaStatus } from '../../shared/domain/sla';
 import type { SlaReader } from './ticket-view';
 import { definedOnly } from '../../shared/domain/index';
 

@@ -1,8 +1,8 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { TicketRef } from '../../shared/application/ticket-commands';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { INCIDENT_TYPES, PRIORITIES, type Actor } from '../../shared/domain/ticket/ticket-types';
+import type { Ticket } from '../../shared/domain/ticket';
+import { INCIDENT_TYPES, PRIORITIES, type Actor } from '../../shared/domain/ticket';
 import type { Caller } from '../auth/caller';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';

@@ -1,5 +1,5 @@
 import type { TicketStore } from '../../shared/application/ports';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
 import { canSeeTicket, type Caller } from '../auth/caller';
 import { ApiProblem } from './api-problem';
 

@@ -1,10 +1,10 @@
 import type { Request, Server } from 'restify';
 import type { TicketQuery } from '../../shared/application/ports';
 import type { TicketRef } from '../../shared/application/ticket-commands';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { TicketListView } from '../../shared/domain/api/api-contract';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { TicketListView } from '../../shared/contract/api-contract';
 import { canSeeTicket, type Caller } from '../auth/caller';
-import { resolveRequester } from '../../shared/domain/requesters/authorization';
+import { resolveRequester } from '../../shared/domain/requesters';
 import type { ApiDeps } from './api-deps';
 import { ApiProblem } from './api-problem';
 import { ConfirmResolutionSchema, CreateTicketSchema, LookupQuerySchema, MineQuerySchema, ReasonSchema, RejectResolutionSchema } from './api-schemas';

@@ -1,5 +1,5 @@
-import type { SlaSummary, TicketView } from '../../shared/domain/api/api-contract';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { SlaSummary, TicketView } from '../../shared/contract/api-contract';
+import type { Ticket } from '../../shared/domain/ticket';
 import { definedOnly } from '../../shared/domain/index';
 
 /** Reads a ticket's SLA clocks at an instant (the domain's SLA status under the client's policy). */

@@ -1,7 +1,7 @@
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
-import type { AuthorizedRequester, Client } from '../../shared/domain/requesters/directory-types';
-import { NotAuthorizedError } from '../../shared/domain/errors';
-import { resolveRequester } from '../../shared/domain/requesters/authorization';
+import type { AuthorizedRequester, Client } from '../../shared/domain/requesters';
+import { NotAuthorizedError } from '../../shared/domain/common';
+import { resolveRequester } from '../../shared/domain/requesters';
 import type { Caller } from './caller';
 import type { VerifiedIdentity } from './token-verifier';
 

@@ -1,6 +1,6 @@
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { Actor } from '../../shared/domain/ticket/ticket-types';
-import type { AuthorizedRequester, Client, Staff } from '../../shared/domain/requesters/directory-types';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Actor } from '../../shared/domain/ticket';
+import type { AuthorizedRequester, Client, Staff } from '../../shared/domain/requesters';
 
 /** An authenticated API caller: a partner staff member, or an authorized requester of one client. */
 export type Caller =

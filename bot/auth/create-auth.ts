@@ -1,6 +1,6 @@
 import { createRemoteJWKSet } from 'jose';
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
-import type { Client } from '../../shared/domain/requesters/directory-types';
+import type { Client } from '../../shared/domain/requesters';
 import { createAuthenticator, type Authenticator } from './authenticator';
 import { createDevTokenIssuer, type DevTokenIssuer } from './dev-token-issuer';
 import { createTokenVerifier, ENTRA_V2_ISSUER_TEMPLATE } from './token-verifier';

@@ -1,6 +1,6 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import type { SlaState } from '../../shared/domain/sla/sla-types';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import type { SlaState } from '../../shared/domain/sla';
+import type { Locale } from '../../shared/domain/ticket';
 
 /** How cards show instants and durations: in the support calendar's zone, in the reader's language. */
 export interface CardFormat {

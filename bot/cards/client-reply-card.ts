@@ -1,5 +1,5 @@
 import type { ClientReplyNotification } from '../../shared/application/ports';
-import { t } from '../../shared/domain/i18n/catalog';
+import { t } from '../../shared/domain/i18n';
 import type { CardFormat, Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './client-reply-card.json';

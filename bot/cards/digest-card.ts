@@ -1,5 +1,5 @@
 import type { DigestLine } from '../../shared/application/ports';
-import { hasMessage, t } from '../../shared/domain/i18n/catalog';
+import { hasMessage, t } from '../../shared/domain/i18n';
 import { plainText, type CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './digest-card.json';

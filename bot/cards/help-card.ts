@@ -1,4 +1,4 @@
-import { t } from '../../shared/domain/i18n/catalog';
+import { t } from '../../shared/domain/i18n';
 import type { CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './help-card.json';

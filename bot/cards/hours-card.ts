@@ -1,5 +1,5 @@
 import type { HoursReport } from '../../shared/application/billing-service';
-import { t } from '../../shared/domain/i18n/catalog';
+import { t } from '../../shared/domain/i18n';
 import { formatMinutes, type CardFormat, type Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './hours-card.json';

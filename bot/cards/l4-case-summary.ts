@@ -1,6 +1,6 @@
-import type { Client } from '../../shared/domain/requesters/directory-types';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { Priority } from '../../shared/domain/ticket/ticket-types';
+import type { Client } from '../../shared/domain/requesters';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Priority } from '../../shared/domain/ticket';
 
 /** Microsoft support severity: critical -> A, high -> B, anything else -> C. */
 export type MicrosoftSeverity = 'A' | 'B' | 'C';

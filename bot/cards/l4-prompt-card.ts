@@ -1,7 +1,7 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Client } from '../../shared/domain/requesters/directory-types';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { displayFileName } from '../../shared/domain/mail/file-name';
+import { t } from '../../shared/domain/i18n';
+import type { Client } from '../../shared/domain/requesters';
+import type { Ticket } from '../../shared/domain/ticket';
+import { displayFileName } from '../../shared/domain/mail';
 import { plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { microsoftCaseSummary, type MicrosoftCaseSummary } from './l4-case-summary';
 import { renderTemplate, type CardJson } from './render-template';

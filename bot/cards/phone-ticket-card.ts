@@ -1,5 +1,5 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import { PRIORITIES } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import { PRIORITIES } from '../../shared/domain/ticket';
 import type { CardFormat, Choice } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './phone-ticket-card.json';

@@ -1,6 +1,6 @@
 import type { AlertThreshold, SlaClockName } from '../../shared/application/ports';
-import { t } from '../../shared/domain/i18n/catalog';
-import { SUPPORT_LEVELS, WORKING_STATUSES } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import { SUPPORT_LEVELS, WORKING_STATUSES } from '../../shared/domain/ticket';
 import { formatClock, formatInstant, plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { escalationLevels } from './ticket-actions';
 import { renderTemplate, type CardJson } from './render-template';

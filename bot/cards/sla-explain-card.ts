@@ -1,6 +1,6 @@
-import { zoneName } from '../../shared/domain/i18n/zone-name';
-import { hasMessage, t } from '../../shared/domain/i18n/catalog';
-import type { ClockExplanation, SlaExplanation } from '../../shared/domain/sla/explain-sla';
+import { zoneName } from '../../shared/domain/i18n';
+import { hasMessage, t } from '../../shared/domain/i18n';
+import type { ClockExplanation, SlaExplanation } from '../../shared/domain/sla';
 import { formatInstant, formatMinutes, type CardFormat, type Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './sla-explain-card.json';

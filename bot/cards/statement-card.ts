@@ -1,6 +1,6 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Statement } from '../../shared/domain/statement/statement';
-import type { ComplianceCount } from '../../shared/domain/dashboard/compliance';
+import { t } from '../../shared/domain/i18n';
+import type { Statement } from '../../shared/domain/statement';
+import type { ComplianceCount } from '../../shared/domain/dashboard';
 import type { CardFormat, Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import template from './statement-card.json';

@@ -1,7 +1,7 @@
-import { allowedEvents, type TransitionKey } from '../../shared/domain/ticket/transition-table';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { ContactAttemptStatus } from '../../shared/domain/ticket/contact-attempts';
-import type { SupportLevel } from '../../shared/domain/ticket/ticket-types';
+import { allowedEvents, type TransitionKey } from '../../shared/domain/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { ContactAttemptStatus } from '../../shared/domain/ticket';
+import type { SupportLevel } from '../../shared/domain/ticket';
 
 /** Which of the ticket card's actions the ticket's status accepts now (the transition table decides). */
 export interface TicketActions {

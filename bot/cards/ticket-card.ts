@@ -1,6 +1,6 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import { FOLLOW_UP_KINDS } from '../../shared/domain/ticket/ticket-event';
-import { SUPPORT_LEVELS, type Locale, type SupportLevel } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import { FOLLOW_UP_KINDS } from '../../shared/domain/ticket';
+import { SUPPORT_LEVELS, type Locale, type SupportLevel } from '../../shared/domain/ticket';
 import { formatInstant, plainText, type CardFormat, type Choice, type Fact } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { escalationLevels, ticketActions, type TicketActions } from './ticket-actions';

@@ -1,6 +1,6 @@
-import type { SlaSummary } from '../../shared/domain/api/api-contract';
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { SlaSummary } from '../../shared/contract/api-contract';
+import { t } from '../../shared/domain/i18n';
+import type { Ticket } from '../../shared/domain/ticket';
 import { formatClock, formatInstant, formatMinutes, plainText, type CardFormat, type Fact } from './card-format';
 import type { TicketPolicyView } from './ticket-policy-view';
 import { workdayFacts } from './workday-card';

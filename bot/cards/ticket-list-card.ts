@@ -1,6 +1,6 @@
-import type { SlaSummary } from '../../shared/domain/api/api-contract';
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { SlaSummary } from '../../shared/contract/api-contract';
+import { t } from '../../shared/domain/i18n';
+import type { Ticket } from '../../shared/domain/ticket';
 import { formatClock, plainText, type CardFormat } from './card-format';
 import { renderTemplate, type CardJson } from './render-template';
 import { suggestionSummary } from './workday-card';

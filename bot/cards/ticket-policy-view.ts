@@ -1,5 +1,5 @@
-import type { ContactAttemptStatus } from '../../shared/domain/ticket/contact-attempts';
-import type { IncidentType } from '../../shared/domain/ticket/ticket-types';
+import type { ContactAttemptStatus } from '../../shared/domain/ticket';
+import type { IncidentType } from '../../shared/domain/ticket';
 
 /** What the ticket's policy says about it now, for the card: contact attempts and the budget ranges of triage. */
 export interface TicketPolicyView {

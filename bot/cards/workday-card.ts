@@ -1,7 +1,7 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import { describePrioritySuggestion } from '../../shared/domain/ticket/priority-suggestion';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { INCIDENT_TYPES, PRIORITIES, type Locale } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import { describePrioritySuggestion } from '../../shared/domain/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
+import { INCIDENT_TYPES, PRIORITIES, type Locale } from '../../shared/domain/ticket';
 import { formatInstant, type CardFormat, type Choice, type Fact } from './card-format';
 import type { TicketPolicyView } from './ticket-policy-view';
 

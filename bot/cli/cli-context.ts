@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Clock, Notifier, Store } from '../../shared/application/ports';
-import { NotFoundError } from '../../shared/domain/errors';
-import type { Actor, Locale } from '../../shared/domain/ticket/ticket-types';
+import { NotFoundError } from '../../shared/domain/common';
+import type { Actor, Locale } from '../../shared/domain/ticket';
 import { LogMailer } from '../../shared/infra/log/log-mailer';
 import { LogNotifier } from '../../shared/infra/log/log-notifier';
 import { LogSideEffectErrors } from '../../shared/infra/log/log-side-effects';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { RequesterRow } from '../../shared/application/directory-service';
-import { ValidationError } from '../../shared/domain/errors';
+import { ValidationError } from '../../shared/domain/common';
 
 /**
  * Requester rows from CSV text with a header line (email, name, locale, admin, effective_from,

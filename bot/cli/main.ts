@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { DomainError } from '../../shared/domain/errors';
-import { t } from '../../shared/domain/i18n/catalog';
-import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
+import { DomainError } from '../../shared/domain/common';
+import { t } from '../../shared/domain/i18n';
+import { LOCALES, type Locale } from '../../shared/domain/ticket';
 import { version } from '../../package.json';
 import { registerAfterHoursCommands } from './commands/after-hours';
 import { registerClientCommands } from './commands/clients';

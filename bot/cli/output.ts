@@ -1,7 +1,7 @@
-import { t, type MessageKey } from '../../shared/domain/i18n/catalog';
-import { formatShortInstant } from '../../shared/domain/mail/format-instant';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { t, type MessageKey } from '../../shared/domain/i18n';
+import { formatShortInstant } from '../../shared/domain/mail';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import type { Locale } from '../../shared/domain/ticket';
 
 export type Row = Array<string | number | boolean | undefined | null>;
 

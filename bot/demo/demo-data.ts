@@ -1,5 +1,5 @@
-import { suggestPriority } from '../../shared/domain/ticket/priority-suggestion';
-import type { StaffRole } from '../../shared/domain/ticket/ticket-types';
+import { suggestPriority } from '../../shared/domain/ticket';
+import type { StaffRole } from '../../shared/domain/ticket';
 
 /**
  * The demo data set loaded into an empty store on first start (unless SEED_DEMO=false; never in

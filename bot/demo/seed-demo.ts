@@ -1,5 +1,5 @@
 import type { Store } from '../../shared/application/ports';
-import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import type { Actor } from '../../shared/domain/ticket';
 import type { Services } from '../services';
 import { DEMO_CLIENT, DEMO_MARKER_KEY, DEMO_REQUESTERS, DEMO_STAFF, DEMO_TICKETS } from './demo-data';
 

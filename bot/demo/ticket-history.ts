@@ -1,12 +1,12 @@
 import type { Store } from '../../shared/application/ports';
-import { buildTimeEntry, type TimeEntryFacts } from '../../shared/domain/billing/time-entry';
-import type { TimeEntry } from '../../shared/domain/billing/billing-types';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
-import { slaCalendar } from '../../shared/domain/sla/sla-calendar';
-import { applyEvent } from '../../shared/domain/ticket/apply-event';
-import { openTicket } from '../../shared/domain/ticket/open-ticket';
-import type { NewTicketEvent, TicketEventData, TicketEventType } from '../../shared/domain/ticket/ticket-event';
-import { PRIORITIES, type Actor, type Locale } from '../../shared/domain/ticket/ticket-types';
+import { buildTimeEntry, type TimeEntryFacts } from '../../shared/domain/billing';
+import type { TimeEntry } from '../../shared/domain/billing';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { slaCalendar } from '../../shared/domain/sla';
+import { applyEvent } from '../../shared/domain/ticket';
+import { openTicket } from '../../shared/domain/ticket';
+import type { NewTicketEvent, TicketEventData, TicketEventType } from '../../shared/domain/ticket';
+import { PRIORITIES, type Actor, type Locale } from '../../shared/domain/ticket';
 
 export interface HistoryOptions {
   clientIds: string[];

@@ -1,5 +1,5 @@
 import { resolveLocale, t, type MessageKey } from '../../shared/domain';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import type { Locale } from '../../shared/domain/ticket';
 
 /** The pages the Teams and Outlook manifests link: privacy statement, terms of use, support. */
 export const LEGAL_PAGES = ['privacy', 'terms', 'support'] as const;

@@ -14,7 +14,7 @@ import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
 import { GraphSubscriptions } from '../../shared/infra/mail/graph-subscriptions';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import type { Config } from '../config';
 import { holderKnownDead, leaseHolderName } from './lease-holder';
 

@@ -1,8 +1,8 @@
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { ClientReplyNotification, Clock, DirectoryStore, Notification, Notifier } from '../../shared/application/ports';
-import { resolveLocale, t } from '../../shared/domain/i18n/catalog';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { resolveLocale, t } from '../../shared/domain/i18n';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Locale } from '../../shared/domain/ticket';
 import { plainText, type CardFormat } from '../cards/card-format';
 import { clientReplyCard, firstLines } from '../cards/client-reply-card';
 import { digestCard } from '../cards/digest-card';

@@ -1,5 +1,5 @@
-import type { Staff } from '../../shared/domain/requesters/directory-types';
-import type { Actor, Locale } from '../../shared/domain/ticket/ticket-types';
+import type { Staff } from '../../shared/domain/requesters';
+import type { Actor, Locale } from '../../shared/domain/ticket';
 import type { CardFormat } from '../cards/card-format';
 import type { CardJson } from '../cards/render-template';
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ValidationError } from '../../shared/domain/errors';
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import { ValidationError } from '../../shared/domain/common';
+import { t } from '../../shared/domain/i18n';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Actor } from '../../shared/domain/ticket';
 import { clientReplyCard } from '../cards/client-reply-card';
 import type { CardJson } from '../cards/render-template';
 import type { BotTurn } from './bot-turn';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TicketRef } from '../../shared/application/ticket-commands';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
 import type { CardJson } from '../cards/render-template';
 import type { BotTurn } from './bot-turn';
 

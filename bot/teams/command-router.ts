@@ -1,5 +1,5 @@
-import { t } from '../../shared/domain/i18n/catalog';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { t } from '../../shared/domain/i18n';
+import type { Locale } from '../../shared/domain/ticket';
 import type { BotCommand } from './bot-command';
 import type { BotReply, BotTurn } from './bot-turn';
 

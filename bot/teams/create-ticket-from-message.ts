@@ -1,12 +1,12 @@
 import { CardFactory, type MessagingExtensionAction, type MessagingExtensionActionResponse } from 'botbuilder';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
-import { EMAIL_PATTERN } from '../../shared/domain/input-checks';
+import { EMAIL_PATTERN } from '../../shared/domain/common';
 import type { DirectoryStore } from '../../shared/application/ports';
 import type { TicketCommands } from '../../shared/application/ticket-commands';
-import { ValidationError } from '../../shared/domain/errors';
-import { t } from '../../shared/domain/i18n/catalog';
-import { PRIORITIES } from '../../shared/domain/ticket/ticket-types';
+import { ValidationError } from '../../shared/domain/common';
+import { t } from '../../shared/domain/i18n';
+import { PRIORITIES } from '../../shared/domain/ticket';
 import { messageTicketCard } from '../cards/message-ticket-card';
 import type { BotTurn } from './bot-turn';
 import { requiredText } from './card-action';

@@ -1,6 +1,6 @@
-import { ConflictError, DomainError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import { hasMessage, t } from '../../shared/domain/i18n/catalog';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { ConflictError, DomainError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ValidationError } from '../../shared/domain/common';
+import { hasMessage, t } from '../../shared/domain/i18n';
+import type { Locale } from '../../shared/domain/ticket';
 
 /** What the user is told about a failed command or card action. */
 export interface MappedError {

@@ -1,7 +1,7 @@
 import type { PolicyRegistry } from '../../shared/application/policy-registry';
-import { contactAttemptStatus } from '../../shared/domain/ticket/contact-attempts';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { INCIDENT_TYPES } from '../../shared/domain/ticket/ticket-types';
+import { contactAttemptStatus } from '../../shared/domain/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
+import { INCIDENT_TYPES } from '../../shared/domain/ticket';
 import type { TicketPolicyView } from '../cards/ticket-policy-view';
 
 /** What the ticket's policy says about it at an instant (contact attempts, triage's budget ranges). */

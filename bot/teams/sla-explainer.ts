@@ -1,6 +1,6 @@
 import type { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { AfterHoursStore, TicketStore } from '../../shared/application/ports';
-import { explainSla } from '../../shared/domain/sla/explain-sla';
+import { explainSla } from '../../shared/domain/sla';
 import type { ExplainSlaOf } from './teams-bot-deps';
 
 /** The domain's SLA explanation of a ticket, under its policy, its client's approved after-hours windows and its event log. */

@@ -9,7 +9,7 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
-import { t } from '../../shared/domain/i18n/catalog';
+import { t } from '../../shared/domain/i18n';
 import type { BotReply, BotTurn } from './bot-turn';
 import type { CardActionRouter } from './card-action-router';
 import { usage, type CommandRouter } from './command-router';

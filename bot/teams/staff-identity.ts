@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Clock, DirectoryStore } from '../../shared/application/ports';
 import { StaffLanguage } from '../../shared/application/staff-language';
-import { resolveLocale } from '../../shared/domain/i18n/catalog';
-import type { Staff } from '../../shared/domain/requesters/directory-types';
+import { resolveLocale } from '../../shared/domain/i18n';
+import type { Staff } from '../../shared/domain/requesters';
 import type { BotTurn } from './bot-turn';
 
 /**

@@ -3,11 +3,11 @@ import type { AlertLedger, Clock, DirectoryStore, StateStore } from '../../share
 import type { TicketCommands } from '../../shared/application/ticket-commands';
 import type { TicketQueryService } from '../../shared/application/ticket-query-service';
 import type { StatementReview } from './card-actions/statement-actions';
-import type { SlaSummary } from '../../shared/domain/api/api-contract';
-import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { SlaSummary } from '../../shared/contract/api-contract';
+import type { SlaExplanation } from '../../shared/domain/sla';
+import type { Ticket } from '../../shared/domain/ticket';
 import type { PolicyViewOf } from './policy-view-reader';
-import type { TicketEvent } from '../../shared/domain/ticket/ticket-event';
+import type { TicketEvent } from '../../shared/domain/ticket';
 
 /** Reads both SLA clocks of a ticket at an instant. */
 export type SlaOf = (ticket: Ticket, at: Date) => Promise<SlaSummary>;

@@ -1,9 +1,9 @@
 import type { AlertThreshold, DirectoryStore, SlaClockName, StateStore } from '../../shared/application/ports';
 import { readTicketAttachments } from '../../shared/application/ticket-attachments';
-import type { SlaSummary } from '../../shared/domain/api/api-contract';
-import type { ClockStatus, SlaStatus } from '../../shared/domain/sla/sla-types';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { TicketEvent } from '../../shared/domain/ticket/ticket-event';
+import type { SlaSummary } from '../../shared/contract/api-contract';
+import type { ClockStatus, SlaStatus } from '../../shared/domain/sla';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { TicketEvent } from '../../shared/domain/ticket';
 import type { CardFormat } from '../cards/card-format';
 import { l4PromptCard } from '../cards/l4-prompt-card';
 import type { CardJson } from '../cards/render-template';

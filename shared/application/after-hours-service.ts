@@ -1,10 +1,10 @@
-import { isRequestedInAdvance } from '../domain/billing/after-hours-request';
-import type { AfterHoursWindow } from '../domain/billing/billing-types';
-import { NotFoundError, ValidationError } from '../domain/errors';
-import { assertAllowed } from '../domain/ticket/permissions';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { isRequestedInAdvance } from '../domain/billing';
+import type { AfterHoursWindow } from '../domain/billing';
+import { NotFoundError, ValidationError } from '../domain/common';
+import { assertAllowed } from '../domain/ticket';
+import type { Actor } from '../domain/ticket';
 import type { ClientMailer } from './client-mailer';
-import { optionalText, requireEmail, requireInstant, requireText } from '../domain/input-checks';
+import { optionalText, requireEmail, requireInstant, requireText } from '../domain/common';
 import type { Clock, IdGenerator, SideEffectErrors, Store } from './ports';
 import { activeRequester } from './requester-access';
 import { definedOnly } from '../domain/index';

@@ -1,11 +1,11 @@
-import { billingMonth } from '../domain/billing/billing-month';
-import { monthlySummary, type MonthlySummary } from '../domain/billing/monthly-summary';
+import { billingMonth } from '../domain/billing';
+import { monthlySummary, type MonthlySummary } from '../domain/billing';
 import type { PolicyRegistry } from './policy-registry';
 import type { Store } from './ports';
 
 /** The hours report of a client's month: the domain's monthly summary, as the CLI and Teams show it. */
 export type HoursReport = MonthlySummary;
-export type { HoursLine, HoursRow } from '../domain/billing/monthly-summary';
+export type { HoursLine, HoursRow } from '../domain/billing';
 
 /** Billed time per client and month: loads the entries and lets the domain's one billing engine count them. */
 export class BillingService {

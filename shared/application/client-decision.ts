@@ -1,6 +1,6 @@
-import { ValidationError } from '../domain/errors';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { ValidationError } from '../domain/common';
+import type { Ticket } from '../domain/ticket';
+import type { Actor } from '../domain/ticket';
 import type { TicketStore } from './ports';
 
 /** What a resolution decision recorded on the client's behalf carries: the client's message and who the client is. */

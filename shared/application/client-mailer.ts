@@ -1,15 +1,15 @@
-import type { AfterHoursWindow } from '../domain/billing/billing-types';
-import { ValidationError } from '../domain/errors';
-import { composeAfterHoursDecision, composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail/client-message';
-import { LOOP_HEADER } from '../domain/mail/automated-mail';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { Locale } from '../domain/ticket/ticket-types';
+import type { AfterHoursWindow } from '../domain/billing';
+import { ValidationError } from '../domain/common';
+import { composeAfterHoursDecision, composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail';
+import { LOOP_HEADER } from '../domain/mail';
+import type { Ticket } from '../domain/ticket';
+import type { Locale } from '../domain/ticket';
 import { claimOnce } from './claim-once';
 import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
 import { readThread, threadAppendWrites, writeStates, type MailThread } from './mail-thread';
 import { definedOnly } from '../domain/index';
 
-export type { ClientMessageParams, TicketMailKind } from '../domain/mail/client-message';
+export type { ClientMessageParams, TicketMailKind } from '../domain/mail';
 
 export interface ClientMailerDeps {
   mailer: Mailer;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ValidationError } from '../domain/errors';
-import { requireInstant } from '../domain/input-checks';
+import { ValidationError } from '../domain/common';
+import { requireInstant } from '../domain/common';
 
 /**
  * An effective date as a UTC instant: a calendar date (`2026-03-01`) means the start of that day in

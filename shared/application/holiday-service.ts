@@ -1,6 +1,6 @@
-import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/errors';
-import { checkAddedHoliday, type AddedHoliday } from '../domain/policy/added-holidays';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../domain/common';
+import { checkAddedHoliday, type AddedHoliday } from '../domain/policy';
+import type { Actor } from '../domain/ticket';
 import type { Clock, StateStore } from './ports';
 import { ADDED_HOLIDAYS_KEY } from './policy-registry';
 

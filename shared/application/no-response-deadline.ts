@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { BusinessCalendar } from '../domain/calendar/business-calendar';
-import { addBusinessMinutes, businessMinutesBetween } from '../domain/calendar/business-time';
-import { ValidationError } from '../domain/errors';
+import type { BusinessCalendar } from '../domain/calendar';
+import { addBusinessMinutes, businessMinutesBetween } from '../domain/calendar';
+import { ValidationError } from '../domain/common';
 
 /** Days scanned before giving up (a calendar with no open day for a year is a configuration error). */
 const MAX_SCAN_DAYS = 366;

@@ -1,15 +1,15 @@
-import type { BusinessCalendar } from '../domain/calendar/business-calendar';
-import { NotFoundError } from '../domain/errors';
-import { DEFAULT_POLICY } from '../domain/policy/default-policy';
-import { withAddedHolidays, type AddedHoliday } from '../domain/policy/added-holidays';
-import { parsePolicy } from '../domain/policy/policy-schema';
-import { policyForClient } from '../domain/policy/policy-for-client';
-import { policyVersion } from '../domain/policy/policy-version';
-import type { SupportPolicy } from '../domain/policy/support-policy';
-import type { Client } from '../domain/requesters/directory-types';
-import type { AfterHoursWindow } from '../domain/billing/billing-types';
-import { slaCalendar, withAfterHoursWindows } from '../domain/sla/sla-calendar';
-import type { Ticket } from '../domain/ticket/ticket';
+import type { BusinessCalendar } from '../domain/calendar';
+import { NotFoundError } from '../domain/common';
+import { DEFAULT_POLICY } from '../domain/policy';
+import { withAddedHolidays, type AddedHoliday } from '../domain/policy';
+import { parsePolicy } from '../domain/policy';
+import { policyForClient } from '../domain/policy';
+import { policyVersion } from '../domain/policy';
+import type { SupportPolicy } from '../domain/policy';
+import type { Client } from '../domain/requesters';
+import type { AfterHoursWindow } from '../domain/billing';
+import { slaCalendar, withAfterHoursWindows } from '../domain/sla';
+import type { Ticket } from '../domain/ticket';
 import type { Clock, DirectoryStore, StateStore } from './ports';
 
 const KEY_PREFIX = 'policy:';

@@ -2,13 +2,13 @@
  * The ports the application services take by constructor. Adapters live in shared/infra (SQLite,
  * SharePoint, mail, Teams) and are chosen only in bot/main.ts and in tests.
  */
-import type { AfterHoursWindow, TimeEntry } from '../domain/billing/billing-types';
-import type { InboundMail } from '../domain/mail/inbound-mail';
-import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../domain/requesters/directory-types';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { NewTicketEvent, TicketEvent } from '../domain/ticket/ticket-event';
-import type { Locale, TicketStatus } from '../domain/ticket/ticket-types';
-import type { Statement } from '../domain/statement/statement';
+import type { AfterHoursWindow, TimeEntry } from '../domain/billing';
+import type { InboundMail } from '../domain/mail';
+import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../domain/requesters';
+import type { Ticket } from '../domain/ticket';
+import type { NewTicketEvent, TicketEvent } from '../domain/ticket';
+import type { Locale, TicketStatus } from '../domain/ticket';
+import type { Statement } from '../domain/statement';
 import type { StatementStore } from './statement-ports';
 
 export interface Clock {

@@ -1,6 +1,6 @@
-import { slaStatus } from '../domain/sla/sla-status';
-import { applyEvent } from '../domain/ticket/apply-event';
-import type { NewTicketEvent } from '../domain/ticket/ticket-event';
+import { slaStatus } from '../domain/sla';
+import { applyEvent } from '../domain/ticket';
+import type { NewTicketEvent } from '../domain/ticket';
 import type { ClientMailOptions } from './client-mailer';
 import type { ChangeContext } from './ticket-change';
 

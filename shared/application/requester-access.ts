@@ -1,8 +1,8 @@
-import { NotAuthorizedError } from '../domain/errors';
-import { authorizedRequesterFor } from '../domain/requesters/authorization';
-import type { AuthorizedRequester } from '../domain/requesters/directory-types';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { Actor } from '../domain/ticket/ticket-types';
+import { NotAuthorizedError } from '../domain/common';
+import { authorizedRequesterFor } from '../domain/requesters';
+import type { AuthorizedRequester } from '../domain/requesters';
+import type { Ticket } from '../domain/ticket';
+import type { Actor } from '../domain/ticket';
 import type { DirectoryStore } from './ports';
 
 /** The requester's record for `clientId` active at `at`, if any (the domain's rule over the stored records). */

@@ -1,6 +1,6 @@
-import { resolveLocale } from '../domain/i18n/catalog';
-import type { Staff } from '../domain/requesters/directory-types';
-import type { Locale } from '../domain/ticket/ticket-types';
+import { resolveLocale } from '../domain/i18n';
+import type { Staff } from '../domain/requesters';
+import type { Locale } from '../domain/ticket';
 import type { DirectoryStore } from './ports';
 
 /**

@@ -1,4 +1,4 @@
-import type { Statement, StatementStatus } from '../domain/statement/statement';
+import type { Statement, StatementStatus } from '../domain/statement';
 
 /** A rendered statement file (PDF, CSV, XLSX). */
 export interface StatementFile {

@@ -1,4 +1,4 @@
-import type { InboundAttachment } from '../domain/mail/inbound-mail';
+import type { InboundAttachment } from '../domain/mail';
 import type { StateStore } from './ports';
 
 /** A file a client sent on a ticket: kept by mail intake (the stored copy), listed for the L4 case. */

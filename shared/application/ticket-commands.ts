@@ -4,10 +4,10 @@
  * the caller saw (`expectedVersion`): a stale one throws ConflictError, never silently applied.
  * Every method returns the updated ticket; events and billing entries are recorded by the service.
  */
-import type { Ticket } from '../domain/ticket/ticket';
-import type { PrioritySuggestion } from '../domain/ticket/priority-suggestion';
-import type { FollowUpKind } from '../domain/ticket/ticket-event';
-import type { Actor, Channel, IncidentType, Priority, SupportLevel } from '../domain/ticket/ticket-types';
+import type { Ticket } from '../domain/ticket';
+import type { PrioritySuggestion } from '../domain/ticket';
+import type { FollowUpKind } from '../domain/ticket';
+import type { Actor, Channel, IncidentType, Priority, SupportLevel } from '../domain/ticket';
 
 export interface OpenTicketInput {
   clientId: string;

@@ -1,10 +1,10 @@
-import { NotAuthorizedError, NotFoundError } from '../domain/errors';
-import { explainSla, type SlaExplanation } from '../domain/sla/explain-sla';
-import { slaStatus } from '../domain/sla/sla-status';
-import type { SlaStatus } from '../domain/sla/sla-types';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { TicketEvent } from '../domain/ticket/ticket-event';
-import { isStaffRole, OPEN_STATUSES, type Actor } from '../domain/ticket/ticket-types';
+import { NotAuthorizedError, NotFoundError } from '../domain/common';
+import { explainSla, type SlaExplanation } from '../domain/sla';
+import { slaStatus } from '../domain/sla';
+import type { SlaStatus } from '../domain/sla';
+import type { Ticket } from '../domain/ticket';
+import type { TicketEvent } from '../domain/ticket';
+import { isStaffRole, OPEN_STATUSES, type Actor } from '../domain/ticket';
 import type { PolicyRegistry } from './policy-registry';
 import type { Clock, Store, TicketQuery } from './ports';
 import { assertTicketAccess } from './requester-access';

@@ -4,7 +4,7 @@
  */
 
 // Errors
-export { DomainError, ValidationError, CalendarError, PolicyError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ConflictError } from './errors';
+export { DomainError, ValidationError, CalendarError, PolicyError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ConflictError } from './common/errors';
 
 // Business calendar
 export * from './calendar/index';
@@ -95,5 +95,5 @@ export { STATEMENT_STATUSES, statementId, statementReplyIntent } from './stateme
 export { statementMonthDue } from './statement/statement-due';
 
 // Optional properties
-export type { DefinedOnly } from './optional';
-export { definedOnly } from './optional';
+export type { DefinedOnly } from './common/optional';
+export { definedOnly } from './common/optional';

@@ -1,4 +1,4 @@
-import type { TicketView } from '../../shared/domain/api/api-contract';
+import type { TicketView } from '../../shared/contract/api-contract';
 import { renderQueue } from '../../addin/views/board-view';
 
 const base: TicketView = {

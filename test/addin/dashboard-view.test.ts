@@ -1,4 +1,4 @@
-import type { DashboardView } from '../../shared/domain/api/dashboard-contract';
+import type { DashboardView } from '../../shared/contract/dashboard-contract';
 import { renderDashboard } from '../../addin/views/dashboard-view';
 
 const count = (met: number, breached: number) => ({ met, breached, pending: 0, percent: met + breached === 0 ? null : Math.floor((met * 1000) / (met + breached)) / 10 });

@@ -1,5 +1,5 @@
 import type { AfterHoursRequest, MailHost, ReadItem } from '../../addin/mail-host';
-import type { IncidentType, Priority } from '../../shared/domain/ticket/ticket-types';
+import type { IncidentType, Priority } from '../../shared/domain/ticket';
 
 /** A MailHost that records what the task pane asked Outlook to do. */
 export class FakeMailHost implements MailHost {

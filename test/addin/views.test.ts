@@ -1,6 +1,6 @@
 import type { AppState } from '../../addin/app-state';
 import { renderApp } from '../../addin/views/render-app';
-import type { TicketView } from '../../shared/domain/api/api-contract';
+import type { TicketView } from '../../shared/contract/api-contract';
 import { ANA_EMAIL } from './fake-mail-host';
 
 const TICKET: TicketView = {

@@ -1,5 +1,5 @@
 import { renderQueue } from '../../addin/views/board-view';
-import type { BoardView } from '../../shared/domain/api/api-contract';
+import type { BoardView } from '../../shared/contract/api-contract';
 import { ApiHarness, emailPayload } from './api-harness';
 
 const MANAGER = { role: 'manager' as const, id: 'staff-mgr', name: 'Marta' };

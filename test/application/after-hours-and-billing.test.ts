@@ -1,7 +1,7 @@
 import { AfterHoursService } from '../../shared/application/after-hours-service';
 import { BillingService } from '../../shared/application/billing-service';
 import { ClientMailer } from '../../shared/application/client-mailer';
-import { NotAuthorizedError } from '../../shared/domain/errors';
+import { NotAuthorizedError } from '../../shared/domain/common';
 import { harness, L1, L2, MANAGER, REQUESTER, SYSTEM, ref, type Harness } from './fixture';
 
 describe('AfterHoursService and BillingService', () => {

@@ -1,5 +1,5 @@
 import { DirectoryService } from '../../shared/application/directory-service';
-import { NotAuthorizedError, ValidationError } from '../../shared/domain/errors';
+import { NotAuthorizedError, ValidationError } from '../../shared/domain/common';
 import { harness, L2, MANAGER, type Harness } from './fixture';
 
 describe('DirectoryService', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import { TicketService } from '../../shared/application/ticket-service';
-import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import type { Actor } from '../../shared/domain/ticket';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
 import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../support/doubles';
 

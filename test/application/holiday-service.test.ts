@@ -1,7 +1,7 @@
 import { HolidayService } from '../../shared/application/holiday-service';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
-import { policyVersion } from '../../shared/domain/policy/policy-version';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
+import { policyVersion } from '../../shared/domain/policy';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import { harness, L2, MANAGER, type Harness } from './fixture';
 
 describe('HolidayService and PolicyRegistry: days off an administrator adds', () => {

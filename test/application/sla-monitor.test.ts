@@ -1,6 +1,6 @@
 import { ClientMailer } from '../../shared/application/client-mailer';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
-import { mergePolicy } from '../../shared/domain/policy/merge-policy';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { mergePolicy } from '../../shared/domain/policy';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
 import { TicketService } from '../../shared/application/ticket-service';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { BillingService } from '../../shared/application/billing-service';
 import { StatementService } from '../../shared/application/statement-service';
-import { billedMinutes } from '../../shared/domain/billing/monthly-summary';
-import { ConflictError, NotAuthorizedError, ValidationError } from '../../shared/domain/errors';
+import { billedMinutes } from '../../shared/domain/billing';
+import { ConflictError, NotAuthorizedError, ValidationError } from '../../shared/domain/common';
 import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from './fixture';
 

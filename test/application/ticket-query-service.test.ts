@@ -1,5 +1,5 @@
 import { TicketQueryService } from '../../shared/application/ticket-query-service';
-import { NotAuthorizedError } from '../../shared/domain/errors';
+import { NotAuthorizedError } from '../../shared/domain/common';
 import { harness, L1, L2, REQUESTER, SYSTEM, ref, type Harness } from './fixture';
 
 describe('TicketQueryService', () => {

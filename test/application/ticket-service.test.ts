@@ -1,4 +1,4 @@
-import { ConflictError, InvalidTransitionError, NotAuthorizedError, ValidationError } from '../../shared/domain/errors';
+import { ConflictError, InvalidTransitionError, NotAuthorizedError, ValidationError } from '../../shared/domain/common';
 import { harness, L1, L2, REQUESTER, SYSTEM, ref, type Harness } from './fixture';
 
 const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'SharePoint is down', description: 'Nobody can open the intranet', channel: 'email' as const };

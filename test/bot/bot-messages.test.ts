@@ -1,5 +1,5 @@
-import { BOT_MESSAGES } from '../../shared/domain/i18n/messages/bot';
-import { hasMessage } from '../../shared/domain/i18n/catalog';
+import { BOT_MESSAGES } from '../../shared/domain/i18n';
+import { hasMessage } from '../../shared/domain/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
 import { actionData, cardAction, cardText, message, verbsOf } from './activities';
 import { BotHarness } from './bot-harness';
 import { invokeTurn, testTurn } from './bot-turns';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HoursReport } from '../../shared/application/billing-service';
-import type { SlaExplanation } from '../../shared/domain/sla/explain-sla';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import { LOCALES, type Locale } from '../../shared/domain/ticket/ticket-types';
+import type { SlaExplanation } from '../../shared/domain/sla';
+import type { Ticket } from '../../shared/domain/ticket';
+import { LOCALES, type Locale } from '../../shared/domain/ticket';
 import { digestCard } from '../../bot/cards/digest-card';
 import { helpCard } from '../../bot/cards/help-card';
 import { hoursCard } from '../../bot/cards/hours-card';
@@ -20,8 +20,8 @@ import { CARD_VERBS } from '../../bot/teams/card-action';
 import { adaptiveCardProblems } from '../support/adaptive-cards/validate-card';
 import { verbsOf } from './activities';
 import { statementCard } from '../../bot/cards/statement-card';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
-import { buildStatement } from '../../shared/domain/statement/build-statement';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { buildStatement } from '../../shared/domain/statement';
 import { BotHarness } from './bot-harness';
 import { definedOnly } from '../../shared/domain/index';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { eml, SUPPORT } from '../mail/intake-harness';

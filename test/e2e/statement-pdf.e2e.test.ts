@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BillingService, type HoursLine } from '../../shared/application/billing-service';
-import { formatWeightedMinutes } from '../../shared/domain/billing/weighted-minutes';
+import { formatWeightedMinutes } from '../../shared/domain/billing';
 import { StatementService } from '../../shared/application/statement-service';
 import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from '../application/fixture';

@@ -1,5 +1,5 @@
 import { readTicketAttachments } from '../../shared/application/ticket-attachments';
-import { displayFileName } from '../../shared/domain/mail/file-name';
+import { displayFileName } from '../../shared/domain/mail';
 import { intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 
 const RLO = '\u202E';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { zoneName } from '../../shared/domain/i18n/zone-name';
-import { formatInstant, formatShortInstant } from '../../shared/domain/mail/format-instant';
-import type { Locale } from '../../shared/domain/ticket/ticket-types';
+import { zoneName } from '../../shared/domain/i18n';
+import { formatInstant, formatShortInstant } from '../../shared/domain/mail';
+import type { Locale } from '../../shared/domain/ticket';
 
 /** What the client emails printed before formatInstant had its fast path: luxon's toFormat (the zone in words). */
 function luxonFormat(iso: string, locale: Locale, zone: string): string {

@@ -6,7 +6,7 @@ import { MailIntakeService } from '../../shared/application/intake/mail-intake-s
 import type { Mailer, MailOutcome } from '../../shared/application/ports';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
 import { TicketService } from '../../shared/application/ticket-service';
-import type { InboundMail } from '../../shared/domain/mail/inbound-mail';
+import type { InboundMail } from '../../shared/domain/mail';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';

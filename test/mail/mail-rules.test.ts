@@ -1,10 +1,10 @@
-import { classifyAutomated } from '../../shared/domain/mail/automated-mail';
-import { composeClientMessage, composeUnauthorizedReply, type TicketMailKind } from '../../shared/domain/mail/client-message';
-import { findForwardedSender } from '../../shared/domain/mail/forwarded-sender';
-import { stripQuotedReply } from '../../shared/domain/mail/quoted-text';
-import { parseReplyIntent } from '../../shared/domain/mail/reply-intent';
-import { baseSubject, extractTicketNumbers, tagSubject } from '../../shared/domain/mail/ticket-number-tag';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import { classifyAutomated } from '../../shared/domain/mail';
+import { composeClientMessage, composeUnauthorizedReply, type TicketMailKind } from '../../shared/domain/mail';
+import { findForwardedSender } from '../../shared/domain/mail';
+import { stripQuotedReply } from '../../shared/domain/mail';
+import { parseReplyIntent } from '../../shared/domain/mail';
+import { baseSubject, extractTicketNumbers, tagSubject } from '../../shared/domain/mail';
+import type { Ticket } from '../../shared/domain/ticket';
 
 describe('subject tagging', () => {
   test('tags once, never doubles a tag', () => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { classifyAutomated } from '../../shared/domain/mail/automated-mail';
-import type { InboundMail } from '../../shared/domain/mail/inbound-mail';
-import { parseReplyIntent } from '../../shared/domain/mail/reply-intent';
+import { classifyAutomated } from '../../shared/domain/mail';
+import type { InboundMail } from '../../shared/domain/mail';
+import { parseReplyIntent } from '../../shared/domain/mail';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 

@@ -1,5 +1,5 @@
-import { stripQuotedReply } from '../../shared/domain/mail/quoted-text';
-import { parseReplyIntent } from '../../shared/domain/mail/reply-intent';
+import { stripQuotedReply } from '../../shared/domain/mail';
+import { parseReplyIntent } from '../../shared/domain/mail';
 import { REPLY_CORPUS } from '../fixtures/replies/corpus';
 
 describe('the reply corpus (test/fixtures/replies/corpus.ts)', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DirectoryService } from '../../shared/application/directory-service';
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import { MailPoller } from '../../shared/application/intake/mail-poller';
-import type { SenderAuthenticationPolicy } from '../../shared/domain/mail/sender-authentication';
+import type { SenderAuthenticationPolicy } from '../../shared/domain/mail';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { eml, intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 

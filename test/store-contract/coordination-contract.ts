@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../shared/domain/errors';
+import { NotFoundError } from '../../shared/domain/common';
 import type { ContractContext, ContractTest } from './contract-context';
 import { makeWindow } from './fixtures';
 

@@ -3,11 +3,11 @@
  * logic: the suite checks what a store keeps, not what the policy decides.
  */
 import { randomUUID } from 'node:crypto';
-import type { AfterHoursWindow, TimeEntry } from '../../shared/domain/billing/billing-types';
-import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../shared/domain/requesters/directory-types';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
-import type { NewTicketEvent } from '../../shared/domain/ticket/ticket-event';
-import type { Actor } from '../../shared/domain/ticket/ticket-types';
+import type { AfterHoursWindow, TimeEntry } from '../../shared/domain/billing';
+import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../shared/domain/requesters';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { NewTicketEvent } from '../../shared/domain/ticket';
+import type { Actor } from '../../shared/domain/ticket';
 
 export const FIXTURE_AT = '2026-03-02T16:00:00.000Z';
 const SYSTEM: Actor = { role: 'system', id: 'store-contract' };

@@ -1,7 +1,7 @@
-import { ConflictError } from '../../shared/domain/errors';
-import { DEFAULT_POLICY } from '../../shared/domain/policy/default-policy';
-import { buildStatement } from '../../shared/domain/statement/build-statement';
-import { statementId, type Statement } from '../../shared/domain/statement/statement';
+import { ConflictError } from '../../shared/domain/common';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
+import { buildStatement } from '../../shared/domain/statement';
+import { statementId, type Statement } from '../../shared/domain/statement';
 import type { ContractContext, ContractTest } from './contract-context';
 
 function makeStatement(clientId: string, month: string, patch: Partial<Statement> = {}): Statement {

@@ -1,6 +1,6 @@
 import type { Store } from '../../shared/application/ports';
-import { ConflictError, NotFoundError } from '../../shared/domain/errors';
-import type { Ticket } from '../../shared/domain/ticket/ticket';
+import { ConflictError, NotFoundError } from '../../shared/domain/common';
+import type { Ticket } from '../../shared/domain/ticket';
 import type { ContractContext, ContractTest } from './contract-context';
 import { assignedEvent, makeEntry, makeTicket, noteEvent, openInput } from './fixtures';
 

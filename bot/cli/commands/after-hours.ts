@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { AfterHoursWindow } from '../../../shared/domain/billing/billing-types';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { ValidationError } from '../../../shared/domain/errors';
+import type { AfterHoursWindow } from '../../../shared/domain/billing';
+import { t } from '../../../shared/domain/i18n';
+import { ValidationError } from '../../../shared/domain/common';
 import { leaf, run } from '../command-kit';
 import { print, printJson, table, when } from '../output';
 

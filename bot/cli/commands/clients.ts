@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { LOCALES, OPEN_STATUSES, type Locale } from '../../../shared/domain/ticket/ticket-types';
+import { t } from '../../../shared/domain/i18n';
+import { LOCALES, OPEN_STATUSES, type Locale } from '../../../shared/domain/ticket';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { requesterTable } from './requesters';

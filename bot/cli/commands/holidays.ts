@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ValidationError } from '../../../shared/domain/errors';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { mexicanRestDays } from '../../../shared/domain/calendar/index';
-import { formatShortInstant } from '../../../shared/domain/mail/format-instant';
+import { ValidationError } from '../../../shared/domain/common';
+import { t } from '../../../shared/domain/i18n';
+import { mexicanRestDays } from '../../../shared/domain/calendar';
+import { formatShortInstant } from '../../../shared/domain/mail';
 import { leaf, run } from '../command-kit';
 import { print, printJson, table, when } from '../output';
 

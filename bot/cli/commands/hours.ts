@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { HoursReport } from '../../../shared/application/billing-service';
-import { formatWeightedMinutes as w } from '../../../shared/domain/billing/weighted-minutes';
-import { t } from '../../../shared/domain/i18n/catalog';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import { formatWeightedMinutes as w } from '../../../shared/domain/billing';
+import { t } from '../../../shared/domain/i18n';
+import type { Locale } from '../../../shared/domain/ticket';
 import { leaf, run } from '../command-kit';
 import { csv, print, printJson, table, when, type Row } from '../output';
 

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Command } from 'commander';
-import { t } from '../../../shared/domain/i18n/catalog';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import { t } from '../../../shared/domain/i18n';
+import type { Locale } from '../../../shared/domain/ticket';
 import { provisionSite, SCHEMA_VERSION, type ProvisionEvent, type ProvisionReport } from '../../../shared/infra/sharepoint';
 import { parseConfig } from '../../config';
 import { storeGraphClient } from '../../store-wiring';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import type { AuthorizedRequester } from '../../../shared/domain/requesters/directory-types';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { ValidationError } from '../../../shared/domain/errors';
-import { LOCALES, type Locale } from '../../../shared/domain/ticket/ticket-types';
+import type { AuthorizedRequester } from '../../../shared/domain/requesters';
+import { t } from '../../../shared/domain/i18n';
+import { ValidationError } from '../../../shared/domain/common';
+import { LOCALES, type Locale } from '../../../shared/domain/ticket';
 import { leaf, run } from '../command-kit';
 import { requesterRows } from '../csv-rows';
 import { print, printJson, table, when } from '../output';

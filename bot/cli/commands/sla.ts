@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
+import { formatSlaExplanation } from '../../../shared/domain/sla';
 import { leaf, run } from '../command-kit';
 import { print, printJson } from '../output';
 import { ticketKey } from '../ticket-key';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { LOCALES, STAFF_ROLES, type Locale, type StaffRole } from '../../../shared/domain/ticket/ticket-types';
+import { t } from '../../../shared/domain/i18n';
+import { LOCALES, STAFF_ROLES, type Locale, type StaffRole } from '../../../shared/domain/ticket';
 import { leaf, run } from '../command-kit';
 import { print, printJson, table } from '../output';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatWeightedMinutes } from '../../../shared/domain/billing/weighted-minutes';
-import { t } from '../../../shared/domain/i18n/catalog';
+import { formatWeightedMinutes } from '../../../shared/domain/billing';
+import { t } from '../../../shared/domain/i18n';
 import { leaf, run } from '../command-kit';
 import { print, printJson } from '../output';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ValidationError } from '../../../shared/domain/errors';
-import { t } from '../../../shared/domain/i18n/catalog';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../../../shared/domain/ticket/ticket-types';
+import { ValidationError } from '../../../shared/domain/common';
+import { t } from '../../../shared/domain/i18n';
+import type { Ticket } from '../../../shared/domain/ticket';
+import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../../../shared/domain/ticket';
 import type { Session } from '../cli-context';
 import { leaf, run } from '../command-kit';
 import { print, printJson } from '../output';

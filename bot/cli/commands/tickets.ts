@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Store } from '../../../shared/application/ports';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import { NotFoundError, ValidationError } from '../../../shared/domain/errors';
-import { t } from '../../../shared/domain/i18n/catalog';
-import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
+import type { Ticket } from '../../../shared/domain/ticket';
+import { NotFoundError, ValidationError } from '../../../shared/domain/common';
+import { t } from '../../../shared/domain/i18n';
+import { INCIDENT_TYPES, PRIORITIES, TICKET_STATUSES, type IncidentType, type Priority, type TicketStatus } from '../../../shared/domain/ticket';
 import { collect, leaf, run } from '../command-kit';
 import { fields, print, printJson, table, when } from '../output';
 import { ticketKey } from '../ticket-key';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../../shared/domain/ticket';
 import type { BotTurn } from '../bot-turn';
 import { requiredText, TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SUPPORT_LEVELS } from '../../../shared/domain/ticket/ticket-types';
+import { SUPPORT_LEVELS } from '../../../shared/domain/ticket';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../../shared/domain/ticket';
 import type { BotTurn } from '../bot-turn';
 import { requiredText, TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FOLLOW_UP_KINDS } from '../../../shared/domain/ticket/ticket-event';
+import { FOLLOW_UP_KINDS } from '../../../shared/domain/ticket';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import type { Ticket } from '../../../shared/domain/ticket';
 import type { BotTurn } from '../bot-turn';
 import { optionalText, TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 

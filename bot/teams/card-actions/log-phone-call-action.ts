@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { EMAIL_PATTERN } from '../../../shared/domain/input-checks';
+import { EMAIL_PATTERN } from '../../../shared/domain/common';
 import type { TicketCommands } from '../../../shared/application/ticket-commands';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import { PRIORITIES } from '../../../shared/domain/ticket/ticket-types';
+import type { Ticket } from '../../../shared/domain/ticket';
+import { PRIORITIES } from '../../../shared/domain/ticket';
 import type { BotTurn } from '../bot-turn';
 import { requiredText, type CardAction } from '../card-action';
 

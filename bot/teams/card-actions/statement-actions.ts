@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StatementService } from '../../../shared/application/statement-service';
-import { ValidationError } from '../../../shared/domain/errors';
-import type { Statement } from '../../../shared/domain/statement/statement';
+import { ValidationError } from '../../../shared/domain/common';
+import type { Statement } from '../../../shared/domain/statement';
 import type { CardJson } from '../../cards/render-template';
 import { statementCard } from '../../cards/statement-card';
 import type { BotTurn } from '../bot-turn';

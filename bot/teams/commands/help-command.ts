@@ -2,7 +2,7 @@ import { helpCard } from '../../cards/help-card';
 import type { BotCommand } from '../bot-command';
 import type { BotReply, BotTurn } from '../bot-turn';
 import { NO_ARGS } from '../command-args';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import type { Locale } from '../../../shared/domain/ticket';
 
 /** `help` / `ayuda`: the command list in the reader's language. */
 export class HelpCommand implements BotCommand<object> {

@@ -1,6 +1,6 @@
 import type { BillingService } from '../../../shared/application/billing-service';
 import type { DirectoryStore } from '../../../shared/application/ports';
-import { NotFoundError } from '../../../shared/domain/errors';
+import { NotFoundError } from '../../../shared/domain/common';
 import { hoursCard } from '../../cards/hours-card';
 import type { BotCommand } from '../bot-command';
 import type { BotReply, BotTurn } from '../bot-turn';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StaffLanguage } from '../../../shared/application/staff-language';
-import { t } from '../../../shared/domain/i18n/catalog';
-import type { Locale } from '../../../shared/domain/ticket/ticket-types';
+import { t } from '../../../shared/domain/i18n';
+import type { Locale } from '../../../shared/domain/ticket';
 import type { BotCommand } from '../bot-command';
 import type { BotReply, BotTurn } from '../bot-turn';
 

@@ -1,4 +1,4 @@
-import { t } from '../../../shared/domain/i18n/catalog';
+import { t } from '../../../shared/domain/i18n';
 import type { TicketQueryService } from '../../../shared/application/ticket-query-service';
 import { ticketListCard } from '../../cards/ticket-list-card';
 import type { BotCommand } from '../bot-command';

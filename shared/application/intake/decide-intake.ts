@@ -1,10 +1,10 @@
-import { classifyAutomated } from '../../domain/mail/automated-mail';
-import type { InboundMail } from '../../domain/mail/inbound-mail';
-import { stripQuotedReply } from '../../domain/mail/quoted-text';
-import { parseReplyIntent } from '../../domain/mail/reply-intent';
-import type { AuthorizedRequester, Client, Staff } from '../../domain/requesters/directory-types';
-import type { Ticket } from '../../domain/ticket/ticket';
-import type { Actor } from '../../domain/ticket/ticket-types';
+import { classifyAutomated } from '../../domain/mail';
+import type { InboundMail } from '../../domain/mail';
+import { stripQuotedReply } from '../../domain/mail';
+import { parseReplyIntent } from '../../domain/mail';
+import type { AuthorizedRequester, Client, Staff } from '../../domain/requesters';
+import type { Ticket } from '../../domain/ticket';
+import type { Actor } from '../../domain/ticket';
 import { readAddinHeaders, type AddinHeaders } from './mail-addin-headers';
 import type { ThreadMatch } from './mail-threading';
 import type { SenderCheck } from './sender-check';

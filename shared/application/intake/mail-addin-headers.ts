@@ -1,4 +1,4 @@
-import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../../domain/ticket/ticket-types';
+import { INCIDENT_TYPES, PRIORITIES, type IncidentType, type Priority } from '../../domain/ticket';
 
 /**
  * The headers the Outlook add-in puts on the email it sends or tags:

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/common';
 import type { Clock, LeaseStore, Mailbox, MailOutcome, PendingMail } from '../ports';
 import type { MailIntakeService } from './mail-intake-service';
 

@@ -1,5 +1,5 @@
-import { NotAuthorizedError, ValidationError } from '../../domain/errors';
-import type { Actor } from '../../domain/ticket/ticket-types';
+import { NotAuthorizedError, ValidationError } from '../../domain/common';
+import type { Actor } from '../../domain/ticket';
 import type { MailIntakeService } from './mail-intake-service';
 import type { MailOutcome, PendingMail } from '../ports';
 import type { Clock, DirectoryStore } from '../ports';

@@ -1,6 +1,6 @@
-import type { InboundMail } from '../../domain/mail/inbound-mail';
-import { extractTicketNumbers } from '../../domain/mail/ticket-number-tag';
-import type { Ticket } from '../../domain/ticket/ticket';
+import type { InboundMail } from '../../domain/mail';
+import { extractTicketNumbers } from '../../domain/mail';
+import type { Ticket } from '../../domain/ticket';
 import { readThread, ticketIdForMessage } from '../mail-thread';
 import type { StateStore, TicketStore } from '../ports';
 

@@ -1,5 +1,5 @@
-import { isEffective, resolveRequester } from '../../domain/requesters/authorization';
-import type { AuthorizedRequester, Client } from '../../domain/requesters/directory-types';
+import { isEffective, resolveRequester } from '../../domain/requesters';
+import type { AuthorizedRequester, Client } from '../../domain/requesters';
 import type { DirectoryStore } from '../ports';
 
 export type SenderCheck =

@@ -1,6 +1,6 @@
 import type { DigestLine } from '../ports';
-import type { SlaStatus } from '../../domain/sla/sla-types';
-import type { Ticket } from '../../domain/ticket/ticket';
+import type { SlaStatus } from '../../domain/sla';
+import type { Ticket } from '../../domain/ticket';
 import { definedOnly } from '../../domain/index';
 
 const RANK: Record<string, number> = { breached: 0, 'at-risk': 1, 'on-track': 2, paused: 3, met: 4 };

@@ -1,6 +1,6 @@
-import type { AfterHoursWindow } from '../../domain/billing/billing-types';
-import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
-import type { SupportPolicy } from '../../domain/policy/support-policy';
+import type { AfterHoursWindow } from '../../domain/billing';
+import type { BusinessCalendar } from '../../domain/calendar';
+import type { SupportPolicy } from '../../domain/policy';
 import type { PolicyRegistry } from '../policy-registry';
 
 /**

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 
 /** A billing month `YYYY-MM` in a time zone, as UTC instants `[from, to)`. */
 export interface BillingMonth {

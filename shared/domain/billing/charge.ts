@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { SupportPolicy } from '../policy/support-policy';
 
 /** round(numerator / denominator), halves up, for non-negative integers (exact while below 2^53). */

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/index';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { SupportPolicy } from '../policy/support-policy';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../ticket/ticket-event';
 import { flagOnlyPersonalWork, rateAfterHours } from './after-hours-rating';

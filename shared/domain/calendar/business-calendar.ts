@@ -1,4 +1,4 @@
-import { CalendarError } from '../errors';
+import { CalendarError } from '../common/errors';
 import type { CalendarSpec } from './calendar-spec';
 import { ClosedYear } from './closed-year';
 import type { TimeSegment } from './time-segment';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { BusinessCalendar } from './business-calendar';
 import { epochOf, mergeDateSpans, type DateSpan } from './instants';
 import { withClosedSegments } from './open-windows';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import { mergeSegments, type TimeSegment } from './time-segment';
 
 /** A span of real time given as Dates: a pause, an extra open window. */

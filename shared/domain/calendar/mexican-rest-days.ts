@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import { formatCivilDate, MS_PER_DAY, weekdayIndex } from './civil-date';
 
 /** Presidential transitions: every 6 years from 1970; on 1 December until 2018, on 1 October since 2024. */

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { CalendarError } from '../errors';
+import { CalendarError } from '../common/errors';
 import { BusinessCalendar } from './business-calendar';
 import type { CalendarSpec } from './calendar-spec';
 import { parseCivilDate } from './civil-date';

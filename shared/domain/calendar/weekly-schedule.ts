@@ -1,4 +1,4 @@
-import { CalendarError } from '../errors';
+import { CalendarError } from '../common/errors';
 import { WEEKDAYS, type Weekday } from './calendar-spec';
 
 const MINUTES_PER_DAY = 1440;

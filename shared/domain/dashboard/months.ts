@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 
 /** A calendar month `YYYY-MM` in a time zone, as UTC epoch ms `[from, to)`. */
 export interface MonthSpan {

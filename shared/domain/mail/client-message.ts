@@ -1,7 +1,7 @@
 import { t } from '../i18n/catalog';
 import type { Ticket } from '../ticket/ticket';
 import type { Locale, TicketStatus } from '../ticket/ticket-types';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import { formatInstant } from './format-instant';
 import { tagSubject } from './ticket-number-tag';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { zoneName } from '../i18n/zone-name';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { Locale } from '../ticket/ticket-types';
 
 /**

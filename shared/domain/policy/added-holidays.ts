@@ -1,5 +1,5 @@
 import { parseCivilDate } from '../calendar/civil-date';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { SupportPolicy } from './support-policy';
 
 /** Why the office is closed that day, besides the statutory rest days: a company day off or an election day. */

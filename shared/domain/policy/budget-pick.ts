@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { IncidentType } from '../ticket/ticket-types';
 import type { SupportPolicy } from './support-policy';
 

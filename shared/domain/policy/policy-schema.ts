@@ -1,7 +1,7 @@
 import { SENDER_AUTHENTICATION_POLICIES } from '../mail/sender-authentication';
 import { z } from 'zod';
 import { parseCalendar } from '../calendar/index';
-import { DomainError, PolicyError } from '../errors';
+import { DomainError, PolicyError } from '../common/errors';
 import { INCIDENT_TYPES, PRIORITIES } from '../ticket/ticket-types';
 import type { SupportPolicy } from './support-policy';
 

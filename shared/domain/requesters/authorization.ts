@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import type { AuthorizedRequester, Client } from './directory-types';
 
 /** Lower-cased, trimmed address: how requester emails are stored and compared. */

@@ -1,5 +1,5 @@
-import { ValidationError } from '../errors';
-import { isEmailAddress } from '../input-checks';
+import { ValidationError } from '../common/errors';
+import { isEmailAddress } from '../common/input-checks';
 import type { Locale } from '../ticket/ticket-types';
 import { normalizeEmail } from './authorization';
 import type { AuthorizedRequester } from './directory-types';

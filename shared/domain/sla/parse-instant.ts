@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` (the store's canonical form, what toISOString writes) read by hand; NaN otherwise. */
 function canonical(s: string): number {

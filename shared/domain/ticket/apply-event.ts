@@ -1,5 +1,5 @@
-import { InvalidTransitionError, ValidationError } from '../errors';
-import { definedOnly } from '../optional';
+import { InvalidTransitionError, ValidationError } from '../common/errors';
+import { definedOnly } from '../common/optional';
 import type { Ticket, SlaPause } from './ticket';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
 import { SUPPORT_LEVELS, type TicketStatus } from './ticket-types';

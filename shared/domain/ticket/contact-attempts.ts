@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { addBusinessMinutes } from '../calendar/business-time';
-import { definedOnly } from '../optional';
+import { definedOnly } from '../common/optional';
 import type { SupportPolicy } from '../policy/support-policy';
 import type { Ticket } from './ticket';
 import { allowedEvents } from './transition-table';

@@ -1,6 +1,6 @@
-import { ValidationError } from '../errors';
-import { requireEmail, requireOneOf, requireText } from '../input-checks';
-import { definedOnly } from '../optional';
+import { ValidationError } from '../common/errors';
+import { requireEmail, requireOneOf, requireText } from '../common/input-checks';
+import { definedOnly } from '../common/optional';
 import { pickBudget } from '../policy/budget-pick';
 import { policyVersion } from '../policy/policy-version';
 import type { SupportPolicy } from '../policy/support-policy';

@@ -1,4 +1,4 @@
-import { NotAuthorizedError } from '../errors';
+import { NotAuthorizedError } from '../common/errors';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
 import { STAFF_ROLES, type ActorRole } from './ticket-types';
 

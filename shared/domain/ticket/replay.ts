@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../common/errors';
 import { applyEvent } from './apply-event';
 import { ticketFromOpened } from './open-ticket';
 import type { Ticket } from './ticket';

@@ -1,5 +1,5 @@
 import type { Clock, Notification, Notifier } from '../../application/ports';
-import type { Ticket } from '../../domain/ticket/ticket';
+import type { Ticket } from '../../domain/ticket';
 import { JsonLog, type LineSink } from './json-log';
 
 /** The ticket fields a log line needs; the full record would drown the line. */

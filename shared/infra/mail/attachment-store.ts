@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InboundAttachment, RejectedAttachment } from '../../domain/mail/inbound-mail';
-import { displayFileName } from '../../domain/mail/file-name';
+import type { InboundAttachment, RejectedAttachment } from '../../domain/mail';
+import { displayFileName } from '../../domain/mail';
 
 export interface IncomingPart {
   filename?: string | undefined;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MailQuarantine, QuarantinedMail } from '../../application/intake/mail-quarantine';
 import type { Clock, Mailbox, MailOutcome, PendingMail } from '../../application/ports';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/common';
 import type { FileAttachmentStore } from './attachment-store';
 import { parseMime } from './mime-parser';
 import { definedOnly } from '../../domain/index';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
-import { ValidationError } from '../../domain/errors';
-import { findForwardedSender } from '../../domain/mail/forwarded-sender';
-import type { InboundMail, MailAddress } from '../../domain/mail/inbound-mail';
+import { ValidationError } from '../../domain/common';
+import { findForwardedSender } from '../../domain/mail';
+import type { InboundMail, MailAddress } from '../../domain/mail';
 import type { FileAttachmentStore } from './attachment-store';
 import { sanitizeMailHtml } from './html-sanitizer';
 

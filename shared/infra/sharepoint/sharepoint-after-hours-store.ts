@@ -1,5 +1,5 @@
 import type { AfterHoursStore } from '../../application/ports';
-import type { AfterHoursWindow } from '../../domain/billing/billing-types';
+import type { AfterHoursWindow } from '../../domain/billing';
 import { eq, type ListItems } from './list-items';
 
 /** After-hours windows: SoporteAfterHours items (unique WindowId; ClientId and Status indexed). */

@@ -1,5 +1,5 @@
 import type { AlertLedger, AlertRecord, StateEntry } from '../../application/ports';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/common';
 import { eTagOf, quote, type ListItem, type ListItems } from './list-items';
 import type { SharePointStateStore } from './sharepoint-state-store';
 

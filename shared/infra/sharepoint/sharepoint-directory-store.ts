@@ -1,5 +1,5 @@
 import type { DirectoryStore } from '../../application/ports';
-import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../domain/requesters/directory-types';
+import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../domain/requesters';
 import { eq, quote, type ListItem, type ListItems } from './list-items';
 import { ReadCache, type ReadCacheOptions } from './read-cache';
 

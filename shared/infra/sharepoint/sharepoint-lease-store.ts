@@ -1,5 +1,5 @@
 import type { LeaseRecord, LeaseStore } from '../../application/ports';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/common';
 import type { ListItem, ListItems } from './list-items';
 
 function record(item: ListItem): LeaseRecord {

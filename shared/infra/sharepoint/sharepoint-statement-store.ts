@@ -1,6 +1,6 @@
 import type { StatementStore } from '../../application/statement-ports';
-import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { Statement, StatementStatus } from '../../domain/statement/statement';
+import { ConflictError, NotFoundError } from '../../domain/common';
+import type { Statement, StatementStatus } from '../../domain/statement';
 import { eq, withoutNulls, type ListItems } from './list-items';
 
 const fieldsOf = (statement: Statement) => ({ ClientId: statement.clientId, Status: statement.status, SentMessageId: statement.sentMessageId ?? null, Data: JSON.stringify(statement) });

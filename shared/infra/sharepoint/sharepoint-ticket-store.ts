@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SaveOptions, TicketPage, TicketQuery, TicketStore, TimeEntryQuery } from '../../application/ports';
-import type { TimeEntry } from '../../domain/billing/billing-types';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Ticket } from '../../domain/ticket/ticket';
-import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
-import { formatTicketNumber } from '../../domain/ticket/ticket-number';
+import type { TimeEntry } from '../../domain/billing';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/common';
+import type { Ticket } from '../../domain/ticket';
+import type { NewTicketEvent, TicketEvent } from '../../domain/ticket';
+import { formatTicketNumber } from '../../domain/ticket';
 import { GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from './graph-batch';
 import { anyOf, DUPLICATE_STATUSES, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, withoutNulls, type ListItem, type ListItems } from './list-items';
 import { counterKey, entryFields, messageKey, sourceKey, ticketFields, ticketOf, type TicketItemMeta } from './ticket-fields';

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/common';
 
 /**
  * A site given as its Graph id ("contoso.sharepoint.com,<guid>,<guid>") or as its URL

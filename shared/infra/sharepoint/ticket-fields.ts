@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TimeEntry } from '../../domain/billing/billing-types';
-import type { Ticket } from '../../domain/ticket/ticket';
+import type { TimeEntry } from '../../domain/billing';
+import type { Ticket } from '../../domain/ticket';
 import type { ListItem } from './list-items';
 
 /** What the store knows of a ticket's item besides the ticket: where it is, its eTag, its log length. */

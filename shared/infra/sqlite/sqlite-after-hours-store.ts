@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AfterHoursStore } from '../../application/ports';
-import type { AfterHoursWindow } from '../../domain/billing/billing-types';
+import type { AfterHoursWindow } from '../../domain/billing';
 import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AlertLedger, AlertRecord, StateEntry } from '../../application/ports';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/common';
 import { prefixUpperBound } from './key-prefix';
 import { prepareStateUpsert, stateRows } from './sqlite-state-store';
 

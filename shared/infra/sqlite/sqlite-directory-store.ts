@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DirectoryStore } from '../../application/ports';
-import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../domain/requesters/directory-types';
+import type { AuthorizedRequester, Client, DirectoryAuditEntry, Staff } from '../../domain/requesters';
 import { prefixUpperBound } from './key-prefix';
 
 function parseAll<T>(rows: unknown[]): T[] {

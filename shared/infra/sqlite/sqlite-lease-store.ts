@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LeaseRecord, LeaseStore } from '../../application/ports';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/common';
 
 function prepareLeaseStatements(db: Database.Database) {
   return {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StateEntry, StateStore } from '../../application/ports';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/common';
 
 /** The upsert of one state row; the alert ledger shares it to complete a claim and write state in one transaction. */
 export function prepareStateUpsert(db: Database.Database): Database.Statement<[string, string]> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StatementStore } from '../../application/statement-ports';
-import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { Statement, StatementStatus } from '../../domain/statement/statement';
+import { ConflictError, NotFoundError } from '../../domain/common';
+import type { Statement, StatementStatus } from '../../domain/statement';
 import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { TicketPage, TicketQuery, TicketStore, TimeEntryQuery } from '../../application/ports';
-import type { TimeEntry } from '../../domain/billing/billing-types';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Ticket } from '../../domain/ticket/ticket';
-import type { NewTicketEvent, TicketEvent } from '../../domain/ticket/ticket-event';
-import type { TicketStatus } from '../../domain/ticket/ticket-types';
+import type { TimeEntry } from '../../domain/billing';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/common';
+import type { Ticket } from '../../domain/ticket';
+import type { NewTicketEvent, TicketEvent } from '../../domain/ticket';
+import type { TicketStatus } from '../../domain/ticket';
 import { SqlFilter } from './sql-filter';
 import { StatementCache } from './statement-cache';
 import { TicketCache } from './ticket-cache';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 import { TICKET_KEY_SQL, ticketKeySeq, ticketKeyVersion } from './ticket-key';
-import { formatTicketNumber } from '../../domain/ticket/ticket-number';
+import { formatTicketNumber } from '../../domain/ticket';
 
 type TicketRow = [seq: number, version: number, data: string];
 

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../domain/ticket/ticket';
+import type { Ticket } from '../../domain/ticket';
 
 /**
  * Freezes a ticket and the objects inside it. Spelled out per field (a generic walk costs ten times

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/common';
 
 /** The opaque TicketPage cursor: the insertion position of the last ticket returned. */
 export function encodeTicketCursor(seq: number): string {

@@ -1,5 +1,5 @@
-import { billedMinutes } from '../../domain/billing/monthly-summary';
-import type { StatementData } from '../../domain/statement/statement-data';
+import { billedMinutes } from '../../domain/billing';
+import type { StatementData } from '../../domain/statement';
 
 const cell = (value: string | number | boolean) => {
   const text = String(value);

@@ -1,5 +1,5 @@
 import type { StatementFile, StatementRenderer } from '../../application/statement-ports';
-import type { Statement } from '../../domain/statement/statement';
+import type { Statement } from '../../domain/statement';
 import { statementCsv } from './statement-csv';
 import { statementPdf } from './statement-pdf';
 import { statementXlsx } from './statement-xlsx';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { billedMinutes, type HoursLine } from '../../domain/billing/monthly-summary';
-import type { StatementData } from '../../domain/statement/statement-data';
-import { PRIORITIES } from '../../domain/ticket/ticket-types';
+import { billedMinutes, type HoursLine } from '../../domain/billing';
+import type { StatementData } from '../../domain/statement';
+import { PRIORITIES } from '../../domain/ticket';
 import { StatementText } from './statement-text';
 
 const MARGIN = 50;

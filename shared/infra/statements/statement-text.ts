@@ -1,7 +1,7 @@
-import { formatWeightedMinutes } from '../../domain/billing/weighted-minutes';
-import type { ComplianceCount } from '../../domain/dashboard/compliance';
-import { t, type MessageKey } from '../../domain/i18n/catalog';
-import type { StatementData, StatementLine } from '../../domain/statement/statement-data';
+import { formatWeightedMinutes } from '../../domain/billing';
+import type { ComplianceCount } from '../../domain/dashboard';
+import { t, type MessageKey } from '../../domain/i18n';
+import type { StatementData, StatementLine } from '../../domain/statement';
 
 /** The words and numbers of a statement in its client's language, shared by the PDF, XLSX and email. */
 export class StatementText {

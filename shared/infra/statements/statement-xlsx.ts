@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { billedMinutes, type HoursLine } from '../../domain/billing/monthly-summary';
-import { PRIORITIES } from '../../domain/ticket/ticket-types';
-import type { StatementData } from '../../domain/statement/statement-data';
+import { billedMinutes, type HoursLine } from '../../domain/billing';
+import { PRIORITIES } from '../../domain/ticket';
+import type { StatementData } from '../../domain/statement';
 import { StatementText } from './statement-text';
 
 /** The statement as an Excel workbook: a summary sheet and a sheet of billed lines (numbers as numbers). */

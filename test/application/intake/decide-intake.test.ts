@@ -1,7 +1,7 @@
 import { decideIntake, type IntakeDecision, type IntakeFacts } from '../../../shared/application/intake/decide-intake';
-import type { InboundMail } from '../../../shared/domain/mail/inbound-mail';
-import type { AuthorizedRequester, Client, Staff } from '../../../shared/domain/requesters/directory-types';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import type { InboundMail } from '../../../shared/domain/mail';
+import type { AuthorizedRequester, Client, Staff } from '../../../shared/domain/requesters';
+import type { Ticket } from '../../../shared/domain/ticket';
 import { makeTicket } from '../../store-contract/fixtures';
 
 const ACME: Client = { id: 'client-acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' };

@@ -1,12 +1,12 @@
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { mergePolicy } from '../../../shared/domain/policy/merge-policy';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { buildTimeEntry, type TimeEntryFacts } from '../../../shared/domain/billing/time-entry';
-import { chargeCents } from '../../../shared/domain/billing/charge';
-import { budgetAlertsCrossed, budgetStatus, extensionRequests } from '../../../shared/domain/billing/budget';
-import { monthlySummary } from '../../../shared/domain/billing/monthly-summary';
-import type { AfterHoursWindow } from '../../../shared/domain/billing/billing-types';
-import { FOLLOW_UP_KINDS } from '../../../shared/domain/ticket/ticket-event';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { mergePolicy } from '../../../shared/domain/policy';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { buildTimeEntry, type TimeEntryFacts } from '../../../shared/domain/billing';
+import { chargeCents } from '../../../shared/domain/billing';
+import { budgetAlertsCrossed, budgetStatus, extensionRequests } from '../../../shared/domain/billing';
+import { monthlySummary } from '../../../shared/domain/billing';
+import type { AfterHoursWindow } from '../../../shared/domain/billing';
+import { FOLLOW_UP_KINDS } from '../../../shared/domain/ticket';
 import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
 
 const policy = mergePolicy(DEFAULT_POLICY, { billing: { hourlyRateCents: 100_000 } }); // 1,000.00 MXN / hour

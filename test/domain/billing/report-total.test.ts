@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { TIME_ENTRY_KINDS, type TimeEntry } from '../../../shared/domain/billing/billing-types';
-import { monthlySummary } from '../../../shared/domain/billing/monthly-summary';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { mergePolicy } from '../../../shared/domain/policy/merge-policy';
+import { TIME_ENTRY_KINDS, type TimeEntry } from '../../../shared/domain/billing';
+import { monthlySummary } from '../../../shared/domain/billing';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { mergePolicy } from '../../../shared/domain/policy';
 
 /** March 2026 in Mexico City: [from, to) in UTC, with a day on each side to draw entries of other months. */
 const FROM = Date.parse('2026-03-01T06:00:00.000Z');

@@ -1,4 +1,4 @@
-import { CalendarError, ValidationError } from '../../../shared/domain/errors';
+import { CalendarError, ValidationError } from '../../../shared/domain/common';
 import { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening, parseCalendar } from '../../../shared/domain/calendar';
 import { at, mexicoCalendar } from './calendars';
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../shared/domain/errors';
+import { ValidationError } from '../../../shared/domain/common';
 import { mexicanRestDays } from '../../../shared/domain/calendar';
 
 describe('mexicanRestDays (LFT art. 74)', () => {

@@ -1,5 +1,5 @@
 import { addBusinessMinutes, businessMinutesBetween, calendarSpecOf, isOpen, nextOpening, withOpenWindows } from '../../../shared/domain/calendar';
-import { ValidationError } from '../../../shared/domain/errors';
+import { ValidationError } from '../../../shared/domain/common';
 import { at, mexicoCalendar } from './calendars';
 
 const mx = mexicoCalendar();

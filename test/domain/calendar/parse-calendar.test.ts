@@ -1,4 +1,4 @@
-import { CalendarError, DomainError } from '../../../shared/domain/errors';
+import { CalendarError, DomainError } from '../../../shared/domain/common';
 import { calendarSpecOf, nextOpening, parseCalendar, type CalendarSpec } from '../../../shared/domain/calendar';
 
 const valid: CalendarSpec = { timezone: 'America/Mexico_City', weekly: { mon: [['08:30', '18:00']] }, holidays: ['2026-01-01'] };

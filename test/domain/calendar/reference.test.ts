@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addBusinessMinutes, businessMinutesBetween, isOpen, nextOpening, parseCalendar, withOpenWindows, type CalendarSpec } from '../../../shared/domain/calendar';
-import { CalendarError } from '../../../shared/domain/errors';
+import { CalendarError } from '../../../shared/domain/common';
 
 /**
  * Differential test: random UTC calendars (shifts on whole quarter hours, overnight ones included,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { wallTimeToEpoch } from '../../../shared/domain/calendar/local-time';
-import { offsetFormatter, ZoneOffsets } from '../../../shared/domain/calendar/zone-offsets';
+import { wallTimeToEpoch } from '../../../shared/domain/calendar';
+import { offsetFormatter, ZoneOffsets } from '../../../shared/domain/calendar';
 
 /**
  * The zone offsets the year tables are built from (sampled once a day through Intl, bisected to the

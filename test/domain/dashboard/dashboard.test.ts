@@ -1,15 +1,15 @@
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { slaStatus } from '../../../shared/domain/sla/sla-status';
-import type { TimeEntry } from '../../../shared/domain/billing/billing-types';
-import { monthsEndingAt, monthSpan } from '../../../shared/domain/dashboard/months';
-import { slaCompliance } from '../../../shared/domain/dashboard/compliance';
-import { holderAt, slaIncidents } from '../../../shared/domain/dashboard/sla-incidents';
-import { openTicketProfile } from '../../../shared/domain/dashboard/open-profile';
-import { consultantWorkload } from '../../../shared/domain/dashboard/workload';
-import { hoursAgainstBudgets } from '../../../shared/domain/dashboard/hours-against-budgets';
-import type { DashboardTicket } from '../../../shared/domain/dashboard/dashboard-ticket';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { slaStatus } from '../../../shared/domain/sla';
+import type { TimeEntry } from '../../../shared/domain/billing';
+import { monthsEndingAt, monthSpan } from '../../../shared/domain/dashboard';
+import { slaCompliance } from '../../../shared/domain/dashboard';
+import { holderAt, slaIncidents } from '../../../shared/domain/dashboard';
+import { openTicketProfile } from '../../../shared/domain/dashboard';
+import { consultantWorkload } from '../../../shared/domain/dashboard';
+import { hoursAgainstBudgets } from '../../../shared/domain/dashboard';
+import type { DashboardTicket } from '../../../shared/domain/dashboard';
+import type { Ticket } from '../../../shared/domain/ticket';
 import { ev, plus, run } from '../ticket/ticket-fixtures';
 
 const ZONE = DEFAULT_POLICY.calendar.timezone;

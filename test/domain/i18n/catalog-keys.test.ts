@@ -1,4 +1,4 @@
-import { hasMessage, messageKeys, t, type MessageKey } from '../../../shared/domain/i18n/catalog';
+import { hasMessage, messageKeys, t, type MessageKey } from '../../../shared/domain/i18n';
 
 describe('message catalog keys are typed', () => {
   test('a misspelt key fails to compile (npm run typecheck), and is refused at run time as well', () => {

@@ -1,4 +1,4 @@
-import { messageKeys, t } from '../../../shared/domain/i18n/catalog';
+import { messageKeys, t } from '../../../shared/domain/i18n';
 
 /**
  * A ticket's status label is read by everyone: the client in the add-in and emails, consultants on the

@@ -1,4 +1,4 @@
-import { messageKeys, t } from '../../../shared/domain/i18n/catalog';
+import { messageKeys, t } from '../../../shared/domain/i18n';
 
 /**
  * Spanish copy a client reads (emails, the Outlook add-in) addresses them as *usted*: no tú verb

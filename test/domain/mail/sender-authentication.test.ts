@@ -1,4 +1,4 @@
-import { readSenderAuthentication, senderAuthenticationAction } from '../../../shared/domain/mail/sender-authentication';
+import { readSenderAuthentication, senderAuthenticationAction } from '../../../shared/domain/mail';
 
 // Header values as Exchange Online (EOP) stamps them: no authserv-id, comments in parentheses,
 // `action=` after dmarc and `reason=` after compauth; ARC-Authentication-Results by mx.microsoft.com.

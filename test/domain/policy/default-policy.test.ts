@@ -1,6 +1,6 @@
-import { DEFAULT_POLICY, mexicanSupportCalendar } from '../../../shared/domain/policy/default-policy';
-import { parsePolicy } from '../../../shared/domain/policy/policy-schema';
-import { mexicanRestDays } from '../../../shared/domain/calendar/index';
+import { DEFAULT_POLICY, mexicanSupportCalendar } from '../../../shared/domain/policy';
+import { parsePolicy } from '../../../shared/domain/policy';
+import { mexicanRestDays } from '../../../shared/domain/calendar';
 
 describe('DEFAULT_POLICY', () => {
   test.each([

@@ -1,11 +1,11 @@
-import { PolicyError } from '../../../shared/domain/errors';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { mergePolicy } from '../../../shared/domain/policy/merge-policy';
-import { parsePolicy } from '../../../shared/domain/policy/policy-schema';
-import { policyForClient } from '../../../shared/domain/policy/policy-for-client';
-import { canonicalJson, policyVersion } from '../../../shared/domain/policy/policy-version';
-import { pickBudget } from '../../../shared/domain/policy/budget-pick';
-import type { Client } from '../../../shared/domain/requesters/directory-types';
+import { PolicyError } from '../../../shared/domain/common';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { mergePolicy } from '../../../shared/domain/policy';
+import { parsePolicy } from '../../../shared/domain/policy';
+import { policyForClient } from '../../../shared/domain/policy';
+import { canonicalJson, policyVersion } from '../../../shared/domain/policy';
+import { pickBudget } from '../../../shared/domain/policy';
+import type { Client } from '../../../shared/domain/requesters';
 
 function policyErrorOf(fn: () => unknown): PolicyError {
   try {

@@ -1,6 +1,6 @@
-import { authorizedRequesterFor, isAuthorizedRequester, whoCanAuthorize } from '../../../shared/domain/requesters/authorization';
-import { deactivateRequester, newRequester } from '../../../shared/domain/requesters/requester-changes';
-import type { Client } from '../../../shared/domain/requesters/directory-types';
+import { authorizedRequesterFor, isAuthorizedRequester, whoCanAuthorize } from '../../../shared/domain/requesters';
+import { deactivateRequester, newRequester } from '../../../shared/domain/requesters';
+import type { Client } from '../../../shared/domain/requesters';
 
 const client: Client = { id: 'acme', name: 'Acme', domains: ['acme.mx'], locale: 'es-MX', managerEmails: ['lead@partner.mx'], createdAt: '2025-01-01T00:00:00.000Z' };
 const ana = newRequester({ id: 'r1', clientId: 'acme', email: ' Ana@ACME.mx ', name: 'Ana', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00Z' });

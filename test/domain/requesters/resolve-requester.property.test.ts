@@ -5,8 +5,8 @@ import { resolveCaller } from '../../../bot/auth/caller-resolver';
 import { DirectoryService } from '../../../shared/application/directory-service';
 import type { DirectoryStore, Store } from '../../../shared/application/ports';
 import { checkSender } from '../../../shared/application/intake/sender-check';
-import { resolveRequester } from '../../../shared/domain/requesters/authorization';
-import type { AuthorizedRequester, Client } from '../../../shared/domain/requesters/directory-types';
+import { resolveRequester } from '../../../shared/domain/requesters';
+import type { AuthorizedRequester, Client } from '../../../shared/domain/requesters';
 
 /** Fixed: a failure names this seed (and fast-check prints the counterexample with its path). */
 const SEED = 20261206;

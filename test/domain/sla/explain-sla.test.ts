@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { explainSla } from '../../../shared/domain/sla/explain-sla';
-import { formatDuration, formatSlaExplanation } from '../../../shared/domain/sla/format-sla-explanation';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { slaStatus } from '../../../shared/domain/sla/sla-status';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { explainSla } from '../../../shared/domain/sla';
+import { formatDuration, formatSlaExplanation } from '../../../shared/domain/sla';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { slaStatus } from '../../../shared/domain/sla';
 import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
 
 const calendar = slaCalendar(DEFAULT_POLICY);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseInstant } from '../../../shared/domain/sla/parse-instant';
+import { parseInstant } from '../../../shared/domain/sla';
 
 describe('parseInstant', () => {
   test('reads every canonical instant exactly like Date.parse', () => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { businessMinutesBetween } from '../../../shared/domain/calendar/business-time';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { mergePolicy } from '../../../shared/domain/policy/merge-policy';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { slaStatus } from '../../../shared/domain/sla/sla-status';
-import type { SlaTicket } from '../../../shared/domain/sla/sla-types';
-import { PRIORITIES, type Priority } from '../../../shared/domain/ticket/ticket-types';
-import type { AfterHoursWindow } from '../../../shared/domain/billing/billing-types';
+import { businessMinutesBetween } from '../../../shared/domain/calendar';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { mergePolicy } from '../../../shared/domain/policy';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { slaStatus } from '../../../shared/domain/sla';
+import type { SlaTicket } from '../../../shared/domain/sla';
+import { PRIORITIES, type Priority } from '../../../shared/domain/ticket';
+import type { AfterHoursWindow } from '../../../shared/domain/billing';
 import { REQUESTER, ev, run } from '../ticket/ticket-fixtures';
 import { definedOnly } from '../../../shared/domain/index';
 

@@ -1,10 +1,10 @@
-import { monthlySummary } from '../../../shared/domain/billing/monthly-summary';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { buildStatement, previousMonth } from '../../../shared/domain/statement/build-statement';
-import { statementReplyIntent } from '../../../shared/domain/statement/statement';
-import { statementMonthDue } from '../../../shared/domain/statement/statement-due';
-import type { TimeEntry } from '../../../shared/domain/billing/billing-types';
+import { monthlySummary } from '../../../shared/domain/billing';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { buildStatement, previousMonth } from '../../../shared/domain/statement';
+import { statementReplyIntent } from '../../../shared/domain/statement';
+import { statementMonthDue } from '../../../shared/domain/statement';
+import type { TimeEntry } from '../../../shared/domain/billing';
 import { ev, plus, run } from '../ticket/ticket-fixtures';
 
 const ZONE = DEFAULT_POLICY.calendar.timezone;

@@ -1,7 +1,7 @@
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { slaCalendar } from '../../../shared/domain/sla/sla-calendar';
-import { contactAttemptStatus, finalNoticeDue } from '../../../shared/domain/ticket/contact-attempts';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { slaCalendar } from '../../../shared/domain/sla';
+import { contactAttemptStatus, finalNoticeDue } from '../../../shared/domain/ticket';
+import type { Ticket } from '../../../shared/domain/ticket';
 import { definedOnly } from '../../../shared/domain/index';
 
 const calendar = slaCalendar(DEFAULT_POLICY);

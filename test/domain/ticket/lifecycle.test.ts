@@ -1,9 +1,9 @@
-import { InvalidTransitionError, ValidationError } from '../../../shared/domain/errors';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { policyVersion } from '../../../shared/domain/policy/policy-version';
-import { applyEvent } from '../../../shared/domain/ticket/apply-event';
-import { linkedTicketInput, openTicket } from '../../../shared/domain/ticket/open-ticket';
-import { replay } from '../../../shared/domain/ticket/replay';
+import { InvalidTransitionError, ValidationError } from '../../../shared/domain/common';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { policyVersion } from '../../../shared/domain/policy';
+import { applyEvent } from '../../../shared/domain/ticket';
+import { linkedTicketInput, openTicket } from '../../../shared/domain/ticket';
+import { replay } from '../../../shared/domain/ticket';
 import { REQUESTER, ev, openInput, plus, run } from './ticket-fixtures';
 
 describe('openTicket', () => {

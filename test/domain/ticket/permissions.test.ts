@@ -1,6 +1,6 @@
-import { NotAuthorizedError } from '../../../shared/domain/errors';
-import { ACTIONS, PERMISSIONS, actionForEvent, assertAllowed, assertEventAllowed, isAllowed, type Action } from '../../../shared/domain/ticket/permissions';
-import type { ActorRole } from '../../../shared/domain/ticket/ticket-types';
+import { NotAuthorizedError } from '../../../shared/domain/common';
+import { ACTIONS, PERMISSIONS, actionForEvent, assertAllowed, assertEventAllowed, isAllowed, type Action } from '../../../shared/domain/ticket';
+import type { ActorRole } from '../../../shared/domain/ticket';
 import { REQUESTER, STAFF_L2, ev, plus } from './ticket-fixtures';
 
 const ROLES: ActorRole[] = ['requester', 'L1', 'L2', 'L3', 'manager', 'system'];

@@ -1,5 +1,5 @@
-import { describePrioritySuggestion, suggestPriority } from '../../../shared/domain/ticket/priority-suggestion';
-import type { Priority } from '../../../shared/domain/ticket/ticket-types';
+import { describePrioritySuggestion, suggestPriority } from '../../../shared/domain/ticket';
+import type { Priority } from '../../../shared/domain/ticket';
 
 type Row = [label: string, headers: Record<string, string>, subject: string, text: string, expected: Priority | undefined];
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { DomainError } from '../../../shared/domain/errors';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import { applyEvent } from '../../../shared/domain/ticket/apply-event';
-import { openTicket } from '../../../shared/domain/ticket/open-ticket';
-import { replay } from '../../../shared/domain/ticket/replay';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import type { NewTicketEvent, TicketEvent } from '../../../shared/domain/ticket/ticket-event';
-import { PRIORITIES, SUPPORT_LEVELS } from '../../../shared/domain/ticket/ticket-types';
+import { DomainError } from '../../../shared/domain/common';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import { applyEvent } from '../../../shared/domain/ticket';
+import { openTicket } from '../../../shared/domain/ticket';
+import { replay } from '../../../shared/domain/ticket';
+import type { Ticket } from '../../../shared/domain/ticket';
+import type { NewTicketEvent, TicketEvent } from '../../../shared/domain/ticket';
+import { PRIORITIES, SUPPORT_LEVELS } from '../../../shared/domain/ticket';
 import { REQUESTER, ev, openInput } from './ticket-fixtures';
 
 /** Builds a plausible event of `kind` for the ticket as it is now (valid data; the table may still refuse it). */

@@ -1,9 +1,9 @@
-import { applyEvent } from '../../../shared/domain/ticket/apply-event';
-import { openTicket, type OpenTicketInput } from '../../../shared/domain/ticket/open-ticket';
-import { DEFAULT_POLICY } from '../../../shared/domain/policy/default-policy';
-import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import type { NewTicketEvent, TicketEvent, TicketEventData, TicketEventType } from '../../../shared/domain/ticket/ticket-event';
-import type { Actor } from '../../../shared/domain/ticket/ticket-types';
+import { applyEvent } from '../../../shared/domain/ticket';
+import { openTicket, type OpenTicketInput } from '../../../shared/domain/ticket';
+import { DEFAULT_POLICY } from '../../../shared/domain/policy';
+import type { Ticket } from '../../../shared/domain/ticket';
+import type { NewTicketEvent, TicketEvent, TicketEventData, TicketEventType } from '../../../shared/domain/ticket';
+import type { Actor } from '../../../shared/domain/ticket';
 
 export const STAFF_L2: Actor = { role: 'L2', id: 'staff-2' };
 export const REQUESTER: Actor = { role: 'requester', id: 'ana@acme.mx' };

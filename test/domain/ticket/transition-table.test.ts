@@ -1,7 +1,7 @@
-import { InvalidTransitionError } from '../../../shared/domain/errors';
-import { applyEvent } from '../../../shared/domain/ticket/apply-event';
-import { TRANSITIONS, allowedEvents, nextStatus, type TransitionKey } from '../../../shared/domain/ticket/transition-table';
-import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/ticket/ticket-types';
+import { InvalidTransitionError } from '../../../shared/domain/common';
+import { applyEvent } from '../../../shared/domain/ticket';
+import { TRANSITIONS, allowedEvents, nextStatus, type TransitionKey } from '../../../shared/domain/ticket';
+import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/ticket';
 import { ev, plus, run } from './ticket-fixtures';
 
 /** The expected table, written out cell by cell from POLICY.md (a refusal is "-"). */

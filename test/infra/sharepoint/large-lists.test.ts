@@ -1,5 +1,5 @@
 import { LISTS, type SharePointStore } from '../../../shared/infra/sharepoint';
-import { formatTicketNumber } from '../../../shared/domain/ticket/ticket-number';
+import { formatTicketNumber } from '../../../shared/domain/ticket';
 import { ticketFields } from '../../../shared/infra/sharepoint/ticket-fields';
 import { LIST_SCAN_WINDOW } from '../../support/graph-service';
 import { makeClient, makeEntry, makeRequester, makeStaff, makeTicket, makeWindow, openInput } from '../../store-contract/fixtures';

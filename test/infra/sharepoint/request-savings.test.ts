@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../shared/domain/errors';
+import { ConflictError } from '../../../shared/domain/common';
 import { openSharePointStore, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { ManualClock } from '../../application/fixture';
 import { makeEntry, makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';

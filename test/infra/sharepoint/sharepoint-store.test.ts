@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../shared/domain/errors';
+import { ConflictError } from '../../../shared/domain/common';
 import { GraphServiceError } from '../../../shared/infra/graph';
 import { LISTS, openSharePointStore, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';

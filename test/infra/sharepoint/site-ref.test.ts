@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../shared/domain/errors';
+import { ValidationError } from '../../../shared/domain/common';
 import { sitePath } from '../../../shared/infra/sharepoint';
 
 describe('sitePath: a site given by id or URL', () => {

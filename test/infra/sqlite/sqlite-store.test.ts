@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../../../shared/application/ports';
-import { NotFoundError } from '../../../shared/domain/errors';
+import { NotFoundError } from '../../../shared/domain/common';
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from '../../../shared/infra/sqlite/sqlite-store';
 import { makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
 import { runStoreContract } from '../../store-contract/store-contract';

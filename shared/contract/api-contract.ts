@@ -2,7 +2,7 @@
  * The wire contract of the REST API under /api/v1 (JSON bodies), shared by the server (bot/api) and its
  * browser clients (the Outlook add-in). Types only: instants are UTC ISO strings, durations integer minutes.
  */
-import type { IncidentType, Locale, Priority, StaffRole, TicketStatus, CloseReason, SupportLevel } from '../ticket/ticket-types';
+import type { IncidentType, Locale, Priority, StaffRole, TicketStatus, CloseReason, SupportLevel } from '../domain/ticket';
 
 export type SlaClockState = 'on-track' | 'at-risk' | 'breached' | 'met' | 'paused';
 
@@ -100,7 +100,7 @@ export interface CreateTicketRequest {
 }
 
 /** `GET /api/v1/clients/:clientId/requesters/history`: one change to the client's requesters. */
-export type { RequesterChange as RequesterChangeView } from '../requesters/requester-history';
+export type { RequesterChange as RequesterChangeView } from '../domain/requesters';
 
 export interface RequesterView {
   id: string;

@@ -2,12 +2,12 @@
  * The wire contract of GET /api/v1/dashboard (the managers' dashboard tab). Types only; the figures are
  * the domain's aggregations (shared/domain/dashboard) with names resolved for display.
  */
-import type { MonthCompliance } from '../dashboard/compliance';
-import type { HoursAgainstBudgets } from '../dashboard/hours-against-budgets';
-import type { OpenTicketProfile } from '../dashboard/open-profile';
-import type { SlaIncident } from '../dashboard/sla-incidents';
-import type { ConsultantLoad } from '../dashboard/workload';
-import type { SupportLevel } from '../ticket/ticket-types';
+import type { MonthCompliance } from '../domain/dashboard';
+import type { HoursAgainstBudgets } from '../domain/dashboard';
+import type { OpenTicketProfile } from '../domain/dashboard';
+import type { SlaIncident } from '../domain/dashboard';
+import type { ConsultantLoad } from '../domain/dashboard';
+import type { SupportLevel } from '../domain/ticket';
 import type { TicketView } from './api-contract';
 
 /** An open ticket on the dashboard: the ticket view plus the names of its client and assignee. */
