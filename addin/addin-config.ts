@@ -17,6 +17,12 @@ export function readAddinConfig(value: unknown): AddinConfig {
   const c = (value ?? {}) as Partial<AddinConfig>;
   if (c.authMode !== 'naa' && c.authMode !== 'local') throw new Error('SOPORTE_CONFIG.authMode must be "naa" or "local"');
   if (!c.supportAddress) throw new Error('SOPORTE_CONFIG.supportAddress is required');
-  if (c.authMode === 'naa' && (!c.clientId || !c.apiScope)) throw new Error('SOPORTE_CONFIG.clientId and apiScope are required for NAA');
-  return { apiBase: c.apiBase ?? '', authMode: c.authMode, ...definedOnly({ clientId: c.clientId, apiScope: c.apiScope }), supportAddress: c.supportAddress };
+  if (c.authMode === 'naa' && (!c.clientId || !c.apiScope))
+    throw new Error('SOPORTE_CONFIG.clientId and apiScope are required for NAA');
+  return {
+    apiBase: c.apiBase ?? '',
+    authMode: c.authMode,
+    ...definedOnly({ clientId: c.clientId, apiScope: c.apiScope }),
+    supportAddress: c.supportAddress,
+  };
 }

@@ -14,8 +14,7 @@ export type ComposeAction = 'report' | 'after-hours';
 
 /** What a compose action put on the email (the view words it). */
 export type ComposeDone =
-  | { action: 'report'; priority: Priority; incidentType: IncidentType }
-  | { action: 'after-hours'; start: string; end: string };
+  { action: 'report'; priority: Priority; incidentType: IncidentType } | { action: 'after-hours'; start: string; end: string };
 
 /** Everything the task pane shows; the views are plain functions of it. */
 export interface AppState {

@@ -12,10 +12,21 @@ async function main(): Promise<void> {
   const locale = resolveLocale(displayLanguage ?? navigator.language);
   const root = document.getElementById('app')!;
   const msal = new PublicClientApplication({
-    auth: { clientId: config.clientId!, authority: 'https://login.microsoftonline.com/organizations', redirectUri: `${window.location.origin}/addin/auth-dialog.html` },
+    auth: {
+      clientId: config.clientId!,
+      authority: 'https://login.microsoftonline.com/organizations',
+      redirectUri: `${window.location.origin}/addin/auth-dialog.html`,
+    },
     cache: { cacheLocation: 'sessionStorage' },
   });
-  await runSignInDialog({ office, msal, apiScope: config.apiScope!, show: (key) => { root.textContent = t(locale, key); } });
+  await runSignInDialog({
+    office,
+    msal,
+    apiScope: config.apiScope!,
+    show: (key) => {
+      root.textContent = t(locale, key);
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -14,8 +14,13 @@ export function describeError(error: unknown): Flash {
   }
   if (error instanceof NetworkError) return { kind: 'error', key: 'addin.error.network' };
   if (error instanceof NoSignInAvailableError) return { kind: 'error', key: 'addin.error.no-sign-in' };
-  if (error instanceof DialogSignInError) return { kind: 'error', key: 'addin.error.dialog-sign-in', params: { detail: error.reason } };
+  if (error instanceof DialogSignInError)
+    return { kind: 'error', key: 'addin.error.dialog-sign-in', params: { detail: error.reason } };
   if (error instanceof HostRequirementError) return { kind: 'error', key: error.messageKey, params: error.params };
   if (error instanceof OfficeActionError) return { kind: 'error', key: 'addin.error.office', params: { detail: error.message } };
-  return { kind: 'error', key: 'addin.error.generic', params: { detail: error instanceof Error ? error.message : String(error) } };
+  return {
+    kind: 'error',
+    key: 'addin.error.generic',
+    params: { detail: error instanceof Error ? error.message : String(error) },
+  };
 }

@@ -17,14 +17,27 @@ export function actionFrom(button: HTMLElement): AppAction | undefined {
   const priority = (): Priority => pick(PRIORITIES, field(form, 'priority'), 'medium');
   const incidentType = (): IncidentType => pick(INCIDENT_TYPES, field(form, 'incidentType'), 'technical-regular');
   switch (button.dataset.action) {
-    case 'create-ticket': return { type: 'create-ticket', priority: priority(), incidentType: incidentType(), description: field(form, 'description') };
-    case 'confirm-resolution': return { type: 'confirm-resolution', note: field(form, 'reason') };
-    case 'reject-resolution': return { type: 'reject-resolution', reason: field(form, 'reason') };
-    case 'approve-extension': return { type: 'approve-extension' };
-    case 'refuse-extension': return { type: 'refuse-extension' };
-    case 'report-to-support': return { type: 'report-to-support', priority: priority(), incidentType: incidentType() };
-    case 'request-after-hours': return { type: 'request-after-hours', start: field(form, 'start'), end: field(form, 'end') };
-    default: return undefined;
+    case 'create-ticket':
+      return {
+        type: 'create-ticket',
+        priority: priority(),
+        incidentType: incidentType(),
+        description: field(form, 'description'),
+      };
+    case 'confirm-resolution':
+      return { type: 'confirm-resolution', note: field(form, 'reason') };
+    case 'reject-resolution':
+      return { type: 'reject-resolution', reason: field(form, 'reason') };
+    case 'approve-extension':
+      return { type: 'approve-extension' };
+    case 'refuse-extension':
+      return { type: 'refuse-extension' };
+    case 'report-to-support':
+      return { type: 'report-to-support', priority: priority(), incidentType: incidentType() };
+    case 'request-after-hours':
+      return { type: 'request-after-hours', start: field(form, 'start'), end: field(form, 'end') };
+    default:
+      return undefined;
   }
 }
 

@@ -33,18 +33,29 @@ async function main(): Promise<void> {
   // Outside Teams (local development) the language, theme and staff address come from the query string.
   const context: TabContext = isHostedInTeams(window)
     ? await initializeTeamsTab()
-    : { locale: query.get('lang') ?? navigator.language, userEmail: query.get('as') ?? undefined, theme: query.get('theme') ?? undefined };
-  const applyTheme = (theme: string | undefined) => { document.body.dataset.theme = theme === 'dark' || theme === 'contrast' ? theme : 'default'; };
+    : {
+        locale: query.get('lang') ?? navigator.language,
+        userEmail: query.get('as') ?? undefined,
+        theme: query.get('theme') ?? undefined,
+      };
+  const applyTheme = (theme: string | undefined) => {
+    document.body.dataset.theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
+  };
   applyTheme(context.theme);
   context.onThemeChange?.(applyTheme);
   const boundFetch = window.fetch.bind(window);
   let tokens: TokenProvider;
   if (config.authMode === 'naa') tokens = createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! });
-  else if (context.userEmail) tokens = createDevTokenProvider({ apiBase: config.apiBase, email: context.userEmail, fetch: boundFetch });
+  else if (context.userEmail)
+    tokens = createDevTokenProvider({ apiBase: config.apiBase, email: context.userEmail, fetch: boundFetch });
   else throw new Error('local mode: open the board as /addin/sla-board.html?as=<staff email>');
 
   const root = document.getElementById('app')!;
-  let state: DashboardState = { locale: resolveLocale(context.locale), phase: 'loading', filters: { months: 12, clientId: query.get('client') ?? undefined } };
+  let state: DashboardState = {
+    locale: resolveLocale(context.locale),
+    phase: 'loading',
+    filters: { months: 12, clientId: query.get('client') ?? undefined },
+  };
   const render = (patch: Partial<DashboardState>) => {
     state = { ...state, ...patch };
     root.innerHTML = renderDashboard(state);
@@ -52,12 +63,17 @@ async function main(): Promise<void> {
   };
   const refresh = async () => {
     try {
-      const res = await boundFetch(`${config.apiBase}/api/v1/dashboard?${dashboardQuery(state.filters, state.locale)}`, { headers: { authorization: `Bearer ${await tokens.getToken()}` } });
+      const res = await boundFetch(`${config.apiBase}/api/v1/dashboard?${dashboardQuery(state.filters, state.locale)}`, {
+        headers: { authorization: `Bearer ${await tokens.getToken()}` },
+      });
       const body = await res.json();
       if (!res.ok) throw new ApiError(body);
       render({ phase: 'ready', dashboard: body as DashboardView, flash: undefined });
     } catch (error) {
-      const flash = error instanceof ApiError && error.problem.code === 'forbidden' ? { kind: 'error' as const, key: 'dash.error.forbidden' as const } : describeError(error);
+      const flash =
+        error instanceof ApiError && error.problem.code === 'forbidden'
+          ? { kind: 'error' as const, key: 'dash.error.forbidden' as const }
+          : describeError(error);
       render({ phase: state.dashboard ? 'ready' : 'failed', flash });
     }
   };

@@ -86,9 +86,17 @@ export class TaskPaneController {
       case 'approve-extension':
         return this.decide(ticket, (t) => api.approveExtension(t, this.pendingRequestId(t)), 'addin.extension.approved');
       case 'refuse-extension':
-        return this.decide(ticket, (t) => api.refuseExtension(t, this.pendingRequestId(t), action.reason || undefined), 'addin.extension.refused');
+        return this.decide(
+          ticket,
+          (t) => api.refuseExtension(t, this.pendingRequestId(t), action.reason || undefined),
+          'addin.extension.refused',
+        );
       case 'report-to-support':
-        await host.reportToSupport({ supportAddress: this.deps.supportAddress, priority: action.priority, incidentType: action.incidentType });
+        await host.reportToSupport({
+          supportAddress: this.deps.supportAddress,
+          priority: action.priority,
+          incidentType: action.incidentType,
+        });
         this.publish({
           form: { ...this.state.form, priority: action.priority, incidentType: action.incidentType },
           composeDone: { action: 'report', priority: action.priority, incidentType: action.incidentType },
@@ -99,26 +107,35 @@ export class TaskPaneController {
     }
   }
 
-  private async createTicket(priority: AppState['form']['priority'], incidentType: AppState['form']['incidentType'], description: string): Promise<void> {
+  private async createTicket(
+    priority: AppState['form']['priority'],
+    incidentType: AppState['form']['incidentType'],
+    description: string,
+  ): Promise<void> {
     const item = this.state.item;
     if (!item) return;
     this.publish({ form: { priority, incidentType, description } });
     const me = this.state.me;
     const support = this.deps.supportAddress.toLowerCase();
     const supportHasIt = item.recipients.includes(support) || item.sender?.email === support;
-    const { ticket, created } = await this.deps.api.createTicket(definedOnly({
-      internetMessageId: item.internetMessageId,
-      conversationId: item.conversationId,
-      subject: item.subject,
-      body: item.bodyText,
-      attachmentNames: item.attachmentNames,
-      priority,
-      incidentType,
-      description: description.trim() || undefined,
-      requesterEmail: me?.kind === 'staff' ? item.sender?.email : undefined,
-      supportHasEmail: supportHasIt,
-    }));
-    this.publish({ ticket, flash: { kind: 'info', key: created ? 'addin.created' : 'addin.created-existing', params: { number: ticket.number } } });
+    const { ticket, created } = await this.deps.api.createTicket(
+      definedOnly({
+        internetMessageId: item.internetMessageId,
+        conversationId: item.conversationId,
+        subject: item.subject,
+        body: item.bodyText,
+        attachmentNames: item.attachmentNames,
+        priority,
+        incidentType,
+        description: description.trim() || undefined,
+        requesterEmail: me?.kind === 'staff' ? item.sender?.email : undefined,
+        supportHasEmail: supportHasIt,
+      }),
+    );
+    this.publish({
+      ticket,
+      flash: { kind: 'info', key: created ? 'addin.created' : 'addin.created-existing', params: { number: ticket.number } },
+    });
     // The email stays the official record: tag it, and make sure support receives it (until then the
     // ticket awaits the email).
     await this.deps.host.tagWithTicket(ticket.number);
@@ -133,7 +150,8 @@ export class TaskPaneController {
   }
 
   private async requestAfterHours(startLocal: string, endLocal: string): Promise<void> {
-    const start = new Date(startLocal), end = new Date(endLocal);
+    const start = new Date(startLocal),
+      end = new Date(endLocal);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end <= start || start <= this.deps.now()) {
       this.publish({ flash: { kind: 'error', key: 'addin.compose.after-hours.invalid' } });
       return;
@@ -148,7 +166,11 @@ export class TaskPaneController {
     return ticket.pendingExtension.requestId;
   }
 
-  private async decide(ticket: TicketView | undefined, act: (ticket: TicketView) => Promise<TicketView>, doneKey: MessageKey): Promise<void> {
+  private async decide(
+    ticket: TicketView | undefined,
+    act: (ticket: TicketView) => Promise<TicketView>,
+    doneKey: MessageKey,
+  ): Promise<void> {
     if (!ticket) return;
     this.publish({ ticket: await act(ticket), flash: { kind: 'info', key: doneKey } });
   }
@@ -160,7 +182,8 @@ export class TaskPaneController {
     } catch (error) {
       const flash: Flash = describeError(error);
       this.publish({ flash, ...(phaseOnError ? { phase: phaseOnError } : {}) });
-      if (error instanceof ApiError && error.problem.code === 'stale-version' && this.state.ticket) await this.reloadTicket(this.state.ticket.id);
+      if (error instanceof ApiError && error.problem.code === 'stale-version' && this.state.ticket)
+        await this.reloadTicket(this.state.ticket.id);
     }
   }
 

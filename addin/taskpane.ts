@@ -24,17 +24,30 @@ async function main(): Promise<void> {
   const boundFetch = window.fetch.bind(window);
   // Entra sign-in: Nested App Authentication (NestedAppAuth 1.1), else the Office dialog sign-in page (DialogApi 1.1),
   // else a clear message on every action that needs the API.
-  const tokens = config.authMode === 'naa'
-    ? chooseTokenProvider(signInCapabilities(officeGlobal()), {
-        naa: () => createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! }),
-        dialog: () => createDialogTokenProvider({ openDialog: () => openSignInDialog(officeGlobal(), `${window.location.origin}/addin/auth-dialog.html`), now: () => new Date() }),
-      })
-    : createDevTokenProvider({ apiBase: config.apiBase, email: host.user().email, fetch: boundFetch });
+  const tokens =
+    config.authMode === 'naa'
+      ? chooseTokenProvider(signInCapabilities(officeGlobal()), {
+          naa: () => createNaaTokenProvider({ clientId: config.clientId!, apiScope: config.apiScope! }),
+          dialog: () =>
+            createDialogTokenProvider({
+              openDialog: () => openSignInDialog(officeGlobal(), `${window.location.origin}/addin/auth-dialog.html`),
+              now: () => new Date(),
+            }),
+        })
+      : createDevTokenProvider({ apiBase: config.apiBase, email: host.user().email, fetch: boundFetch });
   const api = createApiClient({ apiBase: config.apiBase, tokens, fetch: boundFetch });
-  const composeAction: ComposeAction = new URLSearchParams(window.location.search).get('action') === 'after-hours' ? 'after-hours' : 'report';
+  const composeAction: ComposeAction =
+    new URLSearchParams(window.location.search).get('action') === 'after-hours' ? 'after-hours' : 'report';
   const root = document.getElementById('app')!;
   const render = mount(root, (action) => void controller.dispatch(action));
-  const controller = new TaskPaneController({ host, api, supportAddress: config.supportAddress, composeAction, now: () => new Date(), onChange: render });
+  const controller = new TaskPaneController({
+    host,
+    api,
+    supportAddress: config.supportAddress,
+    composeAction,
+    now: () => new Date(),
+    onChange: render,
+  });
   await controller.start();
   // Keep the SLA countdown current while the pane is open.
   window.setInterval(() => void controller.dispatch({ type: 'refresh' }), 60_000);

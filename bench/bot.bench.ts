@@ -58,12 +58,20 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function turn(url: string, body: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 && text.includes('"activities"') ? resolve() : reject(new Error(`turn failed: ${res.statusCode} ${text.slice(0, 200)}`))));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          res.statusCode === 200 && text.includes('"activities"')
+            ? resolve()
+            : reject(new Error(`turn failed: ${res.statusCode} ${text.slice(0, 200)}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -103,8 +111,21 @@ async function throughput(url: string, body: () => string): Promise<number> {
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'soporte-bot-bench-'));
   const store = await openSqliteStore({ dataDir: dir, clock });
-  const runtime = new TeamsRuntime({ identity: { mode: 'local' }, store, clock, fallback: nullNotifier, reportError: (error) => failOnError.report(error, { action: 'bench', what: 'turn' }) });
-  const services = buildServices({ store, clock, ids: counterIds(), mailer: nullMailer, notifier: runtime.notifier, sideEffects: failOnError });
+  const runtime = new TeamsRuntime({
+    identity: { mode: 'local' },
+    store,
+    clock,
+    fallback: nullNotifier,
+    reportError: (error) => failOnError.report(error, { action: 'bench', what: 'turn' }),
+  });
+  const services = buildServices({
+    store,
+    clock,
+    ids: counterIds(),
+    mailer: nullMailer,
+    notifier: runtime.notifier,
+    sideEffects: failOnError,
+  });
   const server = createServer({ startedAt: clock.now(), version: 'bench' });
   runtime.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing });
   // The bare echo turn: same adapter, same server, no bot logic.
@@ -114,12 +135,41 @@ export async function run(): Promise<BenchResult[]> {
     });
   });
   try {
-    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00.000Z' });
-    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-    await store.directory.putStaff({ id: 'staff-bench', name: 'Bench L2', email: 'l2@partner.example', role: 'L2', aadObjectId: 'aad-bench', locale: 'en', active: true });
+    await store.directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
+    await store.directory.putStaff({
+      id: 'staff-bench',
+      name: 'Bench L2',
+      email: 'l2@partner.example',
+      role: 'L2',
+      aadObjectId: 'aad-bench',
+      locale: 'en',
+      active: true,
+    });
     const numbers: string[] = [];
     for (let i = 0; i < TICKETS; i++) {
-      const { ticket } = await services.tickets.open(INTAKE, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Issue ${i}`, description: 'Bench ticket', channel: 'email', priority: (['critical', 'high', 'medium', 'low'] as const)[i % 4] });
+      const { ticket } = await services.tickets.open(INTAKE, {
+        clientId: 'acme',
+        requesterEmail: 'ana@acme.example',
+        subject: `Issue ${i}`,
+        description: 'Bench ticket',
+        channel: 'email',
+        priority: (['critical', 'high', 'medium', 'low'] as const)[i % 4],
+      });
       numbers.push(ticket.number);
     }
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -140,7 +190,13 @@ export async function run(): Promise<BenchResult[]> {
       { name: '`ticket <number>` turn p50', value: ticket.p50, unit: 'ms' },
       { name: '`ticket <number>` turn p99', value: ticket.p99, unit: 'ms' },
       { name: '`ticket <number>` p50 / echo p50', value: ratio, unit: 'x', target: '<= 2x echo', pass: ratio <= 2 },
-      { name: '`ticket <number>` turns/s (8 in flight)', value: Math.round(ticketRate), unit: 'turns/s', target: '>= 200 turns/s', pass: ticketRate >= 200 },
+      {
+        name: '`ticket <number>` turns/s (8 in flight)',
+        value: Math.round(ticketRate),
+        unit: 'turns/s',
+        target: '>= 200 turns/s',
+        pass: ticketRate >= 200,
+      },
     ];
   } finally {
     agent.destroy();

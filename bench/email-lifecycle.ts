@@ -34,7 +34,8 @@ export function resourceUnits(r: CountedRequest): number {
 /** `BENCH_LOG_REQUESTS=1 npm run bench -- sharepoint`: every request of each step (batch steps indented, then their $batch). */
 function printLog(step: string, log: CountedRequest[]): void {
   console.log(`-- ${step}`);
-  for (const r of log) console.log(`${r.inBatch ? '  . ' : ''}${r.method} ${r.path}${r.query ? `?${r.query}` : ''} -> ${r.status}`);
+  for (const r of log)
+    console.log(`${r.inBatch ? '  . ' : ''}${r.method} ${r.path}${r.query ? `?${r.query}` : ''} -> ${r.status}`);
 }
 
 export interface LifecycleStep {
@@ -61,20 +62,61 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const client = graph.client();
     // As the server opens it (bot/store-wiring.ts): directory lookups and email threads kept 30 s.
-    const store = await openSharePointStore({ client, siteId: sp.siteId, batch: { maxRetryDelayMs: 50 }, directoryCache: { clock, ttlMs: 30_000 }, stateCache: { clock, ttlMs: 30_000, prefixes: [THREAD_KEY_PREFIX] } });
+    const store = await openSharePointStore({
+      client,
+      siteId: sp.siteId,
+      batch: { maxRetryDelayMs: 50 },
+      directoryCache: { clock, ttlMs: 30_000 },
+      stateCache: { clock, ttlMs: 30_000, prefixes: [THREAD_KEY_PREFIX] },
+    });
     const notifier = new CapturingNotifier();
     const errors = new CollectedErrors();
     const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it (bot/services.ts)
     const ids = new SequentialIds('life');
-    const mail = new ClientMailer({ mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }), clock, state: store.state, directory: store.directory, alerts: store.alerts });
+    const mail = new ClientMailer({
+      mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }),
+      clock,
+      state: store.state,
+      directory: store.directory,
+      alerts: store.alerts,
+    });
     const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
     const intake = new MailIntakeService({ tickets, store, clientMailer: mail, notifier, clock, ids, ownAddresses: [SUPPORT] });
-    const mailbox = new GraphMailbox({ client, supportMailbox: SUPPORT, state: store.state, attachments: new FileAttachmentStore(path.join(dataDir, 'att')), clock, dataDir, notifier });
+    const mailbox = new GraphMailbox({
+      client,
+      supportMailbox: SUPPORT,
+      state: store.state,
+      attachments: new FileAttachmentStore(path.join(dataDir, 'att')),
+      clock,
+      dataDir,
+      notifier,
+    });
     const pollErrors: unknown[] = [];
     const poller = new MailPoller(mailbox, intake, { onError: (e) => pollErrors.push(e) });
-    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
-    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-    await store.directory.putStaff({ id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true });
+    await store.directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: ['marta@partner.example'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana López',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
+    await store.directory.putStaff({
+      id: 'staff-l1',
+      name: 'Luis',
+      email: 'luis@partner.example',
+      role: 'L1',
+      locale: 'es-MX',
+      active: true,
+    });
     await poller.pollOnce(); // the first pass records the start instant and the delta token (setup, not counted)
     // A running server saved the client's policy version with its first ticket (once per process and version, not per ticket).
     await policies.forClient(await policies.client('acme'));
@@ -86,12 +128,31 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
       const log = graph.requests.list({ inBatch: 'any' });
       const top = log.filter((r) => !r.inBatch);
       if (process.env.BENCH_LOG_REQUESTS) printLog(step, log);
-      steps.push({ step, requests: top.length, mail: top.filter((r) => r.path.startsWith('/users/')).length, units: log.filter((r) => r.inBatch || r.path !== '/$batch').reduce((sum, r) => sum + resourceUnits(r), 0) });
+      steps.push({
+        step,
+        requests: top.length,
+        mail: top.filter((r) => r.path.startsWith('/users/')).length,
+        units: log.filter((r) => r.inBatch || r.path !== '/$batch').reduce((sum, r) => sum + resourceUnits(r), 0),
+      });
     };
-    const arrive = (id: string, subject: string, body: string, inReplyTo?: string) => graph.mail.seedMime(SUPPORT, [
-      'From: Ana López <ana@acme.example>', `To: Soporte <${SUPPORT}>`, `Subject: ${subject}`, `Date: ${clock.now().toUTCString()}`, `Message-ID: ${id}`,
-      ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', body, '',
-    ].join('\r\n'), { receivedDateTime: clock.now().toISOString() });
+    const arrive = (id: string, subject: string, body: string, inReplyTo?: string) =>
+      graph.mail.seedMime(
+        SUPPORT,
+        [
+          'From: Ana López <ana@acme.example>',
+          `To: Soporte <${SUPPORT}>`,
+          `Subject: ${subject}`,
+          `Date: ${clock.now().toUTCString()}`,
+          `Message-ID: ${id}`,
+          ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []),
+          'MIME-Version: 1.0',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          body,
+          '',
+        ].join('\r\n'),
+        { receivedDateTime: clock.now().toISOString() },
+      );
     const current = async () => (await store.tickets.getByNumber('SUP-2026-0001'))!;
     const ref = async () => {
       const t = await current();
@@ -104,7 +165,9 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     clock.advanceMinutes(20);
     // A consultant acts from the ticket card: the card carries the ticket id and version (not counted).
     let at = await ref();
-    await measure('respond: the first response emailed to the client', () => tickets.sendProgressUpdate(L1, at, 'Revisamos el certificado; le escribimos en una hora.'));
+    await measure('respond: the first response emailed to the client', () =>
+      tickets.sendProgressUpdate(L1, at, 'Revisamos el certificado; le escribimos en una hora.'),
+    );
     clock.advanceMinutes(30);
     at = await ref();
     await measure('follow-up logged', () => tickets.logFollowUp(L1, at, 'follow-up', 'Llamada con Ana.'));
@@ -118,8 +181,12 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     const closed = await current();
     if (closed.status !== 'closed') throw new Error(`the lifecycle ended with the ticket ${closed.status}, not closed`);
     if (pollErrors.length > 0) throw new Error(`the lifecycle's mail passes failed: ${String(pollErrors[0])}`);
-    if (errors.errors.length > 0) throw new Error(`the lifecycle reported ${errors.errors.length} error(s): ${String(errors.errors[0]!.error)}`);
-    if (graph.mail.sent(SUPPORT).length !== 4) throw new Error(`expected 4 client emails (acknowledgement, response, resolution, closure), got ${graph.mail.sent(SUPPORT).length}`);
+    if (errors.errors.length > 0)
+      throw new Error(`the lifecycle reported ${errors.errors.length} error(s): ${String(errors.errors[0]!.error)}`);
+    if (graph.mail.sent(SUPPORT).length !== 4)
+      throw new Error(
+        `expected 4 client emails (acknowledgement, response, resolution, closure), got ${graph.mail.sent(SUPPORT).length}`,
+      );
     return steps;
   } finally {
     await sp.graph.close();

@@ -33,17 +33,49 @@ export async function run(): Promise<BenchResult[]> {
     const ids = { newId: () => randomUUID() };
     const notifier: Notifier = { notify: async () => ({}) };
     const mailer = new OutboxMailer({ dir: path.join(dataDir, 'outbox'), from: 'soporte@partner.example', clock });
-    const clientMailer = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
+    const clientMailer = new ClientMailer({
+      mailer,
+      clock,
+      state: store.state,
+      directory: store.directory,
+      alerts: store.alerts,
+    });
     const policies = new PolicyRegistry(store.state, store.directory);
     const sideEffects = { report: (error: unknown) => console.error('side effect failed:', error) };
     const tickets = new TicketService({ store, clock, ids, policies, mail: clientMailer, notifier, sideEffects });
-    const intake = new MailIntakeService({ tickets, store, clientMailer, notifier, clock, ids, ownAddresses: ['soporte@partner.example'] });
-    const mailbox = new MaildropMailbox({ dataDir, clock, attachments: new FileAttachmentStore(path.join(dataDir, 'mail', 'attachments')) });
+    const intake = new MailIntakeService({
+      tickets,
+      store,
+      clientMailer,
+      notifier,
+      clock,
+      ids,
+      ownAddresses: ['soporte@partner.example'],
+    });
+    const mailbox = new MaildropMailbox({
+      dataDir,
+      clock,
+      attachments: new FileAttachmentStore(path.join(dataDir, 'mail', 'attachments')),
+    });
     const poller = new MailPoller(mailbox, intake, { onError: (error) => console.error('intake failed:', error) });
 
-    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2020-01-01T00:00:00.000Z' });
+    await store.directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: ['marta@partner.example'],
+      createdAt: '2020-01-01T00:00:00.000Z',
+    });
     for (let i = 0; i < REQUESTERS; i += 1) {
-      await store.directory.putRequester({ id: `r${i}`, clientId: 'acme', email: `user${i}@acme.example`, name: `User ${i}`, isClientAdmin: i === 0, effectiveFrom: '2020-01-01T00:00:00.000Z' });
+      await store.directory.putRequester({
+        id: `r${i}`,
+        clientId: 'acme',
+        email: `user${i}@acme.example`,
+        name: `User ${i}`,
+        isClientAdmin: i === 0,
+        effectiveFrom: '2020-01-01T00:00:00.000Z',
+      });
     }
     const drop = path.join(dataDir, 'maildrop');
     mkdirSync(drop, { recursive: true });
@@ -54,7 +86,19 @@ export async function run(): Promise<BenchResult[]> {
       if (stranger) unauthorized += 1;
       const from = stranger ? `guest${i}@acme.example` : `user${i % REQUESTERS}@acme.example`;
       const body = `Hola,\r\n\r\nLa factura ${i} no se timbra: error CFDI40145 en producción.\r\n\r\nSaludos`;
-      const raw = [`From: ${from}`, 'To: soporte@partner.example', `Subject: Falla de timbrado ${i}`, `Date: ${date}`, `Message-ID: <bench-${i}@acme.example>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', body, ''].join('\r\n');
+      const raw = [
+        `From: ${from}`,
+        'To: soporte@partner.example',
+        `Subject: Falla de timbrado ${i}`,
+        `Date: ${date}`,
+        `Message-ID: <bench-${i}@acme.example>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        body,
+        '',
+      ].join('\r\n');
       writeFileSync(path.join(drop, `${String(i).padStart(5, '0')}.eml`), raw);
     }
 
@@ -78,15 +122,31 @@ export async function run(): Promise<BenchResult[]> {
     const acks = outbox.filter((f) => f.endsWith('-acknowledgement.eml')).length;
     const replies = outbox.filter((f) => f.endsWith('-unauthorized-sender.eml')).length;
     if (opened !== MESSAGES - unauthorized || acks !== opened || replies !== unauthorized) {
-      throw new Error(`bench run is wrong: ${opened} tickets, ${acks} acknowledgements, ${replies} unauthorized replies for ${MESSAGES} messages`);
+      throw new Error(
+        `bench run is wrong: ${opened} tickets, ${acks} acknowledgements, ${replies} unauthorized replies for ${MESSAGES} messages`,
+      );
     }
     const perSecond = timed / seconds;
     return [
-      { name: `maildrop ingestion end to end (${timed} msgs after ${WARM_UP} warm-up; parse+authorize+ticket+outbox)`, value: Math.round(perSecond), unit: 'messages/s', target: `>= ${TARGET_PER_SECOND}`, pass: perSecond >= TARGET_PER_SECOND },
+      {
+        name: `maildrop ingestion end to end (${timed} msgs after ${WARM_UP} warm-up; parse+authorize+ticket+outbox)`,
+        value: Math.round(perSecond),
+        unit: 'messages/s',
+        target: `>= ${TARGET_PER_SECOND}`,
+        pass: perSecond >= TARGET_PER_SECOND,
+      },
       { name: 'mean time per message', value: Number(((seconds * 1000) / timed).toFixed(2)), unit: 'ms' },
       // Wall time depends on what else the machine runs; CPU time per message does not (much).
-      { name: 'messages per CPU-second of this process (load-independent capacity)', value: Math.round(timed / cpuSeconds), unit: 'messages/s' },
-      { name: `machine load average (1 min) during the run, ${cpus().length} cores`, value: Number(loadavg()[0].toFixed(1)), unit: '' },
+      {
+        name: 'messages per CPU-second of this process (load-independent capacity)',
+        value: Math.round(timed / cpuSeconds),
+        unit: 'messages/s',
+      },
+      {
+        name: `machine load average (1 min) during the run, ${cpus().length} cores`,
+        value: Number(loadavg()[0].toFixed(1)),
+        unit: '',
+      },
     ];
   } finally {
     await store.close();

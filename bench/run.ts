@@ -36,17 +36,29 @@ async function main(filters: string[]): Promise<number> {
 }
 
 async function loadBench(name: string): Promise<BenchModule> {
-  const loaded = (await import(pathToFileURL(join(__dirname, `${name}.bench.ts`)).href)) as Partial<BenchModule> & { default?: Partial<BenchModule> };
+  const loaded = (await import(pathToFileURL(join(__dirname, `${name}.bench.ts`)).href)) as Partial<BenchModule> & {
+    default?: Partial<BenchModule>;
+  };
   const run = loaded.run ?? loaded.default?.run;
   if (typeof run !== 'function') throw new Error(`bench/${name}.bench.ts does not export run(): Promise<BenchResult[]>`);
   return { run };
 }
 
 function printTable(results: BenchResult[]): void {
-  const rows = results.map((r) => [r.name, formatValue(r.value), r.unit, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
+  const rows = results.map((r) => [
+    r.name,
+    formatValue(r.value),
+    r.unit,
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS',
+  ]);
   const header = ['measure', 'value', 'unit', 'target', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   rows.forEach((row) => console.log(line(row)));

@@ -44,14 +44,26 @@ const ConfigSchema = z.object({
   /** How often the mailbox is read. */
   MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Attachments larger than this are refused (the client is told in the acknowledgement). */
-  MAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  MAIL_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
   /**
    * Mail whose sender Exchange could not authenticate (dmarc=fail, spf=fail without dkim=pass, compauth=fail):
    * reject, quarantine or accept. Default: the policy's mail.senderAuthentication (quarantine).
    */
   MAIL_SENDER_AUTHENTICATION: z.enum(SENDER_AUTHENTICATION_POLICIES).optional(),
   /** MAIL_MODE=graph: consultants' mailboxes (comma-separated) whose flagged messages become tickets. */
-  GRAPH_CONSULTANT_MAILBOXES: z.string().default('').transform((list) => list.split(',').map((s) => s.trim()).filter(Boolean)),
+  GRAPH_CONSULTANT_MAILBOXES: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Development only (refused in production): a client-secret app for MAIL_MODE=graph when GRAPH_AUTH is not set. GRAPH_BASE_URL: Graph's origin (default https://graph.microsoft.com). */
   GRAPH_TENANT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
@@ -108,8 +120,17 @@ type RawConfig = z.infer<typeof ConfigSchema>;
 export const CONFIG_SETTINGS: readonly string[] = Object.keys(ConfigSchema.shape);
 
 /** Settings a deployment passes that the platform reads, not Soporte (App Service, Application Insights' agent). */
-export const PLATFORM_SETTINGS: readonly string[] = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITES_PORT'];
-export type Config = Omit<RawConfig, 'SEED_DEMO' | 'INSTANCE_ID' | 'TEST_CLOCK_START'> & { SEED_DEMO: boolean; INSTANCE_ID: string; TEST_CLOCK_START?: Date };
+export const PLATFORM_SETTINGS: readonly string[] = [
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'WEBSITES_PORT',
+];
+export type Config = Omit<RawConfig, 'SEED_DEMO' | 'INSTANCE_ID' | 'TEST_CLOCK_START'> & {
+  SEED_DEMO: boolean;
+  INSTANCE_ID: string;
+  TEST_CLOCK_START?: Date;
+};
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
@@ -118,11 +139,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`invalid configuration: ${problems}`);
   }
   const { TEST_CLOCK_START, ...raw } = result.data;
-  if (TEST_CLOCK_START && raw.NODE_ENV !== 'test') throw new Error('invalid configuration: TEST_CLOCK_START is honoured only with NODE_ENV=test');
+  if (TEST_CLOCK_START && raw.NODE_ENV !== 'test')
+    throw new Error('invalid configuration: TEST_CLOCK_START is honoured only with NODE_ENV=test');
   if (raw.GRAPH_NOTIFICATION_URL && (raw.MAIL_MODE !== 'graph' || !raw.GRAPH_NOTIFICATION_CLIENT_STATE)) {
     throw new Error('invalid configuration: GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and GRAPH_NOTIFICATION_CLIENT_STATE');
   }
-  if (raw.TEST_CRASH_AT && raw.NODE_ENV !== 'test') throw new Error('invalid configuration: TEST_CRASH_AT is honoured only with NODE_ENV=test');
+  if (raw.TEST_CRASH_AT && raw.NODE_ENV !== 'test')
+    throw new Error('invalid configuration: TEST_CRASH_AT is honoured only with NODE_ENV=test');
   return {
     ...raw,
     ...(TEST_CLOCK_START ? { TEST_CLOCK_START: new Date(TEST_CLOCK_START) } : {}),
@@ -152,49 +175,71 @@ export function productionProblems(config: Config): string[] {
     problems.push(...error.missing.map((m) => `bot identity: ${m}`));
   }
   // The add-in's REST API: Entra tokens for its own app registration, never development tokens.
-  if (config.AUTH_MODE === 'local') problems.push('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
-  if (!config.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID (the add-in API\'s own app registration) is not set');
-  if (!config.ENTRA_APP_ID_URI) problems.push('ENTRA_APP_ID_URI (the add-in API\'s Application ID URI, api://<host>/<client id>) is not set');
+  if (config.AUTH_MODE === 'local')
+    problems.push('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
+  if (!config.ENTRA_CLIENT_ID) problems.push("ENTRA_CLIENT_ID (the add-in API's own app registration) is not set");
+  if (!config.ENTRA_APP_ID_URI)
+    problems.push("ENTRA_APP_ID_URI (the add-in API's Application ID URI, api://<host>/<client id>) is not set");
   const serviceIds = [config.MicrosoftAppId, config.AZURE_CLIENT_ID, config.GRAPH_CLIENT_ID].filter(Boolean);
   if (config.ENTRA_CLIENT_ID && serviceIds.includes(config.ENTRA_CLIENT_ID)) {
-    problems.push('ENTRA_CLIENT_ID must be the add-in API\'s own app registration, not the service identity (bot / Graph): the API exposes delegated access_as_user only');
+    problems.push(
+      "ENTRA_CLIENT_ID must be the add-in API's own app registration, not the service identity (bot / Graph): the API exposes delegated access_as_user only",
+    );
   }
-  if (config.PROVIDER_TENANT_ID === LOCAL_PROVIDER_TENANT) problems.push('PROVIDER_TENANT_ID (the partner\'s Entra tenant id, where staff sign in) is not set');
-  for (const [name, url] of [['ENTRA_JWKS_URL', config.ENTRA_JWKS_URL], ['OFFICE_JS_URL', config.OFFICE_JS_URL], ['GRAPH_BASE_URL', config.GRAPH_BASE_URL]] as const) {
+  if (config.PROVIDER_TENANT_ID === LOCAL_PROVIDER_TENANT)
+    problems.push("PROVIDER_TENANT_ID (the partner's Entra tenant id, where staff sign in) is not set");
+  for (const [name, url] of [
+    ['ENTRA_JWKS_URL', config.ENTRA_JWKS_URL],
+    ['OFFICE_JS_URL', config.OFFICE_JS_URL],
+    ['GRAPH_BASE_URL', config.GRAPH_BASE_URL],
+  ] as const) {
     if (url && !url.startsWith('https://')) problems.push(`${name} must be an https:// URL in production (got ${url})`);
   }
   // The service's Graph identity (mail and the SharePoint store): scoped, named, no legacy shared secret.
   const usesGraph = config.MAIL_MODE === 'graph' || config.STORE === 'sharepoint';
   if (usesGraph) problems.push(...serviceIdentityProblems(config));
-  if (config.STORE === 'sharepoint' && !config.SHAREPOINT_SITE) problems.push('STORE=sharepoint needs SHAREPOINT_SITE (the one site the service identity holds Sites.Selected on)');
-  if (config.MAIL_MODE === 'graph' && config.MAIL_SUPPORT_ADDRESS === LOCAL_SUPPORT_ADDRESS) problems.push('MAIL_SUPPORT_ADDRESS (the support mailbox in the Exchange management scope) is not set');
+  if (config.STORE === 'sharepoint' && !config.SHAREPOINT_SITE)
+    problems.push('STORE=sharepoint needs SHAREPOINT_SITE (the one site the service identity holds Sites.Selected on)');
+  if (config.MAIL_MODE === 'graph' && config.MAIL_SUPPORT_ADDRESS === LOCAL_SUPPORT_ADDRESS)
+    problems.push('MAIL_SUPPORT_ADDRESS (the support mailbox in the Exchange management scope) is not set');
   return problems;
 }
 
 function serviceIdentityProblems(config: Config): string[] {
   const problems: string[] = [];
   if (config.GRAPH_CLIENT_SECRET || config.GRAPH_CLIENT_ID || config.GRAPH_TENANT_ID) {
-    problems.push('GRAPH_TENANT_ID/GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (a shared secret on the old all-in-one app) are refused in production: use GRAPH_AUTH=managed-identity or certificate with AZURE_CLIENT_ID');
+    problems.push(
+      'GRAPH_TENANT_ID/GRAPH_CLIENT_ID/GRAPH_CLIENT_SECRET (a shared secret on the old all-in-one app) are refused in production: use GRAPH_AUTH=managed-identity or certificate with AZURE_CLIENT_ID',
+    );
   }
   switch (config.GRAPH_AUTH) {
     case 'managed-identity':
-      if (!config.AZURE_CLIENT_ID) problems.push('GRAPH_AUTH=managed-identity needs AZURE_CLIENT_ID (the user-assigned identity granted Sites.Selected and the Exchange role)');
+      if (!config.AZURE_CLIENT_ID)
+        problems.push(
+          'GRAPH_AUTH=managed-identity needs AZURE_CLIENT_ID (the user-assigned identity granted Sites.Selected and the Exchange role)',
+        );
       break;
     case 'certificate':
-      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_CERTIFICATE_PATH'] as const) if (!config[name]) problems.push(`GRAPH_AUTH=certificate needs ${name}`);
+      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_CERTIFICATE_PATH'] as const)
+        if (!config[name]) problems.push(`GRAPH_AUTH=certificate needs ${name}`);
       break;
     case 'secret':
-      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const) if (!config[name]) problems.push(`GRAPH_AUTH=secret needs ${name}`);
+      for (const name of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const)
+        if (!config[name]) problems.push(`GRAPH_AUTH=secret needs ${name}`);
       break;
     default:
-      problems.push('GRAPH_AUTH (managed-identity, certificate or secret) is not set: MAIL_MODE=graph and STORE=sharepoint sign in to Graph as the service identity');
+      problems.push(
+        'GRAPH_AUTH (managed-identity, certificate or secret) is not set: MAIL_MODE=graph and STORE=sharepoint sign in to Graph as the service identity',
+      );
   }
   return problems;
 }
 
 export class UnsafeProductionConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`refusing to start in production: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `refusing to start in production: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'UnsafeProductionConfigError';
   }
 }

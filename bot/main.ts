@@ -44,22 +44,57 @@ async function main(): Promise<void> {
   // with no Teams conversation yet (bot not installed there) fall back to log lines.
   const teams = buildTeams(config, { store, clock, sideEffects, fallback: new LogNotifier(clock) });
   const notifier: Notifier = teams.notifier;
-  say(`mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: Teams cards where the bot is installed, else log lines (component "notifier")`);
+  say(
+    `mail: ${config.MAIL_MODE === 'maildrop' ? `outbox ${resolve(config.DATA_DIR, 'outbox')}` : config.MAIL_MODE === 'graph' ? `Graph mailbox ${config.MAIL_SUPPORT_ADDRESS}` : 'log lines (component "mailer")'}; notifications: Teams cards where the bot is installed, else log lines (component "notifier")`,
+  );
 
   // ---- application services --------------------------------------------------------------------
-  const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects, probe: crashProbe(config.TEST_CRASH_AT) });
+  const services = buildServices({
+    store,
+    clock,
+    ids: uuidIds,
+    mailer,
+    notifier,
+    sideEffects,
+    probe: crashProbe(config.TEST_CRASH_AT),
+  });
 
   // ---- demo data (first start on an empty store; never in production) --------------------------
   if (config.SEED_DEMO) {
     const outcome = await seedDemo(store, services);
-    say(outcome.seeded ? `demo data loaded: client "demo", 3 requesters, 4 staff (Playground users), tickets ${outcome.tickets.join(', ')}` : `demo data: not loaded (${outcome.reason})`);
+    say(
+      outcome.seeded
+        ? `demo data loaded: client "demo", 3 requesters, 4 staff (Playground users), tickets ${outcome.tickets.join(', ')}`
+        : `demo data: not loaded (${outcome.reason})`,
+    );
   } else {
     say('demo data: disabled (SEED_DEMO=false or production)');
   }
 
   // ---- SLA monitor and email intake (built here, started once everything is wired) -------------
-  const monitor = new SlaMonitor({ store, clock, notifier, mail: services.clientMail, tickets: services.tickets, policies: services.policies, sideEffects, statements: services.statements, holder: config.INSTANCE_ID, intervalMs: config.SLA_SWEEP_SECONDS * 1000, ...(sweepPageSize ? { pageSize: sweepPageSize } : {}) });
-  const mailChannel = buildMailChannel({ config, store, clock, ids: uuidIds, tickets: services.tickets, clientMail: services.clientMail, notifier, statements: services.statements });
+  const monitor = new SlaMonitor({
+    store,
+    clock,
+    notifier,
+    mail: services.clientMail,
+    tickets: services.tickets,
+    policies: services.policies,
+    sideEffects,
+    statements: services.statements,
+    holder: config.INSTANCE_ID,
+    intervalMs: config.SLA_SWEEP_SECONDS * 1000,
+    ...(sweepPageSize ? { pageSize: sweepPageSize } : {}),
+  });
+  const mailChannel = buildMailChannel({
+    config,
+    store,
+    clock,
+    ids: uuidIds,
+    tickets: services.tickets,
+    clientMail: services.clientMail,
+    notifier,
+    statements: services.statements,
+  });
 
   // ---- HTTP server and routes ------------------------------------------------------------------
   const server = createServer({
@@ -70,31 +105,69 @@ async function main(): Promise<void> {
       const status = await monitor.status();
       return {
         store: { kind: store.kind, schemaVersion: await store.schemaVersion() },
-        monitor: { lastSweep: status.lastSweep ?? null, leaseHolder: status.lease?.holder ?? null, leaseUntil: status.lease?.until ?? null, instance: status.holder },
+        monitor: {
+          lastSweep: status.lastSweep ?? null,
+          leaseHolder: status.lease?.holder ?? null,
+          leaseUntil: status.lease?.until ?? null,
+          instance: status.holder,
+        },
         ...(mailChannel?.health ? { mailboxes: await mailChannel.health() } : {}),
       };
     },
   });
 
   // ---- privacy statement, terms of use, support page (the manifests link them) ----------------------
-  registerLegalRoutes(server, { name: config.PARTNER_NAME, email: config.PARTNER_EMAIL ?? config.MAIL_SUPPORT_ADDRESS, supportMailbox: config.MAIL_SUPPORT_ADDRESS, ...(config.PARTNER_WEBSITE ? { website: config.PARTNER_WEBSITE } : {}) });
+  registerLegalRoutes(server, {
+    name: config.PARTNER_NAME,
+    email: config.PARTNER_EMAIL ?? config.MAIL_SUPPORT_ADDRESS,
+    supportMailbox: config.MAIL_SUPPORT_ADDRESS,
+    ...(config.PARTNER_WEBSITE ? { website: config.PARTNER_WEBSITE } : {}),
+  });
   say(`legal pages: /legal/privacy, /legal/terms, /legal/support for ${config.PARTNER_NAME}`);
 
   // ---- REST API for the Outlook add-in (/api/v1) and the add-in itself (/addin/) ---------------
-  for (const line of await wireApi(server, { settings: config, store, clock, ids: uuidIds, services, supportAddress: config.MAIL_SUPPORT_ADDRESS })) say(line);
+  for (const line of await wireApi(server, {
+    settings: config,
+    store,
+    clock,
+    ids: uuidIds,
+    services,
+    supportAddress: config.MAIL_SUPPORT_ADDRESS,
+  }))
+    say(line);
 
   // ---- Teams bot (POST /api/messages) ----------------------------------------------------------
-  teams.attach(server, { tickets: services.tickets.via('teams'), queries: services.queries, billing: services.billing, statements: services.statements });
+  teams.attach(server, {
+    tickets: services.tickets.via('teams'),
+    queries: services.queries,
+    billing: services.billing,
+    statements: services.statements,
+  });
   say(teams.describe());
 
   if (mailChannel && config.MAIL_MODE === 'graph' && config.GRAPH_NOTIFICATION_CLIENT_STATE) {
     const subscriptions = mailChannel.subscriptions;
-    registerGraphNotificationRoute(server, config.GRAPH_NOTIFICATION_CLIENT_STATE, () => {
-      mailChannel.poller.pollOnce().catch((error: unknown) => sideEffects.report(error, { action: 'mail-intake', what: 'delta read after a Graph notification' }));
-    }, (event, subscriptionId) => {
-      subscriptions?.onLifecycle(event, subscriptionId).catch((error: unknown) => sideEffects.report(error, { action: 'mail-intake', what: `Graph lifecycle notification ${event}` }));
-    });
-    say(`mail: Graph change notifications on POST ${GRAPH_NOTIFICATION_PATH}${subscriptions ? ` (subscriptions managed for ${config.GRAPH_NOTIFICATION_URL})` : ''}`);
+    registerGraphNotificationRoute(
+      server,
+      config.GRAPH_NOTIFICATION_CLIENT_STATE,
+      () => {
+        mailChannel.poller
+          .pollOnce()
+          .catch((error: unknown) =>
+            sideEffects.report(error, { action: 'mail-intake', what: 'delta read after a Graph notification' }),
+          );
+      },
+      (event, subscriptionId) => {
+        subscriptions
+          ?.onLifecycle(event, subscriptionId)
+          .catch((error: unknown) =>
+            sideEffects.report(error, { action: 'mail-intake', what: `Graph lifecycle notification ${event}` }),
+          );
+      },
+    );
+    say(
+      `mail: Graph change notifications on POST ${GRAPH_NOTIFICATION_PATH}${subscriptions ? ` (subscriptions managed for ${config.GRAPH_NOTIFICATION_URL})` : ''}`,
+    );
   }
 
   // ---- test hooks (NODE_ENV=test only) ---------------------------------------------------------
@@ -104,16 +177,25 @@ async function main(): Promise<void> {
   monitor.start();
   say(`SLA monitor: sweeping every ${config.SLA_SWEEP_SECONDS} s as ${config.INSTANCE_ID}`);
   const stopMail = mailChannel?.start(
-    (report) => report.outcomes.forEach((o) => say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`)),
+    (report) =>
+      report.outcomes.forEach((o) =>
+        say(`mail ${o.id}: ${o.disposition} (${o.action}${o.ticketNumber ? ` ${o.ticketNumber}` : ''}) ${o.reason}`),
+      ),
     (error) => sideEffects.report(error, { action: 'mail-intake', what: 'reading the mailbox' }),
   );
-  say(mailChannel ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}` : 'mail intake: off (MAIL_MODE=log)');
+  say(
+    mailChannel
+      ? `mail intake: ${mailChannel.mailbox.kind} every ${config.MAIL_POLL_SECONDS} s${config.MAIL_MODE === 'maildrop' ? ` (drop .eml files in ${resolve(config.DATA_DIR, 'maildrop')})` : ''}`
+      : 'mail intake: off (MAIL_MODE=log)',
+  );
 
   // ---- listen and shut down --------------------------------------------------------------------
   server.listen(config.PORT, config.HOST, () => {
     say(`listening on http://${config.HOST}:${config.PORT} (GET /healthz)`);
     // Graph validates the notification URL when a subscription is created: only once we answer it.
-    mailChannel?.subscriptions?.start((error) => sideEffects.report(error, { action: 'mail-intake', what: 'creating or renewing the Graph subscriptions' }));
+    mailChannel?.subscriptions?.start((error) =>
+      sideEffects.report(error, { action: 'mail-intake', what: 'creating or renewing the Graph subscriptions' }),
+    );
   });
   const shutdown = (signal: string) => {
     say(`${signal}: shutting down`);

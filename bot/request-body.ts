@@ -65,11 +65,26 @@ export function readJsonBody(limits: BodyLimits) {
     const limit = req.path() === BOT_PATH ? limits.botBytes : limits.apiBytes;
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!JSON_TYPE.test(type)) {
-      refuse(req, res, next, new ApiProblem(415, 'unsupported-media-type', 'Unsupported media type', `this route accepts application/json bodies only, not ${type || 'a body without Content-Type'}`));
+      refuse(
+        req,
+        res,
+        next,
+        new ApiProblem(
+          415,
+          'unsupported-media-type',
+          'Unsupported media type',
+          `this route accepts application/json bodies only, not ${type || 'a body without Content-Type'}`,
+        ),
+      );
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge = new ApiProblem(413, 'payload-too-large', 'Request body too large', `the body may be at most ${limit} bytes (decoded)`);
+    const tooLarge = new ApiProblem(
+      413,
+      'payload-too-large',
+      'Request body too large',
+      `the body may be at most ${limit} bytes (decoded)`,
+    );
     if (declared > limit) {
       refuse(req, res, next, tooLarge);
       return;
@@ -77,7 +92,17 @@ export function readJsonBody(limits: BodyLimits) {
     const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
     const decoder = decoderFor(encoding);
     if (decoder === undefined) {
-      refuse(req, res, next, new ApiProblem(415, 'unsupported-media-type', 'Unsupported content encoding', `Content-Encoding ${encoding} is not supported (use gzip, deflate, br or none)`));
+      refuse(
+        req,
+        res,
+        next,
+        new ApiProblem(
+          415,
+          'unsupported-media-type',
+          'Unsupported content encoding',
+          `Content-Encoding ${encoding} is not supported (use gzip, deflate, br or none)`,
+        ),
+      );
       return;
     }
     const chunks: Buffer[] = [];
@@ -115,7 +140,9 @@ export function readJsonBody(limits: BodyLimits) {
     req.once('error', () => finish(new ApiProblem(400, 'validation', 'The request is not valid', 'the body could not be read')));
     if (decoder) {
       decoder.on('data', take);
-      decoder.once('error', () => finish(new ApiProblem(400, 'validation', 'The request is not valid', `the body is not valid ${encoding}`)));
+      decoder.once('error', () =>
+        finish(new ApiProblem(400, 'validation', 'The request is not valid', `the body is not valid ${encoding}`)),
+      );
       decoder.once('end', () => finish());
       req.once('end', () => decoder.end());
     } else {

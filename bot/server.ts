@@ -10,7 +10,6 @@ export interface ServerDeps {
   bodyLimits?: BodyLimits | undefined;
 }
 
-
 /** Builds the restify server and its routes; main.ts decides when and where it listens. */
 export function createServer(deps: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'soporte' });

@@ -40,7 +40,15 @@ export interface Services {
 export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, ids, mailer, notifier, sideEffects, probe } = deps;
   const policies = new PolicyRegistry(store.state, store.directory, clock, DEFAULT_POLICY);
-  const clientMail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts, timeZone: policies.base.calendar.timezone, probe });
+  const clientMail = new ClientMailer({
+    mailer,
+    clock,
+    state: store.state,
+    directory: store.directory,
+    alerts: store.alerts,
+    timeZone: policies.base.calendar.timezone,
+    probe,
+  });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMail, notifier, sideEffects });
   return {
     policies,
@@ -52,6 +60,14 @@ export function buildServices(deps: ServiceDeps): Services {
     billing: new BillingService({ store, policies }),
     holidays: new HolidayService({ state: store.state, clock }),
     dashboard: new DashboardService({ store, clock, policies }),
-    statements: new StatementService({ store, clock, policies, renderer: createStatementRenderer(policies.base.calendar.timezone), mailer, notifier, timeZone: policies.base.calendar.timezone }),
+    statements: new StatementService({
+      store,
+      clock,
+      policies,
+      renderer: createStatementRenderer(policies.base.calendar.timezone),
+      mailer,
+      notifier,
+      timeZone: policies.base.calendar.timezone,
+    }),
   };
 }

@@ -15,7 +15,15 @@ export interface ConfiguredStore {
   sweepPageSize?: number;
 }
 
-type GraphSettings = Pick<Config, 'GRAPH_AUTH' | 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET' | 'AZURE_CLIENT_CERTIFICATE_PATH' | 'GRAPH_BASE_URL'>;
+type GraphSettings = Pick<
+  Config,
+  | 'GRAPH_AUTH'
+  | 'AZURE_TENANT_ID'
+  | 'AZURE_CLIENT_ID'
+  | 'AZURE_CLIENT_SECRET'
+  | 'AZURE_CLIENT_CERTIFICATE_PATH'
+  | 'GRAPH_BASE_URL'
+>;
 
 function refuse(missing: string[], why: string): never {
   throw new Error(`invalid configuration: ${why} needs ${missing.join(', ')}`);
@@ -30,10 +38,20 @@ export function storeCredentialConfig(config: GraphSettings): GraphCredentialCon
   switch (config.GRAPH_AUTH) {
     case 'secret':
       need(['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'], 'GRAPH_AUTH=secret');
-      return { kind: 'client-secret', tenantId: config.AZURE_TENANT_ID!, clientId: config.AZURE_CLIENT_ID!, clientSecret: config.AZURE_CLIENT_SECRET! };
+      return {
+        kind: 'client-secret',
+        tenantId: config.AZURE_TENANT_ID!,
+        clientId: config.AZURE_CLIENT_ID!,
+        clientSecret: config.AZURE_CLIENT_SECRET!,
+      };
     case 'certificate':
       need(['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_CERTIFICATE_PATH'], 'GRAPH_AUTH=certificate');
-      return { kind: 'certificate', tenantId: config.AZURE_TENANT_ID!, clientId: config.AZURE_CLIENT_ID!, certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH! };
+      return {
+        kind: 'certificate',
+        tenantId: config.AZURE_TENANT_ID!,
+        clientId: config.AZURE_CLIENT_ID!,
+        certificatePath: config.AZURE_CLIENT_CERTIFICATE_PATH!,
+      };
     case 'managed-identity':
       // A user-assigned identity is named by AZURE_CLIENT_ID; without it, the system-assigned one.
       return { kind: 'managed-identity', ...(config.AZURE_CLIENT_ID ? { clientId: config.AZURE_CLIENT_ID } : {}) };
@@ -44,7 +62,10 @@ export function storeCredentialConfig(config: GraphSettings): GraphCredentialCon
 
 /** A Graph client for the store from the settings (credential by configuration, retries on 429/503). */
 export function storeGraphClient(config: GraphSettings): Client {
-  return createGraphClient({ credential: createCredential(storeCredentialConfig(config)), baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL });
+  return createGraphClient({
+    credential: createCredential(storeCredentialConfig(config)),
+    baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL,
+  });
 }
 
 /** Directory changes (authorization included) and email threads written by another instance reach this one within this time. */
@@ -53,11 +74,24 @@ const DIRECTORY_CACHE_MS = 30_000;
 /** The store STORE selects: SQLite under DATA_DIR (default) or SharePoint lists on SHAREPOINT_SITE. */
 export async function openConfiguredStore(config: Config, clock: Clock): Promise<ConfiguredStore> {
   if (config.STORE === 'sharepoint') {
-    if (!config.SHAREPOINT_SITE) refuse(['SHAREPOINT_SITE (the site id or https://<tenant>.sharepoint.com/sites/<name>)'], 'STORE=sharepoint');
+    if (!config.SHAREPOINT_SITE)
+      refuse(['SHAREPOINT_SITE (the site id or https://<tenant>.sharepoint.com/sites/<name>)'], 'STORE=sharepoint');
     const client = storeGraphClient(config);
-    const store = await openSharePointStore({ client, siteId: config.SHAREPOINT_SITE, directoryCache: { clock, ttlMs: DIRECTORY_CACHE_MS }, stateCache: { clock, ttlMs: DIRECTORY_CACHE_MS, prefixes: [THREAD_KEY_PREFIX] } });
-    return { store, description: `sharepoint site ${store.siteId} (schema version ${await store.schemaVersion()})`, sweepPageSize: MAX_PAGE_SIZE };
+    const store = await openSharePointStore({
+      client,
+      siteId: config.SHAREPOINT_SITE,
+      directoryCache: { clock, ttlMs: DIRECTORY_CACHE_MS },
+      stateCache: { clock, ttlMs: DIRECTORY_CACHE_MS, prefixes: [THREAD_KEY_PREFIX] },
+    });
+    return {
+      store,
+      description: `sharepoint site ${store.siteId} (schema version ${await store.schemaVersion()})`,
+      sweepPageSize: MAX_PAGE_SIZE,
+    };
   }
   const store = await openSqliteStore({ dataDir: config.DATA_DIR, clock });
-  return { store, description: `sqlite ${store.file} (schema version ${await store.schemaVersion()}, DATA_DIR=${resolve(config.DATA_DIR)})` };
+  return {
+    store,
+    description: `sqlite ${store.file} (schema version ${await store.schemaVersion()}, DATA_DIR=${resolve(config.DATA_DIR)})`,
+  };
 }

@@ -26,12 +26,23 @@ export function installTestHooks(services: Services, now: () => Date): void {
         const raisedAt = new Date(now().getTime() - message.raisedMinutesAgo * 60_000);
         const { ticket, created } = await services.tickets.open(
           { role: 'system', id: 'crash-test' },
-          { clientId: message.clientId, requesterEmail: message.requesterEmail, subject: `burst ${message.prefix} ${i}`, description: 'crash test', channel: 'email', priority: 'critical', sourceMessageId: `<${message.prefix}-${i}@crash.test>`, raisedAt },
+          {
+            clientId: message.clientId,
+            requesterEmail: message.requesterEmail,
+            subject: `burst ${message.prefix} ${i}`,
+            description: 'crash test',
+            channel: 'email',
+            priority: 'critical',
+            sourceMessageId: `<${message.prefix}-${i}@crash.test>`,
+            raisedAt,
+          },
         );
         process.send?.({ type: 'opened', i, number: ticket.number, created });
       }
       process.send?.({ type: 'burst-done' });
-    })().catch((error: unknown) => process.send?.({ type: 'burst-failed', error: error instanceof Error ? error.message : String(error) }));
+    })().catch((error: unknown) =>
+      process.send?.({ type: 'burst-failed', error: error instanceof Error ? error.message : String(error) }),
+    );
   });
 }
 

@@ -16,6 +16,17 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const part of ['dist', 'bin', 'package-lock.json']) cpSync(join(root, part), join(out, part), { recursive: true });
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const staged = { name: pkg.name, version: pkg.version, private: true, engines: pkg.engines, bin: pkg.bin, scripts: { start: 'node dist/bot/main.js' }, dependencies: pkg.dependencies, overrides: pkg.overrides };
+const staged = {
+  name: pkg.name,
+  version: pkg.version,
+  private: true,
+  engines: pkg.engines,
+  bin: pkg.bin,
+  scripts: { start: 'node dist/bot/main.js' },
+  dependencies: pkg.dependencies,
+  overrides: pkg.overrides,
+};
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
-console.log(`stage-app: staged dist/, bin/, package.json (${Object.keys(pkg.dependencies).length} production dependencies), package-lock.json in ${out}`);
+console.log(
+  `stage-app: staged dist/, bin/, package.json (${Object.keys(pkg.dependencies).length} production dependencies), package-lock.json in ${out}`,
+);

@@ -5,7 +5,10 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** What a deployment fills into the Teams and Outlook manifests (read from the environment by scripts/package.ts). */
 export const PackageSettingsSchema = z.object({
   /** Where the server is published, https, no trailing slash: https://soporte.contoso.com */
-  PUBLIC_URL: z.string().url().regex(/^https:\/\/[^/]+$/, 'must be https://host with no path or trailing slash'),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https:\/\/[^/]+$/, 'must be https://host with no path or trailing slash'),
   TEAMS_APP_ID: guid,
   /** The Azure Bot's Microsoft App ID (the Entra app registration of the bot). */
   BOT_ID: guid,
@@ -22,12 +25,19 @@ export const PackageSettingsSchema = z.object({
 
 export type PackageSettings = z.infer<typeof PackageSettingsSchema>;
 
-export function parsePackageSettings(env: Record<string, string | undefined>, defaults: Partial<PackageSettings> = {}): PackageSettings {
+export function parsePackageSettings(
+  env: Record<string, string | undefined>,
+  defaults: Partial<PackageSettings> = {},
+): PackageSettings {
   const merged = { ...defaults, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) };
   if (!merged.ENTRA_CLIENT_ID && merged.BOT_ID) merged.ENTRA_CLIENT_ID = merged.BOT_ID;
   const result = PackageSettingsSchema.safeParse(merged);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${merged[String(i.path[0]) as keyof PackageSettings] === undefined ? 'missing' : i.message}`).join('; ');
+    const problems = result.error.issues
+      .map(
+        (i) => `${i.path.join('.')}: ${merged[String(i.path[0]) as keyof PackageSettings] === undefined ? 'missing' : i.message}`,
+      )
+      .join('; ');
     throw new Error(`invalid package settings: ${problems}`);
   }
   return result.data;

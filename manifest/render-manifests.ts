@@ -5,7 +5,11 @@ import type { PackageSettings } from './package-settings';
 const MANIFEST_DIR = __dirname;
 
 /** Replaces every `{{NAME}}`; a placeholder without a value is an error, never left in a manifest. */
-export function fillTemplate(template: string, values: Record<string, string>, escape: (value: string) => string = (v) => v): string {
+export function fillTemplate(
+  template: string,
+  values: Record<string, string>,
+  escape: (value: string) => string = (v) => v,
+): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`manifest template: no value for {{${name}}}`);
@@ -44,6 +48,9 @@ export function renderOutlookManifest(settings: PackageSettings): string {
   return fillTemplate(template, templateValues(settings), escapeXml);
 }
 
-export const ICON_FILES = { color: join(MANIFEST_DIR, 'icons', 'color.png'), outline: join(MANIFEST_DIR, 'icons', 'outline.png') };
+export const ICON_FILES = {
+  color: join(MANIFEST_DIR, 'icons', 'color.png'),
+  outline: join(MANIFEST_DIR, 'icons', 'outline.png'),
+};
 
 export const OUTLOOK_SCHEMA_DIR = join(MANIFEST_DIR, 'schema');

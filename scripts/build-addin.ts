@@ -47,7 +47,9 @@ const SERVER_ONLY_TABLES: Record<string, string> = {
 const SERVER_ONLY_MESSAGES: Plugin = {
   name: 'server-only-messages',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/messages\/[a-z-]+$/ }, (args) => (args.path.split('/').pop()! in SERVER_ONLY_TABLES ? { path: args.path, namespace: 'server-only-messages' } : undefined));
+    builder.onResolve({ filter: /^\.\/messages\/[a-z-]+$/ }, (args) =>
+      args.path.split('/').pop()! in SERVER_ONLY_TABLES ? { path: args.path, namespace: 'server-only-messages' } : undefined,
+    );
     builder.onLoad({ filter: /.*/, namespace: 'server-only-messages' }, (args) => {
       const name = SERVER_ONLY_TABLES[args.path.split('/').pop()!];
       return { contents: `export const ${name} = {};`, loader: 'js' };
@@ -58,26 +60,65 @@ const SERVER_ONLY_MESSAGES: Plugin = {
 export async function buildAddin(outDir: string = ADDIN_DIST_DIR): Promise<AddinBuild> {
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   mkdirSync(join(outDir, 'board'), { recursive: true });
-  const common = { bundle: true, minify: true, platform: 'browser' as const, sourcemap: 'linked' as const, legalComments: 'none' as const, logLevel: 'warning' as const };
+  const common = {
+    bundle: true,
+    minify: true,
+    platform: 'browser' as const,
+    sourcemap: 'linked' as const,
+    legalComments: 'none' as const,
+    logLevel: 'warning' as const,
+  };
   // The task pane: one classic script (ES2017), for the broadest Outlook reach.
-  await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'taskpane.ts')], outfile: join(outDir, 'taskpane.js'), format: 'iife', target: ['es2017'] });
+  await build({
+    ...common,
+    entryPoints: [join(ADDIN_SOURCE_DIR, 'taskpane.ts')],
+    outfile: join(outDir, 'taskpane.js'),
+    format: 'iife',
+    target: ['es2017'],
+  });
   // The Office dialog sign-in page (hosts without Nested App Authentication): its own bundle, with MSAL's redirect flow.
-  await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'auth-dialog.ts')], outfile: join(outDir, 'auth-dialog.js'), format: 'iife', target: ['es2017'] });
+  await build({
+    ...common,
+    entryPoints: [join(ADDIN_SOURCE_DIR, 'auth-dialog.ts')],
+    outfile: join(outDir, 'auth-dialog.js'),
+    format: 'iife',
+    target: ['es2017'],
+  });
   // The Teams tab: an ES module, split so TeamsJS is fetched only when the page runs inside Teams.
-  await build({ ...common, entryPoints: [join(ADDIN_SOURCE_DIR, 'sla-board.ts')], outdir: join(outDir, 'board'), format: 'esm', splitting: true, target: ['es2020'], plugins: [SERVER_ONLY_MESSAGES] });
-  for (const file of ['taskpane.html', 'auth-dialog.html', 'sla-board.html', 'taskpane.css', 'dashboard.css']) copyFileSync(join(ADDIN_SOURCE_DIR, file), join(outDir, file));
-  for (const icon of readdirSync(join(ADDIN_SOURCE_DIR, 'assets'))) copyFileSync(join(ADDIN_SOURCE_DIR, 'assets', icon), join(outDir, 'assets', icon));
+  await build({
+    ...common,
+    entryPoints: [join(ADDIN_SOURCE_DIR, 'sla-board.ts')],
+    outdir: join(outDir, 'board'),
+    format: 'esm',
+    splitting: true,
+    target: ['es2020'],
+    plugins: [SERVER_ONLY_MESSAGES],
+  });
+  for (const file of ['taskpane.html', 'auth-dialog.html', 'sla-board.html', 'taskpane.css', 'dashboard.css'])
+    copyFileSync(join(ADDIN_SOURCE_DIR, file), join(outDir, file));
+  for (const icon of readdirSync(join(ADDIN_SOURCE_DIR, 'assets')))
+    copyFileSync(join(ADDIN_SOURCE_DIR, 'assets', icon), join(outDir, 'assets', icon));
   const js = readFileSync(join(outDir, 'taskpane.js'));
   const board = readFileSync(join(outDir, 'board', 'sla-board.js'));
-  const boardTotalGzipBytes = readdirSync(join(outDir, 'board')).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, 'board', f)), { level: 9 }).length, 0);
-  return { outDir, jsBytes: js.length, jsGzipBytes: gzipSync(js, { level: 9 }).length, boardGzipBytes: gzipSync(board, { level: 9 }).length, boardTotalGzipBytes };
+  const boardTotalGzipBytes = readdirSync(join(outDir, 'board'))
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, 'board', f)), { level: 9 }).length, 0);
+  return {
+    outDir,
+    jsBytes: js.length,
+    jsGzipBytes: gzipSync(js, { level: 9 }).length,
+    boardGzipBytes: gzipSync(board, { level: 9 }).length,
+    boardTotalGzipBytes,
+  };
 }
 
 if (require.main === module) {
   buildAddin()
     .then((result) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      console.log(`add-in built in ${result.outDir}: taskpane.js ${kb(result.jsBytes)}, ${kb(result.jsGzipBytes)} gzipped (budget ${kb(TASKPANE_BUDGET_GZIP_BYTES)}); sla-board.js ${kb(result.boardGzipBytes)} gzipped, the whole tab ${kb(result.boardTotalGzipBytes)} gzipped (budget ${kb(TAB_BUDGET_GZIP_BYTES)})`);
+      console.log(
+        `add-in built in ${result.outDir}: taskpane.js ${kb(result.jsBytes)}, ${kb(result.jsGzipBytes)} gzipped (budget ${kb(TASKPANE_BUDGET_GZIP_BYTES)}); sla-board.js ${kb(result.boardGzipBytes)} gzipped, the whole tab ${kb(result.boardTotalGzipBytes)} gzipped (budget ${kb(TAB_BUDGET_GZIP_BYTES)})`,
+      );
       if (result.jsGzipBytes > TASKPANE_BUDGET_GZIP_BYTES || result.boardTotalGzipBytes > TAB_BUDGET_GZIP_BYTES) process.exit(2);
     })
     .catch((error: unknown) => {

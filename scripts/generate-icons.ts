@@ -16,24 +16,32 @@ const CLEAR: Rgba = [0, 0, 0, 0];
 
 /** True inside a "ticket": a rounded rectangle with a half-circle notch on each side. */
 function insideTicket(x: number, y: number, size: number): boolean {
-  const left = size * 0.16, right = size * 0.84, top = size * 0.3, bottom = size * 0.7;
+  const left = size * 0.16,
+    right = size * 0.84,
+    top = size * 0.3,
+    bottom = size * 0.7;
   if (x < left || x > right || y < top || y > bottom) return false;
-  const notch = size * 0.08, midY = size * 0.5;
+  const notch = size * 0.08,
+    midY = size * 0.5;
   if (Math.hypot(x - left, y - midY) < notch || Math.hypot(x - right, y - midY) < notch) return false;
   const r = size * 0.04;
-  const cx = Math.min(Math.max(x, left + r), right - r), cy = Math.min(Math.max(y, top + r), bottom - r);
+  const cx = Math.min(Math.max(x, left + r), right - r),
+    cy = Math.min(Math.max(y, top + r), bottom - r);
   return Math.hypot(x - cx, y - cy) <= r;
 }
 
 /** True on a check mark drawn inside the ticket. */
 function onCheck(x: number, y: number, size: number): boolean {
   const w = size * 0.045;
-  const a = [size * 0.38, size * 0.5], b = [size * 0.47, size * 0.59], c = [size * 0.64, size * 0.41];
+  const a = [size * 0.38, size * 0.5],
+    b = [size * 0.47, size * 0.59],
+    c = [size * 0.64, size * 0.41];
   return distanceToSegment(x, y, a, b) < w || distanceToSegment(x, y, b, c) < w;
 }
 
 function distanceToSegment(x: number, y: number, [ax, ay]: number[], [bx, by]: number[]): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
 }
@@ -57,7 +65,12 @@ export function outlineIcon(): RgbaImage {
   return draw(size, (x, y) => {
     const inside = insideTicket(x, y, size);
     if (!inside) return CLEAR;
-    const border = [[-stroke, 0], [stroke, 0], [0, -stroke], [0, stroke]].some(([dx, dy]) => !insideTicket(x + dx, y + dy, size));
+    const border = [
+      [-stroke, 0],
+      [stroke, 0],
+      [0, -stroke],
+      [0, stroke],
+    ].some(([dx, dy]) => !insideTicket(x + dx, y + dy, size));
     return border ? WHITE : CLEAR;
   });
 }

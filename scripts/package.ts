@@ -21,7 +21,11 @@ export interface PackageOutput {
   outlookManifest: string;
 }
 
-export async function writePackages(settings: PackageSettings, outDir: string, options: { fetch?: UrlFetcher } = {}): Promise<PackageOutput> {
+export async function writePackages(
+  settings: PackageSettings,
+  outDir: string,
+  options: { fetch?: UrlFetcher } = {},
+): Promise<PackageOutput> {
   const teamsManifest = renderTeamsManifest(settings);
   const teamsErrors = await validateTeamsManifest(teamsManifest);
   if (teamsErrors.length > 0) throw new Error(`Teams manifest is invalid:\n${teamsErrors.join('\n')}`);
@@ -34,14 +38,18 @@ export async function writePackages(settings: PackageSettings, outDir: string, o
   const outlookErrors = await validateOutlookManifest(outlookXml);
   if (outlookErrors.length > 0) throw new Error(`Outlook manifest is invalid:\n${outlookErrors.join('\n')}`);
   const broken = await brokenUrls(manifestUrls(teamsManifest, outlookXml), options.fetch);
-  if (broken.length > 0) throw new Error(`the manifests name URLs that do not work (is the server deployed at ${settings.PUBLIC_URL}?):\n${broken.join('\n')}`);
+  if (broken.length > 0)
+    throw new Error(
+      `the manifests name URLs that do not work (is the server deployed at ${settings.PUBLIC_URL}?):\n${broken.join('\n')}`,
+    );
 
   mkdirSync(outDir, { recursive: true });
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(JSON.stringify(teamsManifest, null, 2)));
   zip.addFile('color.png', readFileSync(ICON_FILES.color));
   zip.addFile('outline.png', readFileSync(ICON_FILES.outline));
-  for (const [file, localization] of Object.entries(localizations)) zip.addFile(file, Buffer.from(JSON.stringify(localization, null, 2)));
+  for (const [file, localization] of Object.entries(localizations))
+    zip.addFile(file, Buffer.from(JSON.stringify(localization, null, 2)));
   const teamsZip = join(outDir, 'soporte-teams.zip');
   zip.writeZip(teamsZip);
   const outlookManifest = join(outDir, 'soporte-outlook.xml');
@@ -50,7 +58,10 @@ export async function writePackages(settings: PackageSettings, outDir: string, o
 }
 
 async function main(): Promise<void> {
-  const out = await writePackages(parsePackageSettings(process.env, { APP_VERSION: packageVersion }), join(__dirname, '..', 'dist'));
+  const out = await writePackages(
+    parsePackageSettings(process.env, { APP_VERSION: packageVersion }),
+    join(__dirname, '..', 'dist'),
+  );
   console.log(`wrote ${out.teamsZip}\nwrote ${out.outlookManifest}`);
 }
 

@@ -17,7 +17,13 @@ const children: ChildProcess[] = [];
 function start(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   // Soporte's own start-up lines already carry "[soporte]"; JSON log lines and the Playground's get the name.
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => (line.startsWith(`[${name}]`) ? line : `[${name}] ${line}`)).join('\n');
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (line.startsWith(`[${name}]`) ? line : `[${name}] ${line}`))
+      .join('\n');
   child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
   child.once('exit', (code) => {
@@ -39,7 +45,8 @@ async function waitFor(url: string, what: string, timeoutMs = 60_000): Promise<v
     try {
       if ((await fetch(url)).status < 500) return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what} did not answer at ${url}: ${error instanceof Error ? error.message : String(error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${what} did not answer at ${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -57,13 +64,25 @@ async function main(): Promise<void> {
   await waitFor(`http://127.0.0.1:${PORT}/healthz`, 'Soporte');
 
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  start('agents-playground', [cli, '-e', `http://127.0.0.1:${PORT}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--disable-telemetry'], { TEAMSAPPTESTER_BROWSER: 'none' });
+  start(
+    'agents-playground',
+    [cli, '-e', `http://127.0.0.1:${PORT}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--disable-telemetry'],
+    { TEAMSAPPTESTER_BROWSER: 'none' },
+  );
   await waitFor(`http://127.0.0.1:${PLAYGROUND_PORT}/_internal/v1/config`, 'the Playground');
 
   // Install the bot in the mock team: its General channel becomes the managers' channel.
-  const config = ((await (await fetch(`http://127.0.0.1:${PLAYGROUND_PORT}/_internal/v1/config`)).json()) as { config: { teams: Array<{ channels: Array<{ id: string; name: string }> }> } }).config;
+  const config = (
+    (await (await fetch(`http://127.0.0.1:${PLAYGROUND_PORT}/_internal/v1/config`)).json()) as {
+      config: { teams: Array<{ channels: Array<{ id: string; name: string }> }> };
+    }
+  ).config;
   const general = config.teams[0].channels[0];
-  await fetch(`http://127.0.0.1:${PLAYGROUND_PORT}/_debug/conversation/${encodeURIComponent(general.id)}/installation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await fetch(`http://127.0.0.1:${PLAYGROUND_PORT}/_debug/conversation/${encodeURIComponent(general.id)}/installation`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
 
   console.log(
     [

@@ -1,4 +1,10 @@
-import type { CreateTicketRequest, MeView, ProblemDetails, SenderAuthorizationView, TicketView } from '../../shared/contract/api-contract';
+import type {
+  CreateTicketRequest,
+  MeView,
+  ProblemDetails,
+  SenderAuthorizationView,
+  TicketView,
+} from '../../shared/contract/api-contract';
 import type { TokenProvider } from '../auth/token-provider';
 import { definedOnly } from '../../shared/domain/common';
 
@@ -32,13 +38,24 @@ export interface SoporteApi {
 }
 
 export function createApiClient(options: { apiBase: string; tokens: TokenProvider; fetch: typeof fetch }): SoporteApi {
-  async function call<T>(method: string, path: string, init: { body?: unknown; ifMatch?: string } = {}): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { authorization: `Bearer ${await options.tokens.getToken()}`, accept: 'application/json' };
+  async function call<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; ifMatch?: string } = {},
+  ): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await options.tokens.getToken()}`,
+      accept: 'application/json',
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.ifMatch) headers['if-match'] = `"${init.ifMatch}"`;
     let res: Response;
     try {
-      res = await options.fetch(`${options.apiBase}/api/v1${path}`, { method, headers, ...definedOnly({ body: init.body === undefined ? undefined : JSON.stringify(init.body) }) });
+      res = await options.fetch(`${options.apiBase}/api/v1${path}`, {
+        method,
+        headers,
+        ...definedOnly({ body: init.body === undefined ? undefined : JSON.stringify(init.body) }),
+      });
     } catch (error) {
       throw new NetworkError(error);
     }
@@ -46,11 +63,13 @@ export function createApiClient(options: { apiBase: string; tokens: TokenProvide
     if (!res.ok) throw new ApiError(body as ProblemDetails);
     return { status: res.status, body: body as T };
   }
-  const write = async (ticket: TicketView, path: string, body: unknown = {}) => (await call<TicketView>('POST', `/tickets/${encodeURIComponent(ticket.id)}/${path}`, { body, ifMatch: ticket.version })).body;
+  const write = async (ticket: TicketView, path: string, body: unknown = {}) =>
+    (await call<TicketView>('POST', `/tickets/${encodeURIComponent(ticket.id)}/${path}`, { body, ifMatch: ticket.version })).body;
 
   return {
     me: async () => (await call<MeView>('GET', '/me')).body,
-    senderAuthorization: async (email) => (await call<SenderAuthorizationView>('GET', `/senders/authorization?email=${encodeURIComponent(email)}`)).body,
+    senderAuthorization: async (email) =>
+      (await call<SenderAuthorizationView>('GET', `/senders/authorization?email=${encodeURIComponent(email)}`)).body,
     async lookupTicket(internetMessageId, conversationId) {
       const query = new URLSearchParams({ internetMessageId, ...(conversationId ? { conversationId } : {}) });
       try {
@@ -68,6 +87,7 @@ export function createApiClient(options: { apiBase: string; tokens: TokenProvide
     confirmResolution: (ticket, note) => write(ticket, 'resolution/confirm', { note }),
     rejectResolution: (ticket, reason) => write(ticket, 'resolution/reject', { reason }),
     approveExtension: (ticket, requestId) => write(ticket, `budget-extensions/${encodeURIComponent(requestId)}/approve`),
-    refuseExtension: (ticket, requestId, reason) => write(ticket, `budget-extensions/${encodeURIComponent(requestId)}/refuse`, { reason }),
+    refuseExtension: (ticket, requestId, reason) =>
+      write(ticket, `budget-extensions/${encodeURIComponent(requestId)}/refuse`, { reason }),
   };
 }

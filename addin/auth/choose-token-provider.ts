@@ -22,7 +22,10 @@ export function signInMethod(capabilities: SignInCapabilities): SignInMethod {
  * dialog sign-in page; where neither works, every token request fails with NoSignInAvailableError (shown to the
  * user as a clear message, not a crash).
  */
-export function chooseTokenProvider(capabilities: SignInCapabilities, factories: { naa: () => TokenProvider; dialog: () => TokenProvider }): TokenProvider {
+export function chooseTokenProvider(
+  capabilities: SignInCapabilities,
+  factories: { naa: () => TokenProvider; dialog: () => TokenProvider },
+): TokenProvider {
   switch (signInMethod(capabilities)) {
     case 'naa':
       return factories.naa();

@@ -23,7 +23,8 @@ export function readDialogMessage(raw: string): { accessToken: string; expiresAt
   }
   if (typeof message.error === 'string') throw new DialogSignInError(message.error);
   const expiresAt = typeof message.expiresOn === 'string' ? Date.parse(message.expiresOn) : NaN;
-  if (typeof message.accessToken !== 'string' || message.accessToken === '' || Number.isNaN(expiresAt)) throw new DialogSignInError('the sign-in page sent no token');
+  if (typeof message.accessToken !== 'string' || message.accessToken === '' || Number.isNaN(expiresAt))
+    throw new DialogSignInError('the sign-in page sent no token');
   return { accessToken: message.accessToken, expiresAt };
 }
 

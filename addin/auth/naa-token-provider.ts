@@ -1,7 +1,12 @@
 // The add-in imports only shared/domain, with one exception: MSAL's browser library, which Nested App
 // Authentication requires (issue 6). It is browser code with no Node dependency.
 // eslint-disable-next-line no-restricted-imports
-import { createNestablePublicClientApplication, InteractionRequiredAuthError, type Configuration, type IPublicClientApplication } from '@azure/msal-browser';
+import {
+  createNestablePublicClientApplication,
+  InteractionRequiredAuthError,
+  type Configuration,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import type { TokenProvider } from './token-provider';
 
 export interface NaaOptions {

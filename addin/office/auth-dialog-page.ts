@@ -9,7 +9,12 @@ import type { DialogMessage } from '../auth/dialog-token-provider';
  * MSAL's redirect flow to Entra and back to this page, then the API token to the task pane through
  * Office.context.ui.messageParent. Runs on every load of the page (first visit and return from Entra).
  */
-export async function runSignInDialog(deps: { office: typeof Office; msal: IPublicClientApplication; apiScope: string; show: (key: 'addin.sign-in.title' | 'addin.sign-in.done') => void }): Promise<void> {
+export async function runSignInDialog(deps: {
+  office: typeof Office;
+  msal: IPublicClientApplication;
+  apiScope: string;
+  show: (key: 'addin.sign-in.title' | 'addin.sign-in.done') => void;
+}): Promise<void> {
   const { office, msal } = deps;
   const scopes = [deps.apiScope];
   const send = (message: DialogMessage) => office.context.ui.messageParent(JSON.stringify(message));

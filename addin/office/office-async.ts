@@ -1,7 +1,11 @@
 /// <reference types="office-js" />
 /** Office.js callback APIs as promises; a failed AsyncResult rejects with an OfficeActionError. */
 export class OfficeActionError extends Error {
-  constructor(readonly action: string, readonly officeCode: number | undefined, message: string) {
+  constructor(
+    readonly action: string,
+    readonly officeCode: number | undefined,
+    message: string,
+  ) {
     super(`${action}: ${message}`);
     this.name = 'OfficeActionError';
   }

@@ -34,7 +34,9 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
       return {
         subject: item.subject,
         bodyText,
-        attachmentNames: (item.attachments ?? []).filter((a: Office.AttachmentDetails) => !a.isInline).map((a: Office.AttachmentDetails) => a.name),
+        attachmentNames: (item.attachments ?? [])
+          .filter((a: Office.AttachmentDetails) => !a.isInline)
+          .map((a: Office.AttachmentDetails) => a.name),
         internetMessageId: item.internetMessageId,
         ...definedOnly({
           conversationId: item.conversationId || undefined,
@@ -45,14 +47,17 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
     },
 
     async tagWithTicket(ticketNumber: string): Promise<void> {
-      const props = await officeCall<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => readMessage().loadCustomPropertiesAsync(cb));
+      const props = await officeCall<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) =>
+        readMessage().loadCustomPropertiesAsync(cb),
+      );
       props.set(TICKET_PROPERTY, ticketNumber);
       await officeCall<void>('customProperties.saveAsync', (cb) => props.saveAsync(cb));
     },
 
     async openForwardToSupport({ supportAddress, subject, htmlBody }): Promise<void> {
       // displayNewMessageForm with an attached item needs Mailbox 1.6; older hosts get a clear message instead.
-      if (!office.context.requirements.isSetSupported('Mailbox', '1.6')) throw new HostRequirementError('Mailbox', '1.6', 'addin.error.forward-unsupported', { address: supportAddress });
+      if (!office.context.requirements.isSetSupported('Mailbox', '1.6'))
+        throw new HostRequirementError('Mailbox', '1.6', 'addin.error.forward-unsupported', { address: supportAddress });
       const item = readMessage();
       mailbox.displayNewMessageForm({
         toRecipients: [supportAddress],
@@ -66,12 +71,19 @@ export function createOfficeMailHost(office: typeof Office): MailHost {
 
     async reportToSupport({ supportAddress, priority, incidentType }): Promise<void> {
       await addSupportRecipient(supportAddress);
-      await officeCall<void>('internetHeaders.setAsync', (cb) => composeMessage().internetHeaders.setAsync({ [SUPPORT_HEADERS.priority]: priority, [SUPPORT_HEADERS.type]: incidentType }, cb));
+      await officeCall<void>('internetHeaders.setAsync', (cb) =>
+        composeMessage().internetHeaders.setAsync(
+          { [SUPPORT_HEADERS.priority]: priority, [SUPPORT_HEADERS.type]: incidentType },
+          cb,
+        ),
+      );
     },
 
     async requestAfterHours({ supportAddress, window }): Promise<void> {
       await addSupportRecipient(supportAddress);
-      await officeCall<void>('internetHeaders.setAsync', (cb) => composeMessage().internetHeaders.setAsync({ [SUPPORT_HEADERS.afterHours]: afterHoursHeaderValue(window) }, cb));
+      await officeCall<void>('internetHeaders.setAsync', (cb) =>
+        composeMessage().internetHeaders.setAsync({ [SUPPORT_HEADERS.afterHours]: afterHoursHeaderValue(window) }, cb),
+      );
     },
   };
 }

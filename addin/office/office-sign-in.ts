@@ -8,7 +8,10 @@ const DIALOG_CLOSED_BY_USER = 12006;
 /** Which sign-in the host supports, from its requirement sets. */
 export function signInCapabilities(office: typeof Office): SignInCapabilities {
   const requirements = office.context.requirements;
-  return { nestedAppAuth: requirements.isSetSupported('NestedAppAuth', '1.1'), dialog: requirements.isSetSupported('DialogApi', '1.1') };
+  return {
+    nestedAppAuth: requirements.isSetSupported('NestedAppAuth', '1.1'),
+    dialog: requirements.isSetSupported('DialogApi', '1.1'),
+  };
 }
 
 /**
@@ -29,7 +32,11 @@ export function openSignInDialog(office: typeof Office, url: string): Promise<st
       });
       dialog.addEventHandler(office.EventType.DialogEventReceived, (arg) => {
         const code = 'error' in arg ? arg.error : undefined;
-        reject(new DialogSignInError(code === DIALOG_CLOSED_BY_USER ? 'the sign-in window was closed' : `the dialog failed (${String(code)})`));
+        reject(
+          new DialogSignInError(
+            code === DIALOG_CLOSED_BY_USER ? 'the sign-in window was closed' : `the dialog failed (${String(code)})`,
+          ),
+        );
       });
     });
   });

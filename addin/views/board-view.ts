@@ -6,9 +6,13 @@ import { esc } from './html';
 
 function clockCell(locale: Locale, clock: SlaClockView): string {
   const state = t(locale, `sla.${clock.state}`);
-  const text = clock.remainingMinutes === undefined || clock.state === 'met' || clock.state === 'paused'
-    ? state
-    : t(locale, clock.remainingMinutes >= 0 ? 'board.left' : 'board.over', { state, remaining: formatMinutes(locale, clock.remainingMinutes) });
+  const text =
+    clock.remainingMinutes === undefined || clock.state === 'met' || clock.state === 'paused'
+      ? state
+      : t(locale, clock.remainingMinutes >= 0 ? 'board.left' : 'board.over', {
+          state,
+          remaining: formatMinutes(locale, clock.remainingMinutes),
+        });
   return `<td class="sla sla-${esc(clock.state)}">${esc(text)}</td>`;
 }
 
@@ -34,6 +38,8 @@ export function renderQueue(locale: Locale, tickets: readonly QueueTicket[], gen
   const atRisk = tickets.filter((x) => !worst(x).includes('breached') && worst(x).includes('at-risk')).length;
   const summary = `<p class="summary">${esc(t(locale, 'board.counts', { breached, atRisk, total: tickets.length }))} · ${esc(t(locale, 'board.updated', { at: formatInstant(locale, generatedAt) }))}</p>`;
   if (tickets.length === 0) return `${summary}<p>${esc(t(locale, 'board.empty'))}</p>`;
-  const cols = (['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'] as const).map((c) => `<th scope="col">${esc(t(locale, `board.col.${c}`))}</th>`).join('');
+  const cols = (['ticket', 'client', 'status', 'priority', 'assignee', 'response', 'resolution'] as const)
+    .map((c) => `<th scope="col">${esc(t(locale, `board.col.${c}`))}</th>`)
+    .join('');
   return `${summary}<div class="scroll" role="region" tabindex="0" aria-label="${esc(t(locale, 'dash.section.queue'))}"><table class="board"><thead><tr>${cols}</tr></thead><tbody>${tickets.map((x) => row(locale, x)).join('')}</tbody></table></div>`;
 }

@@ -29,9 +29,17 @@ function afterHoursForm(state: AppState): string {
 function doneText(state: AppState, done: ComposeDone): string {
   const { locale, supportAddress: address } = state;
   if (done.action === 'report') {
-    return t(locale, 'addin.compose.report.done', { address, priority: t(locale, `priority.${done.priority}`), type: t(locale, `type.${done.incidentType}`) });
+    return t(locale, 'addin.compose.report.done', {
+      address,
+      priority: t(locale, `priority.${done.priority}`),
+      type: t(locale, `type.${done.incidentType}`),
+    });
   }
-  return t(locale, 'addin.compose.after-hours.done', { address, start: formatInstant(locale, done.start), end: formatInstant(locale, done.end) });
+  return t(locale, 'addin.compose.after-hours.done', {
+    address,
+    start: formatInstant(locale, done.start),
+    end: formatInstant(locale, done.end),
+  });
 }
 
 /** Compose mode: "Report to support" or "Request after-hours attention" (chosen by the ribbon button). */

@@ -15,7 +15,10 @@ function excerpt(text: string): string {
 /** "Create ticket" from the open email: what will be recorded, and the classification pickers. */
 export function createForm(state: AppState, item: ReadItem): string {
   const { locale, form, busy } = state;
-  const attachments = item.attachmentNames.length > 0 ? item.attachmentNames.map((n) => `<li>${esc(n)}</li>`).join('') : `<li>${esc(t(locale, 'addin.create.no-attachments'))}</li>`;
+  const attachments =
+    item.attachmentNames.length > 0
+      ? item.attachmentNames.map((n) => `<li>${esc(n)}</li>`).join('')
+      : `<li>${esc(t(locale, 'addin.create.no-attachments'))}</li>`;
   return `<form class="create" data-form="create">
   <h2>${esc(t(locale, 'addin.create.heading'))}</h2>
   <p><strong>${esc(t(locale, 'addin.create.subject'))}:</strong> <span data-field="subject">${esc(item.subject)}</span></p>

@@ -7,7 +7,11 @@ import { ticketPanel } from './ticket-panel';
 
 function header(state: AppState): string {
   const { locale, me } = state;
-  const who = !me ? '' : me.kind === 'staff' ? t(locale, 'addin.signed-in-staff', { name: me.name }) : t(locale, 'addin.signed-in-as', { name: me.name, client: me.clientName });
+  const who = !me
+    ? ''
+    : me.kind === 'staff'
+      ? t(locale, 'addin.signed-in-staff', { name: me.name })
+      : t(locale, 'addin.signed-in-as', { name: me.name, client: me.clientName });
   return `<header><h1>${esc(t(locale, 'addin.title'))}</h1>${who ? `<p class="who">${esc(who)}</p>` : ''}</header>`;
 }
 
@@ -33,7 +37,9 @@ function readView(state: AppState): string {
 /** The whole task pane as HTML, from state alone. */
 export function renderApp(state: AppState): string {
   const { locale } = state;
-  const flash = state.flash ? `<p class="flash ${state.flash.kind}" role="status">${esc(t(locale, state.flash.key, state.flash.params))}</p>` : '';
+  const flash = state.flash
+    ? `<p class="flash ${state.flash.kind}" role="status">${esc(t(locale, state.flash.key, state.flash.params))}</p>`
+    : '';
   let body: string;
   if (state.phase === 'loading') body = `<p class="loading">${esc(t(locale, 'addin.loading'))}</p>`;
   else if (state.phase === 'failed') body = '';

@@ -9,7 +9,11 @@ function slaLine(locale: Locale, labelKey: MessageKey, clock: SlaClockView): str
   let text: string;
   if (clock.dueAt && clock.remainingMinutes !== undefined) {
     const key = clock.remainingMinutes >= 0 ? 'addin.sla.due-in' : 'addin.sla.overdue';
-    text = t(locale, key, { state, remaining: formatMinutes(locale, clock.remainingMinutes), due: formatInstant(locale, clock.dueAt) });
+    text = t(locale, key, {
+      state,
+      remaining: formatMinutes(locale, clock.remainingMinutes),
+      due: formatInstant(locale, clock.dueAt),
+    });
   } else {
     text = t(locale, 'addin.sla.no-due', { state });
   }
@@ -41,11 +45,20 @@ function extensionBox(locale: Locale, minutes: number, busy: boolean): string {
 
 /** The thread's ticket: status, SLA countdowns, and the client's pending decisions. */
 export function ticketPanel(locale: Locale, ticket: TicketView, options: { busy: boolean; canDecide: boolean }): string {
-  const budget = t(locale, 'addin.ticket.budget', { consumed: formatMinutes(locale, ticket.consumedMinutes), budget: formatMinutes(locale, ticket.budgetMinutes) });
+  const budget = t(locale, 'addin.ticket.budget', {
+    consumed: formatMinutes(locale, ticket.consumedMinutes),
+    budget: formatMinutes(locale, ticket.budgetMinutes),
+  });
   const decisions = options.canDecide
-    ? [ticket.status === 'resolved' ? resolutionBox(locale, options.busy) : '', ticket.pendingExtension ? extensionBox(locale, ticket.pendingExtension.minutes, options.busy) : ''].join('')
+    ? [
+        ticket.status === 'resolved' ? resolutionBox(locale, options.busy) : '',
+        ticket.pendingExtension ? extensionBox(locale, ticket.pendingExtension.minutes, options.busy) : '',
+      ].join('')
     : '';
-  const slaLines = ticket.status === 'closed' ? '' : `<ul class="sla-list">${slaLine(locale, 'addin.sla.response', ticket.sla.response)}${slaLine(locale, 'addin.sla.resolution', ticket.sla.resolution)}</ul>`;
+  const slaLines =
+    ticket.status === 'closed'
+      ? ''
+      : `<ul class="sla-list">${slaLine(locale, 'addin.sla.response', ticket.sla.response)}${slaLine(locale, 'addin.sla.resolution', ticket.sla.resolution)}</ul>`;
   return `<section class="ticket" data-ticket="${esc(ticket.number)}">
   <h2>${esc(t(locale, 'addin.ticket.heading', { number: ticket.number }))}</h2>
   <p class="subject">${esc(ticket.subject)}</p>

@@ -2,7 +2,14 @@ import { definedOnly } from '../../shared/domain/index';
 /** The bot's Microsoft Entra identity, or local mode (no identity, unauthenticated, never in production). */
 export type BotIdentity =
   | { mode: 'local' }
-  | { mode: 'single-tenant'; appId: string; tenantId: string; password?: string; certificateThumbprint?: string; certificatePrivateKey?: string }
+  | {
+      mode: 'single-tenant';
+      appId: string;
+      tenantId: string;
+      password?: string;
+      certificateThumbprint?: string;
+      certificatePrivateKey?: string;
+    }
   | { mode: 'user-assigned-msi'; appId: string; tenantId: string };
 
 /** The settings bot/config.ts parses for the bot (names as Azure Bot Service and botbuilder use them). */
@@ -33,18 +40,25 @@ export function resolveBotIdentity(settings: BotIdentitySettings): BotIdentity {
   if (!production && !settings.MicrosoftAppId && !settings.MicrosoftAppType) return { mode: 'local' };
   const missing: string[] = [];
   const type = settings.MicrosoftAppType;
-  if (type !== 'SingleTenant' && type !== 'UserAssignedMSI') missing.push(`MicrosoftAppType must be SingleTenant or UserAssignedMSI (got ${type ? `"${type}"` : 'nothing'})`);
-  if (!settings.MicrosoftAppId) missing.push('MicrosoftAppId (the bot\'s Entra app or managed identity client id) is not set');
+  if (type !== 'SingleTenant' && type !== 'UserAssignedMSI')
+    missing.push(`MicrosoftAppType must be SingleTenant or UserAssignedMSI (got ${type ? `"${type}"` : 'nothing'})`);
+  if (!settings.MicrosoftAppId) missing.push("MicrosoftAppId (the bot's Entra app or managed identity client id) is not set");
   if (!settings.MicrosoftAppTenantId) missing.push('MicrosoftAppTenantId (the Entra tenant id) is not set');
   const hasCertificate = Boolean(settings.CertificateThumbprint && settings.CertificatePrivateKey);
-  if (type === 'SingleTenant' && !settings.MicrosoftAppPassword && !hasCertificate) missing.push('SingleTenant needs MicrosoftAppPassword or CertificateThumbprint + CertificatePrivateKey');
+  if (type === 'SingleTenant' && !settings.MicrosoftAppPassword && !hasCertificate)
+    missing.push('SingleTenant needs MicrosoftAppPassword or CertificateThumbprint + CertificatePrivateKey');
   if (missing.length > 0 || !settings.MicrosoftAppId || !settings.MicrosoftAppTenantId) throw new BotIdentityError(missing);
-  if (type === 'UserAssignedMSI') return { mode: 'user-assigned-msi', appId: settings.MicrosoftAppId, tenantId: settings.MicrosoftAppTenantId };
+  if (type === 'UserAssignedMSI')
+    return { mode: 'user-assigned-msi', appId: settings.MicrosoftAppId, tenantId: settings.MicrosoftAppTenantId };
   return {
     mode: 'single-tenant',
     appId: settings.MicrosoftAppId,
     tenantId: settings.MicrosoftAppTenantId,
-    ...definedOnly({ password: settings.MicrosoftAppPassword, certificateThumbprint: settings.CertificateThumbprint, certificatePrivateKey: settings.CertificatePrivateKey }),
+    ...definedOnly({
+      password: settings.MicrosoftAppPassword,
+      certificateThumbprint: settings.CertificateThumbprint,
+      certificatePrivateKey: settings.CertificatePrivateKey,
+    }),
   };
 }
 

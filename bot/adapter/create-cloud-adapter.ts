@@ -2,7 +2,10 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { BotIdentity } from './bot-identity';
 
 /** Where adapter-level failures (a turn that threw past the bot's error mapper) are reported. */
-export type TurnErrorSink = (error: unknown, activity: { type?: string | undefined; id?: string | undefined; conversationId?: string | undefined }) => void;
+export type TurnErrorSink = (
+  error: unknown,
+  activity: { type?: string | undefined; id?: string | undefined; conversationId?: string | undefined },
+) => void;
 
 function authOptions(identity: BotIdentity): Record<string, string | undefined> {
   switch (identity.mode) {

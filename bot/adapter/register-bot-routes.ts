@@ -31,10 +31,17 @@ function malformation(body: unknown): string | undefined {
  * mode (no bot identity, nothing authenticated) only this machine is served, whatever HOST is; a body that
  * is not an activity gets a 400 with a plain message before botbuilder sees it.
  */
-export function registerBotRoutes(server: restify.Server, deps: { adapter: CloudAdapter; bot: ActivityHandler; localOnly: boolean }): void {
+export function registerBotRoutes(
+  server: restify.Server,
+  deps: { adapter: CloudAdapter; bot: ActivityHandler; localOnly: boolean },
+): void {
   server.post('/api/messages', async (req, res) => {
     if (deps.localOnly && !isLoopback(req.socket.remoteAddress)) {
-      plain(res, 403, 'Forbidden: the bot runs in local mode (no MicrosoftAppId), which answers only this machine (127.0.0.1 or ::1); configure a bot identity to serve other hosts');
+      plain(
+        res,
+        403,
+        'Forbidden: the bot runs in local mode (no MicrosoftAppId), which answers only this machine (127.0.0.1 or ::1); configure a bot identity to serve other hosts',
+      );
       return;
     }
     const problem = malformation(req.body);

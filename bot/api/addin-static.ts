@@ -51,7 +51,8 @@ export function registerAddinStatic(server: Server, options: AddinStaticOptions)
       return next();
     }
     let body: string | Buffer = readFileSync(file);
-    if (extname(file) === '.html') body = body.toString('utf8').replace('%OFFICE_JS_URL%', options.officeJsUrl.replace(/"/g, '&quot;'));
+    if (extname(file) === '.html')
+      body = body.toString('utf8').replace('%OFFICE_JS_URL%', options.officeJsUrl.replace(/"/g, '&quot;'));
     send(res, 200, CONTENT_TYPES[extname(file)], body);
     next();
   });

@@ -23,12 +23,22 @@ export interface ApiSettings {
  * Registers the REST API (/api/v1) and the Outlook add-in (/addin/) on the server; returns start-up lines.
  * Auth mode: AUTH_MODE, or by default entra in production (when ENTRA_CLIENT_ID is set) and local elsewhere.
  */
-export async function wireApi(server: Server, deps: { settings: ApiSettings; store: Store; clock: Clock; ids: IdGenerator; services: Services; supportAddress: string }): Promise<string[]> {
+export async function wireApi(
+  server: Server,
+  deps: { settings: ApiSettings; store: Store; clock: Clock; ids: IdGenerator; services: Services; supportAddress: string },
+): Promise<string[]> {
   const { settings, store, clock, ids, services } = deps;
   const mode = settings.AUTH_MODE ?? (settings.NODE_ENV === 'production' ? 'entra' : 'local');
   if (mode === 'entra' && !settings.ENTRA_CLIENT_ID) return ['REST API and add-in: off (AUTH_MODE=entra needs ENTRA_CLIENT_ID)'];
   const auth = await createAuth(
-    { mode, nodeEnv: settings.NODE_ENV, clientId: settings.ENTRA_CLIENT_ID, applicationIdUri: settings.ENTRA_APP_ID_URI, providerTenantId: settings.PROVIDER_TENANT_ID, jwksUrl: settings.ENTRA_JWKS_URL },
+    {
+      mode,
+      nodeEnv: settings.NODE_ENV,
+      clientId: settings.ENTRA_CLIENT_ID,
+      applicationIdUri: settings.ENTRA_APP_ID_URI,
+      providerTenantId: settings.PROVIDER_TENANT_ID,
+      jwksUrl: settings.ENTRA_JWKS_URL,
+    },
     { directory: store.directory, clock },
   );
   registerApiRoutes(server, {
@@ -49,9 +59,16 @@ export async function wireApi(server: Server, deps: { settings: ApiSettings; sto
   registerAddinStatic(server, {
     dir: resolve(settings.ADDIN_DIR),
     officeJsUrl: settings.OFFICE_JS_URL,
-    config: mode === 'entra'
-      ? { apiBase: '', authMode: 'naa', ...definedOnly({ clientId }), apiScope: `${settings.ENTRA_APP_ID_URI ?? `api://${clientId}`}/access_as_user`, supportAddress: deps.supportAddress }
-      : { apiBase: '', authMode: 'local', supportAddress: deps.supportAddress },
+    config:
+      mode === 'entra'
+        ? {
+            apiBase: '',
+            authMode: 'naa',
+            ...definedOnly({ clientId }),
+            apiScope: `${settings.ENTRA_APP_ID_URI ?? `api://${clientId}`}/access_as_user`,
+            supportAddress: deps.supportAddress,
+          }
+        : { apiBase: '', authMode: 'local', supportAddress: deps.supportAddress },
   });
   return [
     `REST API: /api/v1 (${mode === 'entra' ? `Entra ID tokens for ${clientId}` : 'local development tokens: POST /api/v1/dev/token'})`,

@@ -15,13 +15,22 @@ export type DashboardQueries = Pick<DashboardService, 'dashboard'>;
  * hours against budgets, and their charts as SVG in the caller's language). Staff only.
  */
 export function registerDashboardRoutes(server: Server, deps: ApiDeps): void {
-  server.get('/api/v1/dashboard', authedRoute(deps.authenticator, async (caller, req) => {
-    if (caller.kind !== 'staff') throw new ApiProblem(403, 'forbidden', 'Not allowed', 'the dashboard is for the support staff');
-    if (!deps.dashboard) throw new ApiProblem(404, 'not-found', 'Not found', 'the dashboard is not configured');
-    const query = queryOf(req);
-    const months = query.months || undefined;
-    if (months !== undefined && !/^\d{1,2}$/.test(months)) throw new ValidationError('months', `must be a whole number from 1 to 12 (got "${months}")`);
-    const dashboard = await deps.dashboard.dashboard(caller.actor, { clientId: query.clientId || undefined, month: query.month || undefined, months: months === undefined ? undefined : Number(months) });
-    return json(toDashboardView(dashboard, resolveLocale(query.locale || caller.staff.locale)));
-  }));
+  server.get(
+    '/api/v1/dashboard',
+    authedRoute(deps.authenticator, async (caller, req) => {
+      if (caller.kind !== 'staff')
+        throw new ApiProblem(403, 'forbidden', 'Not allowed', 'the dashboard is for the support staff');
+      if (!deps.dashboard) throw new ApiProblem(404, 'not-found', 'Not found', 'the dashboard is not configured');
+      const query = queryOf(req);
+      const months = query.months || undefined;
+      if (months !== undefined && !/^\d{1,2}$/.test(months))
+        throw new ValidationError('months', `must be a whole number from 1 to 12 (got "${months}")`);
+      const dashboard = await deps.dashboard.dashboard(caller.actor, {
+        clientId: query.clientId || undefined,
+        month: query.month || undefined,
+        months: months === undefined ? undefined : Number(months),
+      });
+      return json(toDashboardView(dashboard, resolveLocale(query.locale || caller.staff.locale)));
+    }),
+  );
 }

@@ -16,7 +16,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 function write(res: Response, status: number, contentType: string, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(payload);
 }
 
@@ -55,12 +60,23 @@ const ENCODED = 'v64.';
  */
 export function requireIfMatch(req: Request): string {
   const raw = req.header('if-match');
-  if (!raw || raw.trim() === '*') throw new ApiProblem(428, 'precondition-required', 'If-Match required', 'Send the ticket version you saw in an If-Match header.');
-  const tag = raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  if (!raw || raw.trim() === '*')
+    throw new ApiProblem(
+      428,
+      'precondition-required',
+      'If-Match required',
+      'Send the ticket version you saw in an If-Match header.',
+    );
+  const tag = raw
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
   return tag.startsWith(ENCODED) ? Buffer.from(tag.slice(ENCODED.length), 'base64url').toString('utf8') : tag;
 }
 
 /** The ETag header of a ticket version: always a well-formed entity-tag. */
 export function etag(version: string): Record<string, string> {
-  return { etag: `"${ETAG_SAFE.test(version) && !version.startsWith(ENCODED) ? version : ENCODED + Buffer.from(version, 'utf8').toString('base64url')}"` };
+  return {
+    etag: `"${ETAG_SAFE.test(version) && !version.startsWith(ENCODED) ? version : ENCODED + Buffer.from(version, 'utf8').toString('base64url')}"`,
+  };
 }

@@ -16,7 +16,10 @@ export function toSlaSummary(status: SlaStatus): SlaSummary {
 }
 
 /** The domain's SLA status of a ticket under the policy it was opened with and its client's approved after-hours windows. */
-export function createSlaReader(deps: { policies: Pick<PolicyRegistry, 'forTicket' | 'calendar'>; afterHours: AfterHoursStore }): SlaReader {
+export function createSlaReader(deps: {
+  policies: Pick<PolicyRegistry, 'forTicket' | 'calendar'>;
+  afterHours: AfterHoursStore;
+}): SlaReader {
   return async (ticket, at) => {
     const policy = await deps.policies.forTicket(ticket);
     const windows = await deps.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' });

@@ -19,7 +19,10 @@ export const TriageSchema = z
     budgetMinutes: z.number().int().positive().optional(),
     reason: z.string().trim().max(2000).optional(),
   })
-  .refine((b) => b.priority || b.incidentType || b.budgetMinutes, { message: 'give priority, incidentType or budgetMinutes', path: ['priority'] });
+  .refine((b) => b.priority || b.incidentType || b.budgetMinutes, {
+    message: 'give priority, incidentType or budgetMinutes',
+    path: ['priority'],
+  });
 export const RespondSchema = z.object({ message: z.string().trim().min(1).max(20_000) });
 export const PhoneResponseSchema = z.object({ note: z.string().trim().min(1).max(20_000) });
 export const ContactAttemptSchema = z.object({ note: z.string().trim().max(2000).optional() }).default({});
@@ -31,18 +34,26 @@ export const ContactAttemptSchema = z.object({ note: z.string().trim().max(2000)
  */
 export function registerStaffTicketRoutes(server: Server, deps: ApiDeps): void {
   const write = (path: string, act: (actor: Actor, ref: TicketRef, req: Request) => Promise<Ticket>) =>
-    server.post(`${BASE}/:id/${path}`, authedRoute(deps.authenticator, async (caller: Caller, req) => {
-      if (caller.kind !== 'staff') throw new ApiProblem(403, 'forbidden', 'Not allowed', `only support staff may ${path.replace(/\//g, ' ')} a ticket`);
-      const expectedVersion = requireIfMatch(req);
-      const ticket = await visibleTicket(deps.tickets, caller, req.params.id);
-      assertVersion(ticket, expectedVersion);
-      const saved = await act(caller.actor, { ticketId: ticket.id, expectedVersion }, req);
-      return json(await toTicketView(saved, deps.readSla, deps.clock.now()), 200, etag(saved.version));
-    }));
+    server.post(
+      `${BASE}/:id/${path}`,
+      authedRoute(deps.authenticator, async (caller: Caller, req) => {
+        if (caller.kind !== 'staff')
+          throw new ApiProblem(403, 'forbidden', 'Not allowed', `only support staff may ${path.replace(/\//g, ' ')} a ticket`);
+        const expectedVersion = requireIfMatch(req);
+        const ticket = await visibleTicket(deps.tickets, caller, req.params.id);
+        assertVersion(ticket, expectedVersion);
+        const saved = await act(caller.actor, { ticketId: ticket.id, expectedVersion }, req);
+        return json(await toTicketView(saved, deps.readSla, deps.clock.now()), 200, etag(saved.version));
+      }),
+    );
 
   write('triage', (actor, ref, req) => deps.commands.triage(actor, ref, TriageSchema.parse(req.body ?? {})));
   write('priority-suggestion/apply', (actor, ref) => deps.commands.applySuggestedPriority(actor, ref));
   write('respond', (actor, ref, req) => deps.commands.respond(actor, ref, RespondSchema.parse(req.body ?? {}).message));
-  write('phone-response', (actor, ref, req) => deps.commands.respondByPhone(actor, ref, PhoneResponseSchema.parse(req.body ?? {}).note));
-  write('contact-attempts', (actor, ref, req) => deps.commands.recordContactAttempt(actor, ref, ContactAttemptSchema.parse(req.body ?? {}).note));
+  write('phone-response', (actor, ref, req) =>
+    deps.commands.respondByPhone(actor, ref, PhoneResponseSchema.parse(req.body ?? {}).note),
+  );
+  write('contact-attempts', (actor, ref, req) =>
+    deps.commands.recordContactAttempt(actor, ref, ContactAttemptSchema.parse(req.body ?? {}).note),
+  );
 }

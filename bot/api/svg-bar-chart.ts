@@ -28,11 +28,13 @@ const num = (n: number) => String(Math.round(n * 10) / 10);
 
 function legend(series: ChartSeries[], y: number): string {
   let x = 0;
-  return series.map((s, i) => {
-    const item = `<rect class="series-${i}" x="${x}" y="${y - 9}" width="10" height="10"/><text x="${x + 14}" y="${y}" font-size="12">${esc(s.label)}</text>`;
-    x += 24 + s.label.length * 7;
-    return item;
-  }).join('');
+  return series
+    .map((s, i) => {
+      const item = `<rect class="series-${i}" x="${x}" y="${y - 9}" width="10" height="10"/><text x="${x + 14}" y="${y}" font-size="12">${esc(s.label)}</text>`;
+      x += 24 + s.label.length * 7;
+      return item;
+    })
+    .join('');
 }
 
 function frame(chart: BarChart, width: number, height: number, body: string): string {
@@ -53,7 +55,9 @@ export function columnChart(chart: BarChart): string {
   const parts: string[] = [];
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4;
-    parts.push(`<line class="grid" x1="${left}" x2="${width - 8}" y1="${num(y(v))}" y2="${num(y(v))}"/><text x="${left - 4}" y="${num(y(v) + 4)}" text-anchor="end" font-size="11">${esc(chart.tick(v))}</text>`);
+    parts.push(
+      `<line class="grid" x1="${left}" x2="${width - 8}" y1="${num(y(v))}" y2="${num(y(v))}"/><text x="${left - 4}" y="${num(y(v) + 4)}" text-anchor="end" font-size="11">${esc(chart.tick(v))}</text>`,
+    );
   }
   const slot = plotW / Math.max(1, chart.categories.length);
   const barW = chart.stacked ? slot * 0.6 : (slot * 0.8) / Math.max(1, chart.series.length);
@@ -66,10 +70,15 @@ export function columnChart(chart: BarChart): string {
       const x = chart.stacked ? x0 : x0 + i * barW;
       const from = chart.stacked ? base : 0;
       const h = (v / max) * plotH;
-      if (h > 0) parts.push(`<rect class="series-${i}" x="${num(x)}" y="${num(y(from + v))}" width="${num(Math.max(1, barW - 1))}" height="${num(h)}"><title>${esc(`${category}, ${s.label}: ${chart.tick(v)}`)}</title></rect>`);
+      if (h > 0)
+        parts.push(
+          `<rect class="series-${i}" x="${num(x)}" y="${num(y(from + v))}" width="${num(Math.max(1, barW - 1))}" height="${num(h)}"><title>${esc(`${category}, ${s.label}: ${chart.tick(v)}`)}</title></rect>`,
+        );
       if (chart.stacked) base += v;
     });
-    parts.push(`<text x="${num(left + c * slot + slot / 2)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${esc(category)}</text>`);
+    parts.push(
+      `<text x="${num(left + c * slot + slot / 2)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${esc(category)}</text>`,
+    );
   });
   return frame(chart, width, height, `<g fill="currentColor" font-family="Segoe UI, sans-serif">${parts.join('')}</g>`);
 }
@@ -86,7 +95,9 @@ export function barChart(chart: BarChart): string {
   const parts: string[] = [];
   chart.categories.forEach((category, c) => {
     const y0 = top + c * rowH;
-    parts.push(`<text x="${left - 6}" y="${y0 + rowH / 2 + 4}" text-anchor="end" font-size="12">${esc(category.length > 22 ? `${category.slice(0, 21)}…` : category)}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${y0 + rowH / 2 + 4}" text-anchor="end" font-size="12">${esc(category.length > 22 ? `${category.slice(0, 21)}…` : category)}</text>`,
+    );
     let base = 0;
     chart.series.forEach((s, i) => {
       const v = s.values[c];
@@ -95,11 +106,17 @@ export function barChart(chart: BarChart): string {
       const x = left + (chart.stacked ? (base / max) * plotW : 0);
       const y = chart.stacked ? y0 + 4 : y0 + 4 + i * 12;
       const h = chart.stacked ? rowH - 8 : 10;
-      if (w > 0) parts.push(`<rect class="series-${i}" x="${num(x)}" y="${y}" width="${num(w)}" height="${h}"><title>${esc(`${category}, ${s.label}: ${chart.tick(v)}`)}</title></rect>`);
+      if (w > 0)
+        parts.push(
+          `<rect class="series-${i}" x="${num(x)}" y="${y}" width="${num(w)}" height="${h}"><title>${esc(`${category}, ${s.label}: ${chart.tick(v)}`)}</title></rect>`,
+        );
       if (chart.stacked) base += v;
       else parts.push(`<text x="${num(x + w + 4)}" y="${y + 9}" font-size="10">${esc(chart.tick(v))}</text>`);
     });
-    if (chart.stacked) parts.push(`<text x="${num(left + (base / max) * plotW + 4)}" y="${y0 + rowH / 2 + 4}" font-size="11">${esc(chart.tick(base))}</text>`);
+    if (chart.stacked)
+      parts.push(
+        `<text x="${num(left + (base / max) * plotW + 4)}" y="${y0 + rowH / 2 + 4}" font-size="11">${esc(chart.tick(base))}</text>`,
+      );
   });
   parts.push(`<line class="grid" x1="${left}" x2="${left}" y1="${top}" y2="${height - 20}"/>`);
   return frame(chart, width, height, `<g fill="currentColor" font-family="Segoe UI, sans-serif">${parts.join('')}</g>`);

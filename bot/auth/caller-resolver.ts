@@ -21,9 +21,17 @@ export interface CallerResolverDeps {
  */
 export async function resolveCaller(identity: VerifiedIdentity, deps: CallerResolverDeps): Promise<Caller> {
   if (identity.tenantId === deps.providerTenantId) {
-    const staff = (identity.objectId ? await deps.directory.findStaffByAadObjectId(identity.objectId) : undefined) ?? (await deps.directory.findStaffByEmail(identity.email));
+    const staff =
+      (identity.objectId ? await deps.directory.findStaffByAadObjectId(identity.objectId) : undefined) ??
+      (await deps.directory.findStaffByEmail(identity.email));
     if (staff?.active) {
-      return { kind: 'staff', staff, email: identity.email, tenantId: identity.tenantId, actor: { role: staff.role, id: staff.id, name: staff.name } };
+      return {
+        kind: 'staff',
+        staff,
+        email: identity.email,
+        tenantId: identity.tenantId,
+        actor: { role: staff.role, id: staff.id, name: staff.name },
+      };
     }
   }
   // The client is the one whose tenant issued the token; among that tenant's clients the domain rule picks
@@ -39,12 +47,27 @@ export async function resolveCaller(identity: VerifiedIdentity, deps: CallerReso
   }
   const resolved = resolveRequester(inTenant, identity.email, deps.clock.now());
   if (resolved.kind === 'ambiguous') {
-    throw new NotAuthorizedError('anonymous', 'use the support API', `${identity.email} is an authorized requester of several clients of tenant ${identity.tenantId} (${resolved.clientIds.join(', ')}): ask the partner to keep one`);
+    throw new NotAuthorizedError(
+      'anonymous',
+      'use the support API',
+      `${identity.email} is an authorized requester of several clients of tenant ${identity.tenantId} (${resolved.clientIds.join(', ')}): ask the partner to keep one`,
+    );
   }
   if (resolved.kind === 'authorized') {
     const { requester } = resolved;
     const client = clients.get(requester.clientId) as Client;
-    return { kind: 'requester', requester, client, email: identity.email, tenantId: identity.tenantId, actor: { role: 'requester', id: requester.email, name: requester.name } };
+    return {
+      kind: 'requester',
+      requester,
+      client,
+      email: identity.email,
+      tenantId: identity.tenantId,
+      actor: { role: 'requester', id: requester.email, name: requester.name },
+    };
   }
-  throw new NotAuthorizedError('anonymous', 'use the support API', `${identity.email} is not an authorized requester of a client in tenant ${identity.tenantId}, nor partner staff`);
+  throw new NotAuthorizedError(
+    'anonymous',
+    'use the support API',
+    `${identity.email} is not an authorized requester of a client in tenant ${identity.tenantId}, nor partner staff`,
+  );
 }

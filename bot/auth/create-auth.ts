@@ -41,7 +41,8 @@ export async function createAuth(settings: AuthSettings, deps: { directory: Dire
   const issuerTemplate = settings.issuerTemplate ?? ENTRA_V2_ISSUER_TEMPLATE;
   const resolverDeps = { ...deps, providerTenantId: settings.providerTenantId };
   if (settings.mode === 'local') {
-    if (settings.nodeEnv === 'production') throw new Error('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
+    if (settings.nodeEnv === 'production')
+      throw new Error('AUTH_MODE=local (development tokens) is refused in production: set AUTH_MODE=entra');
     const issuer = await createDevTokenIssuer({ audience: LOCAL_AUDIENCE, issuerTemplate, clock: deps.clock });
     const verifier = createTokenVerifier({ keys: issuer.keys, audiences: [LOCAL_AUDIENCE], issuerTemplate, clock: deps.clock });
     return {
@@ -51,6 +52,11 @@ export async function createAuth(settings: AuthSettings, deps: { directory: Dire
   }
   if (!settings.clientId) throw new Error('AUTH_MODE=entra needs ENTRA_CLIENT_ID');
   const audiences = [settings.clientId, ...(settings.applicationIdUri ? [settings.applicationIdUri] : [])];
-  const verifier = createTokenVerifier({ keys: createRemoteJWKSet(new URL(settings.jwksUrl)), audiences, issuerTemplate, clock: deps.clock });
+  const verifier = createTokenVerifier({
+    keys: createRemoteJWKSet(new URL(settings.jwksUrl)),
+    audiences,
+    issuerTemplate,
+    clock: deps.clock,
+  });
   return { authenticator: createAuthenticator(verifier, resolverDeps) };
 }

@@ -15,7 +15,12 @@ export interface DevTokenIssuer {
   readonly keys: JWTVerifyGetKey;
 }
 
-export async function createDevTokenIssuer(options: { audience: string; issuerTemplate: string; clock: Clock; lifetimeSeconds?: number }): Promise<DevTokenIssuer> {
+export async function createDevTokenIssuer(options: {
+  audience: string;
+  issuerTemplate: string;
+  clock: Clock;
+  lifetimeSeconds?: number;
+}): Promise<DevTokenIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const publicJwk = { ...(await exportJWK(publicKey)), kid: 'soporte-dev', alg: 'ES256', use: 'sig' };
   const keys = createLocalJWKSet({ keys: [publicJwk] });

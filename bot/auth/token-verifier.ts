@@ -72,7 +72,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (payload.iss !== expectedIssuer) throw new AuthenticationError('the token\'s "iss" claim is not accepted');
       const email = claimString(payload, 'email') ?? claimString(payload, 'preferred_username') ?? claimString(payload, 'upn');
       if (!email) throw new AuthenticationError('the token names no user (email, preferred_username or upn)');
-      return definedOnly({ tenantId, objectId: claimString(payload, 'oid'), email: email.toLowerCase(), name: claimString(payload, 'name') });
+      return definedOnly({
+        tenantId,
+        objectId: claimString(payload, 'oid'),
+        email: email.toLowerCase(),
+        name: claimString(payload, 'name'),
+      });
     },
   };
 }

@@ -16,7 +16,15 @@ function formatterOf(format: CardFormat): Intl.DateTimeFormat {
   const key = `${format.locale}|${format.timeZone}`;
   let formatter = FORMATTERS.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(format.locale, { timeZone: format.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat(format.locale, {
+      timeZone: format.timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     FORMATTERS.set(key, formatter);
   }
   return formatter;

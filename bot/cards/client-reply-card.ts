@@ -44,7 +44,11 @@ export function clientReplyCard(notification: ClientReplyNotification, format: C
   const l = format.locale;
   const { ticket, from } = notification;
   const needsDecision = notification.outcome === 'needs-decision' && ticket.status === 'resolved';
-  const reply: ClientReplyCardData['reply'] = { messageId: notification.messageId, excerpt: notification.excerpt, fromEmail: from.email };
+  const reply: ClientReplyCardData['reply'] = {
+    messageId: notification.messageId,
+    excerpt: notification.excerpt,
+    fromEmail: from.email,
+  };
   if (from.name) reply.fromName = from.name;
   const data: ClientReplyCardData = {
     hasNotice: Boolean(notice),

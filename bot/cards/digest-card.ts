@@ -16,7 +16,10 @@ function slaState(state: string, format: CardFormat): string {
 }
 
 /** The managers' daily digest of open tickets. `assigneeNames` maps staff ids to names. */
-export function digestCard(input: { date: string; lines: DigestLine[]; assigneeNames: Record<string, string> }, format: CardFormat): CardJson {
+export function digestCard(
+  input: { date: string; lines: DigestLine[]; assigneeNames: Record<string, string> },
+  format: CardFormat,
+): CardJson {
   const l = format.locale;
   const data: DigestCardData = {
     title: t(l, 'bot.digest.title', { date: input.date }),

@@ -10,7 +10,10 @@ export interface HelpCardData {
 }
 
 /** The command list in the reader's language (`usage` already localized by the command table). */
-export function helpCard(input: { staffName: string; commands: Array<{ usage: string; description: string }> }, format: CardFormat): CardJson {
+export function helpCard(
+  input: { staffName: string; commands: Array<{ usage: string; description: string }> },
+  format: CardFormat,
+): CardJson {
   const data: HelpCardData = {
     title: t(format.locale, 'bot.help.title'),
     intro: t(format.locale, 'bot.help.intro', { name: input.staffName }),

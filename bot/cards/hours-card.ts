@@ -22,10 +22,19 @@ export function hoursCard(input: { clientName: string; report: HoursReport }, fo
   const { report } = input;
   const data: HoursCardData = {
     title: t(l, 'bot.hours.title', { client: input.clientName, month: report.month }),
-    rows: report.rows.map((row) => ({ title: t(l, `bot.hours.kind.${row.kind}`), value: t(l, 'bot.hours.row', { entries: row.entries, minutes: formatMinutes(row.chargeableMinutes, format, 'tenths') }) })),
+    rows: report.rows.map((row) => ({
+      title: t(l, `bot.hours.kind.${row.kind}`),
+      value: t(l, 'bot.hours.row', { entries: row.entries, minutes: formatMinutes(row.chargeableMinutes, format, 'tenths') }),
+    })),
     totals: [
       { title: t(l, 'bot.hours.regular'), value: formatMinutes(report.total.regularMinutes, format) },
-      { title: t(l, 'bot.hours.afterHours'), value: t(l, 'bot.hours.afterHoursValue', { minutes: formatMinutes(report.total.afterHoursMinutes, format), weighted: formatMinutes(report.total.afterHoursWeightedMinutes, format, 'tenths') }) },
+      {
+        title: t(l, 'bot.hours.afterHours'),
+        value: t(l, 'bot.hours.afterHoursValue', {
+          minutes: formatMinutes(report.total.afterHoursMinutes, format),
+          weighted: formatMinutes(report.total.afterHoursWeightedMinutes, format, 'tenths'),
+        }),
+      },
       { title: t(l, 'bot.hours.unapproved'), value: formatMinutes(report.total.unapprovedAfterHoursMinutes, format) },
       { title: t(l, 'bot.hours.chargeable'), value: formatMinutes(report.total.chargeableMinutes, format, 'tenths') },
       { title: t(l, 'bot.hours.amount'), value: money(report.total.amountCents, report.currency, format) },

@@ -32,7 +32,11 @@ export interface MicrosoftCaseSummary {
   severity: MicrosoftSeverity;
 }
 
-export function microsoftCaseSummary(ticket: Ticket, client: Pick<Client, 'name' | 'tenantId'>, labels: { impact: string; noAttachments: string; sourceEmail: string; files?: string | undefined }): MicrosoftCaseSummary {
+export function microsoftCaseSummary(
+  ticket: Ticket,
+  client: Pick<Client, 'name' | 'tenantId'>,
+  labels: { impact: string; noAttachments: string; sourceEmail: string; files?: string | undefined },
+): MicrosoftCaseSummary {
   const text = `${ticket.subject}\n${ticket.description}`;
   const product = PRODUCTS.find(([pattern]) => pattern.test(text))?.[1] ?? '';
   return {

@@ -32,18 +32,37 @@ export interface L4PromptCardData {
   labels: Record<string, string>;
 }
 
-const LABELS = ['product', 'productHint', 'tenant', 'businessImpact', 'reproSteps', 'attachments', 'severity', 'caseNumber', 'caseNumberHint', 'recordCase'] as const;
+const LABELS = [
+  'product',
+  'productHint',
+  'tenant',
+  'businessImpact',
+  'reproSteps',
+  'attachments',
+  'severity',
+  'caseNumber',
+  'caseNumberHint',
+  'recordCase',
+] as const;
 
 /** Escalated to L4: the Microsoft case summary, prefilled, and where to record the case number. */
 export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson {
   const l = format.locale;
   const { ticket } = input;
   const summary = microsoftCaseSummary(ticket, input.client, {
-    impact: t(l, 'bot.l4.impact', { priority: t(l, `priority.${ticket.priority}`), subject: plainText(ticket.subject), client: plainText(input.client.name) }),
+    impact: t(l, 'bot.l4.impact', {
+      priority: t(l, `priority.${ticket.priority}`),
+      subject: plainText(ticket.subject),
+      client: plainText(input.client.name),
+    }),
     noAttachments: t(l, 'bot.l4.noAttachments'),
     sourceEmail: t(l, 'bot.l4.sourceEmail', { messageId: ticket.sourceMessageId ?? '' }),
     files: input.attachments?.length
-      ? t(l, 'bot.l4.files', { files: input.attachments.map((a) => `${plainText(displayFileName(a.filename))} (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`).join(', ') })
+      ? t(l, 'bot.l4.files', {
+          files: input.attachments
+            .map((a) => `${plainText(displayFileName(a.filename))} (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`)
+            .join(', '),
+        })
       : undefined,
   });
   const facts: Fact[] = [
@@ -64,7 +83,10 @@ export function l4PromptCard(input: L4PromptInput, format: CardFormat): CardJson
     ticketId: ticket.id,
     version: ticket.version,
     reason: input.reason,
-    labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.l4.label.${key}`)])), required: t(l, 'bot.card.required') },
+    labels: {
+      ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.l4.label.${key}`)])),
+      required: t(l, 'bot.card.required'),
+    },
   };
   return renderTemplate(template, data);
 }

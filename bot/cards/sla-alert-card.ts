@@ -46,7 +46,9 @@ export function slaAlertCard(input: SlaAlertInput, format: CardFormat): CardJson
   const data: SlaAlertCardData = {
     style: input.threshold === 'breached' ? 'attention' : 'warning',
     headline: t(l, `bot.alert.${input.threshold}`, { clock: clockName, number: ticket.number }),
-    dueLine: input.dueAt ? t(l, `bot.alert.due.${input.threshold}`, { due: formatInstant(input.dueAt, format) }) : formatClock(input.sla[input.clock], format),
+    dueLine: input.dueAt
+      ? t(l, `bot.alert.due.${input.threshold}`, { due: formatInstant(input.dueAt, format) })
+      : formatClock(input.sla[input.clock], format),
     hasNotice: Boolean(input.notice),
     notice: input.notice ?? '',
     title: plainText(ticket.subject),

@@ -34,7 +34,9 @@ export interface StatementCardData {
 }
 
 function percent(format: CardFormat, count: ComplianceCount): string {
-  return count.percent === null ? '—' : `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(count.percent)}%`;
+  return count.percent === null
+    ? '—'
+    : `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(count.percent)}%`;
 }
 
 /** A drafted statement for a manager: totals, compliance, the files, who would receive it; send or hold with a note. */
@@ -42,10 +44,22 @@ export function statementCard(input: StatementCardInput, format: CardFormat): Ca
   const l = format.locale;
   const { statement } = input;
   const { data } = statement;
-  const amount = data.totalCents === undefined ? '' : ` · ${new Intl.NumberFormat(l, { style: 'currency', currency: data.currency }).format(data.totalCents / 100)}`;
+  const amount =
+    data.totalCents === undefined
+      ? ''
+      : ` · ${new Intl.NumberFormat(l, { style: 'currency', currency: data.currency }).format(data.totalCents / 100)}`;
   const sent = statement.status === 'sent';
   const held = statement.status === 'held';
-  const notice = input.notice ?? (sent ? t(l, 'statement.card.sent', { by: input.deciderName ?? statement.decidedBy ?? '?', recipients: (statement.sentTo ?? []).join(', ') }) : held ? t(l, 'statement.card.held', { by: input.deciderName ?? statement.decidedBy ?? '?', note: statement.note ?? '' }) : '');
+  const notice =
+    input.notice ??
+    (sent
+      ? t(l, 'statement.card.sent', {
+          by: input.deciderName ?? statement.decidedBy ?? '?',
+          recipients: (statement.sentTo ?? []).join(', '),
+        })
+      : held
+        ? t(l, 'statement.card.held', { by: input.deciderName ?? statement.decidedBy ?? '?', note: statement.note ?? '' })
+        : '');
   const facts: Fact[] = [
     { title: t(l, 'dash.col.client'), value: data.clientName },
     { title: t(l, 'dash.col.month'), value: data.month },
@@ -56,14 +70,30 @@ export function statementCard(input: StatementCardInput, format: CardFormat): Ca
     noticeStyle: sent ? 'good' : held ? 'attention' : 'default',
     title: t(l, 'statement.card.title', { client: data.clientName, month: data.month }),
     facts,
-    tickets: t(l, 'statement.card.tickets', { opened: data.tickets.opened, resolved: data.tickets.resolved, closed: data.tickets.closedValidated + data.tickets.closedNoResponse }),
-    compliance: t(l, 'statement.card.compliance', { response: percent(format, data.compliance.response), resolution: percent(format, data.compliance.resolution) }),
-    total: t(l, 'statement.card.total', { hours: (data.summary.total.chargeableMinutes / 60).toFixed(2), lines: data.lines.length, amount }),
+    tickets: t(l, 'statement.card.tickets', {
+      opened: data.tickets.opened,
+      resolved: data.tickets.resolved,
+      closed: data.tickets.closedValidated + data.tickets.closedNoResponse,
+    }),
+    compliance: t(l, 'statement.card.compliance', {
+      response: percent(format, data.compliance.response),
+      resolution: percent(format, data.compliance.resolution),
+    }),
+    total: t(l, 'statement.card.total', {
+      hours: (data.summary.total.chargeableMinutes / 60).toFixed(2),
+      lines: data.lines.length,
+      amount,
+    }),
     files: t(l, 'statement.card.files', { files: input.files.join(', ') }),
     recipients: t(l, 'statement.card.recipients', { recipients: input.recipients.join(', ') || '—' }),
     open: !sent,
     statementId: statement.id,
-    labels: { note: t(l, 'statement.card.note'), noteRequired: t(l, 'statement.card.noteRequired'), send: t(l, 'statement.card.send'), hold: t(l, 'statement.card.hold') },
+    labels: {
+      note: t(l, 'statement.card.note'),
+      noteRequired: t(l, 'statement.card.noteRequired'),
+      send: t(l, 'statement.card.send'),
+      hold: t(l, 'statement.card.hold'),
+    },
   };
   return renderTemplate(template, cardData);
 }

@@ -39,7 +39,11 @@ export function escalationLevels(ticket: Pick<Ticket, 'status' | 'level'>, level
  * known, where it stands on contact attempts (offered only when the policy allows one now); a closed
  * ticket offers none.
  */
-export function ticketActions(ticket: Pick<Ticket, 'status' | 'pendingExtension' | 'prioritySuggestion' | 'level'>, reachableLevels: readonly SupportLevel[], contact?: ContactAttemptStatus): TicketActions {
+export function ticketActions(
+  ticket: Pick<Ticket, 'status' | 'pendingExtension' | 'prioritySuggestion' | 'level'>,
+  reachableLevels: readonly SupportLevel[],
+  contact?: ContactAttemptStatus,
+): TicketActions {
   const allowed = new Set<TransitionKey>(allowedEvents(ticket.status));
   const triage = allowed.has('priority-changed') && ticket.status !== 'closed';
   const can = {

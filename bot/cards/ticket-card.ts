@@ -41,16 +41,45 @@ export interface TicketCardData {
   workday: WorkdayCardData;
 }
 
-const LABELS = ['assignToMe', 'recordContactAttempt', 'logFollowUp', 'followUpKind', 'note', 'save', 'logSession', 'sessionMinutes', 'sessionConsultants', 'requestInformation', 'question', 'send', 'escalate', 'level', 'reason', 'requestBudgetExtension', 'extensionMinutes', 'resolve', 'resolutionSummary', 'caseNumber'] as const;
+const LABELS = [
+  'assignToMe',
+  'recordContactAttempt',
+  'logFollowUp',
+  'followUpKind',
+  'note',
+  'save',
+  'logSession',
+  'sessionMinutes',
+  'sessionConsultants',
+  'requestInformation',
+  'question',
+  'send',
+  'escalate',
+  'level',
+  'reason',
+  'requestBudgetExtension',
+  'extensionMinutes',
+  'resolve',
+  'resolutionSummary',
+  'caseNumber',
+] as const;
 
 /** The card's fixed words in one language (built once per language: the catalog does not change). */
-const FIXED = new Map<Locale, { labels: Record<string, string>; followUpKinds: Choice[]; levels: Array<Choice & { level: SupportLevel }> }>();
+const FIXED = new Map<
+  Locale,
+  { labels: Record<string, string>; followUpKinds: Choice[]; levels: Array<Choice & { level: SupportLevel }> }
+>();
 
 function fixedWords(l: Locale) {
   let words = FIXED.get(l);
   if (!words) {
     words = {
-      labels: { ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])), required: t(l, 'bot.card.required'), recordMicrosoftCase: t(l, 'bot.action.recordMicrosoftCase'), changeMicrosoftCase: t(l, 'bot.action.changeMicrosoftCase') },
+      labels: {
+        ...Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)])),
+        required: t(l, 'bot.card.required'),
+        recordMicrosoftCase: t(l, 'bot.action.recordMicrosoftCase'),
+        changeMicrosoftCase: t(l, 'bot.action.changeMicrosoftCase'),
+      },
       followUpKinds: FOLLOW_UP_KINDS.map((kind) => ({ title: t(l, `bot.followUp.${kind}`), value: kind })),
       levels: SUPPORT_LEVELS.map((level) => ({ title: t(l, `bot.level.${level}`), value: level, level })),
     };
@@ -61,7 +90,11 @@ function fixedWords(l: Locale) {
 
 /** The first lines of a text (at most `lines` lines and `chars` characters), marked with … when cut. */
 export function firstLines(text: string, lines = 3, chars = 280): string {
-  const kept = text.trim().split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const kept = text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   let shown = kept.slice(0, lines).join('\n');
   if (shown.length > chars) shown = `${shown.slice(0, chars).trimEnd()}…`;
   else if (kept.length > lines) shown = `${shown}…`;
@@ -88,7 +121,9 @@ export function ticketCardData(input: TicketCardInput, format: CardFormat): Tick
     hasAttachments: Boolean(input.attachments?.length),
     attachments: input.attachments?.length ? t(l, 'bot.card.attachments', { files: fileList(input.attachments) }) : '',
     hasLatestMessage: Boolean(input.latestClientMessage),
-    latestMessageTitle: input.latestClientMessage ? t(l, 'bot.card.latestClientMessage', { at: formatInstant(input.latestClientMessage.at, format) }) : '',
+    latestMessageTitle: input.latestClientMessage
+      ? t(l, 'bot.card.latestClientMessage', { at: formatInstant(input.latestClientMessage.at, format) })
+      : '',
     latestMessage: input.latestClientMessage ? plainText(firstLines(input.latestClientMessage.excerpt)) : '',
     caseNumber: ticket.microsoftCaseNumber ?? '',
     facts: ticketFacts(input, format),

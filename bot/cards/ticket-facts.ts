@@ -20,7 +20,11 @@ export interface TicketSummaryInput {
 /** "1 h 15 min of 6 h (21%)". */
 export function budgetLine(ticket: Pick<Ticket, 'consumedMinutes' | 'budgetMinutes'>, format: CardFormat): string {
   const percent = ticket.budgetMinutes > 0 ? Math.round((ticket.consumedMinutes * 100) / ticket.budgetMinutes) : 0;
-  return t(format.locale, 'bot.card.budgetUsed', { used: formatMinutes(ticket.consumedMinutes, format), budget: formatMinutes(ticket.budgetMinutes, format), percent });
+  return t(format.locale, 'bot.card.budgetUsed', {
+    used: formatMinutes(ticket.consumedMinutes, format),
+    budget: formatMinutes(ticket.budgetMinutes, format),
+    percent,
+  });
 }
 
 /** The facts every ticket view shows: status, priority, type, level, assignee, SLA clocks, budget, last activity. */
@@ -29,7 +33,12 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
   const l = format.locale;
   const facts: Fact[] = [
     { title: t(l, 'bot.card.client'), value: plainText(input.clientName) },
-    { title: t(l, 'bot.card.requester'), value: input.requesterName ? `${plainText(input.requesterName)} (${plainText(ticket.requesterEmail)})` : plainText(ticket.requesterEmail) },
+    {
+      title: t(l, 'bot.card.requester'),
+      value: input.requesterName
+        ? `${plainText(input.requesterName)} (${plainText(ticket.requesterEmail)})`
+        : plainText(ticket.requesterEmail),
+    },
     { title: t(l, 'bot.card.status'), value: t(l, `status.${ticket.status}`) },
     { title: t(l, 'bot.card.priority'), value: t(l, `priority.${ticket.priority}`) },
     { title: t(l, 'bot.card.type'), value: t(l, `type.${ticket.incidentType}`) },
@@ -41,7 +50,11 @@ export function ticketFacts(input: TicketSummaryInput, format: CardFormat): Fact
     { title: t(l, 'bot.card.lastActivity'), value: formatInstant(ticket.lastActivityAt, format) },
   ];
   if (ticket.microsoftCaseNumber) facts.push({ title: t(l, 'bot.card.microsoftCase'), value: ticket.microsoftCaseNumber });
-  if (ticket.pendingExtension) facts.push({ title: t(l, 'bot.card.pendingExtension'), value: t(l, 'bot.card.pendingExtensionValue', { minutes: formatMinutes(ticket.pendingExtension.minutes, format) }) });
+  if (ticket.pendingExtension)
+    facts.push({
+      title: t(l, 'bot.card.pendingExtension'),
+      value: t(l, 'bot.card.pendingExtensionValue', { minutes: formatMinutes(ticket.pendingExtension.minutes, format) }),
+    });
   if (ticket.awaitingEmail) facts.push({ title: t(l, 'bot.card.awaitingEmail'), value: t(l, 'bot.card.yes') });
   facts.push(...workdayFacts(ticket, input.policyView, format));
   return facts;

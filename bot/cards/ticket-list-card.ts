@@ -61,7 +61,9 @@ export function ticketListCard(input: TicketListInput, format: CardFormat): Card
       color: colorOf(sla),
       hasSuggestion: Boolean(ticket.prioritySuggestion) && ticket.status !== 'resolved',
       suggestion: suggestionSummary(ticket, l) ?? '',
-      applyTitle: ticket.prioritySuggestion ? t(l, 'bot.action.applySuggestedPriority', { priority: t(l, `priority.${ticket.prioritySuggestion.priority}`) }) : '',
+      applyTitle: ticket.prioritySuggestion
+        ? t(l, 'bot.action.applySuggestedPriority', { priority: t(l, `priority.${ticket.prioritySuggestion.priority}`) })
+        : '',
       ticketId: ticket.id,
       version: ticket.version,
       view: input.actionView ?? 'ticket',

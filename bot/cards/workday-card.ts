@@ -18,12 +18,28 @@ export interface WorkdayCardData {
   labels: Record<string, string>;
 }
 
-const LABELS = ['respond', 'responseMessage', 'respondByPhone', 'phoneNote', 'triage', 'triagePriority', 'triageType', 'triageReason', 'send', 'save'] as const;
+const LABELS = [
+  'respond',
+  'responseMessage',
+  'respondByPhone',
+  'phoneNote',
+  'triage',
+  'triagePriority',
+  'triageType',
+  'triageReason',
+  'send',
+  'save',
+] as const;
 
 /** "Critical: header Importance: high; "urgente" in the subject". */
 function suggestionLine(ticket: Pick<Ticket, 'prioritySuggestion'>, l: Locale): string | undefined {
   const s = ticket.prioritySuggestion;
-  return s ? t(l, 'bot.card.suggestedPriorityValue', { priority: t(l, `priority.${s.priority}`), reason: describePrioritySuggestion(l, s) }) : undefined;
+  return s
+    ? t(l, 'bot.card.suggestedPriorityValue', {
+        priority: t(l, `priority.${s.priority}`),
+        reason: describePrioritySuggestion(l, s),
+      })
+    : undefined;
 }
 
 /** The range a budget pick must lie in, as "960-2160". */
@@ -35,14 +51,19 @@ function range(view: TicketPolicyView | undefined, type: 'maintenance' | 'resear
 export function workdayCardData(ticket: Ticket, view: TicketPolicyView | undefined, format: CardFormat): WorkdayCardData {
   const l = format.locale;
   const labels: Record<string, string> = Object.fromEntries(LABELS.map((key) => [key, t(l, `bot.action.${key}`)]));
-  labels.triageBudget = t(l, 'bot.action.triageBudget', { maintenance: range(view, 'maintenance'), research: range(view, 'research-debugging') });
+  labels.triageBudget = t(l, 'bot.action.triageBudget', {
+    maintenance: range(view, 'maintenance'),
+    research: range(view, 'research-debugging'),
+  });
   return {
     responseTemplate: t(ticket.locale, 'mail.response.template', { subject: ticket.subject, number: ticket.number }),
     priorities: PRIORITIES.map((p) => ({ title: t(l, `priority.${p}`), value: p })),
     incidentTypes: INCIDENT_TYPES.map((type) => ({ title: t(l, `type.${type}`), value: type })),
     priority: ticket.priority,
     incidentType: ticket.incidentType,
-    applySuggestionTitle: ticket.prioritySuggestion ? t(l, 'bot.action.applySuggestedPriority', { priority: t(l, `priority.${ticket.prioritySuggestion.priority}`) }) : '',
+    applySuggestionTitle: ticket.prioritySuggestion
+      ? t(l, 'bot.action.applySuggestedPriority', { priority: t(l, `priority.${ticket.prioritySuggestion.priority}`) })
+      : '',
     labels,
   };
 }
@@ -54,13 +75,23 @@ export function workdayFacts(ticket: Ticket, view: TicketPolicyView | undefined,
   const suggestion = suggestionLine(ticket, l);
   if (suggestion) facts.push({ title: t(l, 'bot.card.suggestedPriority'), value: suggestion });
   if (ticket.firstResponseAt) {
-    facts.push({ title: t(l, 'bot.card.firstResponse'), value: t(l, `bot.card.firstResponse.${ticket.firstResponseBy ?? 'other'}`, { at: formatInstant(ticket.firstResponseAt, format) }) });
+    facts.push({
+      title: t(l, 'bot.card.firstResponse'),
+      value: t(l, `bot.card.firstResponse.${ticket.firstResponseBy ?? 'other'}`, {
+        at: formatInstant(ticket.firstResponseAt, format),
+      }),
+    });
   }
   const contact = view?.contact;
   if (contact && (contact.made > 0 || ticket.status === 'waiting-on-client')) {
-    facts.push({ title: t(l, 'bot.card.contactAttempts'), value: t(l, 'bot.card.contactAttemptsValue', { made: contact.made, max: contact.max }) });
-    if (contact.nextAttemptAt) facts.push({ title: t(l, 'bot.card.nextAttemptAt'), value: formatInstant(contact.nextAttemptAt, format) });
-    if (contact.finalNoticeDueAt) facts.push({ title: t(l, 'bot.card.finalNoticeDue'), value: formatInstant(contact.finalNoticeDueAt, format) });
+    facts.push({
+      title: t(l, 'bot.card.contactAttempts'),
+      value: t(l, 'bot.card.contactAttemptsValue', { made: contact.made, max: contact.max }),
+    });
+    if (contact.nextAttemptAt)
+      facts.push({ title: t(l, 'bot.card.nextAttemptAt'), value: formatInstant(contact.nextAttemptAt, format) });
+    if (contact.finalNoticeDueAt)
+      facts.push({ title: t(l, 'bot.card.finalNoticeDue'), value: formatInstant(contact.finalNoticeDueAt, format) });
   }
   return facts;
 }
@@ -68,5 +99,7 @@ export function workdayFacts(ticket: Ticket, view: TicketPolicyView | undefined,
 /** "suggested Critical (header Importance: high)" for a list row, or undefined. */
 export function suggestionSummary(ticket: Pick<Ticket, 'prioritySuggestion'>, l: Locale): string | undefined {
   const s = ticket.prioritySuggestion;
-  return s ? t(l, 'bot.queue.suggestion', { priority: t(l, `priority.${s.priority}`), reason: describePrioritySuggestion(l, s) }) : undefined;
+  return s
+    ? t(l, 'bot.queue.suggestion', { priority: t(l, `priority.${s.priority}`), reason: describePrioritySuggestion(l, s) })
+    : undefined;
 }

@@ -47,7 +47,14 @@ export async function openSession(options: GlobalOptions): Promise<Session> {
   try {
     const mailer = buildMailer(settings, clock) ?? new LogMailer(clock, stderrSink);
     const notifier = new LogNotifier(clock, stderrSink);
-    const services = buildServices({ store, clock, ids: uuidIds, mailer, notifier, sideEffects: new LogSideEffectErrors(clock, stderrSink) });
+    const services = buildServices({
+      store,
+      clock,
+      ids: uuidIds,
+      mailer,
+      notifier,
+      sideEffects: new LogSideEffectErrors(clock, stderrSink),
+    });
     return { store, services, actor: await actorFor(store, options.as), lang: options.lang, clock, config: settings, notifier };
   } catch (error) {
     await store.close();
@@ -57,7 +64,9 @@ export async function openSession(options: GlobalOptions): Promise<Session> {
 
 async function actorFor(store: Store, as: string | undefined): Promise<Actor> {
   if (!as) return { role: 'manager', id: `cli:${userInfo().username}`, name: 'soporte CLI' };
-  const staff = as.includes('@') ? await store.directory.findStaffByEmail(as.trim().toLowerCase()) : await store.directory.getStaff(as);
+  const staff = as.includes('@')
+    ? await store.directory.findStaffByEmail(as.trim().toLowerCase())
+    : await store.directory.getStaff(as);
   if (!staff || !staff.active) throw new NotFoundError('active staff member', as);
   return { role: staff.role, id: staff.id, name: staff.name };
 }

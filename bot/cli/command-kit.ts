@@ -12,7 +12,10 @@ export function leaf(parent: Command, spec: string, description: string): Comman
 }
 
 /** Runs `body` with an open session (store + services + actor) and closes the store after. */
-export function run(command: Command, body: (session: Session, options: LeafOptions, ...args: string[]) => Promise<void>): Command {
+export function run(
+  command: Command,
+  body: (session: Session, options: LeafOptions, ...args: string[]) => Promise<void>,
+): Command {
   return command.action(async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const args = params.slice(0, -2) as string[];
@@ -27,5 +30,11 @@ export function run(command: Command, body: (session: Session, options: LeafOpti
 
 /** `a,b` or repeated flags as a list. */
 export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }

@@ -11,7 +11,13 @@ export function requesterRows(text: string): RequesterRow[] {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     records = parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')),
+      columns: (header: string[]) =>
+        header.map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_'),
+        ),
       skip_empty_lines: true,
       trim: true,
       relax_column_count: true,
@@ -21,6 +27,7 @@ export function requesterRows(text: string): RequesterRow[] {
   } catch (error) {
     throw new ValidationError('csv', error instanceof Error ? error.message : String(error), { cause: error });
   }
-  if (records.length > 0 && !('email' in records[0].record)) throw new ValidationError('csv', 'the header line must name an "email" column (and "name")');
+  if (records.length > 0 && !('email' in records[0].record))
+    throw new ValidationError('csv', 'the header line must name an "email" column (and "name")');
   return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
 }

@@ -17,7 +17,11 @@ export function table(lang: Locale, headerKeys: readonly MessageKey[], rows: Row
   const header = headerKeys.map((key) => t(lang, key));
   const cells = rows.map((row) => row.map((value) => cell(value, lang)));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

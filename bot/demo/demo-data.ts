@@ -25,10 +25,34 @@ export const DEMO_REQUESTERS = [
 
 /** Playground mock users (default config of @microsoft/m365agentsplayground 0.2.x): Alex Wilber is the signed-in user. */
 export const DEMO_STAFF: Array<{ id: string; name: string; email: string; role: StaffRole; aadObjectId: string }> = [
-  { id: 'demo-alex', name: '[DEMO] Alex Wilber', email: 'alexw@example.com', role: 'L2', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
-  { id: 'demo-megan', name: '[DEMO] Megan Bowen', email: 'meganb@example.com', role: 'L1', aadObjectId: '00000000-0000-0000-0000-0000000000021' },
-  { id: 'demo-adele', name: '[DEMO] Adele Vance', email: 'adelev@example.com', role: 'L3', aadObjectId: '00000000-0000-0000-0000-0000000000022' },
-  { id: 'demo-isaiah', name: '[DEMO] Isaiah Langer', email: 'isaiahl@example.com', role: 'manager', aadObjectId: '00000000-0000-0000-0000-0000000000023' },
+  {
+    id: 'demo-alex',
+    name: '[DEMO] Alex Wilber',
+    email: 'alexw@example.com',
+    role: 'L2',
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  },
+  {
+    id: 'demo-megan',
+    name: '[DEMO] Megan Bowen',
+    email: 'meganb@example.com',
+    role: 'L1',
+    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+  },
+  {
+    id: 'demo-adele',
+    name: '[DEMO] Adele Vance',
+    email: 'adelev@example.com',
+    role: 'L3',
+    aadObjectId: '00000000-0000-0000-0000-0000000000022',
+  },
+  {
+    id: 'demo-isaiah',
+    name: '[DEMO] Isaiah Langer',
+    email: 'isaiahl@example.com',
+    role: 'manager',
+    aadObjectId: '00000000-0000-0000-0000-0000000000023',
+  },
 ];
 
 export const DEMO_TICKETS = [
@@ -38,8 +62,18 @@ export const DEMO_TICKETS = [
     subject: '[DEMO] No podemos entrar a SharePoint',
     description: 'Desde esta mañana nadie del área de finanzas puede abrir el sitio de intranet.',
     priority: 'medium' as const,
-    prioritySuggestion: suggestPriority({ headers: { importance: 'high' }, subject: '[DEMO] No podemos entrar a SharePoint', text: '' }),
+    prioritySuggestion: suggestPriority({
+      headers: { importance: 'high' },
+      subject: '[DEMO] No podemos entrar a SharePoint',
+      text: '',
+    }),
     sourceMessageId: '<demo-1@cliente-demo.example>',
   },
-  { requesterEmail: 'jordan.lee@cliente-demo.example', subject: '[DEMO] Teams meeting recordings missing', description: 'Recordings of yesterday\'s meetings do not show up in the chat.', priority: 'medium' as const, sourceMessageId: '<demo-2@cliente-demo.example>' },
+  {
+    requesterEmail: 'jordan.lee@cliente-demo.example',
+    subject: '[DEMO] Teams meeting recordings missing',
+    description: "Recordings of yesterday's meetings do not show up in the chat.",
+    priority: 'medium' as const,
+    sourceMessageId: '<demo-2@cliente-demo.example>',
+  },
 ];

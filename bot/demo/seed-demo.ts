@@ -17,7 +17,12 @@ export async function seedDemo(store: Store, services: Services): Promise<SeedOu
   if ((await store.directory.listClients()).length > 0) return { seeded: false, reason: 'store-not-empty' };
   await services.directory.addClient(SEEDER, DEMO_CLIENT);
   for (const requester of DEMO_REQUESTERS) {
-    await services.directory.addRequester(SEEDER, { clientId: DEMO_CLIENT.id, ...requester, effectiveFrom: '2020-01-01', onRequestOf: DEMO_REQUESTERS[0].email });
+    await services.directory.addRequester(SEEDER, {
+      clientId: DEMO_CLIENT.id,
+      ...requester,
+      effectiveFrom: '2020-01-01',
+      onRequestOf: DEMO_REQUESTERS[0].email,
+    });
   }
   for (const staff of DEMO_STAFF) await services.directory.addStaff(SEEDER, { ...staff, locale: 'es-MX' });
   const numbers: string[] = [];

@@ -54,13 +54,38 @@ export async function writeTicketHistory(store: Store, options: HistoryOptions):
     const clientId = pick(options.clientIds);
     const consultant = pick(options.staffIds);
     const actor: Actor = { role: 'L2', id: consultant };
-    const opened = openTicket({ id: `h-${i}`, clientId, requesterEmail: options.requesterOf(clientId), subject: `${pick(['Sincronización', 'Facturación', 'Correo', 'Permisos', 'Teams', 'SharePoint'])} #${i}`, description: 'Historial', priority: pick(PRIORITIES), incidentType: pick(['technical-regular', 'technical-urgent', 'maintenance'] as const), channel: 'email', sourceMessageId: `<history-${options.seed ?? 15}-${i}@client.example>`, locale: options.locale ?? 'es-MX', at: new Date(openedAt).toISOString(), actor: SYSTEM }, policy);
-    const stored = await store.tickets.open({ ticket: opened.ticket, events: [opened.event], year: new Date(openedAt).getUTCFullYear() });
+    const opened = openTicket(
+      {
+        id: `h-${i}`,
+        clientId,
+        requesterEmail: options.requesterOf(clientId),
+        subject: `${pick(['Sincronización', 'Facturación', 'Correo', 'Permisos', 'Teams', 'SharePoint'])} #${i}`,
+        description: 'Historial',
+        priority: pick(PRIORITIES),
+        incidentType: pick(['technical-regular', 'technical-urgent', 'maintenance'] as const),
+        channel: 'email',
+        sourceMessageId: `<history-${options.seed ?? 15}-${i}@client.example>`,
+        locale: options.locale ?? 'es-MX',
+        at: new Date(openedAt).toISOString(),
+        actor: SYSTEM,
+      },
+      policy,
+    );
+    const stored = await store.tickets.open({
+      ticket: opened.ticket,
+      events: [opened.event],
+      year: new Date(openedAt).getUTCFullYear(),
+    });
     let ticket = stored.ticket;
     const events: NewTicketEvent[] = [];
     const entries: TimeEntry[] = [];
     let at = openedAt;
-    const add = <K extends TicketEventType>(type: K, afterMinutes: number, data: TicketEventData[K], by: Actor = actor): boolean => {
+    const add = <K extends TicketEventType>(
+      type: K,
+      afterMinutes: number,
+      data: TicketEventData[K],
+      by: Actor = actor,
+    ): boolean => {
       const next = at + afterMinutes * MINUTE;
       if (next >= to) return false;
       at = next;
@@ -72,16 +97,35 @@ export async function writeTicketHistory(store: Store, options: HistoryOptions):
     const work = (afterMinutes: number, minutes: number): boolean => {
       const entryId = `${ticket.id}-w${entries.length}`;
       if (!add('work-logged', afterMinutes, { minutes, entryId })) return false;
-      const facts: TimeEntryFacts = { id: entryId, ticketId: ticket.id, clientId, at: new Date(at).toISOString(), actorId: consultant, kind: 'work', minutes };
+      const facts: TimeEntryFacts = {
+        id: entryId,
+        ticketId: ticket.id,
+        clientId,
+        at: new Date(at).toISOString(),
+        actorId: consultant,
+        kind: 'work',
+        minutes,
+      };
       entries.push(buildTimeEntry(facts, billing));
       return true;
     };
     const steps = [
       () => add('assigned', 2 + Math.floor(rand() * 10), { assigneeId: consultant }, { role: 'manager', id: 'history' }),
       () => add('first-response', Math.floor(rand() * (rand() < 0.15 ? 600 : 90)), {}),
-      () => (rand() < 0.25 ? add('escalated', 30, { from: ticket.level, to: pick(['L2', 'L3'] as const), reason: 'needs a senior' }) : true),
+      () =>
+        rand() < 0.25
+          ? add('escalated', 30, { from: ticket.level, to: pick(['L2', 'L3'] as const), reason: 'needs a senior' })
+          : true,
       () => work(30 + Math.floor(rand() * 120), 30 + 15 * Math.floor(rand() * 12)),
-      () => (rand() < 0.08 ? add('escalated', 30, { from: ticket.level, to: 'L4', reason: 'product defect', microsoftCaseNumber: `26${String(1e10 + i).slice(-10)}` }) && add('microsoft-responded', 60 * 24 * (1 + Math.floor(rand() * 5)), {}) : true),
+      () =>
+        rand() < 0.08
+          ? add('escalated', 30, {
+              from: ticket.level,
+              to: 'L4',
+              reason: 'product defect',
+              microsoftCaseNumber: `26${String(1e10 + i).slice(-10)}`,
+            }) && add('microsoft-responded', 60 * 24 * (1 + Math.floor(rand() * 5)), {})
+          : true,
       () => work(30 + Math.floor(rand() * (rand() < 0.2 ? 900 : 120)), 15 + 15 * Math.floor(rand() * 10)),
       () => add('resolved', 30 + Math.floor(rand() * 120), { summary: 'Resuelto' }),
       () => add('resolution-validated', 60 * 24, {}, { role: 'requester', id: options.requesterOf(clientId) }),

@@ -14,7 +14,13 @@ export interface PartnerDetails {
 }
 
 const PARAGRAPHS: Record<LegalPage, MessageKey[]> = {
-  privacy: ['legal.privacy.controller', 'legal.privacy.data', 'legal.privacy.purpose', 'legal.privacy.storage', 'legal.privacy.rights'],
+  privacy: [
+    'legal.privacy.controller',
+    'legal.privacy.data',
+    'legal.privacy.purpose',
+    'legal.privacy.storage',
+    'legal.privacy.rights',
+  ],
   terms: ['legal.terms.service', 'legal.terms.use', 'legal.terms.availability'],
   support: ['legal.support.email', 'legal.support.critical', 'legal.support.app'],
 };

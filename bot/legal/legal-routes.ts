@@ -11,7 +11,12 @@ export function registerLegalRoutes(server: Server, partner: PartnerDetails): vo
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? undefined;
       const locale = legalPageLocale(query, req.headers['accept-language']);
       const body = renderLegalPage(page, locale, partner);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': locale, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'public, max-age=3600' });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Language': locale,
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'public, max-age=3600',
+      });
       res.end(body);
       return next(false);
     });

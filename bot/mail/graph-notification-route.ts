@@ -9,7 +9,12 @@ export const GRAPH_NOTIFICATION_PATH = '/api/mail/notifications';
  * clientState only trigger a delta read (the delta query stays the source of truth); lifecycle
  * notifications (same URL) go to `onLifecycle` (the subscription manager).
  */
-export function registerGraphNotificationRoute(server: restify.Server, clientState: string, triggerDeltaRead: () => void, onLifecycle?: LifecycleHandler): void {
+export function registerGraphNotificationRoute(
+  server: restify.Server,
+  clientState: string,
+  triggerDeltaRead: () => void,
+  onLifecycle?: LifecycleHandler,
+): void {
   server.post(GRAPH_NOTIFICATION_PATH, async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const query: Record<string, string> = Object.fromEntries(url.searchParams.entries());

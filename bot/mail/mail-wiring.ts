@@ -28,8 +28,20 @@ import { holderKnownDead, leaseHolderName } from './lease-holder';
  * - log: no mailbox; outbound mail as log lines (main.ts keeps its LogMailer).
  */
 export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
-  if (config.MAIL_MODE === 'maildrop') return new OutboxMailer({ dir: path.join(config.DATA_DIR, 'outbox'), from: config.MAIL_SUPPORT_ADDRESS, fromName: config.MAIL_FROM_NAME, clock });
-  if (config.MAIL_MODE === 'graph') return new GraphMailer({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, fromName: config.MAIL_FROM_NAME, clock });
+  if (config.MAIL_MODE === 'maildrop')
+    return new OutboxMailer({
+      dir: path.join(config.DATA_DIR, 'outbox'),
+      from: config.MAIL_SUPPORT_ADDRESS,
+      fromName: config.MAIL_FROM_NAME,
+      clock,
+    });
+  if (config.MAIL_MODE === 'graph')
+    return new GraphMailer({
+      client: graphClient(config),
+      supportMailbox: config.MAIL_SUPPORT_ADDRESS,
+      fromName: config.MAIL_FROM_NAME,
+      clock,
+    });
   return undefined;
 }
 
@@ -44,26 +56,72 @@ export interface MailChannel {
   start(onReport: (report: PollReport) => void, onError: (error: unknown) => void): () => Promise<void>;
 }
 
-export function buildMailChannel(deps: { config: Config; store: Store; clock: Clock; ids: IdGenerator; tickets: TicketCommands; clientMail: ClientMailer; notifier: Notifier; statements?: Pick<StatementService, 'recordReply'> }): MailChannel | undefined {
+export function buildMailChannel(deps: {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  tickets: TicketCommands;
+  clientMail: ClientMailer;
+  notifier: Notifier;
+  statements?: Pick<StatementService, 'recordReply'>;
+}): MailChannel | undefined {
   const { config, store, clock } = deps;
   if (config.MAIL_MODE === 'log') return undefined;
-  const attachments = new FileAttachmentStore(path.join(config.DATA_DIR, 'mail', 'attachments'), config.MAIL_ATTACHMENT_MAX_BYTES);
-  const graphMailbox = config.MAIL_MODE === 'graph'
-    ? new GraphMailbox({ client: graphClient(config), supportMailbox: config.MAIL_SUPPORT_ADDRESS, consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES, state: store.state, attachments, clock, dataDir: config.DATA_DIR, notifier: deps.notifier })
-    : undefined;
+  const attachments = new FileAttachmentStore(
+    path.join(config.DATA_DIR, 'mail', 'attachments'),
+    config.MAIL_ATTACHMENT_MAX_BYTES,
+  );
+  const graphMailbox =
+    config.MAIL_MODE === 'graph'
+      ? new GraphMailbox({
+          client: graphClient(config),
+          supportMailbox: config.MAIL_SUPPORT_ADDRESS,
+          consultantMailboxes: config.GRAPH_CONSULTANT_MAILBOXES,
+          state: store.state,
+          attachments,
+          clock,
+          dataDir: config.DATA_DIR,
+          notifier: deps.notifier,
+        })
+      : undefined;
   const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });
-  const intake = new MailIntakeService({ tickets: deps.tickets, store, clientMailer: deps.clientMail, notifier: deps.notifier, clock, ids: deps.ids, ownAddresses: [config.MAIL_SUPPORT_ADDRESS], senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication, statements: deps.statements });
+  const intake = new MailIntakeService({
+    tickets: deps.tickets,
+    store,
+    clientMailer: deps.clientMail,
+    notifier: deps.notifier,
+    clock,
+    ids: deps.ids,
+    ownAddresses: [config.MAIL_SUPPORT_ADDRESS],
+    senderAuthentication: config.MAIL_SENDER_AUTHENTICATION ?? DEFAULT_POLICY.mail.senderAuthentication,
+    statements: deps.statements,
+  });
   let onError: (error: unknown) => void = () => undefined;
   // Released on a clean stop (below); taken over at once from a holder on this host whose process is gone.
-  const lease = { leases: store.leases, clock, name: `mail-intake:${mailbox.kind}`, holder: leaseHolderName(config.INSTANCE_ID), ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000), holderGone: (holder: string) => holderKnownDead(holder) };
+  const lease = {
+    leases: store.leases,
+    clock,
+    name: `mail-intake:${mailbox.kind}`,
+    holder: leaseHolderName(config.INSTANCE_ID),
+    ttlMs: Math.max(60_000, config.MAIL_POLL_SECONDS * 4000),
+    holderGone: (holder: string) => holderKnownDead(holder),
+  };
   const poller = new MailPoller(mailbox, intake, { onError: (error) => onError(error), lease });
-  const subscriptions = graphMailbox && config.GRAPH_NOTIFICATION_URL && config.GRAPH_NOTIFICATION_CLIENT_STATE
-    ? new GraphSubscriptions({
-      client: graphClient(config), mailboxes: [config.MAIL_SUPPORT_ADDRESS, ...config.GRAPH_CONSULTANT_MAILBOXES], notificationUrl: config.GRAPH_NOTIFICATION_URL,
-      clientState: config.GRAPH_NOTIFICATION_CLIENT_STATE, state: store.state, leases: store.leases, holder: config.INSTANCE_ID, clock,
-      triggerDeltaRead: () => void poller.pollOnce().catch((error: unknown) => onError(error)),
-    })
-    : undefined;
+  const subscriptions =
+    graphMailbox && config.GRAPH_NOTIFICATION_URL && config.GRAPH_NOTIFICATION_CLIENT_STATE
+      ? new GraphSubscriptions({
+          client: graphClient(config),
+          mailboxes: [config.MAIL_SUPPORT_ADDRESS, ...config.GRAPH_CONSULTANT_MAILBOXES],
+          notificationUrl: config.GRAPH_NOTIFICATION_URL,
+          clientState: config.GRAPH_NOTIFICATION_CLIENT_STATE,
+          state: store.state,
+          leases: store.leases,
+          holder: config.INSTANCE_ID,
+          clock,
+          triggerDeltaRead: () => void poller.pollOnce().catch((error: unknown) => onError(error)),
+        })
+      : undefined;
   return {
     mailbox,
     poller,
@@ -71,7 +129,8 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
     ...(subscriptions ? { subscriptions } : {}),
     start(onReport, reportError) {
       onError = reportError;
-      const tick = () => poller.pollOnce().then((report) => report.outcomes.length + report.retried > 0 && onReport(report), reportError);
+      const tick = () =>
+        poller.pollOnce().then((report) => report.outcomes.length + report.retried > 0 && onReport(report), reportError);
       const timer = setInterval(tick, config.MAIL_POLL_SECONDS * 1000);
       void tick();
       return async () => {
@@ -87,11 +146,21 @@ export function buildMailChannel(deps: { config: Config; store: Store; clock: Cl
 export function mailCredentialConfig(config: Config): GraphCredentialConfig {
   if (config.GRAPH_AUTH) return storeCredentialConfig(config);
   if (!config.GRAPH_TENANT_ID || !config.GRAPH_CLIENT_ID || !config.GRAPH_CLIENT_SECRET) {
-    throw new Error('invalid configuration: MAIL_MODE=graph needs GRAPH_AUTH (managed-identity, certificate or secret, with AZURE_CLIENT_ID ...) or, in development, GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+    throw new Error(
+      'invalid configuration: MAIL_MODE=graph needs GRAPH_AUTH (managed-identity, certificate or secret, with AZURE_CLIENT_ID ...) or, in development, GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET',
+    );
   }
-  return { kind: 'client-secret', tenantId: config.GRAPH_TENANT_ID, clientId: config.GRAPH_CLIENT_ID, clientSecret: config.GRAPH_CLIENT_SECRET };
+  return {
+    kind: 'client-secret',
+    tenantId: config.GRAPH_TENANT_ID,
+    clientId: config.GRAPH_CLIENT_ID,
+    clientSecret: config.GRAPH_CLIENT_SECRET,
+  };
 }
 
 function graphClient(config: Config) {
-  return createGraphClient({ credential: createCredential(mailCredentialConfig(config)), baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL });
+  return createGraphClient({
+    credential: createCredential(mailCredentialConfig(config)),
+    baseUrl: config.GRAPH_BASE_URL ?? GRAPH_BASE_URL,
+  });
 }

@@ -2,7 +2,10 @@ import { TurnContext, type Activity, type CloudAdapter, type ConversationReferen
 
 /** Sends and updates activities in a saved conversation, as the bot (CloudAdapter.continueConversationAsync). */
 export class ProactiveSender {
-  constructor(private readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>, private readonly appId: string) {}
+  constructor(
+    private readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>,
+    private readonly appId: string,
+  ) {}
 
   /**
    * Posts `activity` as a new message of the conversation (a new post in a channel), not as a reply to
@@ -11,7 +14,10 @@ export class ProactiveSender {
   async post(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
     let id: string | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      const outgoing = TurnContext.applyConversationReference({ type: 'message', ...activity }, TurnContext.getConversationReference(context.activity));
+      const outgoing = TurnContext.applyConversationReference(
+        { type: 'message', ...activity },
+        TurnContext.getConversationReference(context.activity),
+      );
       delete outgoing.replyToId;
       const [response] = await context.adapter.sendActivities(context, [outgoing]);
       id = response?.id;

@@ -17,7 +17,11 @@ export type CardActionAnswer = { kind: 'card'; card: CardJson } | { kind: 'messa
 /** A client's unclear reply, shown again on the current version when a decision on it met a stale card. */
 function replyCardAgain(ticket: Ticket, reply: NonNullable<TicketActionData['reply']>, turn: BotTurn, notice: string): CardJson {
   const from = reply.fromName ? { email: reply.fromEmail, name: reply.fromName } : { email: reply.fromEmail };
-  return clientReplyCard({ kind: 'client-reply', ticket, from, messageId: reply.messageId, excerpt: reply.excerpt, outcome: 'needs-decision' }, turn.format, notice);
+  return clientReplyCard(
+    { kind: 'client-reply', ticket, from, messageId: reply.messageId, excerpt: reply.excerpt, outcome: 'needs-decision' },
+    turn.format,
+    notice,
+  );
 }
 
 function validationError(error: z.ZodError): ValidationError {
@@ -87,7 +91,13 @@ export class CardActionRouter {
   }
 
   /** The action, unless the same verb already ran (or is running) on this ticket version: then undefined. */
-  private async runOnce(action: CardAction, turn: BotTurn, data: unknown, verb: string, context: TicketActionData): Promise<Ticket | { card: CardJson } | undefined> {
+  private async runOnce(
+    action: CardAction,
+    turn: BotTurn,
+    data: unknown,
+    verb: string,
+    context: TicketActionData,
+  ): Promise<Ticket | { card: CardJson } | undefined> {
     const key = this.deps.once.key(verb, context.ticketId, context.version);
     if (!(await this.deps.once.claim(key, turn.actor.id))) return undefined;
     let result: Ticket | { card: CardJson };
@@ -107,9 +117,23 @@ export class CardActionRouter {
       const queue = await this.deps.queueCard(turn);
       if (queue) return queue;
     }
-    if (view === 'alert' && context?.clock && context.threshold) return this.deps.views.alertCard(ticket, { clock: context.clock, threshold: context.threshold }, turn.format, turn.now, notice);
-    if (view === 'reply' && notice && context?.reply && ticket.status === 'resolved') return Promise.resolve(replyCardAgain(ticket, context.reply, turn, notice));
-    if (view === 'l4') return this.deps.views.l4Card(ticket, context?.reason ?? '', turn.format, notice ?? t(turn.locale, 'bot.l4.recorded', { caseNumber: ticket.microsoftCaseNumber ?? '' }));
+    if (view === 'alert' && context?.clock && context.threshold)
+      return this.deps.views.alertCard(
+        ticket,
+        { clock: context.clock, threshold: context.threshold },
+        turn.format,
+        turn.now,
+        notice,
+      );
+    if (view === 'reply' && notice && context?.reply && ticket.status === 'resolved')
+      return Promise.resolve(replyCardAgain(ticket, context.reply, turn, notice));
+    if (view === 'l4')
+      return this.deps.views.l4Card(
+        ticket,
+        context?.reason ?? '',
+        turn.format,
+        notice ?? t(turn.locale, 'bot.l4.recorded', { caseNumber: ticket.microsoftCaseNumber ?? '' }),
+      );
     return this.deps.views.ticketCard(ticket, turn.format, turn.now, notice);
   }
 }

@@ -40,7 +40,9 @@ export const TICKET_ACTION_DATA = z.object({
   clock: z.enum(['response', 'resolution']).optional(),
   threshold: z.enum(['at-risk', 'breached']).optional(),
   reason: z.string().optional(),
-  reply: z.object({ messageId: z.string().min(1), excerpt: z.string(), fromEmail: z.string(), fromName: z.string().optional() }).optional(),
+  reply: z
+    .object({ messageId: z.string().min(1), excerpt: z.string(), fromEmail: z.string(), fromName: z.string().optional() })
+    .optional(),
 });
 export type TicketActionData = z.infer<typeof TICKET_ACTION_DATA>;
 

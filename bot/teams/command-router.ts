@@ -50,7 +50,10 @@ export class CommandRouter {
 
   /** The help entries in `locale`: usage with that language's word, and what it does. */
   entries(locale: Locale): Array<{ usage: string; description: string }> {
-    return this.specs.map((spec) => ({ usage: usage(spec, locale), description: t(locale, `bot.command.${spec.id}.description`) }));
+    return this.specs.map((spec) => ({
+      usage: usage(spec, locale),
+      description: t(locale, `bot.command.${spec.id}.description`),
+    }));
   }
 }
 

@@ -21,8 +21,16 @@ export function createCommandRouter(deps: TeamsBotDeps, views: TicketViews, lang
     { id: 'mine', words: { en: 'mine', 'es-MX': 'mios' }, command: new MineCommand({ queries: deps.queries, views }) },
     { id: 'ticket', words: { en: 'ticket', 'es-MX': 'ticket' }, command: new TicketCommand({ queries: deps.queries, views }) },
     { id: 'new', words: { en: 'new', 'es-MX': 'nuevo' }, command: new NewCommand({ directory: deps.directory }) },
-    { id: 'sla', words: { en: 'sla', 'es-MX': 'sla' }, command: new SlaCommand({ queries: deps.queries, explainSla: deps.explainSla }) },
-    { id: 'hours', words: { en: 'hours', 'es-MX': 'horas' }, command: new HoursCommand({ directory: deps.directory, billing: deps.billing }) },
+    {
+      id: 'sla',
+      words: { en: 'sla', 'es-MX': 'sla' },
+      command: new SlaCommand({ queries: deps.queries, explainSla: deps.explainSla }),
+    },
+    {
+      id: 'hours',
+      words: { en: 'hours', 'es-MX': 'horas' },
+      command: new HoursCommand({ directory: deps.directory, billing: deps.billing }),
+    },
     { id: 'language', words: { en: 'language', 'es-MX': 'idioma' }, command: new LanguageCommand(language) },
   ];
   const router = new CommandRouter(specs);

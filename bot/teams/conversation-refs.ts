@@ -36,7 +36,8 @@ export class ConversationRefs {
     if (type !== 'channel') return undefined;
     if (!installer) return 'not-staff';
     const current = await this.channel();
-    if (current?.conversation?.id && current.conversation.id !== reference.conversation?.id && installer.staff.role !== 'manager') return 'kept-other-channel';
+    if (current?.conversation?.id && current.conversation.id !== reference.conversation?.id && installer.staff.role !== 'manager')
+      return 'kept-other-channel';
     await this.state.setState(CHANNEL_REF_KEY, value);
     return 'saved';
   }

@@ -30,7 +30,13 @@ import { TicketViews } from './ticket-views';
 
 /** The explicit wiring of the Teams bot: command table, card-action table, message action, identity. */
 export function createTeamsBot(deps: TeamsBotDeps, reportUnexpected: UnexpectedErrorSink): SoporteBot {
-  const views = new TicketViews({ directory: deps.directory, state: deps.state, slaOf: deps.slaOf, policyViewOf: deps.policyViewOf, events: deps.ticketEvents });
+  const views = new TicketViews({
+    directory: deps.directory,
+    state: deps.state,
+    slaOf: deps.slaOf,
+    policyViewOf: deps.policyViewOf,
+    events: deps.ticketEvents,
+  });
   const queue = new QueueCommand({ queries: deps.queries, views });
   const errors = new ErrorMapper(reportUnexpected);
   const refs = new ConversationRefs(deps.state);

@@ -16,7 +16,11 @@ export const CREATE_TICKET_COMMAND_ID = 'createTicketFromMessage';
 
 const SUBMIT = z.object({
   clientId: requiredText,
-  requesterEmail: z.string().trim().toLowerCase().pipe(z.email({ pattern: EMAIL_PATTERN })),
+  requesterEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ pattern: EMAIL_PATTERN })),
   subject: requiredText,
   description: requiredText,
   priority: z.enum(PRIORITIES).default('medium'),
@@ -42,12 +46,32 @@ export class CreateTicketFromMessage {
   constructor(private readonly deps: { tickets: TicketCommands; directory: Pick<DirectoryStore, 'listClients'> }) {}
 
   async fetchTask(turn: BotTurn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId !== CREATE_TICKET_COMMAND_ID) throw new ValidationError('commandId', `unknown message action "${action.commandId}"`);
+    if (action.commandId !== CREATE_TICKET_COMMAND_ID)
+      throw new ValidationError('commandId', `unknown message action "${action.commandId}"`);
     const message = action.messagePayload;
     const text = plainText(message?.body?.content);
     const clients = (await this.deps.directory.listClients()).sort((a, b) => a.name.localeCompare(b.name));
-    const card = messageTicketCard({ clients, messageId: message?.id ?? '', subject: text.split('\n')[0].slice(0, 120), description: text, requesterEmail: '' }, turn.format);
-    return { task: { type: 'continue', value: { title: t(turn.locale, 'bot.fromMessage.title'), card: CardFactory.adaptiveCard(card), width: 'medium', height: 'large' } } };
+    const card = messageTicketCard(
+      {
+        clients,
+        messageId: message?.id ?? '',
+        subject: text.split('\n')[0].slice(0, 120),
+        description: text,
+        requesterEmail: '',
+      },
+      turn.format,
+    );
+    return {
+      task: {
+        type: 'continue',
+        value: {
+          title: t(turn.locale, 'bot.fromMessage.title'),
+          card: CardFactory.adaptiveCard(card),
+          width: 'medium',
+          height: 'large',
+        },
+      },
+    };
   }
 
   async submit(turn: BotTurn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
@@ -57,7 +81,12 @@ export class CreateTicketFromMessage {
       throw new ValidationError(issue?.path.join('.') || 'data', issue?.message ?? 'invalid');
     }
     const { sourceMessageId, ...input } = parsed.data;
-    const { ticket, created } = await this.deps.tickets.open(turn.actor, { ...input, channel: 'teams', sourceMessageId: `teams:${sourceMessageId}`, raisedAt: turn.now });
+    const { ticket, created } = await this.deps.tickets.open(turn.actor, {
+      ...input,
+      channel: 'teams',
+      sourceMessageId: `teams:${sourceMessageId}`,
+      raisedAt: turn.now,
+    });
     const key = created ? 'bot.fromMessage.opened' : 'bot.fromMessage.existing';
     return { task: { type: 'message', value: t(turn.locale, key, { number: ticket.number }) } };
   }

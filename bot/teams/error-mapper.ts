@@ -1,4 +1,11 @@
-import { ConflictError, DomainError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ValidationError } from '../../shared/domain/common';
+import {
+  ConflictError,
+  DomainError,
+  InvalidTransitionError,
+  NotAuthorizedError,
+  NotFoundError,
+  ValidationError,
+} from '../../shared/domain/common';
 import { hasMessage, t } from '../../shared/domain/i18n';
 import type { Locale } from '../../shared/domain/ticket';
 
@@ -23,15 +30,22 @@ export class ErrorMapper {
 
   map(error: unknown, locale: Locale): MappedError {
     if (error instanceof ConflictError) return { conflict: true, message: t(locale, 'bot.error.conflict') };
-    if (error instanceof NotAuthorizedError) return { conflict: false, message: t(locale, 'bot.error.notAuthorized', { detail: error.message }) };
-    if (error instanceof ValidationError) return { conflict: false, message: t(locale, 'bot.error.validation', { field: error.field, detail: error.message }) };
-    if (error instanceof NotFoundError) return { conflict: false, message: t(locale, 'bot.error.notFound', { entity: entityName(locale, error.entity), key: error.key }) };
+    if (error instanceof NotAuthorizedError)
+      return { conflict: false, message: t(locale, 'bot.error.notAuthorized', { detail: error.message }) };
+    if (error instanceof ValidationError)
+      return { conflict: false, message: t(locale, 'bot.error.validation', { field: error.field, detail: error.message }) };
+    if (error instanceof NotFoundError)
+      return {
+        conflict: false,
+        message: t(locale, 'bot.error.notFound', { entity: entityName(locale, error.entity), key: error.key }),
+      };
     if (error instanceof InvalidTransitionError) {
       const key = `status.${error.status}`;
       const status = hasMessage(key) ? t(locale, key) : error.status;
       return { conflict: false, message: t(locale, 'bot.error.invalidTransition', { status }) };
     }
-    if (error instanceof DomainError) return { conflict: false, message: t(locale, 'bot.error.domain', { detail: error.message }) };
+    if (error instanceof DomainError)
+      return { conflict: false, message: t(locale, 'bot.error.domain', { detail: error.message }) };
     this.report(error);
     return { conflict: false, message: t(locale, 'bot.error.unexpected') };
   }

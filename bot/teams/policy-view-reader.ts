@@ -10,7 +10,12 @@ export type PolicyViewOf = (ticket: Ticket, at: Date) => Promise<TicketPolicyVie
 export function createPolicyViewReader(deps: { policies: Pick<PolicyRegistry, 'forTicket' | 'calendar'> }): PolicyViewOf {
   return async (ticket, at) => {
     const policy = await deps.policies.forTicket(ticket);
-    const budgetRanges = Object.fromEntries(INCIDENT_TYPES.map((type) => [type, { minMinutes: policy.resolution[type].minMinutes, maxMinutes: policy.resolution[type].maxMinutes }])) as TicketPolicyView['budgetRanges'];
+    const budgetRanges = Object.fromEntries(
+      INCIDENT_TYPES.map((type) => [
+        type,
+        { minMinutes: policy.resolution[type].minMinutes, maxMinutes: policy.resolution[type].maxMinutes },
+      ]),
+    ) as TicketPolicyView['budgetRanges'];
     return { contact: contactAttemptStatus(ticket, policy, deps.policies.calendar(policy), at), budgetRanges };
   };
 }

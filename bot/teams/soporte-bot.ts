@@ -28,7 +28,9 @@ export interface SoporteBotParts {
 }
 
 function toActivity(reply: BotReply) {
-  return reply.card ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text) : MessageFactory.text(reply.text);
+  return reply.card
+    ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card), reply.text)
+    : MessageFactory.text(reply.text);
 }
 
 /**
@@ -113,7 +115,10 @@ export class SoporteBot extends TeamsActivityHandler {
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const turn = await this.parts.identity.resolve(context.activity);
     if (!turn) return messageResponse(t(StaffIdentity.localeOf(context.activity), 'bot.notRegistered'));
     const answer = await this.parts.cardActions.handle(turn, invokeValue.action.verb, invokeValue.action.data);
@@ -121,15 +126,24 @@ export class SoporteBot extends TeamsActivityHandler {
     return { statusCode: StatusCodes.OK, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
   }
 
-  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     return this.messageExtension(context, (turn) => this.parts.messageAction.fetchTask(turn, action));
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     return this.messageExtension(context, (turn) => this.parts.messageAction.submit(turn, action));
   }
 
-  private async messageExtension(context: TurnContext, run: (turn: BotTurn) => Promise<MessagingExtensionActionResponse>): Promise<MessagingExtensionActionResponse> {
+  private async messageExtension(
+    context: TurnContext,
+    run: (turn: BotTurn) => Promise<MessagingExtensionActionResponse>,
+  ): Promise<MessagingExtensionActionResponse> {
     const turn = await this.parts.identity.resolve(context.activity);
     if (!turn) return { task: { type: 'message', value: t(StaffIdentity.localeOf(context.activity), 'bot.notRegistered') } };
     try {
@@ -141,6 +155,9 @@ export class SoporteBot extends TeamsActivityHandler {
 }
 
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: StatusCodes.OK, type: 'application/vnd.microsoft.activity.message', value: text as unknown as AdaptiveCardInvokeResponse['value'] };
+  return {
+    statusCode: StatusCodes.OK,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as AdaptiveCardInvokeResponse['value'],
+  };
 }
-

@@ -13,7 +13,13 @@ import type { BotTurn } from './bot-turn';
 export class StaffIdentity {
   readonly language: StaffLanguage;
 
-  constructor(private readonly deps: { directory: Pick<DirectoryStore, 'findStaffByAadObjectId' | 'putStaff'>; clock: Clock; timeZone: string }) {
+  constructor(
+    private readonly deps: {
+      directory: Pick<DirectoryStore, 'findStaffByAadObjectId' | 'putStaff'>;
+      clock: Clock;
+      timeZone: string;
+    },
+  ) {
     this.language = new StaffLanguage(deps.directory);
   }
 

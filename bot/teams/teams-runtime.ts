@@ -56,7 +56,13 @@ export class TeamsRuntime {
     this.adapter = createCloudAdapter(deps.identity, deps.reportError);
     this.policies = new PolicyRegistry(deps.store.state, deps.store.directory);
     this.timeZone = deps.timeZone ?? this.policies.base.calendar.timezone;
-    const views = new TicketViews({ directory: deps.store.directory, state: deps.store.state, slaOf: this.slaOf(), policyViewOf: createPolicyViewReader({ policies: this.policies }), events: (id) => deps.store.tickets.events(id) });
+    const views = new TicketViews({
+      directory: deps.store.directory,
+      state: deps.store.state,
+      slaOf: this.slaOf(),
+      policyViewOf: createPolicyViewReader({ policies: this.policies }),
+      events: (id) => deps.store.tickets.events(id),
+    });
     this.notifier = new TeamsNotifier({
       sender: new ProactiveSender(this.adapter, botAppId(deps.identity)),
       refs: new ConversationRefs(deps.store.state),

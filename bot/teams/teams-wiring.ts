@@ -7,13 +7,17 @@ import { TeamsRuntime } from './teams-runtime';
  * production has none), builds the adapter and the TeamsNotifier over the store. Notifications with no
  * Teams conversation yet go to `fallback` (log lines); turn failures to the side-effect log.
  */
-export function buildTeams(settings: BotIdentitySettings, deps: { store: Store; clock: Clock; sideEffects: SideEffectErrors; fallback: Notifier }): TeamsRuntime {
+export function buildTeams(
+  settings: BotIdentitySettings,
+  deps: { store: Store; clock: Clock; sideEffects: SideEffectErrors; fallback: Notifier },
+): TeamsRuntime {
   const identity = resolveBotIdentity(settings);
   return new TeamsRuntime({
     identity,
     store: deps.store,
     clock: deps.clock,
     fallback: deps.fallback,
-    reportError: (error, activity) => deps.sideEffects.report(error, { action: 'teams-turn', what: `${activity.type ?? 'turn'} ${activity.id ?? ''}`.trim() }),
+    reportError: (error, activity) =>
+      deps.sideEffects.report(error, { action: 'teams-turn', what: `${activity.type ?? 'turn'} ${activity.id ?? ''}`.trim() }),
   });
 }

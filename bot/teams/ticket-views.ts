@@ -41,7 +41,15 @@ export interface AlertContext {
 /** Builds the cards that show one ticket, gathering its SLA clocks and the names it refers to. */
 export class TicketViews {
   /** `events` reads a ticket's log (for the client's latest message on the ticket card). */
-  constructor(private readonly deps: { directory: DirectoryStore; state: StateStore; slaOf: SlaOf; policyViewOf: PolicyViewOf; events?: ((ticketId: string) => Promise<TicketEvent[]>) | undefined }) {}
+  constructor(
+    private readonly deps: {
+      directory: DirectoryStore;
+      state: StateStore;
+      slaOf: SlaOf;
+      policyViewOf: PolicyViewOf;
+      events?: ((ticketId: string) => Promise<TicketEvent[]>) | undefined;
+    },
+  ) {}
 
   async clientName(clientId: string): Promise<string> {
     return (await this.deps.directory.getClient(clientId))?.name ?? clientId;
@@ -56,13 +64,30 @@ export class TicketViews {
       this.deps.directory.findRequestersByEmail(ticket.requesterEmail),
     ]);
     const requesterName = requesters.find((r) => r.clientId === ticket.clientId)?.name;
-    return { ticket, sla, clientName, ...definedOnly({ assigneeName: assignee?.name ?? ticket.assigneeId, policyView, requesterName }) };
+    return {
+      ticket,
+      sla,
+      clientName,
+      ...definedOnly({ assigneeName: assignee?.name ?? ticket.assigneeId, policyView, requesterName }),
+    };
   }
 
   /** The ticket card: the summary, plus the client's files and their latest message on the ticket. */
   async ticketCard(ticket: Ticket, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
-    const [summary, attachments, events] = await Promise.all([this.summary(ticket, at), readTicketAttachments(this.deps.state, ticket.id), this.deps.events?.(ticket.id) ?? Promise.resolve([])]);
-    return ticketCard({ ...summary, ...definedOnly({ notice }), attachments, ...definedOnly({ latestClientMessage: latestClientMessage(events) }) }, format);
+    const [summary, attachments, events] = await Promise.all([
+      this.summary(ticket, at),
+      readTicketAttachments(this.deps.state, ticket.id),
+      this.deps.events?.(ticket.id) ?? Promise.resolve([]),
+    ]);
+    return ticketCard(
+      {
+        ...summary,
+        ...definedOnly({ notice }),
+        attachments,
+        ...definedOnly({ latestClientMessage: latestClientMessage(events) }),
+      },
+      format,
+    );
   }
 
   async alertCard(ticket: Ticket, alert: AlertContext, format: CardFormat, at: Date, notice?: string): Promise<CardJson> {
@@ -72,11 +97,20 @@ export class TicketViews {
       .filter((s) => s.active && s.role !== 'manager' && s.id !== ticket.assigneeId)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => ({ title: `${s.name} (${s.role})`, value: s.id }));
-    return slaAlertCard({ ...summary, ...alert, ...definedOnly({ dueAt: summary.sla[alert.clock].dueAt, notice }), assignees }, format);
+    return slaAlertCard(
+      { ...summary, ...alert, ...definedOnly({ dueAt: summary.sla[alert.clock].dueAt, notice }), assignees },
+      format,
+    );
   }
 
   async l4Card(ticket: Ticket, reason: string, format: CardFormat, notice?: string): Promise<CardJson> {
-    const [client, attachments] = await Promise.all([this.deps.directory.getClient(ticket.clientId), readTicketAttachments(this.deps.state, ticket.id)]);
-    return l4PromptCard({ ticket, client: client ?? { name: ticket.clientId }, reason, ...definedOnly({ notice }), attachments }, format);
+    const [client, attachments] = await Promise.all([
+      this.deps.directory.getClient(ticket.clientId),
+      readTicketAttachments(this.deps.state, ticket.id),
+    ]);
+    return l4PromptCard(
+      { ticket, client: client ?? { name: ticket.clientId }, reason, ...definedOnly({ notice }), attachments },
+      format,
+    );
   }
 }

@@ -29,7 +29,15 @@ const MAX_WINDOW_HOURS = 7 * 24;
  * (TicketService rates entries; the SLA monitor adds the window to the client's calendar).
  */
 export class AfterHoursService {
-  constructor(private readonly deps: { store: Store; clock: Clock; ids: IdGenerator; mail: Pick<ClientMailer, 'sendAfterHoursDecision'>; sideEffects: SideEffectErrors }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      ids: IdGenerator;
+      mail: Pick<ClientMailer, 'sendAfterHoursDecision'>;
+      sideEffects: SideEffectErrors;
+    },
+  ) {}
 
   /**
    * Records the request. The requester asks (role requester, or the mail intake / a consultant
@@ -37,7 +45,8 @@ export class AfterHoursService {
    */
   async request(actor: Actor, input: AfterHoursRequestInput): Promise<AfterHoursWindow> {
     const requestedBy = requireEmail('requestedBy', input.requestedBy);
-    if (actor.role === 'requester' && actor.id.toLowerCase() !== requestedBy) throw new ValidationError('requestedBy', `${actor.id} may request after-hours attention only in their own name`);
+    if (actor.role === 'requester' && actor.id.toLowerCase() !== requestedBy)
+      throw new ValidationError('requestedBy', `${actor.id} may request after-hours attention only in their own name`);
     const clientId = requireText('clientId', input.clientId, 200);
     const client = await this.deps.store.directory.getClient(clientId);
     if (!client) throw new NotFoundError('client', clientId);
@@ -48,11 +57,25 @@ export class AfterHoursService {
     const start = requireInstant('start', input.start);
     const end = requireInstant('end', input.end);
     if (Date.parse(end) <= Date.parse(start)) throw new ValidationError('end', `must be after start (${start})`);
-    if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_HOURS * 3_600_000) throw new ValidationError('end', `a window lasts at most ${MAX_WINDOW_HOURS} hours`);
-    if (!isRequestedInAdvance(start, now)) throw new ValidationError('start', `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`);
+    if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_HOURS * 3_600_000)
+      throw new ValidationError('end', `a window lasts at most ${MAX_WINDOW_HOURS} hours`);
+    if (!isRequestedInAdvance(start, now))
+      throw new ValidationError(
+        'start',
+        `after-hours attention is requested in advance: ${start} is not after now (${now.toISOString()})`,
+      );
     const window: AfterHoursWindow = {
-      id: this.deps.ids.newId(), clientId, start, end, status: 'requested', requestedBy, requestedAt: now.toISOString(),
-      ...definedOnly({ requestMessageId: input.requestMessageId || undefined, reason: optionalText('reason', input.reason, 2000) }),
+      id: this.deps.ids.newId(),
+      clientId,
+      start,
+      end,
+      status: 'requested',
+      requestedBy,
+      requestedAt: now.toISOString(),
+      ...definedOnly({
+        requestMessageId: input.requestMessageId || undefined,
+        reason: optionalText('reason', input.reason, 2000),
+      }),
     };
     await this.deps.store.afterHours.putWindow(window);
     return window;
@@ -66,16 +89,29 @@ export class AfterHoursService {
     return this.decide(actor, windowId, 'refused', reason);
   }
 
-  list(query: { clientId?: string | undefined; status?: AfterHoursWindow['status'] | undefined } = {}): Promise<AfterHoursWindow[]> {
+  list(
+    query: { clientId?: string | undefined; status?: AfterHoursWindow['status'] | undefined } = {},
+  ): Promise<AfterHoursWindow[]> {
     return this.deps.store.afterHours.listWindows(definedOnly(query));
   }
 
-  private async decide(actor: Actor, windowId: string, status: 'approved' | 'refused', reason?: string): Promise<AfterHoursWindow> {
+  private async decide(
+    actor: Actor,
+    windowId: string,
+    status: 'approved' | 'refused',
+    reason?: string,
+  ): Promise<AfterHoursWindow> {
     assertAllowed(actor.role, 'approve-after-hours');
     const window = await this.deps.store.afterHours.getWindow(requireText('windowId', windowId, 200));
     if (!window) throw new NotFoundError('after-hours window', windowId);
     if (window.status !== 'requested') throw new ValidationError('windowId', `window ${windowId} was already ${window.status}`);
-    const decided: AfterHoursWindow = { ...window, status, decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString(), ...definedOnly({ reason: optionalText('reason', reason, 2000) }) };
+    const decided: AfterHoursWindow = {
+      ...window,
+      status,
+      decidedBy: actor.id,
+      decidedAt: this.deps.clock.now().toISOString(),
+      ...definedOnly({ reason: optionalText('reason', reason, 2000) }),
+    };
     await this.deps.store.afterHours.putWindow(decided);
     try {
       await this.deps.mail.sendAfterHoursDecision(decided, decided.requestedBy);

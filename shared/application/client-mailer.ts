@@ -1,6 +1,12 @@
 import type { AfterHoursWindow } from '../domain/billing';
 import { ValidationError } from '../domain/common';
-import { composeAfterHoursDecision, composeClientMessage, composeUnauthorizedReply, type ClientMessageParams, type TicketMailKind } from '../domain/mail';
+import {
+  composeAfterHoursDecision,
+  composeClientMessage,
+  composeUnauthorizedReply,
+  type ClientMessageParams,
+  type TicketMailKind,
+} from '../domain/mail';
 import { LOOP_HEADER } from '../domain/mail';
 import type { Ticket } from '../domain/ticket';
 import type { Locale } from '../domain/ticket';
@@ -81,9 +87,14 @@ export class ClientMailer {
 
   /** Tells the client the decision on their after-hours request, in the requester's language. */
   async sendAfterHoursDecision(window: AfterHoursWindow, to: string): Promise<{ messageId: string }> {
-    if (window.status === 'requested') throw new ValidationError('window.status', 'an after-hours request still undecided has no decision to send');
+    if (window.status === 'requested')
+      throw new ValidationError('window.status', 'an after-hours request still undecided has no decision to send');
     const { locale, name } = await this.recipient(window.clientId, to);
-    const message = composeAfterHoursDecision(locale, { start: window.start, end: window.end, status: window.status, reason: window.reason }, { recipientName: name, timeZone: this.deps.timeZone });
+    const message = composeAfterHoursDecision(
+      locale,
+      { start: window.start, end: window.end, status: window.status, reason: window.reason },
+      { recipientName: name, timeZone: this.deps.timeZone },
+    );
     return this.deps.mailer.send({
       kind: 'after-hours-decision',
       to: [to],
@@ -91,7 +102,10 @@ export class ClientMailer {
       text: message.text,
       html: message.html,
       locale,
-      ...definedOnly({ inReplyTo: window.requestMessageId, references: window.requestMessageId ? [window.requestMessageId] : undefined }),
+      ...definedOnly({
+        inReplyTo: window.requestMessageId,
+        references: window.requestMessageId ? [window.requestMessageId] : undefined,
+      }),
       headers: this.headers('after-hours-decision'),
     });
   }
@@ -100,11 +114,12 @@ export class ClientMailer {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     if (onceKey) this.deps.probe?.('before-claim', kind);
     // Independent reads, made together (one round trip where the store batches them).
-    const read = () => Promise.all([
-      params.recipientName ?? this.requesterName(ticket),
-      params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
-      readThread(this.deps.state, ticket.id),
-    ]);
+    const read = () =>
+      Promise.all([
+        params.recipientName ?? this.requesterName(ticket),
+        params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
+        readThread(this.deps.state, ticket.id),
+      ]);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
     // A first claim (firstClaim) has its reads made with it.
     const early = onceKey && params.firstClaim ? read() : undefined;
@@ -116,7 +131,13 @@ export class ClientMailer {
     if (onceKey) this.deps.probe?.('after-claim', kind);
     try {
       const [recipientName, rejectedAttachments, thread] = await (early ?? read());
-      const message = composeClientMessage(kind, ticket, { ...params, recipientName, rejectedAttachments, timeZone: params.timeZone ?? this.deps.timeZone, sentAt: this.deps.clock.now().toISOString() });
+      const message = composeClientMessage(kind, ticket, {
+        ...params,
+        recipientName,
+        rejectedAttachments,
+        timeZone: params.timeZone ?? this.deps.timeZone,
+        sentAt: this.deps.clock.now().toISOString(),
+      });
       const chain = thread.messageIds.length ? thread.messageIds : ticket.sourceMessageId ? [ticket.sourceMessageId] : [];
       const inReplyTo = params.inReplyTo ?? chain[chain.length - 1];
       const references = inReplyTo && !chain.includes(inReplyTo) ? [...chain, inReplyTo] : chain;
@@ -157,7 +178,13 @@ export class ClientMailer {
    * of a concurrent append; each Message-ID's own index entry is written either way) and the once-key
    * is completed, in one commit when the ledger can write state with it.
    */
-  private async recordSent(ticketId: string, thread: MailThread, messageIds: string[], onceKey: string | undefined, messageId: string): Promise<void> {
+  private async recordSent(
+    ticketId: string,
+    thread: MailThread,
+    messageIds: string[],
+    onceKey: string | undefined,
+    messageId: string,
+  ): Promise<void> {
     const { state, alerts, clock } = this.deps;
     const { writes } = threadAppendWrites(thread, ticketId, messageIds);
     if (!onceKey || !alerts) {
@@ -203,7 +230,10 @@ export class ClientMailer {
   }
 
   private headers(kind: MailKind, ticketNumber?: string): Record<string, string> {
-    const headers: Record<string, string> = { [headerName(LOOP_HEADER)]: ticketNumber ?? kind, 'X-Auto-Response-Suppress': 'All' };
+    const headers: Record<string, string> = {
+      [headerName(LOOP_HEADER)]: ticketNumber ?? kind,
+      'X-Auto-Response-Suppress': 'All',
+    };
     const auto = AUTO_SUBMITTED[kind];
     if (auto) headers['Auto-Submitted'] = auto;
     return headers;
@@ -219,7 +249,9 @@ export class ClientMailer {
   /** Attachments mail intake refused on the message that opened the ticket (the acknowledgement names them). */
   private async rejectedAttachments(ticket: Ticket): Promise<ClientMessageParams['rejectedAttachments']> {
     if (!ticket.sourceMessageId) return undefined;
-    const inbound = await this.deps.state.getState<{ rejectedAttachments: ClientMessageParams['rejectedAttachments'] }>(`mail-inbound:${ticket.sourceMessageId}`);
+    const inbound = await this.deps.state.getState<{ rejectedAttachments: ClientMessageParams['rejectedAttachments'] }>(
+      `mail-inbound:${ticket.sourceMessageId}`,
+    );
     return inbound?.rejectedAttachments;
   }
 

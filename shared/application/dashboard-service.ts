@@ -56,15 +56,22 @@ export class DashboardService {
   constructor(private readonly deps: { store: Store; clock: Clock; policies: PolicyRegistry }) {}
 
   async dashboard(actor: Actor, query: DashboardQuery = {}): Promise<Dashboard> {
-    if (!STAFF_ROLES.has(actor.role)) throw new NotAuthorizedError(actor.role, 'see the dashboard', `role ${actor.role} may not see the dashboard`);
+    if (!STAFF_ROLES.has(actor.role))
+      throw new NotAuthorizedError(actor.role, 'see the dashboard', `role ${actor.role} may not see the dashboard`);
     const now = this.deps.clock.now();
     const zone = DEFAULT_POLICY.calendar.timezone;
     const month = query.month ?? monthOf(now, zone);
     const count = query.months ?? 12;
-    if (!Number.isInteger(count) || count < 1 || count > 12) throw new ValidationError('months', `must be a whole number from 1 to 12 (got ${count})`);
+    if (!Number.isInteger(count) || count < 1 || count > 12)
+      throw new ValidationError('months', `must be a whole number from 1 to 12 (got ${count})`);
     const span = monthSpan(month, zone);
-    const [clients, staff, windows] = await Promise.all([this.deps.store.directory.listClients(), this.deps.store.directory.listStaff(), this.deps.store.afterHours.listWindows({ status: 'approved' })]);
-    if (query.clientId !== undefined && !clients.some((c) => c.id === query.clientId)) throw new ValidationError('clientId', `no client "${query.clientId}"`);
+    const [clients, staff, windows] = await Promise.all([
+      this.deps.store.directory.listClients(),
+      this.deps.store.directory.listStaff(),
+      this.deps.store.afterHours.listWindows({ status: 'approved' }),
+    ]);
+    if (query.clientId !== undefined && !clients.some((c) => c.id === query.clientId))
+      throw new ValidationError('clientId', `no client "${query.clientId}"`);
 
     const calendars = new SweepCalendars(windows, this.deps.policies);
     const rows: DashboardTicket[] = [];
@@ -90,7 +97,13 @@ export class DashboardService {
 
     // Per client: each read uses the store's (client, at) index instead of scanning every entry.
     const range = { from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString() };
-    const entries = (await Promise.all(clients.filter((c) => query.clientId === undefined || c.id === query.clientId).map((c) => this.deps.store.tickets.timeEntries({ clientId: c.id, ...range })))).flat();
+    const entries = (
+      await Promise.all(
+        clients
+          .filter((c) => query.clientId === undefined || c.id === query.clientId)
+          .map((c) => this.deps.store.tickets.timeEntries({ clientId: c.id, ...range })),
+      )
+    ).flat();
     const clientPolicies = new Map<string, SupportPolicy>();
     for (const client of clients) clientPolicies.set(client.id, (await this.deps.policies.forClient(client)).policy);
 
@@ -101,7 +114,10 @@ export class DashboardService {
       queue: openRows.map(({ ticket, sla }) => ({ ticket, sla })).sort(urgency),
       compliance: slaCompliance(rows, monthsEndingAt(month, count, zone)),
       incidents,
-      open: openTicketProfile(openRows.map((r) => r.ticket), now),
+      open: openTicketProfile(
+        openRows.map((r) => r.ticket),
+        now,
+      ),
       workload: consultantWorkload(openRows, entries),
       hours: hoursAgainstBudgets({ month, entries, tickets: byTicket, clientPolicies }),
       clients,

@@ -136,10 +136,18 @@ export class DirectoryService {
     await this.assertManages(actor, client.id);
     const email = requireEmail('email', input.email);
     const now = this.deps.clock.now();
-    const effectiveFrom = input.effectiveFrom ? effectiveInstant('effectiveFrom', input.effectiveFrom, zoneOf(client)) : now.toISOString();
+    const effectiveFrom = input.effectiveFrom
+      ? effectiveInstant('effectiveFrom', input.effectiveFrom, zoneOf(client))
+      : now.toISOString();
     const existing = (await this.deps.store.directory.findRequestersByEmail(email)).filter((r) => r.clientId === client.id);
-    const overlapping = existing.find((r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveFrom));
-    if (overlapping) throw new ValidationError('email', `${email} is already an authorized requester of ${client.id} from ${overlapping.effectiveFrom}${overlapping.effectiveTo ? ` to ${overlapping.effectiveTo}` : ''}`);
+    const overlapping = existing.find(
+      (r) => r.effectiveTo === undefined || Date.parse(r.effectiveTo) > Date.parse(effectiveFrom),
+    );
+    if (overlapping)
+      throw new ValidationError(
+        'email',
+        `${email} is already an authorized requester of ${client.id} from ${overlapping.effectiveFrom}${overlapping.effectiveTo ? ` to ${overlapping.effectiveTo}` : ''}`,
+      );
     const requester: AuthorizedRequester = {
       id: this.deps.ids.newId(),
       clientId: client.id,
@@ -150,7 +158,13 @@ export class DirectoryService {
     };
     if (input.locale) requester.locale = requireOneOf('locale', input.locale, LOCALES);
     await this.deps.store.directory.putRequester(requester);
-    await this.audit(actor, 'requester.add', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveFrom, isClientAdmin: requester.isClientAdmin });
+    await this.audit(
+      actor,
+      'requester.add',
+      `requester:${client.id}:${email}`,
+      optionalText('onRequestOf', input.onRequestOf, 320),
+      { effectiveFrom, isClientAdmin: requester.isClientAdmin },
+    );
     return requester;
   }
 
@@ -164,7 +178,13 @@ export class DirectoryService {
     if (!open) throw new NotFoundError('authorized requester', `${email} of ${client.id} active on ${effectiveTo}`);
     const updated = deactivateRequester(open, effectiveTo);
     await this.deps.store.directory.putRequester(updated);
-    await this.audit(actor, 'requester.deactivate', `requester:${client.id}:${email}`, optionalText('onRequestOf', input.onRequestOf, 320), { effectiveTo, previousEffectiveTo: open.effectiveTo ?? null });
+    await this.audit(
+      actor,
+      'requester.deactivate',
+      `requester:${client.id}:${email}`,
+      optionalText('onRequestOf', input.onRequestOf, 320),
+      { effectiveTo, previousEffectiveTo: open.effectiveTo ?? null },
+    );
     return updated;
   }
 
@@ -178,7 +198,12 @@ export class DirectoryService {
    * Adds requesters row by row (columns: email, name, locale?, admin?, effective_from?, on_request_of?):
    * a bad row is reported with its line and the reason, and the good rows go in. `onRow` reports progress.
    */
-  async importRequesters(actor: Actor, clientId: string, rows: RequesterRow[], onRow?: (done: number, total: number) => void): Promise<ImportResult> {
+  async importRequesters(
+    actor: Actor,
+    clientId: string,
+    rows: RequesterRow[],
+    onRow?: (done: number, total: number) => void,
+  ): Promise<ImportResult> {
     const client = await this.getClient(requireText('clientId', clientId, 200));
     await this.assertManages(actor, client.id);
     const result: ImportResult = { added: [], errors: [] };
@@ -211,9 +236,11 @@ export class DirectoryService {
   async addStaff(actor: Actor, input: AddStaffInput): Promise<Staff> {
     assertAllowed(actor.role, 'manage-requesters');
     const email = requireEmail('email', input.email);
-    if (await this.deps.store.directory.findStaffByEmail(email)) throw new ValidationError('email', `a staff member with ${email} already exists`);
+    if (await this.deps.store.directory.findStaffByEmail(email))
+      throw new ValidationError('email', `a staff member with ${email} already exists`);
     const aadObjectId = optionalText('aadObjectId', input.aadObjectId, 100);
-    if (aadObjectId && (await this.deps.store.directory.findStaffByAadObjectId(aadObjectId))) throw new ValidationError('aadObjectId', `${aadObjectId} is already mapped to a staff member`);
+    if (aadObjectId && (await this.deps.store.directory.findStaffByAadObjectId(aadObjectId)))
+      throw new ValidationError('aadObjectId', `${aadObjectId} is already mapped to a staff member`);
     const staff: Staff = {
       id: input.id ?? this.deps.ids.newId(),
       name: requireText('name', input.name, 200),
@@ -253,7 +280,11 @@ export class DirectoryService {
     const client = await this.getClient(requireText('clientId', clientId, 200));
     await this.assertManages(actor, client.id);
     const { directory } = this.deps.store;
-    const [audit, staff, requesters] = await Promise.all([directory.listAudit(`requester:${client.id}:`), directory.listStaff(), directory.listRequesters(client.id)]);
+    const [audit, staff, requesters] = await Promise.all([
+      directory.listAudit(`requester:${client.id}:`),
+      directory.listStaff(),
+      directory.listRequesters(client.id),
+    ]);
     return requesterHistory(client.id, audit, staff, requesters);
   }
 
@@ -273,8 +304,22 @@ export class DirectoryService {
     assertAllowed(actor.role, 'manage-requesters');
   }
 
-  private async audit(actor: Actor, action: string, subject: string, onRequestOf: string | undefined, detail: Record<string, unknown>): Promise<void> {
-    const entry: DirectoryAuditEntry = { id: this.deps.ids.newId(), at: this.deps.clock.now().toISOString(), actorId: actor.id, action, subject, detail, ...definedOnly({ onRequestOf: onRequestOf || undefined }) };
+  private async audit(
+    actor: Actor,
+    action: string,
+    subject: string,
+    onRequestOf: string | undefined,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    const entry: DirectoryAuditEntry = {
+      id: this.deps.ids.newId(),
+      at: this.deps.clock.now().toISOString(),
+      actorId: actor.id,
+      action,
+      subject,
+      detail,
+      ...definedOnly({ onRequestOf: onRequestOf || undefined }),
+    };
     await this.deps.store.directory.appendAudit(entry);
   }
 }

@@ -13,7 +13,9 @@ export class HolidayService {
   constructor(private readonly deps: { state: StateStore; clock: Clock }) {}
 
   async list(): Promise<AddedHoliday[]> {
-    return [...((await this.deps.state.getState<AddedHoliday[]>(ADDED_HOLIDAYS_KEY)) ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    return [...((await this.deps.state.getState<AddedHoliday[]>(ADDED_HOLIDAYS_KEY)) ?? [])].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
   }
 
   async add(actor: Actor, input: { date: string; name: string; kind: string }): Promise<AddedHoliday> {
@@ -22,7 +24,10 @@ export class HolidayService {
     const all = await this.list();
     if (all.some((h) => h.date === checked.date)) throw new ValidationError('date', `${checked.date} is already a day off`);
     const holiday: AddedHoliday = { ...checked, addedBy: actor.id, addedAt: this.deps.clock.now().toISOString() };
-    await this.deps.state.setState(ADDED_HOLIDAYS_KEY, [...all, holiday].sort((a, b) => a.date.localeCompare(b.date)));
+    await this.deps.state.setState(
+      ADDED_HOLIDAYS_KEY,
+      [...all, holiday].sort((a, b) => a.date.localeCompare(b.date)),
+    );
     return holiday;
   }
 
@@ -31,7 +36,10 @@ export class HolidayService {
     const all = await this.list();
     const found = all.find((h) => h.date === date.trim());
     if (!found) throw new NotFoundError('added holiday', date);
-    await this.deps.state.setState(ADDED_HOLIDAYS_KEY, all.filter((h) => h !== found));
+    await this.deps.state.setState(
+      ADDED_HOLIDAYS_KEY,
+      all.filter((h) => h !== found),
+    );
     return found;
   }
 }

@@ -31,7 +31,11 @@ export async function readThread(state: StateStore, ticketId: string): Promise<M
  * What appending Message-IDs to `thread` writes (first ids kept: the root matters for References):
  * the index entry of each new id, then the thread itself; nothing when every id is already in it.
  */
-export function threadAppendWrites(thread: MailThread, ticketId: string, messageIds: ReadonlyArray<string | undefined>): { thread: MailThread; writes: StateEntry[] } {
+export function threadAppendWrites(
+  thread: MailThread,
+  ticketId: string,
+  messageIds: ReadonlyArray<string | undefined>,
+): { thread: MailThread; writes: StateEntry[] } {
   const ids = [...thread.messageIds];
   const writes: StateEntry[] = [];
   for (const id of messageIds) {
@@ -57,7 +61,11 @@ export async function writeStates(state: StateStore, entries: readonly StateEntr
 }
 
 /** Appends Message-IDs to the ticket's thread and indexes the new ones (one commit where the store allows). */
-export async function appendToThread(state: StateStore, ticketId: string, ...messageIds: Array<string | undefined>): Promise<MailThread> {
+export async function appendToThread(
+  state: StateStore,
+  ticketId: string,
+  ...messageIds: Array<string | undefined>
+): Promise<MailThread> {
   const { thread, writes } = threadAppendWrites(await readThread(state, ticketId), ticketId, messageIds);
   await writeStates(state, writes);
   return thread;

@@ -56,7 +56,8 @@ export class PolicyRegistry {
     const policy = this.policies.get(version) ?? merged;
     this.policies.set(version, policy);
     if (!this.saved.has(version)) {
-      if ((await this.state.getState(KEY_PREFIX + version)) === undefined) await this.state.setState(KEY_PREFIX + version, policy);
+      if ((await this.state.getState(KEY_PREFIX + version)) === undefined)
+        await this.state.setState(KEY_PREFIX + version, policy);
       this.saved.add(version);
     }
     return { policy, version };

@@ -59,7 +59,12 @@ export interface TicketStore {
    * ticket, events and entries in one transaction. Idempotent by `ticket.sourceMessageId`: when a
    * ticket already has it, returns that one with `created: false` and writes nothing.
    */
-  open(input: { ticket: Ticket; events: NewTicketEvent[]; entries?: TimeEntry[]; year: number }): Promise<{ ticket: Ticket; created: boolean }>;
+  open(input: {
+    ticket: Ticket;
+    events: NewTicketEvent[];
+    entries?: TimeEntry[];
+    year: number;
+  }): Promise<{ ticket: Ticket; created: boolean }>;
   get(id: string): Promise<Ticket | undefined>;
   /**
    * Optional: the ticket for a caller that expects `version`, from memory when the store holds that
@@ -251,9 +256,25 @@ export type Notification =
   | { kind: 'contact-attempt-due'; ticket: Ticket; attempt: number; maxAttempts: number }
   | { kind: 'l4-escalation'; ticket: Ticket; reason: string }
   | { kind: 'after-hours-unapproved'; ticket: Ticket; entryId: string }
-  | { kind: 'unauthorized-sender'; clientId?: string | undefined; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
+  | {
+      kind: 'unauthorized-sender';
+      clientId?: string | undefined;
+      senderEmail: string;
+      subject: string;
+      quarantineRef: string;
+      managerEmails: string[];
+    }
   /** Mail kept aside without a reply: a forged sender (failed authentication) or a requester of several clients. */
-  | { kind: 'quarantined-mail'; reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string; senderEmail: string; subject: string; quarantineRef: string; managerEmails: string[] }
+  | {
+      kind: 'quarantined-mail';
+      reason: 'spoofed-sender' | 'ambiguous-requester';
+      detail: string;
+      clientId?: string;
+      senderEmail: string;
+      subject: string;
+      quarantineRef: string;
+      managerEmails: string[];
+    }
   | { kind: 'closed-no-response'; ticket: Ticket }
   /** A mailbox intake reads: out of the app's scope, gone, failing, or resynced after its delta token expired. Once per episode. */
   | { kind: 'mailbox-alert'; mailbox: string; problem: MailboxProblem; detail: string }

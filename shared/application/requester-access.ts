@@ -6,7 +6,12 @@ import type { Actor } from '../domain/ticket';
 import type { DirectoryStore } from './ports';
 
 /** The requester's record for `clientId` active at `at`, if any (the domain's rule over the stored records). */
-export async function activeRequester(directory: DirectoryStore, clientId: string, email: string, at: Date): Promise<AuthorizedRequester | undefined> {
+export async function activeRequester(
+  directory: DirectoryStore,
+  clientId: string,
+  email: string,
+  at: Date,
+): Promise<AuthorizedRequester | undefined> {
   return authorizedRequesterFor({ id: clientId }, await directory.findRequestersByEmail(email.trim().toLowerCase()), email, at);
 }
 
@@ -20,5 +25,9 @@ export async function assertTicketAccess(directory: DirectoryStore, actor: Actor
   if (email === ticket.requesterEmail) return;
   const record = await activeRequester(directory, ticket.clientId, email, at);
   if (record?.isClientAdmin) return;
-  throw new NotAuthorizedError('requester', 'act on this ticket', `requester ${email} may act only on their own tickets (ticket ${ticket.number} belongs to ${ticket.requesterEmail})`);
+  throw new NotAuthorizedError(
+    'requester',
+    'act on this ticket',
+    `requester ${email} may act only on their own tickets (ticket ${ticket.number} belongs to ${ticket.requesterEmail})`,
+  );
 }

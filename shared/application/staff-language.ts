@@ -23,7 +23,8 @@ export class StaffLanguage {
 
   /** The staff member's explicit choice (kept until they choose again), or `auto` to follow their Teams client again. */
   async choose(staff: Staff, choice: Locale | 'auto'): Promise<Staff> {
-    const updated: Staff = choice === 'auto' ? { ...staff, localeChosen: false } : { ...staff, locale: choice, localeChosen: true };
+    const updated: Staff =
+      choice === 'auto' ? { ...staff, localeChosen: false } : { ...staff, locale: choice, localeChosen: true };
     await this.directory.putStaff(updated);
     return updated;
   }

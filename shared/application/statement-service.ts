@@ -30,7 +30,17 @@ export interface StatementReply {
  * note. Nothing goes to a client without a manager's action; a sent statement never changes.
  */
 export class StatementService {
-  constructor(private readonly deps: { store: Store; clock: Clock; policies: PolicyRegistry; renderer: StatementRenderer; mailer: Mailer; notifier: Notifier; timeZone: string }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      policies: PolicyRegistry;
+      renderer: StatementRenderer;
+      mailer: Mailer;
+      notifier: Notifier;
+      timeZone: string;
+    },
+  ) {}
 
   /** Drafts (or redrafts, until sent) the statement of `clientId` for `month`, and asks the managers to review it. */
   async draft(actor: Actor, clientId: string, month: string): Promise<{ statement: Statement; files: StatementFile[] }> {
@@ -43,7 +53,10 @@ export class StatementService {
     const existing = await this.deps.store.statements.get(statementId(clientId, month));
     if (existing?.status === 'sent') throw new ConflictError('statement', existing.id, 'unsent', 'sent');
 
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId, status: 'approved' }), this.deps.policies);
+    const calendars = new SweepCalendars(
+      await this.deps.store.afterHours.listWindows({ clientId, status: 'approved' }),
+      this.deps.policies,
+    );
     const tickets = [];
     let cursor: string | undefined;
     do {
@@ -51,15 +64,35 @@ export class StatementService {
       for (const ticket of page.tickets) {
         if (Date.parse(ticket.openedAt) >= span.to || Date.parse(ticket.lastActivityAt) < span.from) continue;
         const ticketPolicy = await this.deps.policies.forTicket(ticket);
-        tickets.push({ ticket, sla: slaStatus(ticket, ticketPolicy, calendars.of(clientId, ticketPolicy), now), events: await this.deps.store.tickets.events(ticket.id) });
+        tickets.push({
+          ticket,
+          sla: slaStatus(ticket, ticketPolicy, calendars.of(clientId, ticketPolicy), now),
+          events: await this.deps.store.tickets.events(ticket.id),
+        });
       }
       cursor = page.next;
     } while (cursor);
-    const entries = await this.deps.store.tickets.timeEntries({ clientId, from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString() });
-    const statement: Statement = { id: statementId(clientId, month), clientId, month, status: 'draft', draftedAt: now.toISOString(), data: buildStatement({ client, policy, month, tickets, entries }) };
+    const entries = await this.deps.store.tickets.timeEntries({
+      clientId,
+      from: new Date(span.from).toISOString(),
+      to: new Date(span.to).toISOString(),
+    });
+    const statement: Statement = {
+      id: statementId(clientId, month),
+      clientId,
+      month,
+      status: 'draft',
+      draftedAt: now.toISOString(),
+      data: buildStatement({ client, policy, month, tickets, entries }),
+    };
     await this.deps.store.statements.put(statement);
     const files = await this.deps.renderer.render(statement);
-    await this.deps.notifier.notify({ kind: 'statement-draft', statement, files: files.map((f) => f.name), recipients: await this.recipients(clientId) });
+    await this.deps.notifier.notify({
+      kind: 'statement-draft',
+      statement,
+      files: files.map((f) => f.name),
+      recipients: await this.recipients(clientId),
+    });
     return { statement, files };
   }
 
@@ -74,7 +107,8 @@ export class StatementService {
       const key = `statement:${client.id}:${month}`;
       if (!(await claimOnce(this.deps.store.alerts, key, 'statement-service', now))) continue;
       try {
-        if ((await this.deps.store.statements.get(statementId(client.id, month)))?.status !== 'sent') await this.draft({ role: 'system', id: 'sla-monitor' }, client.id, month);
+        if ((await this.deps.store.statements.get(statementId(client.id, month)))?.status !== 'sent')
+          await this.draft({ role: 'system', id: 'sla-monitor' }, client.id, month);
         await this.deps.store.alerts.complete(key, now, statementId(client.id, month));
         drafted.push(statementId(client.id, month));
       } catch (error) {
@@ -91,19 +125,33 @@ export class StatementService {
     const statement = await this.get(id);
     if (statement.status === 'sent') throw new ConflictError('statement', id, 'unsent', 'sent');
     const to = await this.recipients(statement.clientId);
-    if (to.length === 0) throw new ValidationError('recipients', `client ${statement.clientId} has no active administrator to send the statement to`);
+    if (to.length === 0)
+      throw new ValidationError(
+        'recipients',
+        `client ${statement.clientId} has no active administrator to send the statement to`,
+      );
     const now = this.deps.clock.now();
     const key = `statement-send:${id}`;
-    if (!(await claimOnce(this.deps.store.alerts, key, actor.id, now))) throw new ConflictError('statement', id, 'unsent', 'sending');
+    if (!(await claimOnce(this.deps.store.alerts, key, actor.id, now)))
+      throw new ConflictError('statement', id, 'unsent', 'sending');
     try {
       const files = await this.deps.renderer.render(statement);
       const { data } = statement;
       const locale = data.locale;
-      const monthName = DateTime.fromFormat(data.month, 'yyyy-MM', { locale: locale === 'en' ? 'en' : 'es-MX' }).toFormat('LLLL yyyy');
+      const monthName = DateTime.fromFormat(data.month, 'yyyy-MM', { locale: locale === 'en' ? 'en' : 'es-MX' }).toFormat(
+        'LLLL yyyy',
+      );
       const hours = (data.summary.total.chargeableMinutes / 60).toFixed(2);
-      const amount = data.totalCents === undefined ? '' : t(locale, 'statement.mail.amount', { amount: new Intl.NumberFormat(locale, { style: 'currency', currency: data.currency }).format(data.totalCents / 100) });
+      const amount =
+        data.totalCents === undefined
+          ? ''
+          : t(locale, 'statement.mail.amount', {
+              amount: new Intl.NumberFormat(locale, { style: 'currency', currency: data.currency }).format(data.totalCents / 100),
+            });
       // One statement conversation per client: each month's email refers to the ones sent before it.
-      const earlier = (await this.deps.store.statements.list({ clientId: statement.clientId, status: 'sent' })).map((s) => s.sentMessageId).filter((id): id is string => id !== undefined);
+      const earlier = (await this.deps.store.statements.list({ clientId: statement.clientId, status: 'sent' }))
+        .map((s) => s.sentMessageId)
+        .filter((id): id is string => id !== undefined);
       const { messageId } = await this.deps.mailer.send({
         kind: 'statement',
         to,
@@ -114,7 +162,14 @@ export class StatementService {
         headers: { 'X-Soporte-Statement': id },
         attachments: files.map((f) => ({ name: f.name, contentType: f.contentType, content: f.content })),
       });
-      const sent: Statement = { ...statement, status: 'sent', decidedBy: actor.id, decidedAt: now.toISOString(), sentMessageId: messageId, sentTo: to };
+      const sent: Statement = {
+        ...statement,
+        status: 'sent',
+        decidedBy: actor.id,
+        decidedAt: now.toISOString(),
+        sentMessageId: messageId,
+        sentTo: to,
+      };
       delete sent.note;
       await this.deps.store.statements.put(sent);
       await this.deps.store.alerts.complete(key, now, messageId);
@@ -131,7 +186,13 @@ export class StatementService {
     if (!note.trim()) throw new ValidationError('note', 'say why the statement is held');
     const statement = await this.get(id);
     if (statement.status === 'sent') throw new ConflictError('statement', id, 'unsent', 'sent');
-    const held: Statement = { ...statement, status: 'held', note: note.trim(), decidedBy: actor.id, decidedAt: this.deps.clock.now().toISOString() };
+    const held: Statement = {
+      ...statement,
+      status: 'held',
+      note: note.trim(),
+      decidedBy: actor.id,
+      decidedAt: this.deps.clock.now().toISOString(),
+    };
     await this.deps.store.statements.put(held);
     return held;
   }
@@ -148,7 +209,12 @@ export class StatementService {
       if (!statement) continue;
       const excerpt = reply.text.trim().slice(0, 500);
       const intent = statementReplyIntent(reply.text);
-      const entry: NonNullable<Statement['replies']>[number] = { at: this.deps.clock.now().toISOString(), from: reply.from, intent, excerpt };
+      const entry: NonNullable<Statement['replies']>[number] = {
+        at: this.deps.clock.now().toISOString(),
+        from: reply.from,
+        intent,
+        excerpt,
+      };
       if (reply.messageId !== undefined) entry.messageId = reply.messageId;
       await this.deps.store.statements.addReply(statement.id, entry);
       await this.deps.notifier.notify({ kind: 'statement-reply', statement, from: reply.from, intent, excerpt });
@@ -166,7 +232,9 @@ export class StatementService {
   /** The client's administrators active now (who receive statements). */
   async recipients(clientId: string): Promise<string[]> {
     const now = this.deps.clock.now();
-    return (await this.deps.store.directory.listRequesters(clientId)).filter((r) => r.isClientAdmin && isEffective(r, now)).map((r) => r.email);
+    return (await this.deps.store.directory.listRequesters(clientId))
+      .filter((r) => r.isClientAdmin && isEffective(r, now))
+      .map((r) => r.email);
   }
 
   private assertReviewer(actor: Actor, what: string): void {

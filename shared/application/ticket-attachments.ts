@@ -20,7 +20,12 @@ export async function readTicketAttachments(state: StateStore, ticketId: string)
 }
 
 /** Adds an email's attachments (inline images left out) to the ticket's list; a copy seen before is not added twice. */
-export async function recordTicketAttachments(state: StateStore, ticketId: string, messageId: string, attachments: readonly InboundAttachment[]): Promise<void> {
+export async function recordTicketAttachments(
+  state: StateStore,
+  ticketId: string,
+  messageId: string,
+  attachments: readonly InboundAttachment[],
+): Promise<void> {
   const files = attachments.filter((a) => !a.inline);
   if (files.length === 0) return;
   const known = await readTicketAttachments(state, ticketId);

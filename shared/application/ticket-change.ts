@@ -36,24 +36,59 @@ export interface ChangePlan {
   notifications?: ((saved: Ticket) => Notification[]) | undefined;
 }
 
-export function event<K extends TicketEventType>(ctx: ChangeContext, type: K, data: TicketEventData[K], actor: Actor = ctx.actor): NewTicketEvent {
-  return { type, at: ctx.now.toISOString(), actor, channel: actor === ctx.actor ? ctx.channel : 'system', data } as NewTicketEvent;
+export function event<K extends TicketEventType>(
+  ctx: ChangeContext,
+  type: K,
+  data: TicketEventData[K],
+  actor: Actor = ctx.actor,
+): NewTicketEvent {
+  return {
+    type,
+    at: ctx.now.toISOString(),
+    actor,
+    channel: actor === ctx.actor ? ctx.channel : 'system',
+    data,
+  } as NewTicketEvent;
 }
 
 /** A 15-minute (policy) follow-up: its event and its time entry, rated at the change's instant. */
-export async function billedFollowUp(ctx: ChangeContext, kind: FollowUpKind, note?: string, actor: Actor = ctx.actor): Promise<{ event: NewTicketEvent; entry: TimeEntry }> {
+export async function billedFollowUp(
+  ctx: ChangeContext,
+  kind: FollowUpKind,
+  note?: string,
+  actor: Actor = ctx.actor,
+): Promise<{ event: NewTicketEvent; entry: TimeEntry }> {
   const entryId = ctx.newId();
   const minutes = ctx.policy.billing.followUpMinutes;
   const data: TicketEventData['follow-up-logged'] = { kind, entryId, minutes, ...definedOnly({ note }) };
-  const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, note), kind: 'follow-up', followUpKind: kind }, await ctx.billing());
+  const entry = buildTimeEntry(
+    { ...entryFacts(ctx, entryId, actor, note), kind: 'follow-up', followUpKind: kind },
+    await ctx.billing(),
+  );
   return { event: event(ctx, 'follow-up-logged', data, actor), entry };
 }
 
-type SharedEntryFacts = { id: string; ticketId: string; clientId: string; at: string; actorId: string; actorRole: string; note?: string };
+type SharedEntryFacts = {
+  id: string;
+  ticketId: string;
+  clientId: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  note?: string;
+};
 
 /** The facts every time entry of a change shares: its id, ticket, client, instant, actor and note. */
 export function entryFacts(ctx: ChangeContext, id: string, actor: Actor, note: string | undefined): SharedEntryFacts {
-  return { id, ticketId: ctx.ticket.id, clientId: ctx.ticket.clientId, at: ctx.now.toISOString(), actorId: actor.id, actorRole: actor.role, ...definedOnly({ note }) };
+  return {
+    id,
+    ticketId: ctx.ticket.id,
+    clientId: ctx.ticket.clientId,
+    at: ctx.now.toISOString(),
+    actorId: actor.id,
+    actorRole: actor.role,
+    ...definedOnly({ note }),
+  };
 }
 
 /** Checks every event against the permission table and folds them onto the ticket. */
@@ -69,6 +104,7 @@ export function applyPlan(ticket: Ticket, plan: ChangePlan): Ticket {
 /** The ticket as loaded, refused when missing or when the caller saw another version. */
 export function checkLoaded(ticketId: string, loaded: Ticket | undefined, expectedVersion: string): Ticket {
   if (!loaded) throw new NotFoundError('ticket', ticketId);
-  if (loaded.version !== expectedVersion) throw new ConflictError('ticket', loaded.number || ticketId, expectedVersion, loaded.version);
+  if (loaded.version !== expectedVersion)
+    throw new ConflictError('ticket', loaded.number || ticketId, expectedVersion, loaded.version);
   return loaded;
 }

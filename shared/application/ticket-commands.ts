@@ -74,7 +74,13 @@ export interface TicketCommands {
   recordMicrosoftCase(actor: Actor, ref: TicketRef, caseNumber: string): Promise<Ticket>;
   recordMicrosoftResponse(actor: Actor, ref: TicketRef, note?: string): Promise<Ticket>;
   changePriority(actor: Actor, ref: TicketRef, priority: Priority, reason?: string): Promise<Ticket>;
-  changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket>;
+  changeIncidentType(
+    actor: Actor,
+    ref: TicketRef,
+    incidentType: IncidentType,
+    budgetMinutes?: number,
+    reason?: string,
+  ): Promise<Ticket>;
   /** Priority and/or incident type and budget in one change; the client is emailed the new priority and due times. */
   triage(actor: Actor, ref: TicketRef, input: TriageInput): Promise<Ticket>;
   /** Applies intake's priority suggestion (the reason names what the email said). */

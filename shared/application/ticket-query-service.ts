@@ -20,7 +20,11 @@ const STATE_RANK: Record<string, number> = { breached: 0, 'at-risk': 1, 'on-trac
 /** Most urgent first: breached, at risk, then the least business time left on either clock. */
 export function urgency(a: TicketWithSla, b: TicketWithSla): number {
   const rank = (x: TicketWithSla) => Math.min(STATE_RANK[x.sla.response.state], STATE_RANK[x.sla.resolution.state]);
-  const left = (x: TicketWithSla) => Math.min(x.sla.response.state === 'met' ? Infinity : x.sla.response.remainingMinutes, x.sla.resolution.state === 'met' ? Infinity : x.sla.resolution.remainingMinutes);
+  const left = (x: TicketWithSla) =>
+    Math.min(
+      x.sla.response.state === 'met' ? Infinity : x.sla.response.remainingMinutes,
+      x.sla.resolution.state === 'met' ? Infinity : x.sla.resolution.remainingMinutes,
+    );
   return rank(a) - rank(b) || left(a) - left(b) || a.ticket.openedAt.localeCompare(b.ticket.openedAt);
 }
 
@@ -84,7 +88,8 @@ export class TicketQueryService {
   /** A requester's own tickets (open and closed), newest first. */
   async requesterTickets(actor: Actor, requesterEmail = actor.id): Promise<Ticket[]> {
     const email = requesterEmail.trim().toLowerCase();
-    if (actor.role === 'requester' && actor.id.trim().toLowerCase() !== email) throw new NotAuthorizedError('requester', 'see tickets of others', `${actor.id} may see only their own tickets`);
+    if (actor.role === 'requester' && actor.id.trim().toLowerCase() !== email)
+      throw new NotAuthorizedError('requester', 'see tickets of others', `${actor.id} may see only their own tickets`);
     return (await this.all({ requesterEmail: email })).reverse();
   }
 
@@ -107,14 +112,20 @@ export class TicketQueryService {
     this.assertStaff(actor, 'explain SLA clocks');
     const ticket = await this.byIdOrNumber(actor, ticketKey);
     const policy = await this.deps.policies.forTicket(ticket);
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }), this.deps.policies);
+    const calendars = new SweepCalendars(
+      await this.deps.store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }),
+      this.deps.policies,
+    );
     const events = await this.deps.store.tickets.events(ticket.id);
     return explainSla(ticket, events, policy, calendars.of(ticket.clientId, policy), this.deps.clock.now());
   }
 
   private async withSla(tickets: Ticket[]): Promise<TicketWithSla[]> {
     const now = this.deps.clock.now();
-    const calendars = new SweepCalendars(await this.deps.store.afterHours.listWindows({ status: 'approved' }), this.deps.policies);
+    const calendars = new SweepCalendars(
+      await this.deps.store.afterHours.listWindows({ status: 'approved' }),
+      this.deps.policies,
+    );
     const result: TicketWithSla[] = [];
     for (const ticket of tickets) {
       const policy = await this.deps.policies.forTicket(ticket);

@@ -10,7 +10,16 @@ import { assertAllowed } from '../domain/ticket';
 import { describePrioritySuggestion } from '../domain/ticket';
 import type { Ticket } from '../domain/ticket';
 import { FOLLOW_UP_KINDS, type FollowUpKind, type NewTicketEvent } from '../domain/ticket';
-import { INCIDENT_TYPES, PRIORITIES, SUPPORT_LEVELS, type Actor, type Channel, type IncidentType, type Priority, type SupportLevel } from '../domain/ticket';
+import {
+  INCIDENT_TYPES,
+  PRIORITIES,
+  SUPPORT_LEVELS,
+  type Actor,
+  type Channel,
+  type IncidentType,
+  type Priority,
+  type SupportLevel,
+} from '../domain/ticket';
 import type { ClientMailer } from './client-mailer';
 import { onBehalfOfClient } from './client-decision';
 import type { AuthorizedRequester, Client } from '../domain/requesters';
@@ -22,7 +31,16 @@ import { noResponseClosesAt } from './no-response-deadline';
 import type { PolicyRegistry } from './policy-registry';
 import type { Clock, IdGenerator, Notification, Notifier, SideEffectErrors, Store } from './ports';
 import { activeRequester, assertTicketAccess } from './requester-access';
-import { applyPlan, billedFollowUp, BILLING_ACTOR, checkLoaded, entryFacts, event, type ChangeContext, type ChangePlan } from './ticket-change';
+import {
+  applyPlan,
+  billedFollowUp,
+  BILLING_ACTOR,
+  checkLoaded,
+  entryFacts,
+  event,
+  type ChangeContext,
+  type ChangePlan,
+} from './ticket-change';
 import type { OpenTicketInput, TicketCommands, TicketRef, TriageInput } from './ticket-commands';
 import { definedOnly } from '../domain/index';
 
@@ -52,10 +70,16 @@ const MAX_MINUTES = 24 * 60 * 31;
 function assertContactAllowed(ticket: Ticket, status: ContactAttemptStatus, isQuestion: boolean): void {
   if (status.allowed || status.blocked === 'status' || (isQuestion && status.blocked === 'final-notice-sent')) return;
   if (status.blocked === 'too-soon') {
-    throw new ValidationError('contactAttempts', `attempt ${status.made + 1} of ${status.max} on ticket ${ticket.number} is possible from ${status.nextAttemptAt} (the policy spaces attempts)`);
+    throw new ValidationError(
+      'contactAttempts',
+      `attempt ${status.made + 1} of ${status.max} on ticket ${ticket.number} is possible from ${status.nextAttemptAt} (the policy spaces attempts)`,
+    );
   }
   if (status.blocked === 'all-attempts-made') {
-    throw new ValidationError('contactAttempts', `ticket ${ticket.number} already had ${status.made} of ${status.max} contact attempts; the final notice follows${status.finalNoticeDueAt ? ` at ${status.finalNoticeDueAt}` : ''}`);
+    throw new ValidationError(
+      'contactAttempts',
+      `ticket ${ticket.number} already had ${status.made} of ${status.max} contact attempts; the final notice follows${status.finalNoticeDueAt ? ` at ${status.finalNoticeDueAt}` : ''}`,
+    );
   }
   throw new ValidationError('contactAttempts', `the final notice of ticket ${ticket.number} already went out`);
 }
@@ -84,9 +108,16 @@ export class TicketService implements TicketCommands {
     return this.openChecked(actor, input, {});
   }
 
-  async openFromPhone(actor: Actor, input: Omit<OpenTicketInput, 'channel' | 'priority'> & { priority?: Priority }): Promise<Ticket> {
+  async openFromPhone(
+    actor: Actor,
+    input: Omit<OpenTicketInput, 'channel' | 'priority'> & { priority?: Priority },
+  ): Promise<Ticket> {
     assertAllowed(actor.role, 'log-phone-ticket');
-    const { ticket } = await this.openChecked(actor, { ...input, channel: 'phone', priority: input.priority ?? 'critical' }, { awaitingEmail: true });
+    const { ticket } = await this.openChecked(
+      actor,
+      { ...input, channel: 'phone', priority: input.priority ?? 'critical' },
+      { awaitingEmail: true },
+    );
     return ticket;
   }
 
@@ -94,22 +125,49 @@ export class TicketService implements TicketCommands {
     assertAllowed(actor.role, input.channel === 'phone' ? 'log-phone-ticket' : 'open-ticket');
     const closed = await this.deps.store.tickets.get(closedTicketId);
     if (!closed) throw new NotFoundError('ticket', closedTicketId);
-    if (input.clientId && input.clientId !== closed.clientId) throw new ValidationError('clientId', `ticket ${closed.number} belongs to client ${closed.clientId}, not ${input.clientId}`);
+    if (input.clientId && input.clientId !== closed.clientId)
+      throw new ValidationError(
+        'clientId',
+        `ticket ${closed.number} belongs to client ${closed.clientId}, not ${input.clientId}`,
+      );
     // linkedTicketInput refuses a ticket that is not closed: closed tickets never reopen.
     const at = (input.raisedAt ?? this.deps.clock.now()).toISOString();
-    const linked = linkedTicketInput(closed, { id: closed.id, subject: input.subject, description: input.description, channel: input.channel, at, actor, requesterEmail: input.requesterEmail });
-    const { ticket } = await this.openChecked(actor, { ...input, clientId: closed.clientId, priority: input.priority ?? linked.priority, incidentType: input.incidentType ?? linked.incidentType }, { linkedTicketId: closed.id });
+    const linked = linkedTicketInput(closed, {
+      id: closed.id,
+      subject: input.subject,
+      description: input.description,
+      channel: input.channel,
+      at,
+      actor,
+      requesterEmail: input.requesterEmail,
+    });
+    const { ticket } = await this.openChecked(
+      actor,
+      {
+        ...input,
+        clientId: closed.clientId,
+        priority: input.priority ?? linked.priority,
+        incidentType: input.incidentType ?? linked.incidentType,
+      },
+      { linkedTicketId: closed.id },
+    );
     return ticket;
   }
 
-  private async openChecked(actor: Actor, input: OpenTicketInput, extra: { awaitingEmail?: boolean; linkedTicketId?: string }): Promise<{ ticket: Ticket; created: boolean }> {
+  private async openChecked(
+    actor: Actor,
+    input: OpenTicketInput,
+    extra: { awaitingEmail?: boolean; linkedTicketId?: string },
+  ): Promise<{ ticket: Ticket; created: boolean }> {
     const { store, clock, ids, policies } = this.deps;
     const now = clock.now();
     const clientId = requireText('clientId', input.clientId, 200);
     const requesterEmail = requireText('requesterEmail', input.requesterEmail, 320).toLowerCase();
     const raisedAt = input.raisedAt ?? now;
-    if (!(raisedAt instanceof Date) || Number.isNaN(raisedAt.getTime())) throw new ValidationError('raisedAt', 'is not a valid instant');
-    if (raisedAt.getTime() > now.getTime() + 60_000) throw new ValidationError('raisedAt', `${raisedAt.toISOString()} is in the future`);
+    if (!(raisedAt instanceof Date) || Number.isNaN(raisedAt.getTime()))
+      throw new ValidationError('raisedAt', 'is not a valid instant');
+    if (raisedAt.getTime() > now.getTime() + 60_000)
+      throw new ValidationError('raisedAt', `${raisedAt.toISOString()} is in the future`);
     // Independent reads, made together (one round trip where the store batches them). The store's open
     // finds a message already ticketed (its source key), so it is looked up here only when a check
     // refuses: a message already ticketed answers with its ticket whatever the checks say.
@@ -151,26 +209,45 @@ export class TicketService implements TicketCommands {
     const result = await store.tickets.open({ ticket, events: [opened], year });
     if (result.created) {
       const calendar = policies.calendar(policy);
-      const responseDueAt = addBusinessMinutes(calendar, raisedAt, policy.response[result.ticket.priority].breachMinutes).toISOString();
-      await this.sendMail('open', result.ticket, 'acknowledgement', { responseDueAt, timeZone: policy.calendar.timezone, recipientName: requester.name, firstClaim: true });
+      const responseDueAt = addBusinessMinutes(
+        calendar,
+        raisedAt,
+        policy.response[result.ticket.priority].breachMinutes,
+      ).toISOString();
+      await this.sendMail('open', result.ticket, 'acknowledgement', {
+        responseDueAt,
+        timeZone: policy.calendar.timezone,
+        recipientName: requester.name,
+        firstClaim: true,
+      });
       await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
     }
     return result;
   }
 
   /** The client exists, the requester is authorized, and a requester opens in their own name (or is the client's admin). */
-  private async openChecks(actor: Actor, clientId: string, requesterEmail: string, raisedAt: Date): Promise<{ client: Client; requester: AuthorizedRequester }> {
+  private async openChecks(
+    actor: Actor,
+    clientId: string,
+    requesterEmail: string,
+    raisedAt: Date,
+  ): Promise<{ client: Client; requester: AuthorizedRequester }> {
     const { store, policies } = this.deps;
     const clientRead = policies.client(clientId);
     const requesterRead = activeRequester(store.directory, clientId, requesterEmail, raisedAt);
     for (const read of [clientRead, requesterRead]) read.catch(() => undefined);
     const [client, requester] = await Promise.all([clientRead, requesterRead]);
     if (!requester) {
-      throw new NotAuthorizedError('requester', 'open-ticket', `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`);
+      throw new NotAuthorizedError(
+        'requester',
+        'open-ticket',
+        `${requesterEmail} is not an authorized requester of client ${client.name} (${client.id}) on ${raisedAt.toISOString()}`,
+      );
     }
     if (actor.role === 'requester' && actor.id.toLowerCase() !== requesterEmail) {
       const self = await activeRequester(store.directory, clientId, actor.id, raisedAt);
-      if (!self?.isClientAdmin) throw new NotAuthorizedError('requester', 'open-ticket', `requester ${actor.id} may open tickets only in their own name`);
+      if (!self?.isClientAdmin)
+        throw new NotAuthorizedError('requester', 'open-ticket', `requester ${actor.id} may open tickets only in their own name`);
     }
     return { client, requester };
   }
@@ -179,7 +256,10 @@ export class TicketService implements TicketCommands {
 
   linkEmail(actor: Actor, ref: TicketRef, messageId: string, conversationId?: string): Promise<Ticket> {
     return this.change('link-email', actor, ref, async (ctx) => {
-      const data = { messageId: requireText('messageId', messageId, 1000), ...definedOnly({ conversationId: conversationId || undefined }) };
+      const data = {
+        messageId: requireText('messageId', messageId, 1000),
+        ...definedOnly({ conversationId: conversationId || undefined }),
+      };
       return { events: [event(ctx, 'email-linked', data)], entries: [] };
     });
   }
@@ -266,7 +346,10 @@ export class TicketService implements TicketCommands {
       const text = optionalText('note', note);
       const entryId = ctx.newId();
       const data = { minutes: m, consultants: c, entryId, ...definedOnly({ note: text }) };
-      const entry = buildTimeEntry({ ...entryFacts(ctx, entryId, actor, text), kind: 'session', minutes: m, consultants: c }, await ctx.billing());
+      const entry = buildTimeEntry(
+        { ...entryFacts(ctx, entryId, actor, text), kind: 'session', minutes: m, consultants: c },
+        await ctx.billing(),
+      );
       return { events: [event(ctx, 'session-logged', data)], entries: [entry] };
     });
   }
@@ -324,11 +407,17 @@ export class TicketService implements TicketCommands {
     return this.change('final-notice', actor, ref, async (ctx) => {
       const max = ctx.policy.noResponse.contactAttempts;
       if (ctx.ticket.contactAttempts < max) {
-        throw new ValidationError('contactAttempts', `ticket ${ctx.ticket.number} has ${ctx.ticket.contactAttempts} unanswered contact attempts; the final notice follows attempt ${max}`);
+        throw new ValidationError(
+          'contactAttempts',
+          `ticket ${ctx.ticket.number} has ${ctx.ticket.contactAttempts} unanswered contact attempts; the final notice follows attempt ${max}`,
+        );
       }
       const status = contactAttemptStatus(ctx.ticket, ctx.policy, ctx.calendar, ctx.now);
       if (!ctx.ticket.finalNoticeAt && !finalNoticeDue(status, ctx.now)) {
-        throw new ValidationError('contactAttempts', `the final notice of ticket ${ctx.ticket.number} goes out once attempt ${max} has gone unanswered until ${status.finalNoticeDueAt}`);
+        throw new ValidationError(
+          'contactAttempts',
+          `the final notice of ticket ${ctx.ticket.number} goes out once attempt ${max} has gone unanswered until ${status.finalNoticeDueAt}`,
+        );
       }
       const days = ctx.policy.noResponse.noticeBusinessDays;
       const closesAt = noResponseClosesAt(ctx.calendar, ctx.now, days).toISOString();
@@ -345,15 +434,27 @@ export class TicketService implements TicketCommands {
   async noResponseClosesAt(ticket: Ticket): Promise<Date | undefined> {
     if (!ticket.finalNoticeAt) return undefined;
     const policy = await this.deps.policies.forTicket(ticket);
-    return noResponseClosesAt(this.deps.policies.calendar(policy), new Date(ticket.finalNoticeAt), policy.noResponse.noticeBusinessDays);
+    return noResponseClosesAt(
+      this.deps.policies.calendar(policy),
+      new Date(ticket.finalNoticeAt),
+      policy.noResponse.noticeBusinessDays,
+    );
   }
 
   closeForNoResponse(actor: Actor, ref: TicketRef): Promise<Ticket> {
     return this.change('close-no-response', actor, ref, async (ctx) => {
-      if (!ctx.ticket.finalNoticeAt) throw new ValidationError('finalNoticeAt', `ticket ${ctx.ticket.number} had no final notice`);
-      const closesAt = noResponseClosesAt(ctx.calendar, new Date(ctx.ticket.finalNoticeAt), ctx.policy.noResponse.noticeBusinessDays);
+      if (!ctx.ticket.finalNoticeAt)
+        throw new ValidationError('finalNoticeAt', `ticket ${ctx.ticket.number} had no final notice`);
+      const closesAt = noResponseClosesAt(
+        ctx.calendar,
+        new Date(ctx.ticket.finalNoticeAt),
+        ctx.policy.noResponse.noticeBusinessDays,
+      );
       if (ctx.now.getTime() < closesAt.getTime()) {
-        throw new ValidationError('finalNoticeAt', `the notice period of ticket ${ctx.ticket.number} runs until ${closesAt.toISOString()}`);
+        throw new ValidationError(
+          'finalNoticeAt',
+          `the notice period of ticket ${ctx.ticket.number} runs until ${closesAt.toISOString()}`,
+        );
       }
       const followUp = await billedFollowUp(ctx, 'closure', undefined, BILLING_ACTOR);
       return {
@@ -372,7 +473,8 @@ export class TicketService implements TicketCommands {
       const level = requireOneOf('to', to, SUPPORT_LEVELS);
       const why = requireText('reason', reason, 2000);
       const caseNumber = optionalText('microsoftCaseNumber', microsoftCaseNumber, 100);
-      if (caseNumber && level !== 'L4') throw new ValidationError('microsoftCaseNumber', 'a Microsoft case goes with an escalation to L4');
+      if (caseNumber && level !== 'L4')
+        throw new ValidationError('microsoftCaseNumber', 'a Microsoft case goes with an escalation to L4');
       const data = { from: ctx.ticket.level, to: level, reason: why, ...definedOnly({ microsoftCaseNumber: caseNumber }) };
       return {
         events: [event(ctx, 'escalated', data)],
@@ -401,7 +503,13 @@ export class TicketService implements TicketCommands {
   }
 
   /** Reclassifies; the budget becomes the pick for the new type plus every extension the client approved. */
-  changeIncidentType(actor: Actor, ref: TicketRef, incidentType: IncidentType, budgetMinutes?: number, reason?: string): Promise<Ticket> {
+  changeIncidentType(
+    actor: Actor,
+    ref: TicketRef,
+    incidentType: IncidentType,
+    budgetMinutes?: number,
+    reason?: string,
+  ): Promise<Ticket> {
     return this.triage(actor, ref, { incidentType, budgetMinutes, reason });
   }
 
@@ -417,11 +525,20 @@ export class TicketService implements TicketCommands {
       const events: NewTicketEvent[] = [];
       if (input.priority !== undefined) {
         const to = requireOneOf('priority', input.priority, PRIORITIES);
-        if (to !== ticket.priority) events.push(event(ctx, 'priority-changed', why ? { from: ticket.priority, to, reason: why } : { from: ticket.priority, to }));
+        if (to !== ticket.priority)
+          events.push(
+            event(ctx, 'priority-changed', why ? { from: ticket.priority, to, reason: why } : { from: ticket.priority, to }),
+          );
       }
       if (input.incidentType !== undefined || input.budgetMinutes !== undefined) {
-        const type = input.incidentType === undefined ? ticket.incidentType : requireOneOf('incidentType', input.incidentType, INCIDENT_TYPES);
-        const approved = (await this.deps.store.tickets.events(ticket.id)).reduce((sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum), 0);
+        const type =
+          input.incidentType === undefined
+            ? ticket.incidentType
+            : requireOneOf('incidentType', input.incidentType, INCIDENT_TYPES);
+        const approved = (await this.deps.store.tickets.events(ticket.id)).reduce(
+          (sum, e) => (e.type === 'budget-extension-approved' ? sum + e.data.minutes : sum),
+          0,
+        );
         const budgetMinutes = pickBudget(ctx.policy, type, input.budgetMinutes) + approved;
         if (type !== ticket.incidentType || budgetMinutes !== ticket.budgetMinutes) {
           const data = { from: ticket.incidentType, to: type, budgetMinutes, ...definedOnly({ reason: why }) };
@@ -429,11 +546,20 @@ export class TicketService implements TicketCommands {
         }
       }
       if (events.length === 0) {
-        throw new ValidationError('triage', `ticket ${ticket.number} already is ${ticket.priority}, ${ticket.incidentType} with ${ticket.budgetMinutes} minutes of budget: nothing to change`);
+        throw new ValidationError(
+          'triage',
+          `ticket ${ticket.number} already is ${ticket.priority}, ${ticket.incidentType} with ${ticket.budgetMinutes} minutes of budget: nothing to change`,
+        );
       }
       const after = applyPlan(ticket, { events, entries: [] });
       const sla = slaStatus(after, ctx.policy, ctx.calendar, ctx.now);
-      const params = { timeZone: ctx.policy.calendar.timezone, ...definedOnly({ responseDueAt: after.firstResponseAt ? undefined : sla.response.breachAt, resolutionDueAt: sla.resolution.breachAt }) };
+      const params = {
+        timeZone: ctx.policy.calendar.timezone,
+        ...definedOnly({
+          responseDueAt: after.firstResponseAt ? undefined : sla.response.breachAt,
+          resolutionDueAt: sla.resolution.breachAt,
+        }),
+      };
       return { events, entries: [], mail: { kind: 'triage', params } };
     });
   }
@@ -442,8 +568,11 @@ export class TicketService implements TicketCommands {
   async applySuggestedPriority(actor: Actor, ref: TicketRef): Promise<Ticket> {
     const ticket = checkLoaded(ref.ticketId, await this.load(ref), ref.expectedVersion);
     const suggestion = ticket.prioritySuggestion;
-    if (!suggestion) throw new ValidationError('prioritySuggestion', `ticket ${ticket.number} has no priority suggestion to apply`);
-    const reason = t(ticket.locale, 'triage.suggestionApplied', { reason: describePrioritySuggestion(ticket.locale, suggestion) });
+    if (!suggestion)
+      throw new ValidationError('prioritySuggestion', `ticket ${ticket.number} has no priority suggestion to apply`);
+    const reason = t(ticket.locale, 'triage.suggestionApplied', {
+      reason: describePrioritySuggestion(ticket.locale, suggestion),
+    });
     return this.triage(actor, ref, { priority: suggestion.priority, reason });
   }
 
@@ -465,7 +594,8 @@ export class TicketService implements TicketCommands {
   approveBudgetExtension(actor: Actor, ref: TicketRef, requestId: string): Promise<Ticket> {
     return this.change('approve-budget-extension', actor, ref, async (ctx) => {
       const pending = ctx.ticket.pendingExtension;
-      if (!pending || pending.requestId !== requestId) throw new ValidationError('requestId', `ticket ${ctx.ticket.number} has no pending extension ${requestId}`);
+      if (!pending || pending.requestId !== requestId)
+        throw new ValidationError('requestId', `ticket ${ctx.ticket.number} has no pending extension ${requestId}`);
       return { events: [event(ctx, 'budget-extension-approved', { requestId, minutes: pending.minutes })], entries: [] };
     });
   }
@@ -516,7 +646,10 @@ export class TicketService implements TicketCommands {
 
   /** A note on the ticket: internal ones are staff-only; public ones may come from the requester. */
   addNote(actor: Actor, ref: TicketRef, text: string, internal: boolean): Promise<Ticket> {
-    return this.change('add-note', actor, ref, async (ctx) => ({ events: [event(ctx, 'note-added', { text: requireText('text', text), internal })], entries: [] }));
+    return this.change('add-note', actor, ref, async (ctx) => ({
+      events: [event(ctx, 'note-added', { text: requireText('text', text), internal })],
+      entries: [],
+    }));
   }
 
   // ---- the pipeline ----------------------------------------------------------------------------
@@ -526,7 +659,12 @@ export class TicketService implements TicketCommands {
    * checks each event against the permission table and folds it, saves events + entries atomically,
    * then sends the email and the notifications (failures reported, the change stands).
    */
-  private async change(action: string, actor: Actor, ref: TicketRef, build: (ctx: ChangeContext) => Promise<ChangePlan>): Promise<Ticket> {
+  private async change(
+    action: string,
+    actor: Actor,
+    ref: TicketRef,
+    build: (ctx: ChangeContext) => Promise<ChangePlan>,
+  ): Promise<Ticket> {
     const { store, clock, ids, policies } = this.deps;
     const ticket = checkLoaded(ref.ticketId, await this.load(ref), ref.expectedVersion);
     const now = clock.now();
@@ -542,9 +680,12 @@ export class TicketService implements TicketCommands {
       actor,
       channel: this.channel ?? defaultChannel(actor),
       // Entries are rated at `now`: inside support hours the approved windows change nothing, and are not read.
-      billing: () => (billing ??= needsAfterHoursWindows(calendar, now)
-        ? store.afterHours.listWindows({ clientId: ticket.clientId, status: 'approved' }).then((windows) => ({ policy, calendar, windows }))
-        : Promise.resolve({ policy, calendar, windows: [] })),
+      billing: () =>
+        (billing ??= needsAfterHoursWindows(calendar, now)
+          ? store.afterHours
+              .listWindows({ clientId: ticket.clientId, status: 'approved' })
+              .then((windows) => ({ policy, calendar, windows }))
+          : Promise.resolve({ policy, calendar, windows: [] })),
       newId: () => ids.newId(),
     };
     const plan = await build(ctx);
@@ -554,7 +695,8 @@ export class TicketService implements TicketCommands {
     if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, plan.mail.params);
     const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
     for (const entry of plan.entries) {
-      if (entry.flag === 'after-hours-unapproved') notifications.push({ kind: 'after-hours-unapproved', ticket: saved, entryId: entry.id });
+      if (entry.flag === 'after-hours-unapproved')
+        notifications.push({ kind: 'after-hours-unapproved', ticket: saved, entryId: entry.id });
     }
     await this.notify(action, notifications);
     return saved;
@@ -566,7 +708,12 @@ export class TicketService implements TicketCommands {
     return tickets.getAtVersion ? tickets.getAtVersion(ref.ticketId, ref.expectedVersion) : tickets.get(ref.ticketId);
   }
 
-  private async sendMail(action: string, ticket: Ticket, kind: Parameters<ClientMailer['sendClientMail']>[0], params: Parameters<ClientMailer['sendClientMail']>[2]): Promise<void> {
+  private async sendMail(
+    action: string,
+    ticket: Ticket,
+    kind: Parameters<ClientMailer['sendClientMail']>[0],
+    params: Parameters<ClientMailer['sendClientMail']>[2],
+  ): Promise<void> {
     try {
       await this.deps.mail.sendClientMail(kind, ticket, params);
     } catch (error) {
@@ -579,7 +726,11 @@ export class TicketService implements TicketCommands {
       try {
         await this.deps.notifier.notify(notification);
       } catch (error) {
-        this.deps.sideEffects.report(error, { action, ticketId: 'ticket' in notification ? notification.ticket.id : undefined, what: `notification ${notification.kind}` });
+        this.deps.sideEffects.report(error, {
+          action,
+          ticketId: 'ticket' in notification ? notification.ticket.id : undefined,
+          what: `notification ${notification.kind}`,
+        });
       }
     }
   }

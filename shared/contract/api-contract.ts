@@ -42,7 +42,10 @@ export interface TicketView {
   /** How a consultant's first response reached the client (Respond by email, or a phone call's note emailed). */
   firstResponseBy?: 'email' | 'phone';
   /** Intake's priority suggestion (what the email asked for), until someone triages the priority. */
-  prioritySuggestion?: { priority: Priority; signals: Array<{ source: 'header' | 'subject' | 'body'; name?: string; value?: string; term?: string; priority: Priority }> };
+  prioritySuggestion?: {
+    priority: Priority;
+    signals: Array<{ source: 'header' | 'subject' | 'body'; name?: string; value?: string; term?: string; priority: Priority }>;
+  };
   /** Unanswered contact attempts since the client last replied. */
   contactAttempts?: number;
   resolvedAt?: string;
@@ -69,7 +72,15 @@ export interface TicketListView {
 
 export type MeView =
   | { kind: 'staff'; email: string; name: string; role: StaffRole; locale: Locale }
-  | { kind: 'requester'; email: string; name: string; clientId: string; clientName: string; isClientAdmin: boolean; locale: Locale };
+  | {
+      kind: 'requester';
+      email: string;
+      name: string;
+      clientId: string;
+      clientName: string;
+      isClientAdmin: boolean;
+      locale: Locale;
+    };
 
 export interface SenderAuthorizationView {
   email: string;

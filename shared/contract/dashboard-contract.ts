@@ -41,7 +41,9 @@ export interface DashboardView {
   tickets: DashboardTicketView[];
   compliance: MonthCompliance[];
   incidents: DashboardIncidentView[];
-  open: Omit<OpenTicketProfile, 'microsoftWaiting'> & { microsoftWaiting: Array<OpenTicketProfile['microsoftWaiting'][number] & { ticketNumber: string; level: SupportLevel }> };
+  open: Omit<OpenTicketProfile, 'microsoftWaiting'> & {
+    microsoftWaiting: Array<OpenTicketProfile['microsoftWaiting'][number] & { ticketNumber: string; level: SupportLevel }>;
+  };
   workload: Array<ConsultantLoad & { name: string }>;
   hours: Omit<HoursAgainstBudgets, 'clients' | 'tickets'> & {
     clients: Array<HoursAgainstBudgets['clients'][number] & { clientName: string }>;

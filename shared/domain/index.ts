@@ -4,7 +4,16 @@
  */
 
 // Errors
-export { DomainError, ValidationError, CalendarError, PolicyError, InvalidTransitionError, NotAuthorizedError, NotFoundError, ConflictError } from './common/errors';
+export {
+  DomainError,
+  ValidationError,
+  CalendarError,
+  PolicyError,
+  InvalidTransitionError,
+  NotAuthorizedError,
+  NotFoundError,
+  ConflictError,
+} from './common/errors';
 
 // Business calendar
 export * from './calendar/index';
@@ -22,8 +31,28 @@ export { pickBudget } from './policy/budget-pick';
 export type { Ticket, SlaPause } from './ticket/ticket';
 export type { TicketEvent, NewTicketEvent, TicketEventData, TicketEventType, FollowUpKind } from './ticket/ticket-event';
 export { FOLLOW_UP_KINDS } from './ticket/ticket-event';
-export type { Priority, IncidentType, SupportLevel, TicketStatus, CloseReason, Channel, StaffRole, ActorRole, Actor, Locale } from './ticket/ticket-types';
-export { PRIORITIES, INCIDENT_TYPES, SUPPORT_LEVELS, TICKET_STATUSES, CLOSE_REASONS, CHANNELS, STAFF_ROLES, LOCALES } from './ticket/ticket-types';
+export type {
+  Priority,
+  IncidentType,
+  SupportLevel,
+  TicketStatus,
+  CloseReason,
+  Channel,
+  StaffRole,
+  ActorRole,
+  Actor,
+  Locale,
+} from './ticket/ticket-types';
+export {
+  PRIORITIES,
+  INCIDENT_TYPES,
+  SUPPORT_LEVELS,
+  TICKET_STATUSES,
+  CLOSE_REASONS,
+  CHANNELS,
+  STAFF_ROLES,
+  LOCALES,
+} from './ticket/ticket-types';
 export type { TransitionKey } from './ticket/transition-table';
 export { TRANSITIONS, transitionKey, nextStatus, allowedEvents } from './ticket/transition-table';
 export { applyEvent, FALLBACK_FOLLOW_UP_MINUTES } from './ticket/apply-event';
@@ -62,7 +91,14 @@ export { formatWeightedMinutes } from './billing/weighted-minutes';
 // Requesters
 export type { Client, AuthorizedRequester, Staff, DirectoryAuditEntry, DeepPartial } from './requesters/directory-types';
 export type { Authorizers } from './requesters/authorization';
-export { normalizeEmail, isEffective, authorizedRequesterFor, resolveRequester, isAuthorizedRequester, whoCanAuthorize } from './requesters/authorization';
+export {
+  normalizeEmail,
+  isEffective,
+  authorizedRequesterFor,
+  resolveRequester,
+  isAuthorizedRequester,
+  whoCanAuthorize,
+} from './requesters/authorization';
 export type { ClientWithRequesters, EffectiveDates, RequesterResolution } from './requesters/authorization';
 export type { NewRequesterInput } from './requesters/requester-changes';
 export { newRequester, deactivateRequester } from './requesters/requester-changes';

@@ -2,11 +2,36 @@ import type { TicketView } from '../../shared/contract/api-contract';
 import { renderQueue } from '../../addin/views/board-view';
 
 const base: TicketView = {
-  id: 'a', number: 'SUP-2026-0007', version: '3', clientId: 'globex', requesterEmail: 'gina@globex.example', subject: 'ERP down', status: 'new',
-  priority: 'critical', incidentType: 'technical-urgent', level: 'L1', budgetMinutes: 240, consumedMinutes: 0, awaitingEmail: false, openedAt: '2026-03-02T16:00:00.000Z',
-  sla: { response: { state: 'breached', dueAt: '2026-03-02T16:30:00.000Z', remainingMinutes: -10 }, resolution: { state: 'on-track', dueAt: '2026-03-02T20:00:00.000Z', remainingMinutes: 200 } },
+  id: 'a',
+  number: 'SUP-2026-0007',
+  version: '3',
+  clientId: 'globex',
+  requesterEmail: 'gina@globex.example',
+  subject: 'ERP down',
+  status: 'new',
+  priority: 'critical',
+  incidentType: 'technical-urgent',
+  level: 'L1',
+  budgetMinutes: 240,
+  consumedMinutes: 0,
+  awaitingEmail: false,
+  openedAt: '2026-03-02T16:00:00.000Z',
+  sla: {
+    response: { state: 'breached', dueAt: '2026-03-02T16:30:00.000Z', remainingMinutes: -10 },
+    resolution: { state: 'on-track', dueAt: '2026-03-02T20:00:00.000Z', remainingMinutes: 200 },
+  },
 };
-const second: TicketView & { clientName: string } = { ...base, clientName: 'ACME Corp', id: 'b', number: 'SUP-2026-0008', clientId: 'acme', priority: 'low', assigneeId: 'staff-l2', status: 'waiting-on-client', sla: { response: { state: 'met' }, resolution: { state: 'paused' } } };
+const second: TicketView & { clientName: string } = {
+  ...base,
+  clientName: 'ACME Corp',
+  id: 'b',
+  number: 'SUP-2026-0008',
+  clientId: 'acme',
+  priority: 'low',
+  assigneeId: 'staff-l2',
+  status: 'waiting-on-client',
+  sla: { response: { state: 'met' }, resolution: { state: 'paused' } },
+};
 
 describe('dashboard: the open-tickets queue', () => {
   it('lists tickets in the given order with their clocks, in Spanish', () => {

@@ -9,7 +9,13 @@ export class FakeMailHost implements MailHost {
   afterHours: { supportAddress: string; window: AfterHoursRequest }[] = [];
 
   constructor(
-    private readonly options: { mode: 'read' | 'compose'; language: string; user: { name: string; email: string }; item?: ReadItem; mailbox18?: boolean },
+    private readonly options: {
+      mode: 'read' | 'compose';
+      language: string;
+      user: { name: string; email: string };
+      item?: ReadItem;
+      mailbox18?: boolean;
+    },
   ) {}
 
   displayLanguage = () => this.options.language;
@@ -21,10 +27,18 @@ export class FakeMailHost implements MailHost {
     if (!this.options.item) throw new Error('no item in compose mode');
     return this.options.item;
   }
-  async tagWithTicket(ticketNumber: string): Promise<void> { this.tags.push(ticketNumber); }
-  async openForwardToSupport(input: { supportAddress: string; subject: string; htmlBody: string }): Promise<void> { this.forwards.push(input); }
-  async reportToSupport(input: { supportAddress: string; priority: Priority; incidentType: IncidentType }): Promise<void> { this.reports.push(input); }
-  async requestAfterHours(input: { supportAddress: string; window: AfterHoursRequest }): Promise<void> { this.afterHours.push(input); }
+  async tagWithTicket(ticketNumber: string): Promise<void> {
+    this.tags.push(ticketNumber);
+  }
+  async openForwardToSupport(input: { supportAddress: string; subject: string; htmlBody: string }): Promise<void> {
+    this.forwards.push(input);
+  }
+  async reportToSupport(input: { supportAddress: string; priority: Priority; incidentType: IncidentType }): Promise<void> {
+    this.reports.push(input);
+  }
+  async requestAfterHours(input: { supportAddress: string; window: AfterHoursRequest }): Promise<void> {
+    this.afterHours.push(input);
+  }
 }
 
 export const ANA_EMAIL: ReadItem = {

@@ -25,10 +25,14 @@ function readModeOffice(recorded: Recorded, overrides: Record<string, unknown> =
     onReady: async () => ({ host: 'Outlook' }),
     context: {
       displayLanguage: 'es-MX',
-      requirements: { isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= mailboxVersion },
+      requirements: {
+        isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= mailboxVersion,
+      },
       mailbox: {
         userProfile: { displayName: 'Ana', emailAddress: 'Ana@Acme.example' },
-        displayNewMessageForm: (params: unknown) => { recorded.newMessage = params; },
+        displayNewMessageForm: (params: unknown) => {
+          recorded.newMessage = params;
+        },
         item: {
           subject: 'Las facturas no se timbran',
           internetMessageId: '<CAF1234@mail.acme.example>',
@@ -37,12 +41,21 @@ function readModeOffice(recorded: Recorded, overrides: Record<string, unknown> =
           from: { displayName: 'Ana', emailAddress: 'Ana@Acme.example' },
           to: [{ displayName: 'Soporte', emailAddress: 'Soporte@Partner.example' }],
           cc: [{ displayName: 'Bob', emailAddress: 'bob@acme.example' }],
-          attachments: [{ name: 'error.png', isInline: false }, { name: 'logo.png', isInline: true }],
+          attachments: [
+            { name: 'error.png', isInline: false },
+            { name: 'logo.png', isInline: true },
+          ],
           body: { getAsync: (_coercion: string, cb: Callback) => ok(cb, 'Desde esta mañana falla.') },
-          loadCustomPropertiesAsync: (cb: Callback) => ok(cb, {
-            set: (key: string, value: string) => { properties[key] = value; },
-            saveAsync: (done: Callback) => { Object.assign(recorded.savedProperties, properties); ok(done); },
-          }),
+          loadCustomPropertiesAsync: (cb: Callback) =>
+            ok(cb, {
+              set: (key: string, value: string) => {
+                properties[key] = value;
+              },
+              saveAsync: (done: Callback) => {
+                Object.assign(recorded.savedProperties, properties);
+                ok(done);
+              },
+            }),
           ...overrides,
         },
       },
@@ -57,14 +70,23 @@ function composeModeOffice(recorded: Recorded, mailboxVersion = 1.8) {
     onReady: async () => ({ host: 'Outlook' }),
     context: {
       displayLanguage: 'en-US',
-      requirements: { isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= mailboxVersion },
+      requirements: {
+        isSetSupported: (name: string, version: string) => name === 'Mailbox' && Number(version) <= mailboxVersion,
+      },
       mailbox: {
         userProfile: { displayName: 'Ana', emailAddress: 'ana@acme.example' },
         item: {
           subject: { getAsync: (cb: Callback) => ok(cb, 'Draft') },
           to: {
-            getAsync: (cb: Callback) => ok(cb, recorded.to.map((emailAddress) => ({ emailAddress, displayName: emailAddress }))),
-            addAsync: (recipients: string[], cb: Callback) => { recorded.to.push(...recipients); ok(cb); },
+            getAsync: (cb: Callback) =>
+              ok(
+                cb,
+                recorded.to.map((emailAddress) => ({ emailAddress, displayName: emailAddress })),
+              ),
+            addAsync: (recipients: string[], cb: Callback) => {
+              recorded.to.push(...recipients);
+              ok(cb);
+            },
           },
           internetHeaders: {
             setAsync: (headers: Record<string, string>, cb: Callback) => {
@@ -108,7 +130,11 @@ describe('addin/office: the MailHost over Office.js (office-addin-mock)', () => 
 
   it('opens a forward to support with the open email attached', async () => {
     const recorded = fresh();
-    await createOfficeMailHost(readModeOffice(recorded)).openForwardToSupport({ supportAddress: 'soporte@partner.example', subject: '[SUP-2026-0001] Facturas', htmlBody: '<p>x</p>' });
+    await createOfficeMailHost(readModeOffice(recorded)).openForwardToSupport({
+      supportAddress: 'soporte@partner.example',
+      subject: '[SUP-2026-0001] Facturas',
+      htmlBody: '<p>x</p>',
+    });
     expect(recorded.newMessage).toEqual({
       toRecipients: ['soporte@partner.example'],
       subject: '[SUP-2026-0001] Facturas',
@@ -119,17 +145,31 @@ describe('addin/office: the MailHost over Office.js (office-addin-mock)', () => 
 
   it('does not call displayNewMessageForm below Mailbox 1.6: the user is told to forward the email themselves', async () => {
     const recorded = fresh();
-    const error = await createOfficeMailHost(readModeOffice(recorded, {}, 1.5)).openForwardToSupport({ supportAddress: 'soporte@partner.example', subject: 'x', htmlBody: '<p>x</p>' }).catch((e: unknown) => e);
+    const error = await createOfficeMailHost(readModeOffice(recorded, {}, 1.5))
+      .openForwardToSupport({ supportAddress: 'soporte@partner.example', subject: 'x', htmlBody: '<p>x</p>' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostRequirementError);
     expect(recorded.newMessage).toBeUndefined();
     const flash = describeError(error);
-    expect(flash).toEqual({ kind: 'error', key: 'addin.error.forward-unsupported', params: { address: 'soporte@partner.example' } });
-    expect(t('es-MX', flash.key, flash.params)).toBe('Esta versión de Outlook no puede abrir el reenvío por usted. Reenvíe usted mismo este correo a soporte@partner.example para que soporte lo reciba.');
+    expect(flash).toEqual({
+      kind: 'error',
+      key: 'addin.error.forward-unsupported',
+      params: { address: 'soporte@partner.example' },
+    });
+    expect(t('es-MX', flash.key, flash.params)).toBe(
+      'Esta versión de Outlook no puede abrir el reenvío por usted. Reenvíe usted mismo este correo a soporte@partner.example para que soporte lo reciba.',
+    );
   });
 
   it('turns a failed Office call into an OfficeActionError naming the call', async () => {
-    const office = readModeOffice(fresh(), { body: { getAsync: (_c: string, cb: Callback) => cb({ status: 'failed', error: { code: 9002, message: 'item not loaded' } }) } });
-    const error = await createOfficeMailHost(office).readItem().catch((e: unknown) => e);
+    const office = readModeOffice(fresh(), {
+      body: {
+        getAsync: (_c: string, cb: Callback) => cb({ status: 'failed', error: { code: 9002, message: 'item not loaded' } }),
+      },
+    });
+    const error = await createOfficeMailHost(office)
+      .readItem()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfficeActionError);
     expect(error).toMatchObject({ action: 'body.getAsync', officeCode: 9002 });
   });
@@ -140,14 +180,21 @@ describe('addin/office: the MailHost over Office.js (office-addin-mock)', () => 
     expect(host.mode()).toBe('compose');
     expect(host.canSetHeaders()).toBe(true);
     await host.reportToSupport({ supportAddress: 'soporte@partner.example', priority: 'high', incidentType: 'technical-urgent' });
-    await host.reportToSupport({ supportAddress: 'Soporte@partner.example', priority: 'critical', incidentType: 'technical-urgent' });
+    await host.reportToSupport({
+      supportAddress: 'Soporte@partner.example',
+      priority: 'critical',
+      incidentType: 'technical-urgent',
+    });
     expect(recorded.to).toEqual(['soporte@partner.example']);
     expect(recorded.headers).toEqual({ 'X-Soporte-Priority': 'critical', 'X-Soporte-Type': 'technical-urgent' });
   });
 
   it('compose "Request after-hours attention": adds the window header as <start>/<end>', async () => {
     const recorded = fresh();
-    await createOfficeMailHost(composeModeOffice(recorded)).requestAfterHours({ supportAddress: 'soporte@partner.example', window: { start: '2026-03-07T15:00:00.000Z', end: '2026-03-07T21:00:00.000Z' } });
+    await createOfficeMailHost(composeModeOffice(recorded)).requestAfterHours({
+      supportAddress: 'soporte@partner.example',
+      window: { start: '2026-03-07T15:00:00.000Z', end: '2026-03-07T21:00:00.000Z' },
+    });
     expect(recorded.headers).toEqual({ 'X-Soporte-After-Hours': '2026-03-07T15:00:00.000Z/2026-03-07T21:00:00.000Z' });
     expect(recorded.to).toEqual(['soporte@partner.example']);
   });

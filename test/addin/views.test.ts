@@ -4,17 +4,48 @@ import type { TicketView } from '../../shared/contract/api-contract';
 import { ANA_EMAIL } from './fake-mail-host';
 
 const TICKET: TicketView = {
-  id: 't1', number: 'SUP-2026-0042', version: '7', clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Facturas <script>', status: 'open',
-  priority: 'critical', incidentType: 'maintenance', level: 'L2', budgetMinutes: 960, consumedMinutes: 75, awaitingEmail: false, openedAt: '2026-03-02T16:00:00.000Z',
-  sla: { response: { state: 'met' }, resolution: { state: 'breached', dueAt: '2026-03-03T16:00:00.000Z', remainingMinutes: -95 } },
+  id: 't1',
+  number: 'SUP-2026-0042',
+  version: '7',
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'Facturas <script>',
+  status: 'open',
+  priority: 'critical',
+  incidentType: 'maintenance',
+  level: 'L2',
+  budgetMinutes: 960,
+  consumedMinutes: 75,
+  awaitingEmail: false,
+  openedAt: '2026-03-02T16:00:00.000Z',
+  sla: {
+    response: { state: 'met' },
+    resolution: { state: 'breached', dueAt: '2026-03-03T16:00:00.000Z', remainingMinutes: -95 },
+  },
 };
 
 function state(patch: Partial<AppState>): AppState {
   return {
-    locale: 'en', now: '2026-03-04T16:00:00.000Z', phase: 'ready', busy: false, mode: 'read', supportAddress: 'soporte@partner.example',
-    form: { priority: 'medium', incidentType: 'technical-regular', description: '' }, composeAction: 'report', canSetHeaders: true,
-    me: { kind: 'requester', email: 'ana@acme.example', name: 'Ana', clientId: 'acme', clientName: 'ACME', isClientAdmin: false, locale: 'es-MX' },
-    item: ANA_EMAIL, ...patch,
+    locale: 'en',
+    now: '2026-03-04T16:00:00.000Z',
+    phase: 'ready',
+    busy: false,
+    mode: 'read',
+    supportAddress: 'soporte@partner.example',
+    form: { priority: 'medium', incidentType: 'technical-regular', description: '' },
+    composeAction: 'report',
+    canSetHeaders: true,
+    me: {
+      kind: 'requester',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      clientId: 'acme',
+      clientName: 'ACME',
+      isClientAdmin: false,
+      locale: 'es-MX',
+    },
+    item: ANA_EMAIL,
+    ...patch,
   };
 }
 
@@ -31,20 +62,44 @@ describe('task pane views (plain functions of state)', () => {
   });
 
   it('escapes what comes from email and tickets', () => {
-    const html = renderApp(state({ ticket: TICKET, flash: { kind: 'error', key: 'addin.error.generic', params: { detail: '<img src=x onerror=alert(1)>' } } }));
+    const html = renderApp(
+      state({
+        ticket: TICKET,
+        flash: { kind: 'error', key: 'addin.error.generic', params: { detail: '<img src=x onerror=alert(1)>' } },
+      }),
+    );
     expect(html).toContain('Facturas &lt;script&gt;');
     expect(html).not.toContain('<img');
     expect(renderApp(state({ item: { ...ANA_EMAIL, subject: '"><b>x' } }))).toContain('&quot;&gt;&lt;b&gt;x');
   });
 
-  it('offers the resolution and extension decisions only to the ticket\'s requester or the client\'s administrator', () => {
-    const pending: TicketView = { ...TICKET, status: 'resolved', pendingExtension: { requestId: 'x1', minutes: 90, requestedAt: '2026-03-03T16:00:00.000Z' } };
+  it("offers the resolution and extension decisions only to the ticket's requester or the client's administrator", () => {
+    const pending: TicketView = {
+      ...TICKET,
+      status: 'resolved',
+      pendingExtension: { requestId: 'x1', minutes: 90, requestedAt: '2026-03-03T16:00:00.000Z' },
+    };
     const own = renderApp(state({ ticket: pending }));
     expect(own).toContain('data-action="confirm-resolution"');
     expect(own).toContain('data-action="approve-extension"');
-    const colleague = renderApp(state({ ticket: pending, me: { kind: 'requester', email: 'carl@acme.example', name: 'Carl', clientId: 'acme', clientName: 'ACME', isClientAdmin: false, locale: 'en' } }));
+    const colleague = renderApp(
+      state({
+        ticket: pending,
+        me: {
+          kind: 'requester',
+          email: 'carl@acme.example',
+          name: 'Carl',
+          clientId: 'acme',
+          clientName: 'ACME',
+          isClientAdmin: false,
+          locale: 'en',
+        },
+      }),
+    );
     expect(colleague).not.toContain('data-action');
-    const staff = renderApp(state({ ticket: pending, me: { kind: 'staff', email: 'lena@partner.example', name: 'Lena', role: 'L2', locale: 'en' } }));
+    const staff = renderApp(
+      state({ ticket: pending, me: { kind: 'staff', email: 'lena@partner.example', name: 'Lena', role: 'L2', locale: 'en' } }),
+    );
     expect(staff).toContain('Signed in as Lena (support staff)');
     expect(staff).not.toContain('data-action="confirm-resolution"');
   });
@@ -54,7 +109,9 @@ describe('task pane views (plain functions of state)', () => {
     expect(html).toContain('<option value="critical">Critical</option>');
     expect(html).toContain('<option value="medium" selected>Medium</option>');
     expect(html).toContain('<li>error.png</li>');
-    expect(html).toContain('<blockquote class="body" data-field="body">Desde esta mañana el timbrado falla con error 301.</blockquote>');
+    expect(html).toContain(
+      '<blockquote class="body" data-field="body">Desde esta mañana el timbrado falla con error 301.</blockquote>',
+    );
     const long = renderApp(state({ item: { ...ANA_EMAIL, bodyText: 'x'.repeat(1000) } }));
     expect(long).toContain(`${'x'.repeat(400)}…</blockquote>`);
     expect(html).toMatch(/data-action="create-ticket" disabled/);

@@ -18,7 +18,11 @@ describe('the add-in under /addin/', () => {
     writeFileSync(join(dir, 'assets', 'icon-16.png'), Buffer.from([0x89, 0x50]));
     writeFileSync(join(tmpdir(), 'soporte-secret.js'), 'secret');
     server = restify.createServer();
-    registerAddinStatic(server, { dir, officeJsUrl: 'https://cdn.example/office.js?"x', config: { apiBase: '', authMode: 'local', supportAddress: 'soporte@partner.example' } });
+    registerAddinStatic(server, {
+      dir,
+      officeJsUrl: 'https://cdn.example/office.js?"x',
+      config: { apiBase: '', authMode: 'local', supportAddress: 'soporte@partner.example' },
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -38,10 +42,17 @@ describe('the add-in under /addin/', () => {
   });
 
   it('hands the page its settings in config.js', async () => {
-    expect(await (await fetch(`${base}/addin/config.js`)).text()).toBe('window.SOPORTE_CONFIG = {"apiBase":"","authMode":"local","supportAddress":"soporte@partner.example"};\n');
+    expect(await (await fetch(`${base}/addin/config.js`)).text()).toBe(
+      'window.SOPORTE_CONFIG = {"apiBase":"","authMode":"local","supportAddress":"soporte@partner.example"};\n',
+    );
   });
 
-  it.each([['a missing file', '/addin/nope.js'], ['a path climbing out', '/addin/..%2Fsoporte-secret.js'], ['a malformed escape', '/addin/%E0%A4%A.js'], ['an unlisted file type', '/addin/notes.txt']])('answers 404 for %s', async (_name, path) => {
+  it.each([
+    ['a missing file', '/addin/nope.js'],
+    ['a path climbing out', '/addin/..%2Fsoporte-secret.js'],
+    ['a malformed escape', '/addin/%E0%A4%A.js'],
+    ['an unlisted file type', '/addin/notes.txt'],
+  ])('answers 404 for %s', async (_name, path) => {
     const res = await fetch(`${base}${path}`);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('secret');

@@ -83,8 +83,26 @@ export class ApiHarness {
     this.dir = mkdtempSync(join(tmpdir(), 'soporte-api-'));
     this.store = await openSqliteStore({ dataDir: this.dir, clock: this.clock });
     const policies = new PolicyRegistry(this.store.state, this.store.directory);
-    const mail = new ClientMailer({ mailer: this.mailer, clock: this.clock, state: this.store.state, directory: this.store.directory, alerts: this.store.alerts });
-    this.service = new TicketService({ store: this.store, clock: this.clock, ids: this.ids, policies, mail, notifier: quietNotifier, sideEffects: { report: (error) => { throw error; } } });
+    const mail = new ClientMailer({
+      mailer: this.mailer,
+      clock: this.clock,
+      state: this.store.state,
+      directory: this.store.directory,
+      alerts: this.store.alerts,
+    });
+    this.service = new TicketService({
+      store: this.store,
+      clock: this.clock,
+      ids: this.ids,
+      policies,
+      mail,
+      notifier: quietNotifier,
+      sideEffects: {
+        report: (error) => {
+          throw error;
+        },
+      },
+    });
     await this.seedDirectory();
 
     const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -102,8 +120,18 @@ export class ApiHarness {
     await new Promise<void>((resolve) => this.jwksServer.listen(0, '127.0.0.1', resolve));
     this.jwksUrl = `http://127.0.0.1:${(this.jwksServer.address() as AddressInfo).port}/common/discovery/v2.0/keys`;
 
-    const verifier = createTokenVerifier({ keys: createRemoteJWKSet(new URL(this.jwksUrl)), audiences: [AUDIENCE, `api://soporte.test/${AUDIENCE}`], issuerTemplate: ENTRA_V2_ISSUER_TEMPLATE, clock: this.clock });
-    const local = options.localAuth ? await createAuth({ mode: 'local', nodeEnv: 'test', providerTenantId: PROVIDER_TENANT, jwksUrl: this.jwksUrl }, { directory: this.store.directory, clock: this.clock }) : undefined;
+    const verifier = createTokenVerifier({
+      keys: createRemoteJWKSet(new URL(this.jwksUrl)),
+      audiences: [AUDIENCE, `api://soporte.test/${AUDIENCE}`],
+      issuerTemplate: ENTRA_V2_ISSUER_TEMPLATE,
+      clock: this.clock,
+    });
+    const local = options.localAuth
+      ? await createAuth(
+          { mode: 'local', nodeEnv: 'test', providerTenantId: PROVIDER_TENANT, jwksUrl: this.jwksUrl },
+          { directory: this.store.directory, clock: this.clock },
+        )
+      : undefined;
     const deps: ApiDeps = {
       commands: this.service.via('addin'),
       tickets: this.store.tickets,
@@ -113,7 +141,9 @@ export class ApiHarness {
       dashboard: new DashboardService({ store: this.store, clock: this.clock, policies }),
       clock: this.clock,
       ids: this.ids,
-      authenticator: local?.authenticator ?? createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
+      authenticator:
+        local?.authenticator ??
+        createAuthenticator(verifier, { directory: this.store.directory, clock: this.clock, providerTenantId: PROVIDER_TENANT }),
       readSla: createSlaReader({ policies, afterHours: this.store.afterHours }),
       devTokens: local?.devTokens,
       tenantOf: local?.devTokens?.tenantOf,
@@ -121,7 +151,12 @@ export class ApiHarness {
     // The server main.ts builds (its body reader and limits), with the API routes on it.
     this.server = createServer({ startedAt: this.clock.now(), version: 'test', bodyLimits: options.bodyLimits });
     registerApiRoutes(this.server, deps);
-    if (options.addin) registerAddinStatic(this.server, { dir: options.addin.dir, officeJsUrl: options.addin.officeJsUrl, config: { apiBase: '', authMode: 'local', supportAddress: options.addin.supportAddress } });
+    if (options.addin)
+      registerAddinStatic(this.server, {
+        dir: options.addin.dir,
+        officeJsUrl: options.addin.officeJsUrl,
+        config: { apiBase: '', authMode: 'local', supportAddress: options.addin.supportAddress },
+      });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -129,14 +164,75 @@ export class ApiHarness {
   private async seedDirectory(): Promise<void> {
     const d = this.store.directory;
     const createdAt = '2026-01-01T00:00:00.000Z';
-    await d.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', tenantId: ACME_TENANT, managerEmails: ['marta@partner.example'], createdAt });
-    await d.putClient({ id: 'globex', name: 'Globex', domains: ['globex.example'], locale: 'en', tenantId: GLOBEX_TENANT, managerEmails: ['marta@partner.example'], createdAt });
-    await d.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: createdAt });
-    await d.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob', locale: 'en', isClientAdmin: true, effectiveFrom: createdAt });
-    await d.putRequester({ id: 'r-old', clientId: 'acme', email: 'old@acme.example', name: 'Olga', isClientAdmin: false, effectiveFrom: createdAt, effectiveTo: '2026-02-01T00:00:00.000Z' });
-    await d.putRequester({ id: 'r-gina', clientId: 'globex', email: 'gina@globex.example', name: 'Gina', isClientAdmin: true, effectiveFrom: createdAt });
-    await d.putStaff({ id: 'staff-l2', name: 'Lena L2', email: 'lena@partner.example', role: 'L2', aadObjectId: 'oid-lena', locale: 'es-MX', active: true });
-    await d.putStaff({ id: 'staff-mgr', name: 'Marta', email: 'marta@partner.example', role: 'manager', locale: 'es-MX', active: true });
+    await d.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      tenantId: ACME_TENANT,
+      managerEmails: ['marta@partner.example'],
+      createdAt,
+    });
+    await d.putClient({
+      id: 'globex',
+      name: 'Globex',
+      domains: ['globex.example'],
+      locale: 'en',
+      tenantId: GLOBEX_TENANT,
+      managerEmails: ['marta@partner.example'],
+      createdAt,
+    });
+    await d.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: createdAt,
+    });
+    await d.putRequester({
+      id: 'r-bob',
+      clientId: 'acme',
+      email: 'bob@acme.example',
+      name: 'Bob',
+      locale: 'en',
+      isClientAdmin: true,
+      effectiveFrom: createdAt,
+    });
+    await d.putRequester({
+      id: 'r-old',
+      clientId: 'acme',
+      email: 'old@acme.example',
+      name: 'Olga',
+      isClientAdmin: false,
+      effectiveFrom: createdAt,
+      effectiveTo: '2026-02-01T00:00:00.000Z',
+    });
+    await d.putRequester({
+      id: 'r-gina',
+      clientId: 'globex',
+      email: 'gina@globex.example',
+      name: 'Gina',
+      isClientAdmin: true,
+      effectiveFrom: createdAt,
+    });
+    await d.putStaff({
+      id: 'staff-l2',
+      name: 'Lena L2',
+      email: 'lena@partner.example',
+      role: 'L2',
+      aadObjectId: 'oid-lena',
+      locale: 'es-MX',
+      active: true,
+    });
+    await d.putStaff({
+      id: 'staff-mgr',
+      name: 'Marta',
+      email: 'marta@partner.example',
+      role: 'manager',
+      locale: 'es-MX',
+      active: true,
+    });
     await d.putStaff({ id: 'staff-gone', name: 'Gus', email: 'gus@partner.example', role: 'L1', locale: 'es-MX', active: false });
   }
 
@@ -159,11 +255,19 @@ export class ApiHarness {
   lena = () => this.token({ email: 'lena@partner.example', tid: PROVIDER_TENANT, oid: 'oid-lena' });
   marta = () => this.token({ email: 'marta@partner.example', tid: PROVIDER_TENANT });
 
-  async call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  async call(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, ...definedOnly({ body: options.body === undefined ? undefined : JSON.stringify(options.body) }) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...definedOnly({ body: options.body === undefined ? undefined : JSON.stringify(options.body) }),
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }

@@ -12,7 +12,12 @@ import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sql
 import { ManualClock } from '../support/doubles';
 
 const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
-const ids = { newId: (() => { let n = 0; return () => `w-${++n}`; })() };
+const ids = {
+  newId: (() => {
+    let n = 0;
+    return () => `w-${++n}`;
+  })(),
+};
 const mailer: Mailer = { send: async () => ({ messageId: '<m@test>' }) };
 const notifier: Notifier = { notify: async () => ({}) };
 
@@ -34,7 +39,18 @@ describe('wiring the API into the server (npm start)', () => {
 
   function wire(env: Record<string, string>) {
     const config = parseConfig({ DATA_DIR: dir, ...env });
-    const services = buildServices({ store, clock, ids, mailer, notifier, sideEffects: { report: (error) => { throw error; } } });
+    const services = buildServices({
+      store,
+      clock,
+      ids,
+      mailer,
+      notifier,
+      sideEffects: {
+        report: (error) => {
+          throw error;
+        },
+      },
+    });
     const settings: ApiSettings = config;
     return wireApi(server, { settings, store, clock, ids, services, supportAddress: 'soporte@partner.example' });
   }
@@ -51,14 +67,27 @@ describe('wiring the API into the server (npm start)', () => {
   });
 
   it('uses Entra tokens in production and tells the page to use NAA for the API scope', async () => {
-    const lines = await wire({ NODE_ENV: 'production', ENTRA_CLIENT_ID: 'c0ffee00-0000-4000-8000-000000000001', ENTRA_APP_ID_URI: 'api://soporte.contoso.com/c0ffee00-0000-4000-8000-000000000001', ENTRA_JWKS_URL: 'http://127.0.0.1:9/keys' });
+    const lines = await wire({
+      NODE_ENV: 'production',
+      ENTRA_CLIENT_ID: 'c0ffee00-0000-4000-8000-000000000001',
+      ENTRA_APP_ID_URI: 'api://soporte.contoso.com/c0ffee00-0000-4000-8000-000000000001',
+      ENTRA_JWKS_URL: 'http://127.0.0.1:9/keys',
+    });
     expect(lines[0]).toBe('REST API: /api/v1 (Entra ID tokens for c0ffee00-0000-4000-8000-000000000001)');
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const config = await (await fetch(`${base}/addin/config.js`)).text();
     expect(config).toContain('"authMode":"naa"');
     expect(config).toContain('"apiScope":"api://soporte.contoso.com/c0ffee00-0000-4000-8000-000000000001/access_as_user"');
-    expect((await fetch(`${base}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@b.example"}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${base}/api/v1/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"email":"a@b.example"}',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('stays off in production without an Entra app, and refuses local mode there', async () => {

@@ -3,7 +3,9 @@ import { createAuth } from '../../bot/auth/create-auth';
 
 describe('REST API authentication (Entra tokens against a real JWKS)', () => {
   let h: ApiHarness;
-  beforeAll(async () => { h = await ApiHarness.start(); });
+  beforeAll(async () => {
+    h = await ApiHarness.start();
+  });
   afterAll(async () => h.close());
 
   const expectProblem = (res: ApiResponse, status: number, code: string) => {
@@ -15,7 +17,15 @@ describe('REST API authentication (Entra tokens against a real JWKS)', () => {
   it('identifies an authorized requester by tenant id + email', async () => {
     const res = await h.call('GET', '/api/v1/me', { token: await h.ana() });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ kind: 'requester', email: 'ana@acme.example', name: 'Ana', clientId: 'acme', clientName: 'ACME', isClientAdmin: false, locale: 'es-MX' });
+    expect(res.body).toEqual({
+      kind: 'requester',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      clientId: 'acme',
+      clientName: 'ACME',
+      isClientAdmin: false,
+      locale: 'es-MX',
+    });
   });
 
   it('identifies staff by the provider tenant and the staff list', async () => {
@@ -30,19 +40,29 @@ describe('REST API authentication (Entra tokens against a real JWKS)', () => {
   });
 
   it('refuses an expired token', async () => {
-    const res = await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, expiresIn: -120 }) });
+    const res = await h.call('GET', '/api/v1/me', {
+      token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, expiresIn: -120 }),
+    });
     expectProblem(res, 401, 'unauthenticated');
     expect(res.body.detail).toMatch(/expired/);
   });
 
   it('refuses a token for another audience', async () => {
-    const res = await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, aud: 'api://someone-else' }) });
+    const res = await h.call('GET', '/api/v1/me', {
+      token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, aud: 'api://someone-else' }),
+    });
     expectProblem(res, 401, 'unauthenticated');
     expect(res.body.detail).toMatch(/"aud"/);
   });
 
   it('refuses a token whose issuer is not its own tenant', async () => {
-    const res = await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, iss: `https://login.microsoftonline.com/${GLOBEX_TENANT}/v2.0` }) });
+    const res = await h.call('GET', '/api/v1/me', {
+      token: await h.token({
+        email: 'ana@acme.example',
+        tid: ACME_TENANT,
+        iss: `https://login.microsoftonline.com/${GLOBEX_TENANT}/v2.0`,
+      }),
+    });
     expectProblem(res, 401, 'unauthenticated');
     expect(res.body.detail).toMatch(/"iss"/);
   });
@@ -57,7 +77,9 @@ describe('REST API authentication (Entra tokens against a real JWKS)', () => {
   });
 
   it('refuses a token signed by a key the issuer does not publish', async () => {
-    const res = await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, key: h.strangerKey }) });
+    const res = await h.call('GET', '/api/v1/me', {
+      token: await h.token({ email: 'ana@acme.example', tid: ACME_TENANT, key: h.strangerKey }),
+    });
     expectProblem(res, 401, 'unauthenticated');
   });
 
@@ -67,56 +89,92 @@ describe('REST API authentication (Entra tokens against a real JWKS)', () => {
   });
 
   it('refuses a deactivated requester, an inactive staff member, and staff from a client tenant', async () => {
-    expectProblem(await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'old@acme.example', tid: ACME_TENANT }) }), 403, 'forbidden');
-    expectProblem(await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'gus@partner.example', tid: PROVIDER_TENANT }) }), 403, 'forbidden');
-    expectProblem(await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'lena@partner.example', tid: ACME_TENANT }) }), 403, 'forbidden');
+    expectProblem(
+      await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'old@acme.example', tid: ACME_TENANT }) }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'gus@partner.example', tid: PROVIDER_TENANT }) }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await h.call('GET', '/api/v1/me', { token: await h.token({ email: 'lena@partner.example', tid: ACME_TENANT }) }),
+      403,
+      'forbidden',
+    );
   });
 
-  describe('no caller sees another client\'s tickets', () => {
+  describe("no caller sees another client's tickets", () => {
     let ticketId: string;
     beforeAll(async () => {
-      const res = await h.call('POST', '/api/v1/tickets', { token: await h.ana(), body: emailPayload({ internetMessageId: '<auth-1@acme.example>', conversationId: 'conv-auth-1' }) });
+      const res = await h.call('POST', '/api/v1/tickets', {
+        token: await h.ana(),
+        body: emailPayload({ internetMessageId: '<auth-1@acme.example>', conversationId: 'conv-auth-1' }),
+      });
       expect(res.status).toBe(201);
       ticketId = res.body.id;
     });
 
-    it('answers 404 for another client\'s ticket by id, message id and thread', async () => {
+    it("answers 404 for another client's ticket by id, message id and thread", async () => {
       const gina = await h.gina();
       expectProblem(await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: gina }), 404, 'not-found');
-      expectProblem(await h.call('GET', '/api/v1/tickets/lookup?internetMessageId=%3Cauth-1%40acme.example%3E', { token: gina }), 404, 'not-found');
+      expectProblem(
+        await h.call('GET', '/api/v1/tickets/lookup?internetMessageId=%3Cauth-1%40acme.example%3E', { token: gina }),
+        404,
+        'not-found',
+      );
       expectProblem(await h.call('GET', '/api/v1/tickets/lookup?conversationId=conv-auth-1', { token: gina }), 404, 'not-found');
       const mine = await h.call('GET', '/api/v1/tickets/mine', { token: gina });
       expect(mine.body.tickets).toEqual([]);
     });
 
-    it('refuses writes to another client\'s ticket without revealing it', async () => {
-      const res = await h.call('POST', `/api/v1/tickets/${ticketId}/resolution/confirm`, { token: await h.gina(), headers: { 'if-match': '"1"' }, body: {} });
+    it("refuses writes to another client's ticket without revealing it", async () => {
+      const res = await h.call('POST', `/api/v1/tickets/${ticketId}/resolution/confirm`, {
+        token: await h.gina(),
+        headers: { 'if-match': '"1"' },
+        body: {},
+      });
       expectProblem(res, 404, 'not-found');
     });
 
     it('does not hand over a ticket when another client posts the same message id', async () => {
-      const res = await h.call('POST', '/api/v1/tickets', { token: await h.gina(), body: emailPayload({ internetMessageId: '<auth-1@acme.example>' }) });
+      const res = await h.call('POST', '/api/v1/tickets', {
+        token: await h.gina(),
+        body: emailPayload({ internetMessageId: '<auth-1@acme.example>' }),
+      });
       expectProblem(res, 409, 'conflict');
       expect(JSON.stringify(res.body)).not.toContain(ticketId);
     });
 
-    it('lets the client\'s own administrator and staff see it', async () => {
+    it("lets the client's own administrator and staff see it", async () => {
       expect((await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: await h.bob() })).status).toBe(200);
       expect((await h.call('GET', `/api/v1/tickets/${ticketId}`, { token: await h.lena() })).status).toBe(200);
     });
   });
 
   it('refuses local mode (development tokens) in production', async () => {
-    const settings = { mode: 'local' as const, nodeEnv: 'production' as const, providerTenantId: PROVIDER_TENANT, jwksUrl: h.jwksUrl };
+    const settings = {
+      mode: 'local' as const,
+      nodeEnv: 'production' as const,
+      providerTenantId: PROVIDER_TENANT,
+      jwksUrl: h.jwksUrl,
+    };
     await expect(createAuth(settings, { directory: h.store.directory, clock: h.clock })).rejects.toThrow(/refused in production/);
   });
 
   it('in local mode verifies development tokens signed with the local key, and only those', async () => {
-    const auth = await createAuth({ mode: 'local', nodeEnv: 'development', providerTenantId: PROVIDER_TENANT, jwksUrl: h.jwksUrl }, { directory: h.store.directory, clock: h.clock });
+    const auth = await createAuth(
+      { mode: 'local', nodeEnv: 'development', providerTenantId: PROVIDER_TENANT, jwksUrl: h.jwksUrl },
+      { directory: h.store.directory, clock: h.clock },
+    );
     const devToken = await auth.devTokens!.issuer.issue({ email: 'ana@acme.example', tenantId: ACME_TENANT });
     const caller = await auth.authenticator.authenticate(`Bearer ${devToken}`);
     expect(caller).toMatchObject({ kind: 'requester', email: 'ana@acme.example' });
-    await expect(auth.authenticator.authenticate(`Bearer ${await h.ana()}`)).rejects.toThrow(/not signed by a known key|signature|not valid/);
+    await expect(auth.authenticator.authenticate(`Bearer ${await h.ana()}`)).rejects.toThrow(
+      /not signed by a known key|signature|not valid/,
+    );
   });
 });
 
@@ -124,8 +182,22 @@ describe('local mode: development tokens from POST /api/v1/dev/token', () => {
   let h: ApiHarness;
   beforeAll(async () => {
     h = await ApiHarness.start({ localAuth: true });
-    await h.store.directory.putClient({ id: 'demo', name: 'Demo', domains: ['demo.example'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00.000Z' });
-    await h.store.directory.putRequester({ id: 'r-dina', clientId: 'demo', email: 'dina@demo.example', name: 'Dina', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    await h.store.directory.putClient({
+      id: 'demo',
+      name: 'Demo',
+      domains: ['demo.example'],
+      locale: 'es-MX',
+      managerEmails: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await h.store.directory.putRequester({
+      id: 'r-dina',
+      clientId: 'demo',
+      email: 'dina@demo.example',
+      name: 'Dina',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
   });
   afterAll(async () => h.close());
 
@@ -134,9 +206,15 @@ describe('local mode: development tokens from POST /api/v1/dev/token', () => {
   it('issues tokens for requesters (even of a client without an Entra tenant) and staff, which the API accepts', async () => {
     const dina = await devToken('Dina@demo.example');
     expect(dina.status).toBe(200);
-    expect((await h.call('GET', '/api/v1/me', { token: dina.body.token })).body).toMatchObject({ kind: 'requester', clientId: 'demo' });
+    expect((await h.call('GET', '/api/v1/me', { token: dina.body.token })).body).toMatchObject({
+      kind: 'requester',
+      clientId: 'demo',
+    });
     const ana = await devToken('ana@acme.example');
-    expect((await h.call('GET', '/api/v1/me', { token: ana.body.token })).body).toMatchObject({ kind: 'requester', clientId: 'acme' });
+    expect((await h.call('GET', '/api/v1/me', { token: ana.body.token })).body).toMatchObject({
+      kind: 'requester',
+      clientId: 'acme',
+    });
     const lena = await devToken('lena@partner.example');
     expect((await h.call('GET', '/api/v1/me', { token: lena.body.token })).body).toMatchObject({ kind: 'staff', role: 'L2' });
   });
@@ -149,10 +227,15 @@ describe('local mode: development tokens from POST /api/v1/dev/token', () => {
 
 describe('Entra mode has no development token route', () => {
   let h: ApiHarness;
-  beforeAll(async () => { h = await ApiHarness.start(); });
+  beforeAll(async () => {
+    h = await ApiHarness.start();
+  });
   afterAll(async () => h.close());
 
   it('answers 404', async () => {
-    expect((await h.call('POST', '/api/v1/dev/token', { body: { email: 'ana@acme.example' } })).body).toMatchObject({ status: 404, code: 'not-found' });
+    expect((await h.call('POST', '/api/v1/dev/token', { body: { email: 'ana@acme.example' } })).body).toMatchObject({
+      status: 404,
+      code: 'not-found',
+    });
   });
 });

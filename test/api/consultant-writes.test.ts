@@ -3,11 +3,16 @@ import { ApiHarness, emailPayload } from './api-harness';
 /** A consultant's writes through the REST API (staff token, If-Match), over HTTP on 127.0.0.1. */
 describe('REST API: triage, first response and contact attempts (staff)', () => {
   let h: ApiHarness;
-  beforeEach(async () => { h = await ApiHarness.start(); });
+  beforeEach(async () => {
+    h = await ApiHarness.start();
+  });
   afterEach(async () => h.close());
 
   async function createTicket() {
-    const res = await h.call('POST', '/api/v1/tickets', { token: await h.ana(), body: emailPayload({ priority: 'medium', incidentType: 'technical-regular' }) });
+    const res = await h.call('POST', '/api/v1/tickets', {
+      token: await h.ana(),
+      body: emailPayload({ priority: 'medium', incidentType: 'technical-regular' }),
+    });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -16,7 +21,12 @@ describe('REST API: triage, first response and contact attempts (staff)', () => 
 
   it('triages priority, type and budget with a reason; the client is emailed the new priority and due times', async () => {
     const ticket = await createTicket();
-    const res = await post(`/api/v1/tickets/${ticket.id}/triage`, ticket.version, { priority: 'high', incidentType: 'research-debugging', budgetMinutes: 900, reason: 'Invoices blocked for the whole company' });
+    const res = await post(`/api/v1/tickets/${ticket.id}/triage`, ticket.version, {
+      priority: 'high',
+      incidentType: 'research-debugging',
+      budgetMinutes: 900,
+      reason: 'Invoices blocked for the whole company',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe(`"${res.body.version}"`);
     expect(res.body).toMatchObject({ priority: 'high', incidentType: 'research-debugging', budgetMinutes: 900 });
@@ -26,8 +36,14 @@ describe('REST API: triage, first response and contact attempts (staff)', () => 
     expect(mail?.to).toEqual(['ana@acme.example']);
     expect(mail?.text).toMatch(/prioridad Alta, Investigación \/ depuración/);
     const events = await h.store.tickets.events(ticket.id);
-    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({ actor: { id: 'staff-l2' }, data: { from: 'medium', to: 'high', reason: 'Invoices blocked for the whole company' } });
-    const outOfRange = await post(`/api/v1/tickets/${ticket.id}/triage`, res.body.version, { incidentType: 'maintenance', budgetMinutes: 60 });
+    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({
+      actor: { id: 'staff-l2' },
+      data: { from: 'medium', to: 'high', reason: 'Invoices blocked for the whole company' },
+    });
+    const outOfRange = await post(`/api/v1/tickets/${ticket.id}/triage`, res.body.version, {
+      incidentType: 'maintenance',
+      budgetMinutes: 60,
+    });
     expect(outOfRange.body).toMatchObject({ status: 400, code: 'validation' });
     expect(outOfRange.body.detail).toMatch(/outside the maintenance range 960-2160/);
     const nothing = await post(`/api/v1/tickets/${ticket.id}/triage`, res.body.version, {});
@@ -36,11 +52,13 @@ describe('REST API: triage, first response and contact attempts (staff)', () => 
     expect(client.body).toMatchObject({ status: 403 });
   });
 
-  it('responds: emailed on the client\'s thread, the response clock stops, 15 minutes billed; a phone response needs its note', async () => {
+  it("responds: emailed on the client's thread, the response clock stops, 15 minutes billed; a phone response needs its note", async () => {
     const ticket = await createTicket();
     const noNote = await post(`/api/v1/tickets/${ticket.id}/phone-response`, ticket.version, { note: '' });
     expect(noNote.body).toMatchObject({ status: 400, code: 'validation' });
-    const res = await post(`/api/v1/tickets/${ticket.id}/respond`, ticket.version, { message: 'Estimada Ana: ya revisamos el timbrado y le escribimos a las 12:00.' });
+    const res = await post(`/api/v1/tickets/${ticket.id}/respond`, ticket.version, {
+      message: 'Estimada Ana: ya revisamos el timbrado y le escribimos a las 12:00.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'open', firstResponseBy: 'email', consumedMinutes: 15 });
     expect(res.body.sla.response.state).toBe('met');
@@ -54,14 +72,20 @@ describe('REST API: triage, first response and contact attempts (staff)', () => 
 
   it('records a phone call as the first response and emails its note', async () => {
     const ticket = await createTicket();
-    const res = await post(`/api/v1/tickets/${ticket.id}/phone-response`, ticket.version, { note: 'Acordamos revisar el certificado hoy.' });
+    const res = await post(`/api/v1/tickets/${ticket.id}/phone-response`, ticket.version, {
+      note: 'Acordamos revisar el certificado hoy.',
+    });
     expect(res.body).toMatchObject({ status: 'open', firstResponseBy: 'phone' });
     expect(h.mailer.sent.find((m) => m.kind === 'phone-response')?.text).toContain('Acordamos revisar el certificado hoy.');
   });
 
   it('refuses a contact attempt the policy does not allow yet', async () => {
     const created = await createTicket();
-    const waiting = await h.service.requestInformation({ role: 'L2', id: 'staff-l2' }, { ticketId: created.id, expectedVersion: created.version }, '¿Desde cuándo?');
+    const waiting = await h.service.requestInformation(
+      { role: 'L2', id: 'staff-l2' },
+      { ticketId: created.id, expectedVersion: created.version },
+      '¿Desde cuándo?',
+    );
     const early = await post(`/api/v1/tickets/${waiting.id}/contact-attempts`, waiting.version, { note: 'llamé' });
     expect(early.body).toMatchObject({ status: 400, code: 'validation' });
     expect(early.body.detail).toMatch(/attempt 2 of 3 .* possible from 2026-03-03T16:00:00.000Z/);

@@ -1,7 +1,8 @@
 import type { Request } from 'restify';
 import { etag, requireIfMatch } from '../../bot/api/http-io';
 
-const withIfMatch = (value: string) => ({ header: (name: string) => (name === 'if-match' ? value : undefined) }) as unknown as Request;
+const withIfMatch = (value: string) =>
+  ({ header: (name: string) => (name === 'if-match' ? value : undefined) }) as unknown as Request;
 
 describe('ETag and If-Match for ticket versions', () => {
   test.each([

@@ -45,11 +45,40 @@ export async function harness(startAt = MONDAY_10AM): Promise<Harness> {
   const policies = new PolicyRegistry(store.state, store.directory);
   const mail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
   const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
-  await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
-  await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-  await store.directory.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob', locale: 'en', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+  await store.directory.putClient({
+    id: 'acme',
+    name: 'ACME',
+    domains: ['acme.example'],
+    locale: 'es-MX',
+    managerEmails: ['marta@partner.example'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  await store.directory.putRequester({
+    id: 'r-ana',
+    clientId: 'acme',
+    email: 'ana@acme.example',
+    name: 'Ana',
+    isClientAdmin: false,
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+  });
+  await store.directory.putRequester({
+    id: 'r-bob',
+    clientId: 'acme',
+    email: 'bob@acme.example',
+    name: 'Bob',
+    locale: 'en',
+    isClientAdmin: true,
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+  });
   for (const actor of [MANAGER, L1, L2]) {
-    await store.directory.putStaff({ id: actor.id, name: actor.name ?? actor.id, email: `${actor.id}@partner.example`, role: actor.role as 'L1', locale: 'es-MX', active: true });
+    await store.directory.putStaff({
+      id: actor.id,
+      name: actor.name ?? actor.id,
+      email: `${actor.id}@partner.example`,
+      role: actor.role as 'L1',
+      locale: 'es-MX',
+      active: true,
+    });
   }
   return {
     dir,

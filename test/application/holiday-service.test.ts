@@ -20,14 +20,19 @@ describe('HolidayService and PolicyRegistry: days off an administrator adds', ()
     expect(version).not.toBe(policyVersion(DEFAULT_POLICY));
     expect(policy.calendar.holidays).toContain('2026-06-07');
     // The version is saved, so a ticket opened under it finds its calendar again in another process.
-    expect((await new PolicyRegistry(h.store.state, h.store.directory).forTicket({ policyVersion: version, clientId: 'acme' })).calendar.holidays).toContain('2026-06-07');
+    expect(
+      (await new PolicyRegistry(h.store.state, h.store.directory).forTicket({ policyVersion: version, clientId: 'acme' }))
+        .calendar.holidays,
+    ).toContain('2026-06-07');
     await holidays.remove(MANAGER, '2026-06-07');
     expect((await h.policies.forClient(acme)).version).toBe(policyVersion(DEFAULT_POLICY));
   });
 
   it('only a manager adds or removes a day off; an unknown date cannot be removed', async () => {
     const holidays = new HolidayService({ state: h.store.state, clock: h.clock });
-    await expect(holidays.add(L2, { date: '2026-06-07', name: 'x', kind: 'company' })).rejects.toThrow('role L2 may not add a holiday');
+    await expect(holidays.add(L2, { date: '2026-06-07', name: 'x', kind: 'company' })).rejects.toThrow(
+      'role L2 may not add a holiday',
+    );
     await expect(holidays.remove(MANAGER, '2026-06-08')).rejects.toThrow('added holiday 2026-06-08 not found');
   });
 
@@ -35,7 +40,11 @@ describe('HolidayService and PolicyRegistry: days off an administrator adds', ()
     const registry = new PolicyRegistry(h.store.state, h.store.directory, h.clock);
     const acme = await registry.client('acme');
     await registry.forClient(acme);
-    await new HolidayService({ state: h.store.state, clock: h.clock }).add(MANAGER, { date: '2026-06-07', name: 'x', kind: 'company' });
+    await new HolidayService({ state: h.store.state, clock: h.clock }).add(MANAGER, {
+      date: '2026-06-07',
+      name: 'x',
+      kind: 'company',
+    });
     expect((await registry.forClient(acme)).policy).toBe(DEFAULT_POLICY);
     h.clock.advanceMinutes(1);
     expect((await registry.forClient(acme)).policy.calendar.holidays).toContain('2026-06-07');

@@ -5,12 +5,39 @@ import { PolicyRegistry } from '../../shared/application/policy-registry';
 import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
 import { TicketService } from '../../shared/application/ticket-service';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { CapturingMailer, CapturingNotifier, CollectedErrors, harness, L1, L2, ref, SequentialIds, SYSTEM, type Harness } from './fixture';
+import {
+  CapturingMailer,
+  CapturingNotifier,
+  CollectedErrors,
+  harness,
+  L1,
+  L2,
+  ref,
+  SequentialIds,
+  SYSTEM,
+  type Harness,
+} from './fixture';
 
-const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll export fails', description: 'error 500', channel: 'email' as const };
+const MAIL = {
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'Payroll export fails',
+  description: 'error 500',
+  channel: 'email' as const,
+};
 
 function monitorFor(h: Harness, holder = 'instance-a', notifier = h.notifier): SlaMonitor {
-  return new SlaMonitor({ store: h.store, clock: h.clock, notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }), tickets: h.tickets, policies: h.policies, sideEffects: h.errors, holder, intervalMs: 60_000 });
+  return new SlaMonitor({
+    store: h.store,
+    clock: h.clock,
+    notifier,
+    mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }),
+    tickets: h.tickets,
+    policies: h.policies,
+    sideEffects: h.errors,
+    holder,
+    intervalMs: 60_000,
+  });
 }
 
 function slaAlerts(notifier: CapturingNotifier): string[] {
@@ -57,14 +84,34 @@ describe('SlaMonitor', () => {
     const notifierB = new CapturingNotifier();
     const policiesB = new PolicyRegistry(second.state, second.directory);
     const mailB = new ClientMailer({ mailer: new CapturingMailer(), clock: h.clock, state: second.state });
-    const ticketsB = new TicketService({ store: second, clock: h.clock, ids: new SequentialIds('b'), policies: policiesB, mail: mailB, notifier: notifierB, sideEffects: new CollectedErrors() });
-    const b = new SlaMonitor({ store: second, clock: h.clock, notifier: notifierB, mail: mailB, tickets: ticketsB, policies: policiesB, sideEffects: new CollectedErrors(), holder: 'instance-b', intervalMs: 60_000 });
+    const ticketsB = new TicketService({
+      store: second,
+      clock: h.clock,
+      ids: new SequentialIds('b'),
+      policies: policiesB,
+      mail: mailB,
+      notifier: notifierB,
+      sideEffects: new CollectedErrors(),
+    });
+    const b = new SlaMonitor({
+      store: second,
+      clock: h.clock,
+      notifier: notifierB,
+      mail: mailB,
+      tickets: ticketsB,
+      policies: policiesB,
+      sideEffects: new CollectedErrors(),
+      holder: 'instance-b',
+      intervalMs: 60_000,
+    });
     const a = monitorFor(h, 'instance-a');
     try {
       h.clock.advanceMinutes(31);
       const [ra, rb] = await Promise.all([a.sweep(), b.sweep()]);
       expect([ra.active, rb.active].sort()).toEqual([false, true]);
-      const total = () => h.notifier.sent.filter((n) => n.kind === 'sla-alert').length + notifierB.sent.filter((n) => n.kind === 'sla-alert').length;
+      const total = () =>
+        h.notifier.sent.filter((n) => n.kind === 'sla-alert').length +
+        notifierB.sent.filter((n) => n.kind === 'sla-alert').length;
       expect(total()).toBe(1);
       // A stops answering (crash: no release); after the lease lapses B takes over and re-sends nothing.
       const holder = ra.active ? b : a;
@@ -110,7 +157,12 @@ describe('SlaMonitor', () => {
 
   it('reminds about phone tickets awaiting their email (client emailed once) and about Microsoft cases', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
-    const phone = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Server down', description: 'call' });
+    const phone = await h.tickets.openFromPhone(L1, {
+      clientId: 'acme',
+      requesterEmail: 'ana@acme.example',
+      subject: 'Server down',
+      description: 'call',
+    });
     let { ticket } = await h.tickets.open(SYSTEM, { ...MAIL, sourceMessageId: '<ms@acme>' });
     ticket = await h.tickets.acknowledge(L2, ref(ticket));
     ticket = await h.tickets.escalate(L2, ref(ticket), 'L4', 'Exchange bug');
@@ -126,15 +178,22 @@ describe('SlaMonitor', () => {
     h.clock.advanceMinutes(120);
     report = await monitor.sweep();
     expect(report.microsoftReminders).toBe(1);
-    expect(h.notifier.sent.filter((n) => n.kind === 'microsoft-case-reminder').map((n) => ('ticket' in n ? n.ticket.id : ''))).toEqual([ticket.id]);
+    expect(
+      h.notifier.sent.filter((n) => n.kind === 'microsoft-case-reminder').map((n) => ('ticket' in n ? n.ticket.id : '')),
+    ).toEqual([ticket.id]);
     await h.tickets.linkEmail(SYSTEM, ref(phone), '<confirm@acme>');
     h.clock.advanceMinutes(60);
     expect((await monitor.sweep()).phoneReminders).toBe(0);
   });
 
-  it('a phone ticket\'s client reminder that fell due while the server was down goes at the next sweep, once', async () => {
+  it("a phone ticket's client reminder that fell due while the server was down goes at the next sweep, once", async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
-    const phone = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Server down', description: 'call' });
+    const phone = await h.tickets.openFromPhone(L1, {
+      clientId: 'acme',
+      requesterEmail: 'ana@acme.example',
+      subject: 'Server down',
+      description: 'call',
+    });
     // Down from 10:00 to 13:30: the first reminder interval (60 business minutes) passed three times unseen.
     h.clock.set('2026-03-02T19:30:00.000Z');
     const monitor = monitorFor(h);
@@ -162,11 +221,17 @@ describe('SlaMonitor', () => {
     h.clock.set('2026-03-04T17:00:00.000Z');
     expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
     expect((await monitorFor(h).sweep()).contactAttemptsDue).toBe(0);
-    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due')).toEqual([expect.objectContaining({ attempt: 2, maxAttempts: 3 })]);
+    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due')).toEqual([
+      expect.objectContaining({ attempt: 2, maxAttempts: 3 }),
+    ]);
     await h.tickets.recordContactAttempt(L1, ref((await h.store.tickets.get(ticket.id))!));
     h.clock.set('2026-03-05T17:00:00.000Z');
     expect((await monitor.sweep()).contactAttemptsDue).toBe(1);
-    expect(h.notifier.sent.filter((n) => n.kind === 'contact-attempt-due').map((n) => (n.kind === 'contact-attempt-due' ? n.attempt : 0))).toEqual([2, 3]);
+    expect(
+      h.notifier.sent
+        .filter((n) => n.kind === 'contact-attempt-due')
+        .map((n) => (n.kind === 'contact-attempt-due' ? n.attempt : 0)),
+    ).toEqual([2, 3]);
     expect(h.errors.errors).toEqual([]);
   });
 
@@ -183,7 +248,11 @@ describe('SlaMonitor', () => {
     const percents = () => h.notifier.sent.flatMap((n) => (n.kind === 'budget-alert' ? [`${n.budgetMinutes}:${n.percent}`] : []));
     expect(percents()).toEqual(['360:80', '360:100']);
     ticket = await h.tickets.requestBudgetExtension(L2, ref(ticket), 120, 'more');
-    await h.tickets.approveBudgetExtension({ role: 'requester', id: 'ana@acme.example' }, ref(ticket), ticket.pendingExtension!.requestId);
+    await h.tickets.approveBudgetExtension(
+      { role: 'requester', id: 'ana@acme.example' },
+      ref(ticket),
+      ticket.pendingExtension!.requestId,
+    );
     await monitor.sweep(); // 385 of 480 = 80.2%
     expect(percents()).toEqual(['360:80', '360:100', '480:80']);
   });
@@ -196,7 +265,10 @@ describe('SlaMonitor', () => {
     expect((await monitor.sweep()).digests).toBe(1);
     expect((await monitor.sweep()).digests).toBe(0);
     const digest = h.notifier.sent.find((n) => n.kind === 'daily-digest');
-    expect(digest).toMatchObject({ date: '2026-03-02', lines: [{ ticketNumber: ticket.number, responseState: 'breached', status: 'new' }] });
+    expect(digest).toMatchObject({
+      date: '2026-03-02',
+      lines: [{ ticketNumber: ticket.number, responseState: 'breached', status: 'new' }],
+    });
     h.clock.set('2026-03-03T15:00:00.000Z'); // Tuesday 09:00
     expect((await monitor.sweep()).digests).toBe(1);
   });
@@ -206,7 +278,17 @@ describe('SlaMonitor', () => {
     h.clock.set('2026-03-02T18:40:00.000Z');
     const madrid = mergePolicy(DEFAULT_POLICY, { calendar: { timezone: 'Europe/Madrid', holidays: [] } });
     const policies = new PolicyRegistry(h.store.state, h.store.directory, undefined, madrid);
-    const monitor = new SlaMonitor({ store: h.store, clock: h.clock, notifier: h.notifier, mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }), tickets: h.tickets, policies, sideEffects: h.errors, holder: 'instance-a', intervalMs: 60_000 });
+    const monitor = new SlaMonitor({
+      store: h.store,
+      clock: h.clock,
+      notifier: h.notifier,
+      mail: new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state, alerts: h.store.alerts }),
+      tickets: h.tickets,
+      policies,
+      sideEffects: h.errors,
+      holder: 'instance-a',
+      intervalMs: 60_000,
+    });
     expect((await monitor.sweep()).digests).toBe(0);
     expect((await monitorFor(h).sweep()).digests).toBe(1);
   });
@@ -247,7 +329,7 @@ describe('SlaMonitor', () => {
     expect(await h.store.alerts.get(breachKey)).toMatchObject({ holder: 'instance-b', completedAt: expect.any(String) });
   });
 
-  it('a restart within the claim\'s lease does not record the lost acknowledgement as sent: it goes out once the lease runs out', async () => {
+  it("a restart within the claim's lease does not record the lost acknowledgement as sent: it goes out once the lease runs out", async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     const original = h.mailer.send.bind(h.mailer);
     h.mailer.send = async () => {

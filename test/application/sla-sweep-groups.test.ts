@@ -4,20 +4,30 @@ import type { Notification } from '../../shared/application/ports';
 import { SlaMonitor, SWEEPER_LEASE } from '../../shared/application/sla-monitor/sla-monitor';
 import { CapturingNotifier, harness, SYSTEM, type Harness } from './fixture';
 
-const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll export fails', description: 'error 500', channel: 'email' as const };
+const MAIL = {
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'Payroll export fails',
+  description: 'error 500',
+  channel: 'email' as const,
+};
 
 describe('inGroups', () => {
   it('runs at most `size` calls at once, group after group, in item order within a group', async () => {
     let running = 0;
     let peak = 0;
     const started: number[] = [];
-    const done = await inGroups(Array.from({ length: 45 }, (_, i) => i), 20, async (item) => {
-      started.push(item);
-      running += 1;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, 45 - item));
-      running -= 1;
-    });
+    const done = await inGroups(
+      Array.from({ length: 45 }, (_, i) => i),
+      20,
+      async (item) => {
+        started.push(item);
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 45 - item));
+        running -= 1;
+      },
+    );
     expect(done).toBe(true);
     expect(peak).toBe(20);
     expect(started).toEqual(Array.from({ length: 45 }, (_, i) => i));
@@ -37,7 +47,12 @@ describe('inGroups', () => {
   it('asks `between` before every group after the first and stops when it answers false', async () => {
     const seen: number[] = [];
     let asked = 0;
-    const done = await inGroups([0, 1, 2, 3, 4, 5, 6], 3, async (item) => void seen.push(item), async () => ++asked < 2);
+    const done = await inGroups(
+      [0, 1, 2, 3, 4, 5, 6],
+      3,
+      async (item) => void seen.push(item),
+      async () => ++asked < 2,
+    );
     expect(done).toBe(false);
     expect(asked).toBe(2);
     expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
@@ -57,13 +72,24 @@ describe('SLA sweep in groups of tickets', () => {
 
   function monitor(notifier: CapturingNotifier, holder = 'instance-a'): SlaMonitor {
     const mail = new ClientMailer({ mailer: h.mailer, clock: h.clock, state: h.store.state });
-    return new SlaMonitor({ store: h.store, clock: h.clock, notifier, mail, tickets: h.tickets, policies: h.policies, sideEffects: h.errors, holder, intervalMs: 60_000 });
+    return new SlaMonitor({
+      store: h.store,
+      clock: h.clock,
+      notifier,
+      mail,
+      tickets: h.tickets,
+      policies: h.policies,
+      sideEffects: h.errors,
+      holder,
+      intervalMs: 60_000,
+    });
   }
 
   it('one ticket failing does not stop the others of its group; it is reported and retried next sweep', async () => {
     h.clock.set('2026-03-02T16:00:00.000Z');
     const opened = [];
-    for (let i = 0; i < 25; i++) opened.push((await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical', subject: `Issue ${i}` })).ticket);
+    for (let i = 0; i < 25; i++)
+      opened.push((await h.tickets.open(SYSTEM, { ...MAIL, priority: 'critical', subject: `Issue ${i}` })).ticket);
     const failing = opened[3]!;
     let fail = true;
     const notifier = new (class extends CapturingNotifier {

@@ -20,18 +20,50 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     h = await harness(FEB_3);
     const acme = (await h.store.directory.getClient('acme'))!;
     await h.store.directory.putClient({ ...acme, policyOverrides: { billing: { hourlyRateCents: 100_000 } } });
-    statements = new StatementService({ store: h.store, clock: h.clock, policies: h.policies, renderer: createStatementRenderer(ZONE), mailer: h.mailer, notifier: h.notifier, timeZone: ZONE });
+    statements = new StatementService({
+      store: h.store,
+      clock: h.clock,
+      policies: h.policies,
+      renderer: createStatementRenderer(ZONE),
+      mailer: h.mailer,
+      notifier: h.notifier,
+      timeZone: ZONE,
+    });
     // February: one ticket answered, worked, extended, resolved and validated; one answered late.
-    let t = (await h.tickets.open(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Timbrado', description: 'Error 301', channel: 'email', priority: 'high', sourceMessageId: '<s1@acme.example>' })).ticket;
+    let t = (
+      await h.tickets.open(REQUESTER, {
+        clientId: 'acme',
+        requesterEmail: 'ana@acme.example',
+        subject: 'Timbrado',
+        description: 'Error 301',
+        channel: 'email',
+        priority: 'high',
+        sourceMessageId: '<s1@acme.example>',
+      })
+    ).ticket;
     h.clock.advanceMinutes(20);
     t = await h.tickets.acknowledge(L2, ref(t));
     t = await h.tickets.logSession(L2, ref(t), 60, 2, 'call with the client');
     t = await h.tickets.logWork(L2, ref(t), 90, 'certificate renewed');
     t = await h.tickets.requestBudgetExtension(L2, ref(t), 120, 'a second environment');
-    t = await h.tickets.approveBudgetExtension({ role: 'requester', id: 'bob@acme.example' }, ref(t), t.pendingExtension!.requestId);
+    t = await h.tickets.approveBudgetExtension(
+      { role: 'requester', id: 'bob@acme.example' },
+      ref(t),
+      t.pendingExtension!.requestId,
+    );
     t = await h.tickets.resolve(L2, ref(t), 'renewed');
     await h.tickets.validateResolution(REQUESTER, ref(t));
-    const late = (await h.tickets.open(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Correo', description: 'No llega', channel: 'email', priority: 'critical', sourceMessageId: '<s2@acme.example>' })).ticket;
+    const late = (
+      await h.tickets.open(REQUESTER, {
+        clientId: 'acme',
+        requesterEmail: 'ana@acme.example',
+        subject: 'Correo',
+        description: 'No llega',
+        channel: 'email',
+        priority: 'critical',
+        sourceMessageId: '<s2@acme.example>',
+      })
+    ).ticket;
     h.clock.advanceMinutes(45);
     await h.tickets.acknowledge(L2, ref(late));
     h.notifier.sent.length = 0;
@@ -52,7 +84,12 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     expect(data.summary).toEqual(report);
     expect(data.lines).toHaveLength(report.total.entries);
     // Each follow-up (acknowledgements, the extension request, the conclusion...) is charged 15 minutes; the session 60 x 2.
-    expect(data.lines.filter((l) => l.kind !== 'follow-up').map((l) => [l.kind, l.minutes, l.consultants, l.billedMinutes])).toEqual([['session', 60, 2, 120], ['work', 90, 1, 90]]);
+    expect(
+      data.lines.filter((l) => l.kind !== 'follow-up').map((l) => [l.kind, l.minutes, l.consultants, l.billedMinutes]),
+    ).toEqual([
+      ['session', 60, 2, 120],
+      ['work', 90, 1, 90],
+    ]);
     expect(data.lines.filter((l) => l.kind === 'follow-up').every((l) => l.billedMinutes === 15)).toBe(true);
     expect(data.totalCents).toBe(report.total.amountCents);
     expect(data.totalCents).toBe(report.rows.reduce((cents, row) => cents + row.amountCents, 0));
@@ -66,12 +103,20 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
   it('renders the PDF, CSV and XLSX with the same numbers', async () => {
     h.clock.set(MARCH_FIRST_BUSINESS);
     const { statement, files } = await statements.draft(MANAGER, 'acme', '2026-02');
-    expect(files.map((f) => f.name)).toEqual(['soporte-acme-2026-02.pdf', 'soporte-acme-2026-02.csv', 'soporte-acme-2026-02.xlsx']);
+    expect(files.map((f) => f.name)).toEqual([
+      'soporte-acme-2026-02.pdf',
+      'soporte-acme-2026-02.csv',
+      'soporte-acme-2026-02.xlsx',
+    ]);
     expect(Buffer.from(files[0].content).subarray(0, 5).toString()).toBe('%PDF-');
     const csv = Buffer.from(files[1].content).toString('utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('date,ticket,kind,follow_up_kind,minutes,consultants,billed_minutes,after_hours,multiplier_percent,charge_cents,currency');
+    expect(csv[0]).toBe(
+      'date,ticket,kind,follow_up_kind,minutes,consultants,billed_minutes,after_hours,multiplier_percent,charge_cents,currency',
+    );
     expect(csv).toHaveLength(1 + statement.data.lines.length + 1);
-    expect(csv[csv.length - 1]).toBe(`total,,,,,,${billedMinutes(statement.data.summary.total)},,,${statement.data.totalCents},MXN`);
+    expect(csv[csv.length - 1]).toBe(
+      `total,,,,,,${billedMinutes(statement.data.summary.total)},,,${statement.data.totalCents},MXN`,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(files[2].content) as unknown as ArrayBuffer);
     const lines = book.worksheets[1];
@@ -91,12 +136,26 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     expect(statementMails()).toEqual([]);
 
     const sent = await statements.send(MANAGER, 'stmt-acme-2026-02');
-    expect(sent).toMatchObject({ status: 'sent', decidedBy: MANAGER.id, sentTo: ['bob@acme.example'], sentMessageId: expect.stringMatching(/^<m\d+@test>$/) });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      decidedBy: MANAGER.id,
+      sentTo: ['bob@acme.example'],
+      sentMessageId: expect.stringMatching(/^<m\d+@test>$/),
+    });
     expect(sent.note).toBeUndefined();
     const [mail] = statementMails();
-    expect(mail).toMatchObject({ kind: 'statement', to: ['bob@acme.example'], locale: 'es-MX', subject: 'Soporte: su estado de cuenta de febrero 2026' });
+    expect(mail).toMatchObject({
+      kind: 'statement',
+      to: ['bob@acme.example'],
+      locale: 'es-MX',
+      subject: 'Soporte: su estado de cuenta de febrero 2026',
+    });
     expect(mail.text).toContain('responder "de acuerdo"');
-    expect(mail.attachments?.map((a) => a.name)).toEqual(['soporte-acme-2026-02.pdf', 'soporte-acme-2026-02.csv', 'soporte-acme-2026-02.xlsx']);
+    expect(mail.attachments?.map((a) => a.name)).toEqual([
+      'soporte-acme-2026-02.pdf',
+      'soporte-acme-2026-02.csv',
+      'soporte-acme-2026-02.xlsx',
+    ]);
     await expect(statements.send(MANAGER, 'stmt-acme-2026-02')).rejects.toBeInstanceOf(ConflictError);
     await expect(statements.hold(MANAGER, 'stmt-acme-2026-02', 'too late')).rejects.toBeInstanceOf(ConflictError);
     await expect(statements.draft(MANAGER, 'acme', '2026-02')).rejects.toBeInstanceOf(ConflictError);
@@ -114,9 +173,24 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     await statements.draft(MANAGER, 'acme', '2026-02');
     const sent = await statements.send(MANAGER, 'stmt-acme-2026-02');
     h.notifier.sent.length = 0;
-    expect(await statements.recordReply({ from: 'bob@acme.example', text: 'De acuerdo, gracias.', inReplyTo: sent.sentMessageId, messageId: '<r1@acme.example>' })).toBe(true);
-    expect(await statements.recordReply({ from: 'bob@acme.example', text: 'La sesión del 3 de febrero duró 30 minutos, no 60.', references: ['<x@acme.example>', sent.sentMessageId!] })).toBe(true);
-    expect(await statements.recordReply({ from: 'bob@acme.example', text: 'Otro tema', inReplyTo: '<unrelated@soporte.test>' })).toBe(false);
+    expect(
+      await statements.recordReply({
+        from: 'bob@acme.example',
+        text: 'De acuerdo, gracias.',
+        inReplyTo: sent.sentMessageId,
+        messageId: '<r1@acme.example>',
+      }),
+    ).toBe(true);
+    expect(
+      await statements.recordReply({
+        from: 'bob@acme.example',
+        text: 'La sesión del 3 de febrero duró 30 minutos, no 60.',
+        references: ['<x@acme.example>', sent.sentMessageId!],
+      }),
+    ).toBe(true);
+    expect(
+      await statements.recordReply({ from: 'bob@acme.example', text: 'Otro tema', inReplyTo: '<unrelated@soporte.test>' }),
+    ).toBe(false);
     expect(h.notifier.sent.map((n) => (n.kind === 'statement-reply' ? n.intent : n.kind))).toEqual(['agreed', 'disputed']);
     expect((await h.store.statements.get(sent.id))!.replies?.map((r) => r.intent)).toEqual(['agreed', 'disputed']);
   });

@@ -1,7 +1,13 @@
 import { ConflictError, InvalidTransitionError, NotAuthorizedError, ValidationError } from '../../shared/domain/common';
 import { harness, L1, L2, REQUESTER, SYSTEM, ref, type Harness } from './fixture';
 
-const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'SharePoint is down', description: 'Nobody can open the intranet', channel: 'email' as const };
+const MAIL = {
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'SharePoint is down',
+  description: 'Nobody can open the intranet',
+  channel: 'email' as const,
+};
 
 describe('TicketService on SQLite', () => {
   let h: Harness;
@@ -34,7 +40,15 @@ describe('TicketService on SQLite', () => {
 
   it('refuses senders who are not authorized requesters, and requesters after their deactivation date', async () => {
     await expect(h.tickets.open(SYSTEM, { ...MAIL, requesterEmail: 'eve@acme.example' })).rejects.toThrow(NotAuthorizedError);
-    await h.store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z', effectiveTo: '2026-03-01T06:00:00.000Z' });
+    await h.store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+      effectiveTo: '2026-03-01T06:00:00.000Z',
+    });
     await expect(h.tickets.open(SYSTEM, MAIL)).rejects.toThrow(/not an authorized requester/);
     // A call raised before the deactivation is still accepted.
     const before = await h.tickets.open(L1, { ...MAIL, raisedAt: new Date('2026-02-27T17:00:00Z') });
@@ -114,7 +128,13 @@ describe('TicketService on SQLite', () => {
 
   it('logs a phone call as a critical ticket awaiting its email, then links the email', async () => {
     const callAt = new Date(h.clock.now().getTime() - 5 * 60_000);
-    let ticket = await h.tickets.openFromPhone(L1, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll down', description: 'called', raisedAt: callAt });
+    let ticket = await h.tickets.openFromPhone(L1, {
+      clientId: 'acme',
+      requesterEmail: 'ana@acme.example',
+      subject: 'Payroll down',
+      description: 'called',
+      raisedAt: callAt,
+    });
     expect(ticket.priority).toBe('critical');
     expect(ticket.channel).toBe('phone');
     expect(ticket.awaitingEmail).toBe(true);
@@ -122,14 +142,18 @@ describe('TicketService on SQLite', () => {
     ticket = await h.tickets.linkEmail(SYSTEM, ref(ticket), '<confirm@acme>', 'conv-1');
     expect(ticket.awaitingEmail).toBe(false);
     expect(ticket.conversationId).toBe('conv-1');
-    await expect(h.tickets.openFromPhone(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'x', description: '' })).rejects.toThrow(NotAuthorizedError);
+    await expect(
+      h.tickets.openFromPhone(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'x', description: '' }),
+    ).rejects.toThrow(NotAuthorizedError);
   });
 
   it('closes for no response only after three attempts a business day apart, the final notice and five business days, then links a new ticket', async () => {
     let { ticket } = await h.tickets.open(SYSTEM, MAIL);
     ticket = await h.tickets.requestInformation(L1, ref(ticket), 'Need logs'); // attempt 1, Monday 10:00
     // The policy spaces attempts by 570 business minutes: the next one is possible Tuesday 10:00, not before.
-    await expect(h.tickets.recordContactAttempt(L1, ref(ticket), 'called, no answer')).rejects.toThrow(/possible from 2026-03-03T16:00:00.000Z/);
+    await expect(h.tickets.recordContactAttempt(L1, ref(ticket), 'called, no answer')).rejects.toThrow(
+      /possible from 2026-03-03T16:00:00.000Z/,
+    );
     h.clock.set('2026-03-03T16:00:00.000Z');
     ticket = await h.tickets.recordContactAttempt(L1, ref(ticket), 'called, no answer');
     await expect(h.tickets.sendFinalNotice(SYSTEM, ref(ticket))).rejects.toThrow(ValidationError);
@@ -140,7 +164,10 @@ describe('TicketService on SQLite', () => {
     h.clock.set('2026-03-05T15:59:00.000Z');
     await expect(h.tickets.recordContactAttempt(L1, ref(ticket))).rejects.toThrow(/3 of 3 contact attempts/);
     await expect(h.tickets.sendFinalNotice(SYSTEM, ref(ticket))).rejects.toThrow(/unanswered until 2026-03-05T16:00:00.000Z/);
-    expect(h.mailer.sent.filter((m) => m.kind === 'contact-attempt').map((m) => m.subject)).toEqual([expect.stringContaining('(2 de 3)'), expect.stringContaining('(3 de 3)')]);
+    expect(h.mailer.sent.filter((m) => m.kind === 'contact-attempt').map((m) => m.subject)).toEqual([
+      expect.stringContaining('(2 de 3)'),
+      expect.stringContaining('(3 de 3)'),
+    ]);
     h.clock.set('2026-03-05T16:00:00.000Z');
     ticket = await h.tickets.sendFinalNotice(SYSTEM, ref(ticket));
     expect(ticket.finalNoticeAt).toBe(h.clock.now().toISOString());
@@ -169,10 +196,23 @@ describe('TicketService on SQLite', () => {
     h.clock.set('2026-03-03T04:00:00.000Z'); // Monday 22:00 in Mexico City
     ticket = await h.tickets.logWork(L2, ref(ticket), 60, 'night fix');
     let entries = await h.store.tickets.timeEntries({ ticketId: ticket.id });
-    expect(entries[0]).toMatchObject({ afterHours: true, multiplierPercent: 100, flag: 'after-hours-unapproved', billedMinutes: 60 });
+    expect(entries[0]).toMatchObject({
+      afterHours: true,
+      multiplierPercent: 100,
+      flag: 'after-hours-unapproved',
+      billedMinutes: 60,
+    });
     expect(h.notifier.kinds()).toContain('after-hours-unapproved');
 
-    await h.store.afterHours.putWindow({ id: 'w1', clientId: 'acme', start: '2026-03-03T03:00:00.000Z', end: '2026-03-03T06:00:00.000Z', status: 'approved', requestedBy: 'ana@acme.example', requestedAt: '2026-03-02T16:00:00.000Z' });
+    await h.store.afterHours.putWindow({
+      id: 'w1',
+      clientId: 'acme',
+      start: '2026-03-03T03:00:00.000Z',
+      end: '2026-03-03T06:00:00.000Z',
+      status: 'approved',
+      requestedBy: 'ana@acme.example',
+      requestedAt: '2026-03-02T16:00:00.000Z',
+    });
     h.clock.advanceMinutes(30);
     ticket = await h.tickets.logWork(L2, ref(ticket), 30);
     entries = await h.store.tickets.timeEntries({ ticketId: ticket.id });
@@ -187,7 +227,9 @@ describe('TicketService on SQLite', () => {
     ticket = await h.tickets.requestBudgetExtension(L2, ref(ticket), 120, 'more digging');
     expect(ticket.pendingExtension?.minutes).toBe(120);
     expect(h.mailer.kinds()).toContain('budget-extension-request');
-    await expect(h.tickets.approveBudgetExtension(L2, ref(ticket), ticket.pendingExtension!.requestId)).rejects.toThrow(NotAuthorizedError);
+    await expect(h.tickets.approveBudgetExtension(L2, ref(ticket), ticket.pendingExtension!.requestId)).rejects.toThrow(
+      NotAuthorizedError,
+    );
     ticket = await h.tickets.approveBudgetExtension(REQUESTER, ref(ticket), ticket.pendingExtension!.requestId);
     expect(ticket.budgetMinutes).toBe(360 + 120);
     ticket = await h.tickets.changeIncidentType(L2, ref(ticket), 'research-debugging', 600, 'it is research');
@@ -203,7 +245,11 @@ describe('TicketService on SQLite', () => {
     expect(h.mailer.kinds()).toEqual(['acknowledgement', 'progress']);
     expect(h.mailer.sent[1].text).toContain('Seguimos revisando los registros');
     const entries = await h.store.tickets.timeEntries({ ticketId: ticket.id });
-    expect(entries.map((e) => [e.followUpKind, e.billedMinutes])).toEqual([['follow-up', 15], ['progress', 15], ['follow-up', 15]]);
+    expect(entries.map((e) => [e.followUpKind, e.billedMinutes])).toEqual([
+      ['follow-up', 15],
+      ['progress', 15],
+      ['follow-up', 15],
+    ]);
     await expect(h.tickets.sendProgressUpdate(REQUESTER, ref(ticket), 'x')).rejects.toThrow(NotAuthorizedError);
   });
 });

@@ -14,7 +14,11 @@ function base(from: From): Partial<Activity> {
     serviceUrl: from.serviceUrl ?? 'http://127.0.0.1:9/',
     from: { id: `user-${from.aadObjectId ?? 'stranger'}`, name: 'User', aadObjectId: from.aadObjectId },
     recipient: { id: 'bot-id', name: 'Soporte' },
-    conversation: { id: from.conversationId ?? `personal-${from.aadObjectId ?? 'stranger'}`, conversationType: from.conversationType ?? 'personal', isGroup: from.conversationType === 'channel' },
+    conversation: {
+      id: from.conversationId ?? `personal-${from.aadObjectId ?? 'stranger'}`,
+      conversationType: from.conversationType ?? 'personal',
+      isGroup: from.conversationType === 'channel',
+    },
     locale: from.locale ?? 'en-US',
   } as Partial<Activity>;
 }
@@ -26,7 +30,12 @@ export function message(text: string, from: From): Partial<Activity> {
 
 /** An Action.Execute on a card (Universal Actions). */
 export function cardAction(verb: string, data: Record<string, unknown>, from: From): Partial<Activity> {
-  return { ...base(from), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+  return {
+    ...base(from),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
 }
 
 /** The bot installed in a conversation (what Teams sends on install). */
@@ -35,7 +44,11 @@ export function installed(from: From): Partial<Activity> {
 }
 
 /** A message-extension invoke (composeExtension/fetchTask or submitAction). */
-export function messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, from: From): Partial<Activity> {
+export function messageExtension(
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction',
+  value: Record<string, unknown>,
+  from: From,
+): Partial<Activity> {
   return { ...base(from), type: 'invoke', name, value };
 }
 

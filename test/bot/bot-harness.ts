@@ -74,10 +74,28 @@ export class BotHarness {
     const h = new BotHarness();
     h.dir = mkdtempSync(join(tmpdir(), 'soporte-bot-'));
     h.store = await openSqliteStore({ dataDir: h.dir, clock: h.clock });
-    h.runtime = new TeamsRuntime({ identity: options.identity ?? { mode: 'local' }, store: h.store, clock: h.clock, fallback: h.fallback, reportError: (error) => h.turnErrors.push(error) });
-    h.services = buildServices({ store: h.store, clock: h.clock, ids: new SequentialIds('bot'), mailer: h.mailer, notifier: h.runtime.notifier, sideEffects: h.problems });
+    h.runtime = new TeamsRuntime({
+      identity: options.identity ?? { mode: 'local' },
+      store: h.store,
+      clock: h.clock,
+      fallback: h.fallback,
+      reportError: (error) => h.turnErrors.push(error),
+    });
+    h.services = buildServices({
+      store: h.store,
+      clock: h.clock,
+      ids: new SequentialIds('bot'),
+      mailer: h.mailer,
+      notifier: h.runtime.notifier,
+      sideEffects: h.problems,
+    });
     h.server = createServer({ startedAt: h.clock.now(), version: 'test' });
-    h.bot = h.runtime.attach(h.server, { tickets: h.services.tickets.via('teams'), queries: h.services.queries, billing: h.services.billing, statements: h.services.statements });
+    h.bot = h.runtime.attach(h.server, {
+      tickets: h.services.tickets.via('teams'),
+      queries: h.services.queries,
+      billing: h.services.billing,
+      statements: h.services.statements,
+    });
     if (options.socketPath) {
       await new Promise<void>((resolve) => h.server.listen(options.socketPath, () => resolve()));
     } else {
@@ -90,9 +108,33 @@ export class BotHarness {
 
   private async seed(): Promise<void> {
     const { directory } = this.store;
-    await directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', tenantId: '11111111-2222-3333-4444-555555555555', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
-    await directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-    for (const s of STAFF) await directory.putStaff({ id: s.id, name: s.name, email: `${s.id}@partner.example`, role: s.role, aadObjectId: s.aadObjectId, locale: s.locale, active: true });
+    await directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      tenantId: '11111111-2222-3333-4444-555555555555',
+      managerEmails: ['marta@partner.example'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
+    for (const s of STAFF)
+      await directory.putStaff({
+        id: s.id,
+        name: s.name,
+        email: `${s.id}@partner.example`,
+        role: s.role,
+        aadObjectId: s.aadObjectId,
+        locale: s.locale,
+        active: true,
+      });
   }
 
   /** A ticket opened by mail intake (as a client's email would). */
@@ -111,12 +153,25 @@ export class BotHarness {
 
   /** The real SLA monitor over this store, notifying through the TeamsNotifier (sweep() by hand). */
   monitor(): SlaMonitor {
-    return new SlaMonitor({ store: this.store, clock: this.clock, notifier: this.runtime.notifier, mail: this.services.clientMail, tickets: this.services.tickets, policies: this.services.policies, sideEffects: this.problems, holder: 'test-monitor' });
+    return new SlaMonitor({
+      store: this.store,
+      clock: this.clock,
+      notifier: this.runtime.notifier,
+      mail: this.services.clientMail,
+      tickets: this.services.tickets,
+      policies: this.services.policies,
+      sideEffects: this.problems,
+      holder: 'test-monitor',
+    });
   }
 
   /** POSTs an activity to /api/messages; returns the status and the parsed body (if any). */
   async post(activity: object, headers: Record<string, string> = {}): Promise<{ status: number; body: BotHttpBody }> {
-    const response = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+    const response = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as BotHttpBody };
   }

@@ -13,7 +13,10 @@ export async function testTurn(h: BotHarness, activity: Partial<Activity>): Prom
 }
 
 /** The invoke response body of an Action.Execute turn. */
-export async function invokeTurn(h: BotHarness, activity: Partial<Activity>): Promise<{ statusCode: number; type: string; value: unknown }> {
+export async function invokeTurn(
+  h: BotHarness,
+  activity: Partial<Activity>,
+): Promise<{ statusCode: number; type: string; value: unknown }> {
   const sent = await testTurn(h, activity);
   const response = sent.find((a) => a.type === 'invokeResponse');
   if (!response) throw new Error(`no invoke response: ${JSON.stringify(sent)}`);

@@ -16,20 +16,39 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     await h.close();
   });
 
-  const data = (t: Ticket, extra: Record<string, unknown> = {}) => ({ ticketId: t.id, version: t.version, view: 'ticket', ...extra });
+  const data = (t: Ticket, extra: Record<string, unknown> = {}) => ({
+    ticketId: t.id,
+    version: t.version,
+    view: 'ticket',
+    ...extra,
+  });
   const stored = async () => (await h.store.tickets.get(ticket.id)) as Ticket;
 
-  it('responds: the message is emailed on the client\'s thread, stops the response clock, bills the follow-up and shows on the card', async () => {
+  it("responds: the message is emailed on the client's thread, stops the response clock, bills the follow-up and shows on the card", async () => {
     const before = await invokeTurn(h, cardAction('ticket.assignToMe', data(ticket), L2));
     // The Respond form is prefilled in the requester's language (Spanish for ACME), whatever the consultant reads.
     const prefill = JSON.stringify(before.value).match(/"id":"responseMessage"[^}]*"value":"([^"]*)"/)?.[1];
-    expect(prefill).toMatch(/^Gracias por escribirnos\. Recibimos su solicitud «Exchange mailbox does not sync» \(ticket SUP-2026-0001\)/);
+    expect(prefill).toMatch(
+      /^Gracias por escribirnos\. Recibimos su solicitud «Exchange mailbox does not sync» \(ticket SUP-2026-0001\)/,
+    );
     const assigned = await stored();
-    const body = await invokeTurn(h, cardAction('ticket.respond', data(assigned, { responseMessage: 'Buenos días Ana, ya revisamos el buzón y estamos reactivando la sincronización.' }), L2));
+    const body = await invokeTurn(
+      h,
+      cardAction(
+        'ticket.respond',
+        data(assigned, { responseMessage: 'Buenos días Ana, ya revisamos el buzón y estamos reactivando la sincronización.' }),
+        L2,
+      ),
+    );
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     const after = await stored();
-    expect(after).toMatchObject({ status: 'open', firstResponseAt: h.clock.now().toISOString(), firstResponseBy: 'email', consumedMinutes: 15 });
+    expect(after).toMatchObject({
+      status: 'open',
+      firstResponseAt: h.clock.now().toISOString(),
+      firstResponseBy: 'email',
+      consumedMinutes: 15,
+    });
     const sent = h.mailer.sent.find((m) => m.kind === 'response');
     expect(sent).toMatchObject({ to: ['ana@acme.example'], locale: 'es-MX', inReplyTo: ticket.sourceMessageId });
     expect(sent?.references).toContain(ticket.sourceMessageId);
@@ -46,13 +65,22 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     const empty = await invokeTurn(h, cardAction('ticket.respondByPhone', data(ticket, { phoneNote: '  ' }), L2));
     expect(empty.value).toMatch(/Please check "phoneNote"/);
     expect((await stored()).status).toBe('new');
-    const body = await invokeTurn(h, cardAction('ticket.respondByPhone', data(ticket, { phoneNote: 'Acordamos reiniciar el conector a las 12:00.' }), L2));
+    const body = await invokeTurn(
+      h,
+      cardAction('ticket.respondByPhone', data(ticket, { phoneNote: 'Acordamos reiniciar el conector a las 12:00.' }), L2),
+    );
     expect(await stored()).toMatchObject({ status: 'open', firstResponseBy: 'phone', consumedMinutes: 15 });
     const sent = h.mailer.sent.find((m) => m.kind === 'phone-response');
-    expect(sent?.text).toMatch(/Conforme a lo que conversamos por teléfono sobre el ticket SUP-2026-0001:\n\nAcordamos reiniciar el conector a las 12:00\./);
+    expect(sent?.text).toMatch(
+      /Conforme a lo que conversamos por teléfono sobre el ticket SUP-2026-0001:\n\nAcordamos reiniciar el conector a las 12:00\./,
+    );
     expect(cardText(body.value)).toMatch(/First response: Mon 2 Mar, 10:00, by phone \(note emailed to the client\)/);
     const history = await h.store.tickets.events(ticket.id);
-    expect(history.find((e) => e.type === 'first-response')).toMatchObject({ channel: 'phone', actor: { id: 'staff-l2' }, data: { by: 'phone' } });
+    expect(history.find((e) => e.type === 'first-response')).toMatchObject({
+      channel: 'phone',
+      actor: { id: 'staff-l2' },
+      data: { by: 'phone' },
+    });
   });
 
   it('assigns to the user who clicked', async () => {
@@ -69,19 +97,31 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     expect(JSON.stringify(mine.value)).toContain('"title":"Lena L2 (L2)","value":"staff-l2"');
     expect(JSON.stringify(mine.value)).not.toContain('"value":"staff-manager"');
     const next = await stored();
-    const body = await invokeTurn(h, cardAction('ticket.assign', { ...alert, version: next.version, assigneeId: 'staff-l2' }, manager));
+    const body = await invokeTurn(
+      h,
+      cardAction('ticket.assign', { ...alert, version: next.version, assigneeId: 'staff-l2' }, manager),
+    );
     expect((await stored()).assigneeId).toBe('staff-l2');
     expect(cardText(body.value)).toMatch(/At risk: response SLA/);
     expect(cardText(body.value)).toMatch(/Assignee: Lena L2/);
-    const bad = await invokeTurn(h, cardAction('ticket.assign', { ...alert, version: (await stored()).version, assigneeId: 'nobody' }, manager));
+    const bad = await invokeTurn(
+      h,
+      cardAction('ticket.assign', { ...alert, version: (await stored()).version, assigneeId: 'nobody' }, manager),
+    );
     expect(JSON.stringify(bad)).toMatch(/nobody/);
   });
 
   it('logs a follow-up (15 min billed) and a session (minutes x consultants)', async () => {
-    const first = await invokeTurn(h, cardAction('ticket.logFollowUp', data(ticket, { followUpKind: 'progress', followUpNote: 'Checked the connector' }), L2));
+    const first = await invokeTurn(
+      h,
+      cardAction('ticket.logFollowUp', data(ticket, { followUpKind: 'progress', followUpNote: 'Checked the connector' }), L2),
+    );
     expect(cardText(first.value)).toMatch(/Budget used: 15 min of 6 h \(4%\)/);
     const after = await stored();
-    const second = await invokeTurn(h, cardAction('ticket.logSession', data(after, { sessionMinutes: '30', sessionConsultants: '2', sessionNote: '' }), L2));
+    const second = await invokeTurn(
+      h,
+      cardAction('ticket.logSession', data(after, { sessionMinutes: '30', sessionConsultants: '2', sessionNote: '' }), L2),
+    );
     expect(cardText(second.value)).toMatch(/Budget used: 1 h 15 min of 6 h \(21%\)/);
     expect((await stored()).consumedMinutes).toBe(75);
   });
@@ -109,7 +149,10 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     h.clock.set('2026-03-10T16:00:00.000Z');
     const fourth = await invokeTurn(h, cardAction('ticket.recordContactAttempt', data(await stored()), L2));
     expect(fourth.value).toMatch(/3 of 3 contact attempts/);
-    expect(h.mailer.sent.filter((m) => m.kind === 'contact-attempt').map((m) => m.subject)).toEqual([expect.stringContaining('(2 de 3)'), expect.stringContaining('(3 de 3)')]);
+    expect(h.mailer.sent.filter((m) => m.kind === 'contact-attempt').map((m) => m.subject)).toEqual([
+      expect.stringContaining('(2 de 3)'),
+      expect.stringContaining('(3 de 3)'),
+    ]);
   });
 
   it('a double click or a retry of the same card action never bills or emails twice', async () => {
@@ -131,7 +174,19 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
   });
 
   it('triages priority, incident type and budget: clocks re-derive, the client is emailed, the audit trail keeps who and why', async () => {
-    const body = await invokeTurn(h, cardAction('ticket.triage', data(ticket, { triagePriority: 'critical', triageType: 'maintenance', triageBudget: '1200', triageReason: 'Nobody in finance can send mail' }), L2));
+    const body = await invokeTurn(
+      h,
+      cardAction(
+        'ticket.triage',
+        data(ticket, {
+          triagePriority: 'critical',
+          triageType: 'maintenance',
+          triageBudget: '1200',
+          triageReason: 'Nobody in finance can send mail',
+        }),
+        L2,
+      ),
+    );
     const after = await stored();
     expect(after).toMatchObject({ priority: 'critical', incidentType: 'maintenance', budgetMinutes: 1200 });
     const text = cardText(body.value);
@@ -143,20 +198,46 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
     expect(mail?.text).toMatch(/clasificamos con prioridad Crítica, Mantenimiento/);
     expect(mail?.text).toMatch(/Primera respuesta a más tardar: lun 2 mar 2026,? 10:30|Primera respuesta a más tardar: .*10:30/);
     const events = await h.store.tickets.events(ticket.id);
-    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({ actor: { id: 'staff-l2' }, channel: 'teams', data: { from: 'high', to: 'critical', reason: 'Nobody in finance can send mail' } });
-    expect(events.find((e) => e.type === 'incident-type-changed')).toMatchObject({ data: { to: 'maintenance', budgetMinutes: 1200, reason: 'Nobody in finance can send mail' } });
-    const outOfRange = await invokeTurn(h, cardAction('ticket.triage', data(after, { triagePriority: 'critical', triageType: 'research-debugging', triageBudget: '2000', triageReason: 'x' }), L2));
+    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({
+      actor: { id: 'staff-l2' },
+      channel: 'teams',
+      data: { from: 'high', to: 'critical', reason: 'Nobody in finance can send mail' },
+    });
+    expect(events.find((e) => e.type === 'incident-type-changed')).toMatchObject({
+      data: { to: 'maintenance', budgetMinutes: 1200, reason: 'Nobody in finance can send mail' },
+    });
+    const outOfRange = await invokeTurn(
+      h,
+      cardAction(
+        'ticket.triage',
+        data(after, { triagePriority: 'critical', triageType: 'research-debugging', triageBudget: '2000', triageReason: 'x' }),
+        L2,
+      ),
+    );
     expect(outOfRange.value).toMatch(/outside the research-debugging range 480-960/);
-    const noReason = await invokeTurn(h, cardAction('ticket.triage', data(after, { triagePriority: 'low', triageType: 'maintenance', triageReason: '' }), L2));
+    const noReason = await invokeTurn(
+      h,
+      cardAction('ticket.triage', data(after, { triagePriority: 'low', triageType: 'maintenance', triageReason: '' }), L2),
+    );
     expect(noReason.value).toMatch(/Please check "triageReason"/);
   });
 
   it('escalates with a level and a reason, and requests a budget extension', async () => {
-    const open = await h.services.tickets.acknowledge({ role: 'L2', id: 'staff-l2' }, { ticketId: ticket.id, expectedVersion: ticket.version });
+    const open = await h.services.tickets.acknowledge(
+      { role: 'L2', id: 'staff-l2' },
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+    );
     await invokeTurn(h, cardAction('ticket.escalate', data(open, { level: 'L3', escalationReason: 'Needs a code fix' }), L2));
     const escalated = await stored();
     expect(escalated.level).toBe('L3');
-    const body = await invokeTurn(h, cardAction('ticket.requestBudgetExtension', data(escalated, { extensionMinutes: '120', extensionReason: 'Migration takes longer' }), L2));
+    const body = await invokeTurn(
+      h,
+      cardAction(
+        'ticket.requestBudgetExtension',
+        data(escalated, { extensionMinutes: '120', extensionReason: 'Migration takes longer' }),
+        L2,
+      ),
+    );
     expect(body.value).toEqual(expect.objectContaining({ type: 'AdaptiveCard' }));
     expect((await stored()).pendingExtension?.minutes).toBe(120);
     expect(cardText(body.value)).toMatch(/Level: L3/);
@@ -164,13 +245,20 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
   });
 
   it('resolves with a summary', async () => {
-    const body = await invokeTurn(h, cardAction('ticket.resolve', data(ticket, { resolutionSummary: 'Re-enabled the mailbox sync' }), L2));
+    const body = await invokeTurn(
+      h,
+      cardAction('ticket.resolve', data(ticket, { resolutionSummary: 'Re-enabled the mailbox sync' }), L2),
+    );
     expect((await stored()).status).toBe('resolved');
     expect(cardText(body.value)).toMatch(/Status: Resolved/);
   });
 
   it('answers a stale version with the refreshed card and a "changed by someone else" notice', async () => {
-    await h.services.tickets.assign({ role: 'manager', id: 'staff-manager' }, { ticketId: ticket.id, expectedVersion: ticket.version }, 'staff-l1');
+    await h.services.tickets.assign(
+      { role: 'manager', id: 'staff-manager' },
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      'staff-l1',
+    );
     const body = await invokeTurn(h, cardAction('ticket.respond', data(ticket, { responseMessage: 'Hola' }), L2));
     const text = cardText(body.value);
     expect(text).toMatch(/changed by someone else/);
@@ -182,12 +270,18 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
   });
 
   it('turns bad data, refused transitions and strangers into clear messages', async () => {
-    const missing = await invokeTurn(h, cardAction('ticket.logSession', data(ticket, { sessionMinutes: 'lots', sessionConsultants: '1' }), L2));
+    const missing = await invokeTurn(
+      h,
+      cardAction('ticket.logSession', data(ticket, { sessionMinutes: 'lots', sessionConsultants: '1' }), L2),
+    );
     expect(missing.type).toBe('application/vnd.microsoft.activity.message');
     expect(missing.value).toMatch(/Please check "sessionMinutes"/);
     const unknown = await invokeTurn(h, cardAction('ticket.teleport', data(ticket), L2));
     expect(unknown.value).toMatch(/Please check "verb"/);
-    const stranger = await invokeTurn(h, cardAction('ticket.respond', data(ticket, { responseMessage: 'Hola' }), { aadObjectId: 'aad-nobody' }));
+    const stranger = await invokeTurn(
+      h,
+      cardAction('ticket.respond', data(ticket, { responseMessage: 'Hola' }), { aadObjectId: 'aad-nobody' }),
+    );
     expect(stranger.value).toMatch(/not registered/);
     await invokeTurn(h, cardAction('ticket.resolve', data(ticket, { resolutionSummary: 'done' }), L2));
     const resolved = await stored();
@@ -197,7 +291,20 @@ describe('Teams card actions (Action.Execute through the TestAdapter, real servi
   });
 
   it('logs a critical phone call from the new-ticket form', async () => {
-    const body = await invokeTurn(h, cardAction('phone.log', { clientId: 'acme', requesterEmail: 'Ana@acme.example', subject: 'Server room power cut', description: 'Called at 10:00', priority: 'critical' }, { aadObjectId: 'aad-l1', locale: 'es-MX' }));
+    const body = await invokeTurn(
+      h,
+      cardAction(
+        'phone.log',
+        {
+          clientId: 'acme',
+          requesterEmail: 'Ana@acme.example',
+          subject: 'Server room power cut',
+          description: 'Called at 10:00',
+          priority: 'critical',
+        },
+        { aadObjectId: 'aad-l1', locale: 'es-MX' },
+      ),
+    );
     const text = cardText(body.value);
     expect(text).toMatch(/Prioridad: Crítica/);
     expect(text).toMatch(/En espera del correo del cliente: Sí/);

@@ -26,7 +26,7 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(es[0].text).toMatch(/No estás registrado/);
   });
 
-  it('lists the commands in the reader\'s language (help / ayuda)', async () => {
+  it("lists the commands in the reader's language (help / ayuda)", async () => {
     const [en] = await turn(h, message('help', { aadObjectId: 'aad-l2', locale: 'en-US' }));
     expect(cardText(cardOf(en))).toMatch(/queue: New and unassigned tickets/);
     expect(cardText(cardOf(en))).toMatch(/hours <client> \[YYYY-MM\]/);
@@ -48,7 +48,11 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
 
   it('shows my tickets (mine / míos)', async () => {
     const ticket = await h.openTicket();
-    await h.services.tickets.assign({ role: 'manager', id: 'staff-manager' }, { ticketId: ticket.id, expectedVersion: ticket.version }, 'staff-l2');
+    await h.services.tickets.assign(
+      { role: 'manager', id: 'staff-manager' },
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      'staff-l2',
+    );
     const [reply] = await turn(h, message('mine', { aadObjectId: 'aad-l2' }));
     expect(cardText(cardOf(reply))).toMatch(new RegExp(`${ticket.number} · Exchange mailbox does not sync`));
     const [none] = await turn(h, message('míos', { aadObjectId: 'aad-l1', locale: 'es-MX' }));
@@ -68,14 +72,33 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
     expect(text).toMatch(/Resolution SLA: On track · due Mon 2 Mar, 16:00/);
     expect(text).toMatch(/Budget used: 0 min of 6 h \(0%\)/);
     // New: no contact attempt (nothing was asked yet), no budget extension before work starts, no L4.
-    expect(verbsOf(card).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestInformation', 'ticket.resolve', 'ticket.respond', 'ticket.respondByPhone', 'ticket.triage']);
+    expect(verbsOf(card).sort()).toEqual([
+      'ticket.assignToMe',
+      'ticket.escalate',
+      'ticket.logFollowUp',
+      'ticket.logSession',
+      'ticket.requestInformation',
+      'ticket.resolve',
+      'ticket.respond',
+      'ticket.respondByPhone',
+      'ticket.triage',
+    ]);
     expect(levelChoices(card)).toEqual(['L2', 'L3']);
     expect(JSON.stringify(card)).toContain(`"version":"${ticket.version}"`);
 
     const l2 = { role: 'L2' as const, id: 'staff-l2' };
     const open = await h.services.tickets.acknowledge(l2, { ticketId: ticket.id, expectedVersion: ticket.version });
     const [openReply] = await turn(h, message(`ticket ${short}`, { aadObjectId: 'aad-l2' }));
-    expect(verbsOf(cardOf(openReply)).sort()).toEqual(['ticket.assignToMe', 'ticket.escalate', 'ticket.logFollowUp', 'ticket.logSession', 'ticket.requestBudgetExtension', 'ticket.requestInformation', 'ticket.resolve', 'ticket.triage']);
+    expect(verbsOf(cardOf(openReply)).sort()).toEqual([
+      'ticket.assignToMe',
+      'ticket.escalate',
+      'ticket.logFollowUp',
+      'ticket.logSession',
+      'ticket.requestBudgetExtension',
+      'ticket.requestInformation',
+      'ticket.resolve',
+      'ticket.triage',
+    ]);
     expect(levelChoices(cardOf(openReply))).toEqual(['L2', 'L3', 'L4']);
 
     await h.services.tickets.requestInformation(l2, { ticketId: open.id, expectedVersion: open.version }, '¿Desde cuándo?');
@@ -119,7 +142,12 @@ describe('Teams bot commands (TestAdapter, real services on SQLite)', () => {
 
   it('reports billed hours of a client month (hours <client> [YYYY-MM])', async () => {
     const ticket = await h.openTicket();
-    await h.services.tickets.logSession({ role: 'L2', id: 'staff-l2' }, { ticketId: ticket.id, expectedVersion: ticket.version }, 60, 2);
+    await h.services.tickets.logSession(
+      { role: 'L2', id: 'staff-l2' },
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      60,
+      2,
+    );
     const [reply] = await turn(h, message('hours acme 2026-03', { aadObjectId: 'aad-manager', locale: 'en-US' }));
     const text = cardText(cardOf(reply));
     expect(text).toMatch(/Hours of ACME in 2026-03/);

@@ -17,20 +17,42 @@ describe("a consultant's morning: intake suggests, L1 applies from the queue", (
   let n = 0;
   beforeEach(async () => {
     h = await BotHarness.start();
-    intake = new MailIntakeService({ tickets: h.services.tickets, store: h.store, clientMailer: h.services.clientMail, notifier: h.runtime.notifier, clock: h.clock, ids: { newId: () => `mail-${++n}` }, ownAddresses: ['soporte@partner.example'] });
+    intake = new MailIntakeService({
+      tickets: h.services.tickets,
+      store: h.store,
+      clientMailer: h.services.clientMail,
+      notifier: h.runtime.notifier,
+      clock: h.clock,
+      ids: { newId: () => `mail-${++n}` },
+      ownAddresses: ['soporte@partner.example'],
+    });
   });
   afterEach(async () => {
     await h.close();
   });
 
   const receive = async (raw: string) => {
-    const mail = await parseMime(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), { originalRef: 'test.eml', receivedAt: h.clock.now(), attachments: new FileAttachmentStore(`${h.dir}/mail/attachments`) });
+    const mail = await parseMime(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), {
+      originalRef: 'test.eml',
+      receivedAt: h.clock.now(),
+      attachments: new FileAttachmentStore(`${h.dir}/mail/attachments`),
+    });
     return intake.handle(mail, { quarantineRef: 'quarantine/test.eml' });
   };
 
   it('an urgent email lands at the policy default with a suggestion; one click in the queue applies it and emails the client', async () => {
-    const outcome = await receive(eml({ from: 'Ana <ana@acme.example>', subject: 'URGENTE: nadie puede entrar a Outlook', id: '<urgent@acme.example>', headers: { Importance: 'high' }, body: 'Buenos días, desde las 9 nadie puede abrir el correo.' }));
-    expect(outcome.reason).toMatch(/medium, technical-regular: policy defaults for L1 triage; critical suggested for L1 to apply/);
+    const outcome = await receive(
+      eml({
+        from: 'Ana <ana@acme.example>',
+        subject: 'URGENTE: nadie puede entrar a Outlook',
+        id: '<urgent@acme.example>',
+        headers: { Importance: 'high' },
+        body: 'Buenos días, desde las 9 nadie puede abrir el correo.',
+      }),
+    );
+    expect(outcome.reason).toMatch(
+      /medium, technical-regular: policy defaults for L1 triage; critical suggested for L1 to apply/,
+    );
     let ticket = (await h.store.tickets.getByNumber('SUP-2026-0001'))!;
     // Never raised silently: the client did not choose it through the add-in.
     expect(ticket.priority).toBe('medium');
@@ -39,7 +61,9 @@ describe("a consultant's morning: intake suggests, L1 applies from the queue", (
     const { status, body } = await h.post({ ...message('cola', L1), deliveryMode: 'expectReplies' });
     expect(status).toBe(200);
     const queue = body.activities?.[0].attachments?.[0].content;
-    expect(cardText(queue)).toMatch(/sugerida Crítica \(encabezado Importance: high; «nadie puede» en el asunto; «nadie puede» en las primeras líneas\)/);
+    expect(cardText(queue)).toMatch(
+      /sugerida Crítica \(encabezado Importance: high; «nadie puede» en el asunto; «nadie puede» en las primeras líneas\)/,
+    );
     const apply = actionData(queue, 'ticket.applySuggestedPriority');
     expect(apply).toMatchObject({ ticketId: ticket.id, version: ticket.version, view: 'queue' });
 
@@ -60,12 +84,25 @@ describe("a consultant's morning: intake suggests, L1 applies from the queue", (
     const history = await h.store.tickets.events(ticket.id);
     expect(history.find((e) => e.type === 'priority-changed')).toMatchObject({
       actor: { id: 'staff-l1' },
-      data: { from: 'medium', to: 'critical', reason: 'prioridad sugerida aplicada (encabezado Importance: high; «nadie puede» en el asunto; «nadie puede» en las primeras líneas)' },
+      data: {
+        from: 'medium',
+        to: 'critical',
+        reason:
+          'prioridad sugerida aplicada (encabezado Importance: high; «nadie puede» en el asunto; «nadie puede» en las primeras líneas)',
+      },
     });
   });
 
-  it('the add-in\'s explicit priority is the client\'s choice: applied as is, nothing suggested', async () => {
-    await receive(eml({ from: 'ana@acme.example', subject: 'Urgente: dudas de licencias', id: '<addin@acme.example>', headers: { 'X-Soporte-Priority': 'low' }, body: 'No es nada grave.' }));
+  it("the add-in's explicit priority is the client's choice: applied as is, nothing suggested", async () => {
+    await receive(
+      eml({
+        from: 'ana@acme.example',
+        subject: 'Urgente: dudas de licencias',
+        id: '<addin@acme.example>',
+        headers: { 'X-Soporte-Priority': 'low' },
+        body: 'No es nada grave.',
+      }),
+    );
     const ticket = (await h.store.tickets.getByNumber('SUP-2026-0001'))!;
     expect(ticket.priority).toBe('low');
     expect(ticket.prioritySuggestion).toBeUndefined();

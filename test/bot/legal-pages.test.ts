@@ -3,7 +3,12 @@ import type { Server } from 'restify';
 import { registerLegalRoutes } from '../../bot/legal/legal-routes';
 import { createServer } from '../../bot/server';
 
-const PARTNER = { name: 'Partner & Co <SA>', email: 'ayuda@partner.example', website: 'https://www.partner.example', supportMailbox: 'soporte@partner.example' };
+const PARTNER = {
+  name: 'Partner & Co <SA>',
+  email: 'ayuda@partner.example',
+  website: 'https://www.partner.example',
+  supportMailbox: 'soporte@partner.example',
+};
 
 describe('GET /legal/* (the pages the manifests link)', () => {
   let server: Server;
@@ -17,7 +22,11 @@ describe('GET /legal/* (the pages the manifests link)', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('serves the privacy statement, terms of use and support page in Spanish by default, naming the partner', async () => {
-    for (const [page, title] of [['privacy', 'Aviso de privacidad de Soporte'], ['terms', 'Términos de uso de Soporte'], ['support', 'Soporte: cómo obtener ayuda']]) {
+    for (const [page, title] of [
+      ['privacy', 'Aviso de privacidad de Soporte'],
+      ['terms', 'Términos de uso de Soporte'],
+      ['support', 'Soporte: cómo obtener ayuda'],
+    ]) {
       const response = await fetch(`${base}/legal/${page}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -41,7 +50,9 @@ describe('GET /legal/* (the pages the manifests link)', () => {
     const byHeader = await fetch(`${base}/legal/terms`, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } });
     expect(byHeader.headers.get('content-language')).toBe('en');
     expect(await byHeader.text()).toContain('Soporte is provided by Partner &amp; Co &lt;SA&gt;');
-    expect(await (await fetch(`${base}/legal/terms?lang=es`, { headers: { 'Accept-Language': 'en' } })).text()).toContain('href="?lang=en"');
+    expect(await (await fetch(`${base}/legal/terms?lang=es`, { headers: { 'Accept-Language': 'en' } })).text()).toContain(
+      'href="?lang=en"',
+    );
   });
 
   it('redirects the /privacy and /terms paths earlier manifests named', async () => {

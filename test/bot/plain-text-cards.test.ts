@@ -31,7 +31,10 @@ describe('client text on cards is plain text (issue 10, also)', () => {
   it('a markdown link in a subject is shown as written, never as a live link', async () => {
     const subject = '[Click here](https://evil.example/login) to restore **your** mailbox_now_';
     const ticket = await h.openTicket({ subject });
-    const { body } = await h.post({ ...message(`ticket ${ticket.number}`, { aadObjectId: 'aad-l2', locale: 'en-US' }), deliveryMode: 'expectReplies' });
+    const { body } = await h.post({
+      ...message(`ticket ${ticket.number}`, { aadObjectId: 'aad-l2', locale: 'en-US' }),
+      deliveryMode: 'expectReplies',
+    });
     const card = body.activities?.[0].attachments?.[0].content;
     const shown = texts(card).find((t) => t.includes('evil.example'));
     expect(shown).toBe('\\[Click here\\](https://evil.example/login) to restore \\*\\*your\\*\\* mailbox\\_now\\_');

@@ -13,7 +13,12 @@ export interface PlaygroundConfig {
 export interface PlaygroundFrame {
   action: 'createMessage' | 'updateMessage' | string;
   actionConversationId: string;
-  message: { messageId: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }>; from?: { id: string } };
+  message: {
+    messageId: string;
+    text?: string;
+    attachments?: Array<{ contentType: string; content: unknown }>;
+    from?: { id: string };
+  };
 }
 
 const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
@@ -32,21 +37,42 @@ export class PlaygroundClient {
   private ws!: WebSocket;
   private waiters: Array<() => void> = [];
 
-  private constructor(private readonly child: ChildProcess, readonly baseUrl: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {}
 
   /** Starts the CLI on a free port (telemetry off, no browser) against `botEndpoint`. */
   static async start(botEndpoint: string, log: (line: string) => void = () => undefined): Promise<PlaygroundClient> {
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--su', `http://127.0.0.1:${port}/_connector`, '--disable-telemetry'], {
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        '-e',
+        botEndpoint,
+        '-c',
+        'msteams',
+        '-p',
+        String(port),
+        '--su',
+        `http://127.0.0.1:${port}/_connector`,
+        '--disable-telemetry',
+      ],
+      {
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const client = new PlaygroundClient(child, `http://127.0.0.1:${port}`);
     // If the test process ends without stop() (a crash, a killed worker), take the Playground with it.
     process.once('exit', client.killOnExit);
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the Playground did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`the Playground did not start within ${START_TIMEOUT_MS} ms`)),
+          START_TIMEOUT_MS,
+        );
         child.stdout?.on('data', (chunk: Buffer) => {
           log(chunk.toString());
           if (/Listening on/.test(chunk.toString())) {
@@ -57,7 +83,9 @@ export class PlaygroundClient {
         child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
         child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the Playground exited with ${code}`))));
       });
-      client.config = ((await (await fetch(`${client.baseUrl}/_internal/v1/config`)).json()) as { config: PlaygroundConfig }).config;
+      client.config = (
+        (await (await fetch(`${client.baseUrl}/_internal/v1/config`)).json()) as { config: PlaygroundConfig }
+      ).config;
       client.ws = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
       client.ws.on('message', (data) => {
         client.frames.push(JSON.parse(data.toString()) as PlaygroundFrame);
@@ -76,7 +104,11 @@ export class PlaygroundClient {
   }
 
   private async call(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
@@ -88,12 +120,27 @@ export class PlaygroundClient {
 
   /** The current user types `text` in a conversation. */
   say(conversationId: string, text: string): Promise<{ status: number; body: unknown }> {
-    return this.call(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { from: { id: this.config.currentUser.id }, text, textFormat: 'plain' });
+    return this.call(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
+      from: { id: this.config.currentUser.id },
+      text,
+      textFormat: 'plain',
+    });
   }
 
   /** The current user clicks an Action.Execute on the card of message `messageId`. */
-  async execute(conversationId: string, messageId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    return this.call('/_conversation/v1/invoke', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } }, from: { id: this.config.currentUser.id }, conversation: { id: conversationId }, replyToId: messageId });
+  async execute(
+    conversationId: string,
+    messageId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<{ status: number; body: unknown }> {
+    return this.call('/_conversation/v1/invoke', {
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data } },
+      from: { id: this.config.currentUser.id },
+      conversation: { id: conversationId },
+      replyToId: messageId,
+    });
   }
 
   /** The first frame (from `since` on) matching `predicate`, waiting up to `timeoutMs`. */
@@ -103,7 +150,10 @@ export class PlaygroundClient {
       const found = this.frames.slice(since).find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no Playground frame matched within ${timeoutMs} ms; frames: ${JSON.stringify(this.frames.slice(since)).slice(0, 2000)}`);
+      if (left <= 0)
+        throw new Error(
+          `no Playground frame matched within ${timeoutMs} ms; frames: ${JSON.stringify(this.frames.slice(since)).slice(0, 2000)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

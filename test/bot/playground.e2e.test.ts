@@ -4,7 +4,8 @@ import { PlaygroundClient, type PlaygroundFrame } from './playground-client';
 
 jest.setTimeout(180_000);
 
-const fromBot = (frame: PlaygroundFrame) => frame.action === 'createMessage' && frame.message.from?.id !== undefined && !frame.message.from.id.startsWith('user-id');
+const fromBot = (frame: PlaygroundFrame) =>
+  frame.action === 'createMessage' && frame.message.from?.id !== undefined && !frame.message.from.id.startsWith('user-id');
 const cardIn = (frame: PlaygroundFrame) => cardText(frame.message.attachments?.[0]?.content);
 
 /**
@@ -19,7 +20,15 @@ describe('Soporte in the Microsoft 365 Agents Playground', () => {
     h = await BotHarness.start();
     pg = await PlaygroundClient.start(`${h.baseUrl}/api/messages`);
     const user = pg.config.currentUser;
-    await h.store.directory.putStaff({ id: 'staff-alex', name: 'Alex Wilber', email: 'alexw@example.com', role: 'manager', aadObjectId: user.aadObjectId, locale: 'en', active: true });
+    await h.store.directory.putStaff({
+      id: 'staff-alex',
+      name: 'Alex Wilber',
+      email: 'alexw@example.com',
+      role: 'manager',
+      aadObjectId: user.aadObjectId,
+      locale: 'en',
+      active: true,
+    });
   });
   afterAll(async () => {
     await pg?.stop();
@@ -41,7 +50,10 @@ describe('Soporte in the Microsoft 365 Agents Playground', () => {
     // help
     let since = pg.frames.length;
     await pg.say(chat, 'help');
-    const help = await pg.waitFor((f) => fromBot(f) && f.actionConversationId === chat && cardIn(f).includes('Soporte commands'), since);
+    const help = await pg.waitFor(
+      (f) => fromBot(f) && f.actionConversationId === chat && cardIn(f).includes('Soporte commands'),
+      since,
+    );
     expect(cardIn(help)).toMatch(/ticket <number>: A ticket card with its actions/);
 
     // queue
@@ -49,13 +61,19 @@ describe('Soporte in the Microsoft 365 Agents Playground', () => {
     since = pg.frames.length;
     await pg.say(chat, 'queue');
     const queue = await pg.waitFor((f) => fromBot(f) && cardIn(f).includes('Queue:'), since);
-    expect(cardIn(queue)).toMatch(new RegExp(`Queue: 1 new or unassigned[\\s\\S]*${ticket.number} · Exchange mailbox does not sync`));
+    expect(cardIn(queue)).toMatch(
+      new RegExp(`Queue: 1 new or unassigned[\\s\\S]*${ticket.number} · Exchange mailbox does not sync`),
+    );
 
     // ticket card, then Action.Execute "assign to me" answered with the updated card
     since = pg.frames.length;
     await pg.say(chat, `ticket ${ticket.number}`);
     const card = await pg.waitFor((f) => fromBot(f) && cardIn(f).includes('Assignee: Unassigned'), since);
-    const invoke = await pg.execute(chat, card.message.messageId, 'ticket.assignToMe', { ticketId: ticket.id, version: ticket.version, view: 'ticket' });
+    const invoke = await pg.execute(chat, card.message.messageId, 'ticket.assignToMe', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      view: 'ticket',
+    });
     expect(invoke.status).toBe(200);
     expect(JSON.stringify(invoke.body)).toContain('Assignee');
     expect(cardText((invoke.body as { value: unknown }).value)).toMatch(/Assignee: Alex Wilber/);
@@ -65,13 +83,23 @@ describe('Soporte in the Microsoft 365 Agents Playground', () => {
     h.clock.advanceMinutes(3 * 60 + 30);
     since = pg.frames.length;
     await h.monitor().sweep();
-    const alert = await pg.waitFor((f) => f.action === 'createMessage' && f.actionConversationId === channel && cardIn(f).includes('At risk: response SLA'), since);
+    const alert = await pg.waitFor(
+      (f) => f.action === 'createMessage' && f.actionConversationId === channel && cardIn(f).includes('At risk: response SLA'),
+      since,
+    );
     expect(cardIn(alert)).toMatch(new RegExp(`At risk: response SLA of ${ticket.number}[\\s\\S]*Assignee: Alex Wilber`));
 
     // The ticket changes: the alert card is updated in place in the channel.
     const current = await h.store.tickets.get(ticket.id);
-    await h.services.tickets.acknowledge({ role: 'manager', id: 'staff-alex' }, { ticketId: ticket.id, expectedVersion: current?.version ?? '' });
-    const updated = await pg.waitFor((f) => f.action === 'updateMessage' && f.actionConversationId === channel && f.message.messageId === alert.message.messageId, since);
+    await h.services.tickets.acknowledge(
+      { role: 'manager', id: 'staff-alex' },
+      { ticketId: ticket.id, expectedVersion: current?.version ?? '' },
+    );
+    const updated = await pg.waitFor(
+      (f) =>
+        f.action === 'updateMessage' && f.actionConversationId === channel && f.message.messageId === alert.message.messageId,
+      since,
+    );
     expect(cardIn(updated)).toMatch(/Response SLA: Met/);
   });
 });

@@ -29,7 +29,18 @@ const SAFE: Record<string, string> = {
 describe('production configuration checks (productionProblems)', () => {
   it('accepts the deployed shape: managed identity for the bot and Graph, a separate add-in API app', () => {
     expect(productionProblems(parseConfig(SAFE))).toEqual([]);
-    expect(productionProblems(parseConfig({ ...SAFE, GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_CERTIFICATE_PATH: '/certs/soporte.pem', STORE: 'sharepoint', SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/soporte' }))).toEqual([]);
+    expect(
+      productionProblems(
+        parseConfig({
+          ...SAFE,
+          GRAPH_AUTH: 'certificate',
+          AZURE_TENANT_ID: TENANT,
+          AZURE_CLIENT_CERTIFICATE_PATH: '/certs/soporte.pem',
+          STORE: 'sharepoint',
+          SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/soporte',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('checks nothing outside production (local mode stays the newcomer default)', () => {
@@ -38,7 +49,18 @@ describe('production configuration checks (productionProblems)', () => {
   });
 
   it('names every problem of a development configuration run as production, in one error', () => {
-    const problems = productionProblems(parseConfig({ NODE_ENV: 'production', AUTH_MODE: 'local', MAIL_MODE: 'graph', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's', STORE: 'sharepoint', OFFICE_JS_URL: 'http://127.0.0.1/office.js' }));
+    const problems = productionProblems(
+      parseConfig({
+        NODE_ENV: 'production',
+        AUTH_MODE: 'local',
+        MAIL_MODE: 'graph',
+        GRAPH_TENANT_ID: 't',
+        GRAPH_CLIENT_ID: 'c',
+        GRAPH_CLIENT_SECRET: 's',
+        STORE: 'sharepoint',
+        OFFICE_JS_URL: 'http://127.0.0.1/office.js',
+      }),
+    );
     const expected = [
       /^bot identity: MicrosoftAppType must be SingleTenant or UserAssignedMSI/,
       /^bot identity: MicrosoftAppId/,
@@ -59,11 +81,20 @@ describe('production configuration checks (productionProblems)', () => {
   });
 
   it('refuses one identity for both the service and the add-in API, and an unnamed managed identity', () => {
-    expect(productionProblems(parseConfig({ ...SAFE, ENTRA_CLIENT_ID: UAMI }))).toEqual([expect.stringMatching(/ENTRA_CLIENT_ID must be the add-in API's own app registration, not the service identity/)]);
+    expect(productionProblems(parseConfig({ ...SAFE, ENTRA_CLIENT_ID: UAMI }))).toEqual([
+      expect.stringMatching(/ENTRA_CLIENT_ID must be the add-in API's own app registration, not the service identity/),
+    ]);
     const { AZURE_CLIENT_ID: _unused, ...unnamed } = SAFE;
-    expect(productionProblems(parseConfig(unnamed))).toEqual([expect.stringMatching(/GRAPH_AUTH=managed-identity needs AZURE_CLIENT_ID/)]);
-    expect(productionProblems(parseConfig({ ...SAFE, GRAPH_AUTH: 'certificate' }))).toEqual(['GRAPH_AUTH=certificate needs AZURE_TENANT_ID', 'GRAPH_AUTH=certificate needs AZURE_CLIENT_CERTIFICATE_PATH']);
-    expect(productionProblems(parseConfig({ ...SAFE, MicrosoftAppType: 'SingleTenant' }))).toEqual([expect.stringMatching(/^bot identity: SingleTenant needs MicrosoftAppPassword or CertificateThumbprint/)]);
+    expect(productionProblems(parseConfig(unnamed))).toEqual([
+      expect.stringMatching(/GRAPH_AUTH=managed-identity needs AZURE_CLIENT_ID/),
+    ]);
+    expect(productionProblems(parseConfig({ ...SAFE, GRAPH_AUTH: 'certificate' }))).toEqual([
+      'GRAPH_AUTH=certificate needs AZURE_TENANT_ID',
+      'GRAPH_AUTH=certificate needs AZURE_CLIENT_CERTIFICATE_PATH',
+    ]);
+    expect(productionProblems(parseConfig({ ...SAFE, MicrosoftAppType: 'SingleTenant' }))).toEqual([
+      expect.stringMatching(/^bot identity: SingleTenant needs MicrosoftAppPassword or CertificateThumbprint/),
+    ]);
   });
 });
 
@@ -74,7 +105,14 @@ describe('production start (bot/main.ts) with an unsafe configuration', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'soporte-unsafe-'));
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/main.ts')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: join(dataDir, 'data'), PORT: '0', HOST: '127.0.0.1', AUTH_MODE: 'local' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATA_DIR: join(dataDir, 'data'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        AUTH_MODE: 'local',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -9,7 +9,14 @@ describe('Teams: a manager holds or sends a drafted statement from its card', ()
   let h: BotHarness;
   beforeEach(async () => {
     h = await BotHarness.start();
-    await h.store.directory.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    await h.store.directory.putRequester({
+      id: 'r-bob',
+      clientId: 'acme',
+      email: 'bob@acme.example',
+      name: 'Bob',
+      isClientAdmin: true,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
     await h.services.statements.draft({ role: 'manager', id: 'staff-manager' }, 'acme', '2026-02');
   });
   afterEach(async () => h.close());
@@ -17,7 +24,10 @@ describe('Teams: a manager holds or sends a drafted statement from its card', ()
   it('needs a note to hold, refuses other roles, and sends once to the client administrators', async () => {
     const noNote = await invokeTurn(h, cardAction('statement.hold', { statementId: 'stmt-acme-2026-02', note: '' }, MANAGER));
     expect(JSON.stringify(noNote.value)).toMatch(/note/);
-    const held = await invokeTurn(h, cardAction('statement.hold', { statementId: 'stmt-acme-2026-02', note: 'check the sessions' }, MANAGER));
+    const held = await invokeTurn(
+      h,
+      cardAction('statement.hold', { statementId: 'stmt-acme-2026-02', note: 'check the sessions' }, MANAGER),
+    );
     expect(held.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(held.value)).toMatch(/Held by Marta Manager: check the sessions/);
     expect((await h.store.statements.get('stmt-acme-2026-02'))?.status).toBe('held');

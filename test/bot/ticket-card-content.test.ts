@@ -9,7 +9,9 @@ const LENA = { role: 'L2' as const, id: 'staff-l2', name: 'Lena L2' };
 /** What the ticket card shows a consultant, through the bot over HTTP (restify, CloudAdapter in local mode). */
 describe('the ticket card: requester, description, attachments, latest client message, Microsoft case', () => {
   let h: BotHarness;
-  beforeEach(async () => { h = await BotHarness.start(); });
+  beforeEach(async () => {
+    h = await BotHarness.start();
+  });
   afterEach(async () => h.close());
 
   async function cardFor(number: string): Promise<Record<string, unknown>> {
@@ -20,15 +22,27 @@ describe('the ticket card: requester, description, attachments, latest client me
   }
 
   it('shows who asked, what they wrote first, their files and their latest message', async () => {
-    let ticket = await h.openTicket({ description: 'Desde esta mañana el buzón de finanzas no recibe correo.\n\nYa reiniciamos Outlook.\nProbamos en la web: igual.\nEl error dice 0x8004010F.\nGracias.' });
-    await recordTicketAttachments(h.store.state, ticket.id, '<m1@acme.example>', [{ filename: 'captura.png', contentType: 'image/png', sizeBytes: 120 * 1024, storedRef: 'a/1', inline: false }]);
-    ticket = await h.services.tickets.recordClientReply(INTAKE, { ticketId: ticket.id, expectedVersion: ticket.version }, '<r1@acme.example>', 'Ahora tampoco llega el correo de nómina.\nEs urgente.');
+    let ticket = await h.openTicket({
+      description:
+        'Desde esta mañana el buzón de finanzas no recibe correo.\n\nYa reiniciamos Outlook.\nProbamos en la web: igual.\nEl error dice 0x8004010F.\nGracias.',
+    });
+    await recordTicketAttachments(h.store.state, ticket.id, '<m1@acme.example>', [
+      { filename: 'captura.png', contentType: 'image/png', sizeBytes: 120 * 1024, storedRef: 'a/1', inline: false },
+    ]);
+    ticket = await h.services.tickets.recordClientReply(
+      INTAKE,
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      '<r1@acme.example>',
+      'Ahora tampoco llega el correo de nómina.\nEs urgente.',
+    );
 
     const card = await cardFor(ticket.number);
     expect(adaptiveCardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain('Requester: Ana (ana@acme.example)');
-    expect(text).toContain('Desde esta mañana el buzón de finanzas no recibe correo.\nYa reiniciamos Outlook.\nProbamos en la web: igual.…');
+    expect(text).toContain(
+      'Desde esta mañana el buzón de finanzas no recibe correo.\nYa reiniciamos Outlook.\nProbamos en la web: igual.…',
+    );
     expect(text).toContain('Attachments: captura.png (120 KB)');
     expect(text).toContain('Latest client message, Mon 2 Mar, 10:00\nAhora tampoco llega el correo de nómina.\nEs urgente.');
   });
@@ -36,11 +50,18 @@ describe('the ticket card: requester, description, attachments, latest client me
   it('at L4 offers to record the Microsoft case number, then to change it', async () => {
     let ticket = await h.openTicket();
     ticket = await h.services.tickets.acknowledge(LENA, { ticketId: ticket.id, expectedVersion: ticket.version }); // L4 takes an open ticket
-    ticket = await h.services.tickets.escalate(LENA, { ticketId: ticket.id, expectedVersion: ticket.version }, 'L4', 'Exchange Online back end');
+    ticket = await h.services.tickets.escalate(
+      LENA,
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      'L4',
+      'Exchange Online back end',
+    );
     const card = await cardFor(ticket.number);
     expect(JSON.stringify(card)).toContain('Record Microsoft case');
     expect(adaptiveCardProblems(card)).toEqual([]);
-    const { body } = await h.post(cardAction('l4.recordCase', { ...actionData(card, 'l4.recordCase'), caseNumber: '2603020040001234' }, L2));
+    const { body } = await h.post(
+      cardAction('l4.recordCase', { ...actionData(card, 'l4.recordCase'), caseNumber: '2603020040001234' }, L2),
+    );
     expect(cardText(body.value)).toContain('Microsoft case: 2603020040001234');
     expect(JSON.stringify(body.value)).toContain('Change Microsoft case');
     expect((await h.store.tickets.get(ticket.id))?.microsoftCaseNumber).toBe('2603020040001234');

@@ -12,9 +12,14 @@ export interface Outcome {
 /** Runs the real `soporte` command as a child process against `dataDir` (extra env, e.g. TEST_CLOCK_START). */
 export function soporte(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -28,7 +33,10 @@ export async function soporteJson<T>(dataDir: string, args: string[], env: Recor
 /** Runs `soporte` with its stdout closed before it writes (what `soporte ... | head` does to a long listing). */
 export function soporteIntoClosedPipe(dataDir: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdout.destroy();
     let stderr = '';

@@ -18,8 +18,19 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
     const h = await intakeHarness({ dataDir: dir, startAt: '2026-12-07T16:00:00.000Z' });
     try {
       mkdirSync(join(dir, 'maildrop'), { recursive: true });
-      writeFileSync(join(dir, 'maildrop', 'pedro.eml'), eml({ from: 'Pedro Gómez <pedro@acme.example>', subject: 'No puedo entrar al ERP', id: '<pedro-1@acme.example>', date: 'Mon, 7 Dec 2026 15:55:00 +0000' }).replace(/\n/g, '\r\n'));
-      const report = await new MailPoller(new MaildropMailbox({ dataDir: dir, attachments: h.attachments, clock: h.clock }), h.intake).pollOnce();
+      writeFileSync(
+        join(dir, 'maildrop', 'pedro.eml'),
+        eml({
+          from: 'Pedro Gómez <pedro@acme.example>',
+          subject: 'No puedo entrar al ERP',
+          id: '<pedro-1@acme.example>',
+          date: 'Mon, 7 Dec 2026 15:55:00 +0000',
+        }).replace(/\n/g, '\r\n'),
+      );
+      const report = await new MailPoller(
+        new MaildropMailbox({ dataDir: dir, attachments: h.attachments, clock: h.clock }),
+        h.intake,
+      ).pollOnce();
       expect(report).toMatchObject({ quarantined: 1, processed: 0 });
     } finally {
       await h.close();
@@ -30,7 +41,9 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
   it('shows what waits in quarantine and why', async () => {
     const listed = await soporte(dir, ['mail', 'list', '--quarantine']);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
-    expect(listed.stdout).toMatch(/pedro\.eml\s+Mon 7 Dec 2026 10:00 \(Mexico City time\)\s+pedro@acme\.example\s+No puedo entrar al ERP\s+unauthorized: pedro@acme\.example is not an authorized requester of ACME/);
+    expect(listed.stdout).toMatch(
+      /pedro\.eml\s+Mon 7 Dec 2026 10:00 \(Mexico City time\)\s+pedro@acme\.example\s+No puedo entrar al ERP\s+unauthorized: pedro@acme\.example is not an authorized requester of ACME/,
+    );
     const waiting = await soporteJson<Array<{ id: string; action: string }>>(dir, ['mail', 'list', '--quarantine']);
     expect(waiting).toEqual([expect.objectContaining({ id: 'pedro.eml', action: 'unauthorized', from: 'pedro@acme.example' })]);
   });
@@ -38,7 +51,9 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
   it('refuses to release while the sender is still unauthorized, then re-ingests it once they are', async () => {
     const early = await soporte(dir, ['mail', 'release', 'pedro.eml']);
     expect(early.code).toBe(1);
-    expect(early.stderr.trim()).toBe('error: sender: pedro@acme.example is still not an authorized requester of ACME: authorize them first (soporte requesters add --client acme --email pedro@acme.example ...)');
+    expect(early.stderr.trim()).toBe(
+      'error: sender: pedro@acme.example is still not an authorized requester of ACME: authorize them first (soporte requesters add --client acme --email pedro@acme.example ...)',
+    );
     expect(existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')) : []).toEqual([]);
 
     await soporteJson(dir, ['requesters', 'add', '--client', 'acme', '--email', 'pedro@acme.example', '--name', 'Pedro Gómez']);
@@ -50,8 +65,16 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
     expect(readFileSync(join(dir, 'outbox', outbox[0]!), 'utf8')).toMatch(/^To: pedro@acme\.example$/m);
 
     expect(await soporteJson<unknown[]>(dir, ['mail', 'list', '--quarantine'])).toEqual([]);
-    const record = JSON.parse(readFileSync(join(dir, 'mail', 'processed', 'pedro.eml.reason.json'), 'utf8')) as Record<string, unknown>;
-    expect(record).toMatchObject({ disposition: 'processed', action: 'opened', releasedBy: expect.stringMatching(/^cli:/), quarantined: expect.objectContaining({ action: 'unauthorized' }) });
+    const record = JSON.parse(readFileSync(join(dir, 'mail', 'processed', 'pedro.eml.reason.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(record).toMatchObject({
+      disposition: 'processed',
+      action: 'opened',
+      releasedBy: expect.stringMatching(/^cli:/),
+      quarantined: expect.objectContaining({ action: 'unauthorized' }),
+    });
     expect(readdirSync(join(dir, 'mail', 'quarantine'))).toEqual([]);
   });
 

@@ -17,7 +17,13 @@ interface Server {
 /** `npm start`'s entry point (tsx bot/main.ts) on a temp DATA_DIR; resolves once it says it listens (killed if it never does). */
 async function start(dataDir: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = new TestChild(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/main.ts')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MAIL_MODE: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = new TestChild(
+    spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', MAIL_MODE: 'log', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   try {
     await child.waitForOutput((out) => out.includes('listening on'), 'server start');
   } catch (error) {
@@ -33,7 +39,12 @@ async function stop(child: TestChild): Promise<void> {
 
 function cli(dataDir: string, ...args: string[]): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [join(ROOT, 'bin/soporte.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)));
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/soporte.js'), ...args],
+      { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 },
+      (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)),
+    );
   });
 }
 
@@ -52,19 +63,35 @@ describe('npm start (bot/main.ts)', () => {
     const server = await start(dir, { INSTANCE_ID: 'start-test' });
     try {
       expect(server.output()).toMatch(/demo data loaded: client "demo"/);
-      let health: { status: string; store: { kind: string; schemaVersion: number }; monitor: { lastSweep: { active: boolean; tickets: number } | null; leaseHolder: string } } | undefined;
+      let health:
+        | {
+            status: string;
+            store: { kind: string; schemaVersion: number };
+            monitor: { lastSweep: { active: boolean; tickets: number } | null; leaseHolder: string };
+          }
+        | undefined;
       await waitUntil(async () => {
         health = (await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json()) as typeof health;
         return Boolean(health?.monitor.lastSweep);
       }, 'the first SLA sweep on /healthz');
-      expect(health).toMatchObject({ status: 'ok', store: { kind: 'sqlite' }, monitor: { leaseHolder: 'start-test', lastSweep: { active: true, tickets: 2 } } });
+      expect(health).toMatchObject({
+        status: 'ok',
+        store: { kind: 'sqlite' },
+        monitor: { leaseHolder: 'start-test', lastSweep: { active: true, tickets: 2 } },
+      });
       expect(health?.store.schemaVersion).toBeGreaterThanOrEqual(1);
     } finally {
       await stop(server.child);
     }
-    const staff = JSON.parse(await cli(dir, 'staff', 'list', '--json')) as Array<{ role: string; aadObjectId: string; name: string }>;
+    const staff = JSON.parse(await cli(dir, 'staff', 'list', '--json')) as Array<{
+      role: string;
+      aadObjectId: string;
+      name: string;
+    }>;
     expect(staff.map((s) => s.role).sort()).toEqual(['L1', 'L2', 'L3', 'manager']);
-    expect(staff.every((s) => s.name.startsWith('[DEMO]') && /^00000000-0000-0000-0000-0{11}2\d$/.test(s.aadObjectId))).toBe(true);
+    expect(staff.every((s) => s.name.startsWith('[DEMO]') && /^00000000-0000-0000-0000-0{11}2\d$/.test(s.aadObjectId))).toBe(
+      true,
+    );
     const again = await start(dir, { INSTANCE_ID: 'start-test' });
     try {
       expect(again.output()).toMatch(/demo data: not loaded \(already-seeded\)/);
@@ -74,7 +101,10 @@ describe('npm start (bot/main.ts)', () => {
   });
 
   it('seeds nothing with SEED_DEMO=false or in production', async () => {
-    const envs: Array<Record<string, string>> = [{ SEED_DEMO: 'false' }, { NODE_ENV: 'production', SEED_DEMO: 'true', AUTH_MODE: 'entra', ENTRA_CLIENT_ID: 'x' }];
+    const envs: Array<Record<string, string>> = [
+      { SEED_DEMO: 'false' },
+      { NODE_ENV: 'production', SEED_DEMO: 'true', AUTH_MODE: 'entra', ENTRA_CLIENT_ID: 'x' },
+    ];
     for (const env of envs) {
       const dir = tempDir();
       const server = await start(dir, env).catch((error: Error) => ({ error }));

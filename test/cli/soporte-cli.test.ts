@@ -14,9 +14,14 @@ interface Outcome {
 /** Runs the real `soporte` command as a child process against `dataDir`. */
 function soporte(dataDir: string, ...args: string[]): Promise<Outcome> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,38 +42,126 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
   });
 
   it('manages a client, its requesters (dated, imported from CSV) and staff', async () => {
-    const client = await json<{ id: string; locale: string }>(dir, 'clients', 'add', '--name', 'Contoso México', '--locale', 'en', '--domain', 'contoso.example', '--manager-email', 'boss@partner.example');
+    const client = await json<{ id: string; locale: string }>(
+      dir,
+      'clients',
+      'add',
+      '--name',
+      'Contoso México',
+      '--locale',
+      'en',
+      '--domain',
+      'contoso.example',
+      '--manager-email',
+      'boss@partner.example',
+    );
     expect(client).toMatchObject({ id: 'contoso-mexico', locale: 'en' });
     const listed = await soporte(dir, 'clients', 'list');
     expect(listed.stdout).toContain('Contoso México');
 
-    await json(dir, 'requesters', 'add', '--client', 'contoso-mexico', '--email', 'Ana@Contoso.example', '--name', 'Ana', '--admin', '--effective', '2026-01-01', '--on-request-of', 'cio@contoso.example');
-    const ended = await json<{ effectiveTo: string }>(dir, 'requesters', 'deactivate', '--client', 'contoso-mexico', '--email', 'ana@contoso.example', '--effective', '2026-06-01');
+    await json(
+      dir,
+      'requesters',
+      'add',
+      '--client',
+      'contoso-mexico',
+      '--email',
+      'Ana@Contoso.example',
+      '--name',
+      'Ana',
+      '--admin',
+      '--effective',
+      '2026-01-01',
+      '--on-request-of',
+      'cio@contoso.example',
+    );
+    const ended = await json<{ effectiveTo: string }>(
+      dir,
+      'requesters',
+      'deactivate',
+      '--client',
+      'contoso-mexico',
+      '--email',
+      'ana@contoso.example',
+      '--effective',
+      '2026-06-01',
+    );
     expect(ended.effectiveTo).toBe('2026-06-01T06:00:00.000Z');
-    const activeInMay = await json<Array<{ email: string }>>(dir, 'requesters', 'list', '--client', 'contoso-mexico', '--active-at', '2026-05-01T12:00:00Z');
+    const activeInMay = await json<Array<{ email: string }>>(
+      dir,
+      'requesters',
+      'list',
+      '--client',
+      'contoso-mexico',
+      '--active-at',
+      '2026-05-01T12:00:00Z',
+    );
     expect(activeInMay.map((r) => r.email)).toEqual(['ana@contoso.example']);
-    const activeInJuly = await json<unknown[]>(dir, 'requesters', 'list', '--client', 'contoso-mexico', '--active-at', '2026-07-01T12:00:00Z');
+    const activeInJuly = await json<unknown[]>(
+      dir,
+      'requesters',
+      'list',
+      '--client',
+      'contoso-mexico',
+      '--active-at',
+      '2026-07-01T12:00:00Z',
+    );
     expect(activeInJuly).toEqual([]);
 
     const csvPath = join(dir, 'people.csv');
-    writeFileSync(csvPath, 'Email,Name,Locale,Admin,Effective From\nbea@contoso.example,Bea,en,yes,2026-01-01\nnot-an-email,Broken\ncid@contoso.example,,es-MX\ndan@contoso.example,Dan,,,2026-01-01\n');
+    writeFileSync(
+      csvPath,
+      'Email,Name,Locale,Admin,Effective From\nbea@contoso.example,Bea,en,yes,2026-01-01\nnot-an-email,Broken\ncid@contoso.example,,es-MX\ndan@contoso.example,Dan,,,2026-01-01\n',
+    );
     const imported = await soporte(dir, 'requesters', 'import', csvPath, '--client', 'contoso-mexico');
     expect(imported.code).toBe(2);
     expect(imported.stdout).toContain('line 3: email: "not-an-email" is not an email address');
     expect(imported.stdout).toContain('line 4: name: is required');
     expect(imported.stdout).toContain('2 requesters added, 2 rows refused');
-    const all = await json<Array<{ email: string; isClientAdmin: boolean }>>(dir, 'requesters', 'list', '--client', 'contoso-mexico');
+    const all = await json<Array<{ email: string; isClientAdmin: boolean }>>(
+      dir,
+      'requesters',
+      'list',
+      '--client',
+      'contoso-mexico',
+    );
     expect(all.map((r) => r.email).sort()).toEqual(['ana@contoso.example', 'bea@contoso.example', 'dan@contoso.example']);
 
-    const staff = await json<{ id: string; role: string }>(dir, 'staff', 'add', '--name', 'Lena', '--email', 'lena@partner.example', '--role', 'L2', '--aad-object-id', '00000000-0000-0000-0000-0000000000aa');
+    const staff = await json<{ id: string; role: string }>(
+      dir,
+      'staff',
+      'add',
+      '--name',
+      'Lena',
+      '--email',
+      'lena@partner.example',
+      '--role',
+      'L2',
+      '--aad-object-id',
+      '00000000-0000-0000-0000-0000000000aa',
+    );
     expect(staff.role).toBe('L2');
     const roster = await json<Array<{ email: string; aadObjectId: string }>>(dir, 'staff', 'list');
-    expect(roster).toEqual([expect.objectContaining({ email: 'lena@partner.example', aadObjectId: '00000000-0000-0000-0000-0000000000aa' })]);
+    expect(roster).toEqual([
+      expect.objectContaining({ email: 'lena@partner.example', aadObjectId: '00000000-0000-0000-0000-0000000000aa' }),
+    ]);
   });
 
   it('logs a phone call, shows it with its clocks and history, explains the SLA and reports hours', async () => {
     await json(dir, 'requesters', 'add', '--client', 'contoso-mexico', '--email', 'eva@contoso.example', '--name', 'Eva');
-    const opened = await soporte(dir, 'tickets', 'open', '--phone', '--client', 'contoso-mexico', '--requester', 'eva@contoso.example', '--subject', 'Payroll down', '--json');
+    const opened = await soporte(
+      dir,
+      'tickets',
+      'open',
+      '--phone',
+      '--client',
+      'contoso-mexico',
+      '--requester',
+      'eva@contoso.example',
+      '--subject',
+      'Payroll down',
+      '--json',
+    );
     expect(opened.code).toBe(0);
     const ticket = JSON.parse(opened.stdout) as { number: string; priority: string; channel: string; awaitingEmail: boolean };
     expect(ticket).toMatchObject({ priority: 'critical', channel: 'phone', awaitingEmail: true });
@@ -83,21 +176,42 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
     expect(list.map((t) => t.number)).toEqual([ticket.number]);
     const shown = await soporte(dir, 'tickets', 'show', ticket.number);
     expect(shown.stdout).toMatch(/Response SLA\s+\S+/);
-    const history = await json<Array<{ type: string; channel: string; actor: { role: string } }>>(dir, 'tickets', 'history', ticket.number);
-    expect(history).toEqual([expect.objectContaining({ type: 'opened', channel: 'phone', actor: expect.objectContaining({ role: 'manager' }) })]);
-    const explained = await json<{ response: { breachMinutes: number }; changes: unknown[] }>(dir, 'sla', 'explain', ticket.number);
+    const history = await json<Array<{ type: string; channel: string; actor: { role: string } }>>(
+      dir,
+      'tickets',
+      'history',
+      ticket.number,
+    );
+    expect(history).toEqual([
+      expect.objectContaining({ type: 'opened', channel: 'phone', actor: expect.objectContaining({ role: 'manager' }) }),
+    ]);
+    const explained = await json<{ response: { breachMinutes: number }; changes: unknown[] }>(
+      dir,
+      'sla',
+      'explain',
+      ticket.number,
+    );
     expect(explained.response.breachMinutes).toBe(30);
 
     const hours = await soporte(dir, 'hours', '--client', 'contoso-mexico', '--month', '2026-03', '--csv');
-    expect(hours.stdout.split('\n')[0]).toBe('kind,entries,regular_minutes,after_hours_minutes,after_hours_weighted_minutes,unapproved_after_hours_minutes,chargeable_minutes,amount');
+    expect(hours.stdout.split('\n')[0]).toBe(
+      'kind,entries,regular_minutes,after_hours_minutes,after_hours_weighted_minutes,unapproved_after_hours_minutes,chargeable_minutes,amount',
+    );
     expect(hours.stdout.split('\n')[1]).toMatch(/^follow-up,\d+,\d+,0,0.0,0,\d+\.\d,\d+\.\d\d$/);
   });
 
   it('drafts a monthly statement with its PDF, CSV and XLSX, matching the hours report, and holds it', async () => {
     const out = join(dir, 'statements');
-    const drafted = await json<{ statement: { id: string; status: string; data: { summary: Record<string, unknown> } }; files: string[] }>(dir, 'statements', 'draft', '--client', 'contoso-mexico', '--month', '2026-01', '--out', out);
+    const drafted = await json<{
+      statement: { id: string; status: string; data: { summary: Record<string, unknown> } };
+      files: string[];
+    }>(dir, 'statements', 'draft', '--client', 'contoso-mexico', '--month', '2026-01', '--out', out);
     expect(drafted.statement).toMatchObject({ id: 'stmt-contoso-mexico-2026-01', status: 'draft' });
-    expect(readdirSync(out).sort()).toEqual(['soporte-contoso-mexico-2026-01.csv', 'soporte-contoso-mexico-2026-01.pdf', 'soporte-contoso-mexico-2026-01.xlsx']);
+    expect(readdirSync(out).sort()).toEqual([
+      'soporte-contoso-mexico-2026-01.csv',
+      'soporte-contoso-mexico-2026-01.pdf',
+      'soporte-contoso-mexico-2026-01.xlsx',
+    ]);
     expect(readFileSync(join(out, 'soporte-contoso-mexico-2026-01.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const hours = await json<Record<string, unknown>>(dir, 'hours', '--client', 'contoso-mexico', '--month', '2026-01');
     // The statement carries the hours report of its month, figure for figure.
@@ -111,12 +225,31 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
 
   it('records, approves and lists after-hours requests; an L1 may not approve', async () => {
     await json(dir, 'staff', 'add', '--name', 'Luis', '--email', 'luis@partner.example', '--role', 'L1');
-    const window = await json<{ id: string; status: string }>(dir, 'afterhours', 'request', '--client', 'contoso-mexico', '--requested-by', 'eva@contoso.example', '--start', '2030-03-09T20:00:00-06:00', '--end', '2030-03-09T23:00:00-06:00');
+    const window = await json<{ id: string; status: string }>(
+      dir,
+      'afterhours',
+      'request',
+      '--client',
+      'contoso-mexico',
+      '--requested-by',
+      'eva@contoso.example',
+      '--start',
+      '2030-03-09T20:00:00-06:00',
+      '--end',
+      '2030-03-09T23:00:00-06:00',
+    );
     expect(window.status).toBe('requested');
     const refused = await soporte(dir, '--as', 'luis@partner.example', 'afterhours', 'approve', window.id);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: role L1 may not approve-after-hours/)]);
-    const approved = await json<{ status: string; decidedBy: string }>(dir, '--as', 'lena@partner.example', 'afterhours', 'approve', window.id);
+    const approved = await json<{ status: string; decidedBy: string }>(
+      dir,
+      '--as',
+      'lena@partner.example',
+      'afterhours',
+      'approve',
+      window.id,
+    );
     expect(approved.status).toBe('approved');
     const list = await json<Array<{ id: string }>>(dir, 'afterhours', 'list', '--status', 'approved');
     expect(list.map((w) => w.id)).toEqual([window.id]);
@@ -134,7 +267,17 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
     const missingOption = await soporte(dir, 'requesters', 'deactivate', '--client', 'contoso-mexico', '--email', 'a@b.example');
     expect(missingOption.code).toBe(1);
     expect(missingOption.stderr.trim()).toBe("error: required option '--effective <date>' not specified");
-    const notPhone = await soporte(dir, 'tickets', 'open', '--client', 'contoso-mexico', '--requester', 'eva@contoso.example', '--subject', 'x');
+    const notPhone = await soporte(
+      dir,
+      'tickets',
+      'open',
+      '--client',
+      'contoso-mexico',
+      '--requester',
+      'eva@contoso.example',
+      '--subject',
+      'x',
+    );
     expect(notPhone.stderr.trim()).toMatch(/^error: phone: /);
   });
 });

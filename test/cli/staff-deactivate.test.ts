@@ -8,17 +8,30 @@ const BIN = resolve(__dirname, '../../bin/soporte.js');
 
 function soporte(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** A Teams message from `aadObjectId`, answered in the response body. */
 function teamsMessage(text: string, aadObjectId: string) {
   return {
-    type: 'message', id: `m-${aadObjectId}`, text, deliveryMode: 'expectReplies', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'en-US',
-    from: { id: `user-${aadObjectId}`, name: 'User', aadObjectId }, recipient: { id: 'bot', name: 'Soporte' }, conversation: { id: `personal-${aadObjectId}`, conversationType: 'personal' },
+    type: 'message',
+    id: `m-${aadObjectId}`,
+    text,
+    deliveryMode: 'expectReplies',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    locale: 'en-US',
+    from: { id: `user-${aadObjectId}`, name: 'User', aadObjectId },
+    recipient: { id: 'bot', name: 'Soporte' },
+    conversation: { id: `personal-${aadObjectId}`, conversationType: 'personal' },
   };
 }
 
@@ -35,19 +48,43 @@ describe('soporte staff deactivate <email> (issue 10, also)', () => {
   });
 
   it('deactivates the staff member; from then on the bot refuses their Teams actions', async () => {
-    expect((await soporte(dir, 'staff', 'add', '--name', 'Lena', '--email', 'lena@partner.example', '--role', 'L2', '--aad-object-id', 'aad-lena', '--locale', 'en')).code).toBe(0);
+    expect(
+      (
+        await soporte(
+          dir,
+          'staff',
+          'add',
+          '--name',
+          'Lena',
+          '--email',
+          'lena@partner.example',
+          '--role',
+          'L2',
+          '--aad-object-id',
+          'aad-lena',
+          '--locale',
+          'en',
+        )
+      ).code,
+    ).toBe(0);
     const server = await startServer(dir, {});
     children.push(server.child);
     const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(server.lines.join('\n'))?.[1];
     const ask = async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage('help', 'aad-lena')) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsMessage('help', 'aad-lena')),
+      });
       return JSON.stringify(await res.json());
     };
     expect(await ask()).not.toMatch(/not registered/i);
 
     const done = await soporte(dir, 'staff', 'deactivate', 'LENA@partner.example');
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/Deactivated staff member .* \(lena@partner\.example\): their Teams actions are refused from now on/);
+    expect(done.stdout).toMatch(
+      /Deactivated staff member .* \(lena@partner\.example\): their Teams actions are refused from now on/,
+    );
     const listed = await soporte(dir, 'staff', 'list', '--json');
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ email: 'lena@partner.example', active: false })]);
     expect(await ask()).toMatch(/not registered/i);

@@ -7,9 +7,14 @@ const BIN = resolve(__dirname, '../../bin/soporte.js');
 
 function soporte(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -21,7 +26,19 @@ describe('soporte tickets triage / respond (child process, real SQLite, outbox)'
     for (const args of [
       ['clients', 'add', '--name', 'ACME', '--locale', 'es-MX', '--domain', 'acme.example'],
       ['requesters', 'add', '--client', 'acme', '--email', 'ana@acme.example', '--name', 'Ana'],
-      ['tickets', 'open', '--phone', '--client', 'acme', '--requester', 'ana@acme.example', '--subject', 'Facturación detenida', '--priority', 'high'],
+      [
+        'tickets',
+        'open',
+        '--phone',
+        '--client',
+        'acme',
+        '--requester',
+        'ana@acme.example',
+        '--subject',
+        'Facturación detenida',
+        '--priority',
+        'high',
+      ],
     ]) {
       const result = await soporte(dir, ...args);
       if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
@@ -34,7 +51,20 @@ describe('soporte tickets triage / respond (child process, real SQLite, outbox)'
 
   it('triages exactly as `soporte tickets triage <ticket> --priority .. --type .. --budget ..`, emails the client, audits who and why', async () => {
     const number = `SUP-${new Date().getUTCFullYear()}-0001`;
-    const done = await soporte(dir, 'tickets', 'triage', number, '--priority', 'critical', '--type', 'maintenance', '--budget', '1200', '--reason', 'Toda la facturación detenida');
+    const done = await soporte(
+      dir,
+      'tickets',
+      'triage',
+      number,
+      '--priority',
+      'critical',
+      '--type',
+      'maintenance',
+      '--budget',
+      '1200',
+      '--reason',
+      'Toda la facturación detenida',
+    );
     expect(done.code).toBe(0);
     expect(done.stdout.trim()).toBe(`${number}: New (awaiting first response), priority Critical, Maintenance, budget 1200 min`);
     const [mail] = outboxOf('triage');
@@ -43,7 +73,10 @@ describe('soporte tickets triage / respond (child process, real SQLite, outbox)'
     expect(eml).toMatch(/prioridad Cr=C3=ADtica|prioridad Crítica/);
     const history = await soporte(dir, 'tickets', 'history', number, '--json');
     const events = JSON.parse(history.stdout) as Array<{ type: string; actor: { id: string }; data: { reason?: string } }>;
-    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({ actor: { id: expect.stringMatching(/^cli:/) }, data: { reason: 'Toda la facturación detenida' } });
+    expect(events.find((e) => e.type === 'priority-changed')).toMatchObject({
+      actor: { id: expect.stringMatching(/^cli:/) },
+      data: { reason: 'Toda la facturación detenida' },
+    });
 
     const bad = await soporte(dir, 'tickets', 'triage', number, '--type', 'research-debugging', '--budget', '5000');
     expect(bad.code).not.toBe(0);
@@ -54,7 +87,15 @@ describe('soporte tickets triage / respond (child process, real SQLite, outbox)'
 
   it('responds to the client by email from the command line', async () => {
     const number = `SUP-${new Date().getUTCFullYear()}-0001`;
-    const done = await soporte(dir, 'tickets', 'respond', number, '--message', 'Estimada Ana, ya estamos revisando la facturación.', '--json');
+    const done = await soporte(
+      dir,
+      'tickets',
+      'respond',
+      number,
+      '--message',
+      'Estimada Ana, ya estamos revisando la facturación.',
+      '--json',
+    );
     expect(done.code).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ status: 'open', firstResponseBy: 'email' });
     expect(outboxOf('response')).toHaveLength(1);

@@ -20,11 +20,24 @@ async function currentHolder(dataDir: string): Promise<string | undefined> {
 
 function dropMail(dataDir: string, id: string): void {
   mkdirSync(join(dataDir, 'maildrop'), { recursive: true });
-  writeFileSync(join(dataDir, 'maildrop', `${id}.eml`), ['From: stranger@nowhere.example', 'To: soporte@soporte.local', `Subject: ${id}`, `Message-ID: <${id}@nowhere.example>`, '', 'hola', ''].join('\r\n'));
+  writeFileSync(
+    join(dataDir, 'maildrop', `${id}.eml`),
+    [
+      'From: stranger@nowhere.example',
+      'To: soporte@soporte.local',
+      `Subject: ${id}`,
+      `Message-ID: <${id}@nowhere.example>`,
+      '',
+      'hola',
+      '',
+    ].join('\r\n'),
+  );
 }
 
 function settled(dataDir: string, id: string): boolean {
-  return ['processed', 'quarantine'].some((d) => existsSync(join(dataDir, 'mail', d)) && readdirSync(join(dataDir, 'mail', d)).includes(`${id}.eml`));
+  return ['processed', 'quarantine'].some(
+    (d) => existsSync(join(dataDir, 'mail', d)) && readdirSync(join(dataDir, 'mail', d)).includes(`${id}.eml`),
+  );
 }
 
 describe('mail intake resumes as soon as a new process starts (issue 10, point 12)', () => {
@@ -39,7 +52,7 @@ describe('mail intake resumes as soon as a new process starts (issue 10, point 1
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('after kill -9, the next process on this host takes the dead holder\'s lease at once (not after its 60 s)', async () => {
+  it("after kill -9, the next process on this host takes the dead holder's lease at once (not after its 60 s)", async () => {
     const first = await startServer(dataDir, { TEST_CLOCK_START: T0, INSTANCE_ID: 'web-1' });
     children.push(first.child);
     await waitFor(() => first.lines.some((l) => l.startsWith('[soporte] mail intake:')), 30_000, 'mail intake');

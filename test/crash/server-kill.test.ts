@@ -23,7 +23,17 @@ async function startServer(dataDir: string, instance: string, clockStart: string
   const port = await freePort();
   const child = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NODE_ENV: 'test', MAIL_MODE: 'maildrop', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1', INSTANCE_ID: instance, TEST_CLOCK_START: clockStart },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      MAIL_MODE: 'maildrop',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SLA_SWEEP_SECONDS: '1',
+      INSTANCE_ID: instance,
+      TEST_CLOCK_START: clockStart,
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const server: Server = { process: new TestChild(child), lines: [], opened: new Map(), port };
@@ -47,7 +57,15 @@ async function startServer(dataDir: string, instance: string, clockStart: string
 }
 
 function burst(server: Server, from: number, to: number): void {
-  server.process.child.send({ type: 'open-burst', clientId: 'demo', requesterEmail: 'ana.lopez@cliente-demo.example', prefix: 'burst', from, to, raisedMinutesAgo: 45 });
+  server.process.child.send({
+    type: 'open-burst',
+    clientId: 'demo',
+    requesterEmail: 'ana.lopez@cliente-demo.example',
+    prefix: 'burst',
+    from,
+    to,
+    raisedMinutesAgo: 45,
+  });
 }
 
 function jsonLines(lines: string[]): Array<Record<string, unknown>> {
@@ -56,7 +74,9 @@ function jsonLines(lines: string[]): Array<Record<string, unknown>> {
 
 async function lastSweepAfter(port: number, sinceMs: number): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-  const body = (await response.json()) as { monitor: { lastSweep: { active: boolean; startedAt: string } | null; leaseHolder: string | null } };
+  const body = (await response.json()) as {
+    monitor: { lastSweep: { active: boolean; startedAt: string } | null; leaseHolder: string | null };
+  };
   const sweep = body.monitor.lastSweep;
   return Boolean(sweep?.active && Date.parse(sweep.startedAt) > sinceMs);
 }
@@ -89,9 +109,14 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       const forkedAt = Date.now();
       const second = await startServer(dir, 'run-2', '2026-03-04T17:10:00Z');
       servers.push(second);
-      const done = new Promise<void>((resolve) => second.process.child.on('message', (m: { type: string }) => m.type === 'burst-done' && resolve()));
+      const done = new Promise<void>((resolve) =>
+        second.process.child.on('message', (m: { type: string }) => m.type === 'burst-done' && resolve()),
+      );
       burst(second, 1, BURST);
-      await Promise.race([done, second.process.exited.then((code) => Promise.reject(new Error(`the server exited (${code}) before the burst was done`)))]);
+      await Promise.race([
+        done,
+        second.process.exited.then((code) => Promise.reject(new Error(`the server exited (${code}) before the burst was done`))),
+      ]);
       // The server's clock started at 17:10 when it was forked: this bounds its time at the end of the burst from above.
       const burstDoneOnServerClock = Date.parse('2026-03-04T17:10:00Z') + (Date.now() - forkedAt);
       await waitUntil(() => lastSweepAfter(second.port, burstDoneOnServerClock), 'a full sweep after the burst');
@@ -106,7 +131,8 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       const tickets = (await store.tickets.list({})).tickets;
       const burstTickets = tickets.filter((t) => t.sourceMessageId?.startsWith('<burst-'));
       // Nothing lost: every open confirmed before the kill is there, with the number it was confirmed with.
-      for (const [i, number] of confirmed) expect(burstTickets.find((t) => t.sourceMessageId === `<burst-${i}@crash.test>`)?.number).toBe(number);
+      for (const [i, number] of confirmed)
+        expect(burstTickets.find((t) => t.sourceMessageId === `<burst-${i}@crash.test>`)?.number).toBe(number);
       // Nothing duplicated: one ticket per message id, all of them present after the retry.
       expect(new Set(burstTickets.map((t) => t.sourceMessageId)).size).toBe(BURST);
       expect(burstTickets).toHaveLength(BURST);
@@ -116,7 +142,9 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       // Nothing half-written: each ticket has exactly its opened event, carrying its number.
       for (const ticket of burstTickets) {
         const events = await store.tickets.events(ticket.id);
-        expect(events.map((e) => [e.type, e.seq, e.type === 'opened' ? e.data.number : ''])).toEqual([['opened', 1, ticket.number]]);
+        expect(events.map((e) => [e.type, e.seq, e.type === 'opened' ? e.data.number : ''])).toEqual([
+          ['opened', 1, ticket.number],
+        ]);
       }
 
       // No alert twice: across both runs, at most one log line per ticket, clock and threshold.
@@ -129,14 +157,17 @@ describe('the server killed (SIGKILL) in the middle of a burst of ticket opens',
       expect([...perKey.values()].every((count) => count === 1)).toBe(true);
       // Every completed ledger entry was logged exactly once; each burst ticket's breach is in the ledger.
       const ledger = await store.alerts.list('sla:');
-      for (const record of ledger.filter((r) => r.completedAt && !r.ref?.startsWith('skipped:'))) expect(perKey.get(record.key)).toBe(1);
+      for (const record of ledger.filter((r) => r.completedAt && !r.ref?.startsWith('skipped:')))
+        expect(perKey.get(record.key)).toBe(1);
       const breached = new Set(ledger.filter((r) => r.key.endsWith(':response:breached')).map((r) => r.key.split(':')[1]));
       for (const ticket of burstTickets) expect(breached.has(ticket.id)).toBe(true);
       // The acknowledgement email went out once per ticket: a ticket committed just before the kill gets
       // it from the restarted monitor; only one whose email was claimed but not sent at the kill may lack it.
       // Counted in the outbox: a send repeated after a kill between writing the file and recording it
       // finds its once-file and adds nothing (a log line may repeat; the client's mail may not).
-      const acks = readdirSync(join(dir, 'outbox')).map((f) => /-(SUP-\d{4}-\d+)-acknowledgement\.eml$/.exec(f)?.[1]).filter((n): n is string => n !== undefined);
+      const acks = readdirSync(join(dir, 'outbox'))
+        .map((f) => /-(SUP-\d{4}-\d+)-acknowledgement\.eml$/.exec(f)?.[1])
+        .filter((n): n is string => n !== undefined);
       const ackCounts = new Map<string, number>();
       for (const number of acks) ackCounts.set(number, (ackCounts.get(number) ?? 0) + 1);
       expect([...ackCounts.entries()].filter(([, count]) => count !== 1)).toEqual([]);

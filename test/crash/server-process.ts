@@ -35,15 +35,33 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
  * `env`; resolves once it listens. The caller kills it in `finally` (see `killAll`).
  */
 export async function startServer(dataDir: string, env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', MAIL_MODE: 'maildrop', MAIL_POLL_SECONDS: '1', SEED_DEMO: 'false', DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', SLA_SWEEP_SECONDS: '1' };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    MAIL_MODE: 'maildrop',
+    MAIL_POLL_SECONDS: '1',
+    SEED_DEMO: 'false',
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    SLA_SWEEP_SECONDS: '1',
+  };
   delete merged.TEST_CRASH_AT;
   delete merged.INSTANCE_ID;
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
   const child = fork(MAIN, [], { execArgv: ['--import', 'tsx'], env: merged, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  const server: ServerProcess = { child, lines: [], exited: new Promise((done) => child.once('exit', (code, signal) => done({ code, signal }))) };
+  const server: ServerProcess = {
+    child,
+    lines: [],
+    exited: new Promise((done) => child.once('exit', (code, signal) => done({ code, signal }))),
+  };
   child.stdout?.on('data', (chunk: Buffer) => server.lines.push(...chunk.toString('utf8').split('\n')));
   child.stderr?.resume();
-  await waitFor(() => server.lines.some((l) => l.includes('listening on')) || child.exitCode !== null || child.signalCode !== null, 60_000, 'server start');
+  await waitFor(
+    () => server.lines.some((l) => l.includes('listening on')) || child.exitCode !== null || child.signalCode !== null,
+    60_000,
+    'server start',
+  );
   return server;
 }
 

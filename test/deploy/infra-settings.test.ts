@@ -18,7 +18,8 @@ const agentsYaml = read('m365agents.yml');
 /** `{ name: 'X', value: ... }` entries of the web app's app settings, with the literal value when there is one. */
 function bicepAppSettings(): Map<string, string | undefined> {
   const settings = new Map<string, string | undefined>();
-  for (const match of bicep.matchAll(/^\s*\{ name: '([A-Za-z_][A-Za-z0-9_]*)', value: (.*) \}$/gm)) settings.set(match[1]!, /^'([^'$]*)'$/.exec(match[2]!)?.[1]);
+  for (const match of bicep.matchAll(/^\s*\{ name: '([A-Za-z_][A-Za-z0-9_]*)', value: (.*) \}$/gm))
+    settings.set(match[1]!, /^'([^'$]*)'$/.exec(match[2]!)?.[1]);
   return settings;
 }
 
@@ -75,7 +76,17 @@ describe('deploy/infra/main.bicep', () => {
 
   it('each Soporte setting it passes matters: dropping a required one is a production problem', () => {
     const env = deployedEnv('sqlite');
-    const required = ['MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppTenantId', 'ENTRA_CLIENT_ID', 'ENTRA_APP_ID_URI', 'PROVIDER_TENANT_ID', 'GRAPH_AUTH', 'AZURE_CLIENT_ID', 'MAIL_SUPPORT_ADDRESS'];
+    const required = [
+      'MicrosoftAppType',
+      'MicrosoftAppId',
+      'MicrosoftAppTenantId',
+      'ENTRA_CLIENT_ID',
+      'ENTRA_APP_ID_URI',
+      'PROVIDER_TENANT_ID',
+      'GRAPH_AUTH',
+      'AZURE_CLIENT_ID',
+      'MAIL_SUPPORT_ADDRESS',
+    ];
     const unnoticed = required.filter((name) => {
       const { [name]: _dropped, ...rest } = env;
       return rest.NODE_ENV === 'production' && productionProblems(parseConfig(rest)).length === 0;
@@ -102,7 +113,9 @@ describe('deploy/infra/main.bicep', () => {
       const given = Object.keys((JSON.parse(read(file)) as { parameters: Record<string, unknown> }).parameters);
       expect({ file, unknown: given.filter((g) => !params.some((p) => p.name === g)) }).toEqual({ file, unknown: [] });
       const secret = 'graphNotificationClientState'; // passed on the command line by deploy/provision.sh
-      const missing = params.filter((p) => p.required && !given.includes(p.name) && !(file.endsWith('example.json') && p.name === secret)).map((p) => p.name);
+      const missing = params
+        .filter((p) => p.required && !given.includes(p.name) && !(file.endsWith('example.json') && p.name === secret))
+        .map((p) => p.name);
       expect({ file, missing }).toEqual({ file, missing: [] });
     }
   });
@@ -114,7 +127,9 @@ describe('m365agents.yml and env/.env.dev', () => {
     const doc = load(agentsYaml) as { version: string };
     expect(doc.version).toBe('v1.13');
     expect(agentsYaml.split('\n')[0]).toBe('# yaml-language-server: $schema=https://aka.ms/teams-toolkit/v1.13/yaml.schema.json');
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(read('deploy/schema/m365agents.v1.13.yaml.schema.json')) as object);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(
+      JSON.parse(read('deploy/schema/m365agents.v1.13.yaml.schema.json')) as object,
+    );
     expect({ valid: validate(doc), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
     // The schema is strict: a misspelt action input is refused.
     expect(validate(load(agentsYaml.replace('generateClientSecret: false', 'generateClientSecrets: false')))).toBe(false);
@@ -132,14 +147,20 @@ describe('m365agents.yml and env/.env.dev', () => {
 
   it('every ${{NAME}} it, the parameters file and the add-in API manifest use is defined in env/.env.dev (secrets in .env.dev.user)', () => {
     const defined = new Set([...envFileNames('env/.env.dev'), ...envFileNames('env/.env.dev.user.example')]);
-    const used = new Set([...placeholders(agentsYaml), ...placeholders(read('deploy/infra/main.parameters.json')), ...placeholders(read('deploy/aad.addin-api.manifest.json'))]);
+    const used = new Set([
+      ...placeholders(agentsYaml),
+      ...placeholders(read('deploy/infra/main.parameters.json')),
+      ...placeholders(read('deploy/aad.addin-api.manifest.json')),
+    ]);
     expect([...used].filter((name) => !defined.has(name))).toEqual([]);
   });
 
   it('defines every setting npm run package needs, and arm/deploy writes the ones the template outputs', () => {
     const defined = envFileNames('env/.env.dev');
     // Required ones: APP_VERSION defaults to package.json's, the legal page URLs to the server's /legal/ pages.
-    const packageSettings = Object.entries(PackageSettingsSchema.shape).filter(([name, schema]) => name !== 'APP_VERSION' && !schema.safeParse(undefined).success).map(([name]) => name);
+    const packageSettings = Object.entries(PackageSettingsSchema.shape)
+      .filter(([name, schema]) => name !== 'APP_VERSION' && !schema.safeParse(undefined).success)
+      .map(([name]) => name);
     expect(packageSettings).toEqual(['PUBLIC_URL', 'TEAMS_APP_ID', 'BOT_ID', 'ENTRA_CLIENT_ID', 'ADDIN_ID', 'PROVIDER_NAME']);
     expect(packageSettings.filter((name) => !defined.has(name))).toEqual([]);
     const outputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
@@ -205,7 +226,10 @@ describe('the add-in API app registration (deploy/aad.addin-api.manifest.json)',
   });
 
   it('registers the redirects the add-in uses: the NAA broker and the dialog sign-in page', () => {
-    expect(manifest.spa.redirectUris).toEqual(['brk-multihub://${{BOT_DOMAIN}}', 'https://${{BOT_DOMAIN}}/addin/auth-dialog.html']);
+    expect(manifest.spa.redirectUris).toEqual([
+      'brk-multihub://${{BOT_DOMAIN}}',
+      'https://${{BOT_DOMAIN}}/addin/auth-dialog.html',
+    ]);
     expect(read('addin/taskpane.ts')).toContain('/addin/auth-dialog.html');
     expect(read('addin/auth-dialog.ts')).toContain('/addin/auth-dialog.html');
     // The same redirect the Teams manifest names for NAA.

@@ -27,7 +27,17 @@ describe('monthly statement PDF rendered with poppler (pdftoppm, pdftotext)', ()
     const acme = (await h.store.directory.getClient('acme'))!;
     await h.store.directory.putClient({ ...acme, policyOverrides: { billing: { hourlyRateCents: 95_000 } } });
     for (let i = 0; i < 6; i++) {
-      let t = (await h.tickets.open(REQUESTER, { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: `Facturación ${i + 1}`, description: 'Error', channel: 'email', priority: (['critical', 'high', 'medium'] as const)[i % 3], sourceMessageId: `<pdf-${i}@acme.example>` })).ticket;
+      let t = (
+        await h.tickets.open(REQUESTER, {
+          clientId: 'acme',
+          requesterEmail: 'ana@acme.example',
+          subject: `Facturación ${i + 1}`,
+          description: 'Error',
+          channel: 'email',
+          priority: (['critical', 'high', 'medium'] as const)[i % 3],
+          sourceMessageId: `<pdf-${i}@acme.example>`,
+        })
+      ).ticket;
       h.clock.advanceMinutes(10 + i * 20);
       t = await h.tickets.acknowledge(L2, ref(t));
       t = await h.tickets.logSession(L2, ref(t), 30 + i * 15, 1 + (i % 3), 'revisión');
@@ -44,13 +54,23 @@ describe('monthly statement PDF rendered with poppler (pdftoppm, pdftotext)', ()
   });
 
   it("renders every page, and its figures are the hours report's for the same month", async () => {
-    const statements = new StatementService({ store: h.store, clock: h.clock, policies: h.policies, renderer: createStatementRenderer(ZONE), mailer: h.mailer, notifier: h.notifier, timeZone: ZONE });
+    const statements = new StatementService({
+      store: h.store,
+      clock: h.clock,
+      policies: h.policies,
+      renderer: createStatementRenderer(ZONE),
+      mailer: h.mailer,
+      notifier: h.notifier,
+      timeZone: ZONE,
+    });
     const { statement, files } = await statements.draft(MANAGER, 'acme', '2026-02');
     const pdf = join(dir, files[0].name);
     writeFileSync(pdf, files[0].content);
 
     run('pdftoppm', ['-png', '-r', '80', pdf, join(dir, 'page')]);
-    const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+      .sort();
     expect(pages.length).toBeGreaterThanOrEqual(1);
     copyFileSync(join(dir, pages[0]), join(DOCS, 'statement-page1.png'));
     expect(existsSync(join(DOCS, 'statement-page1.png'))).toBe(true);
@@ -62,8 +82,19 @@ describe('monthly statement PDF rendered with poppler (pdftoppm, pdftotext)', ()
     // The total line and the totals row carry the hours report's minutes, hours and amount.
     expect(text).toContain(`Total: ${money(report.total.amountCents)}`);
     // Columns: kind, entries, normal-rate minutes, after-hours minutes, charged minutes (one decimal), hours, amount.
-    const cells = (line: HoursLine) => [line.entries, line.regularMinutes + line.unapprovedAfterHoursMinutes, line.afterHoursMinutes, formatWeightedMinutes(line.chargeableMinutes), (line.chargeableMinutes / 60).toFixed(2)].map((x) => String(x).replace('.', '\\.')).join('\\s+');
-    expect(text).toMatch(new RegExp(`Total\\s+${cells(report.total)}\\s+${money(report.total.amountCents).replace(/[$.]/g, '\\$&')}`));
+    const cells = (line: HoursLine) =>
+      [
+        line.entries,
+        line.regularMinutes + line.unapprovedAfterHoursMinutes,
+        line.afterHoursMinutes,
+        formatWeightedMinutes(line.chargeableMinutes),
+        (line.chargeableMinutes / 60).toFixed(2),
+      ]
+        .map((x) => String(x).replace('.', '\\.'))
+        .join('\\s+');
+    expect(text).toMatch(
+      new RegExp(`Total\\s+${cells(report.total)}\\s+${money(report.total.amountCents).replace(/[$.]/g, '\\$&')}`),
+    );
     for (const row of report.rows.filter((r) => r.entries > 0)) {
       const kind = { 'follow-up': 'Seguimiento', session: 'Sesión', work: 'Trabajo' }[row.kind];
       expect(text).toMatch(new RegExp(`${kind}\\s+${cells(row)}\\s+${money(row.amountCents).replace(/[$.]/g, '\\$&')}`));

@@ -6,10 +6,24 @@ const RLO = '\u202E';
 
 function withAttachment(filename: string, id: string): string {
   return [
-    'From: ana@acme.example', `To: ${SUPPORT}`, 'Subject: Factura', `Message-ID: <${id}@acme.example>`, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '',
-    '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'Adjunto la factura.',
-    '--b1', 'Content-Type: application/octet-stream', `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(filename)}`, '', 'MZ...',
-    '--b1--', '',
+    'From: ana@acme.example',
+    `To: ${SUPPORT}`,
+    'Subject: Factura',
+    `Message-ID: <${id}@acme.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Adjunto la factura.',
+    '--b1',
+    'Content-Type: application/octet-stream',
+    `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    '',
+    'MZ...',
+    '--b1--',
+    '',
   ].join('\n');
 }
 

@@ -22,9 +22,24 @@ test('the client-day examples: report, after-hours request, confirm and reject b
   const store = await openSqliteStore({ dataDir, clock });
   try {
     const notifier = new CapturingNotifier();
-    const services = buildServices({ store, clock, ids: new SequentialIds(), mailer: buildMailer(config, clock)!, notifier, sideEffects: new CollectedErrors() });
+    const services = buildServices({
+      store,
+      clock,
+      ids: new SequentialIds(),
+      mailer: buildMailer(config, clock)!,
+      notifier,
+      sideEffects: new CollectedErrors(),
+    });
     expect(await seedDemo(store, services)).toMatchObject({ seeded: true });
-    const channel = buildMailChannel({ config, store, clock, ids: new SequentialIds('w'), tickets: services.tickets, clientMail: services.clientMail, notifier })!;
+    const channel = buildMailChannel({
+      config,
+      store,
+      clock,
+      ids: new SequentialIds('w'),
+      tickets: services.tickets,
+      clientMail: services.clientMail,
+      notifier,
+    })!;
     const maildrop = path.join(dataDir, 'maildrop');
     mkdirSync(maildrop, { recursive: true });
     // One message per poll, so the tickets are numbered in the page's order.

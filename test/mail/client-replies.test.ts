@@ -47,13 +47,19 @@ async function deliver(raw: string) {
   dropped += 1;
   mkdirSync(path.join(dataDir, 'maildrop'), { recursive: true });
   writeFileSync(path.join(dataDir, 'maildrop', `m-${dropped}.eml`), raw.replace(/\r?\n/g, '\r\n'));
-  const mailbox = new MaildropMailbox({ dataDir, clock: h.clock, attachments: new FileAttachmentStore(path.join(dataDir, 'mail', 'attachments')) });
+  const mailbox = new MaildropMailbox({
+    dataDir,
+    clock: h.clock,
+    attachments: new FileAttachmentStore(path.join(dataDir, 'mail', 'attachments')),
+  });
   const report = await new MailPoller(mailbox, h.intake).pollOnce();
   return report.outcomes[0];
 }
 
 async function resolvedTicket(id: string): Promise<Ticket> {
-  const opened = await deliver(eml({ from: 'Ana López <ana@acme.example>', subject: `Error al timbrar ${id}`, id: `<open-${id}@acme.example>` }));
+  const opened = await deliver(
+    eml({ from: 'Ana López <ana@acme.example>', subject: `Error al timbrar ${id}`, id: `<open-${id}@acme.example>` }),
+  );
   const ticket = await h.store.tickets.getByNumber(opened.ticketNumber ?? '');
   if (!ticket) throw new Error(JSON.stringify(opened));
   return h.tickets.resolve(L1, { ticketId: ticket.id, expectedVersion: ticket.version }, 'Se corrigió el RFC del receptor.');
@@ -63,7 +69,14 @@ async function resolvedTicket(id: string): Promise<Ticket> {
 function answer(ticket: Ticket, kind: string, id: string, body: string): string {
   const ours = outbox.last(kind, ticket.number);
   if (!ours) throw new Error(`no ${kind} mail for ${ticket.number}`);
-  return eml({ from: 'Ana López <ana@acme.example>', subject: `RE: ${ours.subject}`, id, inReplyTo: ours.messageId, references: [...(ours.references ?? []), ours.messageId], body });
+  return eml({
+    from: 'Ana López <ana@acme.example>',
+    subject: `RE: ${ours.subject}`,
+    id,
+    inReplyTo: ours.messageId,
+    references: [...(ours.references ?? []), ours.messageId],
+    body,
+  });
 }
 
 const clientReplies = () => h.notifier.sent.filter((n): n is ClientReplyNotification => n.kind === 'client-reply');
@@ -72,33 +85,47 @@ describe('every resolution reply of the corpus, through the maildrop and the out
   const onResolution = REPLY_CORPUS.filter((r) => r.expected !== 'approve' && r.expected !== 'refuse');
   const onExtension = REPLY_CORPUS.filter((r) => r.expected === 'approve' || r.expected === 'refuse');
 
-  test.each(onResolution.map((r) => ({ ...r, reading: r.expected ?? 'unclear' })))('$id: $reading', async (reply: CorpusReply) => {
-    const ticket = await resolvedTicket(reply.id);
-    const outcome = await deliver(answer(ticket, 'resolution', `<${reply.id}@acme.example>`, reply.text));
-    const after = await h.store.tickets.get(ticket.id);
-    const [told] = clientReplies();
-    expect(told).toMatchObject({ ticket: { number: ticket.number }, messageId: `<${reply.id}@acme.example>`, from: { email: 'ana@acme.example' } });
-    expect(told.excerpt).not.toMatch(/responda|Soporte Partner/);
-    if (reply.expected === 'confirm') {
-      expect(outcome.action).toBe('resolution-validated');
-      expect(after).toMatchObject({ status: 'closed', closeReason: 'validated' });
-      expect(outbox.last('closure', ticket.number)).toBeDefined();
-    } else if (reply.expected === 'reject') {
-      expect(outcome.action).toBe('resolution-rejected');
-      expect(after?.status).toBe('open');
-      expect(outbox.last('reopened', ticket.number)?.inReplyTo).toBe(`<${reply.id}@acme.example>`);
-    } else {
-      expect(outcome.action).toBe('client-replied');
-      expect(after?.status).toBe('resolved');
-      expect(told.outcome).toBe('needs-decision');
-    }
-  });
+  test.each(onResolution.map((r) => ({ ...r, reading: r.expected ?? 'unclear' })))(
+    '$id: $reading',
+    async (reply: CorpusReply) => {
+      const ticket = await resolvedTicket(reply.id);
+      const outcome = await deliver(answer(ticket, 'resolution', `<${reply.id}@acme.example>`, reply.text));
+      const after = await h.store.tickets.get(ticket.id);
+      const [told] = clientReplies();
+      expect(told).toMatchObject({
+        ticket: { number: ticket.number },
+        messageId: `<${reply.id}@acme.example>`,
+        from: { email: 'ana@acme.example' },
+      });
+      expect(told.excerpt).not.toMatch(/responda|Soporte Partner/);
+      if (reply.expected === 'confirm') {
+        expect(outcome.action).toBe('resolution-validated');
+        expect(after).toMatchObject({ status: 'closed', closeReason: 'validated' });
+        expect(outbox.last('closure', ticket.number)).toBeDefined();
+      } else if (reply.expected === 'reject') {
+        expect(outcome.action).toBe('resolution-rejected');
+        expect(after?.status).toBe('open');
+        expect(outbox.last('reopened', ticket.number)?.inReplyTo).toBe(`<${reply.id}@acme.example>`);
+      } else {
+        expect(outcome.action).toBe('client-replied');
+        expect(after?.status).toBe('resolved');
+        expect(told.outcome).toBe('needs-decision');
+      }
+    },
+  );
 
   test.each(onExtension.map((r) => ({ ...r, reading: r.expected })))('$id: $reading', async (reply: CorpusReply) => {
-    const opened = await deliver(eml({ from: 'ana@acme.example', subject: `Reporte ${reply.id}`, id: `<open-${reply.id}@acme.example>` }));
+    const opened = await deliver(
+      eml({ from: 'ana@acme.example', subject: `Reporte ${reply.id}`, id: `<open-${reply.id}@acme.example>` }),
+    );
     let ticket = (await h.store.tickets.getByNumber(opened.ticketNumber ?? '')) as Ticket;
     ticket = await h.tickets.acknowledge(L2, { ticketId: ticket.id, expectedVersion: ticket.version }, 'Revisando.');
-    ticket = await h.tickets.requestBudgetExtension(L2, { ticketId: ticket.id, expectedVersion: ticket.version }, 120, 'Falta revisar el PAC.');
+    ticket = await h.tickets.requestBudgetExtension(
+      L2,
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      120,
+      'Falta revisar el PAC.',
+    );
     const outcome = await deliver(answer(ticket, 'budget-extension-request', `<${reply.id}@acme.example>`, reply.text));
     const after = await h.store.tickets.get(ticket.id);
     expect(outcome.action).toBe(reply.expected === 'approve' ? 'budget-extension-approved' : 'budget-extension-refused');
@@ -108,17 +135,22 @@ describe('every resolution reply of the corpus, through the maildrop and the out
   });
 });
 
-test('an unclear reply: a consultant records the client\'s validation only by pointing at the client\'s message, kept in the log', async () => {
+test("an unclear reply: a consultant records the client's validation only by pointing at the client's message, kept in the log", async () => {
   const ticket = await resolvedTicket('unclear');
   await deliver(answer(ticket, 'resolution', '<unclear@acme.example>', 'Ya funciona, pero a medias.\n\nEnviado desde mi iPhone'));
   const current = (await h.store.tickets.get(ticket.id)) as Ticket;
   const ref = { ticketId: ticket.id, expectedVersion: current.version };
   await expect(h.tickets.validateResolution(L2, ref)).rejects.toThrow(ValidationError);
-  await expect(h.tickets.validateResolution(L2, ref, undefined, '<made-up@acme.example>')).rejects.toThrow(/is not a message the client sent/);
+  await expect(h.tickets.validateResolution(L2, ref, undefined, '<made-up@acme.example>')).rejects.toThrow(
+    /is not a message the client sent/,
+  );
   const closed = await h.tickets.validateResolution(L2, ref, undefined, '<unclear@acme.example>');
   expect(closed).toMatchObject({ status: 'closed', closeReason: 'validated' });
   const validated = (await h.store.tickets.events(ticket.id)).find((e) => e.type === 'resolution-validated');
-  expect(validated).toMatchObject({ actor: { role: 'L2', id: 'staff-l2' }, data: { clientMessageId: '<unclear@acme.example>', onBehalfOf: 'ana@acme.example' } });
+  expect(validated).toMatchObject({
+    actor: { role: 'L2', id: 'staff-l2' },
+    data: { clientMessageId: '<unclear@acme.example>', onBehalfOf: 'ana@acme.example' },
+  });
   expect(outbox.last('closure', ticket.number)).toBeDefined();
 });
 
@@ -139,7 +171,15 @@ test('reopened: the client is emailed (in their language, threaded on their repl
 test('an ordinary reply on an open ticket is recorded and told to the assignee', async () => {
   const opened = await deliver(eml({ from: 'ana@acme.example', subject: 'VPN', id: '<vpn@acme.example>' }));
   let ticket = (await h.store.tickets.getByNumber(opened.ticketNumber ?? '')) as Ticket;
-  ticket = await h.tickets.requestInformation(L1, { ticketId: ticket.id, expectedVersion: ticket.version }, '¿Desde qué red se conecta?');
-  await deliver(answer(ticket, 'information-request', '<red@acme.example>', 'Desde la red de la oficina.\n\n> ¿Desde qué red se conecta?'));
-  expect(clientReplies()).toEqual([expect.objectContaining({ outcome: 'recorded', excerpt: 'Desde la red de la oficina.', messageId: '<red@acme.example>' })]);
+  ticket = await h.tickets.requestInformation(
+    L1,
+    { ticketId: ticket.id, expectedVersion: ticket.version },
+    '¿Desde qué red se conecta?',
+  );
+  await deliver(
+    answer(ticket, 'information-request', '<red@acme.example>', 'Desde la red de la oficina.\n\n> ¿Desde qué red se conecta?'),
+  );
+  expect(clientReplies()).toEqual([
+    expect.objectContaining({ outcome: 'recorded', excerpt: 'Desde la red de la oficina.', messageId: '<red@acme.example>' }),
+  ]);
 });

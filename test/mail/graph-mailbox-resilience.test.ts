@@ -34,11 +34,25 @@ afterEach(async () => {
 });
 
 function mailbox(): GraphMailbox {
-  return new GraphMailbox({ client, supportMailbox: SUPPORT, consultantMailboxes: [LUIS, MARTA], state: h.store.state, attachments: new FileAttachmentStore(path.join(dataDir, 'att')), clock: h.clock, dataDir, pageSize: 2, notifier: h.notifier });
+  return new GraphMailbox({
+    client,
+    supportMailbox: SUPPORT,
+    consultantMailboxes: [LUIS, MARTA],
+    state: h.store.state,
+    attachments: new FileAttachmentStore(path.join(dataDir, 'att')),
+    clock: h.clock,
+    dataDir,
+    pageSize: 2,
+    notifier: h.notifier,
+  });
 }
 
 async function seed(user: string, id: string, subject: string, receivedDateTime: string, flagged = false): Promise<string> {
-  const graphId = await graph.mail.seedMime(user, eml({ from: 'ana@acme.example', subject, id, date: new Date(receivedDateTime).toUTCString() }).replace(/\n/g, '\r\n'), { receivedDateTime });
+  const graphId = await graph.mail.seedMime(
+    user,
+    eml({ from: 'ana@acme.example', subject, id, date: new Date(receivedDateTime).toUTCString() }).replace(/\n/g, '\r\n'),
+    { receivedDateTime },
+  );
   if (flagged) graph.mail.update(user, graphId, { flag: { flagStatus: 'flagged' } });
   return graphId;
 }
@@ -65,7 +79,10 @@ test('an expired delta token (410 syncStateNotFound) starts a fresh sync without
   // The fresh round saved a new token: the next pass reads changes only, and tells no one.
   expect((await new MailPoller(mb, h.intake).pollOnce()).outcomes).toEqual([]);
   expect(mailboxAlerts(h)).toHaveLength(2);
-  expect((await mb.health()).find((x) => x.mailbox === SUPPORT)).toMatchObject({ state: 'ok', lastResyncAt: '2026-03-02T16:00:00.000Z' });
+  expect((await mb.health()).find((x) => x.mailbox === SUPPORT)).toMatchObject({
+    state: 'ok',
+    lastResyncAt: '2026-03-02T16:00:00.000Z',
+  });
 });
 
 test('a consultant mailbox out of scope (403) or gone (404) is skipped with one notice per episode; the others keep flowing; health tells each', async () => {
@@ -91,13 +108,32 @@ test('a consultant mailbox out of scope (403) or gone (404) is skipped with one 
   expect(await mb.health()).toEqual([
     { mailbox: SUPPORT, state: 'ok', since: '2026-03-02T16:00:00.000Z', lastSuccessAt: '2026-03-02T16:00:00.000Z' },
     // The last successful read is the one before access was lost.
-    { mailbox: LUIS, state: 'denied', since: '2026-03-02T16:00:00.000Z', lastSuccessAt: '2026-03-02T16:00:00.000Z', detail: expect.stringContaining('403 ErrorAccessDenied') },
-    { mailbox: MARTA, state: 'missing', since: '2026-03-02T16:00:00.000Z', lastSuccessAt: '2026-03-02T16:00:00.000Z', detail: expect.stringContaining('404 ErrorInvalidUser') },
+    {
+      mailbox: LUIS,
+      state: 'denied',
+      since: '2026-03-02T16:00:00.000Z',
+      lastSuccessAt: '2026-03-02T16:00:00.000Z',
+      detail: expect.stringContaining('403 ErrorAccessDenied'),
+    },
+    {
+      mailbox: MARTA,
+      state: 'missing',
+      since: '2026-03-02T16:00:00.000Z',
+      lastSuccessAt: '2026-03-02T16:00:00.000Z',
+      detail: expect.stringContaining('404 ErrorInvalidUser'),
+    },
   ]);
   // Access granted again: the mailbox reads, its flagged mail becomes a ticket, the episode ends; a new failure is a new episode.
   graph.mail.restore(MARTA);
-  expect((await new MailPoller(mb, h.intake).pollOnce()).outcomes.map((o) => [o.action, o.ticketNumber])).toEqual([['opened', 'SUP-2026-0003']]);
-  expect((await mb.health())[2]).toEqual({ mailbox: MARTA, state: 'ok', since: '2026-03-02T16:10:00.000Z', lastSuccessAt: '2026-03-02T16:10:00.000Z' });
+  expect((await new MailPoller(mb, h.intake).pollOnce()).outcomes.map((o) => [o.action, o.ticketNumber])).toEqual([
+    ['opened', 'SUP-2026-0003'],
+  ]);
+  expect((await mb.health())[2]).toEqual({
+    mailbox: MARTA,
+    state: 'ok',
+    since: '2026-03-02T16:10:00.000Z',
+    lastSuccessAt: '2026-03-02T16:10:00.000Z',
+  });
   graph.mail.refuse(MARTA, 'denied');
   await new MailPoller(mb, h.intake).pollOnce();
   expect(mailboxAlerts(h)).toHaveLength(3);

@@ -15,7 +15,8 @@ test('POST /api/mail/notifications on the real restify server: validation echo, 
     expect(validation.status).toBe(200);
     expect(validation.headers.get('content-type')).toContain('text/plain');
     expect(await validation.text()).toBe('Validation: Token <x>');
-    const post = (value: unknown[]) => fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value }) });
+    const post = (value: unknown[]) =>
+      fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value }) });
     expect((await post([{ clientState: 'forged', changeType: 'created' }])).status).toBe(202);
     expect(reads).toBe(0);
     expect((await post([{ clientState: 'a-long-client-state-secret', changeType: 'created' }])).status).toBe(202);

@@ -19,8 +19,17 @@ const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
 
 function manager(holder: string): GraphSubscriptions {
   const m = new GraphSubscriptions({
-    client: graph.client(), mailboxes: [SUPPORT, LUIS], notificationUrl: url, clientState: CLIENT_STATE,
-    state: h.store.state, leases: h.store.leases, holder, clock, triggerDeltaRead: () => { deltaReads += 1; },
+    client: graph.client(),
+    mailboxes: [SUPPORT, LUIS],
+    notificationUrl: url,
+    clientState: CLIENT_STATE,
+    state: h.store.state,
+    leases: h.store.leases,
+    holder,
+    clock,
+    triggerDeltaRead: () => {
+      deltaReads += 1;
+    },
   });
   managers.push(m);
   return m;
@@ -36,7 +45,16 @@ beforeEach(async () => {
   managers = [];
   // The real route: change notifications trigger a delta read, lifecycle ones go to the manager (the first one made).
   server = createServer({ startedAt: new Date(), version: 'test' });
-  registerGraphNotificationRoute(server, CLIENT_STATE, () => { deltaReads += 1; }, (event, id) => { void managers[0]!.onLifecycle(event, id); });
+  registerGraphNotificationRoute(
+    server,
+    CLIENT_STATE,
+    () => {
+      deltaReads += 1;
+    },
+    (event, id) => {
+      void managers[0]!.onLifecycle(event, id);
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${GRAPH_NOTIFICATION_PATH}`;
 });
@@ -112,5 +130,9 @@ test('renews before expiry; recreates one Graph let expire; reauthorizes on reau
   await m.idle();
   expect(deltaReads).toBe(2);
   expect(graph.subscriptions.list().map((s) => s.id)).toEqual(after.map((s) => s.id));
-  expect(graph.subscriptions.deliveries.filter((d) => ['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(d.changeType)).map((d) => d.status)).toEqual([202, 202, 202]);
+  expect(
+    graph.subscriptions.deliveries
+      .filter((d) => ['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(d.changeType))
+      .map((d) => d.status),
+  ).toEqual([202, 202, 202]);
 });

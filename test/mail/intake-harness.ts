@@ -34,7 +34,9 @@ export interface IntakeHarness {
  * Real SQLite store in a temp dir, the real TicketService and ClientMailer, the real MIME parser;
  * client ACME (es-MX) with Ana (requester) and Bob (client admin, en), manager Marta told of strangers.
  */
-export async function intakeHarness(options: { startAt?: string; mailer?: Mailer; dataDir?: string } = {}): Promise<IntakeHarness> {
+export async function intakeHarness(
+  options: { startAt?: string; mailer?: Mailer; dataDir?: string } = {},
+): Promise<IntakeHarness> {
   const dir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'soporte-intake-'));
   const clock = new ManualClock(new Date(options.startAt ?? '2026-03-02T16:00:00.000Z'));
   const store = await openSqliteStore({ dataDir: dir, clock });
@@ -47,19 +49,69 @@ export async function intakeHarness(options: { startAt?: string; mailer?: Mailer
   const clientMailer = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
   const tickets = new TicketService({ store, clock, ids, policies, mail: clientMailer, notifier, sideEffects: errors });
   const intake = new MailIntakeService({ tickets, store, clientMailer, notifier, clock, ids, ownAddresses: [SUPPORT] });
-  await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
-  await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-  await store.directory.putRequester({ id: 'r-bob', clientId: 'acme', email: 'bob@acme.example', name: 'Bob Smith', locale: 'en', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00.000Z' });
-  await store.directory.putRequester({ id: 'r-old', clientId: 'acme', email: 'old@acme.example', name: 'Old Timer', isClientAdmin: false, effectiveFrom: '2025-01-01T00:00:00.000Z', effectiveTo: '2026-02-01T00:00:00.000Z' });
-  await store.directory.putStaff({ id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true });
+  await store.directory.putClient({
+    id: 'acme',
+    name: 'ACME',
+    domains: ['acme.example'],
+    locale: 'es-MX',
+    managerEmails: ['marta@partner.example'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+  await store.directory.putRequester({
+    id: 'r-ana',
+    clientId: 'acme',
+    email: 'ana@acme.example',
+    name: 'Ana López',
+    isClientAdmin: false,
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+  });
+  await store.directory.putRequester({
+    id: 'r-bob',
+    clientId: 'acme',
+    email: 'bob@acme.example',
+    name: 'Bob Smith',
+    locale: 'en',
+    isClientAdmin: true,
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+  });
+  await store.directory.putRequester({
+    id: 'r-old',
+    clientId: 'acme',
+    email: 'old@acme.example',
+    name: 'Old Timer',
+    isClientAdmin: false,
+    effectiveFrom: '2025-01-01T00:00:00.000Z',
+    effectiveTo: '2026-02-01T00:00:00.000Z',
+  });
+  await store.directory.putStaff({
+    id: 'staff-l1',
+    name: 'Luis',
+    email: 'luis@partner.example',
+    role: 'L1',
+    locale: 'es-MX',
+    active: true,
+  });
   const attachments = new FileAttachmentStore(path.join(dir, 'mail', 'attachments'));
   let counter = 0;
   return {
-    dir, store, clock, mailer: capturing, notifier, errors, tickets, clientMailer, intake, attachments,
+    dir,
+    store,
+    clock,
+    mailer: capturing,
+    notifier,
+    errors,
+    tickets,
+    clientMailer,
+    intake,
+    attachments,
     async receive(raw, limitBytes) {
       counter += 1;
       const store = limitBytes ? new FileAttachmentStore(path.join(dir, 'mail', 'attachments'), limitBytes) : attachments;
-      const mail = await parseMime(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), { originalRef: `test-${counter}.eml`, receivedAt: clock.now(), attachments: store });
+      const mail = await parseMime(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), {
+        originalRef: `test-${counter}.eml`,
+        receivedAt: clock.now(),
+        attachments: store,
+      });
       return { mail, outcome: await intake.handle(mail, { quarantineRef: `quarantine/test-${counter}.eml` }) };
     },
     async close() {
@@ -70,7 +122,16 @@ export async function intakeHarness(options: { startAt?: string; mailer?: Mailer
 }
 
 /** A small RFC 822 message. */
-export function eml(m: { from: string; subject: string; id: string; body?: string; inReplyTo?: string; references?: string[]; headers?: Record<string, string>; date?: string }): string {
+export function eml(m: {
+  from: string;
+  subject: string;
+  id: string;
+  body?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+  date?: string;
+}): string {
   const lines = [
     `From: ${m.from}`,
     `To: Soporte <${SUPPORT}>`,

@@ -11,9 +11,11 @@ describe('subject tagging', () => {
     expect(tagSubject('Recibido: Falla', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Recibido: Falla');
     expect(tagSubject('Re: [SUP-2026-0042] Falla', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Re: Falla');
   });
-  test('removes its own tag in any case and spacing, keeps other tickets\' tags and bare mentions', () => {
+  test("removes its own tag in any case and spacing, keeps other tickets' tags and bare mentions", () => {
     expect(tagSubject('RE: [ sup-2026-0042 ]  Falla [SUP-2026-0042]', 'SUP-2026-0042')).toBe('[SUP-2026-0042] RE: Falla');
-    expect(tagSubject('Re: [SUP-2026-0041] Falla SUP-2026-0042', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Re: [SUP-2026-0041] Falla SUP-2026-0042');
+    expect(tagSubject('Re: [SUP-2026-0041] Falla SUP-2026-0042', 'SUP-2026-0042')).toBe(
+      '[SUP-2026-0042] Re: [SUP-2026-0041] Falla SUP-2026-0042',
+    );
     expect(tagSubject('  [SUP-2026-0042]  ', 'SUP-2026-0042')).toBe('[SUP-2026-0042]');
     expect(tagSubject('Ñandú   sin  etiqueta', 'SUP-2026-0042')).toBe('[SUP-2026-0042] Ñandú sin etiqueta');
   });
@@ -51,7 +53,10 @@ describe('reply intent', () => {
     ['Si tienen tiempo, revisen también el reporte.', undefined],
     ['Funciona, pero solo para algunos usuarios', undefined],
     ['Confirmed, but the report is still slow', undefined],
-    ['Thanks!\n\nOn Mon, Mar 2, 2026 at 10:00 AM Soporte <soporte@partner.example> wrote:\n> reply "confirm" if solved', undefined],
+    [
+      'Thanks!\n\nOn Mon, Mar 2, 2026 at 10:00 AM Soporte <soporte@partner.example> wrote:\n> reply "confirm" if solved',
+      undefined,
+    ],
     ['Gracias\n\nDe: Soporte\nEnviado: lunes\nPara: Ana\nAsunto: Resuelto\n\nresponda "confirmo"', undefined],
   ])('%j -> %s', (body, intent) => {
     expect(parseReplyIntent(body)).toBe(intent);
@@ -86,17 +91,62 @@ describe('automated mail classification', () => {
 
 describe('client messages', () => {
   const ticket: Ticket = {
-    id: 't1', number: 'SUP-2026-0042', version: '1', clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Falla de timbrado',
-    description: '', priority: 'high', incidentType: 'technical-urgent', budgetMinutes: 240, status: 'resolved', level: 'L1', channel: 'email',
-    awaitingEmail: false, contactAttempts: 2, policyVersion: 'v', locale: 'es-MX', openedAt: '2026-03-02T16:00:00.000Z', lastActivityAt: '2026-03-02T16:00:00.000Z',
-    pauses: [], consumedMinutes: 0,
+    id: 't1',
+    number: 'SUP-2026-0042',
+    version: '1',
+    clientId: 'acme',
+    requesterEmail: 'ana@acme.example',
+    subject: 'Falla de timbrado',
+    description: '',
+    priority: 'high',
+    incidentType: 'technical-urgent',
+    budgetMinutes: 240,
+    status: 'resolved',
+    level: 'L1',
+    channel: 'email',
+    awaitingEmail: false,
+    contactAttempts: 2,
+    policyVersion: 'v',
+    locale: 'es-MX',
+    openedAt: '2026-03-02T16:00:00.000Z',
+    lastActivityAt: '2026-03-02T16:00:00.000Z',
+    pauses: [],
+    consumedMinutes: 0,
   };
   const params = {
-    responseDueAt: '2026-03-02T20:00:00.000Z', question: '¿Qué RFC?', attempt: 2, maxAttempts: 3, summary: 'Se corrigió el RFC.', closeReason: 'validated' as const,
-    extensionMinutes: 90, extensionReason: 'migración', note: 'Avance', noticeBusinessDays: 5, closesAt: '2026-03-09T16:00:00.000Z',
+    responseDueAt: '2026-03-02T20:00:00.000Z',
+    question: '¿Qué RFC?',
+    attempt: 2,
+    maxAttempts: 3,
+    summary: 'Se corrigió el RFC.',
+    closeReason: 'validated' as const,
+    extensionMinutes: 90,
+    extensionReason: 'migración',
+    note: 'Avance',
+    noticeBusinessDays: 5,
+    closesAt: '2026-03-09T16:00:00.000Z',
   };
-  const kinds: TicketMailKind[] = ['acknowledgement', 'information-request', 'contact-attempt', 'final-notice', 'resolution', 'closure', 'budget-extension-request', 'phone-email-reminder', 'progress', 'daily-email'];
-  test.each(kinds.flatMap((k) => [[k, 'es-MX'], [k, 'en']] as const))('%s in %s: tagged subject, no unfilled placeholder', (kind, locale) => {
+  const kinds: TicketMailKind[] = [
+    'acknowledgement',
+    'information-request',
+    'contact-attempt',
+    'final-notice',
+    'resolution',
+    'closure',
+    'budget-extension-request',
+    'phone-email-reminder',
+    'progress',
+    'daily-email',
+  ];
+  test.each(
+    kinds.flatMap(
+      (k) =>
+        [
+          [k, 'es-MX'],
+          [k, 'en'],
+        ] as const,
+    ),
+  )('%s in %s: tagged subject, no unfilled placeholder', (kind, locale) => {
     const message = composeClientMessage(kind, { ...ticket, locale }, { ...params, recipientName: 'Ana' });
     expect(message.subject.startsWith('[SUP-2026-0042] ')).toBe(true);
     expect(message.text).not.toMatch(/\{\w+\}/);
@@ -107,21 +157,32 @@ describe('client messages', () => {
     expect(es.text).toContain('Prioridad: Alta');
     expect(es.text).toContain('Tipo de incidente: Técnico urgente');
     expect(es.text).toContain('lunes 2 de marzo de 2026, 14:00 (hora de la Ciudad de México)');
-    const en = composeClientMessage('acknowledgement', { ...ticket, locale: 'en' }, { responseDueAt: '2026-03-02T20:00:00.000Z' });
+    const en = composeClientMessage(
+      'acknowledgement',
+      { ...ticket, locale: 'en' },
+      { responseDueAt: '2026-03-02T20:00:00.000Z' },
+    );
     expect(en.text).toContain('First response by: Monday, March 2, 2026, 14:00 (Mexico City time)');
   });
   test('the email reminder speaks of the phone call only for phone tickets', () => {
     const phone = composeClientMessage('phone-email-reminder', { ...ticket, channel: 'phone', awaitingEmail: true });
     expect(phone.subject).toBe('[SUP-2026-0042] Por favor confirme por correo su solicitud telefónica: Falla de timbrado');
     expect(phone.text).toContain('Registramos su llamada como el ticket SUP-2026-0042');
-    const teams = composeClientMessage('phone-email-reminder', { ...ticket, channel: 'teams', awaitingEmail: true, locale: 'en' });
+    const teams = composeClientMessage('phone-email-reminder', {
+      ...ticket,
+      channel: 'teams',
+      awaitingEmail: true,
+      locale: 'en',
+    });
     expect(teams.subject).toBe('[SUP-2026-0042] Please send your request by email: Falla de timbrado');
     expect(teams.text).toContain('We opened ticket SUP-2026-0042 for your request');
     expect(teams.text).not.toMatch(/phone/);
   });
-  test('resolution explains how to confirm or reject, in the reader\'s language', () => {
+  test("resolution explains how to confirm or reject, in the reader's language", () => {
     expect(composeClientMessage('resolution', ticket, { summary: 'x' }).text).toMatch(/"confirmo"[\s\S]*"no resuelto"/);
-    expect(composeClientMessage('resolution', { ...ticket, locale: 'en' }, { summary: 'x' }).text).toMatch(/"confirm"[\s\S]*"not resolved"/);
+    expect(composeClientMessage('resolution', { ...ticket, locale: 'en' }, { summary: 'x' }).text).toMatch(
+      /"confirm"[\s\S]*"not resolved"/,
+    );
   });
   test('a missing parameter names the field', () => {
     expect(() => composeClientMessage('information-request', ticket, {})).toThrow('question: is required');
@@ -130,7 +191,11 @@ describe('client messages', () => {
     expect(composeClientMessage('progress', ticket, { note: '<script>x</script>' }).html).toContain('&lt;script&gt;');
   });
   test('unauthorized reply names who can authorize, or says who in general', () => {
-    const named = composeUnauthorizedReply('es-MX', { senderEmail: 'eve@acme.example', originalSubject: 'Ayuda', authorizers: [{ name: 'Bob', email: 'bob@acme.example' }] });
+    const named = composeUnauthorizedReply('es-MX', {
+      senderEmail: 'eve@acme.example',
+      originalSubject: 'Ayuda',
+      authorizers: [{ name: 'Bob', email: 'bob@acme.example' }],
+    });
     expect(named.text).toContain('pida por favor a Bob <bob@acme.example> que nos lo solicite');
     const general = composeUnauthorizedReply('en', { senderEmail: 'eve@x.example', originalSubject: 'Help', authorizers: [] });
     expect(general.text).toContain('the person responsible for the support contract at your company');
@@ -139,8 +204,14 @@ describe('client messages', () => {
 
 describe('forwarded sender', () => {
   test.each([
-    ['FYI\n\n---------- Forwarded message ---------\nFrom: Carlos Ruiz <carlos@acme.example>\nDate: x', { address: 'carlos@acme.example', name: 'Carlos Ruiz' }],
-    ['Ver abajo\n________________________________\nDe: "Ana López" <Ana@Acme.example>\nEnviado: lunes', { address: 'ana@acme.example', name: 'Ana López' }],
+    [
+      'FYI\n\n---------- Forwarded message ---------\nFrom: Carlos Ruiz <carlos@acme.example>\nDate: x',
+      { address: 'carlos@acme.example', name: 'Carlos Ruiz' },
+    ],
+    [
+      'Ver abajo\n________________________________\nDe: "Ana López" <Ana@Acme.example>\nEnviado: lunes',
+      { address: 'ana@acme.example', name: 'Ana López' },
+    ],
     ['-----Original Message-----\nFrom: bob@acme.example\nSent: Monday', { address: 'bob@acme.example' }],
     ['Begin forwarded message:\n\n> From: Eve <eve@x.example>', { address: 'eve@x.example', name: 'Eve' }],
     ['From: not-a-forward@x.example\nhello', undefined],

@@ -41,19 +41,39 @@ describe('maildrop mailbox', () => {
       async handle(mail: InboundMail): Promise<MailOutcome> {
         seen.push(mail);
         if (mail.subject === 'Out of office') return { disposition: 'processed', action: 'ignored-auto-reply', reason: 'auto' };
-        if (mail.from.address === 'ana@acme.example') return { disposition: 'quarantined', action: 'unauthorized', reason: 'not authorized' };
+        if (mail.from.address === 'ana@acme.example')
+          return { disposition: 'quarantined', action: 'unauthorized', reason: 'not authorized' };
         return { disposition: 'processed', action: 'opened', reason: 'opened SUP-2026-0001', ticketNumber: 'SUP-2026-0001' };
       },
     };
     const report = await new MailPoller(maildrop(), intake).pollOnce();
     expect(report).toMatchObject({ processed: 1, quarantined: 2, retried: 0 });
-    expect(seen.map((m) => m.messageId).sort()).toEqual(['<CAF3kq+Zp8yU0mVvX1m2Yt_9QdW@mail.gmail.com>', '<oof-0001@MW4PR12MB1234.namprd12.prod.outlook.com>']);
+    expect(seen.map((m) => m.messageId).sort()).toEqual([
+      '<CAF3kq+Zp8yU0mVvX1m2Yt_9QdW@mail.gmail.com>',
+      '<oof-0001@MW4PR12MB1234.namprd12.prod.outlook.com>',
+    ]);
     expect(readdirSync(path.join(dataDir, 'maildrop'))).toEqual(['.half-copied.eml.tmp']);
-    expect(readdirSync(path.join(dataDir, 'mail', 'processed')).sort()).toEqual(['gmail-alternative.eml', 'gmail-alternative.eml.reason.json']);
-    expect(readdirSync(path.join(dataDir, 'mail', 'quarantine')).sort()).toEqual(['exchange-oof.eml', 'exchange-oof.eml.reason.json', 'no-sender.eml', 'no-sender.eml.reason.json']);
-    expect(readFileSync(path.join(dataDir, 'mail', 'processed', 'gmail-alternative.eml'))).toEqual(readFileSync(path.join(FIXTURES, 'gmail-alternative.eml')));
+    expect(readdirSync(path.join(dataDir, 'mail', 'processed')).sort()).toEqual([
+      'gmail-alternative.eml',
+      'gmail-alternative.eml.reason.json',
+    ]);
+    expect(readdirSync(path.join(dataDir, 'mail', 'quarantine')).sort()).toEqual([
+      'exchange-oof.eml',
+      'exchange-oof.eml.reason.json',
+      'no-sender.eml',
+      'no-sender.eml.reason.json',
+    ]);
+    expect(readFileSync(path.join(dataDir, 'mail', 'processed', 'gmail-alternative.eml'))).toEqual(
+      readFileSync(path.join(FIXTURES, 'gmail-alternative.eml')),
+    );
     const opened = JSON.parse(readFileSync(path.join(dataDir, 'mail', 'processed', 'gmail-alternative.eml.reason.json'), 'utf8'));
-    expect(opened).toMatchObject({ disposition: 'processed', action: 'opened', ticketNumber: 'SUP-2026-0001', from: 'bob@acme.example', settledAt: '2026-03-02T16:00:00.000Z' });
+    expect(opened).toMatchObject({
+      disposition: 'processed',
+      action: 'opened',
+      ticketNumber: 'SUP-2026-0001',
+      from: 'bob@acme.example',
+      settledAt: '2026-03-02T16:00:00.000Z',
+    });
     const unreadable = JSON.parse(readFileSync(path.join(dataDir, 'mail', 'quarantine', 'no-sender.eml.reason.json'), 'utf8'));
     expect(unreadable).toMatchObject({ disposition: 'quarantined', action: 'unreadable' });
     expect(unreadable.reason).toContain('from: the message has no sender address');
@@ -66,20 +86,40 @@ describe('maildrop mailbox', () => {
     await new MailPoller(mailbox, intake).pollOnce();
     drop('forwarded.eml', 'same.eml');
     await new MailPoller(mailbox, intake).pollOnce();
-    expect(readdirSync(path.join(dataDir, 'mail', 'processed')).sort()).toEqual(['1-same.eml', '1-same.eml.reason.json', 'same.eml', 'same.eml.reason.json']);
+    expect(readdirSync(path.join(dataDir, 'mail', 'processed')).sort()).toEqual([
+      '1-same.eml',
+      '1-same.eml.reason.json',
+      'same.eml',
+      'same.eml.reason.json',
+    ]);
   });
 
   test('a rule refusal quarantines with its reason; an unexpected error retries, then quarantines', async () => {
     drop('gmail-alternative.eml');
-    const refusing = { handle: async (): Promise<MailOutcome> => { throw new ValidationError('subject', 'too long'); } };
-    expect((await new MailPoller(maildrop(), refusing).pollOnce()).outcomes[0]).toMatchObject({ disposition: 'quarantined', action: 'refused-validation', reason: 'ValidationError: subject: too long' });
+    const refusing = {
+      handle: async (): Promise<MailOutcome> => {
+        throw new ValidationError('subject', 'too long');
+      },
+    };
+    expect((await new MailPoller(maildrop(), refusing).pollOnce()).outcomes[0]).toMatchObject({
+      disposition: 'quarantined',
+      action: 'refused-validation',
+      reason: 'ValidationError: subject: too long',
+    });
     drop('forwarded.eml');
     const errors: unknown[] = [];
-    const failing = { handle: async (): Promise<MailOutcome> => { throw new Error('database is locked'); } };
+    const failing = {
+      handle: async (): Promise<MailOutcome> => {
+        throw new Error('database is locked');
+      },
+    };
     const poller = new MailPoller(maildrop(), failing, { maxAttempts: 2, onError: (e) => errors.push(e) });
     expect(await poller.pollOnce()).toMatchObject({ retried: 1, quarantined: 0 });
     expect(readdirSync(path.join(dataDir, 'maildrop'))).toEqual(['forwarded.eml']);
-    expect((await poller.pollOnce()).outcomes[0]).toMatchObject({ action: 'intake-error', reason: 'failed 2 times: database is locked' });
+    expect((await poller.pollOnce()).outcomes[0]).toMatchObject({
+      action: 'intake-error',
+      reason: 'failed 2 times: database is locked',
+    });
     expect(errors).toHaveLength(2);
   });
 });
@@ -89,7 +129,12 @@ test('with a lease, only one instance reads the maildrop', async () => {
   try {
     drop('gmail-alternative.eml');
     const seen: string[] = [];
-    const intake = (who: string) => ({ handle: async (): Promise<MailOutcome> => { seen.push(who); return { disposition: 'processed', action: 'opened', reason: who }; } });
+    const intake = (who: string) => ({
+      handle: async (): Promise<MailOutcome> => {
+        seen.push(who);
+        return { disposition: 'processed', action: 'opened', reason: who };
+      },
+    });
     const lease = (holder: string) => ({ leases: store.leases, clock, name: 'mail-intake:maildrop', holder, ttlMs: 60_000 });
     const first = new MailPoller(maildrop(), intake('a'), { lease: lease('a') });
     const second = new MailPoller(maildrop(), intake('b'), { lease: lease('b') });
@@ -143,6 +188,8 @@ describe('outbox mailer', () => {
 
   test('refuses a message with no recipient', async () => {
     const mailer = new OutboxMailer({ dir: path.join(dataDir, 'outbox'), from: 'soporte@partner.example', clock });
-    await expect(mailer.send({ kind: 'progress', to: [], subject: 's', text: 't', locale: 'en' })).rejects.toThrow('"to" names no recipient');
+    await expect(mailer.send({ kind: 'progress', to: [], subject: 's', text: 't', locale: 'en' })).rejects.toThrow(
+      '"to" names no recipient',
+    );
   });
 });

@@ -17,7 +17,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function parse(name: string, limitBytes = 1024 * 1024): Promise<InboundMail> {
-  return parseMime(readFileSync(path.join(FIXTURES, name)), { originalRef: name, receivedAt: RECEIVED, attachments: new FileAttachmentStore(path.join(dir, 'att'), limitBytes) });
+  return parseMime(readFileSync(path.join(FIXTURES, name)), {
+    originalRef: name,
+    receivedAt: RECEIVED,
+    attachments: new FileAttachmentStore(path.join(dir, 'att'), limitBytes),
+  });
 }
 
 function automated(mail: InboundMail) {
@@ -40,7 +44,9 @@ describe('parseMime over real-world shapes', () => {
 
   test('Gmail multipart/alternative: the text part is the text, the HTML part sanitized', async () => {
     const mail = await parse('gmail-alternative.eml');
-    expect(mail.text).toBe('Hi team,\n\nSince this morning nobody in finance can log in to the portal: "AADSTS50105".\n\nThanks,\nBob');
+    expect(mail.text).toBe(
+      'Hi team,\n\nSince this morning nobody in finance can log in to the portal: "AADSTS50105".\n\nThanks,\nBob',
+    );
     expect(mail.html).toContain('<div dir="ltr">');
     expect(mail.to).toEqual([{ address: 'soporte@partner.example' }]);
     expect(mail.date).toBe('2026-03-02T16:15:22.000Z');
@@ -56,13 +62,21 @@ describe('parseMime over real-world shapes', () => {
   test('quoted reply: threading headers read, the reply intent found above the quote', async () => {
     const mail = await parse('quoted-reply.eml');
     expect(mail.inReplyTo).toBe('<ack-0001@partner.example>');
-    expect(mail.references).toEqual(['<MW4PR12MB1234A1B2C3D4E5F6@MW4PR12MB1234.namprd12.prod.outlook.com>', '<ack-0001@partner.example>']);
+    expect(mail.references).toEqual([
+      '<MW4PR12MB1234A1B2C3D4E5F6@MW4PR12MB1234.namprd12.prod.outlook.com>',
+      '<ack-0001@partner.example>',
+    ]);
     expect(parseReplyIntent(mail.text)).toBe('confirm');
   });
 
   test.each([
     ['iso-8859-1.eml', 'José Peña', 'Información de nómina incompleta', '¿Pueden revisarlo? Señal: "error de conexión".'],
-    ['windows-1252.eml', 'Jose Pena', 'Cotizacion pendiente', 'El cálculo del año muestra “€ 1,250” en lugar de pesos; la señal de error dice ‘sin conexión’.'],
+    [
+      'windows-1252.eml',
+      'Jose Pena',
+      'Cotizacion pendiente',
+      'El cálculo del año muestra “€ 1,250” en lugar de pesos; la señal de error dice ‘sin conexión’.',
+    ],
   ])('non-UTF-8 charset %s decodes Spanish accents', async (file, name, subject, line) => {
     const mail = await parse(file);
     expect(mail.from.name).toBe(name);
@@ -74,18 +88,27 @@ describe('parseMime over real-world shapes', () => {
     const mail = await parse('inline-image.eml');
     expect(mail.attachments).toHaveLength(1);
     const [image] = mail.attachments;
-    expect(image).toMatchObject({ filename: 'captura.png', contentType: 'image/png', inline: true, contentId: 'captura@01DA0000' });
+    expect(image).toMatchObject({
+      filename: 'captura.png',
+      contentType: 'image/png',
+      inline: true,
+      contentId: 'captura@01DA0000',
+    });
     expect(readFileSync(image.storedRef).subarray(1, 4).toString()).toBe('PNG');
     expect(mail.html).toContain('src="cid:captura@01DA0000"');
   });
 
   test('attachment under the limit is stored byte for byte; over the limit it is rejected with sizes', async () => {
     const stored = await parse('attachment.eml');
-    expect(stored.attachments.map((a) => [a.filename, a.contentType, a.sizeBytes])).toEqual([['import-log.pdf', 'application/pdf', 2045]]);
+    expect(stored.attachments.map((a) => [a.filename, a.contentType, a.sizeBytes])).toEqual([
+      ['import-log.pdf', 'application/pdf', 2045],
+    ]);
     expect(readFileSync(stored.attachments[0].storedRef).subarray(0, 8).toString()).toBe('%PDF-1.4');
     const rejected = await parse('attachment.eml', 1000);
     expect(rejected.attachments).toEqual([]);
-    expect(rejected.rejectedAttachments).toEqual([{ filename: 'import-log.pdf', contentType: 'application/pdf', sizeBytes: 2045, limitBytes: 1000, reason: 'too-large' }]);
+    expect(rejected.rejectedAttachments).toEqual([
+      { filename: 'import-log.pdf', contentType: 'application/pdf', sizeBytes: 2045, limitBytes: 1000, reason: 'too-large' },
+    ]);
   });
 
   test.each([

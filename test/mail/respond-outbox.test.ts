@@ -16,7 +16,15 @@ describe('maildrop -> triage and Respond -> outbox', () => {
   let h: IntakeHarness;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'soporte-respond-'));
-    h = await intakeHarness({ dataDir: dir, mailer: new OutboxMailer({ dir: path.join(dir, 'outbox'), from: SUPPORT, fromName: 'Soporte', clock: { now: () => new Date('2026-03-02T16:00:00.000Z') } }) });
+    h = await intakeHarness({
+      dataDir: dir,
+      mailer: new OutboxMailer({
+        dir: path.join(dir, 'outbox'),
+        from: SUPPORT,
+        fromName: 'Soporte',
+        clock: { now: () => new Date('2026-03-02T16:00:00.000Z') },
+      }),
+    });
   });
   afterEach(async () => {
     await h.close();
@@ -30,16 +38,35 @@ describe('maildrop -> triage and Respond -> outbox', () => {
 
   it('an urgent email is only suggested; triage and Respond reach the client threaded on their message', async () => {
     mkdirSync(path.join(dir, 'maildrop'), { recursive: true });
-    writeFileSync(path.join(dir, 'maildrop', 'urgent.eml'), eml({ from: 'Ana López <ana@acme.example>', subject: 'URGENTE: nadie puede entrar a Outlook', id: '<urgent-1@acme.example>', headers: { 'X-Priority': '1 (Highest)', Importance: 'high' }, body: 'Desde las 9 nadie puede abrir Outlook.' }).replace(/\n/g, '\r\n'));
-    const mailbox = new MaildropMailbox({ dataDir: dir, clock: h.clock, attachments: new FileAttachmentStore(path.join(dir, 'mail', 'attachments')) });
+    writeFileSync(
+      path.join(dir, 'maildrop', 'urgent.eml'),
+      eml({
+        from: 'Ana López <ana@acme.example>',
+        subject: 'URGENTE: nadie puede entrar a Outlook',
+        id: '<urgent-1@acme.example>',
+        headers: { 'X-Priority': '1 (Highest)', Importance: 'high' },
+        body: 'Desde las 9 nadie puede abrir Outlook.',
+      }).replace(/\n/g, '\r\n'),
+    );
+    const mailbox = new MaildropMailbox({
+      dataDir: dir,
+      clock: h.clock,
+      attachments: new FileAttachmentStore(path.join(dir, 'mail', 'attachments')),
+    });
     expect(await new MailPoller(mailbox, h.intake).pollOnce()).toMatchObject({ processed: 1 });
     let ticket = (await h.store.tickets.getByNumber('SUP-2026-0001'))!;
     expect(ticket).toMatchObject({ priority: 'medium', prioritySuggestion: { priority: 'critical' } });
-    const reason = JSON.parse(readFileSync(path.join(dir, 'mail', 'processed', 'urgent.eml.reason.json'), 'utf8')) as { reason: string };
+    const reason = JSON.parse(readFileSync(path.join(dir, 'mail', 'processed', 'urgent.eml.reason.json'), 'utf8')) as {
+      reason: string;
+    };
     expect(reason.reason).toMatch(/critical suggested for L1 to apply/);
 
     ticket = await h.tickets.applySuggestedPriority(L1, { ticketId: ticket.id, expectedVersion: ticket.version });
-    ticket = await h.tickets.respond(L1, { ticketId: ticket.id, expectedVersion: ticket.version }, 'Estimada Ana: ya estamos revisando el acceso a Outlook.');
+    ticket = await h.tickets.respond(
+      L1,
+      { ticketId: ticket.id, expectedVersion: ticket.version },
+      'Estimada Ana: ya estamos revisando el acceso a Outlook.',
+    );
 
     const [triage] = await outbox('triage');
     expect(triage.subject).toMatch(/Prioridad Crítica: URGENTE: nadie puede entrar a Outlook/);
@@ -50,7 +77,9 @@ describe('maildrop -> triage and Respond -> outbox', () => {
     expect(response.references).toContain('<urgent-1@acme.example>');
     expect(response.subject).toBe('[SUP-2026-0001] RE: URGENTE: nadie puede entrar a Outlook');
     // The greeting and the signature frame the consultant's words, in the requester's language.
-    expect(response.text).toMatch(/^Hola, Ana López:\n\nEstimada Ana: ya estamos revisando el acceso a Outlook\.\n\nResponda a este correo/);
+    expect(response.text).toMatch(
+      /^Hola, Ana López:\n\nEstimada Ana: ya estamos revisando el acceso a Outlook\.\n\nResponda a este correo/,
+    );
     expect(response.headers.get('auto-submitted')).toBeUndefined();
     expect(ticket).toMatchObject({ status: 'open', firstResponseBy: 'email' });
   });

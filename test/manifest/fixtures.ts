@@ -19,8 +19,17 @@ export const SAMPLE_SETTINGS: PackageSettings = {
 /** The real server's routes the manifests point at: /legal/* and the add-in's pages and icons (sources). */
 export async function startServer(withLegal: boolean): Promise<{ server: Server; base: string }> {
   const server = createServer({ startedAt: new Date('2026-01-01T00:00:00Z'), version: 'test' });
-  if (withLegal) registerLegalRoutes(server, { name: 'Partner & Co', email: 'ayuda@partner.example', supportMailbox: 'soporte@partner.example' });
-  registerAddinStatic(server, { dir: resolve(__dirname, '../../addin'), officeJsUrl: '/office.js', config: { apiBase: '', authMode: 'local', supportAddress: 'soporte@partner.example' } });
+  if (withLegal)
+    registerLegalRoutes(server, {
+      name: 'Partner & Co',
+      email: 'ayuda@partner.example',
+      supportMailbox: 'soporte@partner.example',
+    });
+  registerAddinStatic(server, {
+    dir: resolve(__dirname, '../../addin'),
+    officeJsUrl: '/office.js',
+    config: { apiBase: '', authMode: 'local', supportAddress: 'soporte@partner.example' },
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

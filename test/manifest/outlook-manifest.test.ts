@@ -23,10 +23,34 @@ describe('Outlook add-in manifest', () => {
 
   it.each([
     ['a resid with no resource', xml.replace('resid="Report.Url"', 'resid="Missing.Url"'), /keyref/],
-    ['an unknown permission', xml.replace('<Permissions>ReadWriteItem</Permissions>', '<Permissions>Everything</Permissions>'), /Permissions/],
-    ['an http (not https) task pane', xml.replace('DefaultValue="https://soporte.example.com/addin/taskpane.html"', 'DefaultValue="http://soporte.example.com/addin/taskpane.html"'), /pattern/],
-    ['elements out of the official order', xml.replace(/<DefaultLocale>es-MX<\/DefaultLocale>\n/, '').replace('<Hosts>\n    <Host Name="Mailbox"/>', '<DefaultLocale>es-MX</DefaultLocale>\n  <Hosts>\n    <Host Name="Mailbox"/>'), /DefaultLocale|DisplayName/],
-    ['a button without an action', xml.replace(/<Action xsi:type="ShowTaskpane">\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Action>/, ''), /Action|Control/],
+    [
+      'an unknown permission',
+      xml.replace('<Permissions>ReadWriteItem</Permissions>', '<Permissions>Everything</Permissions>'),
+      /Permissions/,
+    ],
+    [
+      'an http (not https) task pane',
+      xml.replace(
+        'DefaultValue="https://soporte.example.com/addin/taskpane.html"',
+        'DefaultValue="http://soporte.example.com/addin/taskpane.html"',
+      ),
+      /pattern/,
+    ],
+    [
+      'elements out of the official order',
+      xml
+        .replace(/<DefaultLocale>es-MX<\/DefaultLocale>\n/, '')
+        .replace(
+          '<Hosts>\n    <Host Name="Mailbox"/>',
+          '<DefaultLocale>es-MX</DefaultLocale>\n  <Hosts>\n    <Host Name="Mailbox"/>',
+        ),
+      /DefaultLocale|DisplayName/,
+    ],
+    [
+      'a button without an action',
+      xml.replace(/<Action xsi:type="ShowTaskpane">\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Action>/, ''),
+      /Action|Control/,
+    ],
     ['a malformed add-in id', xml.replace('<Id>33333333-3333-4333-8333-333333333333</Id>', '<Id>not-a-guid</Id>'), /Id/],
   ])('rejects %s', async (_name, broken, pattern) => {
     const errors = await validateOutlookManifest(broken);

@@ -9,19 +9,23 @@ import { routedTo, SAMPLE_SETTINGS, startServer } from './fixtures';
 
 describe('npm run package checks the URLs the manifests name', () => {
   let outDir: string;
-  beforeEach(() => { outDir = mkdtempSync(join(tmpdir(), 'soporte-package-urls-')); });
+  beforeEach(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'soporte-package-urls-'));
+  });
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('names the pages, icons and legal links of both manifests, not schema ids', () => {
     const urls = manifestUrls(renderTeamsManifest(SAMPLE_SETTINGS), renderOutlookManifest(SAMPLE_SETTINGS));
-    expect(urls).toEqual(expect.arrayContaining([
-      'https://soporte.example.com/legal/privacy',
-      'https://soporte.example.com/legal/terms',
-      'https://soporte.example.com/legal/support',
-      'https://soporte.example.com/addin/sla-board.html',
-      'https://soporte.example.com/addin/taskpane.html?action=report',
-      'https://soporte.example.com/addin/assets/icon-128.png',
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'https://soporte.example.com/legal/privacy',
+        'https://soporte.example.com/legal/terms',
+        'https://soporte.example.com/legal/support',
+        'https://soporte.example.com/addin/sla-board.html',
+        'https://soporte.example.com/addin/taskpane.html?action=report',
+        'https://soporte.example.com/addin/assets/icon-128.png',
+      ]),
+    );
     expect(urls.some((url) => url.includes('json-schemas'))).toBe(false);
   });
 
@@ -30,7 +34,11 @@ describe('npm run package checks the URLs the manifests name', () => {
     try {
       const out = await writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) });
       const manifest = JSON.parse(new AdmZip(out.teamsZip).readAsText('manifest.json'));
-      expect(manifest.developer).toMatchObject({ privacyUrl: 'https://soporte.example.com/legal/privacy', termsOfUseUrl: 'https://soporte.example.com/legal/terms', websiteUrl: 'https://soporte.example.com/legal/support' });
+      expect(manifest.developer).toMatchObject({
+        privacyUrl: 'https://soporte.example.com/legal/privacy',
+        termsOfUseUrl: 'https://soporte.example.com/legal/terms',
+        websiteUrl: 'https://soporte.example.com/legal/support',
+      });
     } finally {
       await new Promise<void>((done) => server.close(() => done()));
     }
@@ -55,12 +63,24 @@ describe('npm run package checks the URLs the manifests name', () => {
   it('refuses when the server does not answer, and takes the legal URLs from settings when given', async () => {
     const { server, base } = await startServer(false);
     await new Promise<void>((done) => server.close(() => done()));
-    await expect(writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) })).rejects.toThrow(/taskpane\.html does not answer/);
+    await expect(writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) })).rejects.toThrow(
+      /taskpane\.html does not answer/,
+    );
     expect(existsSync(join(outDir, 'soporte-teams.zip'))).toBe(false);
 
-    const partnerPages = { PRIVACY_URL: 'https://www.partner.example/privacidad', TERMS_URL: 'https://www.partner.example/terminos', SUPPORT_URL: 'https://www.partner.example/soporte' };
+    const partnerPages = {
+      PRIVACY_URL: 'https://www.partner.example/privacidad',
+      TERMS_URL: 'https://www.partner.example/terminos',
+      SUPPORT_URL: 'https://www.partner.example/soporte',
+    };
     const teams = renderTeamsManifest({ ...SAMPLE_SETTINGS, ...partnerPages });
-    expect(teams.developer).toMatchObject({ privacyUrl: partnerPages.PRIVACY_URL, termsOfUseUrl: partnerPages.TERMS_URL, websiteUrl: partnerPages.SUPPORT_URL });
-    expect(renderOutlookManifest({ ...SAMPLE_SETTINGS, ...partnerPages })).toContain('<SupportUrl DefaultValue="https://www.partner.example/soporte"/>');
+    expect(teams.developer).toMatchObject({
+      privacyUrl: partnerPages.PRIVACY_URL,
+      termsOfUseUrl: partnerPages.TERMS_URL,
+      websiteUrl: partnerPages.SUPPORT_URL,
+    });
+    expect(renderOutlookManifest({ ...SAMPLE_SETTINGS, ...partnerPages })).toContain(
+      '<SupportUrl DefaultValue="https://www.partner.example/soporte"/>',
+    );
   });
 });

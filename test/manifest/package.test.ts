@@ -8,14 +8,23 @@ import { routedTo, SAMPLE_SETTINGS, startServer } from './fixtures';
 
 describe('npm run package', () => {
   let outDir: string;
-  beforeEach(() => { outDir = mkdtempSync(join(tmpdir(), 'soporte-package-')); });
+  beforeEach(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'soporte-package-'));
+  });
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('writes the Teams zip (manifest + icons) and the Outlook manifest from settings', async () => {
     const { server, base } = await startServer(true);
-    const out = await writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) }).finally(() => new Promise<void>((done) => server.close(() => done())));
+    const out = await writePackages(SAMPLE_SETTINGS, outDir, { fetch: routedTo(base) }).finally(
+      () => new Promise<void>((done) => server.close(() => done())),
+    );
     const zip = new AdmZip(out.teamsZip);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'es-mx.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'es-mx.json', 'manifest.json', 'outline.png']);
     expect(JSON.parse(zip.readAsText('es-mx.json'))['staticTabs[0].name']).toBe('Tablero de SLA');
     const manifest = JSON.parse(zip.readAsText('manifest.json'));
     expect(manifest.id).toBe(SAMPLE_SETTINGS.TEAMS_APP_ID);

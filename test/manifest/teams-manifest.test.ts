@@ -12,7 +12,10 @@ import { SAMPLE_SETTINGS } from './fixtures';
 interface TeamsManifestShape {
   id: string;
   bots: { botId: string; commandLists: { commands: { title: string }[] }[] }[];
-  composeExtensions: { botId: string; commands: { id: string; type: string; title: string; context: string[]; fetchTask: boolean }[] }[];
+  composeExtensions: {
+    botId: string;
+    commands: { id: string; type: string; title: string; context: string[]; fetchTask: boolean }[];
+  }[];
   staticTabs: { entityId: string; contentUrl: string }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string; nestedAppAuthInfo: { redirectUri: string; scopes: string[] }[] };
@@ -28,7 +31,11 @@ describe('Teams app manifest', () => {
 
   it('is on the newest schema version @microsoft/app-manifest bundles', () => {
     const schemas = join(require.resolve('@microsoft/app-manifest/package.json'), '..', 'build', 'json-schemas', 'teams');
-    const newest = readdirSync(schemas).filter((d) => /^v\d+\.\d+$/.test(d)).map((d) => d.slice(1)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop();
+    const newest = readdirSync(schemas)
+      .filter((d) => /^v\d+\.\d+$/.test(d))
+      .map((d) => d.slice(1))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .pop();
     expect(manifest.manifestVersion).toBe(newest);
     expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
@@ -48,16 +55,26 @@ describe('Teams app manifest', () => {
 
   it('has the message action "Create ticket from this message"', () => {
     const [command] = shaped.composeExtensions[0].commands;
-    expect(command).toMatchObject({ type: 'action', title: 'Create ticket from this message', context: ['message'], fetchTask: true });
+    expect(command).toMatchObject({
+      type: 'action',
+      title: 'Create ticket from this message',
+      context: ['message'],
+      fetchTask: true,
+    });
     expect(shaped.composeExtensions[0].botId).toBe(SAMPLE_SETTINGS.BOT_ID);
   });
 
-  it('has the managers\' SLA board tab and SSO/NAA app info on the public host', () => {
-    expect(shaped.staticTabs[0]).toMatchObject({ entityId: 'sla-board', contentUrl: 'https://soporte.example.com/addin/sla-board.html' });
+  it("has the managers' SLA board tab and SSO/NAA app info on the public host", () => {
+    expect(shaped.staticTabs[0]).toMatchObject({
+      entityId: 'sla-board',
+      contentUrl: 'https://soporte.example.com/addin/sla-board.html',
+    });
     expect(shaped.validDomains).toEqual(['soporte.example.com']);
     expect(shaped.webApplicationInfo.id).toBe(SAMPLE_SETTINGS.ENTRA_CLIENT_ID);
     expect(shaped.webApplicationInfo.resource).toBe(`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}`);
-    expect(shaped.webApplicationInfo.nestedAppAuthInfo[0].scopes).toEqual([`api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}/access_as_user`]);
+    expect(shaped.webApplicationInfo.nestedAppAuthInfo[0].scopes).toEqual([
+      `api://soporte.example.com/${SAMPLE_SETTINGS.ENTRA_CLIENT_ID}/access_as_user`,
+    ]);
   });
 
   it('has a Spanish (es-mx) translation that fits the localization schema and covers every command', async () => {
@@ -69,7 +86,9 @@ describe('Teams app manifest', () => {
     // The command list shows the words the bot answers to, in each language.
     const router = createCommandRouter({} as TeamsBotDeps, {} as TicketViews, {} as StaffLanguage);
     expect(commands.map((c: { title: string }) => c.title)).toEqual(router.specs.map((spec) => spec.words.en));
-    expect(commands.map((_c, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual(router.specs.map((spec) => spec.words['es-MX']));
+    expect(commands.map((_c, i) => es[`bots[0].commandLists[0].commands[${i}].title`])).toEqual(
+      router.specs.map((spec) => spec.words['es-MX']),
+    );
     expect(await validateTeamsLocalization({ ...es, 'name.short': 'x'.repeat(31) }, '1.30')).not.toEqual([]);
   });
 

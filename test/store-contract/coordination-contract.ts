@@ -14,7 +14,12 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
     for (const w of [sunday, saturday, other]) await ctx.store.afterHours.putWindow(w);
     expect(await ctx.store.afterHours.getWindow(saturday.id)).toEqual(saturday);
     expect(await ctx.store.afterHours.getWindow('no-such-window')).toBeUndefined();
-    const approved = { ...saturday, status: 'approved' as const, decidedBy: 'staff-manager', decidedAt: '2026-03-03T10:00:00.000Z' };
+    const approved = {
+      ...saturday,
+      status: 'approved' as const,
+      decidedBy: 'staff-manager',
+      decidedAt: '2026-03-03T10:00:00.000Z',
+    };
     await ctx.store.afterHours.putWindow(approved);
     expect(await ctx.store.afterHours.getWindow(saturday.id)).toEqual(approved);
     const ids = async (query: { clientId?: string; status?: 'requested' | 'approved' | 'refused' }) =>
@@ -29,12 +34,18 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
     expect(await ctx.store.alerts.claim('t1:response:at-risk', 'sweeper-a', T0)).toBe(true);
     expect(await ctx.store.alerts.claim('t1:response:at-risk', 'sweeper-b', later(1000))).toBe(false);
     expect(await ctx.store.alerts.claim('t1:response:at-risk', 'sweeper-a', later(2000))).toBe(false);
-    expect(await ctx.store.alerts.get('t1:response:at-risk')).toEqual({ key: 't1:response:at-risk', holder: 'sweeper-a', claimedAt: T0.toISOString() });
+    expect(await ctx.store.alerts.get('t1:response:at-risk')).toEqual({
+      key: 't1:response:at-risk',
+      holder: 'sweeper-a',
+      claimedAt: T0.toISOString(),
+    });
     expect(await ctx.store.alerts.get('t1:response:breached')).toBeUndefined();
   });
 
   contractTest('alerts: parallel claims of one key have exactly one winner', async () => {
-    const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => ctx.store.alerts.claim('t2:resolution:breached', `holder-${i}`, T0)));
+    const wins = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => ctx.store.alerts.claim('t2:resolution:breached', `holder-${i}`, T0)),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
     const record = await ctx.store.alerts.get('t2:resolution:breached');
     expect(record?.holder).toBe(`holder-${wins.indexOf(true)}`);
@@ -43,7 +54,9 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
   contractTest('alerts: claims across two instances have exactly one winner', async () => {
     const other = await ctx.second();
     const stores = [ctx.store, other];
-    const wins = await Promise.all(Array.from({ length: 10 }, (_, i) => stores[i % 2].alerts.claim('t3:response:breached', `instance-${i % 2}`, T0)));
+    const wins = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => stores[i % 2].alerts.claim('t3:response:breached', `instance-${i % 2}`, T0)),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
     expect(await other.alerts.get('t3:response:breached')).toEqual(await ctx.store.alerts.get('t3:response:breached'));
   });
@@ -69,36 +82,60 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
     await ctx.store.alerts.complete('t5:response:at-risk', later(61_000));
     await ctx.store.alerts.release('t5:response:at-risk');
     expect(await ctx.store.alerts.claim('t5:response:at-risk', 'sweeper-c', later(120_000))).toBe(false);
-    expect(await ctx.store.alerts.get('t5:response:at-risk')).toMatchObject({ holder: 'sweeper-b', completedAt: later(61_000).toISOString() });
+    expect(await ctx.store.alerts.get('t5:response:at-risk')).toMatchObject({
+      holder: 'sweeper-b',
+      completedAt: later(61_000).toISOString(),
+    });
   });
 
-  contractTest('alerts: an abandoned claim is taken over once stale, by one caller; a fresh or completed one is not', async () => {
-    const key = 't7:response:breached';
-    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // nothing claimed
-    await ctx.store.alerts.claim(key, 'dead-process', T0);
-    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // not older than T0
-    const wins = await Promise.all(Array.from({ length: 6 }, (_, i) => ctx.store.alerts.takeOverStale(key, `sweeper-${i}`, later(600_001), later(1))));
-    expect(wins.filter(Boolean)).toHaveLength(1);
-    const winner = `sweeper-${wins.indexOf(true)}`;
-    expect(await ctx.store.alerts.get(key)).toEqual({ key, holder: winner, claimedAt: later(600_001).toISOString() });
-    await ctx.store.alerts.complete(key, later(600_002), 'activity-7');
-    expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-z', later(9_000_000), later(9_000_000))).toBe(false);
-    expect(await ctx.store.alerts.get(key)).toMatchObject({ holder: winner, completedAt: later(600_002).toISOString(), ref: 'activity-7' });
-  });
+  contractTest(
+    'alerts: an abandoned claim is taken over once stale, by one caller; a fresh or completed one is not',
+    async () => {
+      const key = 't7:response:breached';
+      expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // nothing claimed
+      await ctx.store.alerts.claim(key, 'dead-process', T0);
+      expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-b', later(1000), T0)).toBe(false); // not older than T0
+      const wins = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => ctx.store.alerts.takeOverStale(key, `sweeper-${i}`, later(600_001), later(1))),
+      );
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = `sweeper-${wins.indexOf(true)}`;
+      expect(await ctx.store.alerts.get(key)).toEqual({ key, holder: winner, claimedAt: later(600_001).toISOString() });
+      await ctx.store.alerts.complete(key, later(600_002), 'activity-7');
+      expect(await ctx.store.alerts.takeOverStale(key, 'sweeper-z', later(9_000_000), later(9_000_000))).toBe(false);
+      expect(await ctx.store.alerts.get(key)).toMatchObject({
+        holder: winner,
+        completedAt: later(600_002).toISOString(),
+        ref: 'activity-7',
+      });
+    },
+  );
 
   contractTest('alerts: list by key prefix', async () => {
-    for (const key of ['t6:response:at-risk', 't6:resolution:breached', 't60:response:at-risk', 'budget:t6:80']) await ctx.store.alerts.claim(key, 'sweeper', T0);
+    for (const key of ['t6:response:at-risk', 't6:resolution:breached', 't60:response:at-risk', 'budget:t6:80'])
+      await ctx.store.alerts.claim(key, 'sweeper', T0);
     const keys = async (prefix: string) => (await ctx.store.alerts.list(prefix)).map((r) => r.key).sort();
     expect(await keys('t6:')).toEqual(['t6:resolution:breached', 't6:response:at-risk']);
     expect(await keys('t6')).toEqual(['t6:resolution:breached', 't6:response:at-risk', 't60:response:at-risk'].sort());
     expect(await keys('')).toHaveLength(4);
     expect(await keys('none:')).toEqual([]);
-    expect((await ctx.store.alerts.list('budget:'))[0]).toEqual({ key: 'budget:t6:80', holder: 'sweeper', claimedAt: T0.toISOString() });
+    expect((await ctx.store.alerts.list('budget:'))[0]).toEqual({
+      key: 'budget:t6:80',
+      holder: 'sweeper',
+      claimedAt: T0.toISOString(),
+    });
   });
 
   contractTest('state: get, set, overwrite and delete JSON values', async () => {
     expect(await ctx.store.state.getState('mail:delta')).toBeUndefined();
-    const reference = { conversation: { id: 'conv-1' }, serviceUrl: 'http://127.0.0.1:56150', users: ['a', 'b'], count: 3, on: true, none: null };
+    const reference = {
+      conversation: { id: 'conv-1' },
+      serviceUrl: 'http://127.0.0.1:56150',
+      users: ['a', 'b'],
+      count: 3,
+      on: true,
+      none: null,
+    };
     await ctx.store.state.setState('teams:ref:user-1', reference);
     await ctx.store.state.setState('mail:delta', 'token-1');
     await ctx.store.state.setState('sweep:last', 42);
@@ -124,11 +161,19 @@ export function coordinationContract(contractTest: ContractTest, ctx: ContractCo
   contractTest('leases: one holder at a time until the lease expires', async () => {
     expect(await ctx.store.leases.currentLease('sla-sweeper')).toBeUndefined();
     expect(await ctx.store.leases.acquireLease('sla-sweeper', 'a', T0, 30_000)).toBe(true);
-    expect(await ctx.store.leases.currentLease('sla-sweeper')).toEqual({ name: 'sla-sweeper', holder: 'a', until: later(30_000).toISOString() });
+    expect(await ctx.store.leases.currentLease('sla-sweeper')).toEqual({
+      name: 'sla-sweeper',
+      holder: 'a',
+      until: later(30_000).toISOString(),
+    });
     expect(await ctx.store.leases.acquireLease('sla-sweeper', 'b', later(29_999), 30_000)).toBe(false);
     expect(await ctx.store.leases.acquireLease('other-lease', 'b', later(1), 30_000)).toBe(true);
     expect(await ctx.store.leases.acquireLease('sla-sweeper', 'b', later(30_000), 30_000)).toBe(true);
-    expect(await ctx.store.leases.currentLease('sla-sweeper')).toEqual({ name: 'sla-sweeper', holder: 'b', until: later(60_000).toISOString() });
+    expect(await ctx.store.leases.currentLease('sla-sweeper')).toEqual({
+      name: 'sla-sweeper',
+      holder: 'b',
+      until: later(60_000).toISOString(),
+    });
     expect(await ctx.store.leases.acquireLease('sla-sweeper', 'a', later(31_000), 30_000)).toBe(false);
   });
 

@@ -5,7 +5,11 @@ const byId = <T extends { id: string }>(items: T[]): T[] => [...items].sort((a, 
 
 export function directoryContract(contractTest: ContractTest, ctx: ContractContext): void {
   contractTest('directory: clients put, get, list and update', async () => {
-    const acme = makeClient({ name: 'Acme', tenantId: 'tenant-1', policyOverrides: { billing: { hourlyRateCents: 95000 }, noResponse: { contactAttempts: 4 } } });
+    const acme = makeClient({
+      name: 'Acme',
+      tenantId: 'tenant-1',
+      policyOverrides: { billing: { hourlyRateCents: 95000 }, noResponse: { contactAttempts: 4 } },
+    });
     const globex = makeClient({ name: 'Globex', locale: 'en', domains: ['globex.example', 'globex.mx'] });
     await ctx.store.directory.putClient(acme);
     await ctx.store.directory.putClient(globex);

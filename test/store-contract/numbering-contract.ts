@@ -6,7 +6,9 @@ const expectedNumbers = (year: number, count: number): string[] =>
   Array.from({ length: count }, (_, i) => `SUP-${year}-${String(i + 1).padStart(4, '0')}`);
 
 async function openMany(stores: Store[], count: number, year = 2026): Promise<string[]> {
-  const results = await Promise.all(Array.from({ length: count }, (_, i) => stores[i % stores.length].tickets.open(openInput(makeTicket(), year))));
+  const results = await Promise.all(
+    Array.from({ length: count }, (_, i) => stores[i % stores.length].tickets.open(openInput(makeTicket(), year))),
+  );
   return results.map((r) => r.ticket.number);
 }
 

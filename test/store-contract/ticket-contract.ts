@@ -49,7 +49,9 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
 
   contractTest('tickets: open is idempotent by source message id', async () => {
     const first = await ctx.store.tickets.open(openInput(makeTicket({ sourceMessageId: '<m1@acme.example>' })));
-    const again = await ctx.store.tickets.open(openInput(makeTicket({ sourceMessageId: '<m1@acme.example>', subject: 'resent' })));
+    const again = await ctx.store.tickets.open(
+      openInput(makeTicket({ sourceMessageId: '<m1@acme.example>', subject: 'resent' })),
+    );
     expect(again).toEqual({ ticket: first.ticket, created: false });
     expect(await ctx.store.tickets.findBySourceMessageId('<m1@acme.example>')).toEqual(first.ticket);
     expect(await ctx.store.tickets.events(first.ticket.id)).toHaveLength(1);
@@ -70,7 +72,9 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
   contractTest('tickets: concurrent opens of one source message id across two instances make one ticket', async () => {
     const other = await ctx.second();
     const results = await Promise.all(
-      [ctx.store, other, ctx.store, other].map((s) => s.tickets.open(openInput(makeTicket({ sourceMessageId: '<race2@acme.example>' })))),
+      [ctx.store, other, ctx.store, other].map((s) =>
+        s.tickets.open(openInput(makeTicket({ sourceMessageId: '<race2@acme.example>' }))),
+      ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.ticket.id)).size).toBe(1);
@@ -142,12 +146,21 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
       const ids = (await listAll(ctx.store, { statuses: ['new', 'open', 'waiting-on-client'], limit })).map((t) => t.id);
       expect(ids).toEqual(wanted);
     }
-    expect((await listAll(ctx.store, { statuses: ['open', 'new'], limit: 2 })).map((t) => t.status)).toEqual(['new', 'open', 'open', 'new', 'open', 'new']);
+    expect((await listAll(ctx.store, { statuses: ['open', 'new'], limit: 2 })).map((t) => t.status)).toEqual([
+      'new',
+      'open',
+      'open',
+      'new',
+      'open',
+      'new',
+    ]);
   });
 
   contractTest('tickets: save returns a new version and stores the ticket and its events', async () => {
     const ticket = await openTicket(ctx.store);
-    const saved = await ctx.store.tickets.save({ ...ticket, status: 'open', firstResponseAt: '2026-03-02T16:10:00.000Z' }, [noteEvent('ack')]);
+    const saved = await ctx.store.tickets.save({ ...ticket, status: 'open', firstResponseAt: '2026-03-02T16:10:00.000Z' }, [
+      noteEvent('ack'),
+    ]);
     expect(saved.version).not.toBe(ticket.version);
     expect(saved).toEqual({ ...ticket, status: 'open', firstResponseAt: '2026-03-02T16:10:00.000Z', version: saved.version });
     expect(await ctx.store.tickets.get(ticket.id)).toEqual(saved);
@@ -158,7 +171,11 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
   contractTest('tickets: save with a stale version throws ConflictError and writes nothing', async () => {
     const ticket = await openTicket(ctx.store);
     const current = await ctx.store.tickets.save({ ...ticket, status: 'open' }, [noteEvent('first writer')], [makeEntry(ticket)]);
-    const stale = ctx.store.tickets.save({ ...ticket, status: 'resolved' }, [noteEvent('second writer')], [makeEntry(ticket, { minutes: 60, billedMinutes: 60 })]);
+    const stale = ctx.store.tickets.save(
+      { ...ticket, status: 'resolved' },
+      [noteEvent('second writer')],
+      [makeEntry(ticket, { minutes: 60, billedMinutes: 60 })],
+    );
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
     await expect(stale).rejects.toMatchObject({ code: 'conflict', entity: 'ticket' });
     expect(await ctx.store.tickets.get(ticket.id)).toEqual(current);
@@ -179,7 +196,9 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     const theirs = await other.tickets.get(ticket.id);
     expect(theirs).toEqual(ticket);
     const ours = await ctx.store.tickets.save({ ...ticket, assigneeId: 'staff-1' }, [assignedEvent('staff-1')]);
-    await expect(other.tickets.save({ ...theirs!, assigneeId: 'staff-2' }, [assignedEvent('staff-2')])).rejects.toBeInstanceOf(ConflictError);
+    await expect(other.tickets.save({ ...theirs!, assigneeId: 'staff-2' }, [assignedEvent('staff-2')])).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await other.tickets.get(ticket.id)).toEqual(ours);
     expect(await ctx.store.tickets.events(ticket.id)).toHaveLength(2);
   });
@@ -195,7 +214,11 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     expect(events.map((e) => (e.type === 'note-added' ? e.data.text : undefined))).toEqual([undefined, 'one', 'two', undefined]);
     expect(events.every((e) => e.ticketId === ticket.id && typeof e.id === 'string' && e.id.length > 0)).toBe(true);
     expect(new Set(events.map((e) => e.id)).size).toBe(4);
-    expect(events[3]).toMatchObject({ actor: { role: 'manager', id: 'staff-manager' }, channel: 'teams', data: { assigneeId: 'staff-1' } });
+    expect(events[3]).toMatchObject({
+      actor: { role: 'manager', id: 'staff-manager' },
+      channel: 'teams',
+      data: { assigneeId: 'staff-1' },
+    });
     expect(await ctx.store.tickets.events('no-such-ticket')).toEqual([]);
   });
 
@@ -204,7 +227,9 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     const entry = makeEntry(ticket);
     const saved = await ctx.store.tickets.save({ ...ticket, consumedMinutes: 15 }, [noteEvent('logged')], [entry]);
     const duplicate = makeEntry(ticket, { id: entry.id, minutes: 30, billedMinutes: 30 });
-    await expect(ctx.store.tickets.save({ ...saved, consumedMinutes: 45 }, [noteEvent('logged twice')], [makeEntry(ticket), duplicate])).rejects.toThrow();
+    await expect(
+      ctx.store.tickets.save({ ...saved, consumedMinutes: 45 }, [noteEvent('logged twice')], [makeEntry(ticket), duplicate]),
+    ).rejects.toThrow();
     expect(await ctx.store.tickets.get(ticket.id)).toEqual(saved);
     expect(await ctx.store.tickets.events(ticket.id)).toHaveLength(2);
     expect(await ctx.store.tickets.timeEntries({ ticketId: ticket.id })).toEqual([entry]);
@@ -225,17 +250,39 @@ export function ticketContract(contractTest: ContractTest, ctx: ContractContext)
     const a = await openTicket(ctx.store, { clientId: 'client-a' });
     const b = await openTicket(ctx.store, { clientId: 'client-b' });
     const feb = makeEntry(a, { at: '2026-02-27T18:00:00.000Z' });
-    const marchStart = makeEntry(a, { at: '2026-03-01T00:00:00.000Z', kind: 'session', minutes: 60, consultants: 2, billedMinutes: 120 });
-    const marchEnd = makeEntry(a, { at: '2026-03-31T23:59:00.000Z', kind: 'work', minutes: 45, billedMinutes: 45, afterHours: true, multiplierPercent: 150 });
+    const marchStart = makeEntry(a, {
+      at: '2026-03-01T00:00:00.000Z',
+      kind: 'session',
+      minutes: 60,
+      consultants: 2,
+      billedMinutes: 120,
+    });
+    const marchEnd = makeEntry(a, {
+      at: '2026-03-31T23:59:00.000Z',
+      kind: 'work',
+      minutes: 45,
+      billedMinutes: 45,
+      afterHours: true,
+      multiplierPercent: 150,
+    });
     const april = makeEntry(a, { at: '2026-04-01T00:00:00.000Z' });
     const other = makeEntry(b, { at: '2026-03-10T12:00:00.000Z' });
     await ctx.store.tickets.save(a, [], [april, marchEnd, feb, marchStart]);
     await ctx.store.tickets.save(b, [], [other]);
-    const ids = async (query: Parameters<Store['tickets']['timeEntries']>[0]) => (await ctx.store.tickets.timeEntries(query)).map((e) => e.id).sort();
+    const ids = async (query: Parameters<Store['tickets']['timeEntries']>[0]) =>
+      (await ctx.store.tickets.timeEntries(query)).map((e) => e.id).sort();
     expect(await ids({ ticketId: a.id })).toEqual([feb.id, marchStart.id, marchEnd.id, april.id].sort());
     expect(await ids({ clientId: 'client-b' })).toEqual([other.id]);
-    expect(await ids({ clientId: 'client-a', from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual([marchStart.id, marchEnd.id].sort());
-    expect(await ids({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual([marchStart.id, marchEnd.id, other.id].sort());
-    expect((await ctx.store.tickets.timeEntries({ ticketId: a.id, from: '2026-03-31T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' }))[0]).toEqual(marchEnd);
+    expect(await ids({ clientId: 'client-a', from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual(
+      [marchStart.id, marchEnd.id].sort(),
+    );
+    expect(await ids({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toEqual(
+      [marchStart.id, marchEnd.id, other.id].sort(),
+    );
+    expect(
+      (
+        await ctx.store.tickets.timeEntries({ ticketId: a.id, from: '2026-03-31T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })
+      )[0],
+    ).toEqual(marchEnd);
   });
 }

@@ -59,7 +59,8 @@ export class TestChild {
       };
       const listener = (): void => {
         if (check(this.out)) done();
-        else if (!this.running()) done(new Error(`the child exited (${this.child.exitCode ?? this.child.signalCode}) before ${what}:\n${this.out}`));
+        else if (!this.running())
+          done(new Error(`the child exited (${this.child.exitCode ?? this.child.signalCode}) before ${what}:\n${this.out}`));
       };
       const timer = setTimeout(() => done(new Error(`no ${what} within ${timeoutMs} ms:\n${this.out}`)), timeoutMs);
       this.listeners.add(listener);

@@ -1,4 +1,12 @@
-import type { Clock, IdGenerator, Mailer, Notification, Notifier, OutboundMail, SideEffectErrors } from '../../shared/application/ports';
+import type {
+  Clock,
+  IdGenerator,
+  Mailer,
+  Notification,
+  Notifier,
+  OutboundMail,
+  SideEffectErrors,
+} from '../../shared/application/ports';
 
 /**
  * The test doubles of the application's ports, defined once: every harness (application, mail,

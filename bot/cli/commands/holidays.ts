@@ -12,7 +12,9 @@ function day(date: string, lang: Parameters<typeof t>[0]): string {
 }
 
 export function registerHolidayCommands(program: Command): void {
-  const holidays = program.command('holidays').description('days off an administrator adds to the support calendar (company days off, election days)');
+  const holidays = program
+    .command('holidays')
+    .description('days off an administrator adds to the support calendar (company days off, election days)');
 
   run(
     leaf(holidays, 'add <date>', 'close the support calendar on this date (YYYY-MM-DD) for tickets opened from now on')
@@ -26,21 +28,48 @@ export function registerHolidayCommands(program: Command): void {
   );
 
   run(
-    leaf(holidays, 'list', 'the days off administrators added; with --year, that year\'s statutory rest days as well').option('--year <yyyy>', 'also list the statutory rest days of this year, and only this year'),
+    leaf(holidays, 'list', "the days off administrators added; with --year, that year's statutory rest days as well").option(
+      '--year <yyyy>',
+      'also list the statutory rest days of this year, and only this year',
+    ),
     async ({ services, lang }, o) => {
       const year = o.year === undefined ? undefined : String(o.year);
       if (year !== undefined && !/^\d{4}$/.test(year)) throw new ValidationError('year', `"${year}" is not a year (YYYY)`);
       const added = (await services.holidays.list()).filter((h) => year === undefined || h.date.startsWith(`${year}-`));
-      const statutory = year === undefined ? [] : mexicanRestDays(Number(year)).map((date) => ({ date, name: t(lang, 'cli.holidays.statutory-name'), kind: 'statutory' as const, addedBy: undefined, addedAt: undefined }));
+      const statutory =
+        year === undefined
+          ? []
+          : mexicanRestDays(Number(year)).map((date) => ({
+              date,
+              name: t(lang, 'cli.holidays.statutory-name'),
+              kind: 'statutory' as const,
+              addedBy: undefined,
+              addedAt: undefined,
+            }));
       const rows = [...statutory, ...added].sort((a, b) => a.date.localeCompare(b.date));
       if (o.json) return printJson(rows);
-      print(table(lang, ['cli.col.date', 'cli.col.name', 'cli.col.kind', 'cli.col.added-by', 'cli.col.added-at'], rows.map((h) => [`${h.date} (${day(h.date, lang)})`, h.name, t(lang, `cli.holidays.kind.${h.kind}`), h.addedBy, when(h.addedAt, lang)])));
+      print(
+        table(
+          lang,
+          ['cli.col.date', 'cli.col.name', 'cli.col.kind', 'cli.col.added-by', 'cli.col.added-at'],
+          rows.map((h) => [
+            `${h.date} (${day(h.date, lang)})`,
+            h.name,
+            t(lang, `cli.holidays.kind.${h.kind}`),
+            h.addedBy,
+            when(h.addedAt, lang),
+          ]),
+        ),
+      );
     },
   );
 
-  run(leaf(holidays, 'remove <date>', 'reopen a date an administrator had closed (tickets opened from now on)'), async ({ services, actor, lang }, o, date) => {
-    const removed = await services.holidays.remove(actor, date);
-    if (o.json) return printJson(removed);
-    print(t(lang, 'cli.holidays.removed', { date: day(removed.date, lang), name: removed.name }));
-  });
+  run(
+    leaf(holidays, 'remove <date>', 'reopen a date an administrator had closed (tickets opened from now on)'),
+    async ({ services, actor, lang }, o, date) => {
+      const removed = await services.holidays.remove(actor, date);
+      if (o.json) return printJson(removed);
+      print(t(lang, 'cli.holidays.removed', { date: day(removed.date, lang), name: removed.name }));
+    },
+  );
 }

@@ -6,7 +6,16 @@ import type { Locale } from '../../../shared/domain/ticket';
 import { leaf, run } from '../command-kit';
 import { csv, print, printJson, table, when, type Row } from '../output';
 
-const COLUMNS = ['cli.col.kind', 'cli.col.entries', 'cli.col.regular', 'cli.col.after-hours', 'cli.col.weighted', 'cli.col.unapproved', 'cli.col.chargeable', 'cli.col.amount'] as const;
+const COLUMNS = [
+  'cli.col.kind',
+  'cli.col.entries',
+  'cli.col.regular',
+  'cli.col.after-hours',
+  'cli.col.weighted',
+  'cli.col.unapproved',
+  'cli.col.chargeable',
+  'cli.col.amount',
+] as const;
 
 function rows(lang: Locale, report: HoursReport): Row[] {
   return [...report.rows.map((r) => line(t(lang, `cli.kind.${r.kind}`), r)), line(t(lang, 'cli.kind.total'), report.total)];
@@ -14,7 +23,16 @@ function rows(lang: Locale, report: HoursReport): Row[] {
 
 /** One line of the report; weighted and chargeable minutes with one decimal. */
 function line(label: string, r: HoursReport['total']): Row {
-  return [label, r.entries, r.regularMinutes, r.afterHoursMinutes, w(r.afterHoursWeightedMinutes), r.unapprovedAfterHoursMinutes, w(r.chargeableMinutes), money(r.amountCents)];
+  return [
+    label,
+    r.entries,
+    r.regularMinutes,
+    r.afterHoursMinutes,
+    w(r.afterHoursWeightedMinutes),
+    r.unapprovedAfterHoursMinutes,
+    w(r.chargeableMinutes),
+    money(r.amountCents),
+  ];
 }
 
 function money(cents: number): string {
@@ -31,10 +49,39 @@ export function registerHoursCommand(program: Command): void {
       const report = await services.billing.hoursReport(o.client as string, o.month as string);
       const client = (await store.directory.getClient(report.clientId))?.name ?? report.clientId;
       if (o.json) return printJson(report);
-      if (o.csv) return print(csv(['kind', 'entries', 'regular_minutes', 'after_hours_minutes', 'after_hours_weighted_minutes', 'unapproved_after_hours_minutes', 'chargeable_minutes', 'amount'], [...report.rows.map((r) => line(r.kind, r)), line('total', report.total)]));
-      print(t(lang, 'cli.hours.heading', { client, month: report.month, from: when(report.from, lang) ?? report.from, to: when(report.to, lang) ?? report.to }));
+      if (o.csv)
+        return print(
+          csv(
+            [
+              'kind',
+              'entries',
+              'regular_minutes',
+              'after_hours_minutes',
+              'after_hours_weighted_minutes',
+              'unapproved_after_hours_minutes',
+              'chargeable_minutes',
+              'amount',
+            ],
+            [...report.rows.map((r) => line(r.kind, r)), line('total', report.total)],
+          ),
+        );
+      print(
+        t(lang, 'cli.hours.heading', {
+          client,
+          month: report.month,
+          from: when(report.from, lang) ?? report.from,
+          to: when(report.to, lang) ?? report.to,
+        }),
+      );
       print(table(lang, COLUMNS, rows(lang, report)));
-      if (report.hourlyRateCents > 0) print(t(lang, 'cli.hours.amount', { amount: money(report.total.amountCents), currency: report.currency, rate: money(report.hourlyRateCents) }));
+      if (report.hourlyRateCents > 0)
+        print(
+          t(lang, 'cli.hours.amount', {
+            amount: money(report.total.amountCents),
+            currency: report.currency,
+            rate: money(report.hourlyRateCents),
+          }),
+        );
     },
   );
 }

@@ -16,16 +16,27 @@ export interface ProvisionRun {
 }
 
 function progressLine(lang: Locale, event: ProvisionEvent): string {
-  return t(lang, `provision.${event.action}`, { done: event.done, total: event.total, list: event.list, column: event.column ?? '', version: SCHEMA_VERSION });
+  return t(lang, `provision.${event.action}`, {
+    done: event.done,
+    total: event.total,
+    list: event.list,
+    column: event.column ?? '',
+    version: SCHEMA_VERSION,
+  });
 }
 
 /** Provisions the site, telling progress as it goes; returns the report and its summary line. */
 export async function runProvision(run: ProvisionRun): Promise<{ report: ProvisionReport; summary: string }> {
   run.progress(t(run.lang, 'provision.site', { site: run.site }));
-  const report = await provisionSite({ client: run.client, site: run.site, onProgress: (event) => run.progress(progressLine(run.lang, event)) });
-  const summary = report.changes.length === 0
-    ? t(run.lang, 'provision.unchanged', { siteId: report.siteId })
-    : t(run.lang, 'provision.changed', { count: report.changes.length, siteId: report.siteId });
+  const report = await provisionSite({
+    client: run.client,
+    site: run.site,
+    onProgress: (event) => run.progress(progressLine(run.lang, event)),
+  });
+  const summary =
+    report.changes.length === 0
+      ? t(run.lang, 'provision.unchanged', { siteId: report.siteId })
+      : t(run.lang, 'provision.changed', { count: report.changes.length, siteId: report.siteId });
   return { report, summary };
 }
 
@@ -36,7 +47,9 @@ export async function runProvision(run: ProvisionRun): Promise<{ report: Provisi
 export function registerProvisionCommand(program: Command): void {
   program
     .command('provision')
-    .description('create or complete the SharePoint lists for STORE=sharepoint (needs the manage role on the site: docs/sharepoint.md)')
+    .description(
+      'create or complete the SharePoint lists for STORE=sharepoint (needs the manage role on the site: docs/sharepoint.md)',
+    )
     .option('--site <site>', 'the site id or URL (default: SHAREPOINT_SITE)')
     .option('--json', 'print the report as JSON (progress goes to stderr)')
     .action(async (_options: unknown, cmd: Command) => {

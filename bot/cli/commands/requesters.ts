@@ -13,7 +13,15 @@ export function requesterTable(lang: Locale, requesters: AuthorizedRequester[]):
   return table(
     lang,
     ['cli.col.client', 'cli.col.email', 'cli.col.name', 'cli.col.locale', 'cli.col.admin', 'cli.col.from', 'cli.col.to'],
-    requesters.map((r) => [r.clientId, r.email, r.name, r.locale, r.isClientAdmin, when(r.effectiveFrom, lang), when(r.effectiveTo, lang)]),
+    requesters.map((r) => [
+      r.clientId,
+      r.email,
+      r.name,
+      r.locale,
+      r.isClientAdmin,
+      when(r.effectiveFrom, lang),
+      when(r.effectiveTo, lang),
+    ]),
   );
 }
 
@@ -21,7 +29,9 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ValidationError('csv', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    throw new ValidationError('csv', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -38,7 +48,15 @@ export function registerRequesterCommands(program: Command): void {
       .option('--effective <date>', 'authorized from this date (YYYY-MM-DD) or instant; default now')
       .option('--on-request-of <email>', 'who at the client asked for it (audited)'),
     async ({ services, actor, lang }, o) => {
-      const requester = await services.directory.addRequester(actor, { clientId: o.client as string, email: o.email as string, name: o.name as string, locale: o.locale as Locale | undefined, isClientAdmin: Boolean(o.admin), effectiveFrom: o.effective as string | undefined, onRequestOf: o.onRequestOf as string | undefined });
+      const requester = await services.directory.addRequester(actor, {
+        clientId: o.client as string,
+        email: o.email as string,
+        name: o.name as string,
+        locale: o.locale as Locale | undefined,
+        isClientAdmin: Boolean(o.admin),
+        effectiveFrom: o.effective as string | undefined,
+        onRequestOf: o.onRequestOf as string | undefined,
+      });
       if (o.json) printJson(requester);
       else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.requester'), id: `${requester.email} (${requester.clientId})` }));
     },
@@ -51,9 +69,20 @@ export function registerRequesterCommands(program: Command): void {
       .requiredOption('--effective <date>', 'no longer authorized from this date (YYYY-MM-DD) or instant')
       .option('--on-request-of <email>', 'who at the client asked for it (audited)'),
     async ({ services, actor, lang }, o) => {
-      const requester = await services.directory.deactivateRequester(actor, { clientId: o.client as string, email: o.email as string, effective: o.effective as string, onRequestOf: o.onRequestOf as string | undefined });
+      const requester = await services.directory.deactivateRequester(actor, {
+        clientId: o.client as string,
+        email: o.email as string,
+        effective: o.effective as string,
+        onRequestOf: o.onRequestOf as string | undefined,
+      });
       if (o.json) printJson(requester);
-      else print(t(lang, 'cli.saved', { what: t(lang, 'cli.what.requester'), id: `${requester.email} (${requester.clientId}) -> ${requester.effectiveTo}` }));
+      else
+        print(
+          t(lang, 'cli.saved', {
+            what: t(lang, 'cli.what.requester'),
+            id: `${requester.email} (${requester.clientId}) -> ${requester.effectiveTo}`,
+          }),
+        );
     },
   );
 
@@ -71,28 +100,54 @@ export function registerRequesterCommands(program: Command): void {
   );
 
   run(
-    leaf(requesters, 'history', "who changed which of a client's requesters, when, on whose request").requiredOption('--client <id>', 'client id'),
+    leaf(requesters, 'history', "who changed which of a client's requesters, when, on whose request").requiredOption(
+      '--client <id>',
+      'client id',
+    ),
     async ({ services, actor, lang }, o) => {
       const changes = await services.directory.requesterHistory(actor, o.client as string);
       if (o.json) return printJson(changes);
       print(
         table(
           lang,
-          ['cli.col.at', 'cli.col.change', 'cli.col.requester', 'cli.col.effective', 'cli.col.changed-by', 'cli.col.on-request-of'],
-          changes.map((c) => [when(c.at, lang), t(lang, `cli.requester-change.${c.change}${c.isClientAdmin ? '-admin' : ''}`), c.requesterName ? `${c.requesterName} <${c.requesterEmail}>` : c.requesterEmail, when(c.effective, lang), c.changedBy, c.onRequestOf]),
+          [
+            'cli.col.at',
+            'cli.col.change',
+            'cli.col.requester',
+            'cli.col.effective',
+            'cli.col.changed-by',
+            'cli.col.on-request-of',
+          ],
+          changes.map((c) => [
+            when(c.at, lang),
+            t(lang, `cli.requester-change.${c.change}${c.isClientAdmin ? '-admin' : ''}`),
+            c.requesterName ? `${c.requesterName} <${c.requesterEmail}>` : c.requesterEmail,
+            when(c.effective, lang),
+            c.changedBy,
+            c.onRequestOf,
+          ]),
         ),
       );
     },
   );
 
   run(
-    leaf(requesters, 'import <csv>', 'add requesters from a CSV file (email,name,locale,admin,effective_from,on_request_of)').requiredOption('--client <id>', 'client id'),
+    leaf(
+      requesters,
+      'import <csv>',
+      'add requesters from a CSV file (email,name,locale,admin,effective_from,on_request_of)',
+    ).requiredOption('--client <id>', 'client id'),
     async ({ services, actor, lang }, o, path) => {
       const rows = requesterRows(readText(path));
       const bar = new SingleBar({ stream: process.stderr, format: ' {bar} {value}/{total} rows' }, Presets.shades_classic);
       const showBar = !o.json && process.stderr.isTTY;
       if (showBar) bar.start(rows.length, 0);
-      const result = await services.directory.importRequesters(actor, o.client as string, rows, (done) => showBar && bar.update(done));
+      const result = await services.directory.importRequesters(
+        actor,
+        o.client as string,
+        rows,
+        (done) => showBar && bar.update(done),
+      );
       if (showBar) bar.stop();
       if (o.json) printJson(result);
       else {

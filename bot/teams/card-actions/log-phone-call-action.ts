@@ -8,7 +8,11 @@ import { requiredText, type CardAction } from '../card-action';
 
 const DATA = z.object({
   clientId: requiredText,
-  requesterEmail: z.string().trim().toLowerCase().pipe(z.email({ pattern: EMAIL_PATTERN })),
+  requesterEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ pattern: EMAIL_PATTERN })),
   subject: requiredText,
   description: requiredText,
   priority: z.enum(PRIORITIES).default('critical'),

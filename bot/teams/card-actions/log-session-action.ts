@@ -4,7 +4,11 @@ import type { Ticket } from '../../../shared/domain/ticket';
 import type { BotTurn } from '../bot-turn';
 import { optionalText, positiveInt, TICKET_ACTION_DATA, ticketRef, type CardAction } from '../card-action';
 
-const DATA = TICKET_ACTION_DATA.extend({ sessionMinutes: positiveInt, sessionConsultants: positiveInt, sessionNote: optionalText });
+const DATA = TICKET_ACTION_DATA.extend({
+  sessionMinutes: positiveInt,
+  sessionConsultants: positiveInt,
+  sessionNote: optionalText,
+});
 type Data = z.infer<typeof DATA>;
 
 /** `ticket.logSession`: a session with the client, billed minutes x consultants. */

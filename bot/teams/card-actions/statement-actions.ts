@@ -21,7 +21,10 @@ function review(statements: StatementReview | undefined): StatementReview {
 async function answer(statements: StatementReview, statement: Statement, turn: BotTurn): Promise<{ card: CardJson }> {
   const recipients = statement.sentTo ?? (await statements.recipients(statement.clientId));
   const files = ['pdf', 'csv', 'xlsx'].map((ext) => `soporte-${statement.clientId}-${statement.month}.${ext}`);
-  const card = statementCard({ statement, files, recipients, ...(turn.actor.name ? { deciderName: turn.actor.name } : {}) }, turn.format);
+  const card = statementCard(
+    { statement, files, recipients, ...(turn.actor.name ? { deciderName: turn.actor.name } : {}) },
+    turn.format,
+  );
   return { card };
 }
 

@@ -23,6 +23,11 @@ export class TriageAction implements CardAction<Data> {
   constructor(private readonly tickets: TicketCommands) {}
 
   run(turn: BotTurn, data: Data): Promise<Ticket> {
-    return this.tickets.triage(turn.actor, ticketRef(data), { priority: data.triagePriority, incidentType: data.triageType, budgetMinutes: data.triageBudget, reason: data.triageReason });
+    return this.tickets.triage(turn.actor, ticketRef(data), {
+      priority: data.triagePriority,
+      incidentType: data.triageType,
+      budgetMinutes: data.triageBudget,
+      reason: data.triageReason,
+    });
   }
 }

@@ -21,7 +21,12 @@ const CHOICES: Record<string, Locale | 'auto'> = {
 const ARGS = z
   .array(z.string())
   .max(1)
-  .transform((words) => (words[0] ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
+  .transform((words) =>
+    (words[0] ?? '')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, ''),
+  )
   .refine((word) => word === '' || word in CHOICES, { message: 'not a language' })
   .transform((word) => ({ choice: word ? CHOICES[word] : undefined }));
 
@@ -34,7 +39,8 @@ export class LanguageCommand implements BotCommand<{ choice?: Locale | 'auto' | 
   constructor(private readonly language: StaffLanguage) {}
 
   async run(turn: BotTurn, args: { choice?: Locale | 'auto' | undefined }): Promise<BotReply> {
-    if (!args.choice) return { text: t(turn.locale, turn.staff.localeChosen ? 'bot.language.current.chosen' : 'bot.language.current.teams') };
+    if (!args.choice)
+      return { text: t(turn.locale, turn.staff.localeChosen ? 'bot.language.current.chosen' : 'bot.language.current.teams') };
     const staff = await this.language.choose(turn.staff, args.choice);
     return { text: t(staff.locale, args.choice === 'auto' ? 'bot.language.auto' : 'bot.language.set') };
   }

@@ -14,8 +14,19 @@ export class MineCommand implements BotCommand<object> {
 
   async run(turn: BotTurn): Promise<BotReply> {
     const mine = await this.deps.queries.mine(turn.actor);
-    const items = await Promise.all(mine.map(async ({ ticket, sla }) => ({ ticket, sla: slaSummary(sla), clientName: await this.deps.views.clientName(ticket.clientId) })));
+    const items = await Promise.all(
+      mine.map(async ({ ticket, sla }) => ({
+        ticket,
+        sla: slaSummary(sla),
+        clientName: await this.deps.views.clientName(ticket.clientId),
+      })),
+    );
     const l = turn.locale;
-    return { card: ticketListCard({ title: t(l, 'bot.mine.title', { count: items.length }), emptyText: t(l, 'bot.mine.empty'), items, limit: LIST_LIMIT }, turn.format) };
+    return {
+      card: ticketListCard(
+        { title: t(l, 'bot.mine.title', { count: items.length }), emptyText: t(l, 'bot.mine.empty'), items, limit: LIST_LIMIT },
+        turn.format,
+      ),
+    };
   }
 }

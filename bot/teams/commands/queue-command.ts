@@ -16,8 +16,25 @@ export class QueueCommand implements BotCommand<object> {
   async run(turn: BotTurn): Promise<BotReply> {
     const all = await this.deps.queries.queue(turn.actor);
     const waiting = all.filter(({ ticket }) => ticket.status === 'new' || !ticket.assigneeId);
-    const items = await Promise.all(waiting.map(async ({ ticket, sla }) => ({ ticket, sla: slaSummary(sla), clientName: await this.deps.views.clientName(ticket.clientId) })));
+    const items = await Promise.all(
+      waiting.map(async ({ ticket, sla }) => ({
+        ticket,
+        sla: slaSummary(sla),
+        clientName: await this.deps.views.clientName(ticket.clientId),
+      })),
+    );
     const l = turn.locale;
-    return { card: ticketListCard({ title: t(l, 'bot.queue.title', { count: items.length }), emptyText: t(l, 'bot.queue.empty'), items, limit: LIST_LIMIT, actionView: 'queue' }, turn.format) };
+    return {
+      card: ticketListCard(
+        {
+          title: t(l, 'bot.queue.title', { count: items.length }),
+          emptyText: t(l, 'bot.queue.empty'),
+          items,
+          limit: LIST_LIMIT,
+          actionView: 'queue',
+        },
+        turn.format,
+      ),
+    };
   }
 }

@@ -12,6 +12,8 @@ export class SlaCommand implements BotCommand<{ year?: number | undefined; seque
 
   async run(turn: BotTurn, args: { year?: number | undefined; sequence: number }): Promise<BotReply> {
     const ticket = await this.deps.queries.byNumber(turn.actor, fullTicketNumber(args, turn.now, turn.format.timeZone));
-    return { card: slaExplainCard({ number: ticket.number, explanation: await this.deps.explainSla(ticket, turn.now) }, turn.format) };
+    return {
+      card: slaExplainCard({ number: ticket.number, explanation: await this.deps.explainSla(ticket, turn.now) }, turn.format),
+    };
   }
 }

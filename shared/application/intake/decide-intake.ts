@@ -119,29 +119,56 @@ const NO_REPLY_ADDRESS = /^(no-?reply|do-?not-?reply|noreply|bounces?|notificati
  * 9. any other reply -> recorded; on a resolved ticket the assignee decides
  */
 export function decideIntake(mail: InboundMail, facts: IntakeFacts): IntakeDecision {
-  if (facts.fromOwnAddress) return { kind: 'ignore', action: 'ignored-own-mail', reason: `sent by our own address ${mail.from.address}: never answered (no loops)` };
+  if (facts.fromOwnAddress)
+    return {
+      kind: 'ignore',
+      action: 'ignored-own-mail',
+      reason: `sent by our own address ${mail.from.address}: never answered (no loops)`,
+    };
   const automated = classifyAutomated({ headers: mail.headers, subject: mail.subject, fromAddress: mail.from.address });
-  if (automated.automated) return { kind: 'ignore', action: `ignored-${automated.kind}`, reason: `automatic message (${automated.reason}): opens no ticket and is not a client reply` };
+  if (automated.automated)
+    return {
+      kind: 'ignore',
+      action: `ignored-${automated.kind}`,
+      reason: `automatic message (${automated.reason}): opens no ticket and is not a client reply`,
+    };
   if (facts.forgedSender) {
     const { action, detail, claimedClient } = facts.forgedSender;
-    return { kind: action === 'reject' ? 'reject-spoofed' : 'quarantine-spoofed', detail, ...(claimedClient ? { claimedClient } : {}) };
+    return {
+      kind: action === 'reject' ? 'reject-spoofed' : 'quarantine-spoofed',
+      detail,
+      ...(claimedClient ? { claimedClient } : {}),
+    };
   }
   if (facts.staff) return fromStaff(mail, facts, facts.staff);
-  if (!facts.sender.authorized && facts.sender.ambiguousClients) return { kind: 'quarantine-ambiguous', clients: facts.sender.ambiguousClients };
-  if (!facts.sender.authorized) return { kind: 'quarantine-unauthorized', sender: facts.sender, mayReply: !NO_REPLY_ADDRESS.test(mail.from.address) };
+  if (!facts.sender.authorized && facts.sender.ambiguousClients)
+    return { kind: 'quarantine-ambiguous', clients: facts.sender.ambiguousClients };
+  if (!facts.sender.authorized)
+    return { kind: 'quarantine-unauthorized', sender: facts.sender, mayReply: !NO_REPLY_ADDRESS.test(mail.from.address) };
 
   const headers = readAddinHeaders(mail.headers);
-  const base: FromRequester = { requester: facts.sender.requester, client: facts.sender.client, ...(headers.afterHours ? { afterHours: headers.afterHours } : {}) };
+  const base: FromRequester = {
+    requester: facts.sender.requester,
+    client: facts.sender.client,
+    ...(headers.afterHours ? { afterHours: headers.afterHours } : {}),
+  };
   if (!facts.thread) return { kind: 'open', actor: requesterActor(base.requester), headers, ...base };
   const { ticket, match } = facts.thread;
   if (ticket.status === 'closed') {
-    if (ticket.closeReason === 'validated' && parseReplyIntent(mail.text) !== 'reject') return { kind: 'ignore-on-closed', action: 'ignored-closed', ticket, match, ...base };
+    if (ticket.closeReason === 'validated' && parseReplyIntent(mail.text) !== 'reject')
+      return { kind: 'ignore-on-closed', action: 'ignored-closed', ticket, match, ...base };
     return { kind: 'open-linked', actor: requesterActor(base.requester), closed: ticket, ...base };
   }
   if (ticket.awaitingEmail) return { kind: 'link-phone-ticket', ticket, match, ...base };
 
   const isOwner = base.requester.email === ticket.requesterEmail || base.requester.isClientAdmin;
-  const message: ClientMessage = { ...base, ticket, match, actor: isOwner ? requesterActor(base.requester) : INTAKE, ...excerptOf(mail) };
+  const message: ClientMessage = {
+    ...base,
+    ticket,
+    match,
+    actor: isOwner ? requesterActor(base.requester) : INTAKE,
+    ...excerptOf(mail),
+  };
   const intent = isOwner ? parseReplyIntent(mail.text) : undefined;
   if (ticket.status === 'resolved') {
     if (intent === 'confirm') return { kind: 'validate', ...message };
@@ -166,17 +193,33 @@ function fromStaff(mail: InboundMail, facts: IntakeFacts, staff: Staff): IntakeD
     if (ticket.awaitingEmail && ticket.status !== 'closed') return { kind: 'link-phone-ticket-by-staff', staff, ticket, match };
     const toRequester = [...mail.to, ...mail.cc].some((a) => a.address.toLowerCase() === ticket.requesterEmail);
     if (ticket.status !== 'closed' && toRequester) {
-      return { kind: ticket.status === 'new' ? 'staff-first-response' : 'staff-follow-up', staff, actor: staffActor(staff), ticket, match, ...excerptOf(mail) };
+      return {
+        kind: ticket.status === 'new' ? 'staff-first-response' : 'staff-follow-up',
+        staff,
+        actor: staffActor(staff),
+        ticket,
+        match,
+        ...excerptOf(mail),
+      };
     }
     return { kind: 'staff-mail', staff, ticket, match };
   }
   const original = mail.forwardedFrom;
   const forwarded = facts.forwarded;
   if (!original || !forwarded?.authorized) {
-    const why = original ? `the forwarded message's sender ${original.address} is not an authorized requester` : 'it names no ticket and forwards no client email';
+    const why = original
+      ? `the forwarded message's sender ${original.address} is not an authorized requester`
+      : 'it names no ticket and forwards no client email';
     return { kind: 'quarantine-staff-mail', staff, why };
   }
-  return { kind: 'open', actor: staffActor(staff), headers: readAddinHeaders(mail.headers), requester: forwarded.requester, client: forwarded.client, forwardedBy: staff };
+  return {
+    kind: 'open',
+    actor: staffActor(staff),
+    headers: readAddinHeaders(mail.headers),
+    requester: forwarded.requester,
+    client: forwarded.client,
+    forwardedBy: staff,
+  };
 }
 
 function excerptOf(mail: InboundMail): { excerpt?: string } {

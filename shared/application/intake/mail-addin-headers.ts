@@ -24,13 +24,19 @@ export function readAddinHeaders(headers: Record<string, string>): AddinHeaders 
     result.fromAddin = true;
     const value = (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : SPANISH_PRIORITIES[priority];
     if (value) result.priority = value;
-    else result.problems.push(`X-Soporte-Priority "${headers['x-soporte-priority']}" is not one of ${PRIORITIES.join(', ')}: policy default used`);
+    else
+      result.problems.push(
+        `X-Soporte-Priority "${headers['x-soporte-priority']}" is not one of ${PRIORITIES.join(', ')}: policy default used`,
+      );
   }
   const type = fold(headers['x-soporte-type']);
   if (type) {
     result.fromAddin = true;
     if ((INCIDENT_TYPES as readonly string[]).includes(type)) result.incidentType = type as IncidentType;
-    else result.problems.push(`X-Soporte-Type "${headers['x-soporte-type']}" is not one of ${INCIDENT_TYPES.join(', ')}: policy default used`);
+    else
+      result.problems.push(
+        `X-Soporte-Type "${headers['x-soporte-type']}" is not one of ${INCIDENT_TYPES.join(', ')}: policy default used`,
+      );
   }
   const window = headers['x-soporte-after-hours']?.trim();
   if (window) result.afterHours = parseWindow(window);
@@ -49,6 +55,10 @@ function parseWindow(value: string): { start: string; end: string } | { problem:
 }
 
 function fold(value: string | undefined): string | undefined {
-  const v = value?.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const v = value
+    ?.trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   return v || undefined;
 }

@@ -77,7 +77,12 @@ export class MailIntakeService {
     const seenKey = `mail-seen:${mail.messageId.toLowerCase()}`;
     // The facts are read with the dedupe key (one round trip where the store batches): a repeat is rare.
     const [seen, facts] = await Promise.all([this.deps.store.state.getState<MailOutcome>(seenKey), this.facts(mail)]);
-    if (seen) return { ...seen, action: 'duplicate', reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})` };
+    if (seen)
+      return {
+        ...seen,
+        action: 'duplicate',
+        reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})`,
+      };
     const outcome = await this.decideAndRun(mail, context, facts);
     await this.deps.store.state.setState(seenKey, outcome);
     return outcome;
@@ -88,7 +93,8 @@ export class MailIntakeService {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const decision = decideIntake(mail, attempt === 1 ? first : await this.facts(mail));
-        if (decision.kind !== 'ignore' && (await this.statementReply(mail))) return processed('statement-reply', 'a reply to a monthly statement: kept with it, the managers told');
+        if (decision.kind !== 'ignore' && (await this.statementReply(mail)))
+          return processed('statement-reply', 'a reply to a monthly statement: kept with it, the managers told');
         return await this.run(mail, decision, context);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= CONFLICT_RETRIES) throw error;
@@ -99,7 +105,13 @@ export class MailIntakeService {
   /** A reply to a sent monthly statement ("de acuerdo", a dispute) is the statement's, not a ticket's. */
   private async statementReply(mail: InboundMail): Promise<boolean> {
     if (!this.deps.statements) return false;
-    return this.deps.statements.recordReply({ from: mail.from.address, text: stripQuotedReply(mail.text), messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references });
+    return this.deps.statements.recordReply({
+      from: mail.from.address,
+      text: stripQuotedReply(mail.text),
+      messageId: mail.messageId,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+    });
   }
 
   /** The facts decideIntake reads. */
@@ -117,7 +129,11 @@ export class MailIntakeService {
       checkSender(store.directory, mail.from.address, at),
     ]);
     const fits = !thread || (unscoped.authorized && unscoped.requester.clientId === thread.ticket.clientId);
-    const facts: IntakeFacts = { fromOwnAddress, at, sender: fits ? unscoped : await checkSender(store.directory, mail.from.address, at, thread.ticket.clientId) };
+    const facts: IntakeFacts = {
+      fromOwnAddress,
+      at,
+      sender: fits ? unscoped : await checkSender(store.directory, mail.from.address, at, thread.ticket.clientId),
+    };
     if (thread) facts.thread = thread;
     const forged = await this.forgedSender(mail, at);
     if (forged) facts.forgedSender = forged;
@@ -135,15 +151,37 @@ export class MailIntakeService {
       case 'quarantine-unauthorized':
         return this.refuse(mail, d, context);
       case 'reject-spoofed':
-        return processed('rejected-spoofed', `the sender ${mail.from.address} failed authentication (${d.detail}): rejected by policy, no ticket, no reply`);
+        return processed(
+          'rejected-spoofed',
+          `the sender ${mail.from.address} failed authentication (${d.detail}): rejected by policy, no ticket, no reply`,
+        );
       case 'quarantine-spoofed':
-        return this.quarantine(mail, context, { reason: 'spoofed-sender', detail: d.detail, clientId: d.claimedClient?.id, managerEmails: d.claimedClient?.managerEmails ?? [] }, `the sender ${mail.from.address} failed authentication (${d.detail}): quarantined, no ticket, no reply to the forged address, managers told`);
+        return this.quarantine(
+          mail,
+          context,
+          {
+            reason: 'spoofed-sender',
+            detail: d.detail,
+            clientId: d.claimedClient?.id,
+            managerEmails: d.claimedClient?.managerEmails ?? [],
+          },
+          `the sender ${mail.from.address} failed authentication (${d.detail}): quarantined, no ticket, no reply to the forged address, managers told`,
+        );
       case 'quarantine-ambiguous': {
         const names = d.clients.map((c) => c.name).join(', ');
-        return this.quarantine(mail, context, { reason: 'ambiguous-requester', detail: names, managerEmails: d.clients.flatMap((c) => c.managerEmails) }, `${mail.from.address} is an authorized requester of several clients (${names}) and the message names no ticket: no ticket, no reply, managers told to open it for the right client`);
+        return this.quarantine(
+          mail,
+          context,
+          { reason: 'ambiguous-requester', detail: names, managerEmails: d.clients.flatMap((c) => c.managerEmails) },
+          `${mail.from.address} is an authorized requester of several clients (${names}) and the message names no ticket: no ticket, no reply, managers told to open it for the right client`,
+        );
       }
       case 'quarantine-staff-mail':
-        return { disposition: 'quarantined', action: 'staff-mail-unmatched', reason: `mail from ${d.staff.name} (staff): ${d.why}; no ticket opened` };
+        return {
+          disposition: 'quarantined',
+          action: 'staff-mail-unmatched',
+          reason: `mail from ${d.staff.name} (staff): ${d.why}; no ticket opened`,
+        };
       case 'open':
         return this.open(mail, d, await this.afterHours(mail, d));
       case 'open-linked':
@@ -151,10 +189,18 @@ export class MailIntakeService {
       case 'link-phone-ticket-by-staff':
         await this.keep(mail, d.ticket);
         await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
-        return processed('linked-phone-ticket', `${d.staff.name} forwarded the email confirming phone ticket ${d.ticket.number} (matched by ${d.match})`, d.ticket.number);
+        return processed(
+          'linked-phone-ticket',
+          `${d.staff.name} forwarded the email confirming phone ticket ${d.ticket.number} (matched by ${d.match})`,
+          d.ticket.number,
+        );
       case 'staff-mail':
         await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
-        return processed('staff-mail', `mail from ${d.staff.name} (staff) kept on ${d.ticket.number}'s thread (matched by ${d.match}); not a client reply`, d.ticket.number);
+        return processed(
+          'staff-mail',
+          `mail from ${d.staff.name} (staff) kept on ${d.ticket.number}'s thread (matched by ${d.match}); not a client reply`,
+          d.ticket.number,
+        );
       case 'staff-first-response':
       case 'staff-follow-up':
         return this.staffWroteToClient(mail, d);
@@ -163,12 +209,20 @@ export class MailIntakeService {
     const tail = suffix(await this.afterHours(mail, d));
     if (d.kind === 'ignore-on-closed') {
       await appendToThread(this.deps.store.state, d.ticket.id, mail.messageId);
-      return processed(d.action, `reply on ${d.ticket.number}, closed after the client validated it; nothing asks for more work${tail}`, d.ticket.number);
+      return processed(
+        d.action,
+        `reply on ${d.ticket.number}, closed after the client validated it; nothing asks for more work${tail}`,
+        d.ticket.number,
+      );
     }
     await this.keep(mail, d.ticket);
     if (d.kind === 'link-phone-ticket') {
       await this.deps.tickets.linkEmail(INTAKE, refOf(d.ticket), mail.messageId, mail.conversationId);
-      return processed('linked-phone-ticket', `the client's email (matched by ${d.match}) confirms phone ticket ${d.ticket.number}${tail}`, d.ticket.number);
+      return processed(
+        'linked-phone-ticket',
+        `the client's email (matched by ${d.match}) confirms phone ticket ${d.ticket.number}${tail}`,
+        d.ticket.number,
+      );
     }
     const ticket = await this.clientMessage(mail, d);
     await this.tellAssignee(ticket, mail, d);
@@ -184,13 +238,20 @@ export class MailIntakeService {
         return processed('budget-extension-refused', `${who}: budget-extension-refused${tail}`, d.ticket.number);
       case 'reply': {
         const asks = d.needsDecision ? '; resolved and neither a clear yes nor a clear no: the assignee decides' : '';
-        return processed('client-replied', `reply from ${d.requester.email} recorded on ${d.ticket.number} (matched by ${d.match})${asks}${tail}`, d.ticket.number);
+        return processed(
+          'client-replied',
+          `reply from ${d.requester.email} recorded on ${d.ticket.number} (matched by ${d.match})${asks}${tail}`,
+          d.ticket.number,
+        );
       }
     }
   }
 
   /** The ticket command a client's message on a ticket stands for. */
-  private clientMessage(mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<Ticket> {
+  private clientMessage(
+    mail: InboundMail,
+    d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>,
+  ): Promise<Ticket> {
     const { tickets } = this.deps;
     const ref = refOf(d.ticket);
     switch (d.kind) {
@@ -208,7 +269,11 @@ export class MailIntakeService {
   }
 
   /** Every client reply reaches the ticket's assignee in Teams (the managers' channel when unassigned). */
-  private async tellAssignee(ticket: Ticket, mail: InboundMail, d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>): Promise<void> {
+  private async tellAssignee(
+    ticket: Ticket,
+    mail: InboundMail,
+    d: Decision<'reply' | 'validate' | 'reject-resolution' | 'approve-extension' | 'refuse-extension'>,
+  ): Promise<void> {
     await this.deps.notifier.notify({
       kind: 'client-reply',
       ticket,
@@ -241,12 +306,24 @@ export class MailIntakeService {
     await appendToThread(this.deps.store.state, ticket.id, ...mail.references, mail.messageId);
     // Also when re-found (a crash after the open, before this): recorded once, by stored file.
     await recordTicketAttachments(this.deps.store.state, ticket.id, mail.messageId, mail.attachments);
-    if (!created) return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
-    if (d.forwardedBy) return processed('opened-from-staff-forward', `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`, ticket.number);
+    if (!created)
+      return processed('duplicate', `ticket ${ticket.number} was already opened from ${mail.messageId}`, ticket.number);
+    if (d.forwardedBy)
+      return processed(
+        'opened-from-staff-forward',
+        `${d.forwardedBy.name} forwarded ${requester.email}'s email: opened ${ticket.number} in the requester's name`,
+        ticket.number,
+      );
     const notes = suffix([...headers.problems, afterHours].filter(Boolean).join('; '));
     const suggested = ticket.prioritySuggestion ? `; ${ticket.prioritySuggestion.priority} suggested for L1 to apply` : '';
-    const classification = (headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage') + suggested;
-    return processed('opened', `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes}`, ticket.number);
+    const classification =
+      (headers.priority || headers.incidentType ? 'classified by the add-in headers' : 'policy defaults for L1 triage') +
+      suggested;
+    return processed(
+      'opened',
+      `opened ${ticket.number} for ${requester.email} (${ticket.priority}, ${ticket.incidentType}: ${classification})${notes}`,
+      ticket.number,
+    );
   }
 
   private async openLinked(mail: InboundMail, d: Decision<'open-linked'>, afterHours: string): Promise<MailOutcome> {
@@ -263,22 +340,37 @@ export class MailIntakeService {
     });
     await appendToThread(this.deps.store.state, linked.id, ...mail.references, mail.messageId);
     await recordTicketAttachments(this.deps.store.state, linked.id, mail.messageId, mail.attachments);
-    return processed('opened-linked', `${d.closed.number} is closed (${d.closed.closeReason}) and never reopens: opened ${linked.number} linked to it${suffix(afterHours)}`, linked.number);
+    return processed(
+      'opened-linked',
+      `${d.closed.number} is closed (${d.closed.closeReason}) and never reopens: opened ${linked.number} linked to it${suffix(afterHours)}`,
+      linked.number,
+    );
   }
 
   /**
    * A consultant answered the client from Outlook with support copied: that email is a follow-up the
    * policy bills (15 minutes), and on a new ticket it is the first response that stops the clock.
    */
-  private async staffWroteToClient(mail: InboundMail, d: Decision<'staff-first-response' | 'staff-follow-up'>): Promise<MailOutcome> {
+  private async staffWroteToClient(
+    mail: InboundMail,
+    d: Decision<'staff-first-response' | 'staff-follow-up'>,
+  ): Promise<MailOutcome> {
     await appendToThread(this.deps.store.state, d.ticket.id, ...mail.references, mail.messageId);
     const { ticket, staff, match } = d;
     if (d.kind === 'staff-first-response') {
       await this.deps.tickets.acknowledge(d.actor, refOf(ticket));
-      return processed('staff-first-response', `${staff.name} answered ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): first response recorded, 15 min follow-up billed`, ticket.number);
+      return processed(
+        'staff-first-response',
+        `${staff.name} answered ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): first response recorded, 15 min follow-up billed`,
+        ticket.number,
+      );
     }
     await this.deps.tickets.logFollowUp(d.actor, refOf(ticket), 'follow-up', d.excerpt);
-    return processed('staff-follow-up', `${staff.name} wrote to ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): 15 min follow-up billed`, ticket.number);
+    return processed(
+      'staff-follow-up',
+      `${staff.name} wrote to ${ticket.requesterEmail} on ${ticket.number} (matched by ${match}): 15 min follow-up billed`,
+      ticket.number,
+    );
   }
 
   /** The message joins the ticket's thread and its files are kept with the ticket. */
@@ -288,7 +380,10 @@ export class MailIntakeService {
   }
 
   /** X-Soporte-After-Hours: `<start ISO>/<end ISO>` records the client's advance request (status requested). */
-  private async afterHours(mail: InboundMail, d: { requester: { clientId: string; email: string; locale?: Locale }; afterHours?: Decision<'open'>['afterHours'] }): Promise<string> {
+  private async afterHours(
+    mail: InboundMail,
+    d: { requester: { clientId: string; email: string; locale?: Locale }; afterHours?: Decision<'open'>['afterHours'] },
+  ): Promise<string> {
     const window = d.afterHours;
     if (!window) return '';
     if ('problem' in window) return window.problem;
@@ -310,7 +405,12 @@ export class MailIntakeService {
   }
 
   /** A window already begun is recorded as refused, and the requester told why in their language (the CLI refuses it too). */
-  private async refuseLateAfterHours(mail: InboundMail, requester: { clientId: string; email: string; locale?: Locale }, window: { start: string; end: string }, now: Date): Promise<string> {
+  private async refuseLateAfterHours(
+    mail: InboundMail,
+    requester: { clientId: string; email: string; locale?: Locale },
+    window: { start: string; end: string },
+    now: Date,
+  ): Promise<string> {
     const locale = requester.locale ?? (await this.deps.store.directory.getClient(requester.clientId))?.locale ?? 'es-MX';
     const refused: AfterHoursWindow = {
       id: this.deps.ids.newId(),
@@ -334,16 +434,37 @@ export class MailIntakeService {
   private async forgedSender(mail: InboundMail, at: Date): Promise<IntakeFacts['forgedSender']> {
     const authentication = readSenderAuthentication(mail.headers);
     if (authentication.kind !== 'failed') return undefined;
-    const action = senderAuthenticationAction(authentication, this.deps.senderAuthentication ?? DEFAULT_POLICY.mail.senderAuthentication);
+    const action = senderAuthenticationAction(
+      authentication,
+      this.deps.senderAuthentication ?? DEFAULT_POLICY.mail.senderAuthentication,
+    );
     if (action === 'accept') return undefined;
     const claimed = await checkSender(this.deps.store.directory, mail.from.address, at);
     return { action, detail: authentication.reasons.join(', '), ...(claimed.client ? { claimedClient: claimed.client } : {}) };
   }
 
   /** Kept aside without a reply; the account's managers are told why. */
-  private async quarantine(mail: InboundMail, context: IntakeContext, why: { reason: 'spoofed-sender' | 'ambiguous-requester'; detail: string; clientId?: string | undefined; managerEmails: string[] }, summary: string): Promise<MailOutcome> {
+  private async quarantine(
+    mail: InboundMail,
+    context: IntakeContext,
+    why: {
+      reason: 'spoofed-sender' | 'ambiguous-requester';
+      detail: string;
+      clientId?: string | undefined;
+      managerEmails: string[];
+    },
+    summary: string,
+  ): Promise<MailOutcome> {
     const { clientId, ...rest } = why;
-    await this.deps.notifier.notify({ kind: 'quarantined-mail', ...rest, ...(clientId ? { clientId } : {}), senderEmail: mail.from.address, subject: mail.subject, quarantineRef: context.quarantineRef, managerEmails: [...new Set(why.managerEmails)] });
+    await this.deps.notifier.notify({
+      kind: 'quarantined-mail',
+      ...rest,
+      ...(clientId ? { clientId } : {}),
+      senderEmail: mail.from.address,
+      subject: mail.subject,
+      quarantineRef: context.quarantineRef,
+      managerEmails: [...new Set(why.managerEmails)],
+    });
     return { disposition: 'quarantined', action: why.reason, reason: summary };
   }
 
@@ -370,9 +491,15 @@ export class MailIntakeService {
       quarantineRef: context.quarantineRef,
       managerEmails: sender.client?.managerEmails ?? [],
     });
-    const who = sender.client ? `not an authorized requester of ${sender.client.name}` : 'not an authorized requester of any client';
+    const who = sender.client
+      ? `not an authorized requester of ${sender.client.name}`
+      : 'not an authorized requester of any client';
     const replied = canReply ? 'polite reply sent' : 'no reply (no-reply address or reply limit reached)';
-    return { disposition: 'quarantined', action: 'unauthorized', reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told` };
+    return {
+      disposition: 'quarantined',
+      action: 'unauthorized',
+      reason: `${mail.from.address} is ${who}: no ticket, ${replied}, managers told`,
+    };
   }
 }
 

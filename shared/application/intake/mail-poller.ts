@@ -98,16 +98,26 @@ export class MailPoller {
   }
 
   private async outcomeOf(item: PendingMail): Promise<MailOutcome | undefined> {
-    if (!item.mail) return { disposition: 'quarantined', action: 'unreadable', reason: `the message cannot be read: ${item.unreadable ?? 'unknown reason'}` };
+    if (!item.mail)
+      return {
+        disposition: 'quarantined',
+        action: 'unreadable',
+        reason: `the message cannot be read: ${item.unreadable ?? 'unknown reason'}`,
+      };
     try {
       return await this.intake.handle(item.mail, { quarantineRef: this.mailbox.quarantineRef(item) });
     } catch (error) {
-      if (error instanceof DomainError) return { disposition: 'quarantined', action: `refused-${error.code}`, reason: `${error.name}: ${error.message}` };
+      if (error instanceof DomainError)
+        return { disposition: 'quarantined', action: `refused-${error.code}`, reason: `${error.name}: ${error.message}` };
       this.options.onError?.(error, item);
       const attempts = (this.failures.get(item.id) ?? 0) + 1;
       this.failures.set(item.id, attempts);
       if (attempts < (this.options.maxAttempts ?? 3)) return undefined;
-      return { disposition: 'quarantined', action: 'intake-error', reason: `failed ${attempts} times: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        disposition: 'quarantined',
+        action: 'intake-error',
+        reason: `failed ${attempts} times: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 }

@@ -23,7 +23,11 @@ export interface MailQuarantine {
   /** The quarantined message parsed again, with its record; NotFoundError for an id that is not waiting. */
   readQuarantined(id: string): Promise<{ entry: QuarantinedMail; item: PendingMail; quarantineRef: string }>;
   /** Files a released message: out of quarantine when processed now, its record updated when quarantined again. */
-  settleReleased(item: PendingMail, outcome: MailOutcome, release: { by: string; at: string; previous: QuarantinedMail }): Promise<void>;
+  settleReleased(
+    item: PendingMail,
+    outcome: MailOutcome,
+    release: { by: string; at: string; previous: QuarantinedMail },
+  ): Promise<void>;
 }
 
 /**
@@ -33,22 +37,33 @@ export interface MailQuarantine {
  * for its sender counts as received at its release: its clocks cannot start before someone may ask.
  */
 export class MailReleaseService {
-  constructor(private readonly deps: { quarantine: MailQuarantine; intake: Pick<MailIntakeService, 'handleReleased'>; directory: DirectoryStore; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      quarantine: MailQuarantine;
+      intake: Pick<MailIntakeService, 'handleReleased'>;
+      directory: DirectoryStore;
+      clock: Clock;
+    },
+  ) {}
 
   list(): Promise<QuarantinedMail[]> {
     return this.deps.quarantine.listQuarantined();
   }
 
   async release(actor: Actor, id: string): Promise<MailOutcome> {
-    if (actor.role === 'requester' || actor.role === 'system') throw new NotAuthorizedError(actor.role, 'release quarantined mail');
+    if (actor.role === 'requester' || actor.role === 'system')
+      throw new NotAuthorizedError(actor.role, 'release quarantined mail');
     const { entry, item, quarantineRef } = await this.deps.quarantine.readQuarantined(id);
-    if (!item.mail) throw new ValidationError('id', `${id} cannot be read (${item.unreadable ?? 'unknown reason'}): it stays in quarantine`);
+    if (!item.mail)
+      throw new ValidationError('id', `${id} cannot be read (${item.unreadable ?? 'unknown reason'}): it stays in quarantine`);
     const now = this.deps.clock.now();
     let mail = item.mail;
     if (entry.action === 'unauthorized') {
       const sender = await checkSender(this.deps.directory, mail.from.address, now);
       if (!sender.authorized) {
-        const hint = sender.client ? ` of ${sender.client.name}: authorize them first (soporte requesters add --client ${sender.client.id} --email ${mail.from.address} ...)` : ': authorize them first (soporte requesters add ...)';
+        const hint = sender.client
+          ? ` of ${sender.client.name}: authorize them first (soporte requesters add --client ${sender.client.id} --email ${mail.from.address} ...)`
+          : ': authorize them first (soporte requesters add ...)';
         throw new ValidationError('sender', `${mail.from.address} is still not an authorized requester${hint}`);
       }
       mail = { ...mail, date: now.toISOString() };

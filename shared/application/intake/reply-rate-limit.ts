@@ -16,7 +16,9 @@ export class ReplyRateLimit {
     const key = `mail-rate:${address.toLowerCase()}`;
     const current = await this.state.getState<{ windowStart: string; count: number }>(key);
     const windowOpen = current && now.getTime() - Date.parse(current.windowStart) < this.windowMinutes * 60_000;
-    const next = windowOpen ? { windowStart: current.windowStart, count: current.count + 1 } : { windowStart: now.toISOString(), count: 1 };
+    const next = windowOpen
+      ? { windowStart: current.windowStart, count: current.count + 1 }
+      : { windowStart: now.toISOString(), count: 1 };
     await this.state.setState(key, next);
     return next.count <= this.max;
   }

@@ -31,16 +31,25 @@ export async function checkSender(directory: DirectoryStore, email: string, at: 
     if (client) return { authorized: true, requester: resolved.requester, client };
   }
   if (resolved.kind === 'ambiguous') {
-    const clients = (await Promise.all(resolved.clientIds.map((id) => directory.getClient(id)))).filter((c): c is Client => c !== undefined);
+    const clients = (await Promise.all(resolved.clientIds.map((id) => directory.getClient(id)))).filter(
+      (c): c is Client => c !== undefined,
+    );
     return { authorized: false, authorizers: [], ambiguousClients: clients };
   }
   const client = await likelyClient(directory, address, records, clientId);
   if (!client) return { authorized: false, authorizers: [] };
-  const admins = (await directory.listRequesters(client.id)).filter((r) => r.isClientAdmin && isEffective(r, at) && r.email !== address);
+  const admins = (await directory.listRequesters(client.id)).filter(
+    (r) => r.isClientAdmin && isEffective(r, at) && r.email !== address,
+  );
   return { authorized: false, client, authorizers: admins.map((r) => ({ name: r.name, email: r.email })) };
 }
 
-async function likelyClient(directory: DirectoryStore, address: string, records: AuthorizedRequester[], clientId?: string): Promise<Client | undefined> {
+async function likelyClient(
+  directory: DirectoryStore,
+  address: string,
+  records: AuthorizedRequester[],
+  clientId?: string,
+): Promise<Client | undefined> {
   const id = clientId ?? records[0]?.clientId;
   if (id) return directory.getClient(id);
   const domain = address.slice(address.lastIndexOf('@') + 1);

@@ -128,7 +128,13 @@ export class SlaMonitor {
     let report: SweepReport;
     if (!active) {
       const lease = await store.leases.currentLease(SWEEPER_LEASE);
-      report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: 0, active: false, ...definedOnly({ leaseHolder: lease?.holder }) };
+      report = {
+        startedAt: started.toISOString(),
+        finishedAt: clock.now().toISOString(),
+        durationMs: 0,
+        active: false,
+        ...definedOnly({ leaseHolder: lease?.holder }),
+      };
     } else {
       if (!this.warmed) {
         await this.once.warm(KEY_FAMILIES);
@@ -148,7 +154,14 @@ export class SlaMonitor {
         holdsLease: this.leaseKeeper(started),
       });
       const counts = await sweep.run();
-      report = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), durationMs: Math.round(performance.now() - startedMs), active: true, leaseHolder: holder, ...counts };
+      report = {
+        startedAt: started.toISOString(),
+        finishedAt: clock.now().toISOString(),
+        durationMs: Math.round(performance.now() - startedMs),
+        active: true,
+        leaseHolder: holder,
+        ...counts,
+      };
       if (sweep.stoppedForLease) report.leaseLost = true;
       else if (this.deps.statements) {
         try {

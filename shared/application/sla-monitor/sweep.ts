@@ -74,7 +74,20 @@ export interface SweepDeps extends SweepPorts {
  * ticket's failure is reported and counted; the pass goes on.
  */
 export class Sweep {
-  readonly counts: SweepCounts = { tickets: 0, acknowledgements: 0, slaAlerts: 0, budgetAlerts: 0, phoneReminders: 0, microsoftReminders: 0, contactAttemptsDue: 0, finalNotices: 0, closedNoResponse: 0, digests: 0, raced: 0, errors: 0 };
+  readonly counts: SweepCounts = {
+    tickets: 0,
+    acknowledgements: 0,
+    slaAlerts: 0,
+    budgetAlerts: 0,
+    phoneReminders: 0,
+    microsoftReminders: 0,
+    contactAttemptsDue: 0,
+    finalNotices: 0,
+    closedNoResponse: 0,
+    digests: 0,
+    raced: 0,
+    errors: 0,
+  };
   private readonly now: Date;
   private readonly digestKey: string | undefined;
   private readonly digest = new DigestCollector();
@@ -145,7 +158,10 @@ export class Sweep {
     const key = alertKeys.acknowledgement(ticket.id);
     if (this.deps.once.has(key) || this.now.getTime() - Date.parse(ticket.openedAt) < ACK_GRACE_MS) return;
     const sent = await this.deps.once.send(key, async () => {
-      const result = await this.deps.mail.sendClientMail('acknowledgement', ticket, { responseDueAt, timeZone: policy.calendar.timezone });
+      const result = await this.deps.mail.sendClientMail('acknowledgement', ticket, {
+        responseDueAt,
+        timeZone: policy.calendar.timezone,
+      });
       // Claimed but not completed (a send under way, or one a crash cut short: its claim is taken over once
       // stale): this check is not done, so a later sweep asks again rather than recording "already sent".
       if (!result.sent) return result.reason === 'in-flight' ? NOT_YET : 'already-sent';
@@ -163,13 +179,15 @@ export class Sweep {
       const breachedKey = alertKeys.sla(ticket.id, clock.clock, 'breached');
       if (once.has(breachedKey)) return;
       const dueAt = clock.breachAt ?? clock.stoppedAt ?? this.now.toISOString();
-      if (await this.notifyOnce(breachedKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'breached', dueAt })) this.counts.slaAlerts += 1;
+      if (await this.notifyOnce(breachedKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'breached', dueAt }))
+        this.counts.slaAlerts += 1;
       await once.skip(atRiskKey, 'breached-first');
       return;
     }
     if (once.has(atRiskKey)) return;
     const dueAt = clock.breachAt ?? this.now.toISOString();
-    if (await this.notifyOnce(atRiskKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'at-risk', dueAt })) this.counts.slaAlerts += 1;
+    if (await this.notifyOnce(atRiskKey, { kind: 'sla-alert', ticket, clock: clock.clock, threshold: 'at-risk', dueAt }))
+      this.counts.slaAlerts += 1;
   }
 
   /** The highest budget percentage reached alerts once per approved budget; lower ones reached with it are superseded. */
@@ -181,7 +199,13 @@ export class Sweep {
     const [highest, ...lower] = reached;
     const key = alertKeys.budget(ticket.id, ticket.budgetMinutes, highest);
     if (this.deps.once.has(key)) return;
-    const sent = await this.notifyOnce(key, { kind: 'budget-alert', ticket, percent: highest, consumedMinutes: ticket.consumedMinutes, budgetMinutes: ticket.budgetMinutes });
+    const sent = await this.notifyOnce(key, {
+      kind: 'budget-alert',
+      ticket,
+      percent: highest,
+      consumedMinutes: ticket.consumedMinutes,
+      budgetMinutes: ticket.budgetMinutes,
+    });
     if (sent) this.counts.budgetAlerts += 1;
     for (const p of lower) await this.deps.once.skip(alertKeys.budget(ticket.id, ticket.budgetMinutes, p), `${highest}-reached`);
   }
@@ -199,13 +223,18 @@ export class Sweep {
     // Before the client reminder had a key of its own it went with the staff reminder n = 1.
     if (!this.deps.once.has(clientKey) && !this.deps.once.has(alertKeys.phoneReminder(ticket.id, 1))) {
       await this.deps.once.send(clientKey, async () => {
-        const result = await this.deps.mail.sendClientMail('phone-email-reminder', ticket, { timeZone: policy.calendar.timezone });
+        const result = await this.deps.mail.sendClientMail('phone-email-reminder', ticket, {
+          timeZone: policy.calendar.timezone,
+        });
         return result.sent ? result.messageId : 'already-sent';
       });
     }
     const key = alertKeys.phoneReminder(ticket.id, n);
     if (this.deps.once.has(key)) return;
-    const sent = await this.deps.once.send(key, async () => (await this.deps.notifier.notify({ kind: 'phone-email-reminder', ticket })).ref);
+    const sent = await this.deps.once.send(
+      key,
+      async () => (await this.deps.notifier.notify({ kind: 'phone-email-reminder', ticket })).ref,
+    );
     if (sent) this.counts.phoneReminders += 1;
   }
 
@@ -213,7 +242,9 @@ export class Sweep {
   private async microsoftReminder(ticket: Ticket, policy: SupportPolicy, calendar: BusinessCalendar): Promise<void> {
     const wait = ticket.pauses[ticket.pauses.length - 1];
     if (!wait || wait.end !== undefined || wait.reason !== 'waiting-on-microsoft') return;
-    const n = Math.floor(businessMinutesBetween(calendar, new Date(wait.start), this.now) / policy.reminders.microsoftCaseMinutes);
+    const n = Math.floor(
+      businessMinutesBetween(calendar, new Date(wait.start), this.now) / policy.reminders.microsoftCaseMinutes,
+    );
     if (n < 1) return;
     const key = alertKeys.microsoftReminder(ticket.id, wait.start, n);
     if (this.deps.once.has(key)) return;
@@ -247,7 +278,8 @@ export class Sweep {
   private async contactAttemptDue(ticket: Ticket, attempt: number, maxAttempts: number): Promise<void> {
     const key = alertKeys.contactAttemptDue(ticket.id, ticket.lastContactAttemptAt ?? ticket.lastActivityAt);
     if (this.deps.once.has(key)) return;
-    if (await this.notifyOnce(key, { kind: 'contact-attempt-due', ticket, attempt, maxAttempts })) this.counts.contactAttemptsDue += 1;
+    if (await this.notifyOnce(key, { kind: 'contact-attempt-due', ticket, attempt, maxAttempts }))
+      this.counts.contactAttemptsDue += 1;
   }
 
   private async notifyOnce(key: string, notification: Notification): Promise<boolean> {
@@ -258,7 +290,12 @@ export class Sweep {
   private dueDigestKey(): string | undefined {
     const policy = this.deps.policies.base;
     if (!isOpen(this.deps.policies.calendar(policy), this.now)) return undefined;
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone: policy.calendar.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
+    const date = new Intl.DateTimeFormat('en-CA', {
+      timeZone: policy.calendar.timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(this.now);
     const key = alertKeys.digest(date);
     return this.deps.once.has(key) ? undefined : key;
   }
@@ -269,4 +306,3 @@ export class Sweep {
     if (await this.notifyOnce(key, { kind: 'daily-digest', date, lines })) this.counts.digests += 1;
   }
 }
-

@@ -15,7 +15,9 @@ export interface AfterHoursRating {
 /** The client's APPROVED window containing `at` (`[start, end)`), if any. */
 export function approvedWindowAt(windows: readonly AfterHoursWindow[], clientId: string, at: Date): AfterHoursWindow | undefined {
   const t = at.getTime();
-  return windows.find((w) => w.status === 'approved' && w.clientId === clientId && Date.parse(w.start) <= t && t < Date.parse(w.end));
+  return windows.find(
+    (w) => w.status === 'approved' && w.clientId === clientId && Date.parse(w.start) <= t && t < Date.parse(w.end),
+  );
 }
 
 /**
@@ -28,7 +30,13 @@ export function needsAfterHoursWindows(calendar: BusinessCalendar, at: Date): bo
   return !isOpen(calendar, at);
 }
 
-export function rateAfterHours(policy: SupportPolicy, calendar: BusinessCalendar, windows: readonly AfterHoursWindow[], clientId: string, at: Date): AfterHoursRating {
+export function rateAfterHours(
+  policy: SupportPolicy,
+  calendar: BusinessCalendar,
+  windows: readonly AfterHoursWindow[],
+  clientId: string,
+  at: Date,
+): AfterHoursRating {
   if (!needsAfterHoursWindows(calendar, at)) return { afterHours: false, multiplierPercent: 100 };
   const window = approvedWindowAt(windows, clientId, at);
   if (window) return { afterHours: true, multiplierPercent: policy.billing.afterHoursMultiplierPercent, windowId: window.id };

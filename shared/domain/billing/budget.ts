@@ -17,7 +17,10 @@ export interface BudgetStatus {
 }
 
 /** Budget consumed vs approved for a ticket (consumedMinutes is kept by applyEvent from billing events). */
-export function budgetStatus(ticket: Pick<Ticket, 'budgetMinutes' | 'consumedMinutes' | 'pendingExtension'>, policy: SupportPolicy): BudgetStatus {
+export function budgetStatus(
+  ticket: Pick<Ticket, 'budgetMinutes' | 'consumedMinutes' | 'pendingExtension'>,
+  policy: SupportPolicy,
+): BudgetStatus {
   const { budgetMinutes, consumedMinutes } = ticket;
   const percent = budgetMinutes > 0 ? Math.floor((consumedMinutes * 100) / budgetMinutes) : 0;
   const status: BudgetStatus = {
@@ -33,8 +36,15 @@ export function budgetStatus(ticket: Pick<Ticket, 'budgetMinutes' | 'consumedMin
 }
 
 /** Alert percentages crossed by going from `beforeMinutes` to `afterMinutes` consumed (each fires once). */
-export function budgetAlertsCrossed(beforeMinutes: number, afterMinutes: number, budgetMinutes: number, policy: SupportPolicy): number[] {
-  return policy.budgetAlertPercents.filter((p) => beforeMinutes * 100 < p * budgetMinutes && afterMinutes * 100 >= p * budgetMinutes);
+export function budgetAlertsCrossed(
+  beforeMinutes: number,
+  afterMinutes: number,
+  budgetMinutes: number,
+  policy: SupportPolicy,
+): number[] {
+  return policy.budgetAlertPercents.filter(
+    (p) => beforeMinutes * 100 < p * budgetMinutes && afterMinutes * 100 >= p * budgetMinutes,
+  );
 }
 
 export interface ExtensionRequest {
@@ -53,7 +63,13 @@ export function extensionRequests(events: ReadonlyArray<NewTicketEvent | TicketE
   const byId = new Map<string, ExtensionRequest>();
   for (const event of events) {
     if (event.type === 'budget-extension-requested') {
-      byId.set(event.data.requestId, { requestId: event.data.requestId, minutes: event.data.minutes, reason: event.data.reason, requestedAt: event.at, status: 'pending' });
+      byId.set(event.data.requestId, {
+        requestId: event.data.requestId,
+        minutes: event.data.minutes,
+        reason: event.data.reason,
+        requestedAt: event.at,
+        status: 'pending',
+      });
     } else if (event.type === 'budget-extension-approved' || event.type === 'budget-extension-refused') {
       const request = byId.get(event.data.requestId);
       if (!request) continue;

@@ -16,7 +16,8 @@ function divideRounded(numerator: number, denominator: number): number {
  * arithmetic only, never float money, never a rounded minute.
  */
 export function chargeCents(percentMinutes: number, policy: SupportPolicy): number {
-  if (!Number.isSafeInteger(percentMinutes) || percentMinutes < 0) throw new ValidationError('percentMinutes', `must be a whole number >= 0 (got ${percentMinutes})`);
+  if (!Number.isSafeInteger(percentMinutes) || percentMinutes < 0)
+    throw new ValidationError('percentMinutes', `must be a whole number >= 0 (got ${percentMinutes})`);
   const numerator = percentMinutes * policy.billing.hourlyRateCents;
   if (!Number.isSafeInteger(numerator)) throw new ValidationError('percentMinutes', 'the charge is too large to compute exactly');
   return divideRounded(numerator, 6000);

@@ -93,7 +93,12 @@ function addTally(into: Tally, tally: Tally): void {
  * line and their total. Entries of other clients or months are ignored. `BillingService.hoursReport`
  * loads the entries and calls this; the CLI and Teams only format what it returns.
  */
-export function monthlySummary(entries: readonly TimeEntry[], policy: SupportPolicy, clientId: string, month: string): MonthlySummary {
+export function monthlySummary(
+  entries: readonly TimeEntry[],
+  policy: SupportPolicy,
+  clientId: string,
+  month: string,
+): MonthlySummary {
   const bounds = billingMonth(month, policy.calendar.timezone);
   const from = Date.parse(bounds.from);
   const to = Date.parse(bounds.to);
@@ -109,5 +114,15 @@ export function monthlySummary(entries: readonly TimeEntry[], policy: SupportPol
   const all = emptyTally();
   for (const tally of tallies.values()) addTally(all, tally);
   const total: HoursLine = { ...line(all, policy), amountCents: rows.reduce((cents, row) => cents + row.amountCents, 0) };
-  return { clientId, month, from: bounds.from, to: bounds.to, rows, total, hourlyRateCents: policy.billing.hourlyRateCents, currency: policy.billing.currency, unapprovedAfterHours };
+  return {
+    clientId,
+    month,
+    from: bounds.from,
+    to: bounds.to,
+    rows,
+    total,
+    hourlyRateCents: policy.billing.hourlyRateCents,
+    currency: policy.billing.currency,
+    unapprovedAfterHours,
+  };
 }

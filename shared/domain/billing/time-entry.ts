@@ -47,7 +47,8 @@ export function buildTimeEntry(facts: TimeEntryFacts, context: BillingContext): 
   let minutes: number;
   let consultants = 1;
   if (facts.kind === 'follow-up') {
-    if (!FOLLOW_UP_KINDS.includes(facts.followUpKind)) throw new ValidationError('followUpKind', `must be one of ${FOLLOW_UP_KINDS.join(', ')}`);
+    if (!FOLLOW_UP_KINDS.includes(facts.followUpKind))
+      throw new ValidationError('followUpKind', `must be one of ${FOLLOW_UP_KINDS.join(', ')}`);
     minutes = context.policy.billing.followUpMinutes;
   } else if (facts.kind === 'session') {
     minutes = positiveInt(facts.minutes, 'minutes');

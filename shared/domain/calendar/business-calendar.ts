@@ -45,7 +45,9 @@ export class BusinessCalendar {
     let table = this.years?.get(year);
     if (table === undefined) {
       table = this.base !== undefined ? this.base.table(year) : this.openTable(year);
-      const closed = this.closed.filter((c) => c.end > table!.from && c.start < table!.to).map((c) => ({ start: Math.max(c.start, table!.from), end: Math.min(c.end, table!.to) }));
+      const closed = this.closed
+        .filter((c) => c.end > table!.from && c.start < table!.to)
+        .map((c) => ({ start: Math.max(c.start, table!.from), end: Math.min(c.end, table!.to) }));
       if (closed.length > 0) table = new ClosedYear(table, closed);
       (this.years ??= new Map()).set(year, table);
     }

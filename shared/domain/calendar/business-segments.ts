@@ -54,7 +54,11 @@ export function businessSegments(calendar: BusinessCalendar, start: Date, end: D
   for (const segment of subtractSegments([{ start: from, end: to }], covered)) parts.push({ segment, reason: 'closed' });
   parts.sort((a, b) => a.segment.start - b.segment.start);
   for (const { segment, reason, date } of parts) {
-    const span = { start: new Date(segment.start), end: new Date(segment.end), minutes: (segment.end - segment.start) / MS_PER_MINUTE };
+    const span = {
+      start: new Date(segment.start),
+      end: new Date(segment.end),
+      minutes: (segment.end - segment.start) / MS_PER_MINUTE,
+    };
     if (reason === 'open') {
       result.counted.push(span);
       result.minutes += segment.end - segment.start;
@@ -67,7 +71,11 @@ export function businessSegments(calendar: BusinessCalendar, start: Date, end: D
 }
 
 /** Open intervals (joined across year boundaries) and holiday spans clipped to `[from, to)`. */
-function openAndHolidaysIn(calendar: BusinessCalendar, from: number, to: number): { open: TimeSegment[]; holidays: HolidaySpan[] } {
+function openAndHolidaysIn(
+  calendar: BusinessCalendar,
+  from: number,
+  to: number,
+): { open: TimeSegment[]; holidays: HolidaySpan[] } {
   const open: TimeSegment[] = [];
   const holidays: HolidaySpan[] = [];
   for (let table = calendar.tableAt(from); table.from < to; table = calendar.table(new Date(table.to).getUTCFullYear())) {

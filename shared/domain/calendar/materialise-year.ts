@@ -41,5 +41,10 @@ export function materialiseYear(source: WeeklyHoursSource, year: number): ShiftY
   }
   const merged = mergeSegments(open);
   const holidaySpans = removed.flatMap((span) => subtractSegments([span], merged).map((part) => ({ ...part, date: span.date })));
-  return new ShiftYear(from, to, merged, holidaySpans.sort((a, b) => a.start - b.start));
+  return new ShiftYear(
+    from,
+    to,
+    merged,
+    holidaySpans.sort((a, b) => a.start - b.start),
+  );
 }

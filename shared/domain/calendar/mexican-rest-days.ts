@@ -27,7 +27,8 @@ export function mexicanRestDays(year: number): string[] {
     year >= MONDAY_RULES.november ? nthMonday(year, 10, 3) : Date.UTC(year, 10, 20),
     Date.UTC(year, 11, 25),
   ];
-  if ((year - TRANSITION_EPOCH) % 6 === 0) days.push(year <= LAST_DECEMBER_TRANSITION ? Date.UTC(year, 11, 1) : Date.UTC(year, 9, 1));
+  if ((year - TRANSITION_EPOCH) % 6 === 0)
+    days.push(year <= LAST_DECEMBER_TRANSITION ? Date.UTC(year, 11, 1) : Date.UTC(year, 9, 1));
   return days.sort((a, b) => a - b).map(formatCivilDate);
 }
 

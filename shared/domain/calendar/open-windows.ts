@@ -29,7 +29,13 @@ export function withClosedWindows(calendar: BusinessCalendar, windows: DateSpan[
 export function withClosedSegments(calendar: BusinessCalendar, closed: readonly TimeSegment[]): BusinessCalendar {
   if (closed.length === 0) return calendar;
   const all = calendar.closed.length > 0 ? mergeSegments([...calendar.closed, ...closed]) : closed;
-  return new BusinessCalendar(calendar.spec, calendar.hours, calendar.windows, all, calendar.closed.length > 0 ? undefined : calendar);
+  return new BusinessCalendar(
+    calendar.spec,
+    calendar.hours,
+    calendar.windows,
+    all,
+    calendar.closed.length > 0 ? undefined : calendar,
+  );
 }
 
 /** The spec the calendar was parsed from (frozen). Extra open windows are not part of it. */

@@ -13,7 +13,8 @@ import { parseWeeklySchedule } from './weekly-schedule';
  */
 export function parseCalendar(spec: CalendarSpec): BusinessCalendar {
   const input: unknown = spec;
-  if (typeof input !== 'object' || input === null) throw new CalendarError('calendar', 'must be an object {timezone, weekly, holidays}');
+  if (typeof input !== 'object' || input === null)
+    throw new CalendarError('calendar', 'must be an object {timezone, weekly, holidays}');
   const { timezone, weekly, holidays } = input as Record<string, unknown>;
   if (typeof timezone !== 'string' || !IANAZone.isValidZone(timezone)) {
     throw new CalendarError('timezone', `unknown IANA time zone ${JSON.stringify(timezone)}`);
@@ -21,7 +22,8 @@ export function parseCalendar(spec: CalendarSpec): BusinessCalendar {
   const schedule = parseWeeklySchedule(weekly);
   if (!Array.isArray(holidays)) throw new CalendarError('holidays', 'must be an array of "YYYY-MM-DD" dates');
   holidays.forEach((date: unknown, i) => {
-    if (parseCivilDate(date) === null) throw new CalendarError(`holidays[${i}]`, `bad date ${JSON.stringify(date)}: expected a real "YYYY-MM-DD"`);
+    if (parseCivilDate(date) === null)
+      throw new CalendarError(`holidays[${i}]`, `bad date ${JSON.stringify(date)}: expected a real "YYYY-MM-DD"`);
   });
   const copy: CalendarSpec = {
     timezone,

@@ -67,7 +67,8 @@ function checkNoOverlap(shifts: Shift[]): void {
     const next = i + 1 < onWeek.length ? onWeek[i + 1] : undefined;
     const wrapped = onWeek[0];
     if (next !== undefined && current.end > next.start) throw overlap(next.shift, current.shift);
-    if (next === undefined && onWeek.length > 0 && current.end > wrapped.start + MINUTES_PER_WEEK) throw overlap(wrapped.shift, current.shift);
+    if (next === undefined && onWeek.length > 0 && current.end > wrapped.start + MINUTES_PER_WEEK)
+      throw overlap(wrapped.shift, current.shift);
   }
 }
 

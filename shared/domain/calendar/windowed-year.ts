@@ -18,13 +18,16 @@ export class WindowedYear implements YearTable {
     this.from = base.from;
     this.to = base.to;
     this.extraBefore = [0];
-    for (const segment of extra) this.extraBefore.push(this.extraBefore[this.extraBefore.length - 1] + segment.end - segment.start);
+    for (const segment of extra)
+      this.extraBefore.push(this.extraBefore[this.extraBefore.length - 1] + segment.end - segment.start);
     this.totalMs = base.totalMs + this.extraBefore[extra.length];
   }
 
   /** The base year's holiday hours minus the extra segments; computed on first use (only explain needs it). */
   get holidaySpans(): readonly HolidaySpan[] {
-    this.holidaysLeft ??= this.base.holidaySpans.flatMap((span) => subtractSegments([span], this.extra).map((part) => ({ ...part, date: span.date })));
+    this.holidaysLeft ??= this.base.holidaySpans.flatMap((span) =>
+      subtractSegments([span], this.extra).map((part) => ({ ...part, date: span.date })),
+    );
     return this.holidaysLeft;
   }
 
@@ -60,12 +63,16 @@ export class WindowedYear implements YearTable {
   }
 
   openSegments(a: number, b: number): TimeSegment[] {
-    const extra = this.extra.filter((s) => s.end > a && s.start < b).map((s) => ({ start: Math.max(a, s.start), end: Math.min(b, s.end) }));
+    const extra = this.extra
+      .filter((s) => s.end > a && s.start < b)
+      .map((s) => ({ start: Math.max(a, s.start), end: Math.min(b, s.end) }));
     return mergeSegments([...this.base.openSegments(a, b), ...extra]);
   }
 
   withWindows(windows: readonly TimeSegment[]): YearTable {
-    const inside = windows.filter((w) => w.end > this.from && w.start < this.to).map((w) => ({ start: Math.max(this.from, w.start), end: Math.min(this.to, w.end) }));
+    const inside = windows
+      .filter((w) => w.end > this.from && w.start < this.to)
+      .map((w) => ({ start: Math.max(this.from, w.start), end: Math.min(this.to, w.end) }));
     if (inside.length === 0) return this;
     return this.base.withWindows(mergeSegments([...this.extra, ...inside]));
   }

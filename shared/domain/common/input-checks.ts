@@ -17,7 +17,8 @@ export function isEmailAddress(value: string): boolean {
 
 /** A trimmed, lower-cased email address; ValidationError naming `field` otherwise. */
 export function requireEmail(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isEmailAddress(value)) throw new ValidationError(field, `"${String(value)}" is not an email address`);
+  if (typeof value !== 'string' || !isEmailAddress(value))
+    throw new ValidationError(field, `"${String(value)}" is not an email address`);
   return value.trim().toLowerCase();
 }
 
@@ -44,8 +45,14 @@ export function requireInteger(field: string, value: unknown, min: number, max: 
 
 /** An instant (Date or ISO-8601 string with a zone or offset) as a UTC ISO string. */
 export function requireInstant(field: string, value: unknown): string {
-  const date = value instanceof Date ? value : typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) ? new Date(value.trim()) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new ValidationError(field, `"${String(value)}" is not an ISO-8601 instant with a zone (e.g. 2026-03-02T18:00:00Z)`);
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())
+        ? new Date(value.trim())
+        : undefined;
+  if (!date || Number.isNaN(date.getTime()))
+    throw new ValidationError(field, `"${String(value)}" is not an ISO-8601 instant with a zone (e.g. 2026-03-02T18:00:00Z)`);
   return date.toISOString();
 }
 

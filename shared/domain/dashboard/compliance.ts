@@ -55,12 +55,25 @@ function lastAtOrBefore(bounds: readonly string[], iso: string): number {
  * total, by priority and by client, from each ticket's SLA status (slaStatus): a clock `met` counts as
  * kept, `breached` (stopped late, or running past its breach) as missed, anything else as pending.
  */
-export function slaCompliance(rows: ReadonlyArray<{ ticket: Pick<Ticket, 'clientId' | 'priority' | 'openedAt'>; sla: Pick<SlaStatus, SlaClockName> }>, months: readonly MonthSpan[]): MonthCompliance[] {
+export function slaCompliance(
+  rows: ReadonlyArray<{ ticket: Pick<Ticket, 'clientId' | 'priority' | 'openedAt'>; sla: Pick<SlaStatus, SlaClockName> }>,
+  months: readonly MonthSpan[],
+): MonthCompliance[] {
   // Instants compare as ISO strings (same UTC format), which saves parsing one per ticket.
   const bounds = months.map((m) => new Date(m.from).toISOString());
   const end = months.length > 0 ? new Date(months[months.length - 1].to).toISOString() : '';
-  const monthIndex = (iso: string) => (!UTC_ISO.test(iso) ? spanIndex(months, Date.parse(iso)) : months.length === 0 || iso < bounds[0] || iso >= end ? -1 : lastAtOrBefore(bounds, iso));
-  const result: MonthCompliance[] = months.map((m) => ({ month: m.month, ...clocks(), byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, clocks()])) as Record<Priority, ClockCompliance>, byClient: {} }));
+  const monthIndex = (iso: string) =>
+    !UTC_ISO.test(iso)
+      ? spanIndex(months, Date.parse(iso))
+      : months.length === 0 || iso < bounds[0] || iso >= end
+        ? -1
+        : lastAtOrBefore(bounds, iso);
+  const result: MonthCompliance[] = months.map((m) => ({
+    month: m.month,
+    ...clocks(),
+    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, clocks()])) as Record<Priority, ClockCompliance>,
+    byClient: {},
+  }));
   for (const { ticket, sla } of rows) {
     const i = monthIndex(ticket.openedAt);
     if (i < 0) continue;

@@ -53,7 +53,12 @@ export function hoursAgainstBudgets(input: {
     if (!found) continue;
     tickets.push({ ticketId, clientId: found.ticket.clientId, monthMinutes, budget: budgetStatus(found.ticket, found.policy) });
   }
-  tickets.sort((a, b) => Number(b.budget.overBudgetWithoutApproval) - Number(a.budget.overBudgetWithoutApproval) || b.monthMinutes - a.monthMinutes || a.ticketId.localeCompare(b.ticketId));
+  tickets.sort(
+    (a, b) =>
+      Number(b.budget.overBudgetWithoutApproval) - Number(a.budget.overBudgetWithoutApproval) ||
+      b.monthMinutes - a.monthMinutes ||
+      a.ticketId.localeCompare(b.ticketId),
+  );
   const clients: ClientHours[] = [];
   for (const clientId of [...new Set(input.entries.map((e) => e.clientId))].sort()) {
     const policy = input.clientPolicies.get(clientId);

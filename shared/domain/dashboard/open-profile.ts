@@ -15,11 +15,20 @@ export interface OpenTicketProfile {
   microsoftWaiting: Array<{ ticketId: string; caseNumber?: string; since: string }>;
 }
 
-const levels = (): Record<SupportLevel, number> => Object.fromEntries(SUPPORT_LEVELS.map((l) => [l, 0])) as Record<SupportLevel, number>;
+const levels = (): Record<SupportLevel, number> =>
+  Object.fromEntries(SUPPORT_LEVELS.map((l) => [l, 0])) as Record<SupportLevel, number>;
 
 /** Open tickets (not closed, not resolved) by age and support level at `at`, and the Microsoft cases waiting. */
-export function openTicketProfile(tickets: ReadonlyArray<Pick<Ticket, 'id' | 'status' | 'level' | 'openedAt' | 'microsoftCaseNumber' | 'pauses'>>, at: Date): OpenTicketProfile {
-  const profile: OpenTicketProfile = { total: 0, byAge: Object.fromEntries(AGE_BUCKETS.map((b) => [b, levels()])) as OpenTicketProfile['byAge'], byLevel: levels(), microsoftWaiting: [] };
+export function openTicketProfile(
+  tickets: ReadonlyArray<Pick<Ticket, 'id' | 'status' | 'level' | 'openedAt' | 'microsoftCaseNumber' | 'pauses'>>,
+  at: Date,
+): OpenTicketProfile {
+  const profile: OpenTicketProfile = {
+    total: 0,
+    byAge: Object.fromEntries(AGE_BUCKETS.map((b) => [b, levels()])) as OpenTicketProfile['byAge'],
+    byLevel: levels(),
+    microsoftWaiting: [],
+  };
   const now = at.getTime();
   for (const ticket of tickets) {
     if (ticket.status === 'closed' || ticket.status === 'resolved') continue;
@@ -31,7 +40,10 @@ export function openTicketProfile(tickets: ReadonlyArray<Pick<Ticket, 'id' | 'st
     profile.byLevel[ticket.level] += 1;
     if (ticket.status === 'waiting-on-microsoft') {
       const pause = ticket.pauses.find((p) => p.reason === 'waiting-on-microsoft' && p.end === undefined);
-      const waiting: OpenTicketProfile['microsoftWaiting'][number] = { ticketId: ticket.id, since: pause?.start ?? ticket.openedAt };
+      const waiting: OpenTicketProfile['microsoftWaiting'][number] = {
+        ticketId: ticket.id,
+        since: pause?.start ?? ticket.openedAt,
+      };
       if (ticket.microsoftCaseNumber !== undefined) waiting.caseNumber = ticket.microsoftCaseNumber;
       profile.microsoftWaiting.push(waiting);
     }

@@ -46,18 +46,38 @@ export function slaIncidents(rows: readonly DashboardTicket[], from: Date, to: D
     // Where each clock stopped (the fields slaStatus stops them at): a clock stopped before the period
     // can neither breach nor be met inside it, and most of a year's tickets are skipped here unread.
     const resolutionStop = ticket.resolvedAt ?? ticket.closedAt;
-    if (ticket.firstResponseAt !== undefined && resolutionStop !== undefined && isBefore(ticket.firstResponseAt, a, fromIso) && isBefore(resolutionStop, a, fromIso)) continue;
+    if (
+      ticket.firstResponseAt !== undefined &&
+      resolutionStop !== undefined &&
+      isBefore(ticket.firstResponseAt, a, fromIso) &&
+      isBefore(resolutionStop, a, fromIso)
+    )
+      continue;
     for (const clock of ['response', 'resolution'] as const) {
       const reading = row.sla[clock];
       if (reading.state === 'breached') {
         if (reading.stoppedAt !== undefined && Date.parse(reading.stoppedAt) < a) continue;
         const at = breachInstant(row, clock);
         if (at === undefined || at < a || at >= b) continue;
-        incidents.push({ ticketId: row.ticket.id, clock, kind: 'breach', at: new Date(at).toISOString(), elapsedMinutes: reading.elapsedMinutes, breachMinutes: reading.breachMinutes });
+        incidents.push({
+          ticketId: row.ticket.id,
+          clock,
+          kind: 'breach',
+          at: new Date(at).toISOString(),
+          elapsedMinutes: reading.elapsedMinutes,
+          breachMinutes: reading.breachMinutes,
+        });
       } else if (reading.state === 'met' && reading.stoppedAt !== undefined && reading.elapsedMinutes >= reading.atRiskMinutes) {
         const at = Date.parse(reading.stoppedAt);
         if (at < a || at >= b) continue;
-        incidents.push({ ticketId: row.ticket.id, clock, kind: 'near-miss', at: reading.stoppedAt, elapsedMinutes: reading.elapsedMinutes, breachMinutes: reading.breachMinutes });
+        incidents.push({
+          ticketId: row.ticket.id,
+          clock,
+          kind: 'near-miss',
+          at: reading.stoppedAt,
+          elapsedMinutes: reading.elapsedMinutes,
+          breachMinutes: reading.breachMinutes,
+        });
       }
     }
   }

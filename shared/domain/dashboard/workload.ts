@@ -16,7 +16,10 @@ export interface ConsultantLoad {
  * Workload per consultant: the open tickets each holds with how many are breached or at risk on either
  * clock (from slaStatus), and the billed minutes each logged in `entries`; busiest first.
  */
-export function consultantWorkload(open: ReadonlyArray<{ ticket: Pick<Ticket, 'assigneeId' | 'status'>; sla: Pick<SlaStatus, 'response' | 'resolution'> }>, entries: readonly Pick<TimeEntry, 'actorId' | 'billedMinutes'>[]): ConsultantLoad[] {
+export function consultantWorkload(
+  open: ReadonlyArray<{ ticket: Pick<Ticket, 'assigneeId' | 'status'>; sla: Pick<SlaStatus, 'response' | 'resolution'> }>,
+  entries: readonly Pick<TimeEntry, 'actorId' | 'billedMinutes'>[],
+): ConsultantLoad[] {
   const loads = new Map<string, ConsultantLoad>();
   const load = (id: string) => {
     let found = loads.get(id);
@@ -32,5 +35,7 @@ export function consultantWorkload(open: ReadonlyArray<{ ticket: Pick<Ticket, 'a
     else if (states.includes('at-risk')) row.atRisk += 1;
   }
   for (const entry of entries) load(entry.actorId).billedMinutes += entry.billedMinutes;
-  return [...loads.values()].sort((a, b) => b.open - a.open || b.billedMinutes - a.billedMinutes || a.consultantId.localeCompare(b.consultantId));
+  return [...loads.values()].sort(
+    (a, b) => b.open - a.open || b.billedMinutes - a.billedMinutes || a.consultantId.localeCompare(b.consultantId),
+  );
 }

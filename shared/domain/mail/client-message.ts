@@ -78,7 +78,12 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
   const zone = params.timeZone ?? DEFAULT_ZONE;
   const base = { number: ticket.number, subject: ticket.subject };
   const body = composeBody(kind, ticket, params, locale, zone);
-  const subjectParams = { ...base, attempt: params.attempt ?? ticket.contactAttempts, max: params.maxAttempts ?? 3, priority: t(locale, `priority.${ticket.priority}`) };
+  const subjectParams = {
+    ...base,
+    attempt: params.attempt ?? ticket.contactAttempts,
+    max: params.maxAttempts ?? 3,
+    priority: t(locale, `priority.${ticket.priority}`),
+  };
   const subject = tagSubject(t(locale, `${messageKey(kind, ticket)}.subject`, subjectParams), ticket.number);
   const paragraphs = [greeting(locale, params.recipientName), body];
   if (kind !== 'closure') paragraphs.push(t(locale, 'mail.keep-number', base));
@@ -89,7 +94,13 @@ export function composeClientMessage(kind: TicketMailKind, ticket: Ticket, param
 /** The polite answer to someone who is not an authorized requester, naming who can authorize them. */
 export function composeUnauthorizedReply(
   locale: Locale,
-  input: { senderEmail: string; senderName?: string | undefined; originalSubject: string; authorizers: Array<{ name: string; email: string }>; clientKnown?: boolean | undefined },
+  input: {
+    senderEmail: string;
+    senderName?: string | undefined;
+    originalSubject: string;
+    authorizers: Array<{ name: string; email: string }>;
+    clientKnown?: boolean | undefined;
+  },
 ): ComposedMessage {
   const authorizers = input.authorizers.length
     ? input.authorizers.map((a) => `${a.name} <${a.email}>`).join(t(locale, 'mail.unauthorized-sender.or'))
@@ -115,13 +126,19 @@ export function composeAfterHoursDecision(
     decision,
     reason: window.reason ? t(locale, 'mail.after-hours-decision.reason', { reason: window.reason }) : '',
   });
-  return finish(t(locale, 'mail.after-hours-decision.subject', { decision }), [greeting(locale, options.recipientName), body, t(locale, 'mail.signature')]);
+  return finish(t(locale, 'mail.after-hours-decision.subject', { decision }), [
+    greeting(locale, options.recipientName),
+    body,
+    t(locale, 'mail.signature'),
+  ]);
 }
 
 /** The first-response deadline; one already past (a phone call logged late) is said to have passed, with what we do about it. */
 function responseDue(dueAt: string, sentAt: string | undefined, locale: Locale, zone: string): string {
   const due = formatInstant(dueAt, locale, zone);
-  return sentAt !== undefined && Date.parse(dueAt) <= Date.parse(sentAt) ? t(locale, 'mail.acknowledgement.response-passed', { due }) : due;
+  return sentAt !== undefined && Date.parse(dueAt) <= Date.parse(sentAt)
+    ? t(locale, 'mail.acknowledgement.response-passed', { due })
+    : due;
 }
 
 function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParams, locale: Locale, zone: string): string {
@@ -132,10 +149,16 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         number,
         priority: t(locale, `priority.${ticket.priority}`),
         type: t(locale, `type.${ticket.incidentType}`),
-        responseDue: p.responseDueAt ? responseDue(p.responseDueAt, p.sentAt, locale, zone) : t(locale, 'mail.acknowledgement.response-pending'),
+        responseDue: p.responseDueAt
+          ? responseDue(p.responseDueAt, p.sentAt, locale, zone)
+          : t(locale, 'mail.acknowledgement.response-pending'),
       });
       const rejected = (p.rejectedAttachments ?? []).map((a) =>
-        t(locale, 'mail.attachment-rejected', { filename: a.filename, size: formatBytes(a.sizeBytes), limit: formatBytes(a.limitBytes) }),
+        t(locale, 'mail.attachment-rejected', {
+          filename: a.filename,
+          size: formatBytes(a.sizeBytes),
+          limit: formatBytes(a.limitBytes),
+        }),
       );
       return [main, ...rejected].join('\n\n');
     }
@@ -171,7 +194,11 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
         reason: required(p.extensionReason, 'extensionReason'),
       });
     case 'phone-email-reminder':
-      return t(locale, messageKey(kind, ticket) === 'mail.email-reminder' ? 'mail.email-reminder.body' : 'mail.phone-email-reminder.body', { number });
+      return t(
+        locale,
+        messageKey(kind, ticket) === 'mail.email-reminder' ? 'mail.email-reminder.body' : 'mail.phone-email-reminder.body',
+        { number },
+      );
     case 'progress':
       return t(locale, 'mail.progress.body', { number, note: required(p.note, 'note') });
     case 'daily-email':
@@ -181,9 +208,22 @@ function composeBody(kind: TicketMailKind, ticket: Ticket, p: ClientMessageParam
     case 'phone-response':
       return t(locale, 'mail.phone-response.body', { number, note: required(p.note, 'note') });
     case 'triage': {
-      const lines = [t(locale, 'mail.triage.body', { number, priority: t(locale, `priority.${ticket.priority}`), type: t(locale, `type.${ticket.incidentType}`) })];
-      if (p.responseDueAt) lines.push(t(locale, 'mail.triage.response-due', { at: formatInstant(p.responseDueAt, locale, zone) }));
-      if (p.resolutionDueAt) lines.push(t(locale, 'mail.triage.resolution-due', { at: formatInstant(p.resolutionDueAt, locale, zone), budget: formatMinutes(ticket.budgetMinutes, locale) }));
+      const lines = [
+        t(locale, 'mail.triage.body', {
+          number,
+          priority: t(locale, `priority.${ticket.priority}`),
+          type: t(locale, `type.${ticket.incidentType}`),
+        }),
+      ];
+      if (p.responseDueAt)
+        lines.push(t(locale, 'mail.triage.response-due', { at: formatInstant(p.responseDueAt, locale, zone) }));
+      if (p.resolutionDueAt)
+        lines.push(
+          t(locale, 'mail.triage.resolution-due', {
+            at: formatInstant(p.resolutionDueAt, locale, zone),
+            budget: formatMinutes(ticket.budgetMinutes, locale),
+          }),
+        );
       return lines.join('\n');
     }
   }
@@ -214,7 +254,8 @@ function formatBytes(bytes: number): string {
 }
 
 function required<T>(value: T | undefined, field: string): T {
-  if (value === undefined || value === null || value === '') throw new ValidationError(field, 'is required for this kind of message');
+  if (value === undefined || value === null || value === '')
+    throw new ValidationError(field, 'is required for this kind of message');
   return value;
 }
 

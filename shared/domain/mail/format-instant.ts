@@ -58,7 +58,15 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
   let formatter = zoneFormatters.get(zone);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       formatter = null;
@@ -72,7 +80,13 @@ function localFields(ms: number, zone: string): LocalFields | undefined {
   const formatter = zoneFormatter(zone);
   const match = formatter ? EN_US_NUMERIC.exec(formatter.format(ms)) : null;
   if (!match) return undefined;
-  const [month, day, year, hour, minute] = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4]), Number(match[5])];
+  const [month, day, year, hour, minute] = [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+    Number(match[4]),
+    Number(match[5]),
+  ];
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return { year, month, day, hour, minute, weekday: weekday === 0 ? 7 : weekday };
@@ -95,8 +109,12 @@ function names(locale: Locale): Names {
   if (!found) {
     const tag = luxonLocale(locale);
     // 1 January 2024 was a Monday.
-    const weekdays = Array.from({ length: 7 }, (_, i) => DateTime.fromObject({ year: 2024, month: 1, day: 1 + i, hour: 12 }, { zone: 'utc', locale: tag }).toFormat('cccc'));
-    const months = Array.from({ length: 12 }, (_, i) => DateTime.fromObject({ year: 2024, month: 1 + i, day: 15, hour: 12 }, { zone: 'utc', locale: tag }).toFormat('LLLL'));
+    const weekdays = Array.from({ length: 7 }, (_, i) =>
+      DateTime.fromObject({ year: 2024, month: 1, day: 1 + i, hour: 12 }, { zone: 'utc', locale: tag }).toFormat('cccc'),
+    );
+    const months = Array.from({ length: 12 }, (_, i) =>
+      DateTime.fromObject({ year: 2024, month: 1 + i, day: 15, hour: 12 }, { zone: 'utc', locale: tag }).toFormat('LLLL'),
+    );
     found = { weekdays, months };
     namesByLocale.set(locale, found);
   }
@@ -112,7 +130,9 @@ function composeLocal(f: LocalFields, locale: Locale): string {
   const weekday = weekdays[f.weekday - 1];
   const month = months[f.month - 1];
   const time = `${pad2(f.hour)}:${pad2(f.minute)}`;
-  return locale === 'en' ? `${weekday}, ${month} ${f.day}, ${f.year}, ${time}` : `${weekday} ${f.day} de ${month} de ${f.year}, ${time}`;
+  return locale === 'en'
+    ? `${weekday}, ${month} ${f.day}, ${f.year}, ${time}`
+    : `${weekday} ${f.day} de ${month} de ${f.year}, ${time}`;
 }
 
 function formatWithLuxon(iso: string, locale: Locale, zone: string): string {

@@ -5,7 +5,8 @@ import type { MailAddress } from './inbound-mail';
  * marker (Gmail's "---------- Forwarded message ---------", Outlook's "-----Original Message-----" or
  * its underscore rule, Apple's "Begin forwarded message:", Spanish "Mensaje reenviado").
  */
-const MARKER = /^(-{2,}\s*(forwarded message|original message|mensaje reenviado|mensaje original)\s*-{2,}|_{10,}|begin forwarded message:|inicio del mensaje reenviado:)\s*$/i;
+const MARKER =
+  /^(-{2,}\s*(forwarded message|original message|mensaje reenviado|mensaje original)\s*-{2,}|_{10,}|begin forwarded message:|inicio del mensaje reenviado:)\s*$/i;
 const FROM_LINE = /^\*?(from|de):\*?\s*(.*)$/i;
 const ADDRESS = /<?([^\s<>"()@]+@[^\s<>"()]+\.[^\s<>"()]+)>?/;
 

@@ -30,7 +30,9 @@ export function stripQuotedReply(text: string): string {
     const next = (lines[i + 1] ?? '').trim();
     const wrapped = [`${line} ${next}`.trim(), `${line} ${next} ${(lines[i + 2] ?? '').trim()}`.trim()];
     const isHeaderBlock = HEADER_START.test(line) && lines.slice(i + 1, i + 5).some((l) => HEADER_NEXT.test(l.trim()));
-    const isAttribution = ATTRIBUTION.some((re) => re.test(line) || (/^(on|el|le)\b/i.test(line) && wrapped.some((w) => re.test(w))));
+    const isAttribution = ATTRIBUTION.some(
+      (re) => re.test(line) || (/^(on|el|le)\b/i.test(line) && wrapped.some((w) => re.test(w))),
+    );
     if (SEPARATORS.some((re) => re.test(line)) || isAttribution || isHeaderBlock) {
       end = i;
       break;

@@ -37,13 +37,15 @@ export function parseReplyIntent(body: string): ReplyIntent | undefined {
   if (clauses.some((c) => REFUSE_PHRASES.some((re) => re.test(c)))) return 'refuse';
   if (clauses.some((c) => REJECT_PHRASES.some((re) => re.test(c)))) return 'reject';
   const text = lines.join(' ');
-  if (/[?¿]/.test(text) || [HEDGE_WORDS, NEGATION_WORDS, DEFER_WORDS, RECEIPT_WORDS].some((re) => re.test(text))) return undefined;
+  if (/[?¿]/.test(text) || [HEDGE_WORDS, NEGATION_WORDS, DEFER_WORDS, RECEIPT_WORDS].some((re) => re.test(text)))
+    return undefined;
   const head = lines.slice(0, FIRST_LINES).flatMap(clausesOf);
   const approves = head.some((c) => APPROVE_PHRASES.some((re) => re.test(c)));
   const confirms = head.some((c) => CONFIRM_PHRASES.some((re) => re.test(c)));
   if (approves && !confirms) return 'approve';
   if (confirms && !approves) return 'confirm';
-  if (!approves && head.some((c) => YES_CLAUSE.test(c)) && head.every((c) => YES_CLAUSE.test(c) || NEUTRAL_CLAUSE.test(c))) return 'confirm';
+  if (!approves && head.some((c) => YES_CLAUSE.test(c)) && head.every((c) => YES_CLAUSE.test(c) || NEUTRAL_CLAUSE.test(c)))
+    return 'confirm';
   return undefined;
 }
 
@@ -60,7 +62,11 @@ function writtenLines(body: string): string[] {
 
 /** A greeting line that also answers ("Hola Luis, ya quedó") is read, not skipped. */
 function hasContent(line: string): boolean {
-  return clausesOf(line).some((c) => YES_CLAUSE.test(c) || [...CONFIRM_PHRASES, ...REJECT_PHRASES, ...APPROVE_PHRASES, ...REFUSE_PHRASES].some((re) => re.test(c)));
+  return clausesOf(line).some(
+    (c) =>
+      YES_CLAUSE.test(c) ||
+      [...CONFIRM_PHRASES, ...REJECT_PHRASES, ...APPROVE_PHRASES, ...REFUSE_PHRASES].some((re) => re.test(c)),
+  );
 }
 
 function clausesOf(line: string): string[] {

@@ -88,7 +88,8 @@ export const DEFER_WORDS =
   /\b((les|le|te|se los|se lo) (confirmo|aviso|comento|confirmamos|avisamos)(?! que)|lo (reviso|reviso y|pruebo|probamos|revisamos|voy a)|voy a (probar|revisar)|vamos a (probar|revisar)|en cuanto|mas tarde|manana|i'?ll (check|test|confirm|let you know|try)|i will (check|test|confirm|try)|will (confirm|let you know)|let (me|us) (check|test|try)|let you know|later|tomorrow)\b/;
 
 /** An acknowledgement of receipt is not a confirmation: "confirmo de recibido", "received, thanks". */
-export const RECEIPT_WORDS = /\b(de recibido|recibido|recibi|recibimos|acuse de recibo|received|receipt|got it|noted|enterad[oa])\b/;
+export const RECEIPT_WORDS =
+  /\b(de recibido|recibido|recibi|recibimos|acuse de recibo|received|receipt|got it|noted|enterad[oa])\b/;
 
 /** Any negation: a yes never contains one ("ya funciona, no se preocupe" is left to a person). */
 export const NEGATION_WORDS = /(\b(no|not|nunca|never|ni|tampoco|nada|nothing|nadie|nobody|sin exito)\b|n't\b)/;

@@ -89,6 +89,9 @@ export function readSenderAuthentication(headers: Readonly<Record<string, string
 }
 
 /** What the policy says to do: a message that failed is rejected or quarantined unless the policy accepts it. */
-export function senderAuthenticationAction(authentication: SenderAuthentication, policy: SenderAuthenticationPolicy): SenderAuthenticationAction {
+export function senderAuthenticationAction(
+  authentication: SenderAuthentication,
+  policy: SenderAuthenticationPolicy,
+): SenderAuthenticationAction {
   return authentication.kind === 'failed' ? policy : 'accept';
 }

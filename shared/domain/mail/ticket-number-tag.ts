@@ -7,7 +7,9 @@ const BARE_PATTERN = /\b(SUP-\d{4}-\d{4,})\b/gi;
 
 /** `[SUP-2026-0042] subject`, without doubling a tag the subject already carries. */
 export function tagSubject(subject: string, ticketNumber: string): string {
-  const clean = withoutTag(subject, ticketNumber).replace(/\s{2,}/g, ' ').trim();
+  const clean = withoutTag(subject, ticketNumber)
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return clean ? `[${ticketNumber}] ${clean}` : `[${ticketNumber}]`;
 }
 

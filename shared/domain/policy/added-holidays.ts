@@ -17,13 +17,18 @@ export interface AddedHoliday {
 }
 
 /** The date, name and kind an administrator typed, checked: a real date, a name, a known kind. */
-export function checkAddedHoliday(input: { date: string; name: string; kind: string }): Pick<AddedHoliday, 'date' | 'name' | 'kind'> {
+export function checkAddedHoliday(input: {
+  date: string;
+  name: string;
+  kind: string;
+}): Pick<AddedHoliday, 'date' | 'name' | 'kind'> {
   const date = input.date.trim();
   if (parseCivilDate(date) === null) throw new ValidationError('date', `"${input.date}" is not a date (YYYY-MM-DD)`);
   const name = input.name.trim();
   if (!name) throw new ValidationError('name', 'is required');
   if (name.length > 200) throw new ValidationError('name', 'must be at most 200 characters');
-  if (!(ADDED_HOLIDAY_KINDS as readonly string[]).includes(input.kind)) throw new ValidationError('kind', `"${input.kind}" is not one of ${ADDED_HOLIDAY_KINDS.join(', ')}`);
+  if (!(ADDED_HOLIDAY_KINDS as readonly string[]).includes(input.kind))
+    throw new ValidationError('kind', `"${input.kind}" is not one of ${ADDED_HOLIDAY_KINDS.join(', ')}`);
   return { date, name, kind: input.kind as AddedHolidayKind };
 }
 

@@ -11,7 +11,10 @@ export function pickBudget(policy: SupportPolicy, incidentType: IncidentType, mi
   if (!range) throw new ValidationError('incidentType', `unknown incident type "${incidentType}"`);
   if (minutes === undefined) return range.defaultMinutes;
   if (!Number.isInteger(minutes) || minutes < range.minMinutes || minutes > range.maxMinutes) {
-    throw new ValidationError('budgetMinutes', `${minutes} is outside the ${incidentType} range ${range.minMinutes}-${range.maxMinutes} minutes`);
+    throw new ValidationError(
+      'budgetMinutes',
+      `${minutes} is outside the ${incidentType} range ${range.minMinutes}-${range.maxMinutes} minutes`,
+    );
   }
   return minutes;
 }

@@ -6,7 +6,10 @@ import type { SupportPolicy } from './support-policy';
 export const DEFAULT_HOLIDAY_YEARS = { from: 2020, to: 2100 } as const;
 
 /** Mon-Fri 08:30-18:00 in America/Mexico_City, closed on the statutory rest days of `fromYear..toYear`. */
-export function mexicanSupportCalendar(fromYear: number = DEFAULT_HOLIDAY_YEARS.from, toYear: number = DEFAULT_HOLIDAY_YEARS.to): CalendarSpec {
+export function mexicanSupportCalendar(
+  fromYear: number = DEFAULT_HOLIDAY_YEARS.from,
+  toYear: number = DEFAULT_HOLIDAY_YEARS.to,
+): CalendarSpec {
   const day: Array<[string, string]> = [['08:30', '18:00']];
   const holidays: string[] = [];
   for (let year = fromYear; year <= toYear; year++) holidays.push(...mexicanRestDays(year));

@@ -55,7 +55,10 @@ export const supportPolicySchema = z.strictObject({
   atRiskPercent: percent,
   billing: z.strictObject({
     followUpMinutes: positiveMinutes,
-    afterHoursMultiplierPercent: z.number().int('must be a whole percentage').min(100, 'must be at least 100 (no discount after hours)'),
+    afterHoursMultiplierPercent: z
+      .number()
+      .int('must be a whole percentage')
+      .min(100, 'must be at least 100 (no discount after hours)'),
     hourlyRateCents: z.number().int('must be whole cents').nonnegative('must not be negative'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "MXN"'),
   }),
@@ -71,7 +74,9 @@ export const supportPolicySchema = z.strictObject({
   defaults: z.strictObject({ priority: z.enum(PRIORITIES), incidentType: z.enum(INCIDENT_TYPES) }),
   reminders: z.strictObject({ phoneEmailMinutes: positiveMinutes, microsoftCaseMinutes: minutes.min(1, 'must be at least 1') }),
   // Policies saved before this setting existed read as the default.
-  mail: z.strictObject({ senderAuthentication: z.enum(SENDER_AUTHENTICATION_POLICIES) }).default({ senderAuthentication: 'quarantine' }),
+  mail: z
+    .strictObject({ senderAuthentication: z.enum(SENDER_AUTHENTICATION_POLICIES) })
+    .default({ senderAuthentication: 'quarantine' }),
 });
 
 function describe(issue: z.core.$ZodIssue): { field: string; text: string } {

@@ -27,7 +27,12 @@ export function isEffective(requester: EffectiveDates, at: string | Date): boole
 }
 
 /** The requester record authorizing `email` for `client` at `at`, if any (email compared case-insensitively). */
-export function authorizedRequesterFor(client: Pick<Client, 'id'>, requesters: readonly AuthorizedRequester[], email: string, at: string | Date): AuthorizedRequester | undefined {
+export function authorizedRequesterFor(
+  client: Pick<Client, 'id'>,
+  requesters: readonly AuthorizedRequester[],
+  email: string,
+  at: string | Date,
+): AuthorizedRequester | undefined {
   const resolved = resolveRequester(requesters, email, at, client.id);
   return resolved.kind === 'authorized' ? resolved.requester : undefined;
 }
@@ -46,9 +51,16 @@ export type RequesterResolution =
  * two clients is never resolved by whichever record came first: without a client, that is `ambiguous`.
  * A deactivation effective at an instant refuses from that instant on ([effectiveFrom, effectiveTo)).
  */
-export function resolveRequester(records: readonly AuthorizedRequester[], email: string, at: string | Date, clientId?: string): RequesterResolution {
+export function resolveRequester(
+  records: readonly AuthorizedRequester[],
+  email: string,
+  at: string | Date,
+  clientId?: string,
+): RequesterResolution {
   const wanted = normalizeEmail(email);
-  const active = records.filter((r) => normalizeEmail(r.email) === wanted && (clientId === undefined || r.clientId === clientId) && isEffective(r, at));
+  const active = records.filter(
+    (r) => normalizeEmail(r.email) === wanted && (clientId === undefined || r.clientId === clientId) && isEffective(r, at),
+  );
   const clientIds = [...new Set(active.map((r) => r.clientId))];
   if (active.length === 0) return { kind: 'none' };
   if (clientIds.length > 1) return { kind: 'ambiguous', clientIds: clientIds.sort() };
@@ -67,7 +79,9 @@ export interface ClientWithRequesters {
  */
 export function isAuthorizedRequester(client: ClientWithRequesters, email: string, at: string | Date): boolean {
   const wanted = normalizeEmail(email);
-  return client.requesters.some((r) => (r.clientId === undefined || r.clientId === client.id) && normalizeEmail(r.email) === wanted && isEffective(r, at));
+  return client.requesters.some(
+    (r) => (r.clientId === undefined || r.clientId === client.id) && normalizeEmail(r.email) === wanted && isEffective(r, at),
+  );
 }
 
 /** Who an unauthorized sender should ask: the client's administrators in force at `at`, and the partner's account managers. */
@@ -77,9 +91,15 @@ export interface Authorizers {
 }
 
 /** For the unauthorized-sender reply: who can authorize the sender (client admins; the account's managers). */
-export function whoCanAuthorize(client: Pick<Client, 'id' | 'managerEmails'>, requesters: readonly AuthorizedRequester[], at: string | Date): Authorizers {
+export function whoCanAuthorize(
+  client: Pick<Client, 'id' | 'managerEmails'>,
+  requesters: readonly AuthorizedRequester[],
+  at: string | Date,
+): Authorizers {
   return {
-    clientAdmins: requesters.filter((r) => r.clientId === client.id && r.isClientAdmin && isEffective(r, at)).map((r) => ({ name: r.name, email: normalizeEmail(r.email) })),
+    clientAdmins: requesters
+      .filter((r) => r.clientId === client.id && r.isClientAdmin && isEffective(r, at))
+      .map((r) => ({ name: r.name, email: normalizeEmail(r.email) })),
     accountManagers: [...client.managerEmails],
   };
 }

@@ -1,7 +1,9 @@
 import type { SupportPolicy } from '../policy/support-policy';
 import type { Locale, StaffRole } from '../ticket/ticket-types';
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<infer _U> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Array<infer _U> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
 /** A client company under contract. */
 export interface Client {

@@ -51,7 +51,8 @@ export function newRequester(input: NewRequesterInput): AuthorizedRequester {
  */
 export function deactivateRequester(requester: AuthorizedRequester, effectiveTo: string): AuthorizedRequester {
   const to = isoOf(effectiveTo, 'effectiveTo');
-  if (Date.parse(to) < Date.parse(requester.effectiveFrom)) throw new ValidationError('effectiveTo', `${to} is before the requester became authorized (${requester.effectiveFrom})`);
+  if (Date.parse(to) < Date.parse(requester.effectiveFrom))
+    throw new ValidationError('effectiveTo', `${to} is before the requester became authorized (${requester.effectiveFrom})`);
   if (requester.effectiveTo !== undefined && Date.parse(to) > Date.parse(requester.effectiveTo)) {
     throw new ValidationError('effectiveTo', `the requester is already deactivated from ${requester.effectiveTo}`);
   }

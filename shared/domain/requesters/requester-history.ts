@@ -23,7 +23,12 @@ const ACTIONS: Record<string, RequesterChange['change']> = { 'requester.add': 'a
  * The audit entries of `clientId`'s requesters as readable changes, oldest first (the audit order on a tie); staff ids become
  * names, CLI users read as `soporte CLI (<user>)`.
  */
-export function requesterHistory(clientId: string, audit: readonly DirectoryAuditEntry[], staff: readonly Staff[], requesters: readonly AuthorizedRequester[]): RequesterChange[] {
+export function requesterHistory(
+  clientId: string,
+  audit: readonly DirectoryAuditEntry[],
+  staff: readonly Staff[],
+  requesters: readonly AuthorizedRequester[],
+): RequesterChange[] {
   const prefix = `requester:${clientId}:`;
   const staffById = new Map(staff.map((s) => [s.id, s]));
   const names = new Map(requesters.map((r) => [r.email, r.name]));
@@ -37,7 +42,11 @@ export function requesterHistory(clientId: string, audit: readonly DirectoryAudi
         at: entry.at,
         change: ACTIONS[entry.action],
         requesterEmail: email,
-        changedBy: member ? `${member.name} (${member.email})` : entry.actorId.startsWith('cli:') ? `soporte CLI (${entry.actorId.slice(4)})` : entry.actorId,
+        changedBy: member
+          ? `${member.name} (${member.email})`
+          : entry.actorId.startsWith('cli:')
+            ? `soporte CLI (${entry.actorId.slice(4)})`
+            : entry.actorId,
         changedById: entry.actorId,
       };
       const name = names.get(email);

@@ -64,8 +64,19 @@ export interface SlaExplanation {
 
 /** The events that move a clock: the changes an explanation lists (each has its `sla.change.*` message). */
 const CLOCK_EVENTS = [
-  'opened', 'first-response', 'priority-changed', 'incident-type-changed', 'information-requested', 'client-replied',
-  'escalated', 'microsoft-responded', 'budget-extension-approved', 'resolved', 'resolution-rejected', 'resolution-validated', 'closed-no-response',
+  'opened',
+  'first-response',
+  'priority-changed',
+  'incident-type-changed',
+  'information-requested',
+  'client-replied',
+  'escalated',
+  'microsoft-responded',
+  'budget-extension-approved',
+  'resolved',
+  'resolution-rejected',
+  'resolution-validated',
+  'closed-no-response',
 ] as const satisfies ReadonlyArray<TicketEvent['type']>;
 export type ClockEventType = (typeof CLOCK_EVENTS)[number];
 
@@ -100,7 +111,12 @@ function explainClock(status: ClockStatus, calendar: BusinessCalendar, pauses: r
   const spansOfPauses = pauses.length ? pauseSpans(pauses, start, until) : undefined;
   const parts = businessSegments(calendar, new Date(start), new Date(until), spansOfPauses);
   const spans: ExplainedSpan[] = [
-    ...parts.counted.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), minutes: s.minutes, kind: 'counted' as const })),
+    ...parts.counted.map((s) => ({
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      minutes: s.minutes,
+      kind: 'counted' as const,
+    })),
     ...parts.skipped.map((s) => {
       const span: ExplainedSpan = { start: s.start.toISOString(), end: s.end.toISOString(), minutes: s.minutes, kind: s.reason };
       if (s.date !== undefined) span.date = s.date;
@@ -138,7 +154,13 @@ function explainClock(status: ClockStatus, calendar: BusinessCalendar, pauses: r
  * `events` are given, the log entries that moved the clocks (priority or type changes, pauses,
  * resolution, rejection). Structured data; render it with formatSlaExplanation.
  */
-export function explainSla(ticket: Ticket, events: ReadonlyArray<NewTicketEvent | TicketEvent> | undefined, policy: SupportPolicy, calendar: BusinessCalendar, at: Date): SlaExplanation {
+export function explainSla(
+  ticket: Ticket,
+  events: ReadonlyArray<NewTicketEvent | TicketEvent> | undefined,
+  policy: SupportPolicy,
+  calendar: BusinessCalendar,
+  at: Date,
+): SlaExplanation {
   const status = slaStatus(ticket, policy, calendar, at);
   const until = at.getTime();
   return {
@@ -151,6 +173,8 @@ export function explainSla(ticket: Ticket, events: ReadonlyArray<NewTicketEvent 
     incidentType: ticket.incidentType,
     response: explainClock(status.response, calendar, [], at),
     resolution: explainClock(status.resolution, calendar, ticket.pauses, at),
-    changes: (events ?? []).flatMap((e): ExplainedChange[] => (movesAClock(e.type) && parseInstant(e.at) <= until ? [{ at: e.at, type: e.type, detail: detailOf(e) }] : [])),
+    changes: (events ?? []).flatMap((e): ExplainedChange[] =>
+      movesAClock(e.type) && parseInstant(e.at) <= until ? [{ at: e.at, type: e.type, detail: detailOf(e) }] : [],
+    ),
   };
 }

@@ -10,7 +10,9 @@ export function formatDuration(minutes: number, locale: Locale): string {
   const whole = Math.round(minutes);
   const hours = Math.floor(whole / 60);
   if (hours === 0) return t(locale, 'sla.receipt.minutes', { minutes: whole });
-  return whole % 60 === 0 ? t(locale, 'sla.receipt.hours', { hours }) : t(locale, 'sla.receipt.hours-minutes', { hours, minutes: whole % 60 });
+  return whole % 60 === 0
+    ? t(locale, 'sla.receipt.hours', { hours })
+    : t(locale, 'sla.receipt.hours-minutes', { hours, minutes: whole % 60 });
 }
 
 /** Width of the receipt's amount column. */
@@ -23,7 +25,11 @@ function clockLines(c: ClockExplanation, e: SlaExplanation, locale: Locale): str
   const heading =
     c.clock === 'response'
       ? t(locale, 'sla.explain.clock.response', { priority: t(locale, `priority.${e.priority}`), state })
-      : t(locale, 'sla.explain.clock.resolution', { incidentType: t(locale, `type.${e.incidentType}`), breach: d(c.breachMinutes), state });
+      : t(locale, 'sla.explain.clock.resolution', {
+          incidentType: t(locale, `type.${e.incidentType}`),
+          breach: d(c.breachMinutes),
+          state,
+        });
   // Each row: a label and an amount; the amounts line up in one right-aligned column.
   const rows: Array<[string, string]> = c.spans.map((span) => {
     const params: MessageParams = { start: at(span.start), end: at(span.end) };
@@ -34,15 +40,20 @@ function clockLines(c: ClockExplanation, e: SlaExplanation, locale: Locale): str
   const totals: Array<[string, string]> = [
     [`  ${t(locale, 'sla.explain.counted')}`, d(c.countedMinutes)],
     [`  ${t(locale, 'sla.explain.allowed')}`, d(c.breachMinutes)],
-    c.remainingMinutes >= 0 ? [`  ${t(locale, 'sla.explain.left')}`, d(c.remainingMinutes)] : [`  ${t(locale, 'sla.explain.over')}`, d(-c.remainingMinutes)],
+    c.remainingMinutes >= 0
+      ? [`  ${t(locale, 'sla.explain.left')}`, d(c.remainingMinutes)]
+      : [`  ${t(locale, 'sla.explain.over')}`, d(-c.remainingMinutes)],
   ];
   const width = Math.max(...[...rows, ...totals].map(([label]) => label.length));
   const row = ([label, amount]: [string, string]) => `${label.padEnd(width)} ${amount.padStart(AMOUNT_WIDTH)}`;
   const lines = [heading, ...rows.map(row), `  ${'-'.repeat(width - 1 + AMOUNT_WIDTH)}`, ...totals.map(row)];
   lines.push(`  ${t(locale, 'sla.explain.thresholds', { atRisk: d(c.atRiskMinutes), breach: d(c.breachMinutes) })}`);
   lines.push(`  ${t(locale, c.stopped ? 'sla.explain.stopped' : 'sla.explain.running', { at: at(c.countedUntil) })}`);
-  if (c.breachAt && c.atRiskAt) lines.push(`  ${t(locale, 'sla.explain.due', { atRiskAt: at(c.atRiskAt), breachAt: at(c.breachAt) })}`);
-  lines.push(`  ${t(locale, 'sla.explain.skipped', { closed: d(c.skippedMinutes.closed), holiday: d(c.skippedMinutes.holiday), pause: d(c.skippedMinutes.pause) })}`);
+  if (c.breachAt && c.atRiskAt)
+    lines.push(`  ${t(locale, 'sla.explain.due', { atRiskAt: at(c.atRiskAt), breachAt: at(c.breachAt) })}`);
+  lines.push(
+    `  ${t(locale, 'sla.explain.skipped', { closed: d(c.skippedMinutes.closed), holiday: d(c.skippedMinutes.holiday), pause: d(c.skippedMinutes.pause) })}`,
+  );
   return lines;
 }
 

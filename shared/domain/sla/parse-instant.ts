@@ -2,13 +2,56 @@ import { ValidationError } from '../common/errors';
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` (the store's canonical form, what toISOString writes) read by hand; NaN otherwise. */
 function canonical(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return NaN;
-  const d0 = s.charCodeAt(0) - 48, d1 = s.charCodeAt(1) - 48, d2 = s.charCodeAt(2) - 48, d3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, a0 = s.charCodeAt(8) - 48, a1 = s.charCodeAt(9) - 48;
-  const h0 = s.charCodeAt(11) - 48, h1 = s.charCodeAt(12) - 48, i0 = s.charCodeAt(14) - 48, i1 = s.charCodeAt(15) - 48;
-  const s0 = s.charCodeAt(17) - 48, s1 = s.charCodeAt(18) - 48, f0 = s.charCodeAt(20) - 48, f1 = s.charCodeAt(21) - 48, f2 = s.charCodeAt(22) - 48;
+  if (
+    s.length !== 24 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46 ||
+    s.charCodeAt(23) !== 90
+  )
+    return NaN;
+  const d0 = s.charCodeAt(0) - 48,
+    d1 = s.charCodeAt(1) - 48,
+    d2 = s.charCodeAt(2) - 48,
+    d3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48,
+    m1 = s.charCodeAt(6) - 48,
+    a0 = s.charCodeAt(8) - 48,
+    a1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48,
+    h1 = s.charCodeAt(12) - 48,
+    i0 = s.charCodeAt(14) - 48,
+    i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48,
+    s1 = s.charCodeAt(18) - 48,
+    f0 = s.charCodeAt(20) - 48,
+    f1 = s.charCodeAt(21) - 48,
+    f2 = s.charCodeAt(22) - 48;
   // Any non-digit makes some value negative or above 9: one unsigned check covers them all.
-  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15 || d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || m0 > 9 || m1 > 9 || a0 > 9 || a1 > 9 || h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 || f0 > 9 || f1 > 9 || f2 > 9) return NaN;
+  if (
+    (d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1 | h0 | h1 | i0 | i1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15 ||
+    d0 > 9 ||
+    d1 > 9 ||
+    d2 > 9 ||
+    d3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    a0 > 9 ||
+    a1 > 9 ||
+    h0 > 9 ||
+    h1 > 9 ||
+    i0 > 9 ||
+    i1 > 9 ||
+    s0 > 9 ||
+    s1 > 9 ||
+    f0 > 9 ||
+    f1 > 9 ||
+    f2 > 9
+  )
+    return NaN;
   const month = m0 * 10 + m1;
   const day = a0 * 10 + a1;
   const hour = h0 * 10 + h1;

@@ -7,7 +7,9 @@ import type { SupportPolicy } from '../policy/support-policy';
  * of a client run inside them (requested and refused ones are ignored).
  */
 export function withAfterHoursWindows(calendar: BusinessCalendar, windows: readonly AfterHoursWindow[]): BusinessCalendar {
-  const approved = windows.filter((w) => w.status === 'approved').map((w) => ({ start: new Date(w.start), end: new Date(w.end) }));
+  const approved = windows
+    .filter((w) => w.status === 'approved')
+    .map((w) => ({ start: new Date(w.start), end: new Date(w.end) }));
   return approved.length ? withOpenWindows(calendar, approved) : calendar;
 }
 

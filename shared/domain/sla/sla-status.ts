@@ -15,7 +15,12 @@ const MS_PER_MINUTE = 60_000;
  * Pauses as epoch-ms segments clipped to `[start, until)`, the open one ending at `until`, sorted and
  * merged; and whether one of them holds instant `now`.
  */
-function readPauses(pauses: readonly SlaPause[], start: number, until: number, now: number): { segments: TimeSegment[]; holdsNow: boolean } {
+function readPauses(
+  pauses: readonly SlaPause[],
+  start: number,
+  until: number,
+  now: number,
+): { segments: TimeSegment[]; holdsNow: boolean } {
   const segments: TimeSegment[] = [];
   let holdsNow = false;
   for (const pause of pauses) {
@@ -26,7 +31,8 @@ function readPauses(pauses: readonly SlaPause[], start: number, until: number, n
     const b = to < until ? to : until;
     if (b <= a) continue;
     const last = segments[segments.length - 1];
-    if (last !== undefined && a <= last.end) segments[segments.length - 1] = { start: last.start, end: b > last.end ? b : last.end };
+    if (last !== undefined && a <= last.end)
+      segments[segments.length - 1] = { start: last.start, end: b > last.end ? b : last.end };
     else segments.push({ start: a, end: b });
   }
   return { segments, holdsNow };
@@ -72,7 +78,17 @@ class FromStart {
  * `calendar`, whose closed time already includes the clock's pauses. Plain data: the due instants are
  * computed here, only while the clock runs and is not paused (a pause moves them).
  */
-function readClock(clock: SlaClockName, calendar: BusinessCalendar, thresholds: Thresholds, start: number, startedAt: string, end: number, stoppedAt: string | undefined, running: boolean, paused: boolean): ClockStatus {
+function readClock(
+  clock: SlaClockName,
+  calendar: BusinessCalendar,
+  thresholds: Thresholds,
+  start: number,
+  startedAt: string,
+  end: number,
+  stoppedAt: string | undefined,
+  running: boolean,
+  paused: boolean,
+): ClockStatus {
   const counted = new FromStart(calendar, start);
   const elapsedMs = counted.openMsUntil(end);
   const elapsed = elapsedMs / MS_PER_MINUTE;
@@ -86,7 +102,16 @@ function readClock(clock: SlaClockName, calendar: BusinessCalendar, thresholds: 
   else if (paused) state = 'paused';
   else if (elapsed >= atRiskMinutes) state = 'at-risk';
   else state = 'on-track';
-  const status: ClockStatus = { clock, state, elapsedMinutes: elapsed, remainingMinutes: breachMinutes - elapsed, targetMinutes, atRiskMinutes, breachMinutes, startedAt };
+  const status: ClockStatus = {
+    clock,
+    state,
+    elapsedMinutes: elapsed,
+    remainingMinutes: breachMinutes - elapsed,
+    targetMinutes,
+    atRiskMinutes,
+    breachMinutes,
+    startedAt,
+  };
   if (!running) status.stoppedAt = stoppedAt ?? isoOfEpoch(end);
   else if (!paused) {
     if (targetMinutes !== null) status.targetAt = isoOfEpoch(counted.dueAt(targetMinutes));
@@ -128,15 +153,36 @@ export function slaStatus(ticket: SlaTicket, policy: SupportPolicy, calendar: Bu
   const responseStop = ticket.firstResponseAt === undefined ? Infinity : parseInstant(ticket.firstResponseAt, 'firstResponseAt');
   const r = policy.response[ticket.priority];
   const responseEnd = endOf(start, responseStop, now);
-  const response = readClock('response', calendar, thresholdsOf(r.targetMinutes, r.breachMinutes, policy.atRiskPercent), start, startedAt, responseEnd, stopText(ticket.firstResponseAt, responseStop, responseEnd), responseStop > now, false);
+  const response = readClock(
+    'response',
+    calendar,
+    thresholdsOf(r.targetMinutes, r.breachMinutes, policy.atRiskPercent),
+    start,
+    startedAt,
+    responseEnd,
+    stopText(ticket.firstResponseAt, responseStop, responseEnd),
+    responseStop > now,
+    false,
+  );
 
   const stopAt = ticket.resolvedAt ?? ticket.closedAt;
-  const resolutionStop = stopAt === undefined ? Infinity : parseInstant(stopAt, stopAt === ticket.resolvedAt ? 'resolvedAt' : 'closedAt');
+  const resolutionStop =
+    stopAt === undefined ? Infinity : parseInstant(stopAt, stopAt === ticket.resolvedAt ? 'resolvedAt' : 'closedAt');
   const resolutionEnd = endOf(start, resolutionStop, now);
   const running = resolutionStop > now;
   const pauses = ticket.pauses.length > 0 ? readPauses(ticket.pauses, start, resolutionEnd, now) : undefined;
   const pausedCalendar = pauses !== undefined ? withClosedSegments(calendar, pauses.segments) : calendar;
   const paused = running && pauses !== undefined && pauses.holdsNow;
-  const resolution = readClock('resolution', pausedCalendar, thresholdsOf(null, ticket.budgetMinutes, policy.atRiskPercent), start, startedAt, resolutionEnd, stopText(stopAt, resolutionStop, resolutionEnd), running, paused);
+  const resolution = readClock(
+    'resolution',
+    pausedCalendar,
+    thresholdsOf(null, ticket.budgetMinutes, policy.atRiskPercent),
+    start,
+    startedAt,
+    resolutionEnd,
+    stopText(stopAt, resolutionStop, resolutionEnd),
+    running,
+    paused,
+  );
   return { at: isoOfEpoch(now), response, resolution };
 }

@@ -6,7 +6,10 @@ export type SlaState = (typeof SLA_STATES)[number];
 export type SlaClockName = 'response' | 'resolution';
 
 /** The ticket fields the clocks read (a stored Ticket has them all). */
-export type SlaTicket = Pick<Ticket, 'priority' | 'budgetMinutes' | 'openedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'pauses'>;
+export type SlaTicket = Pick<
+  Ticket,
+  'priority' | 'budgetMinutes' | 'openedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'pauses'
+>;
 
 /** One clock at one instant. Minutes are business minutes (may carry seconds as fractions). */
 export interface ClockStatus {

@@ -47,8 +47,14 @@ export function buildStatement(input: StatementInput): StatementData {
       if (event.type === 'resolved') counts.resolved += 1;
       else if (event.type === 'resolution-validated') counts.closedValidated += 1;
       else if (event.type === 'closed-no-response') counts.closedNoResponse += 1;
-      const caseNumber = event.type === 'microsoft-case-recorded' ? event.data.caseNumber : event.type === 'escalated' ? event.data.microsoftCaseNumber : undefined;
-      if (caseNumber !== undefined && !microsoftCases.some((c) => c.caseNumber === caseNumber)) microsoftCases.push({ ticketNumber: ticket.number, caseNumber });
+      const caseNumber =
+        event.type === 'microsoft-case-recorded'
+          ? event.data.caseNumber
+          : event.type === 'escalated'
+            ? event.data.microsoftCaseNumber
+            : undefined;
+      if (caseNumber !== undefined && !microsoftCases.some((c) => c.caseNumber === caseNumber))
+        microsoftCases.push({ ticketNumber: ticket.number, caseNumber });
     }
     for (const request of extensionRequests(events)) {
       if (inMonth(request.requestedAt)) extensions.requested += 1;
@@ -67,7 +73,19 @@ export function buildStatement(input: StatementInput): StatementData {
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
     .map((e) => {
       // The line's own amount, for the reader: the statement's total is the hours report's (summary.total).
-      const line: StatementLine = { entryId: e.id, at: e.at, ticketId: e.ticketId, ticketNumber: number.get(e.ticketId) ?? e.ticketId, kind: e.kind, minutes: e.minutes, consultants: e.consultants, billedMinutes: e.billedMinutes, afterHours: e.afterHours, multiplierPercent: e.multiplierPercent, chargeCents: chargeCents(e.billedMinutes * e.multiplierPercent, policy) };
+      const line: StatementLine = {
+        entryId: e.id,
+        at: e.at,
+        ticketId: e.ticketId,
+        ticketNumber: number.get(e.ticketId) ?? e.ticketId,
+        kind: e.kind,
+        minutes: e.minutes,
+        consultants: e.consultants,
+        billedMinutes: e.billedMinutes,
+        afterHours: e.afterHours,
+        multiplierPercent: e.multiplierPercent,
+        chargeCents: chargeCents(e.billedMinutes * e.multiplierPercent, policy),
+      };
       if (e.followUpKind !== undefined) line.followUpKind = e.followUpKind;
       return line;
     });

@@ -32,6 +32,13 @@ export function statementId(clientId: string, month: string): string {
 
 /** A client's reply to a statement: "de acuerdo" / "agreed" (and the like) is agreement; anything else a dispute. */
 export function statementReplyIntent(text: string): 'agreed' | 'disputed' {
-  const first = text.trim().split(/\r?\n/)[0].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return /^(de acuerdo|estamos de acuerdo|conforme|aprobado|agreed|we agree|approved|ok\b|okay\b)/.test(first) ? 'agreed' : 'disputed';
+  const first = text
+    .trim()
+    .split(/\r?\n/)[0]
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return /^(de acuerdo|estamos de acuerdo|conforme|aprobado|agreed|we agree|approved|ok\b|okay\b)/.test(first)
+    ? 'agreed'
+    : 'disputed';
 }

@@ -20,7 +20,11 @@ function requirePositiveInt(value: number, field: string): void {
 }
 
 function refuse(ticket: Ticket, event: AnyEvent, why: string): never {
-  throw new InvalidTransitionError(ticket.status, event.type, `a ticket that is ${ticket.status} cannot take "${event.type}": ${why}`);
+  throw new InvalidTransitionError(
+    ticket.status,
+    event.type,
+    `a ticket that is ${ticket.status} cannot take "${event.type}": ${why}`,
+  );
 }
 
 /** Closes the open pause at `at` when the status leaves a waiting state; opens one when it enters. */
@@ -42,19 +46,25 @@ type TicketChanges = Partial<DraftTicket>;
 function changes(ticket: Ticket, event: AnyEvent): TicketChanges {
   switch (event.type) {
     case 'email-linked':
-      return { awaitingEmail: false, sourceMessageId: ticket.sourceMessageId ?? event.data.messageId, conversationId: event.data.conversationId ?? ticket.conversationId };
+      return {
+        awaitingEmail: false,
+        sourceMessageId: ticket.sourceMessageId ?? event.data.messageId,
+        conversationId: event.data.conversationId ?? ticket.conversationId,
+      };
     case 'first-response':
       return { firstResponseAt: event.at, firstResponseBy: event.data.by };
     case 'assigned':
       return { assigneeId: event.data.assigneeId };
     case 'priority-changed': {
-      if (event.data.from !== ticket.priority) throw new ValidationError('from', `the ticket's priority is ${ticket.priority}, not ${event.data.from}`);
+      if (event.data.from !== ticket.priority)
+        throw new ValidationError('from', `the ticket's priority is ${ticket.priority}, not ${event.data.from}`);
       if (event.data.to === ticket.priority) throw new ValidationError('to', `the priority is already ${ticket.priority}`);
       // Once someone triaged the priority, intake's suggestion has been answered.
       return { priority: event.data.to, prioritySuggestion: undefined };
     }
     case 'incident-type-changed': {
-      if (event.data.from !== ticket.incidentType) throw new ValidationError('from', `the ticket's incident type is ${ticket.incidentType}, not ${event.data.from}`);
+      if (event.data.from !== ticket.incidentType)
+        throw new ValidationError('from', `the ticket's incident type is ${ticket.incidentType}, not ${event.data.from}`);
       requirePositiveInt(event.data.budgetMinutes, 'budgetMinutes');
       return { incidentType: event.data.to, budgetMinutes: event.data.budgetMinutes };
     }
@@ -74,14 +84,19 @@ function changes(ticket: Ticket, event: AnyEvent): TicketChanges {
     case 'contact-attempted': {
       if (ticket.finalNoticeAt) refuse(ticket, event, 'the final notice already went out');
       const expected = ticket.contactAttempts + 1;
-      if (event.data.attempt !== expected) throw new ValidationError('attempt', `the next contact attempt is number ${expected}, not ${event.data.attempt}`);
+      if (event.data.attempt !== expected)
+        throw new ValidationError('attempt', `the next contact attempt is number ${expected}, not ${event.data.attempt}`);
       const reply = event.type === 'information-requested' ? { firstResponseAt: ticket.firstResponseAt ?? event.at } : {};
       return { ...reply, contactAttempts: expected, lastContactAttemptAt: event.at };
     }
     case 'final-notice-sent':
       if (ticket.finalNoticeAt) refuse(ticket, event, 'the final notice already went out');
       if (ticket.contactAttempts < 1) refuse(ticket, event, 'no contact attempt went unanswered yet');
-      if (event.data.attempts !== ticket.contactAttempts) throw new ValidationError('attempts', `the ticket has ${ticket.contactAttempts} unanswered attempts, not ${event.data.attempts}`);
+      if (event.data.attempts !== ticket.contactAttempts)
+        throw new ValidationError(
+          'attempts',
+          `the ticket has ${ticket.contactAttempts} unanswered attempts, not ${event.data.attempts}`,
+        );
       return { finalNoticeAt: event.at };
     case 'closed-no-response':
       if (!ticket.finalNoticeAt) refuse(ticket, event, 'no final notice was sent');
@@ -91,7 +106,8 @@ function changes(ticket: Ticket, event: AnyEvent): TicketChanges {
     case 'escalated': {
       const { from, to, reason, microsoftCaseNumber } = event.data;
       if (from !== ticket.level) throw new ValidationError('from', `the ticket is at ${ticket.level}, not ${from}`);
-      if (SUPPORT_LEVELS.indexOf(to) <= SUPPORT_LEVELS.indexOf(from)) throw new ValidationError('to', `escalation goes up: ${to} is not above ${from}`);
+      if (SUPPORT_LEVELS.indexOf(to) <= SUPPORT_LEVELS.indexOf(from))
+        throw new ValidationError('to', `escalation goes up: ${to} is not above ${from}`);
       if (!reason || !reason.trim()) throw new ValidationError('reason', 'an escalation needs a reason');
       return { level: to, microsoftCaseNumber: microsoftCaseNumber ?? ticket.microsoftCaseNumber };
     }
@@ -99,21 +115,31 @@ function changes(ticket: Ticket, event: AnyEvent): TicketChanges {
       if (!event.data.caseNumber.trim()) throw new ValidationError('caseNumber', 'must not be empty');
       return { microsoftCaseNumber: event.data.caseNumber.trim() };
     case 'budget-extension-requested':
-      if (ticket.pendingExtension) refuse(ticket, event, `extension ${ticket.pendingExtension.requestId} still awaits the client's answer`);
+      if (ticket.pendingExtension)
+        refuse(ticket, event, `extension ${ticket.pendingExtension.requestId} still awaits the client's answer`);
       requirePositiveInt(event.data.minutes, 'minutes');
       return { pendingExtension: { requestId: event.data.requestId, minutes: event.data.minutes, requestedAt: event.at } };
     case 'budget-extension-approved': {
       const pending = ticket.pendingExtension;
-      if (!pending || pending.requestId !== event.data.requestId) refuse(ticket, event, `no pending extension ${event.data.requestId}`);
+      if (!pending || pending.requestId !== event.data.requestId)
+        refuse(ticket, event, `no pending extension ${event.data.requestId}`);
       requirePositiveInt(event.data.minutes, 'minutes');
-      if (event.data.minutes > pending.minutes) throw new ValidationError('minutes', `approves ${event.data.minutes} but only ${pending.minutes} were requested`);
+      if (event.data.minutes > pending.minutes)
+        throw new ValidationError('minutes', `approves ${event.data.minutes} but only ${pending.minutes} were requested`);
       return { budgetMinutes: ticket.budgetMinutes + event.data.minutes, pendingExtension: undefined };
     }
     case 'budget-extension-refused':
-      if (!ticket.pendingExtension || ticket.pendingExtension.requestId !== event.data.requestId) refuse(ticket, event, `no pending extension ${event.data.requestId}`);
+      if (!ticket.pendingExtension || ticket.pendingExtension.requestId !== event.data.requestId)
+        refuse(ticket, event, `no pending extension ${event.data.requestId}`);
       return { pendingExtension: undefined };
     case 'resolved':
-      return { resolvedAt: event.at, firstResponseAt: ticket.firstResponseAt ?? event.at, contactAttempts: 0, lastContactAttemptAt: undefined, finalNoticeAt: undefined };
+      return {
+        resolvedAt: event.at,
+        firstResponseAt: ticket.firstResponseAt ?? event.at,
+        contactAttempts: 0,
+        lastContactAttemptAt: undefined,
+        finalNoticeAt: undefined,
+      };
     case 'resolution-validated':
       return { closeReason: 'validated', closedAt: event.at };
     case 'resolution-rejected':
@@ -144,7 +170,8 @@ export function applyEvent(ticket: Ticket, event: AnyEvent): Ticket {
   if (!status) throw new InvalidTransitionError(ticket.status, key);
   const at = Date.parse(event.at);
   if (Number.isNaN(at)) throw new ValidationError('at', `"${event.at}" is not an ISO instant`);
-  if (at < Date.parse(ticket.lastActivityAt)) throw new ValidationError('at', `${event.at} is before the ticket's last activity ${ticket.lastActivityAt}`);
+  if (at < Date.parse(ticket.lastActivityAt))
+    throw new ValidationError('at', `${event.at} is before the ticket's last activity ${ticket.lastActivityAt}`);
   const fields = changes(ticket, event);
   const base: DraftTicket = { ...ticket, ...fields, status, lastActivityAt: event.at };
   // A projection never carries `key: undefined`.

@@ -36,20 +36,31 @@ function spacedAfter(at: string, policy: SupportPolicy, calendar: BusinessCalend
  * and the final notice only once the last attempt has gone unanswered that long. A ticket whose status
  * takes no contact attempt (the transition table) is blocked by `status`. Pure: `now` is given.
  */
-export function contactAttemptStatus(ticket: ContactTicket, policy: SupportPolicy, calendar: BusinessCalendar, now: Date): ContactAttemptStatus {
+export function contactAttemptStatus(
+  ticket: ContactTicket,
+  policy: SupportPolicy,
+  calendar: BusinessCalendar,
+  now: Date,
+): ContactAttemptStatus {
   const max = policy.noResponse.contactAttempts;
   const made = ticket.contactAttempts;
   const base = { made, max };
   if (ticket.finalNoticeAt) return { ...base, allowed: false, blocked: 'final-notice-sent' };
   const last = made > 0 ? (ticket.lastContactAttemptAt ?? ticket.lastActivityAt) : undefined;
   const spaced = last ? spacedAfter(last, policy, calendar) : undefined;
-  if (made >= max) return { ...base, allowed: false, blocked: 'all-attempts-made', ...definedOnly({ finalNoticeDueAt: spaced?.toISOString() }) };
-  if (spaced && now.getTime() < spaced.getTime()) return { ...base, allowed: false, blocked: 'too-soon', nextAttemptAt: spaced.toISOString() };
+  if (made >= max)
+    return { ...base, allowed: false, blocked: 'all-attempts-made', ...definedOnly({ finalNoticeDueAt: spaced?.toISOString() }) };
+  if (spaced && now.getTime() < spaced.getTime())
+    return { ...base, allowed: false, blocked: 'too-soon', nextAttemptAt: spaced.toISOString() };
   if (!allowedEvents(ticket.status).includes('contact-attempted')) return { ...base, allowed: false, blocked: 'status' };
   return { ...base, allowed: true };
 }
 
 /** True when the final notice is due at `now` (every attempt made and the last one unanswered long enough). */
 export function finalNoticeDue(status: ContactAttemptStatus, now: Date): boolean {
-  return status.blocked === 'all-attempts-made' && status.finalNoticeDueAt !== undefined && now.getTime() >= Date.parse(status.finalNoticeDueAt);
+  return (
+    status.blocked === 'all-attempts-made' &&
+    status.finalNoticeDueAt !== undefined &&
+    now.getTime() >= Date.parse(status.finalNoticeDueAt)
+  );
 }

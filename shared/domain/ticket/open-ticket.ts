@@ -7,7 +7,17 @@ import type { SupportPolicy } from '../policy/support-policy';
 import { isMoreUrgent, type PrioritySuggestion } from './priority-suggestion';
 import type { Ticket } from './ticket';
 import type { NewTicketEvent, TicketEvent } from './ticket-event';
-import { CHANNELS, INCIDENT_TYPES, LOCALES, PRIORITIES, type Actor, type Channel, type IncidentType, type Locale, type Priority } from './ticket-types';
+import {
+  CHANNELS,
+  INCIDENT_TYPES,
+  LOCALES,
+  PRIORITIES,
+  type Actor,
+  type Channel,
+  type IncidentType,
+  type Locale,
+  type Priority,
+} from './ticket-types';
 
 /**
  * The longest description a ticket records (every store can hold it: SharePoint's multi-line text
@@ -76,7 +86,12 @@ export function ticketFromOpened(ticketId: string, event: OpenedEvent | Extract<
     lastActivityAt: event.at,
     pauses: [],
     consumedMinutes: 0,
-    ...definedOnly({ sourceMessageId: d.sourceMessageId, conversationId: d.conversationId, linkedTicketId: d.linkedTicketId, prioritySuggestion: d.prioritySuggestion }),
+    ...definedOnly({
+      sourceMessageId: d.sourceMessageId,
+      conversationId: d.conversationId,
+      linkedTicketId: d.linkedTicketId,
+      prioritySuggestion: d.prioritySuggestion,
+    }),
   };
   return ticket;
 }
@@ -90,7 +105,8 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
   requireText('clientId', input.clientId);
   const requesterEmail = requireEmail('requesterEmail', input.requesterEmail);
   requireText('subject', input.subject);
-  if ((input.description ?? '').length > DESCRIPTION_MAX_CHARS) throw new ValidationError('description', `is ${input.description.length} characters long; at most ${DESCRIPTION_MAX_CHARS}`);
+  if ((input.description ?? '').length > DESCRIPTION_MAX_CHARS)
+    throw new ValidationError('description', `is ${input.description.length} characters long; at most ${DESCRIPTION_MAX_CHARS}`);
   requireOneOf('channel', input.channel, CHANNELS);
   requireOneOf('locale', input.locale, LOCALES);
   if (Number.isNaN(Date.parse(input.at))) throw new ValidationError('at', `"${input.at}" is not an ISO instant`);
@@ -108,9 +124,14 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
     awaitingEmail: input.awaitingEmail ?? (input.channel === 'phone' || input.channel === 'teams'),
     policyVersion: policyVersion(policy),
     locale: input.locale,
-    ...definedOnly({ sourceMessageId: input.sourceMessageId, conversationId: input.conversationId, linkedTicketId: input.linkedTicketId }),
+    ...definedOnly({
+      sourceMessageId: input.sourceMessageId,
+      conversationId: input.conversationId,
+      linkedTicketId: input.linkedTicketId,
+    }),
   };
-  if (input.prioritySuggestion && isMoreUrgent(input.prioritySuggestion.priority, priority)) data.prioritySuggestion = input.prioritySuggestion;
+  if (input.prioritySuggestion && isMoreUrgent(input.prioritySuggestion.priority, priority))
+    data.prioritySuggestion = input.prioritySuggestion;
   const event: OpenedEvent = { type: 'opened', at: input.at, actor: input.actor, channel: input.channel, data };
   return { ticket: ticketFromOpened(input.id, event), event };
 }
@@ -119,8 +140,16 @@ export function openTicket(input: OpenTicketInput, policy: SupportPolicy): { tic
  * Opening data for a new request about a closed ticket (closed tickets never reopen): same client,
  * requester, priority, type and locale unless `request` says otherwise, linked to the old ticket.
  */
-export function linkedTicketInput(closed: Ticket, request: Omit<OpenTicketInput, 'clientId' | 'linkedTicketId' | 'requesterEmail' | 'locale'> & Partial<Pick<OpenTicketInput, 'requesterEmail' | 'locale'>>): OpenTicketInput {
-  if (closed.status !== 'closed') throw new ValidationError('linkedTicketId', `ticket ${closed.number || closed.id} is ${closed.status}, not closed: add to it instead`);
+export function linkedTicketInput(
+  closed: Ticket,
+  request: Omit<OpenTicketInput, 'clientId' | 'linkedTicketId' | 'requesterEmail' | 'locale'> &
+    Partial<Pick<OpenTicketInput, 'requesterEmail' | 'locale'>>,
+): OpenTicketInput {
+  if (closed.status !== 'closed')
+    throw new ValidationError(
+      'linkedTicketId',
+      `ticket ${closed.number || closed.id} is ${closed.status}, not closed: add to it instead`,
+    );
   return {
     priority: closed.priority,
     incidentType: closed.incidentType,

@@ -86,7 +86,8 @@ export function isAllowed(role: ActorRole, action: Action): boolean {
 
 /** Throws NotAuthorizedError(role, action) unless the table allows it. */
 export function assertAllowed(role: ActorRole, action: Action): void {
-  if (!isAllowed(role, action)) throw new NotAuthorizedError(role, action, `role ${role} may not ${action} (allowed: ${PERMISSIONS[action].join(', ')})`);
+  if (!isAllowed(role, action))
+    throw new NotAuthorizedError(role, action, `role ${role} may not ${action} (allowed: ${PERMISSIONS[action].join(', ')})`);
 }
 
 /** The action an event stands for (so a service checks `assertAllowed(actor.role, actionForEvent(e))`). */

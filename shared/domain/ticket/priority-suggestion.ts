@@ -36,15 +36,81 @@ interface Term {
  * ("urgente", "no funciona") suggests high.
  */
 const TERMS: Term[] = [
-  ...['produccion detenida', 'produccion parada', 'sistema detenido', 'nadie puede', 'ninguno puede', 'todos sin', 'esta caido', 'esta caida', 'estan caidos', 'se cayo', 'se cayeron', 'caido', 'caida', 'critico', 'critica', 'outage', 'production down', 'production is down', 'nobody can', 'no one can', 'everyone is blocked', 'is down', 'are down', 'went down', 'down', 'critical'].map((words) => ({ words, priority: 'critical' as const })),
-  ...['urgente', 'urgencia', 'lo antes posible', 'cuanto antes', 'no funciona', 'no sirve', 'no podemos', 'bloqueado', 'urgent', 'urgently', 'asap', 'as soon as possible', 'not working', "doesn't work", 'does not work', 'cannot access', "can't access", 'blocked'].map((words) => ({ words, priority: 'high' as const })),
+  ...[
+    'produccion detenida',
+    'produccion parada',
+    'sistema detenido',
+    'nadie puede',
+    'ninguno puede',
+    'todos sin',
+    'esta caido',
+    'esta caida',
+    'estan caidos',
+    'se cayo',
+    'se cayeron',
+    'caido',
+    'caida',
+    'critico',
+    'critica',
+    'outage',
+    'production down',
+    'production is down',
+    'nobody can',
+    'no one can',
+    'everyone is blocked',
+    'is down',
+    'are down',
+    'went down',
+    'down',
+    'critical',
+  ].map((words) => ({ words, priority: 'critical' as const })),
+  ...[
+    'urgente',
+    'urgencia',
+    'lo antes posible',
+    'cuanto antes',
+    'no funciona',
+    'no sirve',
+    'no podemos',
+    'bloqueado',
+    'urgent',
+    'urgently',
+    'asap',
+    'as soon as possible',
+    'not working',
+    "doesn't work",
+    'does not work',
+    'cannot access',
+    "can't access",
+    'blocked',
+  ].map((words) => ({ words, priority: 'high' as const })),
 ];
 
 /**
  * Words that turn a term around when they come right before it ("no es urgente", "not urgent"), or
  * make "down" harmless ("drop down", "shut down").
  */
-const BLOCKERS = ['no es', 'no esta', 'nada', 'sin', 'not', 'no', 'nothing', "isn't", 'is not', 'non', 'drop', 'shut', 'slow', 'count', 'break', 'step', 'top', 'turn', 'scroll'];
+const BLOCKERS = [
+  'no es',
+  'no esta',
+  'nada',
+  'sin',
+  'not',
+  'no',
+  'nothing',
+  "isn't",
+  'is not',
+  'non',
+  'drop',
+  'shut',
+  'slow',
+  'count',
+  'break',
+  'step',
+  'top',
+  'turn',
+  'scroll',
+];
 
 const RANK: Record<Priority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
@@ -73,7 +139,11 @@ function fold(original: string): Folded {
   const chars = Array.from(original);
   let at = 0;
   for (const char of chars) {
-    const plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’`]/g, "'");
+    const plain = char
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[’`]/g, "'");
     const out = /^[a-z0-9']+$/.test(plain) ? plain : ' ';
     if (!(out === ' ' && text.endsWith(' '))) {
       for (const c of out) {
@@ -113,11 +183,14 @@ function termIn(original: string): { term: Term; written: string } | undefined {
 function headerSignals(headers: Record<string, string>): PrioritySignal[] {
   const signals: PrioritySignal[] = [];
   const importance = headers['importance']?.trim();
-  if (importance && /^high$/i.test(importance)) signals.push({ source: 'header', name: 'Importance', value: importance, priority: 'high' });
+  if (importance && /^high$/i.test(importance))
+    signals.push({ source: 'header', name: 'Importance', value: importance, priority: 'high' });
   const xPriority = headers['x-priority']?.trim();
-  if (xPriority && /^[12]\b/.test(xPriority)) signals.push({ source: 'header', name: 'X-Priority', value: xPriority, priority: 'high' });
+  if (xPriority && /^[12]\b/.test(xPriority))
+    signals.push({ source: 'header', name: 'X-Priority', value: xPriority, priority: 'high' });
   const priority = headers['priority']?.trim();
-  if (priority && /^urgent$/i.test(priority)) signals.push({ source: 'header', name: 'Priority', value: priority, priority: 'high' });
+  if (priority && /^urgent$/i.test(priority))
+    signals.push({ source: 'header', name: 'Priority', value: priority, priority: 'high' });
   return signals;
 }
 
@@ -147,6 +220,10 @@ export function suggestPriority(evidence: PriorityEvidence): PrioritySuggestion 
 /** The suggestion in words: "Importance: high header; "urgente" in the subject". */
 export function describePrioritySuggestion(locale: Locale, suggestion: PrioritySuggestion): string {
   return suggestion.signals
-    .map((s) => (s.source === 'header' ? t(locale, 'triage.signal.header', { name: s.name, value: s.value }) : t(locale, `triage.signal.${s.source}`, { term: s.term })))
+    .map((s) =>
+      s.source === 'header'
+        ? t(locale, 'triage.signal.header', { name: s.name, value: s.value })
+        : t(locale, `triage.signal.${s.source}`, { term: s.term }),
+    )
     .join('; ');
 }

@@ -13,7 +13,8 @@ export function replay(events: readonly TicketEvent[]): Ticket {
   if (!first || first.type !== 'opened') throw new ValidationError('events', 'a ticket log starts with an "opened" event');
   let ticket = ticketFromOpened(first.ticketId, first);
   for (const event of rest) {
-    if (event.ticketId !== first.ticketId) throw new ValidationError('events', `event ${event.id} belongs to ticket ${event.ticketId}, not ${first.ticketId}`);
+    if (event.ticketId !== first.ticketId)
+      throw new ValidationError('events', `event ${event.id} belongs to ticket ${event.ticketId}, not ${first.ticketId}`);
     ticket = applyEvent(ticket, event);
   }
   return ticket;

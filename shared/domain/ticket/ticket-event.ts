@@ -1,7 +1,15 @@
 import type { PrioritySuggestion } from './priority-suggestion';
 import type { Actor, Channel, IncidentType, Priority, SupportLevel } from './ticket-types';
 
-export const FOLLOW_UP_KINDS = ['progress', 'follow-up', 'conclusion', 'closure', 'information-request', 'daily-email', 'other'] as const;
+export const FOLLOW_UP_KINDS = [
+  'progress',
+  'follow-up',
+  'conclusion',
+  'closure',
+  'information-request',
+  'daily-email',
+  'other',
+] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** The payload of each event type. The log is append-only; state and SLA clocks derive from it. */

@@ -13,7 +13,16 @@ type Row = Partial<Record<TransitionKey, TicketStatus>>;
 function keeps(status: TicketStatus, keys: TransitionKey[]): Row {
   return Object.fromEntries(keys.map((key) => [key, status]));
 }
-const WORKING: TransitionKey[] = ['email-linked', 'assigned', 'priority-changed', 'incident-type-changed', 'follow-up-logged', 'session-logged', 'work-logged', 'note-added'];
+const WORKING: TransitionKey[] = [
+  'email-linked',
+  'assigned',
+  'priority-changed',
+  'incident-type-changed',
+  'follow-up-logged',
+  'session-logged',
+  'work-logged',
+  'note-added',
+];
 const BUDGET: TransitionKey[] = ['budget-extension-requested', 'budget-extension-approved', 'budget-extension-refused'];
 
 /**
@@ -64,7 +73,16 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Row>>> = {
     resolved: 'resolved',
   },
   resolved: {
-    ...keeps('resolved', ['email-linked', 'assigned', 'follow-up-logged', 'session-logged', 'work-logged', 'note-added', 'budget-extension-approved', 'budget-extension-refused']),
+    ...keeps('resolved', [
+      'email-linked',
+      'assigned',
+      'follow-up-logged',
+      'session-logged',
+      'work-logged',
+      'note-added',
+      'budget-extension-approved',
+      'budget-extension-refused',
+    ]),
     'resolution-validated': 'closed',
     'resolution-rejected': 'open',
     'client-replied': 'resolved',

@@ -24,14 +24,25 @@ export function createCredential(config: GraphCredentialConfig): TokenCredential
   const fields = config as unknown as Record<string, unknown>;
   switch (config.kind) {
     case 'client-secret':
-      return new ClientSecretCredential(required(fields, 'tenantId'), required(fields, 'clientId'), required(fields, 'clientSecret'),
-        config.authorityHost ? { authorityHost: config.authorityHost } : {});
+      return new ClientSecretCredential(
+        required(fields, 'tenantId'),
+        required(fields, 'clientId'),
+        required(fields, 'clientSecret'),
+        config.authorityHost ? { authorityHost: config.authorityHost } : {},
+      );
     case 'certificate':
-      return new ClientCertificateCredential(required(fields, 'tenantId'), required(fields, 'clientId'), required(fields, 'certificatePath'),
-        config.authorityHost ? { authorityHost: config.authorityHost } : {});
+      return new ClientCertificateCredential(
+        required(fields, 'tenantId'),
+        required(fields, 'clientId'),
+        required(fields, 'certificatePath'),
+        config.authorityHost ? { authorityHost: config.authorityHost } : {},
+      );
     case 'managed-identity':
       return config.clientId ? new ManagedIdentityCredential({ clientId: config.clientId }) : new ManagedIdentityCredential();
     default:
-      throw new GraphClientMisuseError('credential.kind', `must be client-secret, certificate or managed-identity (got ${JSON.stringify(fields.kind)})`);
+      throw new GraphClientMisuseError(
+        'credential.kind',
+        `must be client-secret, certificate or managed-identity (got ${JSON.stringify(fields.kind)})`,
+      );
   }
 }

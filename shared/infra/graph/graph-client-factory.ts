@@ -37,9 +37,13 @@ function graphOrigin(baseUrl: string): string {
   } catch (cause) {
     throw new GraphClientMisuseError('baseUrl', `is not a URL: ${JSON.stringify(baseUrl)} (${String(cause)})`);
   }
-  if (url.pathname !== '/' || url.search !== '') throw new GraphClientMisuseError('baseUrl', `must be an origin only, like ${GRAPH_BASE_URL} (got ${baseUrl})`);
+  if (url.pathname !== '/' || url.search !== '')
+    throw new GraphClientMisuseError('baseUrl', `must be an origin only, like ${GRAPH_BASE_URL} (got ${baseUrl})`);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new GraphClientMisuseError('baseUrl', `must be https (plain http is allowed for loopback test services only; got ${baseUrl})`);
+    throw new GraphClientMisuseError(
+      'baseUrl',
+      `must be https (plain http is allowed for loopback test services only; got ${baseUrl})`,
+    );
   }
   return url.origin;
 }
@@ -47,9 +51,11 @@ function graphOrigin(baseUrl: string): string {
 function retryOptions(partial: Partial<RetryOptions> | undefined): RetryOptions {
   const options = { ...DEFAULT_RETRY_OPTIONS, ...partial };
   for (const [field, value] of Object.entries(options)) {
-    if (!Number.isFinite(value) || value < 0) throw new GraphClientMisuseError(`retry.${field}`, `must be a non-negative number (got ${value})`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new GraphClientMisuseError(`retry.${field}`, `must be a non-negative number (got ${value})`);
   }
-  if (options.maxAttempts < 1 || !Number.isInteger(options.maxAttempts)) throw new GraphClientMisuseError('retry.maxAttempts', `must be an integer >= 1 (got ${options.maxAttempts})`);
+  if (options.maxAttempts < 1 || !Number.isInteger(options.maxAttempts))
+    throw new GraphClientMisuseError('retry.maxAttempts', `must be an integer >= 1 (got ${options.maxAttempts})`);
   return options;
 }
 
@@ -65,7 +71,9 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const origin = graphOrigin(options.baseUrl ?? GRAPH_BASE_URL);
   const nowMs = options.nowMs ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const authProvider = new TokenCredentialAuthenticationProvider(options.credential, { scopes: options.scopes ?? [GRAPH_DEFAULT_SCOPE] });
+  const authProvider = new TokenCredentialAuthenticationProvider(options.credential, {
+    scopes: options.scopes ?? [GRAPH_DEFAULT_SCOPE],
+  });
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   return Client.initWithMiddleware({
     baseUrl: origin,
@@ -73,7 +81,11 @@ export function createGraphClient(options: GraphClientOptions): Client {
     middleware: [
       new AbsoluteLinkMiddleware(origin),
       new ServiceErrorMiddleware(nowMs),
-      new RetryMiddleware(retryOptions(options.retry), { sleep, nowMs, ...(options.onRetry ? { onRetry: options.onRetry } : {}) }),
+      new RetryMiddleware(retryOptions(options.retry), {
+        sleep,
+        nowMs,
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      }),
       new AuthMiddleware(authProvider, origin),
       new TransportMiddleware(fetchImpl),
     ],

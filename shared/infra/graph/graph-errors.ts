@@ -39,7 +39,9 @@ export class GraphServiceError extends GraphClientError {
   readonly body: unknown;
 
   constructor(details: GraphServiceErrorDetails) {
-    super(`Graph refused ${details.method} ${details.url}: ${details.status} ${details.code}: ${details.message}${details.requestId ? ` (request-id ${details.requestId})` : ''}`);
+    super(
+      `Graph refused ${details.method} ${details.url}: ${details.status} ${details.code}: ${details.message}${details.requestId ? ` (request-id ${details.requestId})` : ''}`,
+    );
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'GraphServiceError';
     this.status = details.status;

@@ -9,7 +9,11 @@ import { JsonLog, type LineSink } from './json-log';
 export class LogMailer implements Mailer {
   private readonly log: JsonLog;
 
-  constructor(clock: Clock, sink?: LineSink, private readonly domain = 'soporte.local') {
+  constructor(
+    clock: Clock,
+    sink?: LineSink,
+    private readonly domain = 'soporte.local',
+  ) {
     this.log = new JsonLog('mailer', clock, sink);
   }
 

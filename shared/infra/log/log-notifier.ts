@@ -4,7 +4,14 @@ import { JsonLog, type LineSink } from './json-log';
 
 /** The ticket fields a log line needs; the full record would drown the line. */
 function ticketSummary(ticket: Ticket): Record<string, unknown> {
-  return { id: ticket.id, number: ticket.number, status: ticket.status, priority: ticket.priority, clientId: ticket.clientId, assigneeId: ticket.assigneeId };
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    status: ticket.status,
+    priority: ticket.priority,
+    clientId: ticket.clientId,
+    assigneeId: ticket.assigneeId,
+  };
 }
 
 /**
@@ -24,7 +31,13 @@ export class LogNotifier implements Notifier {
     const ref = `log-${this.sent}`;
     const fields: Record<string, unknown> = { ...notification, ref };
     if ('ticket' in notification) fields.ticket = ticketSummary(notification.ticket);
-    if ('statement' in notification) fields.statement = { id: notification.statement.id, clientId: notification.statement.clientId, month: notification.statement.month, status: notification.statement.status };
+    if ('statement' in notification)
+      fields.statement = {
+        id: notification.statement.id,
+        clientId: notification.statement.clientId,
+        month: notification.statement.month,
+        status: notification.statement.status,
+      };
     this.log.write(notification.kind, fields);
     return { ref };
   }

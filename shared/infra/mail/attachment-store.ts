@@ -25,10 +25,14 @@ export class FileAttachmentStore {
     private readonly root: string,
     readonly limitBytes: number = DEFAULT_ATTACHMENT_LIMIT_BYTES,
   ) {
-    if (!Number.isInteger(limitBytes) || limitBytes <= 0) throw new Error(`attachment limit: ${limitBytes} is not a positive integer of bytes`);
+    if (!Number.isInteger(limitBytes) || limitBytes <= 0)
+      throw new Error(`attachment limit: ${limitBytes} is not a positive integer of bytes`);
   }
 
-  async store(messageId: string, parts: IncomingPart[]): Promise<{ stored: InboundAttachment[]; rejected: RejectedAttachment[] }> {
+  async store(
+    messageId: string,
+    parts: IncomingPart[],
+  ): Promise<{ stored: InboundAttachment[]; rejected: RejectedAttachment[] }> {
     const stored: InboundAttachment[] = [];
     const rejected: RejectedAttachment[] = [];
     const dir = path.join(this.root, createHash('sha256').update(messageId).digest('hex').slice(0, 24));
@@ -45,7 +49,13 @@ export class FileAttachmentStore {
       await mkdir(dir, { recursive: true });
       const file = path.join(dir, `${index}-${safeName(filename)}`);
       await writeFile(file, part.content);
-      const attachment: InboundAttachment = { filename, contentType: part.contentType, sizeBytes, inline: part.inline, storedRef: file };
+      const attachment: InboundAttachment = {
+        filename,
+        contentType: part.contentType,
+        sizeBytes,
+        inline: part.inline,
+        storedRef: file,
+      };
       if (part.contentId) attachment.contentId = part.contentId;
       stored.push(attachment);
     }

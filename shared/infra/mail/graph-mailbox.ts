@@ -92,7 +92,11 @@ export class GraphMailbox implements Mailbox {
 
   constructor(private readonly options: GraphMailboxOptions) {
     this.pageSize = options.pageSize ?? 50;
-    this.healthBook = new MailboxHealthBook({ state: options.state, clock: options.clock, ...(options.notifier ? { notifier: options.notifier } : {}) });
+    this.healthBook = new MailboxHealthBook({
+      state: options.state,
+      clock: options.clock,
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+    });
   }
 
   /**
@@ -161,15 +165,29 @@ export class GraphMailbox implements Mailbox {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
     if (category) await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
-    const record = { ...outcome, mailbox, graphMessageId: messageId, internetMessageId: item.mail?.messageId, settledAt: this.options.clock.now().toISOString() };
-    const dir = path.join(this.options.dataDir, 'mail', 'graph', outcome.disposition === 'processed' ? 'processed' : 'quarantine');
+    const record = {
+      ...outcome,
+      mailbox,
+      graphMessageId: messageId,
+      internetMessageId: item.mail?.messageId,
+      settledAt: this.options.clock.now().toISOString(),
+    };
+    const dir = path.join(
+      this.options.dataDir,
+      'mail',
+      'graph',
+      outcome.disposition === 'processed' ? 'processed' : 'quarantine',
+    );
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${fileSafe(item.id)}.reason.json`), `${JSON.stringify(record, null, 2)}\n`);
     // This instance wrote the backlog last (intake runs under a lease): the pass's copy is current.
     const backlog = this.openBacklog ?? (await this.backlog());
     const rest = backlog.filter((c) => c.id !== item.id);
     this.openBacklog = rest;
-    const candidate = backlog.find((c) => c.id === item.id) ?? { id: item.id, ...(item.mail?.messageId ? { internetMessageId: item.mail.messageId } : {}) };
+    const candidate = backlog.find((c) => c.id === item.id) ?? {
+      id: item.id,
+      ...(item.mail?.messageId ? { internetMessageId: item.mail.messageId } : {}),
+    };
     const entries: StateEntry[] = [[settledKey(candidate), record]];
     if (!candidate.internetMessageId && item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), record]);
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
@@ -180,8 +198,12 @@ export class GraphMailbox implements Mailbox {
   private async categorize(mailbox: string, messageId: string, category: string, known: string[] | undefined): Promise<void> {
     let categories = known;
     try {
-      if (!categories) categories = ((await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] }).categories ?? [];
-      if (!categories.includes(category)) await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
+      if (!categories)
+        categories =
+          ((await this.api(messagePath(mailbox, messageId)).select('categories').get()) as { categories?: string[] })
+            .categories ?? [];
+      if (!categories.includes(category))
+        await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
     } catch (error) {
       if (error instanceof GraphServiceError && error.status === 404) return;
       throw error;
@@ -200,14 +222,22 @@ export class GraphMailbox implements Mailbox {
    * An expired token (410 syncStateNotFound) starts a fresh sync once; its candidates already handled
    * (same internetMessageId) are skipped, and the managers are told.
    */
-  private async deltaRound(mailbox: string, saved: string | undefined, pass: Pass, isCandidate: (message: DeltaMessage) => boolean): Promise<void> {
+  private async deltaRound(
+    mailbox: string,
+    saved: string | undefined,
+    pass: Pass,
+    isCandidate: (message: DeltaMessage) => boolean,
+  ): Promise<void> {
     const fresh = `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
     let link = saved ?? fresh;
     let resync = false;
     for (;;) {
       let page: DeltaPage;
       try {
-        page = (await this.options.client.api(link).header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`).get()) as DeltaPage;
+        page = (await this.options.client
+          .api(link)
+          .header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`)
+          .get()) as DeltaPage;
       } catch (error) {
         if (resync || !isSyncStateGone(error)) throw error;
         resync = true;
@@ -220,7 +250,13 @@ export class GraphMailbox implements Mailbox {
       const unseen = page.value.filter(isCandidate).filter((m) => !pass.backlog.some((c) => c.id === itemId(mailbox, m.id)));
       const found = await this.notSettled(mailbox, unseen);
       for (const m of found) {
-        pass.backlog.push({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}), ...(m.conversationId ? { conversationId: m.conversationId } : {}), ...(m.categories ? { categories: m.categories } : {}), ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}) });
+        pass.backlog.push({
+          id: itemId(mailbox, m.id),
+          ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}),
+          ...(m.conversationId ? { conversationId: m.conversationId } : {}),
+          ...(m.categories ? { categories: m.categories } : {}),
+          ...(m.receivedDateTime ? { receivedDateTime: m.receivedDateTime } : {}),
+        });
       }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
@@ -235,7 +271,13 @@ export class GraphMailbox implements Mailbox {
 
   /** The candidates not settled before (by internetMessageId; intake dedupes tickets by it too): one batched read. */
   private async notSettled(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
-    const settled = await Promise.all(messages.map((m) => this.options.state.getState(settledKey({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}) }))));
+    const settled = await Promise.all(
+      messages.map((m) =>
+        this.options.state.getState(
+          settledKey({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}) }),
+        ),
+      ),
+    );
     return messages.filter((_, i) => settled[i] === undefined);
   }
 
@@ -254,7 +296,8 @@ export class GraphMailbox implements Mailbox {
     try {
       raw = await this.mime(mailbox, messageId);
     } catch (error) {
-      if (error instanceof GraphServiceError && error.status === 404) return { id: candidate.id, unreadable: `the message is no longer in ${mailbox} (404 ${error.code})` };
+      if (error instanceof GraphServiceError && error.status === 404)
+        return { id: candidate.id, unreadable: `the message is no longer in ${mailbox} (404 ${error.code})` };
       throw error;
     }
     const dir = path.join(this.options.dataDir, 'mail', 'graph', 'mime');
@@ -273,7 +316,9 @@ export class GraphMailbox implements Mailbox {
   }
 
   private async mime(mailbox: string, messageId: string): Promise<Buffer> {
-    const body = (await this.api(`${messagePath(mailbox, messageId)}/$value`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const body = (await this.api(`${messagePath(mailbox, messageId)}/$value`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
     return Buffer.from(body);
   }
 
@@ -328,7 +373,9 @@ function doneKey(id: string): string {
 
 /** Where a candidate's settlement is recorded: by its internetMessageId when delta gave one, else by its id. */
 function settledKey(candidate: Candidate): string {
-  return candidate.internetMessageId ? seenKey(splitItemId(candidate.id).mailbox, candidate.internetMessageId) : doneKey(candidate.id);
+  return candidate.internetMessageId
+    ? seenKey(splitItemId(candidate.id).mailbox, candidate.internetMessageId)
+    : doneKey(candidate.id);
 }
 
 /** A settled message by its internetMessageId (hashed: Message-IDs can be long; state keys are indexed text). */

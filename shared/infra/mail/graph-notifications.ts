@@ -26,14 +26,24 @@ export interface NotificationResponse {
 
 export type LifecycleHandler = (event: string, subscriptionId: string) => void;
 
-export function handleGraphNotification(request: NotificationRequest, expectedClientState: string, triggerDeltaRead: () => void, onLifecycle?: LifecycleHandler): NotificationResponse {
+export function handleGraphNotification(
+  request: NotificationRequest,
+  expectedClientState: string,
+  triggerDeltaRead: () => void,
+  onLifecycle?: LifecycleHandler,
+): NotificationResponse {
   const token = request.query.validationToken;
   if (token !== undefined) {
-    const value = Array.isArray(token) ? token[0] ?? '' : token;
+    const value = Array.isArray(token) ? (token[0] ?? '') : token;
     return { status: 200, contentType: 'text/plain', body: value, triggered: false, rejected: 0 };
   }
-  const items = typeof request.body === 'object' && request.body !== null && Array.isArray((request.body as { value?: unknown }).value) ? ((request.body as { value: unknown[] }).value) : [];
-  const accepted = items.filter((n) => typeof n === 'object' && n !== null && (n as { clientState?: unknown }).clientState === expectedClientState) as Array<{ lifecycleEvent?: unknown; subscriptionId?: unknown }>;
+  const items =
+    typeof request.body === 'object' && request.body !== null && Array.isArray((request.body as { value?: unknown }).value)
+      ? (request.body as { value: unknown[] }).value
+      : [];
+  const accepted = items.filter(
+    (n) => typeof n === 'object' && n !== null && (n as { clientState?: unknown }).clientState === expectedClientState,
+  ) as Array<{ lifecycleEvent?: unknown; subscriptionId?: unknown }>;
   const lifecycle = accepted.filter((n) => typeof n.lifecycleEvent === 'string');
   for (const n of lifecycle) onLifecycle?.(String(n.lifecycleEvent), String(n.subscriptionId ?? ''));
   const changes = accepted.length - lifecycle.length;

@@ -91,7 +91,10 @@ export class GraphSubscriptions {
     if (event !== 'subscriptionRemoved' && event !== 'reauthorizationRequired') return; // new kinds may come: ignored
     const saved = (await this.saved()).find((s) => s.id === subscriptionId);
     if (!saved) return;
-    await this.options.state.setState(keyOf(saved.mailbox), { ...saved, needs: event === 'subscriptionRemoved' ? 'recreate' : 'reauthorize' });
+    await this.options.state.setState(keyOf(saved.mailbox), {
+      ...saved,
+      needs: event === 'subscriptionRemoved' ? 'recreate' : 'reauthorize',
+    });
     await this.ensure();
   }
 
@@ -136,19 +139,29 @@ export class GraphSubscriptions {
       expirationDateTime: this.expiration(),
       clientState: this.options.clientState,
     })) as { id: string; expirationDateTime: string };
-    await this.options.state.setState(keyOf(mailbox), { id: created.id, mailbox, expirationDateTime: created.expirationDateTime } satisfies SavedSubscription);
+    await this.options.state.setState(keyOf(mailbox), {
+      id: created.id,
+      mailbox,
+      expirationDateTime: created.expirationDateTime,
+    } satisfies SavedSubscription);
   }
 
   /** PATCH with a new expiration: renews and reauthorizes. False when Graph no longer has it (404). */
   private async renew(saved: SavedSubscription): Promise<boolean> {
     let renewed: { expirationDateTime: string };
     try {
-      renewed = (await this.options.client.api(`/subscriptions/${encodeURIComponent(saved.id)}`).patch({ expirationDateTime: this.expiration() })) as typeof renewed;
+      renewed = (await this.options.client
+        .api(`/subscriptions/${encodeURIComponent(saved.id)}`)
+        .patch({ expirationDateTime: this.expiration() })) as typeof renewed;
     } catch (error) {
       if (error instanceof GraphServiceError && error.status === 404) return false;
       throw error;
     }
-    await this.options.state.setState(keyOf(saved.mailbox), { id: saved.id, mailbox: saved.mailbox, expirationDateTime: renewed.expirationDateTime } satisfies SavedSubscription);
+    await this.options.state.setState(keyOf(saved.mailbox), {
+      id: saved.id,
+      mailbox: saved.mailbox,
+      expirationDateTime: renewed.expirationDateTime,
+    } satisfies SavedSubscription);
     return true;
   }
 

@@ -20,7 +20,8 @@ function mailboxProblem(error: unknown): { problem: Exclude<MailboxProblem, 'res
   if (error instanceof GraphServiceError) {
     const detail = `${error.status} ${error.code}${error.requestId ? ` (request-id ${error.requestId})` : ''}`;
     if (error.status === 403) return { problem: 'denied', detail };
-    if (error.status === 404 && /InvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error.code)) return { problem: 'missing', detail };
+    if (error.status === 404 && /InvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error.code))
+      return { problem: 'missing', detail };
     return { problem: 'failing', detail };
   }
   if (error instanceof GraphUnreachableError) return { problem: 'failing', detail: error.message };
@@ -81,6 +82,11 @@ export class MailboxHealthBook {
     const health = await this.of(mailbox);
     health.lastResyncAt = this.deps.clock.now().toISOString();
     await this.deps.state.setState(healthKey(mailbox), health);
-    await this.deps.notifier?.notify({ kind: 'mailbox-alert', mailbox, problem: 'resynced', detail: `${error.status} ${error.code}` });
+    await this.deps.notifier?.notify({
+      kind: 'mailbox-alert',
+      mailbox,
+      problem: 'resynced',
+      detail: `${error.status} ${error.code}`,
+    });
   }
 }

@@ -85,7 +85,11 @@ export class MaildropMailbox implements Mailbox, MailQuarantine {
     });
     const entry = await this.quarantinedEntry(id);
     try {
-      const mail = await parseMime(raw, { originalRef: file, receivedAt: this.options.clock.now(), attachments: this.options.attachments });
+      const mail = await parseMime(raw, {
+        originalRef: file,
+        receivedAt: this.options.clock.now(),
+        attachments: this.options.attachments,
+      });
       return { entry, item: { id, mail }, quarantineRef: file };
     } catch (error) {
       return { entry, item: { id, unreadable: error instanceof Error ? error.message : String(error) }, quarantineRef: file };
@@ -96,10 +100,20 @@ export class MaildropMailbox implements Mailbox, MailQuarantine {
    * A released message processed now moves to processed/ (its record keeps the quarantine it left and who
    * released it); quarantined again, it stays, its record saying why this time.
    */
-  async settleReleased(item: PendingMail, outcome: MailOutcome, release: { by: string; at: string; previous: QuarantinedMail }): Promise<void> {
+  async settleReleased(
+    item: PendingMail,
+    outcome: MailOutcome,
+    release: { by: string; at: string; previous: QuarantinedMail },
+  ): Promise<void> {
     const id = item.id;
     const file = this.quarantinedFile(id);
-    const record = { ...this.reasonRecord(item, outcome), originalFile: release.previous.id, releasedBy: release.by, releasedAt: release.at, quarantined: release.previous };
+    const record = {
+      ...this.reasonRecord(item, outcome),
+      originalFile: release.previous.id,
+      releasedBy: release.by,
+      releasedAt: release.at,
+      quarantined: release.previous,
+    };
     if (outcome.disposition === 'quarantined') {
       writeFileSync(`${file}.reason.json`, `${JSON.stringify(record, null, 2)}\n`);
       return;
@@ -128,17 +142,25 @@ export class MaildropMailbox implements Mailbox, MailQuarantine {
 
   /** A file directly in the quarantine folder: a name with a path in it is no quarantined message. */
   private quarantinedFile(id: string): string {
-    if (!id || id !== path.basename(id) || id.startsWith('.') || !id.toLowerCase().endsWith('.eml')) throw new NotFoundError('quarantined message', id);
+    if (!id || id !== path.basename(id) || id.startsWith('.') || !id.toLowerCase().endsWith('.eml'))
+      throw new NotFoundError('quarantined message', id);
     return path.join(this.quarantineDir, id);
   }
 
   private async quarantinedEntry(name: string): Promise<QuarantinedMail> {
-    const text = await readFile(path.join(this.quarantineDir, `${name}.reason.json`), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const text = await readFile(path.join(this.quarantineDir, `${name}.reason.json`), 'utf8').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      },
+    );
     const record = text === undefined ? {} : (JSON.parse(text) as Partial<QuarantinedMail>);
-    return { id: name, ...definedOnly({ settledAt: record.settledAt, from: record.from, subject: record.subject, messageId: record.messageId }), action: record.action ?? 'unknown', reason: record.reason ?? 'no reason recorded' };
+    return {
+      id: name,
+      ...definedOnly({ settledAt: record.settledAt, from: record.from, subject: record.subject, messageId: record.messageId }),
+      action: record.action ?? 'unknown',
+      reason: record.reason ?? 'no reason recorded',
+    };
   }
 
   /** A waiting file's modification time, read once (a big maildrop is listed on every poll). */

@@ -9,5 +9,9 @@ export function newMessageId(domain: string): string {
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) throw new Error(`mail address "${address}" has no domain`);
-  return address.slice(at + 1).replace(/>.*$/, '').trim().toLowerCase();
+  return address
+    .slice(at + 1)
+    .replace(/>.*$/, '')
+    .trim()
+    .toLowerCase();
 }

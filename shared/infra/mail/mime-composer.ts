@@ -24,7 +24,11 @@ export function composeMime(mail: OutboundMail, envelope: MimeEnvelope): Promise
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    attachments: mail.attachments?.map((a) => ({ filename: a.name, contentType: a.contentType, content: Buffer.from(a.content) })),
+    attachments: mail.attachments?.map((a) => ({
+      filename: a.name,
+      contentType: a.contentType,
+      content: Buffer.from(a.content),
+    })),
     messageId: envelope.messageId,
     date: envelope.date,
     inReplyTo: mail.inReplyTo,

@@ -19,7 +19,8 @@ export async function parseMime(
   const parsed = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true });
   const from = addresses(parsed.from)[0];
   if (!from) throw new ValidationError('from', 'the message has no sender address (From header missing or unreadable)');
-  const messageId = normalizeId(parsed.messageId) ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id.invalid>`;
+  const messageId =
+    normalizeId(parsed.messageId) ?? `<${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@no-message-id.invalid>`;
   const { stored, rejected } = await context.attachments.store(
     messageId,
     parsed.attachments.map((a) => ({
@@ -64,7 +65,10 @@ export function headerMap(lines: HeaderLines, decoded?: Map<string, unknown>): R
   const map: Record<string, string> = {};
   const repeated = new Set<string>();
   for (const { key, line } of lines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     if (key in map) repeated.add(key);
     map[key] = key in map ? `${map[key]}, ${value}` : value;
   }

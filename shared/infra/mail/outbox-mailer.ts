@@ -51,7 +51,12 @@ export class OutboxMailer implements Mailer {
 
   /** The RFC 822 bytes of `mail` with the given Message-ID. */
   compose(mail: OutboundMail, messageId: string): Promise<Buffer> {
-    return composeMime(mail, { from: this.options.from, ...(this.options.fromName ? { fromName: this.options.fromName } : {}), messageId, date: this.options.clock.now() });
+    return composeMime(mail, {
+      from: this.options.from,
+      ...(this.options.fromName ? { fromName: this.options.fromName } : {}),
+      messageId,
+      date: this.options.clock.now(),
+    });
   }
 
   /** The Message-ID of an outbox file already written, if there is one. */
@@ -63,7 +68,8 @@ export class OutboxMailer implements Mailer {
   /** Keyed mail has one name per key (so a repeat finds it); other mail a unique, time-ordered one. */
   private fileName(mail: OutboundMail): string {
     const suffix = `${mail.ticketNumber ?? 'no-ticket'}-${mail.kind}.eml`;
-    if (mail.idempotencyKey) return `once-${createHash('sha256').update(mail.idempotencyKey).digest('hex').slice(0, 24)}-${suffix}`;
+    if (mail.idempotencyKey)
+      return `once-${createHash('sha256').update(mail.idempotencyKey).digest('hex').slice(0, 24)}-${suffix}`;
     this.sequence += 1;
     const stamp = this.options.clock.now().toISOString().replace(/[:.]/g, '-');
     const seq = String(this.sequence).padStart(6, '0');

@@ -42,7 +42,9 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
  * seconds, HTTP dates); without one, exponential backoff from `baseMs`, capped.
  */
 function retryDelayMs(results: StepResult[], round: number, baseMs: number, maxMs: number, nowMs: number): number {
-  const asked = results.map((r) => parseRetryAfterMs(r.headers['retry-after'], nowMs)).filter((ms): ms is number => ms !== undefined);
+  const asked = results
+    .map((r) => parseRetryAfterMs(r.headers['retry-after'], nowMs))
+    .filter((ms): ms is number => ms !== undefined);
   return asked.length > 0 ? Math.max(...asked) : Math.min(maxMs, baseMs * 2 ** round);
 }
 
@@ -59,7 +61,10 @@ export class GraphBatch {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly nowMs: () => number;
 
-  constructor(private readonly client: Client, options: BatchOptions = {}) {
+  constructor(
+    private readonly client: Client,
+    options: BatchOptions = {},
+  ) {
     this.maxStepRetries = options.maxStepRetries ?? 5;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
     this.baseDelayMs = options.baseDelayMs ?? 1000;
@@ -69,7 +74,8 @@ export class GraphBatch {
 
   /** Runs `steps` (at most 20, dependsOn within them) and answers one result per step id. */
   async run(steps: GraphStep[]): Promise<Map<string, StepResult>> {
-    if (steps.length > GRAPH_BATCH_LIMIT) throw new Error(`a Graph batch holds ${GRAPH_BATCH_LIMIT} requests at most (got ${steps.length})`);
+    if (steps.length > GRAPH_BATCH_LIMIT)
+      throw new Error(`a Graph batch holds ${GRAPH_BATCH_LIMIT} requests at most (got ${steps.length})`);
     const results = new Map<string, StepResult>();
     let pending = steps;
     for (let round = 0; pending.length > 0; round++) {
@@ -77,18 +83,25 @@ export class GraphBatch {
       const throttledNow = pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => answered.get(s.id)!);
       const delayMs = retryDelayMs(throttledNow, round, this.baseDelayMs, this.maxRetryDelayMs, this.nowMs());
       // A Retry-After past the cap is not waited for (coming back early is throttled again): the caller gets the 429.
-      const retry = new Set<string>(round < this.maxStepRetries && delayMs <= this.maxRetryDelayMs ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id) : []);
+      const retry = new Set<string>(
+        round < this.maxStepRetries && delayMs <= this.maxRetryDelayMs
+          ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id)
+          : [],
+      );
       // Steps refused only because something they depend on is sent again (424) go again with it.
-      for (let grew = true; grew; ) {
+      for (let grew = true; grew;) {
         grew = false;
         for (const step of pending) {
-          if (retry.has(step.id) || answered.get(step.id)!.status !== 424 || !(step.dependsOn ?? []).some((d) => retry.has(d))) continue;
+          if (retry.has(step.id) || answered.get(step.id)!.status !== 424 || !(step.dependsOn ?? []).some((d) => retry.has(d)))
+            continue;
           retry.add(step.id);
           grew = true;
         }
       }
       for (const step of pending) if (!retry.has(step.id)) results.set(step.id, answered.get(step.id)!);
-      pending = pending.filter((s) => retry.has(s.id)).map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
+      pending = pending
+        .filter((s) => retry.has(s.id))
+        .map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
       if (pending.length > 0) await this.sleep(delayMs);
     }
     return results;
@@ -99,13 +112,23 @@ export class GraphBatch {
       id: s.id,
       method: s.method,
       url: s.url,
-      ...(s.body !== undefined ? { body: s.body, headers: { 'Content-Type': 'application/json', ...s.headers } } : s.headers ? { headers: s.headers } : {}),
+      ...(s.body !== undefined
+        ? { body: s.body, headers: { 'Content-Type': 'application/json', ...s.headers } }
+        : s.headers
+          ? { headers: s.headers }
+          : {}),
       ...(s.dependsOn && s.dependsOn.length > 0 ? { dependsOn: s.dependsOn } : {}),
     }));
-    const answer = (await this.client.api('/$batch').post({ requests })) as { responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> };
+    const answer = (await this.client.api('/$batch').post({ requests })) as {
+      responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
+    };
     const out = new Map<string, StepResult>();
     for (const r of answer.responses ?? []) {
-      out.set(r.id, { status: r.status, headers: lowerKeys(r.headers), body: typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : undefined });
+      out.set(r.id, {
+        status: r.status,
+        headers: lowerKeys(r.headers),
+        body: typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : undefined,
+      });
     }
     const missing = steps.filter((s) => !out.has(s.id)).map((s) => s.id);
     if (missing.length > 0) throw new Error(`Graph $batch answered no response for step(s) ${missing.join(', ')}`);

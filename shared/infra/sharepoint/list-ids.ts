@@ -13,7 +13,10 @@ export interface SiteList {
 export async function siteLists<T extends SiteList>(client: Client, siteId: string, expand?: string): Promise<T[]> {
   const lists: T[] = [];
   const first = client.api(`/sites/${siteId}/lists`);
-  let page = (await (expand ? first.expand(expand) : first.select('id,name,displayName')).get()) as { value: T[]; '@odata.nextLink'?: string };
+  let page = (await (expand ? first.expand(expand) : first.select('id,name,displayName')).get()) as {
+    value: T[];
+    '@odata.nextLink'?: string;
+  };
   lists.push(...page.value);
   while (page['@odata.nextLink']) {
     page = (await client.api(page['@odata.nextLink']).get()) as typeof page;

@@ -111,7 +111,11 @@ export class ListItems {
 
   /** The first page of a filtered read (`top` items at most, 5,000 by default). */
   queryUrl(list: ListKey, filter: string | undefined, top = MAX_PAGE_SIZE): string {
-    const params = [`$expand=fields`, `$top=${Math.min(top, MAX_PAGE_SIZE)}`, ...(filter ? [`$filter=${encodeURIComponent(filter)}`] : [])];
+    const params = [
+      `$expand=fields`,
+      `$top=${Math.min(top, MAX_PAGE_SIZE)}`,
+      ...(filter ? [`$filter=${encodeURIComponent(filter)}`] : []),
+    ];
     return `${this.itemsUrl(list)}?${params.join('&')}`;
   }
 
@@ -161,8 +165,17 @@ export class ListItems {
    * refused (409, 400 and 500 with a generic body are all seen), so any refusal is followed by a read
    * of the key: 'exists' with the item found, or the refusal itself when nobody holds the key.
    */
-  async createUnique(list: ListKey, column: string, key: string, fields: Record<string, unknown>): Promise<{ created: StepResult } | { exists: ListItem }> {
-    const step = { method: 'POST' as const, url: this.itemsUrl(list), body: { fields: withoutNulls({ [column]: key, ...fields }) } };
+  async createUnique(
+    list: ListKey,
+    column: string,
+    key: string,
+    fields: Record<string, unknown>,
+  ): Promise<{ created: StepResult } | { exists: ListItem }> {
+    const step = {
+      method: 'POST' as const,
+      url: this.itemsUrl(list),
+      body: { fields: withoutNulls({ [column]: key, ...fields }) },
+    };
     const result = await this.queue.submit(step);
     if (isOk(result)) return { created: result };
     if (!DUPLICATE_STATUSES.has(result.status)) throw stepError(step, result);
@@ -175,12 +188,29 @@ export class ListItems {
     return this.send({ method: 'POST', url: this.itemsUrl(list), body: { fields: withoutNulls(fields) } }, accept);
   }
 
-  update(list: ListKey, itemId: string, fields: Record<string, unknown>, ifMatch?: string, accept: number[] = []): Promise<StepResult> {
-    return this.send({ method: 'PATCH', url: `${this.itemUrl(list, itemId)}/fields`, body: fields, ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) }, accept);
+  update(
+    list: ListKey,
+    itemId: string,
+    fields: Record<string, unknown>,
+    ifMatch?: string,
+    accept: number[] = [],
+  ): Promise<StepResult> {
+    return this.send(
+      {
+        method: 'PATCH',
+        url: `${this.itemUrl(list, itemId)}/fields`,
+        body: fields,
+        ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}),
+      },
+      accept,
+    );
   }
 
   remove(list: ListKey, itemId: string, ifMatch?: string, accept: number[] = []): Promise<StepResult> {
-    return this.send({ method: 'DELETE', url: this.itemUrl(list, itemId), ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) }, accept);
+    return this.send(
+      { method: 'DELETE', url: this.itemUrl(list, itemId), ...(ifMatch ? { headers: { 'If-Match': ifMatch } } : {}) },
+      accept,
+    );
   }
 
   /**
@@ -192,23 +222,36 @@ export class ListItems {
    * written are new); a create refused as a duplicate, or an update of an item deleted meanwhile (404),
    * is upserted on its own.
    */
-  async planUpserts(list: ListKey, column: string, rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>, known?: KnownIds): Promise<() => Promise<void>> {
+  async planUpserts(
+    list: ListKey,
+    column: string,
+    rows: ReadonlyArray<readonly [key: string, fields: Record<string, unknown>]>,
+    known?: KnownIds,
+  ): Promise<() => Promise<void>> {
     const last = [...new Map(rows.map(([key, fields]) => [key, fields])).entries()];
-    const found = known ? last.map(([key]) => known.get(key)) : await Promise.all(last.map(async ([key]) => (await this.find(list, column, key))?.id));
+    const found = known
+      ? last.map(([key]) => known.get(key))
+      : await Promise.all(last.map(async ([key]) => (await this.find(list, column, key))?.id));
     return async () => {
-      const results = await Promise.all(last.map(([key, fields], i) => {
-        const id = found[i];
-        return id ? this.update(list, id, fields, undefined, [404]) : this.create(list, { [column]: key, ...fields }, [...DUPLICATE_STATUSES]);
-      }));
-      await Promise.all(last.map(async ([key, fields], i) => {
-        const result = results[i]!;
-        if (isOk(result)) {
-          if (result.body?.id !== undefined || found[i]) known?.set(key, found[i] ?? String(result.body!.id));
-          return;
-        }
-        known?.delete(key);
-        await this.upsert(list, column, key, fields, known);
-      }));
+      const results = await Promise.all(
+        last.map(([key, fields], i) => {
+          const id = found[i];
+          return id
+            ? this.update(list, id, fields, undefined, [404])
+            : this.create(list, { [column]: key, ...fields }, [...DUPLICATE_STATUSES]);
+        }),
+      );
+      await Promise.all(
+        last.map(async ([key, fields], i) => {
+          const result = results[i]!;
+          if (isOk(result)) {
+            if (result.body?.id !== undefined || found[i]) known?.set(key, found[i] ?? String(result.body!.id));
+            return;
+          }
+          known?.delete(key);
+          await this.upsert(list, column, key, fields, known);
+        }),
+      );
     };
   }
 

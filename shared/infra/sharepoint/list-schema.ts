@@ -30,7 +30,11 @@ export interface ListSpec {
 
 const key = (name: string, description: string): ColumnSpec => ({ name, kind: 'text', indexed: true, unique: true, description });
 const indexedText = (name: string, description: string): ColumnSpec => ({ name, kind: 'text', indexed: true, description });
-const data = (description = 'The full record as JSON (the source of truth for reads).'): ColumnSpec => ({ name: 'Data', kind: 'note', description });
+const data = (description = 'The full record as JSON (the source of truth for reads).'): ColumnSpec => ({
+  name: 'Data',
+  kind: 'note',
+  description,
+});
 
 export const LISTS = {
   clients: {
@@ -41,12 +45,22 @@ export const LISTS = {
   requesters: {
     name: 'SoporteRequesters',
     description: "Soporte: clients' authorized requesters (dated records).",
-    columns: [key('RequesterId', 'Requester record id.'), indexedText('ClientId', 'Client id.'), indexedText('Email', 'Address, lower case.'), data()],
+    columns: [
+      key('RequesterId', 'Requester record id.'),
+      indexedText('ClientId', 'Client id.'),
+      indexedText('Email', 'Address, lower case.'),
+      data(),
+    ],
   },
   staff: {
     name: 'SoporteStaff',
     description: "Soporte: the partner's staff.",
-    columns: [key('StaffId', 'Staff id.'), indexedText('Email', 'Address, lower case.'), indexedText('AadObjectId', 'Entra object id (Teams).'), data()],
+    columns: [
+      key('StaffId', 'Staff id.'),
+      indexedText('Email', 'Address, lower case.'),
+      indexedText('AadObjectId', 'Entra object id (Teams).'),
+      data(),
+    ],
   },
   audit: {
     name: 'SoporteDirectoryAudit',
@@ -94,7 +108,12 @@ export const LISTS = {
   afterHours: {
     name: 'SoporteAfterHours',
     description: "Soporte: clients' after-hours windows and their decisions.",
-    columns: [key('WindowId', 'Window id.'), indexedText('ClientId', 'Client id.'), indexedText('Status', 'requested, approved or refused.'), data()],
+    columns: [
+      key('WindowId', 'Window id.'),
+      indexedText('ClientId', 'Client id.'),
+      indexedText('Status', 'requested, approved or refused.'),
+      data(),
+    ],
   },
   alerts: {
     name: 'SoporteAlertLedger',
@@ -115,7 +134,11 @@ export const LISTS = {
   leases: {
     name: 'SoporteLeases',
     description: 'Soporte: one active holder per lease (the SLA sweeper); taken with If-Match.',
-    columns: [key('LeaseName', 'Lease name.'), { name: 'Holder', kind: 'text', description: 'Current holder.' }, { name: 'Until', kind: 'text', description: 'ISO instant it expires.' }],
+    columns: [
+      key('LeaseName', 'Lease name.'),
+      { name: 'Holder', kind: 'text', description: 'Current holder.' },
+      { name: 'Until', kind: 'text', description: 'ISO instant it expires.' },
+    ],
   },
   statements: {
     name: 'SoporteStatements',
@@ -131,7 +154,10 @@ export const LISTS = {
   counters: {
     name: 'SoporteCounters',
     description: 'Soporte: ticket number counters per year (compare-and-swap on the eTag) and the schema version.',
-    columns: [key('CounterKey', 'tickets:<year> or schema-version.'), { name: 'Value', kind: 'number', description: 'Last value.' }],
+    columns: [
+      key('CounterKey', 'tickets:<year> or schema-version.'),
+      { name: 'Value', kind: 'number', description: 'Last value.' },
+    ],
   },
 } as const satisfies Record<string, ListSpec>;
 

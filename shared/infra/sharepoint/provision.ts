@@ -2,11 +2,27 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphBatch } from './graph-batch';
 import { ListItems } from './list-items';
 import { findList, siteLists, type ListIds, type SiteList } from './list-ids';
-import { columnDefinition, LISTS, SCHEMA_VERSION, SCHEMA_VERSION_KEY, type ColumnKind, type ColumnSpec, type ListKey, type ListSpec } from './list-schema';
+import {
+  columnDefinition,
+  LISTS,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_KEY,
+  type ColumnKind,
+  type ColumnSpec,
+  type ListKey,
+  type ListSpec,
+} from './list-schema';
 import { resolveSiteId } from './site-ref';
 import { StepQueue } from './step-queue';
 
-export type ProvisionAction = 'list-created' | 'column-added' | 'column-indexed' | 'column-made-unique' | 'list-unchanged' | 'schema-version-set' | 'schema-version-unchanged';
+export type ProvisionAction =
+  | 'list-created'
+  | 'column-added'
+  | 'column-indexed'
+  | 'column-made-unique'
+  | 'list-unchanged'
+  | 'schema-version-set'
+  | 'schema-version-unchanged';
 
 export interface ProvisionEvent {
   /** The list (or "schema" for the version row). */
@@ -52,7 +68,11 @@ function kindOf(column: GraphColumn): ColumnKind | undefined {
  * report's `changes` is empty. Needs more than the app's runtime permission (creating lists and
  * columns: Sites.Selected with the "manage" role on the site, or Sites.Manage.All).
  */
-export async function provisionSite(options: { client: Client; site: string; onProgress?: (event: ProvisionEvent) => void }): Promise<ProvisionReport> {
+export async function provisionSite(options: {
+  client: Client;
+  site: string;
+  onProgress?: (event: ProvisionEvent) => void;
+}): Promise<ProvisionReport> {
   const { client } = options;
   const siteId = await resolveSiteId(client, options.site);
   const total = Object.keys(LISTS).length + 1;
@@ -70,14 +90,21 @@ export async function provisionSite(options: { client: Client; site: string; onP
   for (const [key, spec] of Object.entries(LISTS) as Array<[ListKey, ListSpec]>) {
     const found = findList(lists, spec.name);
     if (!found) {
-      const created = (await client.api(`/sites/${siteId}/lists`).post({ displayName: spec.name, description: spec.description, columns: spec.columns.map(columnDefinition), list: { template: 'genericList' } })) as SiteList;
+      const created = (await client.api(`/sites/${siteId}/lists`).post({
+        displayName: spec.name,
+        description: spec.description,
+        columns: spec.columns.map(columnDefinition),
+        list: { template: 'genericList' },
+      })) as SiteList;
       ids[key] = created.id;
       report(spec.name, 'list-created', undefined, true);
       continue;
     }
     ids[key] = found.id;
     let changed = false;
-    for (const column of spec.columns) changed = (await ensureColumn(client, siteId, found, column, (action) => report(spec.name, action, column.name))) || changed;
+    for (const column of spec.columns)
+      changed =
+        (await ensureColumn(client, siteId, found, column, (action) => report(spec.name, action, column.name))) || changed;
     if (!changed) report(spec.name, 'list-unchanged', undefined, true);
     else done += 1;
   }
@@ -97,7 +124,13 @@ export async function provisionSite(options: { client: Client; site: string; onP
 }
 
 /** Adds the column, or its index / unique key, when missing; true when it changed something. */
-async function ensureColumn(client: Client, siteId: string, list: GraphList, spec: ColumnSpec, say: (action: ProvisionAction) => void): Promise<boolean> {
+async function ensureColumn(
+  client: Client,
+  siteId: string,
+  list: GraphList,
+  spec: ColumnSpec,
+  say: (action: ProvisionAction) => void,
+): Promise<boolean> {
   const columnsUrl = `/sites/${siteId}/lists/${list.id}/columns`;
   const column = (list.columns ?? []).find((c) => c.name.toLowerCase() === spec.name.toLowerCase());
   if (!column) {
@@ -107,7 +140,9 @@ async function ensureColumn(client: Client, siteId: string, list: GraphList, spe
   }
   const kind = kindOf(column);
   if (kind !== spec.kind) {
-    throw new Error(`list ${list.displayName}: column ${spec.name} is ${kind ?? 'of an unknown type'}, Soporte needs ${spec.kind}; fix or remove it by hand, then provision again`);
+    throw new Error(
+      `list ${list.displayName}: column ${spec.name} is ${kind ?? 'of an unknown type'}, Soporte needs ${spec.kind}; fix or remove it by hand, then provision again`,
+    );
   }
   let changed = false;
   if (spec.unique && !column.enforceUniqueValues) {

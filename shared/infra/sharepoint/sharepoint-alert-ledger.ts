@@ -97,6 +97,9 @@ export class SharePointAlertLedger implements AlertLedger {
 
   async list(prefix: string): Promise<AlertRecord[]> {
     const items = await this.items.all('alerts', prefix === '' ? undefined : `startswith(fields/AlertKey, ${quote(prefix)})`);
-    return items.map(record).filter((r) => r.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return items
+      .map(record)
+      .filter((r) => r.key.startsWith(prefix))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }

@@ -16,7 +16,10 @@ const parse = <T>(item: ListItem): T => JSON.parse(String(item.fields.Data)) as 
 export class SharePointDirectoryStore implements DirectoryStore {
   private readonly cache: ReadCache;
 
-  constructor(private readonly items: ListItems, cache?: ReadCacheOptions) {
+  constructor(
+    private readonly items: ListItems,
+    cache?: ReadCacheOptions,
+  ) {
     this.cache = new ReadCache(cache);
   }
 
@@ -51,7 +54,9 @@ export class SharePointDirectoryStore implements DirectoryStore {
 
   async listRequesters(clientId?: string): Promise<AuthorizedRequester[]> {
     return this.cache.read(`requesters:${clientId ?? '*'}`, async () => {
-      return (await this.items.all('requesters', clientId === undefined ? undefined : eq('ClientId', clientId))).map(parse<AuthorizedRequester>);
+      return (await this.items.all('requesters', clientId === undefined ? undefined : eq('ClientId', clientId))).map(
+        parse<AuthorizedRequester>,
+      );
     });
   }
 
@@ -106,6 +111,8 @@ export class SharePointDirectoryStore implements DirectoryStore {
     const filter = subjectPrefix ? `startswith(fields/Subject, ${quote(subjectPrefix)})` : undefined;
     const items = await this.items.all('audit', filter);
     // SharePoint's startswith ignores case; the port's prefix does not.
-    return items.map(parse<DirectoryAuditEntry>).filter((e) => subjectPrefix === undefined || e.subject.startsWith(subjectPrefix));
+    return items
+      .map(parse<DirectoryAuditEntry>)
+      .filter((e) => subjectPrefix === undefined || e.subject.startsWith(subjectPrefix));
   }
 }

@@ -15,7 +15,8 @@ export class SharePointLeaseStore implements LeaseStore {
   constructor(private readonly items: ListItems) {}
 
   async acquireLease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0) throw new ValidationError('ttlMs', `must be a positive integer of milliseconds, got ${ttlMs}`);
+    if (!Number.isInteger(ttlMs) || ttlMs <= 0)
+      throw new ValidationError('ttlMs', `must be a positive integer of milliseconds, got ${ttlMs}`);
     const fields = { Holder: holder, Until: new Date(now.getTime() + ttlMs).toISOString() };
     const current = await this.items.find('leases', 'LeaseName', name);
     if (!current) {

@@ -43,11 +43,15 @@ export class SharePointStateStore implements StateStore {
    * `cache`: values of keys with those prefixes (the server: email threads, `mail-thread:`) read or
    * written by this instance are answered from memory for its TTL; off by default.
    */
-  constructor(private readonly items: ListItems, private readonly cache?: StateCacheOptions) {}
+  constructor(
+    private readonly items: ListItems,
+    private readonly cache?: StateCacheOptions,
+  ) {}
 
   async getState<T = unknown>(key: string): Promise<T | undefined> {
     const held = this.held.get(key);
-    if (held && held.until > this.cache!.clock.now().getTime()) return held.json === undefined ? undefined : (JSON.parse(held.json) as T);
+    if (held && held.until > this.cache!.clock.now().getTime())
+      return held.json === undefined ? undefined : (JSON.parse(held.json) as T);
     const item = await this.items.find('state', 'StateKey', key);
     if (!item) {
       this.known.delete(key);
@@ -67,12 +71,16 @@ export class SharePointStateStore implements StateStore {
   }
 
   async setState<T = unknown>(key: string, value: T): Promise<void> {
-    await (await this.planWrites([[key, value]]))();
+    await (
+      await this.planWrites([[key, value]])
+    )();
   }
 
   /** Every entry in one request (a $batch of 20 writes), not two per entry. Not atomic: SharePoint has no transactions. */
   async setStates(entries: readonly StateEntry[]): Promise<void> {
-    await (await this.planWrites(entries))();
+    await (
+      await this.planWrites(entries)
+    )();
   }
 
   /** The returned function sends the writes (for a caller that adds its own steps to the same batch). */

@@ -3,7 +3,12 @@ import { ConflictError, NotFoundError } from '../../domain/common';
 import type { Statement, StatementStatus } from '../../domain/statement';
 import { eq, withoutNulls, type ListItems } from './list-items';
 
-const fieldsOf = (statement: Statement) => ({ ClientId: statement.clientId, Status: statement.status, SentMessageId: statement.sentMessageId ?? null, Data: JSON.stringify(statement) });
+const fieldsOf = (statement: Statement) => ({
+  ClientId: statement.clientId,
+  Status: statement.status,
+  SentMessageId: statement.sentMessageId ?? null,
+  Data: JSON.stringify(statement),
+});
 const parse = (data: unknown) => JSON.parse(String(data)) as Statement;
 
 /**
@@ -16,7 +21,11 @@ export class SharePointStatementStore implements StatementStore {
   async put(statement: Statement): Promise<void> {
     const item = await this.items.find('statements', 'StatementId', statement.id);
     if (!item) {
-      const created = await this.items.create('statements', withoutNulls({ StatementId: statement.id, ...fieldsOf(statement) }), [409]);
+      const created = await this.items.create(
+        'statements',
+        withoutNulls({ StatementId: statement.id, ...fieldsOf(statement) }),
+        [409],
+      );
       if (created.status === 409) throw new ConflictError('statement', statement.id);
       return;
     }
@@ -31,8 +40,15 @@ export class SharePointStatementStore implements StatementStore {
   }
 
   async list(query: { clientId?: string; status?: StatementStatus }): Promise<Statement[]> {
-    const filter = [query.clientId !== undefined ? eq('ClientId', query.clientId) : undefined, query.status !== undefined ? eq('Status', query.status) : undefined].filter((f): f is string => f !== undefined).join(' and ');
-    return (await this.items.all('statements', filter || undefined)).map((item) => parse(item.fields.Data)).sort((a, b) => a.month.localeCompare(b.month) || a.clientId.localeCompare(b.clientId));
+    const filter = [
+      query.clientId !== undefined ? eq('ClientId', query.clientId) : undefined,
+      query.status !== undefined ? eq('Status', query.status) : undefined,
+    ]
+      .filter((f): f is string => f !== undefined)
+      .join(' and ');
+    return (await this.items.all('statements', filter || undefined))
+      .map((item) => parse(item.fields.Data))
+      .sort((a, b) => a.month.localeCompare(b.month) || a.clientId.localeCompare(b.clientId));
   }
 
   async findBySentMessageId(messageId: string): Promise<Statement | undefined> {

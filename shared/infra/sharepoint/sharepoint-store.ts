@@ -39,7 +39,10 @@ export class SharePointStore implements Store {
   readonly leases: SharePointLeaseStore;
   readonly statements: SharePointStatementStore;
 
-  constructor(private readonly items: ListItems, caches: Pick<SharePointStoreOptions, 'directoryCache' | 'stateCache'> = {}) {
+  constructor(
+    private readonly items: ListItems,
+    caches: Pick<SharePointStoreOptions, 'directoryCache' | 'stateCache'> = {},
+  ) {
     this.tickets = new SharePointTicketStore(items);
     this.directory = new SharePointDirectoryStore(items, caches.directoryCache);
     this.afterHours = new SharePointAfterHoursStore(items);
@@ -70,12 +73,17 @@ export class SharePointStore implements Store {
 export async function openSharePointStore(options: SharePointStoreOptions): Promise<SharePointStore> {
   const siteId = await resolveSiteId(options.client, options.siteId);
   const { ids, missing } = await resolveListIds(options.client, siteId);
-  if (!ids) throw new Error(`SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`);
+  if (!ids)
+    throw new Error(
+      `SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`,
+    );
   const batch = new GraphBatch(options.client, options.batch);
   const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch), options);
   const version = await store.schemaVersion();
   if (version < SCHEMA_VERSION) {
-    throw new Error(`SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``);
+    throw new Error(
+      `SharePoint site ${options.siteId} is provisioned at schema version ${version}, this version needs ${SCHEMA_VERSION}: run \`npx soporte provision --site ${options.siteId}\``,
+    );
   }
   return store;
 }

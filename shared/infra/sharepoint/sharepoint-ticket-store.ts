@@ -6,7 +6,20 @@ import type { Ticket } from '../../domain/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket';
 import { formatTicketNumber } from '../../domain/ticket';
 import { GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from './graph-batch';
-import { anyOf, DUPLICATE_STATUSES, eq, quote, eTagOf, isOk, MAX_PAGE_SIZE, stepError, toItem, withoutNulls, type ListItem, type ListItems } from './list-items';
+import {
+  anyOf,
+  DUPLICATE_STATUSES,
+  eq,
+  quote,
+  eTagOf,
+  isOk,
+  MAX_PAGE_SIZE,
+  stepError,
+  toItem,
+  withoutNulls,
+  type ListItem,
+  type ListItems,
+} from './list-items';
 import { counterKey, entryFields, messageKey, sourceKey, ticketFields, ticketOf, type TicketItemMeta } from './ticket-fields';
 
 interface OpenInput {
@@ -29,7 +42,8 @@ const META_CAPACITY = 100_000;
 const MAX_OPEN_ATTEMPTS = 50;
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ValidationError('year', `must be a four-digit year, got ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new ValidationError('year', `must be a four-digit year, got ${year}`);
 }
 
 function checkEntryIds(entries: TimeEntry[]): void {
@@ -69,13 +83,19 @@ function pathOf(url: string): string {
 
 function queryOptions(url: string): string {
   const at = url.indexOf('?');
-  return [...new URLSearchParams(at < 0 ? '' : url.slice(at + 1))].filter(([k]) => k !== '$skiptoken').map(([k, v]) => `${k}=${v}`).sort().join('&');
+  return [...new URLSearchParams(at < 0 ? '' : url.slice(at + 1))]
+    .filter(([k]) => k !== '$skiptoken')
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
 }
 
 function decodeCursor(text: string, queryUrl: string): { url: string; afterId?: number } {
   let cursor: { l?: unknown; a?: unknown } | undefined;
   try {
-    cursor = /^[A-Za-z0-9_-]+$/.test(text) ? (JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as typeof cursor) : undefined;
+    cursor = /^[A-Za-z0-9_-]+$/.test(text)
+      ? (JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as typeof cursor)
+      : undefined;
   } catch {
     cursor = undefined;
   }
@@ -144,7 +164,8 @@ export class SharePointTicketStore implements TicketStore {
    */
   async getAtVersion(id: string, version: string): Promise<Ticket | undefined> {
     const meta = this.meta.get(id);
-    if (meta?.eTag === version && meta.data !== undefined) return { ...(JSON.parse(meta.data) as Omit<Ticket, 'version'>), version } as Ticket;
+    if (meta?.eTag === version && meta.data !== undefined)
+      return { ...(JSON.parse(meta.data) as Omit<Ticket, 'version'>), version } as Ticket;
     return this.get(id);
   }
 
@@ -159,7 +180,8 @@ export class SharePointTicketStore implements TicketStore {
   async list(query: TicketQuery): Promise<TicketPage> {
     if (query.statuses?.length === 0) return { tickets: [] };
     const limit = query.limit;
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
     const filter = [
       query.statuses ? anyOf('Status', query.statuses) : undefined,
       query.clientId !== undefined ? eq('ClientId', query.clientId) : undefined,
@@ -180,7 +202,8 @@ export class SharePointTicketStore implements TicketStore {
       lastId = Math.max(lastId, ...page.items.map((item) => Number(item.id)));
       url = page.next;
       // A page of a scan window may be empty: a caller with a limit gets the first page that holds tickets.
-      if (limit !== undefined && tickets.length > 0) return url ? { tickets, next: encodeCursor({ link: url, afterId: lastId }) } : { tickets };
+      if (limit !== undefined && tickets.length > 0)
+        return url ? { tickets, next: encodeCursor({ link: url, afterId: lastId }) } : { tickets };
     }
     return { tickets };
   }
@@ -192,7 +215,8 @@ export class SharePointTicketStore implements TicketStore {
     const checkEntries = entries.length > 0 && !options.freshEntryIds;
     if (meta?.eTag !== ticket.version || checkEntries) {
       const reads: GraphStep[] = [];
-      if (meta?.eTag !== ticket.version) reads.push({ id: 'current', method: 'GET', url: this.items.queryUrl('tickets', eq('TicketId', ticket.id), 1) });
+      if (meta?.eTag !== ticket.version)
+        reads.push({ id: 'current', method: 'GET', url: this.items.queryUrl('tickets', eq('TicketId', ticket.id), 1) });
       if (checkEntries) reads.push(this.entryCheck(entries));
       const results = await this.items.batch.run(reads);
       await this.refuseTakenEntries(reads, results);
@@ -213,13 +237,22 @@ export class SharePointTicketStore implements TicketStore {
       headers: { 'If-Match': ticket.version },
       body: fields,
     };
-    const results = await this.writeWithDependents(write, this.eventSteps(ticket.id, current.eventCount, events), this.entrySteps(entries));
+    const results = await this.writeWithDependents(
+      write,
+      this.eventSteps(ticket.id, current.eventCount, events),
+      this.entrySteps(entries),
+    );
     const written = results.get('ticket')!;
     if (written.status === 412) throw new ConflictError('ticket', ticket.number, ticket.version);
     if (written.status === 404) throw new NotFoundError('ticket', ticket.id);
     await this.checkDependents(ticket, results);
     const version = eTagOf(this.checked(write, written));
-    this.meta.set(ticket.id, { itemId: current.itemId, eTag: version, eventCount: current.eventCount + events.length, data: String(fields.Data) });
+    this.meta.set(ticket.id, {
+      itemId: current.itemId,
+      eTag: version,
+      eventCount: current.eventCount + events.length,
+      data: String(fields.Data),
+    });
     return { ...ticket, version };
   }
 
@@ -239,7 +272,9 @@ export class SharePointTicketStore implements TicketStore {
     // SharePoint keeps At to the second: the filter is widened to whole seconds, the exact bounds are checked on the record.
     return items
       .map((item) => ({ id: Number(item.id), entry: JSON.parse(String(item.fields.Data)) as TimeEntry }))
-      .filter(({ entry }) => (query.from === undefined || entry.at >= query.from) && (query.to === undefined || entry.at < query.to))
+      .filter(
+        ({ entry }) => (query.from === undefined || entry.at >= query.from) && (query.to === undefined || entry.at < query.to),
+      )
       .sort((a, b) => (a.entry.at < b.entry.at ? -1 : a.entry.at > b.entry.at ? 1 : a.id - b.id))
       .map(({ entry }) => entry);
   }
@@ -267,7 +302,9 @@ export class SharePointTicketStore implements TicketStore {
       if (existing) return { ticket: this.remember(existing), created: false };
       await this.refuseTakenEntries(reads, results);
       const counterItem = await this.items.firstFrom(this.checked(reads[1]!, results.get('counter')!));
-      const counter = counterItem ? { itemId: counterItem.id, eTag: counterItem.eTag, value: Number(counterItem.fields.Value) } : undefined;
+      const counter = counterItem
+        ? { itemId: counterItem.id, eTag: counterItem.eTag, value: Number(counterItem.fields.Value) }
+        : undefined;
       const n = (counter?.value ?? 0) + 1;
       const created = await this.create(input, n, counter);
       if (created) return { ticket: created, created: true };
@@ -280,24 +317,52 @@ export class SharePointTicketStore implements TicketStore {
   private async create(input: OpenInput, n: number, counter: Counter | undefined): Promise<Ticket | undefined> {
     const ticket: Ticket = { ...input.ticket, number: formatTicketNumber(input.year, n) };
     const events = input.events.map((e) => (e.type === 'opened' ? { ...e, data: { ...e.data, number: ticket.number } } : e));
-    const write: GraphStep = { id: 'ticket', method: 'POST', url: this.items.itemsUrl('tickets'), body: { fields: withoutNulls(ticketFields(ticket, events.length)) } };
+    const write: GraphStep = {
+      id: 'ticket',
+      method: 'POST',
+      url: this.items.itemsUrl('tickets'),
+      body: { fields: withoutNulls(ticketFields(ticket, events.length)) },
+    };
     const advance: GraphStep = counter
-      ? { id: 'counter', method: 'PATCH', url: `${this.items.itemUrl('counters', counter.itemId)}/fields`, headers: { 'If-Match': counter.eTag }, body: { Value: n } }
-      : { id: 'counter', method: 'POST', url: this.items.itemsUrl('counters'), body: { fields: { CounterKey: counterKey(input.year), Value: n } } };
-    const results = await this.writeWithDependents(write, [advance, ...this.eventSteps(ticket.id, 0, events)], this.entrySteps(input.entries ?? []));
+      ? {
+          id: 'counter',
+          method: 'PATCH',
+          url: `${this.items.itemUrl('counters', counter.itemId)}/fields`,
+          headers: { 'If-Match': counter.eTag },
+          body: { Value: n },
+        }
+      : {
+          id: 'counter',
+          method: 'POST',
+          url: this.items.itemsUrl('counters'),
+          body: { fields: { CounterKey: counterKey(input.year), Value: n } },
+        };
+    const results = await this.writeWithDependents(
+      write,
+      [advance, ...this.eventSteps(ticket.id, 0, events)],
+      this.entrySteps(input.entries ?? []),
+    );
     const written = results.get('ticket')!;
     if (!isOk(written)) {
       // A refusal may be a duplicate number or source message (Graph's status for it is undocumented):
       // read both keys; when neither is taken, the refusal was something else and is reported.
       if (!DUPLICATE_STATUSES.has(written.status)) throw stepError(write, written);
-      const [byNumber, bySource] = await Promise.all([this.items.find('tickets', 'TicketNumber', ticket.number), this.items.find('tickets', 'SourceKey', sourceKey(ticket))]);
+      const [byNumber, bySource] = await Promise.all([
+        this.items.find('tickets', 'TicketNumber', ticket.number),
+        this.items.find('tickets', 'SourceKey', sourceKey(ticket)),
+      ]);
       if (byNumber || bySource) return undefined;
       throw stepError(write, written);
     }
     const item = toItem(written.body ?? {});
     // The counter is a hint kept in step with the unique numbers: a failed advance is repaired later.
     await this.checkDependents(ticket, results);
-    this.meta.set(ticket.id, { itemId: item.id, eTag: eTagOf(written), eventCount: events.length, data: String(ticketFields(ticket, events.length).Data) });
+    this.meta.set(ticket.id, {
+      itemId: item.id,
+      eTag: eTagOf(written),
+      eventCount: events.length,
+      data: String(ticketFields(ticket, events.length).Data),
+    });
     return { ...ticket, version: eTagOf(written) };
   }
 
@@ -310,7 +375,18 @@ export class SharePointTicketStore implements TicketStore {
   }
 
   private entryCheck(entries: TimeEntry[]): GraphStep {
-    return { id: 'entries', method: 'GET', url: this.items.queryUrl('timeEntries', anyOf('EntryId', entries.map((e) => e.id)), entries.length) };
+    return {
+      id: 'entries',
+      method: 'GET',
+      url: this.items.queryUrl(
+        'timeEntries',
+        anyOf(
+          'EntryId',
+          entries.map((e) => e.id),
+        ),
+        entries.length,
+      ),
+    };
   }
 
   private async refuseTakenEntries(reads: GraphStep[], results: Map<string, StepResult>): Promise<void> {
@@ -334,7 +410,12 @@ export class SharePointTicketStore implements TicketStore {
   }
 
   private entrySteps(entries: TimeEntry[]): GraphStep[] {
-    return entries.map((entry, i) => ({ id: `entry-${i + 1}`, method: 'POST' as const, url: this.items.itemsUrl('timeEntries'), body: { fields: entryFields(entry) } }));
+    return entries.map((entry, i) => ({
+      id: `entry-${i + 1}`,
+      method: 'POST' as const,
+      url: this.items.itemsUrl('timeEntries'),
+      body: { fields: entryFields(entry) },
+    }));
   }
 
   /**
@@ -361,12 +442,19 @@ export class SharePointTicketStore implements TicketStore {
     const refused = [...results].filter(([id, r]) => id !== 'ticket' && id !== 'counter' && !isOk(r));
     const failed: Array<[string, StepResult]> = [];
     for (const [id, r] of refused) {
-      const duplicateEvent = id.startsWith('event-') && DUPLICATE_STATUSES.has(r.status) && (await this.items.find('events', 'EventKey', `${ticket.id}#${id.slice('event-'.length)}`));
+      const duplicateEvent =
+        id.startsWith('event-') &&
+        DUPLICATE_STATUSES.has(r.status) &&
+        (await this.items.find('events', 'EventKey', `${ticket.id}#${id.slice('event-'.length)}`));
       if (!duplicateEvent) failed.push([id, r]);
     }
     if (failed.length > 0) {
-      const what = failed.map(([id, r]) => `${id}: ${r.status} ${String((r.body?.error as { message?: string } | undefined)?.message ?? '')}`).join('; ');
-      throw new Error(`ticket ${ticket.number} was written but ${failed.length} of its events/entries were not (Graph $batch is not transactional): ${what}`);
+      const what = failed
+        .map(([id, r]) => `${id}: ${r.status} ${String((r.body?.error as { message?: string } | undefined)?.message ?? '')}`)
+        .join('; ');
+      throw new Error(
+        `ticket ${ticket.number} was written but ${failed.length} of its events/entries were not (Graph $batch is not transactional): ${what}`,
+      );
     }
   }
 

@@ -44,7 +44,10 @@ export function ticketFields(ticket: Ticket, eventCount: number): Record<string,
 
 export function ticketOf(item: ListItem): { ticket: Ticket; meta: TicketItemMeta } {
   const ticket = { ...(JSON.parse(String(item.fields.Data)) as Omit<Ticket, 'version'>), version: item.eTag } as Ticket;
-  return { ticket, meta: { itemId: item.id, eTag: item.eTag, eventCount: Number(item.fields.EventCount ?? 0), data: String(item.fields.Data) } };
+  return {
+    ticket,
+    meta: { itemId: item.id, eTag: item.eTag, eventCount: Number(item.fields.EventCount ?? 0), data: String(item.fields.Data) },
+  };
 }
 
 export function entryFields(entry: TimeEntry): Record<string, unknown> {

@@ -32,11 +32,15 @@ export function schemaVersionOf(db: Database.Database): number {
 export function migrate(db: Database.Database, migrations: readonly Migration[], appliedAt: Date): number {
   assertNumbered(migrations);
   const run = db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     const current = schemaVersionOf(db);
     if (current > migrations.length) {
-      throw new MigrationError(`database schema version ${current} is newer than this code knows (${migrations.length}); upgrade Soporte instead`);
+      throw new MigrationError(
+        `database schema version ${current} is newer than this code knows (${migrations.length}); upgrade Soporte instead`,
+      );
     }
     for (const m of migrations.slice(current)) {
       db.exec(m.sql);

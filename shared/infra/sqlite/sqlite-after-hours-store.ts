@@ -27,8 +27,13 @@ export class SqliteAfterHoursStore implements AfterHoursStore {
   }
 
   async listWindows(query: { clientId?: string; status?: AfterHoursWindow['status'] }): Promise<AfterHoursWindow[]> {
-    const filter = new SqlFilter().when(query.clientId, 'client_id = ?', query.clientId).when(query.status, 'status = ?', query.status);
-    const rows = this.cache.get(`SELECT data FROM after_hours_windows${filter.toSql()} ORDER BY start, id`).pluck(true).all(...filter.params) as string[];
+    const filter = new SqlFilter()
+      .when(query.clientId, 'client_id = ?', query.clientId)
+      .when(query.status, 'status = ?', query.status);
+    const rows = this.cache
+      .get(`SELECT data FROM after_hours_windows${filter.toSql()} ORDER BY start, id`)
+      .pluck(true)
+      .all(...filter.params) as string[];
     return rows.map((data) => JSON.parse(data) as AfterHoursWindow);
   }
 }

@@ -24,7 +24,9 @@ function prepareAlertStatements(db: Database.Database) {
     claim: db.prepare('INSERT INTO alerts (key, holder, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
     complete: db.prepare('UPDATE alerts SET completed_at = ?, ref = ? WHERE key = ?'),
     release: db.prepare('DELETE FROM alerts WHERE key = ? AND completed_at IS NULL'),
-    takeOver: db.prepare('UPDATE alerts SET holder = ?, claimed_at = ? WHERE key = ? AND completed_at IS NULL AND claimed_at < ?'),
+    takeOver: db.prepare(
+      'UPDATE alerts SET holder = ?, claimed_at = ? WHERE key = ? AND completed_at IS NULL AND claimed_at < ?',
+    ),
     get: db.prepare('SELECT * FROM alerts WHERE key = ?'),
     listFrom: db.prepare('SELECT * FROM alerts WHERE key >= ? ORDER BY key'),
     listRange: db.prepare('SELECT * FROM alerts WHERE key >= ? AND key < ? ORDER BY key'),
@@ -43,10 +45,12 @@ export class SqliteAlertLedger implements AlertLedger {
   constructor(db: Database.Database) {
     this.stmt = prepareAlertStatements(db);
     const setState = prepareStateUpsert(db);
-    this.completeWithStateTx = db.transaction((key: string, at: string, ref: string | null, rows: Array<[string, string]>): number => {
-      for (const [stateKey, json] of rows) setState.run(stateKey, json);
-      return this.stmt.complete.run(at, ref, key).changes;
-    }).immediate;
+    this.completeWithStateTx = db.transaction(
+      (key: string, at: string, ref: string | null, rows: Array<[string, string]>): number => {
+        for (const [stateKey, json] of rows) setState.run(stateKey, json);
+        return this.stmt.complete.run(at, ref, key).changes;
+      },
+    ).immediate;
   }
 
   async claim(key: string, holder: string, at: Date): Promise<boolean> {
@@ -62,7 +66,8 @@ export class SqliteAlertLedger implements AlertLedger {
    * complete, a key that is not claimed throws NotFoundError after the state rows are written.
    */
   async completeWithState(key: string, at: Date, ref: string | undefined, entries: readonly StateEntry[]): Promise<void> {
-    if (this.completeWithStateTx(key, at.toISOString(), ref ?? null, stateRows(entries)) === 0) throw new NotFoundError('alert claim', key);
+    if (this.completeWithStateTx(key, at.toISOString(), ref ?? null, stateRows(entries)) === 0)
+      throw new NotFoundError('alert claim', key);
   }
 
   async release(key: string): Promise<void> {

@@ -13,7 +13,9 @@ function parseOne<T>(row: unknown): T | undefined {
 
 function prepareDirectoryStatements(db: Database.Database) {
   return {
-    putClient: db.prepare('INSERT INTO clients (id, name, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data'),
+    putClient: db.prepare(
+      'INSERT INTO clients (id, name, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data',
+    ),
     getClient: db.prepare('SELECT data FROM clients WHERE id = ?').pluck(true),
     listClients: db.prepare('SELECT data FROM clients ORDER BY name, id').pluck(true),
     putRequester: db.prepare(
@@ -22,8 +24,12 @@ function prepareDirectoryStatements(db: Database.Database) {
          effective_to = excluded.effective_to, data = excluded.data`,
     ),
     listRequesters: db.prepare('SELECT data FROM requesters ORDER BY client_id, email, effective_from, id').pluck(true),
-    listClientRequesters: db.prepare('SELECT data FROM requesters WHERE client_id = ? ORDER BY email, effective_from, id').pluck(true),
-    requestersByEmail: db.prepare('SELECT data FROM requesters WHERE email = ? ORDER BY client_id, effective_from, id').pluck(true),
+    listClientRequesters: db
+      .prepare('SELECT data FROM requesters WHERE client_id = ? ORDER BY email, effective_from, id')
+      .pluck(true),
+    requestersByEmail: db
+      .prepare('SELECT data FROM requesters WHERE email = ? ORDER BY client_id, effective_from, id')
+      .pluck(true),
     putStaff: db.prepare(
       `INSERT INTO staff (id, email, aad_object_id, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET email = excluded.email, aad_object_id = excluded.aad_object_id, data = excluded.data`,
@@ -65,7 +71,14 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   async putRequester(requester: AuthorizedRequester): Promise<void> {
     const record = { ...requester, email: requester.email.toLowerCase() };
-    this.stmt.putRequester.run(record.id, record.clientId, record.email, record.effectiveFrom, record.effectiveTo ?? null, JSON.stringify(record));
+    this.stmt.putRequester.run(
+      record.id,
+      record.clientId,
+      record.email,
+      record.effectiveFrom,
+      record.effectiveTo ?? null,
+      JSON.stringify(record),
+    );
   }
 
   async listRequesters(clientId?: string): Promise<AuthorizedRequester[]> {
@@ -104,7 +117,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   async listAudit(subjectPrefix?: string): Promise<DirectoryAuditEntry[]> {
     if (!subjectPrefix) return parseAll<DirectoryAuditEntry>(this.stmt.listAudit.all());
     const upper = prefixUpperBound(subjectPrefix);
-    const rows = upper === undefined ? this.stmt.listAuditFrom.all(subjectPrefix) : this.stmt.listAuditRange.all(subjectPrefix, upper);
+    const rows =
+      upper === undefined ? this.stmt.listAuditFrom.all(subjectPrefix) : this.stmt.listAuditRange.all(subjectPrefix, upper);
     return parseAll<DirectoryAuditEntry>(rows);
   }
 }

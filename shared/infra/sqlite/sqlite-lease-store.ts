@@ -5,7 +5,9 @@ import { ValidationError } from '../../domain/common';
 function prepareLeaseStatements(db: Database.Database) {
   return {
     get: db.prepare('SELECT name, holder, until FROM leases WHERE name = ?'),
-    put: db.prepare('INSERT INTO leases (name, holder, until) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until'),
+    put: db.prepare(
+      'INSERT INTO leases (name, holder, until) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until',
+    ),
     release: db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?'),
   };
 }
@@ -29,7 +31,8 @@ export class SqliteLeaseStore implements LeaseStore {
   }
 
   async acquireLease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0) throw new ValidationError('ttlMs', `must be a positive integer of milliseconds, got ${ttlMs}`);
+    if (!Number.isInteger(ttlMs) || ttlMs <= 0)
+      throw new ValidationError('ttlMs', `must be a positive integer of milliseconds, got ${ttlMs}`);
     return this.acquireTx(name, holder, now, ttlMs);
   }
 

@@ -14,7 +14,8 @@ export function stateRows(entries: readonly StateEntry[]): Array<[string, string
 
 function stateJson(key: string, value: unknown): string {
   const json = JSON.stringify(value);
-  if (json === undefined) throw new ValidationError('value', `state "${key}" must be JSON-serialisable (use deleteState to remove it)`);
+  if (json === undefined)
+    throw new ValidationError('value', `state "${key}" must be JSON-serialisable (use deleteState to remove it)`);
   return json;
 }
 

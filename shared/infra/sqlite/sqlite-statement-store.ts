@@ -15,14 +15,22 @@ export class SqliteStatementStore implements StatementStore {
 
   async put(statement: Statement): Promise<void> {
     this.db.transaction(() => {
-      const status = this.cache.get('SELECT status FROM statements WHERE id = ?').pluck(true).get(statement.id) as string | undefined;
+      const status = this.cache.get('SELECT status FROM statements WHERE id = ?').pluck(true).get(statement.id) as
+        string | undefined;
       if (status === 'sent') throw new ConflictError('statement', statement.id, 'unsent', 'sent');
       this.cache
         .get(
           `INSERT INTO statements (id, client_id, month, status, sent_message_id, data) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET status = excluded.status, sent_message_id = excluded.sent_message_id, data = excluded.data`,
         )
-        .run(statement.id, statement.clientId, statement.month, statement.status, statement.sentMessageId ?? null, JSON.stringify(statement));
+        .run(
+          statement.id,
+          statement.clientId,
+          statement.month,
+          statement.status,
+          statement.sentMessageId ?? null,
+          JSON.stringify(statement),
+        );
     })();
   }
 
@@ -32,13 +40,19 @@ export class SqliteStatementStore implements StatementStore {
   }
 
   async list(query: { clientId?: string; status?: StatementStatus }): Promise<Statement[]> {
-    const filter = new SqlFilter().when(query.clientId, 'client_id = ?', query.clientId).when(query.status, 'status = ?', query.status);
-    const rows = this.cache.get(`SELECT data FROM statements${filter.toSql()} ORDER BY month, client_id`).pluck(true).all(...filter.params) as string[];
+    const filter = new SqlFilter()
+      .when(query.clientId, 'client_id = ?', query.clientId)
+      .when(query.status, 'status = ?', query.status);
+    const rows = this.cache
+      .get(`SELECT data FROM statements${filter.toSql()} ORDER BY month, client_id`)
+      .pluck(true)
+      .all(...filter.params) as string[];
     return rows.map((data) => JSON.parse(data) as Statement);
   }
 
   async findBySentMessageId(messageId: string): Promise<Statement | undefined> {
-    const data = this.cache.get('SELECT data FROM statements WHERE sent_message_id = ?').pluck(true).get(messageId) as string | undefined;
+    const data = this.cache.get('SELECT data FROM statements WHERE sent_message_id = ?').pluck(true).get(messageId) as
+      string | undefined;
     return data === undefined ? undefined : (JSON.parse(data) as Statement);
   }
 

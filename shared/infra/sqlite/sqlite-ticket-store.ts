@@ -36,7 +36,8 @@ function ticketJson(ticket: Ticket): string {
 }
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ValidationError('year', `must be a four-digit year, got ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new ValidationError('year', `must be a four-digit year, got ${year}`);
 }
 
 function prepareTicketStatements(db: Database.Database) {
@@ -46,16 +47,22 @@ function prepareTicketStatements(db: Database.Database) {
     bySource: db.prepare('SELECT seq, version, data FROM tickets WHERE source_message_id = ?').raw(true),
     dataBySeqs: db.prepare('SELECT seq, version, data FROM tickets WHERE seq IN (SELECT value FROM json_each(?))').raw(true),
     versionOf: db.prepare('SELECT version FROM tickets WHERE id = ?').pluck(true),
-    nextNumber: db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck(true),
+    nextNumber: db
+      .prepare(
+        'INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+      )
+      .pluck(true),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, number, version, status, client_id, assignee_id, requester_email, conversation_id, source_message_id, data)
        VALUES (@id, @number, 1, @status, @clientId, @assigneeId, @requesterEmail, @conversationId, @sourceMessageId, @data)`,
     ),
-    updateTicket: db.prepare(
-      `UPDATE tickets SET version = version + 1, status = @status, client_id = @clientId, assignee_id = @assigneeId,
+    updateTicket: db
+      .prepare(
+        `UPDATE tickets SET version = version + 1, status = @status, client_id = @clientId, assignee_id = @assigneeId,
          requester_email = @requesterEmail, conversation_id = @conversationId, source_message_id = @sourceMessageId, data = @data
        WHERE id = @id AND version = @version RETURNING seq, version`,
-    ).raw(true),
+      )
+      .raw(true),
     lastEventSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM ticket_events WHERE ticket_id = ?').pluck(true),
     insertEvent: db.prepare('INSERT INTO ticket_events (ticket_id, seq, data) VALUES (?, ?, ?)'),
     events: db.prepare('SELECT data FROM ticket_events WHERE ticket_id = ? ORDER BY seq').pluck(true),
@@ -84,7 +91,9 @@ export class SqliteTicketStore implements TicketStore {
     this.parsed = new TicketCache(cacheCapacity);
     this.stmt = prepareTicketStatements(db);
     this.openTx = db.transaction((input: OpenInput) => this.openInTransaction(input)).immediate;
-    this.saveTx = db.transaction((ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) => this.saveInTransaction(ticket, events, entries)).immediate;
+    this.saveTx = db.transaction((ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]) =>
+      this.saveInTransaction(ticket, events, entries),
+    ).immediate;
     this.readTx = db.transaction((select: () => number[]) => this.materialise(select()));
   }
 
@@ -109,14 +118,17 @@ export class SqliteTicketStore implements TicketStore {
   async list(query: TicketQuery): Promise<TicketPage> {
     const { statuses, limit } = query;
     if (statuses?.length === 0) return { tickets: [] };
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new ValidationError('limit', `must be a positive integer, got ${limit}`);
     const after = query.cursor === undefined ? undefined : decodeTicketCursor(query.cursor);
     // A page over several statuses reads each status's index range in seq order and merges them:
     // one `status IN (...) ORDER BY seq LIMIT` would sort every remaining row for every page.
     const perStatus = limit !== undefined && statuses !== undefined && statuses.length > 1;
     let last = 0;
     const tickets = this.readTx(() => {
-      const keys = perStatus ? this.mergedStatusKeys(query, statuses, after, limit) : (this.keySelect(query, after, limit).run() as number[]);
+      const keys = perStatus
+        ? this.mergedStatusKeys(query, statuses, after, limit)
+        : (this.keySelect(query, after, limit).run() as number[]);
       if (limit !== undefined && keys.length > limit) {
         keys.length = limit;
         last = ticketKeySeq(keys[limit - 1]);
@@ -146,10 +158,19 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   /** The select of packed keys (in seq order, sorted as numbers too) for `query`, up to seq `ceiling` when given. */
-  private keySelect(query: TicketQuery, after: number | undefined, limit: number | undefined, ceiling?: number): { run(): unknown[] } {
+  private keySelect(
+    query: TicketQuery,
+    after: number | undefined,
+    limit: number | undefined,
+    ceiling?: number,
+  ): { run(): unknown[] } {
     const statuses = query.statuses ?? [];
     const filter = new SqlFilter()
-      .when(query.statuses, statuses.length === 1 ? 'status = ?' : `status IN (${statuses.map(() => '?').join(', ')})`, ...statuses)
+      .when(
+        query.statuses,
+        statuses.length === 1 ? 'status = ?' : `status IN (${statuses.map(() => '?').join(', ')})`,
+        ...statuses,
+      )
       .when(query.clientId, 'client_id = ?', query.clientId)
       .when(query.assigneeId, 'assignee_id = ?', query.assigneeId)
       .when(query.requesterEmail, 'requester_email = ?', query.requesterEmail?.toLowerCase())
@@ -184,7 +205,12 @@ export class SqliteTicketStore implements TicketStore {
       .when(query.to, 'at < ?', query.to);
     const sql = `SELECT data FROM time_entries${filter.toSql()} ORDER BY at, rowid`;
     const params = filter.params;
-    return (this.cache.get(sql).pluck(true).all(...params) as string[]).map((data) => JSON.parse(data) as TimeEntry);
+    return (
+      this.cache
+        .get(sql)
+        .pluck(true)
+        .all(...params) as string[]
+    ).map((data) => JSON.parse(data) as TimeEntry);
   }
 
   private one(statement: Database.Statement, key: string): Ticket | undefined {
@@ -229,7 +255,8 @@ export class SqliteTicketStore implements TicketStore {
   private saveInTransaction(ticket: Ticket, events: NewTicketEvent[], entries: TimeEntry[]): Written {
     const version = Number(ticket.version);
     const columns = this.columns(ticket);
-    const updated = this.stmt.updateTicket.get({ ...columns, version: Number.isInteger(version) ? version : -1 }) as [seq: number, version: number] | undefined;
+    const updated = this.stmt.updateTicket.get({ ...columns, version: Number.isInteger(version) ? version : -1 }) as
+      [seq: number, version: number] | undefined;
     if (updated === undefined) {
       const actual = this.stmt.versionOf.get(ticket.id) as number | undefined;
       if (actual === undefined) throw new NotFoundError('ticket', ticket.id);
@@ -263,6 +290,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   private insertEntries(entries: TimeEntry[]): void {
-    for (const entry of entries) this.stmt.insertEntry.run(entry.id, entry.ticketId, entry.clientId, entry.at, JSON.stringify(entry));
+    for (const entry of entries)
+      this.stmt.insertEntry.run(entry.id, entry.ticketId, entry.clientId, entry.at, JSON.stringify(entry));
   }
 }

@@ -8,8 +8,32 @@ const cell = (value: string | number | boolean) => {
 
 /** The billed lines as CSV (RFC 4180, UTF-8, stable column names): one row per time entry, then the hours report's total. */
 export function statementCsv(data: StatementData): string {
-  const header = ['date', 'ticket', 'kind', 'follow_up_kind', 'minutes', 'consultants', 'billed_minutes', 'after_hours', 'multiplier_percent', 'charge_cents', 'currency'];
-  const rows = data.lines.map((l) => [l.at, l.ticketNumber, l.kind, l.followUpKind ?? '', l.minutes, l.consultants, l.billedMinutes, l.afterHours, l.multiplierPercent, l.chargeCents, data.currency]);
+  const header = [
+    'date',
+    'ticket',
+    'kind',
+    'follow_up_kind',
+    'minutes',
+    'consultants',
+    'billed_minutes',
+    'after_hours',
+    'multiplier_percent',
+    'charge_cents',
+    'currency',
+  ];
+  const rows = data.lines.map((l) => [
+    l.at,
+    l.ticketNumber,
+    l.kind,
+    l.followUpKind ?? '',
+    l.minutes,
+    l.consultants,
+    l.billedMinutes,
+    l.afterHours,
+    l.multiplierPercent,
+    l.chargeCents,
+    data.currency,
+  ]);
   // The total is the hours report's: billed minutes of the month and the sum of its rounded kind lines.
   const total = data.summary.total;
   rows.push(['total', '', '', '', '', '', billedMinutes(total), '', '', total.amountCents, data.currency]);

@@ -12,8 +12,16 @@ export function createStatementRenderer(timeZone: string): StatementRenderer {
       const createdAt = new Date(statement.draftedAt);
       return [
         { name: `${base}.pdf`, contentType: 'application/pdf', content: await statementPdf(statement.data, timeZone, createdAt) },
-        { name: `${base}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(statementCsv(statement.data), 'utf8') },
-        { name: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await statementXlsx(statement.data, timeZone, createdAt) },
+        {
+          name: `${base}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          content: Buffer.from(statementCsv(statement.data), 'utf8'),
+        },
+        {
+          name: `${base}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          content: await statementXlsx(statement.data, timeZone, createdAt),
+        },
       ];
     },
   };

@@ -42,7 +42,10 @@ function timeEntry(facts: Drawn, i: number): TimeEntry {
 
 /** The reference: exact rational money per line in BigInt, rounded half up once. */
 function referenceCents(entries: TimeEntry[], rateCents: number): bigint {
-  const numerator = entries.reduce((sum, e) => sum + BigInt(e.billedMinutes) * BigInt(e.multiplierPercent) * BigInt(rateCents), 0n);
+  const numerator = entries.reduce(
+    (sum, e) => sum + BigInt(e.billedMinutes) * BigInt(e.multiplierPercent) * BigInt(rateCents),
+    0n,
+  );
   return (numerator * 2n + 6000n) / 12000n;
 }
 
@@ -58,20 +61,39 @@ describe('the hours report (differential, random months of entries)', () => {
           const mine = inMonth.filter((e) => e.kind === row.kind);
           expect(BigInt(row.amountCents)).toBe(referenceCents(mine, rateCents));
           expect(row.entries).toBe(mine.length);
-          const weighted = mine.filter((e) => e.afterHours && !e.flag).reduce((sum, e) => sum + e.billedMinutes * e.multiplierPercent, 0);
+          const weighted = mine
+            .filter((e) => e.afterHours && !e.flag)
+            .reduce((sum, e) => sum + e.billedMinutes * e.multiplierPercent, 0);
           expect(Math.round(row.afterHoursWeightedMinutes * 100)).toBe(weighted);
-          expect(Math.round(row.chargeableMinutes * 100)).toBe(mine.reduce((sum, e) => sum + e.billedMinutes * e.multiplierPercent, 0));
+          expect(Math.round(row.chargeableMinutes * 100)).toBe(
+            mine.reduce((sum, e) => sum + e.billedMinutes * e.multiplierPercent, 0),
+          );
         }
         expect(report.total.amountCents).toBe(report.rows.reduce((sum, row) => sum + row.amountCents, 0));
         expect(report.total.entries).toBe(inMonth.length);
         for (const field of ['regularMinutes', 'afterHoursMinutes', 'unapprovedAfterHoursMinutes'] as const) {
           expect(report.total[field]).toBe(report.rows.reduce((sum, row) => sum + row[field], 0));
         }
-        expect(Math.round(report.total.chargeableMinutes * 100)).toBe(report.rows.reduce((sum, row) => sum + Math.round(row.chargeableMinutes * 100), 0));
+        expect(Math.round(report.total.chargeableMinutes * 100)).toBe(
+          report.rows.reduce((sum, row) => sum + Math.round(row.chargeableMinutes * 100), 0),
+        );
       }),
       {
         // Pinned: the case (three 15-minute after-hours follow-ups at 150%, 1,000.00 MXN/h -> 1,125.00).
-        examples: [[[0, 1, 2].map((i): Drawn => ({ kind: 'follow-up' as const, at: FROM + DAY + i * 60_000, minutes: 15, consultants: 1, rating: 'approved', multiplierPercent: 150, clientId: 'acme' })), 100_000]],
+        examples: [
+          [
+            [0, 1, 2].map((i): Drawn => ({
+              kind: 'follow-up' as const,
+              at: FROM + DAY + i * 60_000,
+              minutes: 15,
+              consultants: 1,
+              rating: 'approved',
+              multiplierPercent: 150,
+              clientId: 'acme',
+            })),
+            100_000,
+          ],
+        ],
       },
     );
   });

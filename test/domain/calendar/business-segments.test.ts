@@ -28,7 +28,9 @@ describe('businessSegments explains the arithmetic', () => {
       ['pause', iso(at('2026-03-10T08:30-06:00')), iso(at('2026-03-10T09:00-06:00')), 30],
     ]);
     expect(explained.minutes).toBe(120);
-    expect(explained.minutes).toBe(businessMinutesBetween(mx, at('2026-03-09T17:00-06:00'), at('2026-03-10T10:30-06:00'), pauses));
+    expect(explained.minutes).toBe(
+      businessMinutesBetween(mx, at('2026-03-09T17:00-06:00'), at('2026-03-10T10:30-06:00'), pauses),
+    );
   });
 
   test('the parts cover the range exactly, in order, and a year boundary does not split an open span', () => {
@@ -48,6 +50,10 @@ describe('businessSegments explains the arithmetic', () => {
   });
 
   test('is empty when end is not after start', () => {
-    expect(businessSegments(mx, at('2026-03-10T00:00Z'), at('2026-03-09T00:00Z'))).toEqual({ counted: [], skipped: [], minutes: 0 });
+    expect(businessSegments(mx, at('2026-03-10T00:00Z'), at('2026-03-09T00:00Z'))).toEqual({
+      counted: [],
+      skipped: [],
+      minutes: 0,
+    });
   });
 });

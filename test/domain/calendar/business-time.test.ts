@@ -76,7 +76,11 @@ describe('isOpen and nextOpening are half-open [open, close)', () => {
 
 describe('overnight shifts and "24:00"', () => {
   // Friday 22:00 -> Saturday 06:00 belongs to Friday; Saturday 10-14. Friday 20 Mar and Saturday 28 Mar are holidays.
-  const night = parseCalendar({ timezone: 'UTC', weekly: { fri: [['22:00', '06:00']], sat: [['10:00', '14:00']] }, holidays: ['2026-03-20', '2026-03-28'] });
+  const night = parseCalendar({
+    timezone: 'UTC',
+    weekly: { fri: [['22:00', '06:00']], sat: [['10:00', '14:00']] },
+    holidays: ['2026-03-20', '2026-03-28'],
+  });
 
   test('the shift is open after midnight on the next day', () => {
     expect(isOpen(night, at('2026-03-14T03:00Z'))).toBe(true);
@@ -107,7 +111,11 @@ describe('overnight shifts and "24:00"', () => {
   });
 
   test('"24:00" is the end of the day and joins a shift starting at 00:00 the next day', () => {
-    const late = parseCalendar({ timezone: 'UTC', weekly: { mon: [['20:00', '24:00']], tue: [['00:00', '02:00']] }, holidays: [] });
+    const late = parseCalendar({
+      timezone: 'UTC',
+      weekly: { mon: [['20:00', '24:00']], tue: [['00:00', '02:00']] },
+      holidays: [],
+    });
     expect(isOpen(late, at('2026-03-09T23:59:59.999Z'))).toBe(true);
     expect(isOpen(late, at('2026-03-10T00:00Z'))).toBe(true);
     expect(addBusinessMinutes(late, at('2026-03-09T20:00Z'), 360).toISOString()).toBe('2026-03-10T02:00:00.000Z');
@@ -120,7 +128,9 @@ describe('daylight saving time: business time is real elapsed time', () => {
   test('America/New_York: 8 Mar 2026 lasts 23 h, 1 Nov 2026 lasts 25 h', () => {
     const ny = allSunday('America/New_York');
     expect(businessMinutesBetween(ny, at('2026-03-08T00:00-05:00'), at('2026-03-09T00:00-04:00'))).toBe(23 * 60);
-    expect(addBusinessMinutes(ny, at('2026-03-08T00:00-05:00'), 23 * 60).toISOString()).toBe(at('2026-03-09T00:00-04:00').toISOString());
+    expect(addBusinessMinutes(ny, at('2026-03-08T00:00-05:00'), 23 * 60).toISOString()).toBe(
+      at('2026-03-09T00:00-04:00').toISOString(),
+    );
     expect(businessMinutesBetween(ny, at('2026-11-01T00:00-04:00'), at('2026-11-02T00:00-05:00'))).toBe(25 * 60);
   });
 
@@ -143,13 +153,17 @@ describe('daylight saving time: business time is real elapsed time', () => {
     const berlin = allSunday('Europe/Berlin');
     expect(businessMinutesBetween(berlin, at('2026-03-29T00:00+01:00'), at('2026-03-30T00:00+02:00'))).toBe(23 * 60);
     expect(businessMinutesBetween(berlin, at('2026-10-25T00:00+02:00'), at('2026-10-26T00:00+01:00'))).toBe(25 * 60);
-    expect(addBusinessMinutes(berlin, at('2026-10-25T00:00+02:00'), 25 * 60).toISOString()).toBe(at('2026-10-26T00:00+01:00').toISOString());
+    expect(addBusinessMinutes(berlin, at('2026-10-25T00:00+02:00'), 25 * 60).toISOString()).toBe(
+      at('2026-10-26T00:00+01:00').toISOString(),
+    );
   });
 
   test('Europe/Berlin: an overnight shift across the spring change lasts 7 h', () => {
     const berlin = parseCalendar({ timezone: 'Europe/Berlin', weekly: { sat: [['22:00', '06:00']] }, holidays: [] });
     expect(businessMinutesBetween(berlin, at('2026-03-28T12:00+01:00'), at('2026-03-29T12:00+02:00'))).toBe(7 * 60);
-    expect(addBusinessMinutes(berlin, at('2026-03-28T22:00+01:00'), 7 * 60).toISOString()).toBe(at('2026-03-29T06:00+02:00').toISOString());
+    expect(addBusinessMinutes(berlin, at('2026-03-28T22:00+01:00'), 7 * 60).toISOString()).toBe(
+      at('2026-03-29T06:00+02:00').toISOString(),
+    );
   });
 
   test('America/Mexico_City: UTC-5 in summer 2022, UTC-6 all year since DST ended in October 2022', () => {
@@ -166,15 +180,69 @@ describe('pauses are removed from business time', () => {
   const monday = '2026-03-09T08:30-06:00';
 
   const addCases: Array<[string, string, number, Array<{ start: Date; end: Date }>, string]> = [
-    ['one pause inside the day', monday, 120, [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00')], '2026-03-09T11:00-06:00'],
-    ['overlapping pauses count once', monday, 120, [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00'), pause('2026-03-09T09:15-06:00', '2026-03-09T10:00-06:00')], '2026-03-09T11:30-06:00'],
-    ['the same pause twice counts once', monday, 120, [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00'), pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00')], '2026-03-09T11:00-06:00'],
-    ['pauses given out of order', monday, 120, [pause('2026-03-09T10:00-06:00', '2026-03-09T10:15-06:00'), pause('2026-03-09T09:00-06:00', '2026-03-09T09:15-06:00')], '2026-03-09T11:00-06:00'],
-    ['a pause over closing and the night', '2026-03-09T17:00-06:00', 120, [pause('2026-03-09T17:30-06:00', '2026-03-10T09:00-06:00')], '2026-03-10T10:30-06:00'],
-    ['a pause before start is ignored', monday, 60, [pause('2026-03-06T09:00-06:00', '2026-03-09T08:00-06:00')], '2026-03-09T09:30-06:00'],
-    ['a pause running since before start counts from start', monday, 60, [pause('2026-03-06T09:00-06:00', '2026-03-09T09:00-06:00')], '2026-03-09T10:00-06:00'],
-    ['a pause in closed time changes nothing', monday, 600, [pause('2026-03-09T19:00-06:00', '2026-03-10T07:00-06:00')], '2026-03-10T09:00-06:00'],
-    ['used up exactly where a pause starts', monday, 30, [pause('2026-03-09T09:00-06:00', '2026-03-09T10:00-06:00')], '2026-03-09T09:00-06:00'],
+    [
+      'one pause inside the day',
+      monday,
+      120,
+      [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00')],
+      '2026-03-09T11:00-06:00',
+    ],
+    [
+      'overlapping pauses count once',
+      monday,
+      120,
+      [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00'), pause('2026-03-09T09:15-06:00', '2026-03-09T10:00-06:00')],
+      '2026-03-09T11:30-06:00',
+    ],
+    [
+      'the same pause twice counts once',
+      monday,
+      120,
+      [pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00'), pause('2026-03-09T09:00-06:00', '2026-03-09T09:30-06:00')],
+      '2026-03-09T11:00-06:00',
+    ],
+    [
+      'pauses given out of order',
+      monday,
+      120,
+      [pause('2026-03-09T10:00-06:00', '2026-03-09T10:15-06:00'), pause('2026-03-09T09:00-06:00', '2026-03-09T09:15-06:00')],
+      '2026-03-09T11:00-06:00',
+    ],
+    [
+      'a pause over closing and the night',
+      '2026-03-09T17:00-06:00',
+      120,
+      [pause('2026-03-09T17:30-06:00', '2026-03-10T09:00-06:00')],
+      '2026-03-10T10:30-06:00',
+    ],
+    [
+      'a pause before start is ignored',
+      monday,
+      60,
+      [pause('2026-03-06T09:00-06:00', '2026-03-09T08:00-06:00')],
+      '2026-03-09T09:30-06:00',
+    ],
+    [
+      'a pause running since before start counts from start',
+      monday,
+      60,
+      [pause('2026-03-06T09:00-06:00', '2026-03-09T09:00-06:00')],
+      '2026-03-09T10:00-06:00',
+    ],
+    [
+      'a pause in closed time changes nothing',
+      monday,
+      600,
+      [pause('2026-03-09T19:00-06:00', '2026-03-10T07:00-06:00')],
+      '2026-03-10T09:00-06:00',
+    ],
+    [
+      'used up exactly where a pause starts',
+      monday,
+      30,
+      [pause('2026-03-09T09:00-06:00', '2026-03-09T10:00-06:00')],
+      '2026-03-09T09:00-06:00',
+    ],
     ['an empty pause list', monday, 30, [], '2026-03-09T09:00-06:00'],
   ];
   test.each(addCases)('add: %s', (_label, start, minutes, pauses, expected) => {
@@ -183,15 +251,22 @@ describe('pauses are removed from business time', () => {
   });
 
   test('between: overlapping pauses are removed once, clipped to the range, negative when reversed', () => {
-    const pauses = [pause('2026-03-09T07:00-06:00', '2026-03-09T09:30-06:00'), pause('2026-03-09T09:00-06:00', '2026-03-09T10:00-06:00')];
+    const pauses = [
+      pause('2026-03-09T07:00-06:00', '2026-03-09T09:30-06:00'),
+      pause('2026-03-09T09:00-06:00', '2026-03-09T10:00-06:00'),
+    ];
     expect(businessMinutesBetween(mx, at('2026-03-09T00:00-06:00'), at('2026-03-10T00:00-06:00'), pauses)).toBe(570 - 90);
     expect(businessMinutesBetween(mx, at('2026-03-09T09:30-06:00'), at('2026-03-09T12:00-06:00'), pauses)).toBe(120);
     expect(businessMinutesBetween(mx, at('2026-03-10T00:00-06:00'), at('2026-03-09T00:00-06:00'), pauses)).toBe(-(570 - 90));
   });
 
   test('refuses a pause ending before it starts, naming it', () => {
-    expect(() => addBusinessMinutes(mx, at(monday), 10, [pause('2026-03-09T10:00-06:00', '2026-03-09T09:00-06:00')])).toThrow(/^pauses\[0\]: /);
-    expect(() => businessMinutesBetween(mx, at(monday), at(monday), [{ start: at(monday), end: new Date(NaN) }])).toThrow(/^pauses\[0\]\.end: /);
+    expect(() => addBusinessMinutes(mx, at(monday), 10, [pause('2026-03-09T10:00-06:00', '2026-03-09T09:00-06:00')])).toThrow(
+      /^pauses\[0\]: /,
+    );
+    expect(() => businessMinutesBetween(mx, at(monday), at(monday), [{ start: at(monday), end: new Date(NaN) }])).toThrow(
+      /^pauses\[0\]\.end: /,
+    );
   });
 });
 

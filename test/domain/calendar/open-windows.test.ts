@@ -1,4 +1,11 @@
-import { addBusinessMinutes, businessMinutesBetween, calendarSpecOf, isOpen, nextOpening, withOpenWindows } from '../../../shared/domain/calendar';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  calendarSpecOf,
+  isOpen,
+  nextOpening,
+  withOpenWindows,
+} from '../../../shared/domain/calendar';
 import { ValidationError } from '../../../shared/domain/common';
 import { at, mexicoCalendar } from './calendars';
 
@@ -11,7 +18,9 @@ describe('withOpenWindows adds approved after-hours time', () => {
   test('the window is open and counts; the original calendar is unchanged', () => {
     expect(isOpen(extended, at('2026-03-14T10:00-06:00'))).toBe(true);
     expect(isOpen(mx, at('2026-03-14T10:00-06:00'))).toBe(false);
-    expect(addBusinessMinutes(extended, at('2026-03-13T17:00-06:00'), 120).toISOString()).toBe(at('2026-03-14T11:00-06:00').toISOString());
+    expect(addBusinessMinutes(extended, at('2026-03-13T17:00-06:00'), 120).toISOString()).toBe(
+      at('2026-03-14T11:00-06:00').toISOString(),
+    );
     expect(nextOpening(extended, at('2026-03-13T18:00-06:00')).toISOString()).toBe(at('2026-03-14T10:00-06:00').toISOString());
     expect(nextOpening(extended, at('2026-03-14T12:00-06:00')).toISOString()).toBe(at('2026-03-17T08:30-06:00').toISOString());
   });

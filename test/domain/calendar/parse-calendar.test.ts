@@ -15,10 +15,42 @@ describe('parseCalendar refuses a bad spec, naming the field', () => {
     ['intervals not an array', { ...valid, weekly: { mon: '08:30-18:00' } }, 'weekly.mon'],
     ['unknown weekday key', { ...valid, weekly: { monday: [['08:30', '18:00']] } }, 'weekly.monday'],
     ['weekly not an object', { ...valid, weekly: [] }, 'weekly'],
-    ['overlap on one day', { ...valid, weekly: { mon: [['08:00', '12:00'], ['11:00', '13:00']] } }, 'weekly.mon[1]'],
-    ['overlap listed out of order', { ...valid, weekly: { mon: [['11:00', '13:00'], ['08:00', '12:00']] } }, 'weekly.mon[0]'],
-    ['overnight shift overlapping the next day', { ...valid, weekly: { mon: [['22:00', '06:00']], tue: [['05:00', '09:00']] } }, 'weekly.tue[0]'],
-    ['Sunday night shift overlapping Monday', { ...valid, weekly: { sun: [['22:00', '06:00']], mon: [['05:00', '09:00']] } }, 'weekly.mon[0]'],
+    [
+      'overlap on one day',
+      {
+        ...valid,
+        weekly: {
+          mon: [
+            ['08:00', '12:00'],
+            ['11:00', '13:00'],
+          ],
+        },
+      },
+      'weekly.mon[1]',
+    ],
+    [
+      'overlap listed out of order',
+      {
+        ...valid,
+        weekly: {
+          mon: [
+            ['11:00', '13:00'],
+            ['08:00', '12:00'],
+          ],
+        },
+      },
+      'weekly.mon[0]',
+    ],
+    [
+      'overnight shift overlapping the next day',
+      { ...valid, weekly: { mon: [['22:00', '06:00']], tue: [['05:00', '09:00']] } },
+      'weekly.tue[0]',
+    ],
+    [
+      'Sunday night shift overlapping Monday',
+      { ...valid, weekly: { sun: [['22:00', '06:00']], mon: [['05:00', '09:00']] } },
+      'weekly.mon[0]',
+    ],
     ['bad holiday date', { ...valid, holidays: ['2026-01-01', '2026-05-01', '2026-09-16', '2026-02-30'] }, 'holidays[3]'],
     ['holiday not zero-padded', { ...valid, holidays: ['2026-1-1'] }, 'holidays[0]'],
     ['holidays not an array', { ...valid, holidays: '2026-01-01' }, 'holidays'],
@@ -42,14 +74,28 @@ describe('parseCalendar accepts', () => {
   test('a shift ending exactly where the next one starts, "24:00", an overnight shift and a 24 h shift', () => {
     const spec: CalendarSpec = {
       timezone: 'UTC',
-      weekly: { mon: [['08:00', '12:00'], ['12:00', '24:00']], tue: [['00:00', '02:00'], ['22:00', '06:00']], wed: [['06:00', '06:00']] },
+      weekly: {
+        mon: [
+          ['08:00', '12:00'],
+          ['12:00', '24:00'],
+        ],
+        tue: [
+          ['00:00', '02:00'],
+          ['22:00', '06:00'],
+        ],
+        wed: [['06:00', '06:00']],
+      },
       holidays: [],
     };
     expect(() => parseCalendar(spec)).not.toThrow();
   });
 
   test('an empty or undefined day is closed', () => {
-    const calendar = parseCalendar({ timezone: 'UTC', weekly: { mon: [], tue: undefined, wed: [['09:00', '10:00']] }, holidays: [] });
+    const calendar = parseCalendar({
+      timezone: 'UTC',
+      weekly: { mon: [], tue: undefined, wed: [['09:00', '10:00']] },
+      holidays: [],
+    });
     expect(nextOpening(calendar, new Date('2026-03-09T00:00Z')).toISOString()).toBe('2026-03-11T09:00:00.000Z');
     expect(calendarSpecOf(calendar).weekly).toEqual({ mon: [], wed: [['09:00', '10:00']] });
   });

@@ -9,35 +9,69 @@ import { offsetFormatter, ZoneOffsets } from '../../../shared/domain/calendar';
  * (Lord Howe), 45-minute offsets (Chatham), DST suspended for Ramadan (Casablanca), DST abolished
  * (Mexico City 2022, Tehran 2022).
  */
-const ZONES = ['America/New_York', 'Europe/Berlin', 'America/Mexico_City', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Africa/Casablanca', 'Asia/Tehran', 'America/Santiago', 'Asia/Kolkata', 'UTC'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'America/Mexico_City',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Africa/Casablanca',
+  'Asia/Tehran',
+  'America/Santiago',
+  'Asia/Kolkata',
+  'UTC',
+];
 const DAY = 86_400_000;
 const FROM = Date.UTC(2021, 0, 1);
 const TO = Date.UTC(2029, 0, 1);
 const offsets = new Map(ZONES.map((zone) => [zone, new ZoneOffsets(offsetFormatter(zone), FROM - 4 * DAY, TO + 4 * DAY)]));
 
 test('offsetAt matches luxon at any instant', () => {
-  fc.assert(fc.property(fc.constantFrom(...ZONES), fc.integer({ min: FROM, max: TO }), (zone, t) => {
-    expect(offsets.get(zone)!.offsetAt(t)).toBe(DateTime.fromMillis(t, { zone }).offset * 60_000);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.constantFrom(...ZONES), fc.integer({ min: FROM, max: TO }), (zone, t) => {
+      expect(offsets.get(zone)!.offsetAt(t)).toBe(DateTime.fromMillis(t, { zone }).offset * 60_000);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('a wall time maps to its first occurrence, or shifted forward like luxon when it does not exist', () => {
-  fc.assert(fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: (TO - FROM) / DAY - 1 }), fc.integer({ min: 0, max: 1439 }), (zone, dayIndex, minute) => {
-    const day = FROM + dayIndex * DAY;
-    const zoneOffsets = offsets.get(zone)!;
-    const ours = wallTimeToEpoch((t) => zoneOffsets.offsetAt(t), day, minute);
-    const civil = new Date(day);
-    const wanted = { year: civil.getUTCFullYear(), month: civil.getUTCMonth() + 1, day: civil.getUTCDate(), hour: Math.floor(minute / 60), minute: minute % 60 };
-    const theirs = DateTime.fromObject(wanted, { zone });
-    const exists = theirs.hour === wanted.hour && theirs.minute === wanted.minute && theirs.day === wanted.day;
-    if (!exists) {
-      expect(ours).toBe(theirs.toMillis());
-      return;
-    }
-    const back = DateTime.fromMillis(ours, { zone });
-    expect([back.year, back.month, back.day, back.hour, back.minute]).toEqual([wanted.year, wanted.month, wanted.day, wanted.hour, wanted.minute]);
-    expect(ours).toBeLessThanOrEqual(theirs.toMillis());
-  }), { numRuns: 1500 });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...ZONES),
+      fc.integer({ min: 0, max: (TO - FROM) / DAY - 1 }),
+      fc.integer({ min: 0, max: 1439 }),
+      (zone, dayIndex, minute) => {
+        const day = FROM + dayIndex * DAY;
+        const zoneOffsets = offsets.get(zone)!;
+        const ours = wallTimeToEpoch((t) => zoneOffsets.offsetAt(t), day, minute);
+        const civil = new Date(day);
+        const wanted = {
+          year: civil.getUTCFullYear(),
+          month: civil.getUTCMonth() + 1,
+          day: civil.getUTCDate(),
+          hour: Math.floor(minute / 60),
+          minute: minute % 60,
+        };
+        const theirs = DateTime.fromObject(wanted, { zone });
+        const exists = theirs.hour === wanted.hour && theirs.minute === wanted.minute && theirs.day === wanted.day;
+        if (!exists) {
+          expect(ours).toBe(theirs.toMillis());
+          return;
+        }
+        const back = DateTime.fromMillis(ours, { zone });
+        expect([back.year, back.month, back.day, back.hour, back.minute]).toEqual([
+          wanted.year,
+          wanted.month,
+          wanted.day,
+          wanted.hour,
+          wanted.minute,
+        ]);
+        expect(ours).toBeLessThanOrEqual(theirs.toMillis());
+      },
+    ),
+    { numRuns: 1500 },
+  );
 });
 
 test('exact to the minute around every offset change of New York, Lord Howe and Casablanca in 2026', () => {

@@ -8,7 +8,9 @@ import { messageKeys, t } from '../../../shared/domain/i18n';
 const STATUS_KEYS = messageKeys().filter((key) => key.startsWith('status.'));
 
 test('every ticket status has a label', () => {
-  expect(STATUS_KEYS).toEqual(expect.arrayContaining(['status.new', 'status.open', 'status.waiting-on-client', 'status.resolved', 'status.closed']));
+  expect(STATUS_KEYS).toEqual(
+    expect.arrayContaining(['status.new', 'status.open', 'status.waiting-on-client', 'status.resolved', 'status.closed']),
+  );
 });
 
 test.each(STATUS_KEYS)('%s addresses no one', (key) => {

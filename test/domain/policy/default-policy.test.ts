@@ -27,7 +27,11 @@ describe('DEFAULT_POLICY', () => {
   test('the other numbers of the policy', () => {
     expect(DEFAULT_POLICY.billing.followUpMinutes).toBe(15);
     expect(DEFAULT_POLICY.billing.afterHoursMultiplierPercent).toBe(150);
-    expect(DEFAULT_POLICY.noResponse).toEqual({ contactAttempts: 3, noticeBusinessDays: 5, minBusinessMinutesBetweenAttempts: 570 });
+    expect(DEFAULT_POLICY.noResponse).toEqual({
+      contactAttempts: 3,
+      noticeBusinessDays: 5,
+      minBusinessMinutesBetweenAttempts: 570,
+    });
     expect(DEFAULT_POLICY.atRiskPercent).toBe(75);
     expect(DEFAULT_POLICY.budgetAlertPercents).toEqual([80, 100]);
   });
@@ -38,7 +42,9 @@ describe('DEFAULT_POLICY', () => {
     expect(Object.keys(cal.weekly).sort()).toEqual(['fri', 'mon', 'thu', 'tue', 'wed']);
     expect(cal.weekly.mon).toEqual([['08:30', '18:00']]);
     expect(cal.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-02', '2026-03-16', '2030-10-01', '2040-12-25']));
-    expect(cal.holidays).toHaveLength(Array.from({ length: 81 }, (_, i) => mexicanRestDays(2020 + i).length).reduce((a, b) => a + b, 0));
+    expect(cal.holidays).toHaveLength(
+      Array.from({ length: 81 }, (_, i) => mexicanRestDays(2020 + i).length).reduce((a, b) => a + b, 0),
+    );
     expect(mexicanSupportCalendar(2026, 2026).holidays).toEqual(mexicanRestDays(2026));
   });
 

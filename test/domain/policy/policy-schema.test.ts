@@ -26,7 +26,11 @@ describe('parsePolicy errors name the field and the reason', () => {
   test.each([
     ['response.high.breachMinutes', (p: Mutable) => (p.response.high.breachMinutes = -5), 'must be more than 0'],
     ['response.medium.targetMinutes', (p: Mutable) => (p.response.medium.targetMinutes = 2000), 'must not exceed breachMinutes'],
-    ['resolution.maintenance.defaultMinutes', (p: Mutable) => (p.resolution.maintenance.defaultMinutes = 100), 'within [minMinutes, maxMinutes]'],
+    [
+      'resolution.maintenance.defaultMinutes',
+      (p: Mutable) => (p.resolution.maintenance.defaultMinutes = 100),
+      'within [minMinutes, maxMinutes]',
+    ],
     ['billing.followUpMinutes', (p: Mutable) => (p.billing.followUpMinutes = 7.5), 'whole number of minutes'],
     ['billing.afterHoursMultiplierPercent', (p: Mutable) => (p.billing.afterHoursMultiplierPercent = 90), 'at least 100'],
     ['atRiskPercent', (p: Mutable) => (p.atRiskPercent = 150), 'at most 100'],
@@ -59,7 +63,11 @@ describe('parsePolicy errors name the field and the reason', () => {
 
 describe('mergePolicy', () => {
   test('deep-merges objects, replaces arrays, keeps the rest', () => {
-    const merged = mergePolicy(DEFAULT_POLICY, { response: { high: { breachMinutes: 180 } }, budgetAlertPercents: [50, 90], billing: { hourlyRateCents: 120000 } });
+    const merged = mergePolicy(DEFAULT_POLICY, {
+      response: { high: { breachMinutes: 180 } },
+      budgetAlertPercents: [50, 90],
+      billing: { hourlyRateCents: 120000 },
+    });
     expect(merged.response.high).toEqual({ targetMinutes: 60, breachMinutes: 180 });
     expect(merged.response.low).toEqual(DEFAULT_POLICY.response.low);
     expect(merged.budgetAlertPercents).toEqual([50, 90]);
@@ -68,7 +76,9 @@ describe('mergePolicy', () => {
   });
 
   test('an invalid override throws PolicyError naming the field', () => {
-    expect(policyErrorOf(() => mergePolicy(DEFAULT_POLICY, { response: { high: { targetMinutes: 300 } } })).field).toBe('response.high.targetMinutes');
+    expect(policyErrorOf(() => mergePolicy(DEFAULT_POLICY, { response: { high: { targetMinutes: 300 } } })).field).toBe(
+      'response.high.targetMinutes',
+    );
   });
 });
 
@@ -84,7 +94,14 @@ describe('policyVersion', () => {
 });
 
 describe('policyForClient', () => {
-  const client: Client = { id: 'acme', name: 'Acme', domains: ['acme.mx'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00Z' };
+  const client: Client = {
+    id: 'acme',
+    name: 'Acme',
+    domains: ['acme.mx'],
+    locale: 'es-MX',
+    managerEmails: [],
+    createdAt: '2026-01-01T00:00:00Z',
+  };
   test('no overrides: the default policy itself', () => {
     expect(policyForClient(client)).toBe(DEFAULT_POLICY);
   });
@@ -106,6 +123,8 @@ describe('pickBudget', () => {
     expect(pickBudget(DEFAULT_POLICY, type, pick)).toBe(expected);
   });
   test('a pick outside the range names budgetMinutes', () => {
-    expect(() => pickBudget(DEFAULT_POLICY, 'maintenance', 3000)).toThrow(/budgetMinutes: 3000 is outside the maintenance range 960-2160/);
+    expect(() => pickBudget(DEFAULT_POLICY, 'maintenance', 3000)).toThrow(
+      /budgetMinutes: 3000 is outside the maintenance range 960-2160/,
+    );
   });
 });

@@ -2,10 +2,37 @@ import { authorizedRequesterFor, isAuthorizedRequester, whoCanAuthorize } from '
 import { deactivateRequester, newRequester } from '../../../shared/domain/requesters';
 import type { Client } from '../../../shared/domain/requesters';
 
-const client: Client = { id: 'acme', name: 'Acme', domains: ['acme.mx'], locale: 'es-MX', managerEmails: ['lead@partner.mx'], createdAt: '2025-01-01T00:00:00.000Z' };
-const ana = newRequester({ id: 'r1', clientId: 'acme', email: ' Ana@ACME.mx ', name: 'Ana', isClientAdmin: true, effectiveFrom: '2026-01-01T00:00:00Z' });
-const luis = newRequester({ id: 'r2', clientId: 'acme', email: 'luis@acme.mx', name: 'Luis', effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: '2026-03-01T00:00:00Z' });
-const other = newRequester({ id: 'r3', clientId: 'other', email: 'pepe@acme.mx', name: 'Pepe', effectiveFrom: '2026-01-01T00:00:00Z' });
+const client: Client = {
+  id: 'acme',
+  name: 'Acme',
+  domains: ['acme.mx'],
+  locale: 'es-MX',
+  managerEmails: ['lead@partner.mx'],
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
+const ana = newRequester({
+  id: 'r1',
+  clientId: 'acme',
+  email: ' Ana@ACME.mx ',
+  name: 'Ana',
+  isClientAdmin: true,
+  effectiveFrom: '2026-01-01T00:00:00Z',
+});
+const luis = newRequester({
+  id: 'r2',
+  clientId: 'acme',
+  email: 'luis@acme.mx',
+  name: 'Luis',
+  effectiveFrom: '2026-01-01T00:00:00Z',
+  effectiveTo: '2026-03-01T00:00:00Z',
+});
+const other = newRequester({
+  id: 'r3',
+  clientId: 'other',
+  email: 'pepe@acme.mx',
+  name: 'Pepe',
+  effectiveFrom: '2026-01-01T00:00:00Z',
+});
 const all = [ana, luis, other];
 
 describe('isAuthorizedRequester', () => {
@@ -22,8 +49,14 @@ describe('isAuthorizedRequester', () => {
     expect(isAuthorizedRequester({ ...client, requesters: all }, email, new Date(at))).toBe(expected);
   });
 
-  test('a client\'s own list: records without clientId, open or null bounds, dates without a time', () => {
-    const acme = { id: 'acme', requesters: [{ email: 'Ana@Acme.mx', effectiveFrom: '2026-01-01', effectiveTo: null }, { email: 'old@acme.mx', effectiveTo: '2026-01-15' }] };
+  test("a client's own list: records without clientId, open or null bounds, dates without a time", () => {
+    const acme = {
+      id: 'acme',
+      requesters: [
+        { email: 'Ana@Acme.mx', effectiveFrom: '2026-01-01', effectiveTo: null },
+        { email: 'old@acme.mx', effectiveTo: '2026-01-15' },
+      ],
+    };
     expect(isAuthorizedRequester(acme, 'ana@acme.mx', '2026-01-01T00:00:00Z')).toBe(true);
     expect(isAuthorizedRequester(acme, 'ana@acme.mx', '2025-12-31T23:59:59Z')).toBe(false);
     expect(isAuthorizedRequester(acme, 'old@acme.mx', '2020-01-01T00:00:00Z')).toBe(true);
@@ -42,8 +75,19 @@ describe('requester changes', () => {
   test('newRequester normalises and validates', () => {
     expect(ana.email).toBe('ana@acme.mx');
     expect(ana.effectiveFrom).toBe('2026-01-01T00:00:00.000Z');
-    expect(() => newRequester({ id: 'x', clientId: 'acme', email: 'nope', name: 'X', effectiveFrom: '2026-01-01T00:00:00Z' })).toThrow(expect.objectContaining({ field: 'email' }));
-    expect(() => newRequester({ id: 'x', clientId: 'acme', email: 'x@acme.mx', name: 'X', effectiveFrom: '2026-02-01T00:00:00Z', effectiveTo: '2026-01-01T00:00:00Z' })).toThrow(expect.objectContaining({ field: 'effectiveTo' }));
+    expect(() =>
+      newRequester({ id: 'x', clientId: 'acme', email: 'nope', name: 'X', effectiveFrom: '2026-01-01T00:00:00Z' }),
+    ).toThrow(expect.objectContaining({ field: 'email' }));
+    expect(() =>
+      newRequester({
+        id: 'x',
+        clientId: 'acme',
+        email: 'x@acme.mx',
+        name: 'X',
+        effectiveFrom: '2026-02-01T00:00:00Z',
+        effectiveTo: '2026-01-01T00:00:00Z',
+      }),
+    ).toThrow(expect.objectContaining({ field: 'effectiveTo' }));
   });
 
   test('deactivation is a dated change: the person stays authorized before the date', () => {
@@ -64,7 +108,12 @@ describe('requester changes', () => {
   });
 
   test('whoCanAuthorize: the client admins in force, and the account managers', () => {
-    expect(whoCanAuthorize(client, all, '2026-02-01T00:00:00Z')).toEqual({ clientAdmins: [{ name: 'Ana', email: 'ana@acme.mx' }], accountManagers: ['lead@partner.mx'] });
-    expect(whoCanAuthorize(client, [deactivateRequester(ana, '2026-01-15T00:00:00Z')], '2026-02-01T00:00:00Z').clientAdmins).toEqual([]);
+    expect(whoCanAuthorize(client, all, '2026-02-01T00:00:00Z')).toEqual({
+      clientAdmins: [{ name: 'Ana', email: 'ana@acme.mx' }],
+      accountManagers: ['lead@partner.mx'],
+    });
+    expect(
+      whoCanAuthorize(client, [deactivateRequester(ana, '2026-01-15T00:00:00Z')], '2026-02-01T00:00:00Z').clientAdmins,
+    ).toEqual([]);
   });
 });

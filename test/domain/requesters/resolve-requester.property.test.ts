@@ -14,7 +14,15 @@ const RUNS = 200;
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 const EMAIL = 'ana@shared.example';
 
-const client = (id: string): Client => ({ id, name: id.toUpperCase(), domains: [], locale: 'en', tenantId: `tenant-${id}`, managerEmails: [], createdAt: '2025-01-01T00:00:00.000Z' });
+const client = (id: string): Client => ({
+  id,
+  name: id.toUpperCase(),
+  domains: [],
+  locale: 'en',
+  tenantId: `tenant-${id}`,
+  managerEmails: [],
+  createdAt: '2025-01-01T00:00:00.000Z',
+});
 const CLIENTS = { a: client('a'), b: client('b') };
 
 /** A read-only directory over fixed records: only what the four users of the rule read. */
@@ -49,7 +57,16 @@ const record = (clientId: 'a' | 'b', from: number, to: number | undefined, admin
 
 /** At most one record per client: from an offset, maybe deactivated a positive duration later. */
 const recordFor = (clientId: 'a' | 'b') =>
-  fc.option(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }), fc.boolean()).map(([from, to, admin]) => record(clientId, from, to, admin)), { nil: undefined });
+  fc.option(
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
+        fc.boolean(),
+      )
+      .map(([from, to, admin]) => record(clientId, from, to, admin)),
+    { nil: undefined },
+  );
 
 /** Instants around every boundary the records have (one ms either side and on it), plus random ones. */
 function probes(records: AuthorizedRequester[], extra: number): number[] {
@@ -58,7 +75,14 @@ function probes(records: AuthorizedRequester[], extra: number): number[] {
 }
 
 function oracle(records: AuthorizedRequester[], t: number, clientId?: string): string[] {
-  return records.filter((r) => (clientId === undefined || r.clientId === clientId) && Date.parse(r.effectiveFrom) <= t && (r.effectiveTo === undefined || t < Date.parse(r.effectiveTo))).map((r) => r.clientId);
+  return records
+    .filter(
+      (r) =>
+        (clientId === undefined || r.clientId === clientId) &&
+        Date.parse(r.effectiveFrom) <= t &&
+        (r.effectiveTo === undefined || t < Date.parse(r.effectiveTo)),
+    )
+    .map((r) => r.clientId);
 }
 
 describe(`one requester authorization rule (fast-check seed ${SEED})`, () => {
@@ -77,7 +101,9 @@ describe(`one requester authorization rule (fast-check seed ${SEED})`, () => {
           for (const r of records.filter((x) => x.effectiveTo)) {
             // On the deactivation instant itself: refused. One millisecond before: still authorized.
             expect(resolveRequester([r], EMAIL, r.effectiveTo as string, r.clientId).kind).toBe('none');
-            expect(resolveRequester([r], EMAIL, new Date(Date.parse(r.effectiveTo as string) - 1), r.clientId).kind).toBe('authorized');
+            expect(resolveRequester([r], EMAIL, new Date(Date.parse(r.effectiveTo as string) - 1), r.clientId).kind).toBe(
+              'authorized',
+            );
           }
         }
       }),
@@ -101,12 +127,24 @@ describe(`one requester authorization rule (fast-check seed ${SEED})`, () => {
             const service = new DirectoryService({ store: { directory } as unknown as Store, clock, ids: { newId: () => 'x' } });
             expect((await service.listRequesters(scope, at)).length).toBe(active ? 1 : 0);
             // The REST API: a token from the client's tenant resolves to that client's record, or is refused.
-            const caller = await resolveCaller({ email: EMAIL, tenantId: `tenant-${scope}`, objectId: undefined } as never, { directory, clock, providerTenantId: 'provider' }).catch(() => undefined);
+            const caller = await resolveCaller({ email: EMAIL, tenantId: `tenant-${scope}`, objectId: undefined } as never, {
+              directory,
+              clock,
+              providerTenantId: 'provider',
+            }).catch(() => undefined);
             expect(caller?.kind === 'requester' ? caller.client.id : undefined).toBe(active ? scope : undefined);
             // A client-scoped route: allowed exactly for an administrator of that client, now, from its tenant.
             const admin = active && records.find((r) => r.clientId === scope)?.isClientAdmin === true;
-            const asCaller = { kind: 'requester', email: EMAIL, tenantId: `tenant-${scope}`, actor: { role: 'requester', id: EMAIL } } as unknown as Caller;
-            const allowed = await assertClientAdministrator({ directory, clock }, asCaller, scope).then(() => true, () => false);
+            const asCaller = {
+              kind: 'requester',
+              email: EMAIL,
+              tenantId: `tenant-${scope}`,
+              actor: { role: 'requester', id: EMAIL },
+            } as unknown as Caller;
+            const allowed = await assertClientAdministrator({ directory, clock }, asCaller, scope).then(
+              () => true,
+              () => false,
+            );
             expect(allowed).toBe(admin);
           }
         }

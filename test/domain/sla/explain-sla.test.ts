@@ -46,7 +46,11 @@ describe('explainSla', () => {
       [mx('2026-03-17 12:00'), mx('2026-03-17 13:00')],
     ]);
     expect(r.spans.find((s) => s.kind === 'holiday')).toMatchObject({ date: '2026-03-16', minutes: 570 });
-    expect(r.spans.find((s) => s.kind === 'pause')).toMatchObject({ pauseReason: 'waiting-on-client', minutes: 120, start: mx('2026-03-17 10:00') });
+    expect(r.spans.find((s) => s.kind === 'pause')).toMatchObject({
+      pauseReason: 'waiting-on-client',
+      minutes: 120,
+      start: mx('2026-03-17 10:00'),
+    });
     expect(r.skippedMinutes).toMatchObject({ holiday: 570, pause: 120 });
   });
 
@@ -55,13 +59,42 @@ describe('explainSla', () => {
   });
 
   test('the changes that moved the clocks come from the log', () => {
-    expect(explanation.changes.map((c) => c.type)).toEqual(['opened', 'priority-changed', 'first-response', 'information-requested', 'client-replied']);
+    expect(explanation.changes.map((c) => c.type)).toEqual([
+      'opened',
+      'priority-changed',
+      'first-response',
+      'information-requested',
+      'client-replied',
+    ]);
     expect(explanation.changes[1].detail).toEqual({ from: 'high', to: 'medium' });
   });
 
   test.each([
-    ['en', ['SLA receipt for SUP-2026-0001, as of Tue 17 Mar 2026 13:00', 'Policy: default (version p-', 'Times: Mexico City time', 'Resolution clock (Technical (regular), budget 6 h): On track', 'holiday 2026-03-16', 'paused (Waiting on client)', 'priority High -> Medium', 'Legend: + counts against the clock']],
-    ['es-MX', ['Comprobante de SLA de SUP-2026-0001, al mar 17 mar 2026 13:00', 'Política: default (versión p-', 'Horario: hora de la Ciudad de México', 'Reloj de resolución (Técnico regular, presupuesto 6 h): En tiempo', 'día feriado 2026-03-16', 'prioridad Alta -> Media', 'Leyenda:']],
+    [
+      'en',
+      [
+        'SLA receipt for SUP-2026-0001, as of Tue 17 Mar 2026 13:00',
+        'Policy: default (version p-',
+        'Times: Mexico City time',
+        'Resolution clock (Technical (regular), budget 6 h): On track',
+        'holiday 2026-03-16',
+        'paused (Waiting on client)',
+        'priority High -> Medium',
+        'Legend: + counts against the clock',
+      ],
+    ],
+    [
+      'es-MX',
+      [
+        'Comprobante de SLA de SUP-2026-0001, al mar 17 mar 2026 13:00',
+        'Política: default (versión p-',
+        'Horario: hora de la Ciudad de México',
+        'Reloj de resolución (Técnico regular, presupuesto 6 h): En tiempo',
+        'día feriado 2026-03-16',
+        'prioridad Alta -> Media',
+        'Leyenda:',
+      ],
+    ],
   ] as const)('formatSlaExplanation in %s reads like a receipt', (locale, fragments) => {
     const text = formatSlaExplanation(explanation, locale);
     for (const fragment of fragments) expect(text).toContain(fragment);
@@ -83,11 +116,20 @@ describe('explainSla', () => {
       '+ Tue 17 Mar 2026 12:00 - Tue 17 Mar 2026 13:00 counted 1 h',
     ]);
     expect(new Set([...resolution.slice(1, 8), ...resolution.slice(9, 12)].map(amountColumn)).size).toBe(1);
-    expect(resolution.slice(9, 12).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(['Counted 3 h 30 min', 'Allowed before breach 6 h', 'Left 2 h 30 min']);
+    expect(resolution.slice(9, 12).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      'Counted 3 h 30 min',
+      'Allowed before breach 6 h',
+      'Left 2 h 30 min',
+    ]);
   });
 
   test.each([
-    [0, '0 min'], [0.14, '< 1 min'], [22.5, '23 min'], [60, '1 h'], [125, '2 h 5 min'], [2310, '38 h 30 min'],
+    [0, '0 min'],
+    [0.14, '< 1 min'],
+    [22.5, '23 min'],
+    [60, '1 h'],
+    [125, '2 h 5 min'],
+    [2310, '38 h 30 min'],
   ])('formatDuration(%s) is %s', (minutes, text) => {
     expect(formatDuration(minutes, 'en')).toBe(text);
   });
@@ -114,7 +156,13 @@ describe('explainSla properties', () => {
         (openedMinute, pauseOffset, atOffset, pauseLength, pauseOpen) => {
           const openedAt = new Date(openedMinute * minute).toISOString();
           const pauseStart = new Date((openedMinute + pauseOffset) * minute).toISOString();
-          const pause = pauseOpen ? { reason: 'waiting-on-client' as const, start: pauseStart } : { reason: 'waiting-on-client' as const, start: pauseStart, end: new Date((openedMinute + pauseOffset + pauseLength) * minute).toISOString() };
+          const pause = pauseOpen
+            ? { reason: 'waiting-on-client' as const, start: pauseStart }
+            : {
+                reason: 'waiting-on-client' as const,
+                start: pauseStart,
+                end: new Date((openedMinute + pauseOffset + pauseLength) * minute).toISOString(),
+              };
           const t = { ...run([]).ticket, openedAt, lastActivityAt: openedAt, pauses: [pause] };
           const when = new Date((openedMinute + atOffset) * minute);
           const status = slaStatus(t, DEFAULT_POLICY, calendar, when);

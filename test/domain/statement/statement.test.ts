@@ -44,18 +44,78 @@ describe('monthly statements (pure)', () => {
   });
 
   test('counts from the event log, lines priced with chargeCents, after-hours with its multiplier', () => {
-    const policy = { ...DEFAULT_POLICY, billing: { ...DEFAULT_POLICY.billing, hourlyRateCents: 60_000, afterHoursMultiplierPercent: 150 } };
-    const { ticket, log } = run([ev('first-response', plus(10), {}), ev('budget-extension-requested', plus(20), { requestId: 'x1', minutes: 60, reason: 'more' }), ev('budget-extension-approved', plus(30), { requestId: 'x1', minutes: 60 }), ev('resolved', plus(40), { summary: 'ok' }), ev('resolution-validated', plus(50), {})], { clientId: 'acme' });
-    const entry = (id: string, patch: Partial<TimeEntry>): TimeEntry => ({ id, ticketId: ticket.id, clientId: 'acme', kind: 'work', at: plus(15), actorId: 's', minutes: 60, consultants: 1, billedMinutes: 60, afterHours: false, multiplierPercent: 100, ...patch });
-    const entries = [entry('e1', {}), entry('e2', { kind: 'session', minutes: 30, consultants: 2, billedMinutes: 60, afterHours: true, multiplierPercent: 150, at: plus(25) }), entry('e3', { clientId: 'other' }), entry('e4', { at: '2026-04-01T18:00:00.000Z' })];
-    const data = buildStatement({ client: { id: 'acme', name: 'ACME', locale: 'en' }, policy, month: '2026-03', tickets: [{ ticket, sla: { response: { state: 'met' } as never, resolution: { state: 'met' } as never }, events: log }], entries });
+    const policy = {
+      ...DEFAULT_POLICY,
+      billing: { ...DEFAULT_POLICY.billing, hourlyRateCents: 60_000, afterHoursMultiplierPercent: 150 },
+    };
+    const { ticket, log } = run(
+      [
+        ev('first-response', plus(10), {}),
+        ev('budget-extension-requested', plus(20), { requestId: 'x1', minutes: 60, reason: 'more' }),
+        ev('budget-extension-approved', plus(30), { requestId: 'x1', minutes: 60 }),
+        ev('resolved', plus(40), { summary: 'ok' }),
+        ev('resolution-validated', plus(50), {}),
+      ],
+      { clientId: 'acme' },
+    );
+    const entry = (id: string, patch: Partial<TimeEntry>): TimeEntry => ({
+      id,
+      ticketId: ticket.id,
+      clientId: 'acme',
+      kind: 'work',
+      at: plus(15),
+      actorId: 's',
+      minutes: 60,
+      consultants: 1,
+      billedMinutes: 60,
+      afterHours: false,
+      multiplierPercent: 100,
+      ...patch,
+    });
+    const entries = [
+      entry('e1', {}),
+      entry('e2', {
+        kind: 'session',
+        minutes: 30,
+        consultants: 2,
+        billedMinutes: 60,
+        afterHours: true,
+        multiplierPercent: 150,
+        at: plus(25),
+      }),
+      entry('e3', { clientId: 'other' }),
+      entry('e4', { at: '2026-04-01T18:00:00.000Z' }),
+    ];
+    const data = buildStatement({
+      client: { id: 'acme', name: 'ACME', locale: 'en' },
+      policy,
+      month: '2026-03',
+      tickets: [{ ticket, sla: { response: { state: 'met' } as never, resolution: { state: 'met' } as never }, events: log }],
+      entries,
+    });
     expect(data.tickets).toEqual({ opened: 1, resolved: 1, closedValidated: 1, closedNoResponse: 0 });
     expect(data.extensions).toEqual({ requested: 1, approved: 1, approvedMinutes: 60, refused: 0 });
-    expect(data.lines.map((l) => [l.entryId, l.ticketNumber, l.chargeCents])).toEqual([['e1', 'SUP-2026-0001', 60_000], ['e2', 'SUP-2026-0001', 90_000]]);
-    expect(data.summary.rows.find((r) => r.kind === 'session')).toMatchObject({ afterHoursMinutes: 60, afterHoursWeightedMinutes: 90, chargeableMinutes: 90, amountCents: 90_000 });
+    expect(data.lines.map((l) => [l.entryId, l.ticketNumber, l.chargeCents])).toEqual([
+      ['e1', 'SUP-2026-0001', 60_000],
+      ['e2', 'SUP-2026-0001', 90_000],
+    ]);
+    expect(data.summary.rows.find((r) => r.kind === 'session')).toMatchObject({
+      afterHoursMinutes: 60,
+      afterHoursWeightedMinutes: 90,
+      chargeableMinutes: 90,
+      amountCents: 90_000,
+    });
     expect(data.summary).toEqual(monthlySummary(entries, policy, 'acme', '2026-03'));
     expect(data.totalCents).toBe(150_000);
     expect(data.compliance.byPriority.high.response).toEqual({ met: 1, breached: 0, pending: 0, percent: 100 });
-    expect(buildStatement({ client: { id: 'acme', name: 'ACME', locale: 'en' }, policy: DEFAULT_POLICY, month: '2026-03', tickets: [], entries }).totalCents).toBeUndefined();
+    expect(
+      buildStatement({
+        client: { id: 'acme', name: 'ACME', locale: 'en' },
+        policy: DEFAULT_POLICY,
+        month: '2026-03',
+        tickets: [],
+        entries,
+      }).totalCents,
+    ).toBeUndefined();
   });
 });

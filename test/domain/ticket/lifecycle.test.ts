@@ -9,14 +9,37 @@ import { REQUESTER, ev, openInput, plus, run } from './ticket-fixtures';
 describe('openTicket', () => {
   test('builds a new L1 ticket and its opened event under the policy version', () => {
     const { ticket, event } = openTicket(openInput(), DEFAULT_POLICY);
-    expect(ticket).toMatchObject({ id: 't-1', status: 'new', level: 'L1', requesterEmail: 'ana@acme.mx', budgetMinutes: 360, awaitingEmail: false, contactAttempts: 0, consumedMinutes: 0, pauses: [], openedAt: '2026-03-02T15:00:00.000Z' });
+    expect(ticket).toMatchObject({
+      id: 't-1',
+      status: 'new',
+      level: 'L1',
+      requesterEmail: 'ana@acme.mx',
+      budgetMinutes: 360,
+      awaitingEmail: false,
+      contactAttempts: 0,
+      consumedMinutes: 0,
+      pauses: [],
+      openedAt: '2026-03-02T15:00:00.000Z',
+    });
     expect(ticket.policyVersion).toBe(policyVersion(DEFAULT_POLICY));
-    expect(event).toMatchObject({ type: 'opened', at: ticket.openedAt, data: { policyVersion: ticket.policyVersion, budgetMinutes: 360 } });
+    expect(event).toMatchObject({
+      type: 'opened',
+      at: ticket.openedAt,
+      data: { policyVersion: ticket.policyVersion, budgetMinutes: 360 },
+    });
   });
 
   test('phone tickets await the email; defaults from the policy', () => {
-    const { ticket } = openTicket(openInput({ channel: 'phone', priority: undefined, incidentType: undefined, sourceMessageId: undefined }), DEFAULT_POLICY);
-    expect(ticket).toMatchObject({ awaitingEmail: true, priority: 'medium', incidentType: 'technical-regular', channel: 'phone' });
+    const { ticket } = openTicket(
+      openInput({ channel: 'phone', priority: undefined, incidentType: undefined, sourceMessageId: undefined }),
+      DEFAULT_POLICY,
+    );
+    expect(ticket).toMatchObject({
+      awaitingEmail: true,
+      priority: 'medium',
+      incidentType: 'technical-regular',
+      channel: 'phone',
+    });
   });
 
   test.each([
@@ -40,7 +63,14 @@ describe('lifecycle scenarios', () => {
       ev('resolved', plus(300), { summary: 'Fixed the job' }),
       ev('resolution-validated', plus(400), {}, REQUESTER),
     ]);
-    expect(ticket).toMatchObject({ status: 'closed', closeReason: 'validated', firstResponseAt: plus(20), resolvedAt: plus(300), closedAt: plus(400), contactAttempts: 0 });
+    expect(ticket).toMatchObject({
+      status: 'closed',
+      closeReason: 'validated',
+      firstResponseAt: plus(20),
+      resolvedAt: plus(300),
+      closedAt: plus(400),
+      contactAttempts: 0,
+    });
     expect(ticket.pauses).toEqual([{ reason: 'waiting-on-client', start: plus(60), end: plus(200) }]);
   });
 
@@ -62,7 +92,9 @@ describe('lifecycle scenarios', () => {
     const closed = applyEvent(ticket, ev('closed-no-response', plus(9000), { attempts: 3 }));
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'no-response', closedAt: plus(9000) });
     expect(closed.pauses).toEqual([{ reason: 'waiting-on-client', start: plus(10), end: plus(9000) }]);
-    expect(() => run([events[0], ev('contact-attempted', plus(600), { attempt: 3 })])).toThrow(expect.objectContaining({ field: 'attempt' }));
+    expect(() => run([events[0], ev('contact-attempted', plus(600), { attempt: 3 })])).toThrow(
+      expect.objectContaining({ field: 'attempt' }),
+    );
     expect(() => run([events[0], ev('closed-no-response', plus(600), { attempts: 1 })])).toThrow(/no final notice was sent/);
   });
 
@@ -89,8 +121,16 @@ describe('lifecycle scenarios', () => {
   });
 
   test('phone ticket: email-linked clears awaiting-email and sets the thread', () => {
-    const { ticket } = run([ev('email-linked', plus(30), { messageId: '<c@acme.mx>', conversationId: 'conv-1' })], { channel: 'phone', sourceMessageId: undefined });
-    expect(ticket).toMatchObject({ awaitingEmail: false, sourceMessageId: '<c@acme.mx>', conversationId: 'conv-1', status: 'new' });
+    const { ticket } = run([ev('email-linked', plus(30), { messageId: '<c@acme.mx>', conversationId: 'conv-1' })], {
+      channel: 'phone',
+      sourceMessageId: undefined,
+    });
+    expect(ticket).toMatchObject({
+      awaitingEmail: false,
+      sourceMessageId: '<c@acme.mx>',
+      conversationId: 'conv-1',
+      status: 'new',
+    });
   });
 
   test('escalation L1 -> L2 -> L4 records the case and waits on Microsoft; microsoft-responded resumes', () => {
@@ -107,11 +147,13 @@ describe('lifecycle scenarios', () => {
   });
 
   test.each([
-    ['a level that is not the ticket\'s', { from: 'L2', to: 'L3', reason: 'x' }, 'from'],
+    ["a level that is not the ticket's", { from: 'L2', to: 'L3', reason: 'x' }, 'from'],
     ['going down', { from: 'L1', to: 'L1', reason: 'x' }, 'to'],
     ['no reason', { from: 'L1', to: 'L2', reason: ' ' }, 'reason'],
   ] as const)('escalation refuses %s', (_label, data, field) => {
-    expect(() => run([ev('first-response', plus(1), {}), ev('escalated', plus(2), data)])).toThrow(expect.objectContaining({ field }));
+    expect(() => run([ev('first-response', plus(1), {}), ev('escalated', plus(2), data)])).toThrow(
+      expect.objectContaining({ field }),
+    );
   });
 
   test('priority and incident-type changes; the budget is re-picked', () => {
@@ -133,13 +175,17 @@ describe('lifecycle scenarios', () => {
     ]);
     expect(ticket.consumedMinutes).toBe(15 + 120 + 45);
     expect(ticket.pendingExtension).toEqual({ requestId: 'r1', minutes: 120, requestedAt: plus(5) });
-    expect(() => applyEvent(ticket, ev('budget-extension-requested', plus(6), { requestId: 'r2', minutes: 10, reason: 'x' }))).toThrow(/still awaits/);
+    expect(() =>
+      applyEvent(ticket, ev('budget-extension-requested', plus(6), { requestId: 'r2', minutes: 10, reason: 'x' })),
+    ).toThrow(/still awaits/);
     const approved = applyEvent(ticket, ev('budget-extension-approved', plus(7), { requestId: 'r1', minutes: 120 }, REQUESTER));
     expect(approved.budgetMinutes).toBe(360 + 120);
     expect(approved.pendingExtension).toBeUndefined();
     const refused = applyEvent(ticket, ev('budget-extension-refused', plus(7), { requestId: 'r1' }, REQUESTER));
     expect(refused).toMatchObject({ budgetMinutes: 360 });
-    expect(() => applyEvent(ticket, ev('budget-extension-approved', plus(7), { requestId: 'nope', minutes: 1 }))).toThrow(InvalidTransitionError);
+    expect(() => applyEvent(ticket, ev('budget-extension-approved', plus(7), { requestId: 'nope', minutes: 1 }))).toThrow(
+      InvalidTransitionError,
+    );
   });
 
   test('events may not go back in time', () => {
@@ -151,11 +197,27 @@ describe('lifecycle scenarios', () => {
       ev('resolved', plus(10), { summary: 'done' }),
       ev('resolution-validated', plus(20), {}, REQUESTER),
     ]);
-    const input = linkedTicketInput(closed, { id: 't-2', subject: 'Again', description: 'It is back', channel: 'email', at: plus(5000), actor: { role: 'system', id: 'mail-intake' } });
+    const input = linkedTicketInput(closed, {
+      id: 't-2',
+      subject: 'Again',
+      description: 'It is back',
+      channel: 'email',
+      at: plus(5000),
+      actor: { role: 'system', id: 'mail-intake' },
+    });
     const { ticket } = openTicket(input, DEFAULT_POLICY);
-    expect(ticket).toMatchObject({ id: 't-2', linkedTicketId: 't-1', clientId: 'acme', requesterEmail: 'ana@acme.mx', priority: 'high', status: 'new' });
+    expect(ticket).toMatchObject({
+      id: 't-2',
+      linkedTicketId: 't-1',
+      clientId: 'acme',
+      requesterEmail: 'ana@acme.mx',
+      priority: 'high',
+      status: 'new',
+    });
     const { ticket: open } = run([]);
-    expect(() => linkedTicketInput(open, { id: 't-3', subject: 's', description: '', channel: 'email', at: plus(1), actor: REQUESTER })).toThrow(ValidationError);
+    expect(() =>
+      linkedTicketInput(open, { id: 't-3', subject: 's', description: '', channel: 'email', at: plus(1), actor: REQUESTER }),
+    ).toThrow(ValidationError);
   });
 });
 

@@ -4,8 +4,20 @@ import type { Priority } from '../../../shared/domain/ticket';
 type Row = [label: string, headers: Record<string, string>, subject: string, text: string, expected: Priority | undefined];
 
 const rows: Row[] = [
-  ['the issue\'s example: URGENTE + nadie puede + Importance: high', { importance: 'high' }, 'URGENTE: nadie puede entrar a Outlook', 'Buenos días, desde las 9 nadie puede abrir el correo.', 'critical'],
-  ['Importance: high alone', { importance: 'High' }, 'Consulta sobre licencias', 'Hola, quisiera saber cuántas licencias tenemos.', 'high'],
+  [
+    "the issue's example: URGENTE + nadie puede + Importance: high",
+    { importance: 'high' },
+    'URGENTE: nadie puede entrar a Outlook',
+    'Buenos días, desde las 9 nadie puede abrir el correo.',
+    'critical',
+  ],
+  [
+    'Importance: high alone',
+    { importance: 'High' },
+    'Consulta sobre licencias',
+    'Hola, quisiera saber cuántas licencias tenemos.',
+    'high',
+  ],
   ['Importance: normal is nothing', { importance: 'normal' }, 'Consulta sobre licencias', 'Hola.', undefined],
   ['X-Priority: 1 (Highest)', { 'x-priority': '1 (Highest)' }, 'Question', 'Hello', 'high'],
   ['X-Priority: 2', { 'x-priority': '2' }, 'Question', 'Hello', 'high'],
@@ -29,7 +41,13 @@ const rows: Row[] = [
   ['drop-down is not down', {}, 'Drop-down list in the form', 'The drop down shows old values.', undefined],
   ['shut down is not down', {}, 'Planned work', 'We will shut down the server on Saturday.', undefined],
   ['download is not down', {}, 'Download', 'How do I download the report?', undefined],
-  ['only the first lines count', {}, 'Reporte mensual', 'Hola\nAdjunto el reporte\nSaludos\nAna\nGerente\nTel 555\n\nEste correo es urgente según la política de la empresa.', undefined],
+  [
+    'only the first lines count',
+    {},
+    'Reporte mensual',
+    'Hola\nAdjunto el reporte\nSaludos\nAna\nGerente\nTel 555\n\nEste correo es urgente según la política de la empresa.',
+    undefined,
+  ],
   ['quoted history is ignored', {}, 'Re: gracias', '> URGENTE: servidor caído\nGracias por la ayuda.', undefined],
   ['plain request', {}, 'Alta de usuario', 'Favor de dar de alta a Juan.', undefined],
 ];
@@ -39,11 +57,19 @@ describe('suggestPriority (table)', () => {
     expect(suggestPriority({ headers, subject, text })?.priority).toBe(expected);
   });
 
-  it('names every signal, in the reader\'s language', () => {
-    const suggestion = suggestPriority({ headers: { importance: 'high' }, subject: 'URGENTE: nadie puede entrar a Outlook', text: 'Se cayó el correo.' });
+  it("names every signal, in the reader's language", () => {
+    const suggestion = suggestPriority({
+      headers: { importance: 'high' },
+      subject: 'URGENTE: nadie puede entrar a Outlook',
+      text: 'Se cayó el correo.',
+    });
     expect(suggestion?.signals.map((s) => s.source)).toEqual(['header', 'subject', 'body']);
-    expect(describePrioritySuggestion('es-MX', suggestion!)).toBe('encabezado Importance: high; «nadie puede» en el asunto; «Se cayó» en las primeras líneas');
-    expect(describePrioritySuggestion('en', suggestion!)).toBe('header Importance: high; "nadie puede" in the subject; "Se cayó" in the first lines');
+    expect(describePrioritySuggestion('es-MX', suggestion!)).toBe(
+      'encabezado Importance: high; «nadie puede» en el asunto; «Se cayó» en las primeras líneas',
+    );
+    expect(describePrioritySuggestion('en', suggestion!)).toBe(
+      'header Importance: high; "nadie puede" in the subject; "Se cayó" in the first lines',
+    );
   });
 });
 

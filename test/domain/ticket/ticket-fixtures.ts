@@ -27,7 +27,12 @@ export function openInput(overrides: Partial<OpenTicketInput> = {}): OpenTicketI
   };
 }
 
-export function ev<K extends TicketEventType>(type: K, at: string, data: TicketEventData[K], actor: Actor = STAFF_L2): NewTicketEvent {
+export function ev<K extends TicketEventType>(
+  type: K,
+  at: string,
+  data: TicketEventData[K],
+  actor: Actor = STAFF_L2,
+): NewTicketEvent {
   return { type, at, data, actor, channel: 'email' } as NewTicketEvent;
 }
 

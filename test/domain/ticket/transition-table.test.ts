@@ -6,27 +6,188 @@ import { ev, plus, run } from './ticket-fixtures';
 
 /** The expected table, written out cell by cell from POLICY.md (a refusal is "-"). */
 const EXPECTED: Array<[TransitionKey, Record<TicketStatus, TicketStatus | '-'>]> = [
-  ['first-response', { new: 'open', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' }],
-  ['information-requested', { new: 'waiting-on-client', open: 'waiting-on-client', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' }],
-  ['contact-attempted', { new: '-', open: '-', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': '-', resolved: 'resolved', closed: '-' }],
-  ['final-notice-sent', { new: '-', open: '-', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': '-', resolved: 'resolved', closed: '-' }],
-  ['closed-no-response', { new: '-', open: '-', 'waiting-on-client': 'closed', 'waiting-on-microsoft': '-', resolved: 'closed', closed: '-' }],
-  ['client-replied', { new: 'new', open: 'open', 'waiting-on-client': 'open', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: '-' }],
-  ['escalated', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' }],
-  ['escalated-to-L4', { new: '-', open: 'waiting-on-microsoft', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' }],
-  ['microsoft-case-recorded', { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: '-', closed: '-' }],
-  ['microsoft-responded', { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': 'open', resolved: '-', closed: '-' }],
-  ['resolved', { new: 'resolved', open: 'resolved', 'waiting-on-client': 'resolved', 'waiting-on-microsoft': 'resolved', resolved: '-', closed: '-' }],
-  ['resolution-validated', { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: 'closed', closed: '-' }],
-  ['resolution-rejected', { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: 'open', closed: '-' }],
-  ['budget-extension-requested', { new: '-', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: '-', closed: '-' }],
-  ['budget-extension-approved', { new: '-', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: '-' }],
-  ['priority-changed', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: '-', closed: '-' }],
-  ['incident-type-changed', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: '-', closed: '-' }],
-  ['session-logged', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: '-' }],
-  ['follow-up-logged', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: 'closed' }],
-  ['note-added', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: 'closed' }],
-  ['email-linked', { new: 'new', open: 'open', 'waiting-on-client': 'waiting-on-client', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: 'resolved', closed: 'closed' }],
+  [
+    'first-response',
+    { new: 'open', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' },
+  ],
+  [
+    'information-requested',
+    {
+      new: 'waiting-on-client',
+      open: 'waiting-on-client',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': '-',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'contact-attempted',
+    {
+      new: '-',
+      open: '-',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': '-',
+      resolved: 'resolved',
+      closed: '-',
+    },
+  ],
+  [
+    'final-notice-sent',
+    {
+      new: '-',
+      open: '-',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': '-',
+      resolved: 'resolved',
+      closed: '-',
+    },
+  ],
+  [
+    'closed-no-response',
+    { new: '-', open: '-', 'waiting-on-client': 'closed', 'waiting-on-microsoft': '-', resolved: 'closed', closed: '-' },
+  ],
+  [
+    'client-replied',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'open',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: '-',
+    },
+  ],
+  [
+    'escalated',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': '-',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'escalated-to-L4',
+    { new: '-', open: 'waiting-on-microsoft', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: '-', closed: '-' },
+  ],
+  [
+    'microsoft-case-recorded',
+    { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': 'waiting-on-microsoft', resolved: '-', closed: '-' },
+  ],
+  [
+    'microsoft-responded',
+    { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': 'open', resolved: '-', closed: '-' },
+  ],
+  [
+    'resolved',
+    {
+      new: 'resolved',
+      open: 'resolved',
+      'waiting-on-client': 'resolved',
+      'waiting-on-microsoft': 'resolved',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'resolution-validated',
+    { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: 'closed', closed: '-' },
+  ],
+  [
+    'resolution-rejected',
+    { new: '-', open: '-', 'waiting-on-client': '-', 'waiting-on-microsoft': '-', resolved: 'open', closed: '-' },
+  ],
+  [
+    'budget-extension-requested',
+    {
+      new: '-',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'budget-extension-approved',
+    {
+      new: '-',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: '-',
+    },
+  ],
+  [
+    'priority-changed',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'incident-type-changed',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: '-',
+      closed: '-',
+    },
+  ],
+  [
+    'session-logged',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: '-',
+    },
+  ],
+  [
+    'follow-up-logged',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: 'closed',
+    },
+  ],
+  [
+    'note-added',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: 'closed',
+    },
+  ],
+  [
+    'email-linked',
+    {
+      new: 'new',
+      open: 'open',
+      'waiting-on-client': 'waiting-on-client',
+      'waiting-on-microsoft': 'waiting-on-microsoft',
+      resolved: 'resolved',
+      closed: 'closed',
+    },
+  ],
 ];
 
 describe('TRANSITIONS', () => {

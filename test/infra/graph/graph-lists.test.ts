@@ -28,7 +28,9 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     graph.sharepoint.addSite({ hostname: 'contoso.sharepoint.com', path: '/sites/support', displayName: 'Support' });
     const site = await client.api('/sites/contoso.sharepoint.com:/sites/support').get();
     siteId = site.id;
-    await client.api(`/sites/${siteId}/lists`).post({ displayName: 'Tickets', columns: TICKET_COLUMNS, list: { template: 'genericList' } });
+    await client
+      .api(`/sites/${siteId}/lists`)
+      .post({ displayName: 'Tickets', columns: TICKET_COLUMNS, list: { template: 'genericList' } });
     items = `/sites/${siteId}/lists/Tickets/items`;
   });
   afterEach(() => graph.close());
@@ -39,7 +41,10 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     const byId = await client.api(`/sites/${siteId}`).get();
     expect(byId).toMatchObject({ id: siteId, displayName: 'Support', webUrl: 'https://contoso.sharepoint.com/sites/support' });
     expect(siteId).toMatch(/^contoso\.sharepoint\.com,[0-9a-f-]{36},[0-9a-f-]{36}$/);
-    await expect(client.api('/sites/contoso.sharepoint.com:/sites/nope').get()).rejects.toMatchObject({ status: 404, code: 'itemNotFound' });
+    await expect(client.api('/sites/contoso.sharepoint.com:/sites/nope').get()).rejects.toMatchObject({
+      status: 404,
+      code: 'itemNotFound',
+    });
     const viaPath = (await client.api('/sites/contoso.sharepoint.com:/sites/support:/lists').get()) as Page;
     expect(viaPath.value.map((l) => l.displayName)).toEqual(['Tickets']);
   });
@@ -59,13 +64,27 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     expect(indexed.indexed).toBe(true);
     const columns = (await client.api(`/sites/${siteId}/lists/${list.id}/columns`).get()) as Page;
     expect(columns.value.map((c) => c.name)).toContain('ClientId');
-    await expect(client.api(`/sites/${siteId}/lists/${list.id}/columns`).post({ name: 'ClientId', text: {} })).rejects.toMatchObject({ status: 409 });
-    await expect(client.api(`/sites/${siteId}/lists`).post({ displayName: 'Tickets', list: { template: 'genericList' } })).rejects.toMatchObject({ status: 409, code: 'nameAlreadyExists' });
+    await expect(
+      client.api(`/sites/${siteId}/lists/${list.id}/columns`).post({ name: 'ClientId', text: {} }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      client.api(`/sites/${siteId}/lists`).post({ displayName: 'Tickets', list: { template: 'genericList' } }),
+    ).rejects.toMatchObject({ status: 409, code: 'nameAlreadyExists' });
   });
 
   it('creates, reads, updates and deletes items; the eTag changes on every write', async () => {
-    const created = await create({ Title: 'Printer down', TicketNumber: 'SUP-2026-0001', Status: 'open', Priority: 2, DueAt: '2026-11-26T15:00:00.000Z', Billable: true });
-    expect(created).toMatchObject({ id: '1', fields: { Title: 'Printer down', Priority: 2, DueAt: '2026-11-26T15:00:00Z', Billable: true } });
+    const created = await create({
+      Title: 'Printer down',
+      TicketNumber: 'SUP-2026-0001',
+      Status: 'open',
+      Priority: 2,
+      DueAt: '2026-11-26T15:00:00.000Z',
+      Billable: true,
+    });
+    expect(created).toMatchObject({
+      id: '1',
+      fields: { Title: 'Printer down', Priority: 2, DueAt: '2026-11-26T15:00:00Z', Billable: true },
+    });
     expect(created.eTag).toMatch(/^"\{[0-9A-F-]{36}\},1"$/);
 
     const read = await client.api(`${items}/1`).expand('fields($select=Title,Status)').get();
@@ -84,34 +103,60 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     await client.api(`/sites/${siteId}/lists`).post({ displayName: 'Alert Ledger', list: { template: 'genericList' } });
     const filtered = (await client.api(`/sites/${siteId}/lists`).filter("displayName eq 'Alert Ledger'").get()) as Page;
     expect(filtered.value.map((l) => l.name)).toEqual(['AlertLedger']);
-    expect(await client.api(`/sites/${siteId}/lists/Tickets/columns/Status`).get()).toMatchObject({ name: 'Status', indexed: true, text: {} });
+    expect(await client.api(`/sites/${siteId}/lists/Tickets/columns/Status`).get()).toMatchObject({
+      name: 'Status',
+      indexed: true,
+      text: {},
+    });
     const created = await create({ TicketNumber: 'SUP-1', Status: 'open' });
     const fields = await client.api(`${items}/${created.id}/fields`).select('TicketNumber').get();
     expect(fields).toEqual({ '@odata.etag': created.eTag, TicketNumber: 'SUP-1' });
     await client.api(`/sites/${siteId}/lists/AlertLedger`).delete();
-    await expect(client.api(`/sites/${siteId}/lists/AlertLedger`).get()).rejects.toMatchObject({ status: 404, code: 'itemNotFound' });
+    await expect(client.api(`/sites/${siteId}/lists/AlertLedger`).get()).rejects.toMatchObject({
+      status: 404,
+      code: 'itemNotFound',
+    });
   });
 
   it('refuses a write with a stale eTag with 412, and a duplicate unique value with 409', async () => {
     const created = await create({ TicketNumber: 'SUP-2026-0001', Status: 'open' });
     await client.api(`${items}/1/fields`).header('If-Match', created.eTag).patch({ Status: 'acknowledged' });
-    const stale = await client.api(`${items}/1/fields`).header('If-Match', created.eTag).patch({ Status: 'resolved' }).catch((e: unknown) => e);
+    const stale = await client
+      .api(`${items}/1/fields`)
+      .header('If-Match', created.eTag)
+      .patch({ Status: 'resolved' })
+      .catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(GraphServiceError);
     expect(stale).toMatchObject({ status: 412, code: 'preconditionFailed', isPreconditionFailed: true });
     await expect(client.api(`${items}/1`).header('If-Match', created.eTag).delete()).rejects.toMatchObject({ status: 412 });
     await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 409 });
     // How Graph refuses a duplicate is undocumented: the service answers it in turn 409, 400, 500 (generic body).
-    await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 400, code: 'invalidRequest', message: expect.stringContaining('Invalid request') });
+    await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({
+      status: 400,
+      code: 'invalidRequest',
+      message: expect.stringContaining('Invalid request'),
+    });
     await expect(create({ TicketNumber: 'SUP-2026-0001' })).rejects.toMatchObject({ status: 500, code: 'generalException' });
     // errors.md: "ETags must be quoted strings" (malformedEntityTag).
     const current = graph.sharepoint.items(siteId, 'Tickets')[0]!.eTag;
-    await expect(client.api(`${items}/1/fields`).header('If-Match', current.replace(/"/g, '')).patch({ Status: 'x' })).rejects.toMatchObject({ status: 400, code: 'malformedEntityTag' });
+    await expect(
+      client.api(`${items}/1/fields`).header('If-Match', current.replace(/"/g, '')).patch({ Status: 'x' }),
+    ).rejects.toMatchObject({ status: 400, code: 'malformedEntityTag' });
   });
 
   it('refuses unknown fields, wrong types and read-only fields, naming the field', async () => {
-    await expect(create({ Nope: 1 })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("Field 'Nope' is not recognized") });
-    await expect(create({ Priority: 'high' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("Field 'Priority' expects a number") });
-    await expect(create({ Modified: '2026-01-01T00:00:00Z' })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("'Modified' is read-only") });
+    await expect(create({ Nope: 1 })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("Field 'Nope' is not recognized"),
+    });
+    await expect(create({ Priority: 'high' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("Field 'Priority' expects a number"),
+    });
+    await expect(create({ Modified: '2026-01-01T00:00:00Z' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("'Modified' is read-only"),
+    });
   });
 
   it('filters on indexed fields; a non-indexed filter fails unless Prefer: HonorNonIndexedQueriesWarningMayFailRandomly', async () => {
@@ -119,14 +164,30 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     await create({ TicketNumber: 'B', Status: 'closed', Priority: 2, Billable: false });
     await create({ TicketNumber: 'C', Status: 'open', Priority: 3, Billable: false });
 
-    const open = (await client.api(items).expand('fields($select=TicketNumber)').filter("fields/Status eq 'open' and fields/Priority ge 2").get()) as Page;
+    const open = (await client
+      .api(items)
+      .expand('fields($select=TicketNumber)')
+      .filter("fields/Status eq 'open' and fields/Priority ge 2")
+      .get()) as Page;
     expect(open.value.map((i) => i.fields!.TicketNumber)).toEqual(['C']);
 
-    const refused = await client.api(items).expand('fields').filter('fields/Billable eq true').get().catch((e: unknown) => e);
+    const refused = await client
+      .api(items)
+      .expand('fields')
+      .filter('fields/Billable eq true')
+      .get()
+      .catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 400, code: 'invalidRequest' });
-    expect((refused as Error).message).toContain("Field 'Billable' cannot be referenced in filter or orderby as it is not indexed");
+    expect((refused as Error).message).toContain(
+      "Field 'Billable' cannot be referenced in filter or orderby as it is not indexed",
+    );
 
-    const allowed = (await client.api(items).expand('fields').filter('fields/Billable eq true').header('Prefer', HONOR_NON_INDEXED).get()) as Page;
+    const allowed = (await client
+      .api(items)
+      .expand('fields')
+      .filter('fields/Billable eq true')
+      .header('Prefer', HONOR_NON_INDEXED)
+      .get()) as Page;
     expect(allowed.value.map((i) => i.fields!.TicketNumber)).toEqual(['A']);
   });
 
@@ -142,7 +203,13 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
   it('pages items with $top and @odata.nextLink, keeping filter and order, without skipping rows changed meanwhile', async () => {
     for (let i = 1; i <= 7; i++) await create({ TicketNumber: `T${i}`, Status: 'open', Priority: i % 3 });
     const seen: string[] = [];
-    let page = (await client.api(items).expand('fields').filter("fields/Status eq 'open'").orderby('fields/Priority').top(3).get()) as Page;
+    let page = (await client
+      .api(items)
+      .expand('fields')
+      .filter("fields/Status eq 'open'")
+      .orderby('fields/Priority')
+      .top(3)
+      .get()) as Page;
     let pages = 1;
     for (;;) {
       seen.push(...page.value.map((i) => i.fields!.TicketNumber as string));
@@ -174,7 +241,11 @@ describe('Graph service: SharePoint lists through the real Graph SDK client', ()
     }
     for (let start = 0; start < 201; start += 20) {
       const requests = Array.from({ length: Math.min(20, 201 - start) }, (_, k) => ({
-        id: String(k + 1), method: 'POST', url: items, headers: { 'Content-Type': 'application/json' }, body: { fields: { TicketNumber: `N${start + k}` } },
+        id: String(k + 1),
+        method: 'POST',
+        url: items,
+        headers: { 'Content-Type': 'application/json' },
+        body: { fields: { TicketNumber: `N${start + k}` } },
       }));
       const batch = await client.api('/$batch').post({ requests });
       expect((batch.responses as Array<{ status: number }>).every((r) => r.status === 201)).toBe(true);

@@ -6,7 +6,9 @@ import { startGraphService, type GraphService } from '../../support/graph-servic
 const SUPPORT = 'support@contoso.test';
 
 /** A notification endpoint as the app would run it: echoes validationToken, records notifications. */
-async function startReceiver(options: { echo: boolean }): Promise<{ url: string; received: unknown[]; close: () => Promise<void> }> {
+async function startReceiver(options: {
+  echo: boolean;
+}): Promise<{ url: string; received: unknown[]; close: () => Promise<void> }> {
   const received: unknown[] = [];
   const server: Server = createServer((req, res) => {
     const token = new URL(req.url ?? '/', 'http://x').searchParams.get('validationToken');
@@ -47,8 +49,11 @@ describe('Graph service: mail change notifications (subscriptions)', () => {
     const receiver = await startReceiver({ echo: true });
     try {
       const subscription = await client.api('/subscriptions').post({
-        changeType: 'created,updated', notificationUrl: receiver.url, resource: `users/${SUPPORT}/mailFolders('Inbox')/messages`,
-        expirationDateTime: inTwoDays(), clientState: 'secret-123',
+        changeType: 'created,updated',
+        notificationUrl: receiver.url,
+        resource: `users/${SUPPORT}/mailFolders('Inbox')/messages`,
+        expirationDateTime: inTwoDays(),
+        clientState: 'secret-123',
       });
       expect(subscription).toMatchObject({ id: expect.any(String), changeType: 'created,updated', clientState: 'secret-123' });
       const id = graph.mail.seed(SUPPORT, { subject: 'new', from: 'ana@client.test' });
@@ -56,12 +61,23 @@ describe('Graph service: mail change notifications (subscriptions)', () => {
       await client.api(`/users/${SUPPORT}/messages/${id}`).patch({ categories: ['SUP-1'] });
       await graph.subscriptions.flush();
       expect(receiver.received).toEqual([
-        { value: [expect.objectContaining({ subscriptionId: subscription.id, changeType: 'created', clientState: 'secret-123', resourceData: expect.objectContaining({ id }) })] },
+        {
+          value: [
+            expect.objectContaining({
+              subscriptionId: subscription.id,
+              changeType: 'created',
+              clientState: 'secret-123',
+              resourceData: expect.objectContaining({ id }),
+            }),
+          ],
+        },
         { value: [expect.objectContaining({ changeType: 'updated', resourceData: expect.objectContaining({ id }) })] },
       ]);
       expect(graph.subscriptions.deliveries.map((d) => d.status)).toEqual([202, 202]);
 
-      const renewed = await client.api(`/subscriptions/${subscription.id}`).patch({ expirationDateTime: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+      const renewed = await client
+        .api(`/subscriptions/${subscription.id}`)
+        .patch({ expirationDateTime: new Date(Date.now() + 3 * 86_400_000).toISOString() });
       expect(Date.parse(renewed.expirationDateTime)).toBeGreaterThan(Date.parse(subscription.expirationDateTime));
       expect(((await client.api('/subscriptions').get()) as { value: unknown[] }).value).toHaveLength(1);
       await client.api(`/subscriptions/${subscription.id}`).delete();
@@ -77,11 +93,17 @@ describe('Graph service: mail change notifications (subscriptions)', () => {
     const receiver = await startReceiver({ echo: false });
     try {
       const resource = `users/${SUPPORT}/messages`;
-      await expect(client.api('/subscriptions').post({ changeType: 'created', notificationUrl: receiver.url, resource, expirationDateTime: inTwoDays() }))
-        .rejects.toMatchObject({ status: 400, message: expect.stringContaining('Subscription validation request failed') });
+      await expect(
+        client
+          .api('/subscriptions')
+          .post({ changeType: 'created', notificationUrl: receiver.url, resource, expirationDateTime: inTwoDays() }),
+      ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Subscription validation request failed') });
       const tooLate = new Date(Date.now() + 8 * 86_400_000).toISOString();
-      await expect(client.api('/subscriptions').post({ changeType: 'created', notificationUrl: receiver.url, resource, expirationDateTime: tooLate }))
-        .rejects.toMatchObject({ status: 400, message: expect.stringContaining('10080 minutes') });
+      await expect(
+        client
+          .api('/subscriptions')
+          .post({ changeType: 'created', notificationUrl: receiver.url, resource, expirationDateTime: tooLate }),
+      ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('10080 minutes') });
       expect(graph.subscriptions.list()).toEqual([]);
     } finally {
       await receiver.close();

@@ -2,7 +2,15 @@ import { LISTS, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { formatTicketNumber } from '../../../shared/domain/ticket';
 import { ticketFields } from '../../../shared/infra/sharepoint/ticket-fields';
 import { LIST_SCAN_WINDOW } from '../../support/graph-service';
-import { makeClient, makeEntry, makeRequester, makeStaff, makeTicket, makeWindow, openInput } from '../../store-contract/fixtures';
+import {
+  makeClient,
+  makeEntry,
+  makeRequester,
+  makeStaff,
+  makeTicket,
+  makeWindow,
+  openInput,
+} from '../../store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
 /** Items put in every list before the test: past one scan window, so what the test writes lies beyond it. */
@@ -11,17 +19,58 @@ const FILLER = LIST_SCAN_WINDOW + 1;
 /** Filler rows: valid items whose keys never match what the test looks up. */
 const FILLERS: Record<keyof typeof LISTS, (i: number) => Record<string, unknown>> = {
   clients: (i) => ({ ClientId: `filler-client-${i}`, Data: '{}' }),
-  requesters: (i) => ({ RequesterId: `filler-requester-${i}`, ClientId: `filler-client-${i}`, Email: `filler${i}@filler.example`, Data: '{}' }),
-  staff: (i) => ({ StaffId: `filler-staff-${i}`, Email: `filler${i}@filler.example`, AadObjectId: `filler-aad-${i}`, Data: '{}' }),
+  requesters: (i) => ({
+    RequesterId: `filler-requester-${i}`,
+    ClientId: `filler-client-${i}`,
+    Email: `filler${i}@filler.example`,
+    Data: '{}',
+  }),
+  staff: (i) => ({
+    StaffId: `filler-staff-${i}`,
+    Email: `filler${i}@filler.example`,
+    AadObjectId: `filler-aad-${i}`,
+    Data: '{}',
+  }),
   audit: (i) => ({ AuditId: `filler-audit-${i}`, Subject: `filler:${i}`, Data: '{}' }),
-  tickets: (i) => Object.fromEntries(Object.entries(ticketFields(makeTicket({ id: `filler-ticket-${i}`, number: formatTicketNumber(1999, i + 1), clientId: 'filler', requesterEmail: 'filler@filler.example', conversationId: `filler-conv-${i}` }), 1)).filter(([, v]) => v !== null)),
+  tickets: (i) =>
+    Object.fromEntries(
+      Object.entries(
+        ticketFields(
+          makeTicket({
+            id: `filler-ticket-${i}`,
+            number: formatTicketNumber(1999, i + 1),
+            clientId: 'filler',
+            requesterEmail: 'filler@filler.example',
+            conversationId: `filler-conv-${i}`,
+          }),
+          1,
+        ),
+      ).filter(([, v]) => v !== null),
+    ),
   events: (i) => ({ EventKey: `filler-ticket-${i}#1`, TicketId: `filler-ticket-${i}`, Seq: 1, Data: '{}' }),
-  timeEntries: (i) => ({ EntryId: `filler-entry-${i}`, TicketId: `filler-ticket-${i}`, ClientId: 'filler', At: '2020-01-01T00:00:00Z', Data: '{}' }),
+  timeEntries: (i) => ({
+    EntryId: `filler-entry-${i}`,
+    TicketId: `filler-ticket-${i}`,
+    ClientId: 'filler',
+    At: '2020-01-01T00:00:00Z',
+    Data: '{}',
+  }),
   afterHours: (i) => ({ WindowId: `filler-window-${i}`, ClientId: 'filler', Status: 'refused', Data: '{}' }),
-  alerts: (i) => ({ AlertKey: `filler:${i}`, Holder: 'filler', ClaimedAt: '2020-01-01T00:00:00.000Z', CompletedAt: '2020-01-01T00:00:00.000Z' }),
+  alerts: (i) => ({
+    AlertKey: `filler:${i}`,
+    Holder: 'filler',
+    ClaimedAt: '2020-01-01T00:00:00.000Z',
+    CompletedAt: '2020-01-01T00:00:00.000Z',
+  }),
   state: (i) => ({ StateKey: `filler:${i}`, Value: '0' }),
   leases: (i) => ({ LeaseName: `filler-${i}`, Holder: 'filler', Until: '2020-01-01T00:00:00.000Z' }),
-  statements: (i) => ({ StatementId: `filler-statement-${i}`, ClientId: 'filler', Status: 'held', SentMessageId: `<filler-${i}@filler.example>`, Data: '{}' }),
+  statements: (i) => ({
+    StatementId: `filler-statement-${i}`,
+    ClientId: 'filler',
+    Status: 'held',
+    SentMessageId: `<filler-${i}@filler.example>`,
+    Data: '{}',
+  }),
   counters: (i) => ({ CounterKey: `filler:${i}`, Value: 0 }),
 };
 
@@ -47,7 +96,12 @@ describe('SharePoint store on lists past the 5,000-item scan window', () => {
 
   it('a filtered read past the window meets an empty page with a nextLink (what the lookups must follow)', async () => {
     const list = LISTS.state.name;
-    const page = (await sp.graph.client().api(`/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$top=1&$filter=${encodeURIComponent("fields/StateKey eq 'absent'")}`).get()) as { value: unknown[]; '@odata.nextLink'?: string };
+    const page = (await sp.graph
+      .client()
+      .api(
+        `/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$top=1&$filter=${encodeURIComponent("fields/StateKey eq 'absent'")}`,
+      )
+      .get()) as { value: unknown[]; '@odata.nextLink'?: string };
     expect(page.value).toEqual([]);
     expect(page['@odata.nextLink']).toEqual(expect.stringContaining('$skiptoken='));
   });
@@ -68,14 +122,20 @@ describe('SharePoint store on lists past the 5,000-item scan window', () => {
     expect(await store.tickets.events(ticket.id)).toHaveLength(1);
     const second = await store.tickets.open(openInput(makeTicket({ sourceMessageId: '<c#d&e@client.example>' })));
     expect(second.ticket.number).toBe('SUP-2026-0002');
-    expect(sp.graph.sharepoint.items(sp.siteId, LISTS.tickets.name).filter((i) => String(i.fields.TicketNumber).startsWith('SUP-2026'))).toHaveLength(2);
+    expect(
+      sp.graph.sharepoint
+        .items(sp.siteId, LISTS.tickets.name)
+        .filter((i) => String(i.fields.TicketNumber).startsWith('SUP-2026')),
+    ).toHaveLength(2);
   });
 
   it('finds state keys, ledger keys, leases, directory records, windows and time entries', async () => {
     await store.state.setState('thread:t1', { messageIds: ['<x@y>'] });
     await store.state.setState('thread:t1', { messageIds: ['<x@y>', '<z@y>'] });
     expect(await store.state.getState('thread:t1')).toEqual({ messageIds: ['<x@y>', '<z@y>'] });
-    expect(sp.graph.sharepoint.items(sp.siteId, LISTS.state.name).filter((i) => i.fields.StateKey === 'thread:t1')).toHaveLength(1);
+    expect(sp.graph.sharepoint.items(sp.siteId, LISTS.state.name).filter((i) => i.fields.StateKey === 'thread:t1')).toHaveLength(
+      1,
+    );
 
     const at = new Date('2026-03-02T16:00:00Z');
     expect(await store.alerts.claim('t1:response:breached', 'a', at)).toBe(true);
@@ -91,7 +151,7 @@ describe('SharePoint store on lists past the 5,000-item scan window', () => {
     await store.directory.putClient(client);
     await store.directory.putClient({ ...client, name: 'Renamed' });
     expect((await store.directory.getClient(client.id))?.name).toBe('Renamed');
-    const requester = makeRequester(client.id, { email: 'o\'brien@acme.example' });
+    const requester = makeRequester(client.id, { email: "o'brien@acme.example" });
     await store.directory.putRequester(requester);
     expect((await store.directory.findRequestersByEmail("O'Brien@acme.example")).map((r) => r.id)).toEqual([requester.id]);
     const staff = makeStaff({ aadObjectId: 'aad-large', email: 'josé@partner.example' });

@@ -29,8 +29,16 @@ describe('soporte provision', () => {
     expect(first.summary).toBe(`Done: ${total} change(s) on site ${first.report.siteId}.`);
 
     const again: string[] = [];
-    const second = await runProvision({ client: graph.client(), site: first.report.siteId, lang: 'es-MX', progress: (l) => again.push(l) });
-    expect(again.slice(1)).toEqual([...Object.values(LISTS).map((l, i) => `[${i + 1}/${total}] ${l.name}: al día`), `[${total}/${total}] versión de esquema ${SCHEMA_VERSION}: al día`]);
+    const second = await runProvision({
+      client: graph.client(),
+      site: first.report.siteId,
+      lang: 'es-MX',
+      progress: (l) => again.push(l),
+    });
+    expect(again.slice(1)).toEqual([
+      ...Object.values(LISTS).map((l, i) => `[${i + 1}/${total}] ${l.name}: al día`),
+      `[${total}/${total}] versión de esquema ${SCHEMA_VERSION}: al día`,
+    ]);
     expect(second.summary).toBe(`Nada que hacer: el sitio ${first.report.siteId} ya estaba preparado (sin cambios).`);
   });
 
@@ -38,7 +46,11 @@ describe('soporte provision', () => {
     const env = { ...process.env };
     delete env.SHAREPOINT_SITE;
     delete env.STORE;
-    const out = spawnSync(process.execPath, [join(__dirname, '../../../bin/soporte.js'), 'provision'], { env, encoding: 'utf8', timeout: 60_000 });
+    const out = spawnSync(process.execPath, [join(__dirname, '../../../bin/soporte.js'), 'provision'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(out.status).toBe(1);
     expect(out.stderr).toMatch(/--site <site id or URL> or set SHAREPOINT_SITE/);
   });
@@ -52,17 +64,37 @@ describe('STORE=sharepoint settings', () => {
   });
 
   it('refuses to start when a required setting is missing, naming it', async () => {
-    await expect(openConfiguredStore(parseConfig({ STORE: 'sharepoint', GRAPH_AUTH: 'managed-identity' }), clock)).rejects.toThrow(/STORE=sharepoint needs SHAREPOINT_SITE/);
-    await expect(openConfiguredStore(parseConfig(base), clock)).rejects.toThrow(/STORE=sharepoint needs GRAPH_AUTH \(secret, certificate or managed-identity\)/);
-    await expect(openConfiguredStore(parseConfig({ ...base, GRAPH_AUTH: 'secret', AZURE_TENANT_ID: 't' }), clock)).rejects.toThrow('invalid configuration: GRAPH_AUTH=secret needs AZURE_CLIENT_ID, AZURE_CLIENT_SECRET');
-    await expect(openConfiguredStore(parseConfig({ ...base, GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' }), clock)).rejects.toThrow('GRAPH_AUTH=certificate needs AZURE_CLIENT_CERTIFICATE_PATH');
+    await expect(
+      openConfiguredStore(parseConfig({ STORE: 'sharepoint', GRAPH_AUTH: 'managed-identity' }), clock),
+    ).rejects.toThrow(/STORE=sharepoint needs SHAREPOINT_SITE/);
+    await expect(openConfiguredStore(parseConfig(base), clock)).rejects.toThrow(
+      /STORE=sharepoint needs GRAPH_AUTH \(secret, certificate or managed-identity\)/,
+    );
+    await expect(
+      openConfiguredStore(parseConfig({ ...base, GRAPH_AUTH: 'secret', AZURE_TENANT_ID: 't' }), clock),
+    ).rejects.toThrow('invalid configuration: GRAPH_AUTH=secret needs AZURE_CLIENT_ID, AZURE_CLIENT_SECRET');
+    await expect(
+      openConfiguredStore(parseConfig({ ...base, GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' }), clock),
+    ).rejects.toThrow('GRAPH_AUTH=certificate needs AZURE_CLIENT_CERTIFICATE_PATH');
     expect(() => parseConfig({ ...base, GRAPH_AUTH: 'password' })).toThrow(/GRAPH_AUTH/);
   });
 
   it('builds the credential the configuration names', () => {
-    expect(storeCredentialConfig({ GRAPH_AUTH: 'secret', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' })).toEqual({ kind: 'client-secret', tenantId: 't', clientId: 'c', clientSecret: 's' });
-    expect(storeCredentialConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_CERTIFICATE_PATH: '/etc/soporte/app.pem' })).toEqual({ kind: 'certificate', tenantId: 't', clientId: 'c', certificatePath: '/etc/soporte/app.pem' });
+    expect(
+      storeCredentialConfig({ GRAPH_AUTH: 'secret', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' }),
+    ).toEqual({ kind: 'client-secret', tenantId: 't', clientId: 'c', clientSecret: 's' });
+    expect(
+      storeCredentialConfig({
+        GRAPH_AUTH: 'certificate',
+        AZURE_TENANT_ID: 't',
+        AZURE_CLIENT_ID: 'c',
+        AZURE_CLIENT_CERTIFICATE_PATH: '/etc/soporte/app.pem',
+      }),
+    ).toEqual({ kind: 'certificate', tenantId: 't', clientId: 'c', certificatePath: '/etc/soporte/app.pem' });
     expect(storeCredentialConfig({ GRAPH_AUTH: 'managed-identity' })).toEqual({ kind: 'managed-identity' });
-    expect(storeCredentialConfig({ GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' })).toEqual({ kind: 'managed-identity', clientId: 'uami' });
+    expect(storeCredentialConfig({ GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' })).toEqual({
+      kind: 'managed-identity',
+      clientId: 'uami',
+    });
   });
 });

@@ -18,7 +18,10 @@ describe('provisionSite: the SharePoint lists through the real Graph SDK client'
     expect(report.siteId).toBe(siteId);
     expect(report.schemaVersion).toBe(SCHEMA_VERSION);
     const specs = Object.values(LISTS);
-    expect(report.changes.map((c) => `${c.list}:${c.action}`)).toEqual([...specs.map((s) => `${s.name}:list-created`), 'schema:schema-version-set']);
+    expect(report.changes.map((c) => `${c.list}:${c.action}`)).toEqual([
+      ...specs.map((s) => `${s.name}:list-created`),
+      'schema:schema-version-set',
+    ]);
     expect(events.map((e) => e.done)).toEqual(specs.map((_, i) => i + 1).concat(specs.length + 1));
     expect(new Set(events.map((e) => e.total))).toEqual(new Set([specs.length + 1]));
     for (const spec of specs) {
@@ -28,13 +31,18 @@ describe('provisionSite: the SharePoint lists through the real Graph SDK client'
         expect(found).toBeDefined();
         const wantIndexed = 'indexed' in column || 'unique' in column;
         expect({ list: spec.name, column: column.name, indexed: found!.indexed, unique: found!.enforceUniqueValues }).toEqual({
-          list: spec.name, column: column.name, indexed: wantIndexed, unique: 'unique' in column && column.unique === true,
+          list: spec.name,
+          column: column.name,
+          indexed: wantIndexed,
+          unique: 'unique' in column && column.unique === true,
         });
         expect(found!.type).toBe(column.kind === 'note' ? 'text' : column.kind);
         if (column.kind === 'note') expect(found!.facet.allowMultipleLines).toBe(true);
       }
     }
-    expect(graph.sharepoint.items(siteId, LISTS.counters.name)).toEqual([expect.objectContaining({ fields: { CounterKey: 'schema-version', Value: SCHEMA_VERSION } })]);
+    expect(graph.sharepoint.items(siteId, LISTS.counters.name)).toEqual([
+      expect.objectContaining({ fields: { CounterKey: 'schema-version', Value: SCHEMA_VERSION } }),
+    ]);
   });
 
   it('is idempotent: a second run (by site id) changes nothing and says so', async () => {
@@ -43,7 +51,10 @@ describe('provisionSite: the SharePoint lists through the real Graph SDK client'
     const events: ProvisionEvent[] = [];
     const again = await provisionSite({ client: graph.client(), site: siteId, onProgress: (e) => events.push(e) });
     expect(again.changes).toEqual([]);
-    expect(events.map((e) => e.action)).toEqual([...Object.values(LISTS).map(() => 'list-unchanged'), 'schema-version-unchanged']);
+    expect(events.map((e) => e.action)).toEqual([
+      ...Object.values(LISTS).map(() => 'list-unchanged'),
+      'schema-version-unchanged',
+    ]);
     const writes = graph.requests.list({ inBatch: 'any' }).filter((r) => r.method !== 'GET' && r.path !== '/$batch');
     expect(writes).toEqual([]);
   });
@@ -55,15 +66,19 @@ describe('provisionSite: the SharePoint lists through the real Graph SDK client'
     const status = await client.api(`/sites/${siteId}/lists/${tickets.id}/columns/Status`).get();
     await client.api(`/sites/${siteId}/lists/${tickets.id}/columns/${status.id}`).patch({ indexed: false });
     const number = await client.api(`/sites/${siteId}/lists/${tickets.id}/columns/TicketNumber`).get();
-    await client.api(`/sites/${siteId}/lists/${tickets.id}/columns/${number.id}`).patch({ enforceUniqueValues: false, indexed: false });
+    await client
+      .api(`/sites/${siteId}/lists/${tickets.id}/columns/${number.id}`)
+      .patch({ enforceUniqueValues: false, indexed: false });
     const events = await client.api(`/sites/${siteId}/lists/${LISTS.events.name}`).get();
     await client.api(`/sites/${siteId}/lists/${events.id}`).delete();
     const report = await provisionSite({ client, site: SITE_URL });
-    expect(report.changes.map((c) => `${c.list}:${c.action}${c.column ? `:${c.column}` : ''}`).sort()).toEqual([
-      `${LISTS.events.name}:list-created`,
-      `${LISTS.tickets.name}:column-indexed:Status`,
-      `${LISTS.tickets.name}:column-made-unique:TicketNumber`,
-    ].sort());
+    expect(report.changes.map((c) => `${c.list}:${c.action}${c.column ? `:${c.column}` : ''}`).sort()).toEqual(
+      [
+        `${LISTS.events.name}:list-created`,
+        `${LISTS.tickets.name}:column-indexed:Status`,
+        `${LISTS.tickets.name}:column-made-unique:TicketNumber`,
+      ].sort(),
+    );
     const columns = graph.sharepoint.columns(siteId, LISTS.tickets.name);
     expect(columns.find((c) => c.name === 'Status')?.indexed).toBe(true);
     expect(columns.find((c) => c.name === 'TicketNumber')).toMatchObject({ indexed: true, enforceUniqueValues: true });
@@ -71,11 +86,15 @@ describe('provisionSite: the SharePoint lists through the real Graph SDK client'
 
   it('refuses a column of the wrong type, naming it', async () => {
     const client = graph.client();
-    await client.api(`/sites/${siteId}/lists`).post({ displayName: LISTS.state.name, columns: [{ name: 'StateKey', number: {} }], list: { template: 'genericList' } });
+    await client
+      .api(`/sites/${siteId}/lists`)
+      .post({ displayName: LISTS.state.name, columns: [{ name: 'StateKey', number: {} }], list: { template: 'genericList' } });
     await expect(provisionSite({ client, site: SITE_URL })).rejects.toThrow(/column StateKey is number, Soporte needs text/);
   });
 
   it('the store refuses a site that was not provisioned, naming the command', async () => {
-    await expect(openSharePointStore({ client: graph.client(), siteId: SITE_URL })).rejects.toThrow(/lacks the Soporte lists .*npx soporte provision --site/);
+    await expect(openSharePointStore({ client: graph.client(), siteId: SITE_URL })).rejects.toThrow(
+      /lacks the Soporte lists .*npx soporte provision --site/,
+    );
   });
 });

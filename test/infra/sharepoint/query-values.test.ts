@@ -24,7 +24,9 @@ describe('SharePoint $filter values: quotes doubled, percent-encoded', () => {
     await store.state.setState(`thread-test:${AWKWARD}`, 1);
     await store.state.setState(`thread-test:${AWKWARD}`, 2);
     expect(await store.state.getState(`thread-test:${AWKWARD}`)).toBe(2);
-    expect(sp.graph.sharepoint.items(sp.siteId, 'SoporteState').filter((i) => i.fields.StateKey === `thread-test:${AWKWARD}`)).toHaveLength(1);
+    expect(
+      sp.graph.sharepoint.items(sp.siteId, 'SoporteState').filter((i) => i.fields.StateKey === `thread-test:${AWKWARD}`),
+    ).toHaveLength(1);
 
     const requester = makeRequester('acme', { email: "o'neil+soporte#1&co%ñ@acme.example" });
     await store.directory.putRequester(requester);

@@ -13,15 +13,37 @@ describe('SharePoint store: requests saved without weakening checks', () => {
   beforeEach(async () => {
     sp = await startSharePoint();
     clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
-    store = await openSharePointStore({ client: sp.graph.client(), siteId: sp.siteId, directoryCache: { clock, ttlMs: 30_000 }, stateCache: { clock, ttlMs: 30_000, prefixes: ['mail-thread:'] } });
-    await store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00.000Z' });
-    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    store = await openSharePointStore({
+      client: sp.graph.client(),
+      siteId: sp.siteId,
+      directoryCache: { clock, ttlMs: 30_000 },
+      stateCache: { clock, ttlMs: 30_000, prefixes: ['mail-thread:'] },
+    });
+    await store.directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
     sp.graph.requests.reset();
   });
   afterEach(() => sp.graph.close());
 
   it('answers repeated directory lookups from memory for the TTL; a write through it or the TTL makes it read again', async () => {
-    const [a, b] = await Promise.all([store.directory.findRequestersByEmail('ana@acme.example'), store.directory.findRequestersByEmail('ANA@acme.example')]);
+    const [a, b] = await Promise.all([
+      store.directory.findRequestersByEmail('ana@acme.example'),
+      store.directory.findRequestersByEmail('ANA@acme.example'),
+    ]);
     expect(await store.directory.getClient('acme')).toMatchObject({ name: 'ACME' });
     expect(await store.directory.getClient('acme')).toMatchObject({ name: 'ACME' });
     expect(a).toEqual(b);
@@ -29,12 +51,26 @@ describe('SharePoint store: requests saved without weakening checks', () => {
     a[0]!.name = 'changed by a caller';
     expect((await store.directory.findRequestersByEmail('ana@acme.example'))[0]!.name).toBe('Ana');
 
-    await store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana López', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    await store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana López',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
     expect((await store.directory.findRequestersByEmail('ana@acme.example'))[0]!.name).toBe('Ana López');
 
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME'); // held again
     const other = await sp.open();
-    await other.directory.putClient({ id: 'acme', name: 'ACME SA', domains: ['acme.example'], locale: 'es-MX', managerEmails: [], createdAt: '2026-01-01T00:00:00.000Z' });
+    await other.directory.putClient({
+      id: 'acme',
+      name: 'ACME SA',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME');
     clock.advanceMinutes(1);
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME SA');
@@ -50,7 +86,9 @@ describe('SharePoint store: requests saved without weakening checks', () => {
     const theirs = (await other.tickets.get(ticket.id))!;
     await other.tickets.save({ ...theirs, status: 'open' }, [noteEvent('elsewhere')]);
     const stale = (await store.tickets.getAtVersion(ticket.id, ticket.version))!;
-    await expect(store.tickets.save({ ...stale, status: 'waiting-on-client' }, [noteEvent('here')])).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.tickets.save({ ...stale, status: 'waiting-on-client' }, [noteEvent('here')])).rejects.toBeInstanceOf(
+      ConflictError,
+    );
 
     sp.graph.requests.reset();
     const fresh = (await store.tickets.getAtVersion(ticket.id, 'a version this store never held'))!;
@@ -61,14 +99,23 @@ describe('SharePoint store: requests saved without weakening checks', () => {
   it('does not look up entry ids the IdGenerator just made; a duplicate is still refused by the unique column', async () => {
     const { ticket } = await store.tickets.open(openInput(makeTicket({ sourceMessageId: '<entries@acme.example>' })));
     sp.graph.requests.reset();
-    const saved = await store.tickets.save({ ...ticket, status: 'open' }, [noteEvent('call')], [makeEntry(ticket, { id: 'fresh-1' })], { freshEntryIds: true });
+    const saved = await store.tickets.save(
+      { ...ticket, status: 'open' },
+      [noteEvent('call')],
+      [makeEntry(ticket, { id: 'fresh-1' })],
+      { freshEntryIds: true },
+    );
     expect(sp.graph.requests.count()).toBe(1);
     expect((await store.tickets.timeEntries({ ticketId: ticket.id })).map((e) => e.id)).toEqual(['fresh-1']);
 
     sp.graph.requests.reset();
-    await expect(store.tickets.save(saved, [noteEvent('again')], [makeEntry(ticket, { id: 'fresh-1' })])).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.tickets.save(saved, [noteEvent('again')], [makeEntry(ticket, { id: 'fresh-1' })])).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(sp.graph.requests.count()).toBe(1); // looked up (no flag): refused before any write
-    await expect(store.tickets.save(saved, [noteEvent('again')], [makeEntry(ticket, { id: 'fresh-1' })], { freshEntryIds: true })).rejects.toThrow(/were not/);
+    await expect(
+      store.tickets.save(saved, [noteEvent('again')], [makeEntry(ticket, { id: 'fresh-1' })], { freshEntryIds: true }),
+    ).rejects.toThrow(/were not/);
     expect((await store.tickets.timeEntries({ ticketId: ticket.id })).map((e) => e.id)).toEqual(['fresh-1']);
   });
 

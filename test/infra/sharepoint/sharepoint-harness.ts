@@ -15,7 +15,11 @@ export interface SharePointHarness {
 /** A Graph service on 127.0.0.1 with one provisioned site. Close graph after. */
 export async function startSharePoint(options: GraphServiceOptions = {}): Promise<SharePointHarness> {
   const graph = await startGraphService(options);
-  const { id: siteId } = graph.sharepoint.addSite({ hostname: 'contoso.sharepoint.com', path: '/sites/soporte', displayName: 'Soporte' });
+  const { id: siteId } = graph.sharepoint.addSite({
+    hostname: 'contoso.sharepoint.com',
+    path: '/sites/soporte',
+    displayName: 'Soporte',
+  });
   await provisionSite({ client: graph.client(), site: SITE_URL });
   return { graph, siteId, open: () => openSharePointStore({ client: graph.client(), siteId, batch: { maxRetryDelayMs: 50 } }) };
 }

@@ -3,10 +3,23 @@ import { PolicyRegistry } from '../../../shared/application/policy-registry';
 import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
 import { TicketService } from '../../../shared/application/ticket-service';
 import type { SharePointStore } from '../../../shared/infra/sharepoint';
-import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
+import {
+  CapturingMailer,
+  CapturingNotifier,
+  CollectedErrors,
+  ManualClock,
+  SequentialIds,
+  SYSTEM,
+} from '../../application/fixture';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
-const MAIL = { clientId: 'acme', requesterEmail: 'ana@acme.example', subject: 'Payroll export fails', description: 'error 500', channel: 'email' as const };
+const MAIL = {
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'Payroll export fails',
+  description: 'error 500',
+  channel: 'email' as const,
+};
 
 /** One server instance: its own Graph client and store on the shared site, its services and monitor. */
 async function instance(sp: SharePointHarness, clock: ManualClock, name: string) {
@@ -16,8 +29,27 @@ async function instance(sp: SharePointHarness, clock: ManualClock, name: string)
   const errors = new CollectedErrors();
   const policies = new PolicyRegistry(store.state, store.directory);
   const mail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
-  const tickets = new TicketService({ store, clock, ids: new SequentialIds(name), policies, mail, notifier, sideEffects: errors });
-  const monitor = new SlaMonitor({ store, clock, notifier, mail, tickets, policies, sideEffects: errors, holder: name, intervalMs: 60_000, pageSize: 5000 });
+  const tickets = new TicketService({
+    store,
+    clock,
+    ids: new SequentialIds(name),
+    policies,
+    mail,
+    notifier,
+    sideEffects: errors,
+  });
+  const monitor = new SlaMonitor({
+    store,
+    clock,
+    notifier,
+    mail,
+    tickets,
+    policies,
+    sideEffects: errors,
+    holder: name,
+    intervalMs: 60_000,
+    pageSize: 5000,
+  });
   return { store, notifier, mailer, errors, tickets, monitor };
 }
 
@@ -30,17 +62,38 @@ describe('two server instances on one SharePoint site (services through SharePoi
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const a = await instance(sp, clock, 'instance-a');
     const b = await instance(sp, clock, 'instance-b');
-    await a.store.directory.putClient({ id: 'acme', name: 'ACME', domains: ['acme.example'], locale: 'es-MX', managerEmails: ['marta@partner.example'], createdAt: '2026-01-01T00:00:00.000Z' });
-    await a.store.directory.putRequester({ id: 'r-ana', clientId: 'acme', email: 'ana@acme.example', name: 'Ana', isClientAdmin: false, effectiveFrom: '2026-01-01T00:00:00.000Z' });
+    await a.store.directory.putClient({
+      id: 'acme',
+      name: 'ACME',
+      domains: ['acme.example'],
+      locale: 'es-MX',
+      managerEmails: ['marta@partner.example'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await a.store.directory.putRequester({
+      id: 'r-ana',
+      clientId: 'acme',
+      email: 'ana@acme.example',
+      name: 'Ana',
+      isClientAdmin: false,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    });
 
-    const opened = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? b : a).tickets.open(SYSTEM, { ...MAIL, priority: 'critical', subject: `Issue ${i}` })));
+    const opened = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? b : a).tickets.open(SYSTEM, { ...MAIL, priority: 'critical', subject: `Issue ${i}` }),
+      ),
+    );
     const numbers = opened.map((o) => o.ticket.number).sort();
     expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `SUP-2026-${String(i + 1).padStart(4, '0')}`));
 
     clock.advanceMinutes(31); // past the 30-minute response target of a critical ticket
     const [ra, rb] = await Promise.all([a.monitor.sweep(), b.monitor.sweep()]);
     expect([ra.active, rb.active].sort()).toEqual([false, true]);
-    const alerts = () => [...a.notifier.sent, ...b.notifier.sent].filter((n) => n.kind === 'sla-alert').map((n) => (n.kind === 'sla-alert' ? `${n.ticket.number}:${n.clock}:${n.threshold}` : ''));
+    const alerts = () =>
+      [...a.notifier.sent, ...b.notifier.sent]
+        .filter((n) => n.kind === 'sla-alert')
+        .map((n) => (n.kind === 'sla-alert' ? `${n.ticket.number}:${n.clock}:${n.threshold}` : ''));
     expect(alerts().sort()).toEqual(numbers.map((n) => `${n}:response:breached`));
 
     // The active instance stops (no release); after the lease lapses the other takes over and re-sends nothing.

@@ -22,7 +22,11 @@ describe('retryWhileBusy', () => {
     let calls = 0;
     await expect(retryWhileBusy(() => ((calls += 1), JSON.parse('{')))).rejects.toThrow(SyntaxError);
     expect(calls).toBe(1);
-    await expect(retryWhileBusy(() => { throw busy(); }, 20)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(
+      retryWhileBusy(() => {
+        throw busy();
+      }, 20),
+    ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     expect([isBusy(busy('SQLITE_LOCKED')), isBusy(new Error('x')), isBusy(undefined)]).toEqual([true, false, false]);
   });
 });

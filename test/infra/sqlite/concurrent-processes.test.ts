@@ -44,7 +44,10 @@ describe('SqliteStore shared by two processes', () => {
     const children: TestChild[] = [];
     try {
       const file = join(data.dir, 'soporte.sqlite');
-      children.push(startChild('open-burst.ts', file, String(COUNT), 'process-a', 'ascending'), startChild('open-burst.ts', file, String(COUNT), 'process-b', 'descending'));
+      children.push(
+        startChild('open-burst.ts', file, String(COUNT), 'process-a', 'ascending'),
+        startChild('open-burst.ts', file, String(COUNT), 'process-b', 'descending'),
+      );
       const [a, b] = (await race(children)).map((out) => JSON.parse(out) as { created: string[]; claimed: string[] });
 
       const expected = Array.from({ length: 3 * COUNT }, (_, i) => `SUP-2026-${String(i + 1).padStart(4, '0')}`);

@@ -17,6 +17,7 @@ describe('prefixUpperBound', () => {
 
   test('every key with the prefix sorts below the bound in UTF-8 byte order', () => {
     const upper = Buffer.from(prefixUpperBound('t6:é')!, 'utf8');
-    for (const key of ['t6:é', 't6:é\u{10FFFF}', 't6:éz', 't6:é\u{FFFF}x']) expect(Buffer.compare(Buffer.from(key, 'utf8'), upper)).toBe(-1);
+    for (const key of ['t6:é', 't6:é\u{10FFFF}', 't6:éz', 't6:é\u{FFFF}x'])
+      expect(Buffer.compare(Buffer.from(key, 'utf8'), upper)).toBe(-1);
   });
 });

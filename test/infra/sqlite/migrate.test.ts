@@ -8,12 +8,20 @@ import { tempDataDir } from './temp-data-dir';
 import { ManualClock } from '../../support/doubles';
 
 const clockAt = (iso: string): Clock => new ManualClock(new Date(iso));
-const extra = (version: number, table: string): Migration => ({ version, name: `add-${table}`, sql: `CREATE TABLE ${table} (id TEXT PRIMARY KEY)` });
+const extra = (version: number, table: string): Migration => ({
+  version,
+  name: `add-${table}`,
+  sql: `CREATE TABLE ${table} (id TEXT PRIMARY KEY)`,
+});
 
 function appliedMigrations(file: string): { version: number; name: string; applied_at: string }[] {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as { version: number; name: string; applied_at: string }[];
+    return db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+      applied_at: string;
+    }[];
   } finally {
     db.close();
   }
@@ -30,7 +38,9 @@ describe('SQLite migrations', () => {
     const store = await openSqliteStore({ dataDir: data.dir, clock: clockAt('2026-03-02T16:00:00.000Z') });
     expect(await store.schemaVersion()).toBe(MIGRATIONS.length);
     await store.close();
-    expect(appliedMigrations(store.file)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: '2026-03-02T16:00:00.000Z' })));
+    expect(appliedMigrations(store.file)).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: '2026-03-02T16:00:00.000Z' })),
+    );
   });
 
   test('reopening applies nothing again', async () => {
@@ -56,7 +66,10 @@ describe('SQLite migrations', () => {
   });
 
   test('a database newer than the code is refused and left as it is', async () => {
-    const newer = await openSqliteStore({ dataDir: data.dir, migrations: [...MIGRATIONS, extra(MIGRATIONS.length + 1, 'widgets')] });
+    const newer = await openSqliteStore({
+      dataDir: data.dir,
+      migrations: [...MIGRATIONS, extra(MIGRATIONS.length + 1, 'widgets')],
+    });
     await newer.close();
     await expect(openSqliteStore({ dataDir: data.dir })).rejects.toThrow(MigrationError);
     await expect(openSqliteStore({ dataDir: data.dir })).rejects.toThrow(/newer than this code knows/);
@@ -66,7 +79,11 @@ describe('SQLite migrations', () => {
   test('a failing migration rolls back entirely', async () => {
     const base = await openSqliteStore({ dataDir: data.dir });
     await base.close();
-    const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (id TEXT); INSERT INTO no_such_table VALUES (1);' };
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half (id TEXT); INSERT INTO no_such_table VALUES (1);',
+    };
     await expect(openSqliteStore({ dataDir: data.dir, migrations: [...MIGRATIONS, broken] })).rejects.toThrow(/no such table/);
     const db = new Database(base.file, { readonly: true });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
@@ -75,6 +92,8 @@ describe('SQLite migrations', () => {
   });
 
   test('a migration list out of order is refused', async () => {
-    await expect(openSqliteStore({ dataDir: data.dir, migrations: [...MIGRATIONS, extra(MIGRATIONS.length + 2, 'skipped')] })).rejects.toThrow(`expected ${MIGRATIONS.length + 1}`);
+    await expect(
+      openSqliteStore({ dataDir: data.dir, migrations: [...MIGRATIONS, extra(MIGRATIONS.length + 2, 'skipped')] }),
+    ).rejects.toThrow(`expected ${MIGRATIONS.length + 1}`);
   });
 });

@@ -22,7 +22,8 @@ async function main(file: string, count: number, holder: string, descending: boo
       const result = await store.tickets.open(openInput(makeTicket({ sourceMessageId: messageId })));
       if (result.created) created.push(result.ticket.number);
     }
-    if (await store.alerts.claim(`burst-${i}:response:at-risk`, holder, new Date('2026-03-02T16:00:00.000Z'))) claimed.push(`burst-${i}`);
+    if (await store.alerts.claim(`burst-${i}:response:at-risk`, holder, new Date('2026-03-02T16:00:00.000Z')))
+      claimed.push(`burst-${i}`);
   }
   await store.close();
   process.stdout.write(`${JSON.stringify({ created, claimed })}\n`);

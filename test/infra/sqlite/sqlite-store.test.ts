@@ -79,7 +79,9 @@ describe('SqliteStore on a file', () => {
     let { ticket } = await store.tickets.open(openInput());
     const versions = [ticket.version];
     for (let i = 0; i < 3; i++) {
-      ticket = await store.tickets.save({ ...ticket, lastActivityAt: `2026-03-0${i + 3}T10:00:00.000Z` }, [noteEvent(`step ${i}`)]);
+      ticket = await store.tickets.save({ ...ticket, lastActivityAt: `2026-03-0${i + 3}T10:00:00.000Z` }, [
+        noteEvent(`step ${i}`),
+      ]);
       versions.push(ticket.version);
     }
     expect(versions).toEqual(['1', '2', '3', '4']);
@@ -106,19 +108,28 @@ describe('SqliteStore on a file', () => {
     const opened = (await store.tickets.open(openInput(full))).ticket;
     const saved = await store.tickets.save({ ...opened, level: 'L2' }, []);
     const fresh = await openStore({ dataDir: data.dir, ticketCacheSize: 0 });
-    const reads = [opened, saved, await store.tickets.get(full.id), (await store.tickets.list({})).tickets[0], await fresh.tickets.get(full.id)];
+    const reads = [
+      opened,
+      saved,
+      await store.tickets.get(full.id),
+      (await store.tickets.list({})).tickets[0],
+      await fresh.tickets.get(full.id),
+    ];
     for (const ticket of reads) expect(unfrozenPaths(ticket)).toEqual([]);
     expect(() => {
       (saved as { status: string }).status = 'closed';
     }).toThrow(TypeError);
   });
 
-  test('sees another connection\'s save at once', async () => {
+  test("sees another connection's save at once", async () => {
     const store = await openStore({ dataDir: data.dir });
     const other = await openStore({ dataDir: data.dir });
     const { ticket } = await store.tickets.open(openInput());
     expect((await store.tickets.list({})).tickets).toEqual([ticket]);
-    const saved = await other.tickets.save({ ...ticket, status: 'waiting-on-client', pauses: [{ reason: 'waiting-on-client', start: '2026-03-03T10:00:00.000Z' }] }, []);
+    const saved = await other.tickets.save(
+      { ...ticket, status: 'waiting-on-client', pauses: [{ reason: 'waiting-on-client', start: '2026-03-03T10:00:00.000Z' }] },
+      [],
+    );
     expect((await store.tickets.list({ statuses: ['waiting-on-client'] })).tickets).toEqual([saved]);
     expect(await store.tickets.get(ticket.id)).toEqual(saved);
   });
@@ -134,10 +145,19 @@ describe('SqliteStore on a file', () => {
     const store = await openStore({ dataDir: data.dir });
     const other = await openStore({ dataDir: data.dir });
     await store.state.setState('b', 'old');
-    await store.state.setStates([['a', { n: 1 }], ['b', 'new'], ['a', { n: 2 }]]);
+    await store.state.setStates([
+      ['a', { n: 1 }],
+      ['b', 'new'],
+      ['a', { n: 2 }],
+    ]);
     expect(await other.state.getState('a')).toEqual({ n: 2 });
     expect(await other.state.getState('b')).toBe('new');
-    await expect(store.state.setStates([['c', 1], ['d', undefined]])).rejects.toThrow(/^value: state "d" must be JSON-serialisable/);
+    await expect(
+      store.state.setStates([
+        ['c', 1],
+        ['d', undefined],
+      ]),
+    ).rejects.toThrow(/^value: state "d" must be JSON-serialisable/);
     expect(await other.state.getState('c')).toBeUndefined();
     await store.state.setStates([]);
     expect(await other.state.getState('b')).toBe('new');
@@ -148,11 +168,22 @@ describe('SqliteStore on a file', () => {
     const other = await openStore({ dataDir: data.dir });
     const at = new Date('2026-03-02T16:00:00.000Z');
     await store.alerts.claim('mail:closure:t1', 'client-mailer', at);
-    await store.alerts.completeWithState('mail:closure:t1', new Date(at.getTime() + 1000), '<m1@test>', [['mail-thread:t1', { messageIds: ['<m1@test>'] }], ['mail-message:<m1@test>', 't1']]);
-    expect(await other.alerts.get('mail:closure:t1')).toEqual({ key: 'mail:closure:t1', holder: 'client-mailer', claimedAt: at.toISOString(), completedAt: '2026-03-02T16:00:01.000Z', ref: '<m1@test>' });
+    await store.alerts.completeWithState('mail:closure:t1', new Date(at.getTime() + 1000), '<m1@test>', [
+      ['mail-thread:t1', { messageIds: ['<m1@test>'] }],
+      ['mail-message:<m1@test>', 't1'],
+    ]);
+    expect(await other.alerts.get('mail:closure:t1')).toEqual({
+      key: 'mail:closure:t1',
+      holder: 'client-mailer',
+      claimedAt: at.toISOString(),
+      completedAt: '2026-03-02T16:00:01.000Z',
+      ref: '<m1@test>',
+    });
     expect(await other.state.getState('mail-thread:t1')).toEqual({ messageIds: ['<m1@test>'] });
     expect(await other.state.getState('mail-message:<m1@test>')).toBe('t1');
-    await expect(store.alerts.completeWithState('never-claimed', at, undefined, [['after', true]])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(store.alerts.completeWithState('never-claimed', at, undefined, [['after', true]])).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await other.state.getState('after')).toBe(true);
     expect(await other.alerts.get('never-claimed')).toBeUndefined();
   });

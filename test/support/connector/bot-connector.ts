@@ -26,7 +26,10 @@ export class BotConnector {
   private counter = 0;
   private waiters: Array<() => void> = [];
 
-  private constructor(private readonly server: Server, readonly serviceUrl: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly serviceUrl: string,
+  ) {}
 
   static async start(): Promise<BotConnector> {
     // The handler runs only after listen, when `connector` exists.
@@ -75,7 +78,10 @@ export class BotConnector {
       const found = this.calls.find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`connector: no matching call within ${timeoutMs} ms (got ${this.calls.map((c) => `${c.method}:${c.conversationId}`).join(', ') || 'none'})`);
+      if (left <= 0)
+        throw new Error(
+          `connector: no matching call within ${timeoutMs} ms (got ${this.calls.map((c) => `${c.method}:${c.conversationId}`).join(', ') || 'none'})`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

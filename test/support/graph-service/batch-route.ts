@@ -20,25 +20,40 @@ export type InnerHandler = (request: ServiceRequest) => Promise<ServiceResponse>
 function readStep(value: unknown): BatchStep {
   const step = objectBody(value, 'batch request');
   const { id, method, url } = step;
-  if (typeof id !== 'string' || id === '') throw badRequest('BadRequest', 'Invalid batch payload format: every request needs a string id.');
-  if (typeof method !== 'string' || typeof url !== 'string') throw badRequest('BadRequest', `Invalid batch payload format: request '${id}' needs a method and a url.`);
+  if (typeof id !== 'string' || id === '')
+    throw badRequest('BadRequest', 'Invalid batch payload format: every request needs a string id.');
+  if (typeof method !== 'string' || typeof url !== 'string')
+    throw badRequest('BadRequest', `Invalid batch payload format: request '${id}' needs a method and a url.`);
   if (step.dependsOn !== undefined && (!Array.isArray(step.dependsOn) || step.dependsOn.some((d) => typeof d !== 'string'))) {
     throw badRequest('BadRequest', `Invalid batch payload format: dependsOn of request '${id}' must be an array of ids.`);
   }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries((step.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
-  return { id, method: method.toUpperCase(), url, headers, body: step.body, dependsOn: (step.dependsOn as string[] | undefined) ?? [] };
+  return {
+    id,
+    method: method.toUpperCase(),
+    url,
+    headers,
+    body: step.body,
+    dependsOn: (step.dependsOn as string[] | undefined) ?? [],
+  };
 }
 
 /** Runs steps so that each comes after what it depends on; a cycle or an unknown id refuses the whole batch. */
 function executionOrder(steps: BatchStep[]): BatchStep[] {
   const ids = new Set<string>();
   for (const s of steps) {
-    if (ids.has(s.id.toLowerCase())) throw badRequest('BadRequest', `Invalid batch payload format: the request id '${s.id}' is used more than once.`);
+    if (ids.has(s.id.toLowerCase()))
+      throw badRequest('BadRequest', `Invalid batch payload format: the request id '${s.id}' is used more than once.`);
     ids.add(s.id.toLowerCase());
   }
   for (const s of steps) {
-    for (const d of s.dependsOn) if (!ids.has(d.toLowerCase())) throw badRequest('BadRequest', `Invalid batch payload format: request '${s.id}' depends on '${d}', which is not in the batch.`);
+    for (const d of s.dependsOn)
+      if (!ids.has(d.toLowerCase()))
+        throw badRequest(
+          'BadRequest',
+          `Invalid batch payload format: request '${s.id}' depends on '${d}', which is not in the batch.`,
+        );
   }
   const done = new Set<string>();
   const order: BatchStep[] = [];
@@ -52,7 +67,13 @@ function executionOrder(steps: BatchStep[]): BatchStep[] {
 }
 
 /** Batch step headers are JSON, so their case shows: Graph writes them as "Content-Type", "Retry-After"... */
-const HEADER_CASE: Record<string, string> = { 'content-type': 'Content-Type', 'retry-after': 'Retry-After', etag: 'ETag', 'preference-applied': 'Preference-Applied', location: 'Location' };
+const HEADER_CASE: Record<string, string> = {
+  'content-type': 'Content-Type',
+  'retry-after': 'Retry-After',
+  etag: 'ETag',
+  'preference-applied': 'Preference-Applied',
+  location: 'Location',
+};
 
 function stepHeaders(headers: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [HEADER_CASE[k] ?? k, v]));
@@ -70,7 +91,8 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
   return async (request: ServiceRequest): Promise<ServiceResponse> => {
     const body = objectBody(request.body, '$batch');
     if (!Array.isArray(body.requests)) throw badRequest('BadRequest', 'Invalid batch payload format.');
-    if (body.requests.length > BATCH_MAX_REQUESTS) throw badRequest('BadRequest', 'Number of requests inside batch exceeds the limit.');
+    if (body.requests.length > BATCH_MAX_REQUESTS)
+      throw badRequest('BadRequest', 'Number of requests inside batch exceeds the limit.');
     const steps = executionOrder(body.requests.map(readStep));
     const statusById = new Map<string, number>();
     const responses: Array<Record<string, unknown>> = [];
@@ -80,9 +102,19 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
       if (failed !== undefined) {
         response = errorResponse(424, 'FailedDependency', `The request depends on request '${failed}', which failed.`, clock());
       } else if (/^https?:/i.test(step.url)) {
-        response = errorResponse(400, 'BadRequest', 'The url of a batch request must be relative to the version, like /users.', clock());
+        response = errorResponse(
+          400,
+          'BadRequest',
+          'The url of a batch request must be relative to the version, like /users.',
+          clock(),
+        );
       } else if (step.body !== undefined && step.headers['content-type'] === undefined) {
-        response = errorResponse(400, 'BadRequest', 'A Content-Type header is required when a batch request has a body.', clock());
+        response = errorResponse(
+          400,
+          'BadRequest',
+          'A Content-Type header is required when a batch request has a body.',
+          clock(),
+        );
       } else {
         // The SDK's BatchRequestContent keeps the version segment ("/v1.0/users"); Graph accepts both forms.
         const relative = step.url.replace(/^\/+/, '').replace(/^(v1\.0|beta)\//i, '');
@@ -98,7 +130,11 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
         });
       }
       statusById.set(step.id.toLowerCase(), response.status);
-      const stepResponse: Record<string, unknown> = { id: step.id, status: response.status, headers: stepHeaders(response.headers) };
+      const stepResponse: Record<string, unknown> = {
+        id: step.id,
+        status: response.status,
+        headers: stepHeaders(response.headers),
+      };
       const payload = stepBody(response);
       if (payload !== undefined) stepResponse.body = payload;
       responses.push(stepResponse);

@@ -69,9 +69,11 @@ export class FaultInjector {
   take(method: string, path: string, inBatch: boolean, at: Date): ServiceResponse | undefined {
     const matches = (spec: FaultSpec) => {
       const where = spec.inBatch ?? 'any';
-      return (where === 'any' || where === inBatch) &&
+      return (
+        (where === 'any' || where === inBatch) &&
         (spec.method === undefined || spec.method.toUpperCase() === method) &&
-        (spec.path === undefined || pathMatches(spec.path, path));
+        (spec.path === undefined || pathMatches(spec.path, path))
+      );
     };
     const now = this.nowMs();
     // A millisecond of grace: timers and Date.now() round.
@@ -88,7 +90,8 @@ export class FaultInjector {
     fault.times -= 1;
     if (fault.times === 0) this.faults = this.faults.filter((f) => f !== fault);
     const [code, message] = CODES[fault.status]!;
-    const headers: Record<string, string> = fault.spec.retryAfter === undefined ? {} : { 'retry-after': String(fault.spec.retryAfter) };
+    const headers: Record<string, string> =
+      fault.spec.retryAfter === undefined ? {} : { 'retry-after': String(fault.spec.retryAfter) };
     if (fault.spec.retryAfter !== undefined) {
       const wait = retryAfterMs(fault.spec.retryAfter, now);
       if (wait > 0) this.windows.push({ spec: fault.spec, untilMs: now + wait });

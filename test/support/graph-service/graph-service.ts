@@ -5,7 +5,13 @@ import { createGraphClient, type GraphClientOptions } from '../../../shared/infr
 import { batchHandler } from './batch-route';
 import { FaultInjector } from './fault-injector';
 import { errorResponse, GraphHttpError } from './graph-http-error';
-import { addListsRoutes, LIST_ITEMS_DEFAULT_PAGE_SIZE, LIST_ITEMS_MAX_PAGE_SIZE, LIST_SCAN_WINDOW, rewriteSitePath } from './lists-routes';
+import {
+  addListsRoutes,
+  LIST_ITEMS_DEFAULT_PAGE_SIZE,
+  LIST_ITEMS_MAX_PAGE_SIZE,
+  LIST_SCAN_WINDOW,
+  rewriteSitePath,
+} from './lists-routes';
 import { ListsStore, type UniqueViolation } from './lists-store';
 import { addMailRoutes } from './mail-routes';
 import { MailStore } from './mail-store';
@@ -61,7 +67,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -69,7 +76,9 @@ function write(res: ServerResponse, response: ServiceResponse): void {
   const headers = { ...(response.headers ?? {}) };
   let payload: Buffer | undefined;
   if (response.body !== undefined) {
-    payload = Buffer.isBuffer(response.body) ? response.body : Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), 'utf8');
+    payload = Buffer.isBuffer(response.body)
+      ? response.body
+      : Buffer.from(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), 'utf8');
     headers['content-length'] = String(payload.length);
   }
   res.writeHead(response.status, headers);
@@ -112,7 +121,13 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
       }
     }
     const query = request.query.toString();
-    requests.record({ method: request.method, path: request.path, inBatch: request.inBatch, status: response.status, ...(query ? { query: decodeURIComponent(query) } : {}) });
+    requests.record({
+      method: request.method,
+      path: request.path,
+      inBatch: request.inBatch,
+      status: response.status,
+      ...(query ? { query: decodeURIComponent(query) } : {}),
+    });
     return response;
   };
   router.add('POST', '/$batch', batchHandler(handle, clock));
@@ -151,14 +166,30 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
         body = raw.toString('utf8');
       }
     }
-    const response = await handle({ method, path: `/${rest.join('/')}`, query: url.searchParams, headers, body, serviceRoot: `http://${host}/${version}`, inBatch: false });
+    const response = await handle({
+      method,
+      path: `/${rest.join('/')}`,
+      query: url.searchParams,
+      headers,
+      body,
+      serviceRoot: `http://${host}/${version}`,
+      inBatch: false,
+    });
     write(res, response);
   };
 
   const server: Server = createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
       // A bug in the service itself: answer 500 in Graph's shape and say what broke.
-      write(res, errorResponse(500, 'generalException', `Graph test service failure: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, clock()));
+      write(
+        res,
+        errorResponse(
+          500,
+          'generalException',
+          `Graph test service failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          clock(),
+        ),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -176,12 +207,13 @@ export async function startGraphService(options: GraphServiceOptions = {}): Prom
     subscriptions,
     faults,
     requests,
-    client: (overrides = {}) => createGraphClient({
-      credential: staticTokenCredential(token),
-      baseUrl,
-      retry: { baseDelayMs: 10, maxDelayMs: 100 },
-      ...overrides,
-    }),
+    client: (overrides = {}) =>
+      createGraphClient({
+        credential: staticTokenCredential(token),
+        baseUrl,
+        retry: { baseDelayMs: 10, maxDelayMs: 100 },
+        ...overrides,
+      }),
     close: async () => {
       mail.dropDeferred();
       subscriptions.stop();

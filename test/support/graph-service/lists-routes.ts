@@ -2,7 +2,16 @@ import { badRequest } from './graph-http-error';
 import type { StoredColumn, StoredItem, StoredList, StoredSite } from './lists-types';
 import { itemETag, SYSTEM_FIELDS, type ColumnInput, type ListsStore } from './lists-store';
 import { compareValues, evaluateFilter, filterPaths, readPath } from './odata-filter';
-import { parseExpand, parseFilterOption, parseOrderBy, parseSelect, parseTop, preferences, queryOption, type OrderBy } from './odata-query';
+import {
+  parseExpand,
+  parseFilterOption,
+  parseOrderBy,
+  parseSelect,
+  parseTop,
+  preferences,
+  queryOption,
+  type OrderBy,
+} from './odata-query';
 import { querySignature, type TokenVault } from './token-vault';
 import type { FilterNode } from './odata-filter';
 import { empty, json, objectBody } from './responses';
@@ -36,13 +45,24 @@ export interface ListsPaging {
 /** The operators the docs allow on list items: eq ne lt gt le ge and startswith (joined by and/or). */
 function requireDocumentedOperators(node: FilterNode): void {
   switch (node.kind) {
-    case 'and': case 'or': requireDocumentedOperators(node.left); requireDocumentedOperators(node.right); return;
-    case 'compare': return;
-    case 'call': if (node.name === 'startswith') return; break;
-    default: break;
+    case 'and':
+    case 'or':
+      requireDocumentedOperators(node.left);
+      requireDocumentedOperators(node.right);
+      return;
+    case 'compare':
+      return;
+    case 'call':
+      if (node.name === 'startswith') return;
+      break;
+    default:
+      break;
   }
   const what = node.kind === 'call' ? node.name : node.kind;
-  throw badRequest('invalidRequest', `'${what}' is not supported in $filter on list items: use eq, ne, lt, gt, le, ge or startswith.`);
+  throw badRequest(
+    'invalidRequest',
+    `'${what}' is not supported in $filter on list items: use eq, ne, lt, gt, le, ge or startswith.`,
+  );
 }
 
 const CONTENT_TYPE = { id: '0x010038F7A8D9B6E64C4DA8B5F0B7A6A0E4F1', name: 'Item' };
@@ -50,24 +70,47 @@ const APP = { user: { displayName: 'SharePoint App' } };
 
 function siteJson(site: StoredSite): Record<string, unknown> {
   return {
-    createdDateTime: site.createdDateTime, description: '', id: site.id, lastModifiedDateTime: site.createdDateTime, name: site.name,
-    webUrl: `https://${site.hostname}${site.path}`, displayName: site.displayName, root: {}, siteCollection: { hostname: site.hostname },
+    createdDateTime: site.createdDateTime,
+    description: '',
+    id: site.id,
+    lastModifiedDateTime: site.createdDateTime,
+    name: site.name,
+    webUrl: `https://${site.hostname}${site.path}`,
+    displayName: site.displayName,
+    root: {},
+    siteCollection: { hostname: site.hostname },
   };
 }
 
 function columnJson(c: StoredColumn): Record<string, unknown> {
   return {
-    columnGroup: c.readOnly ? '_Hidden' : 'Custom Columns', description: c.description, displayName: c.displayName, enforceUniqueValues: c.enforceUniqueValues,
-    hidden: c.hidden, id: c.id, indexed: c.indexed, name: c.name, readOnly: c.readOnly, required: c.required, [c.type]: c.facet,
+    columnGroup: c.readOnly ? '_Hidden' : 'Custom Columns',
+    description: c.description,
+    displayName: c.displayName,
+    enforceUniqueValues: c.enforceUniqueValues,
+    hidden: c.hidden,
+    id: c.id,
+    indexed: c.indexed,
+    name: c.name,
+    readOnly: c.readOnly,
+    required: c.required,
+    [c.type]: c.facet,
   };
 }
 
 function listJson(site: StoredSite, list: StoredList, expandColumns: boolean): Record<string, unknown> {
   return {
     '@odata.etag': `"${list.id},${list.columns.length}"`,
-    createdDateTime: list.createdDateTime, description: list.description, eTag: `"${list.id},${list.columns.length}"`, id: list.id,
-    lastModifiedDateTime: list.lastModifiedDateTime, name: list.name, webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}`,
-    displayName: list.displayName, createdBy: APP, parentReference: { siteId: site.id },
+    createdDateTime: list.createdDateTime,
+    description: list.description,
+    eTag: `"${list.id},${list.columns.length}"`,
+    id: list.id,
+    lastModifiedDateTime: list.lastModifiedDateTime,
+    name: list.name,
+    webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}`,
+    displayName: list.displayName,
+    createdBy: APP,
+    parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: false, template: list.template },
     ...(expandColumns ? { columns: list.columns.map(columnJson) } : {}),
   };
@@ -76,19 +119,37 @@ function listJson(site: StoredSite, list: StoredList, expandColumns: boolean): R
 function fieldsJson(item: StoredItem, select?: string[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
     ...item.fields,
-    id: String(item.id), ContentType: 'Item', Modified: item.lastModifiedDateTime, Created: item.createdDateTime,
-    AuthorLookupId: '6', EditorLookupId: '6', _UIVersionString: `${item.version}.0`, Attachments: false,
+    id: String(item.id),
+    ContentType: 'Item',
+    Modified: item.lastModifiedDateTime,
+    Created: item.createdDateTime,
+    AuthorLookupId: '6',
+    EditorLookupId: '6',
+    _UIVersionString: `${item.version}.0`,
+    Attachments: false,
   };
   const out: Record<string, unknown> = { '@odata.etag': itemETag(item) };
   for (const [k, v] of Object.entries(all)) if (!select || select.includes(k)) out[k] = v;
   return out;
 }
 
-function itemJson(site: StoredSite, list: StoredList, item: StoredItem, fields: { select?: string[] } | undefined, select?: string[]): Record<string, unknown> {
+function itemJson(
+  site: StoredSite,
+  list: StoredList,
+  item: StoredItem,
+  fields: { select?: string[] } | undefined,
+  select?: string[],
+): Record<string, unknown> {
   const all: Record<string, unknown> = {
-    createdDateTime: item.createdDateTime, eTag: itemETag(item), id: String(item.id), lastModifiedDateTime: item.lastModifiedDateTime,
-    webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}/${item.id}_.000`, createdBy: APP, lastModifiedBy: APP,
-    parentReference: { id: list.id, siteId: site.id }, contentType: CONTENT_TYPE,
+    createdDateTime: item.createdDateTime,
+    eTag: itemETag(item),
+    id: String(item.id),
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}/${item.id}_.000`,
+    createdBy: APP,
+    lastModifiedBy: APP,
+    parentReference: { id: list.id, siteId: site.id },
+    contentType: CONTENT_TYPE,
   };
   const out: Record<string, unknown> = { '@odata.etag': itemETag(item) };
   for (const [k, v] of Object.entries(all)) if (!select || select.includes(k) || k === 'id') out[k] = v;
@@ -98,7 +159,12 @@ function itemJson(site: StoredSite, list: StoredList, item: StoredItem, fields: 
 
 /** The filter/sort view of an item: item properties plus fields, ids as numbers. */
 function itemView(item: StoredItem): Record<string, unknown> {
-  return { id: item.id, createdDateTime: item.createdDateTime, lastModifiedDateTime: item.lastModifiedDateTime, fields: { ...item.fields, id: item.id, ID: item.id, Created: item.createdDateTime, Modified: item.lastModifiedDateTime } };
+  return {
+    id: item.id,
+    createdDateTime: item.createdDateTime,
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    fields: { ...item.fields, id: item.id, ID: item.id, Created: item.createdDateTime, Modified: item.lastModifiedDateTime },
+  };
 }
 
 /** A field used in $filter/$orderby must be indexed, unless the caller accepts the risk with the Prefer header. */
@@ -110,7 +176,10 @@ function requireIndexed(list: StoredList, store: ListsStore, paths: string[], re
     const col = SYSTEM_FIELDS.includes(field) || !/^fields\//i.test(path) ? undefined : store.fieldColumn(list, field);
     const name = col?.name ?? field;
     if (!col?.indexed && !honor) {
-      throw badRequest('invalidRequest', `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${HONOR_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`);
+      throw badRequest(
+        'invalidRequest',
+        `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ${HONOR_NON_INDEXED}' header to allow this, but be warned that such queries may fail on large lists.`,
+      );
     }
   }
 }
@@ -156,7 +225,10 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
     const skipToken = queryOption(request.query, 'skiptoken');
     const signature = querySignature(request.query, /^\$?skiptoken$/i);
     const scope = `list:${list.id}`;
-    const after = skipToken === undefined ? undefined : paging.tokens.redeem<{ after: unknown[] }>(scope, skipToken, signature, '$skiptoken').after;
+    const after =
+      skipToken === undefined
+        ? undefined
+        : paging.tokens.redeem<{ after: unknown[] }>(scope, skipToken, signature, '$skiptoken').after;
     let rows = [...list.items.values()].map((item) => ({ item, view: itemView(item), key: [] as unknown[] }));
     for (const row of rows) row.key = sortKey(row.view, order);
     if (order.length > 0) rows.sort((a, b) => compareKeys(a.key, b.key, order));
@@ -174,7 +246,9 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
       value: page.map((row) => itemJson(site, list, row.item, fieldsExpansion(request), select)),
     };
     if (scanned < rows.length) {
-      const kept = [...request.query].filter(([k]) => !/^\$?skiptoken$/i.test(k)).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+      const kept = [...request.query]
+        .filter(([k]) => !/^\$?skiptoken$/i.test(k))
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
       const token = paging.tokens.issue(scope, signature, { after: rows[scanned - 1]!.key });
       body['@odata.nextLink'] = `${request.serviceRoot}${request.path}?${[...kept, `$skiptoken=${token}`].join('&')}`;
     }
@@ -185,7 +259,9 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
     const site = siteOf(p);
     const filter = parseFilterOption(request.query);
     const expandColumns = parseExpand(queryOption(request.query, 'expand')).some((e) => e.name.toLowerCase() === 'columns');
-    const value = site.lists.map((l) => listJson(site, l, expandColumns)).filter((l) => !filter || evaluateFilter(filter, (path) => readPath(l, path)));
+    const value = site.lists
+      .map((l) => listJson(site, l, expandColumns))
+      .filter((l) => !filter || evaluateFilter(filter, (path) => readPath(l, path)));
     return json(200, { '@odata.context': `${request.serviceRoot}/$metadata#sites('${site.id}')/lists`, value });
   };
 
@@ -195,12 +271,25 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
     .add('POST', '/sites/:site/lists', (request, p) => {
       const site = siteOf(p);
       const body = objectBody(request.body, 'create list');
-      const list = store.createList(site, { displayName: body.displayName, name: body.name, description: body.description, template: readPath(body, 'list/template'), columns: body.columns });
+      const list = store.createList(site, {
+        displayName: body.displayName,
+        name: body.name,
+        description: body.description,
+        template: readPath(body, 'list/template'),
+        columns: body.columns,
+      });
       return json(201, listJson(site, list, true));
     })
     .add('GET', '/sites/:site/lists/:list', (request, p) => {
       const { site, list } = listOf(p);
-      return json(200, listJson(site, list, parseExpand(queryOption(request.query, 'expand')).some((e) => e.name.toLowerCase() === 'columns')));
+      return json(
+        200,
+        listJson(
+          site,
+          list,
+          parseExpand(queryOption(request.query, 'expand')).some((e) => e.name.toLowerCase() === 'columns'),
+        ),
+      );
     })
     .add('DELETE', '/sites/:site/lists/:list', (_request, p) => {
       store.deleteList(siteOf(p), p.list!);
@@ -210,9 +299,15 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
       const { list } = listOf(p);
       return json(200, { '@odata.context': `${request.serviceRoot}/$metadata#columns`, value: list.columns.map(columnJson) });
     })
-    .add('POST', '/sites/:site/lists/:list/columns', (request, p) => json(201, columnJson(store.addColumnTo(listOf(p).list, objectBody(request.body, 'create column') as ColumnInput))))
-    .add('GET', '/sites/:site/lists/:list/columns/:column', (_request, p) => json(200, columnJson(store.column(listOf(p).list, p.column!))))
-    .add('PATCH', '/sites/:site/lists/:list/columns/:column', (request, p) => json(200, columnJson(store.updateColumn(listOf(p).list, p.column!, objectBody(request.body, 'update column')))))
+    .add('POST', '/sites/:site/lists/:list/columns', (request, p) =>
+      json(201, columnJson(store.addColumnTo(listOf(p).list, objectBody(request.body, 'create column') as ColumnInput))),
+    )
+    .add('GET', '/sites/:site/lists/:list/columns/:column', (_request, p) =>
+      json(200, columnJson(store.column(listOf(p).list, p.column!))),
+    )
+    .add('PATCH', '/sites/:site/lists/:list/columns/:column', (request, p) =>
+      json(200, columnJson(store.updateColumn(listOf(p).list, p.column!, objectBody(request.body, 'update column')))),
+    )
     .add('GET', '/sites/:site/lists/:list/items', listItems)
     .add('POST', '/sites/:site/lists/:list/items', (request, p) => {
       const { site, list } = listOf(p);
@@ -223,7 +318,9 @@ export function addListsRoutes(router: Router, store: ListsStore, paging: ListsP
     .add('GET', '/sites/:site/lists/:list/items/:item', (request, p) => {
       const { site, list } = listOf(p);
       const item = store.item(list, p.item!);
-      return json(200, itemJson(site, list, item, fieldsExpansion(request), parseSelect(queryOption(request.query, 'select'))), { etag: itemETag(item) });
+      return json(200, itemJson(site, list, item, fieldsExpansion(request), parseSelect(queryOption(request.query, 'select'))), {
+        etag: itemETag(item),
+      });
     })
     .add('GET', '/sites/:site/lists/:list/items/:item/fields', (request, p) => {
       const item = store.item(listOf(p).list, p.item!);

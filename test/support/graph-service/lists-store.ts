@@ -5,7 +5,17 @@ import type { ServiceClock } from './service-types';
 
 const COLUMN_TYPES: ColumnType[] = ['text', 'number', 'dateTime', 'boolean', 'choice'];
 /** Fields SharePoint keeps itself: readable, filterable by id, never writable. */
-export const SYSTEM_FIELDS = ['id', 'ID', 'Created', 'Modified', 'ContentType', '_UIVersionString', 'Attachments', 'AuthorLookupId', 'EditorLookupId'];
+export const SYSTEM_FIELDS = [
+  'id',
+  'ID',
+  'Created',
+  'Modified',
+  'ContentType',
+  '_UIVersionString',
+  'Attachments',
+  'AuthorLookupId',
+  'EditorLookupId',
+];
 const DEFAULT_TEXT_MAX_LENGTH = 255;
 const MULTILINE_TEXT_MAX_LENGTH = 63_999;
 
@@ -23,13 +33,21 @@ export interface ColumnInput {
 function column(input: ColumnInput): StoredColumn {
   const name = input.name;
   if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(name)) {
-    throw badRequest('invalidRequest', `Invalid column name ${JSON.stringify(name)}: use letters, digits and _ (32 at most), starting with a letter.`);
+    throw badRequest(
+      'invalidRequest',
+      `Invalid column name ${JSON.stringify(name)}: use letters, digits and _ (32 at most), starting with a letter.`,
+    );
   }
   const types = COLUMN_TYPES.filter((t) => input[t] !== undefined);
-  if (types.length !== 1) throw badRequest('invalidRequest', `Column '${name}' needs exactly one type facet of ${COLUMN_TYPES.join(', ')} (got ${types.length}).`);
+  if (types.length !== 1)
+    throw badRequest(
+      'invalidRequest',
+      `Column '${name}' needs exactly one type facet of ${COLUMN_TYPES.join(', ')} (got ${types.length}).`,
+    );
   const type = types[0]!;
   const facet = (input[type] ?? {}) as Record<string, unknown>;
-  if (type === 'choice' && (!Array.isArray(facet.choices) || facet.choices.length === 0)) throw badRequest('invalidRequest', `Choice column '${name}' needs choice.choices.`);
+  if (type === 'choice' && (!Array.isArray(facet.choices) || facet.choices.length === 0))
+    throw badRequest('invalidRequest', `Choice column '${name}' needs choice.choices.`);
   const unique = input.enforceUniqueValues === true;
   return {
     id: guid(),
@@ -48,20 +66,35 @@ function column(input: ColumnInput): StoredColumn {
 }
 
 const titleColumn = (): StoredColumn => ({
-  id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', description: '', type: 'text',
+  id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+  name: 'Title',
+  displayName: 'Title',
+  description: '',
+  type: 'text',
   facet: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 },
-  indexed: false, required: false, enforceUniqueValues: false, readOnly: false, hidden: false,
+  indexed: false,
+  required: false,
+  enforceUniqueValues: false,
+  readOnly: false,
+  hidden: false,
 });
 
 /** Normalizes one written value to its column's type, or refuses it naming the field. */
 function fieldValue(col: StoredColumn, value: unknown): unknown {
   if (value === null) return null;
-  const wrong = (expected: string) => badRequest('invalidRequest', `Field '${col.name}' expects ${expected} (got ${JSON.stringify(value)}).`);
+  const wrong = (expected: string) =>
+    badRequest('invalidRequest', `Field '${col.name}' expects ${expected} (got ${JSON.stringify(value)}).`);
   switch (col.type) {
     case 'text': {
       if (typeof value !== 'string') throw wrong('a string');
-      const max = typeof col.facet.maxLength === 'number' ? col.facet.maxLength : col.facet.allowMultipleLines ? MULTILINE_TEXT_MAX_LENGTH : DEFAULT_TEXT_MAX_LENGTH;
-      if (value.length > max) throw badRequest('invalidRequest', `Field '${col.name}' is longer than its maximum of ${max} characters.`);
+      const max =
+        typeof col.facet.maxLength === 'number'
+          ? col.facet.maxLength
+          : col.facet.allowMultipleLines
+            ? MULTILINE_TEXT_MAX_LENGTH
+            : DEFAULT_TEXT_MAX_LENGTH;
+      if (value.length > max)
+        throw badRequest('invalidRequest', `Field '${col.name}' is longer than its maximum of ${max} characters.`);
       return value;
     }
     case 'number':
@@ -75,7 +108,8 @@ function fieldValue(col: StoredColumn, value: unknown): unknown {
       return graphInstant(new Date(value));
     }
     case 'choice':
-      if (typeof value !== 'string' || !(col.facet.choices as unknown[]).includes(value)) throw wrong(`one of ${JSON.stringify(col.facet.choices)}`);
+      if (typeof value !== 'string' || !(col.facet.choices as unknown[]).includes(value))
+        throw wrong(`one of ${JSON.stringify(col.facet.choices)}`);
       return value;
   }
 }
@@ -88,10 +122,15 @@ export function itemETag(item: StoredItem): string {
 function checkIfMatch(item: StoredItem, ifMatch: string | undefined): void {
   if (ifMatch === undefined || ifMatch.trim() === '*') return;
   // errors.md: malformedEntityTag, "ETags must be quoted strings".
-  if (!/^(W\/)?".*"$/.test(ifMatch.trim())) throw badRequest('malformedEntityTag', `ETags must be quoted strings (got ${ifMatch}).`);
+  if (!/^(W\/)?".*"$/.test(ifMatch.trim()))
+    throw badRequest('malformedEntityTag', `ETags must be quoted strings (got ${ifMatch}).`);
   const given = ifMatch.trim().replace(/^W\//, '');
   if (given !== itemETag(item)) {
-    throw new GraphHttpError(412, 'preconditionFailed', `The request ETag value '${ifMatch}' does not match the object's ETag value '${itemETag(item)}'.`);
+    throw new GraphHttpError(
+      412,
+      'preconditionFailed',
+      `The request ETag value '${ifMatch}' does not match the object's ETag value '${itemETag(item)}'.`,
+    );
   }
 }
 
@@ -103,7 +142,11 @@ function checkIfMatch(item: StoredItem, ifMatch: string | undefined): void {
 export type UniqueViolation = 409 | 400 | 500 | 'rotate';
 
 const UNIQUE_ANSWERS: Record<409 | 400 | 500, [string, (column: string) => string]> = {
-  409: ['nameAlreadyExists', (c) => `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${c}.`],
+  409: [
+    'nameAlreadyExists',
+    (c) =>
+      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${c}.`,
+  ],
   400: ['invalidRequest', () => 'Invalid request'],
   500: ['generalException', () => 'General exception while processing'],
 };
@@ -113,7 +156,10 @@ export class ListsStore {
   private readonly sites: StoredSite[] = [];
   private duplicates = 0;
 
-  constructor(private readonly clock: ServiceClock, private readonly uniqueViolation: UniqueViolation = 'rotate') {}
+  constructor(
+    private readonly clock: ServiceClock,
+    private readonly uniqueViolation: UniqueViolation = 'rotate',
+  ) {}
 
   private duplicateRefusal(column: string): GraphHttpError {
     const cycle = [409, 400, 500] as const;
@@ -164,20 +210,47 @@ export class ListsStore {
     return found;
   }
 
-  createList(site: StoredSite, input: { displayName: unknown; name?: unknown; description?: unknown; template?: unknown; columns?: unknown }): StoredList {
-    if (typeof input.displayName !== 'string' || input.displayName.trim() === '') throw badRequest('invalidRequest', 'displayName is required to create a list.');
+  createList(
+    site: StoredSite,
+    input: { displayName: unknown; name?: unknown; description?: unknown; template?: unknown; columns?: unknown },
+  ): StoredList {
+    if (typeof input.displayName !== 'string' || input.displayName.trim() === '')
+      throw badRequest('invalidRequest', 'displayName is required to create a list.');
     const name = typeof input.name === 'string' ? input.name : input.displayName.replace(/[^A-Za-z0-9_]/g, '');
-    if (site.lists.some((l) => l.displayName.toLowerCase() === (input.displayName as string).toLowerCase() || l.name.toLowerCase() === name.toLowerCase())) {
-      throw new GraphHttpError(409, 'nameAlreadyExists', `A list, survey, discussion board, or document library with the specified title already exists in this Web site. Title: ${input.displayName}`);
+    if (
+      site.lists.some(
+        (l) =>
+          l.displayName.toLowerCase() === (input.displayName as string).toLowerCase() ||
+          l.name.toLowerCase() === name.toLowerCase(),
+      )
+    ) {
+      throw new GraphHttpError(
+        409,
+        'nameAlreadyExists',
+        `A list, survey, discussion board, or document library with the specified title already exists in this Web site. Title: ${input.displayName}`,
+      );
     }
     const template = input.template ?? 'genericList';
-    if (template !== 'genericList') throw badRequest('invalidRequest', `Only list.template genericList is supported by this service (got ${JSON.stringify(template)}).`);
+    if (template !== 'genericList')
+      throw badRequest(
+        'invalidRequest',
+        `Only list.template genericList is supported by this service (got ${JSON.stringify(template)}).`,
+      );
     const now = this.now();
     const list: StoredList = {
-      id: guid(), name, displayName: input.displayName, description: typeof input.description === 'string' ? input.description : '',
-      template, columns: [titleColumn()], items: new Map(), nextItemId: 1, createdDateTime: now, lastModifiedDateTime: now,
+      id: guid(),
+      name,
+      displayName: input.displayName,
+      description: typeof input.description === 'string' ? input.description : '',
+      template,
+      columns: [titleColumn()],
+      items: new Map(),
+      nextItemId: 1,
+      createdDateTime: now,
+      lastModifiedDateTime: now,
     };
-    if (input.columns !== undefined && !Array.isArray(input.columns)) throw badRequest('invalidRequest', 'columns must be an array of columnDefinition.');
+    if (input.columns !== undefined && !Array.isArray(input.columns))
+      throw badRequest('invalidRequest', 'columns must be an array of columnDefinition.');
     for (const c of (input.columns as ColumnInput[] | undefined) ?? []) this.addColumnTo(list, c);
     site.lists.push(list);
     return list;
@@ -190,7 +263,10 @@ export class ListsStore {
 
   addColumnTo(list: StoredList, input: ColumnInput): StoredColumn {
     const col = column(input);
-    if (list.columns.some((c) => c.name.toLowerCase() === col.name.toLowerCase()) || SYSTEM_FIELDS.some((f) => f.toLowerCase() === col.name.toLowerCase())) {
+    if (
+      list.columns.some((c) => c.name.toLowerCase() === col.name.toLowerCase()) ||
+      SYSTEM_FIELDS.some((f) => f.toLowerCase() === col.name.toLowerCase())
+    ) {
       throw new GraphHttpError(409, 'nameAlreadyExists', `A column named '${col.name}' already exists in this list.`);
     }
     list.columns.push(col);
@@ -239,7 +315,8 @@ export class ListsStore {
       else next[name] = normalized;
     }
     for (const col of list.columns) {
-      if (col.required && (next[col.name] === undefined || next[col.name] === '')) throw badRequest('invalidRequest', `Field '${col.name}' is required.`);
+      if (col.required && (next[col.name] === undefined || next[col.name] === ''))
+        throw badRequest('invalidRequest', `Field '${col.name}' is required.`);
       if (col.enforceUniqueValues && next[col.name] !== undefined) {
         const clash = [...list.items.values()].find((other) => other.id !== item.id && other.fields[col.name] === next[col.name]);
         if (clash) throw this.duplicateRefusal(col.name);
@@ -250,7 +327,14 @@ export class ListsStore {
 
   createItem(list: StoredList, fields: Record<string, unknown>): StoredItem {
     const now = this.now();
-    const item: StoredItem = { id: list.nextItemId, uniqueId: guid(), version: 1, fields: {}, createdDateTime: now, lastModifiedDateTime: now };
+    const item: StoredItem = {
+      id: list.nextItemId,
+      uniqueId: guid(),
+      version: 1,
+      fields: {},
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+    };
     this.writeFields(list, item, fields);
     list.nextItemId += 1;
     list.items.set(item.id, item);
@@ -283,7 +367,9 @@ export class ListsStore {
   /** The items of a list, as { id, eTag, fields } copies, in id order. */
   items(siteKey: string, listKey: string): Array<{ id: string; eTag: string; fields: Record<string, unknown> }> {
     const list = this.list(this.site(siteKey), listKey);
-    return [...list.items.values()].sort((a, b) => a.id - b.id).map((i) => ({ id: String(i.id), eTag: itemETag(i), fields: structuredClone(i.fields) }));
+    return [...list.items.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((i) => ({ id: String(i.id), eTag: itemETag(i), fields: structuredClone(i.fields) }));
   }
 
   /**
@@ -295,7 +381,14 @@ export class ListsStore {
     const now = this.now();
     for (let i = 0; i < count; i++) {
       const id = list.nextItemId++;
-      list.items.set(id, { id, uniqueId: guid(), version: 1, fields: fields(i), createdDateTime: now, lastModifiedDateTime: now });
+      list.items.set(id, {
+        id,
+        uniqueId: guid(),
+        version: 1,
+        fields: fields(i),
+        createdDateTime: now,
+        lastModifiedDateTime: now,
+      });
     }
   }
 

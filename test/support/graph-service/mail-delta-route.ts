@@ -29,7 +29,11 @@ const DELTA_CHANGE_TYPES = new Set(['created', 'updated', 'deleted']);
 /** Message delta supports only $filter=receivedDateTime ge|gt {value}. */
 function deltaFilter(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^\s*receivedDateTime\s+(ge|gt)\s+\S+\s*$/i.test(text)) throw badRequest('ErrorInvalidUrlQueryFilter', `The only supported $filter on message delta is receivedDateTime ge|gt {value} (got '${text}').`);
+  if (!/^\s*receivedDateTime\s+(ge|gt)\s+\S+\s*$/i.test(text))
+    throw badRequest(
+      'ErrorInvalidUrlQueryFilter',
+      `The only supported $filter on message delta is receivedDateTime ge|gt {value} (got '${text}').`,
+    );
   return text;
 }
 
@@ -45,7 +49,8 @@ export function deltaHandler(store: MailStore) {
     const skipToken = queryOption(request.query, 'skiptoken');
     const deltaToken = queryOption(request.query, 'deltatoken');
     const scope = `mail:${mailbox.id}`;
-    const redeem = (token: string, name: string) => store.deltaTokens.redeem<DeltaState>(scope, token, querySignature(request.query, /^(\$?(skiptoken|deltatoken))$/i), name);
+    const redeem = (token: string, name: string) =>
+      store.deltaTokens.redeem<DeltaState>(scope, token, querySignature(request.query, /^(\$?(skiptoken|deltatoken))$/i), name);
     let state: DeltaState;
     if (skipToken !== undefined) {
       state = redeem(skipToken, '$skiptoken');
@@ -57,8 +62,19 @@ export function deltaHandler(store: MailStore) {
       const top = parseTop(queryOption(request.query, 'top'));
       const flt = deltaFilter(queryOption(request.query, 'filter'));
       const ct = request.query.get('changeType') ?? undefined;
-      if (ct !== undefined && !DELTA_CHANGE_TYPES.has(ct)) throw badRequest('BadRequest', `changeType must be created, updated or deleted (got '${ct}').`);
-      state = { f: folder.id, s: 0, u: store.currentSeq(), c: 0, r: false, ...(select ? { sel: select } : {}), ...(top ? { n: top } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) };
+      if (ct !== undefined && !DELTA_CHANGE_TYPES.has(ct))
+        throw badRequest('BadRequest', `changeType must be created, updated or deleted (got '${ct}').`);
+      state = {
+        f: folder.id,
+        s: 0,
+        u: store.currentSeq(),
+        c: 0,
+        r: false,
+        ...(select ? { sel: select } : {}),
+        ...(top ? { n: top } : {}),
+        ...(flt ? { flt } : {}),
+        ...(ct ? { ct } : {}),
+      };
     }
     if (state.f !== folder.id) throw badRequest('BadRequest', 'The delta token belongs to another folder.');
     const preferred = preferredPageSize(request.headers);
@@ -74,16 +90,21 @@ export function deltaHandler(store: MailStore) {
     const page = rows.slice(0, pageSize);
     const body: Record<string, unknown> = {
       '@odata.context': `${request.serviceRoot}/$metadata#Collection(message)`,
-      value: page.map((row) => row.message
-        ? messageJson(row.message, state.sel, { bodyAsText: bodyAsText(request), withType: true })
-        : { '@odata.type': '#microsoft.graph.message', id: row.removedId, '@removed': { reason: 'deleted' } }),
+      value: page.map((row) =>
+        row.message
+          ? messageJson(row.message, state.sel, { bodyAsText: bodyAsText(request), withType: true })
+          : { '@odata.type': '#microsoft.graph.message', id: row.removedId, '@removed': { reason: 'deleted' } },
+      ),
     };
     const link = `${request.serviceRoot}${request.path}`;
     // The links carry only the token: the query options are kept with it, server side (opaque).
-    if (rows.length > pageSize) body['@odata.nextLink'] = `${link}?$skiptoken=${store.deltaTokens.issue(scope, '', { ...state, c: page[page.length - 1]!.seq })}`;
+    if (rows.length > pageSize)
+      body['@odata.nextLink'] =
+        `${link}?$skiptoken=${store.deltaTokens.issue(scope, '', { ...state, c: page[page.length - 1]!.seq })}`;
     else {
       const { f, sel, n, flt, ct } = state;
-      body['@odata.deltaLink'] = `${link}?$deltatoken=${store.deltaTokens.issue(scope, '', { f, s: state.u, ...(sel ? { sel } : {}), ...(n ? { n } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) })}`;
+      body['@odata.deltaLink'] =
+        `${link}?$deltatoken=${store.deltaTokens.issue(scope, '', { f, s: state.u, ...(sel ? { sel } : {}), ...(n ? { n } : {}), ...(flt ? { flt } : {}), ...(ct ? { ct } : {}) })}`;
     }
     return json(200, body, preferred ? { 'preference-applied': `odata.maxpagesize=${preferred}` } : {});
   };

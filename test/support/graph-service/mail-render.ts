@@ -3,17 +3,48 @@ import type { Recipient, StoredAttachment, StoredMessage } from './mail-types';
 
 /** Properties a message has in Graph's answer when no $select is given. */
 const DEFAULT_PROPERTIES = [
-  'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'receivedDateTime', 'sentDateTime', 'hasAttachments',
-  'internetMessageId', 'subject', 'bodyPreview', 'importance', 'parentFolderId', 'conversationId', 'conversationIndex',
-  'isDeliveryReceiptRequested', 'isReadReceiptRequested', 'isRead', 'isDraft', 'webLink', 'inferenceClassification', 'body',
-  'sender', 'from', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo', 'flag',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'receivedDateTime',
+  'sentDateTime',
+  'hasAttachments',
+  'internetMessageId',
+  'subject',
+  'bodyPreview',
+  'importance',
+  'parentFolderId',
+  'conversationId',
+  'conversationIndex',
+  'isDeliveryReceiptRequested',
+  'isReadReceiptRequested',
+  'isRead',
+  'isDraft',
+  'webLink',
+  'inferenceClassification',
+  'body',
+  'sender',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'replyTo',
+  'flag',
 ];
 
 /** Only returned when asked for with $select, as in Graph. */
 const SELECT_ONLY_PROPERTIES = ['internetMessageHeaders', 'uniqueBody'];
 
 export function htmlToText(html: string): string {
-  return html.replace(/<(br|\/p|\/div)\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+  return html
+    .replace(/<(br|\/p|\/div)\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 function allProperties(m: StoredMessage, bodyAsText: boolean): Record<string, unknown> {
@@ -54,7 +85,11 @@ function allProperties(m: StoredMessage, bodyAsText: boolean): Record<string, un
 }
 
 /** Graph's JSON for a message: id and @odata.etag always, then the selected (or default) properties. */
-export function messageJson(m: StoredMessage, select?: string[], options: { bodyAsText?: boolean; withType?: boolean } = {}): Record<string, unknown> {
+export function messageJson(
+  m: StoredMessage,
+  select?: string[],
+  options: { bodyAsText?: boolean; withType?: boolean } = {},
+): Record<string, unknown> {
   const all = allProperties(m, options.bodyAsText ?? false);
   const out: Record<string, unknown> = {
     ...(options.withType ? { '@odata.type': '#microsoft.graph.message' } : {}),
@@ -64,7 +99,11 @@ export function messageJson(m: StoredMessage, select?: string[], options: { body
   for (const wanted of select ?? DEFAULT_PROPERTIES) {
     if (wanted === 'id') continue;
     const key = [...DEFAULT_PROPERTIES, ...SELECT_ONLY_PROPERTIES].find((p) => p.toLowerCase() === wanted.toLowerCase());
-    if (!key) throw badRequest('RequestBroker--ParseUri', `Could not find a property named '${wanted}' on type 'Microsoft.OutlookServices.Message'.`);
+    if (!key)
+      throw badRequest(
+        'RequestBroker--ParseUri',
+        `Could not find a property named '${wanted}' on type 'Microsoft.OutlookServices.Message'.`,
+      );
     out[key] = all[key];
   }
   return out;
@@ -88,7 +127,9 @@ export function attachmentJson(a: StoredAttachment): Record<string, unknown> {
 
 function address(r: Recipient): string {
   const name = r.emailAddress.name;
-  return name && name !== r.emailAddress.address ? `"${name.replace(/"/g, '')}" <${r.emailAddress.address}>` : `<${r.emailAddress.address}>`;
+  return name && name !== r.emailAddress.address
+    ? `"${name.replace(/"/g, '')}" <${r.emailAddress.address}>`
+    : `<${r.emailAddress.address}>`;
 }
 
 /** RFC 822 source for a message that was not seeded from MIME (what /$value returns). */
@@ -108,7 +149,9 @@ export function buildMime(m: StoredMessage): string {
     `Content-Type: ${m.body.contentType === 'html' ? 'text/html' : 'text/plain'}; charset=utf-8`,
     'Content-Transfer-Encoding: base64',
     '',
-    ...(Buffer.from(m.body.content, 'utf8').toString('base64').match(/.{1,76}/g) ?? []),
+    ...(Buffer.from(m.body.content, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []),
     '',
   ];
   return lines.join('\r\n');

@@ -19,17 +19,51 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
    * this service's mailboxes appear later (store.sentItemsDelayMs): a 202 is "accepted", not "done".
    * A MIME send keeps its own Message-ID and headers.
    */
-  const send = (mailbox: Mailbox, mail: Omit<SentMail, 'id' | 'internetMessageId' | 'sentDateTime'> & { internetMessageId?: string; mime?: string }, saveToSentItems: boolean, draft?: { message: StoredMessage; keepId: boolean }): void => {
+  const send = (
+    mailbox: Mailbox,
+    mail: Omit<SentMail, 'id' | 'internetMessageId' | 'sentDateTime'> & { internetMessageId?: string; mime?: string },
+    saveToSentItems: boolean,
+    draft?: { message: StoredMessage; keepId: boolean },
+  ): void => {
     const now = graphInstant(clock());
     const domain = mailbox.userPrincipalName.split('@')[1] ?? 'graph.test';
     const internetMessageId = mail.internetMessageId ?? `<${guid()}@${domain}>`;
     const me: Recipient = { emailAddress: { name: mailbox.displayName, address: mailbox.userPrincipalName } };
-    const threadHeaders: InternetMessageHeader[] = mail.mime === undefined && mail.inReplyTo ? [{ name: 'In-Reply-To', value: mail.inReplyTo }, { name: 'References', value: (mail.references ?? []).join(' ') }] : [];
+    const threadHeaders: InternetMessageHeader[] =
+      mail.mime === undefined && mail.inReplyTo
+        ? [
+            { name: 'In-Reply-To', value: mail.inReplyTo },
+            { name: 'References', value: (mail.references ?? []).join(' ') },
+          ]
+        : [];
     const copy = (folderId: string, isRead: boolean, headers: InternetMessageHeader[]): StoredMessage => ({
-      id: exchangeId(), folderId, seq: 0, changeKey: '', createdDateTime: now, lastModifiedDateTime: now, receivedDateTime: now, sentDateTime: now,
-      subject: mail.subject, body: mail.body, from: me, sender: me, toRecipients: mail.toRecipients, ccRecipients: mail.ccRecipients, bccRecipients: mail.bccRecipients,
-      replyTo: [], internetMessageId, conversationId: mail.conversationId, internetMessageHeaders: headers, categories: [], flag: { flagStatus: 'notFlagged' },
-      isRead, isDraft: false, importance: 'normal', inferenceClassification: 'focused', attachments: [], ...(mail.mime !== undefined ? { mime: mail.mime } : {}),
+      id: exchangeId(),
+      folderId,
+      seq: 0,
+      changeKey: '',
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      receivedDateTime: now,
+      sentDateTime: now,
+      subject: mail.subject,
+      body: mail.body,
+      from: me,
+      sender: me,
+      toRecipients: mail.toRecipients,
+      ccRecipients: mail.ccRecipients,
+      bccRecipients: mail.bccRecipients,
+      replyTo: [],
+      internetMessageId,
+      conversationId: mail.conversationId,
+      internetMessageHeaders: headers,
+      categories: [],
+      flag: { flagStatus: 'notFlagged' },
+      isRead,
+      isDraft: false,
+      importance: 'normal',
+      inferenceClassification: 'focused',
+      attachments: [],
+      ...(mail.mime !== undefined ? { mime: mail.mime } : {}),
     });
     const { mime: _mime, ...record } = mail;
     if (draft) {
@@ -41,7 +75,9 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
         if (mailbox.messages.has(draftId)) sent.id = store.move(mailbox, draftId, 'sentitems', draft.keepId);
       });
     } else {
-      const saved = saveToSentItems ? copy(store.folder(mailbox, 'sentitems').id, true, [...mail.internetMessageHeaders, ...threadHeaders]) : undefined;
+      const saved = saveToSentItems
+        ? copy(store.folder(mailbox, 'sentitems').id, true, [...mail.internetMessageHeaders, ...threadHeaders])
+        : undefined;
       mailbox.sent.push({ ...record, ...(saved ? { id: saved.id } : {}), internetMessageId, sentDateTime: now });
       if (saved) store.defer(() => store.insert(mailbox, saved));
     }
@@ -62,18 +98,36 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
     const message = (body.message ?? {}) as Record<string, unknown>;
     const comment = typeof body.comment === 'string' ? body.comment : '';
     // message-reply.md: "specify either a comment or the body property of the message parameter"; both is a 400.
-    if (comment !== '' && message.body !== undefined) throw badRequest('ErrorInvalidRequest', 'A reply can have either a comment or a message body, not both.');
+    if (comment !== '' && message.body !== undefined)
+      throw badRequest('ErrorInvalidRequest', 'A reply can have either a comment or a message body, not both.');
     const self = mailbox.userPrincipalName.toLowerCase();
     const notSelf = (r: Recipient) => r.emailAddress.address.toLowerCase() !== self;
     const sender = original.replyTo.length > 0 ? original.replyTo : original.from ? [original.from] : [];
-    const to = message.toRecipients !== undefined ? recipients(message.toRecipients, 'message.toRecipients')
-      : all ? [...sender, ...original.toRecipients].filter(notSelf) : sender;
-    const cc = message.ccRecipients !== undefined ? recipients(message.ccRecipients, 'message.ccRecipients') : all ? original.ccRecipients.filter(notSelf) : [];
+    const to =
+      message.toRecipients !== undefined
+        ? recipients(message.toRecipients, 'message.toRecipients')
+        : all
+          ? [...sender, ...original.toRecipients].filter(notSelf)
+          : sender;
+    const cc =
+      message.ccRecipients !== undefined
+        ? recipients(message.ccRecipients, 'message.ccRecipients')
+        : all
+          ? original.ccRecipients.filter(notSelf)
+          : [];
     const quoted = `<hr><b>From:</b> ${original.from?.emailAddress.address ?? ''}<br><b>Subject:</b> ${original.subject}<br><br>${original.body.content}`;
-    const references = [...original.internetMessageHeaders.filter((h) => /^references$/i.test(h.name)).flatMap((h) => h.value.match(/<[^>]+>/g) ?? []), original.internetMessageId];
+    const references = [
+      ...original.internetMessageHeaders
+        .filter((h) => /^references$/i.test(h.name))
+        .flatMap((h) => h.value.match(/<[^>]+>/g) ?? []),
+      original.internetMessageId,
+    ];
     return {
       subject: /^re:/i.test(original.subject) ? original.subject : `RE: ${original.subject}`,
-      body: message.body !== undefined ? itemBody(message.body) : { contentType: 'html' as const, content: `${comment}${comment ? '<br>' : ''}${quoted}` },
+      body:
+        message.body !== undefined
+          ? itemBody(message.body)
+          : { contentType: 'html' as const, content: `${comment}${comment ? '<br>' : ''}${quoted}` },
       toRecipients: to,
       ccRecipients: cc,
       bccRecipients: recipients(message.bccRecipients, 'message.bccRecipients'),
@@ -100,11 +154,33 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
     const now = graphInstant(clock());
     const me: Recipient = { emailAddress: { name: mailbox.displayName, address: mailbox.userPrincipalName } };
     const draft: StoredMessage = {
-      id: exchangeId(), folderId: store.folder(mailbox, 'drafts').id, seq: 0, changeKey: '', createdDateTime: now, lastModifiedDateTime: now,
-      receivedDateTime: now, sentDateTime: now, subject: parts.subject, body: parts.body, from: me, sender: me, toRecipients: parts.toRecipients,
-      ccRecipients: parts.ccRecipients, bccRecipients: parts.bccRecipients, replyTo: [], internetMessageId: `<draft-${guid()}@drafts.invalid>`,
-      conversationId: original.conversationId, internetMessageHeaders: parts.internetMessageHeaders, categories: [], flag: { flagStatus: 'notFlagged' },
-      isRead: true, isDraft: true, importance: 'normal', inferenceClassification: 'focused', attachments: [], replyToMessageId: original.id,
+      id: exchangeId(),
+      folderId: store.folder(mailbox, 'drafts').id,
+      seq: 0,
+      changeKey: '',
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      receivedDateTime: now,
+      sentDateTime: now,
+      subject: parts.subject,
+      body: parts.body,
+      from: me,
+      sender: me,
+      toRecipients: parts.toRecipients,
+      ccRecipients: parts.ccRecipients,
+      bccRecipients: parts.bccRecipients,
+      replyTo: [],
+      internetMessageId: `<draft-${guid()}@drafts.invalid>`,
+      conversationId: original.conversationId,
+      internetMessageHeaders: parts.internetMessageHeaders,
+      categories: [],
+      flag: { flagStatus: 'notFlagged' },
+      isRead: true,
+      isDraft: true,
+      importance: 'normal',
+      inferenceClassification: 'focused',
+      attachments: [],
+      replyToMessageId: original.id,
       ...(immutableIds(request) ? { immutableId: true } : {}),
     };
     store.insert(mailbox, draft);
@@ -115,13 +191,25 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
     const mailbox = mailboxOf(p);
     const draft = store.message(mailbox, p.id!);
     if (!draft.isDraft) throw badRequest('ErrorInvalidOperation', 'Only a draft message can be sent.');
-    if (draft.toRecipients.length + draft.ccRecipients.length + draft.bccRecipients.length === 0) throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
+    if (draft.toRecipients.length + draft.ccRecipients.length + draft.bccRecipients.length === 0)
+      throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
     const original = draft.replyToMessageId ? mailbox.messages.get(draft.replyToMessageId) : undefined;
-    send(mailbox, {
-      kind: 'send', subject: draft.subject, body: draft.body, toRecipients: draft.toRecipients, ccRecipients: draft.ccRecipients, bccRecipients: draft.bccRecipients,
-      conversationId: draft.conversationId, internetMessageHeaders: draft.internetMessageHeaders,
-      ...(original ? { inReplyTo: original.internetMessageId, references: [original.internetMessageId] } : {}),
-    }, true, { message: draft, keepId: immutableIds(request) });
+    send(
+      mailbox,
+      {
+        kind: 'send',
+        subject: draft.subject,
+        body: draft.body,
+        toRecipients: draft.toRecipients,
+        ccRecipients: draft.ccRecipients,
+        bccRecipients: draft.bccRecipients,
+        conversationId: draft.conversationId,
+        internetMessageHeaders: draft.internetMessageHeaders,
+        ...(original ? { inReplyTo: original.internetMessageId, references: [original.internetMessageId] } : {}),
+      },
+      true,
+      { message: draft, keepId: immutableIds(request) },
+    );
     return empty(202);
   };
 
@@ -134,20 +222,41 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
     const mime = Buffer.from(compact, 'base64').toString('utf8');
     const parsed = await simpleParser(mime);
     const list = (value: AddressObject | AddressObject[] | undefined): Recipient[] =>
-      (value === undefined ? [] : Array.isArray(value) ? value : [value]).flatMap((a) => a.value).filter((a) => a.address).map((a) => ({ emailAddress: { ...(a.name ? { name: a.name } : {}), address: a.address! } }));
+      (value === undefined ? [] : Array.isArray(value) ? value : [value])
+        .flatMap((a) => a.value)
+        .filter((a) => a.address)
+        .map((a) => ({ emailAddress: { ...(a.name ? { name: a.name } : {}), address: a.address! } }));
     const to = list(parsed.to);
     const cc = list(parsed.cc);
     const bcc = list(parsed.bcc);
-    if (to.length + cc.length + bcc.length === 0) throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
-    const refs = typeof parsed.references === 'string' ? [parsed.references] : parsed.references ?? [];
-    const headers = parsed.headerLines.map((h) => ({ name: h.line.slice(0, h.line.indexOf(':')), value: h.line.slice(h.line.indexOf(':') + 1).trim() }));
-    send(mailbox, {
-      kind: 'sendMail', subject: parsed.subject ?? '', body: typeof parsed.html === 'string' ? { contentType: 'html', content: parsed.html } : { contentType: 'text', content: parsed.text ?? '' },
-      toRecipients: to, ccRecipients: cc, bccRecipients: bcc, conversationId: store.conversationFor(mailbox, headers),
-      internetMessageHeaders: headers.filter((h) => /^x-/i.test(h.name)), mime,
-      ...(parsed.messageId ? { internetMessageId: parsed.messageId } : {}),
-      ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}), ...(refs.length > 0 ? { references: refs } : {}),
-    }, true);
+    if (to.length + cc.length + bcc.length === 0)
+      throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
+    const refs = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);
+    const headers = parsed.headerLines.map((h) => ({
+      name: h.line.slice(0, h.line.indexOf(':')),
+      value: h.line.slice(h.line.indexOf(':') + 1).trim(),
+    }));
+    send(
+      mailbox,
+      {
+        kind: 'sendMail',
+        subject: parsed.subject ?? '',
+        body:
+          typeof parsed.html === 'string'
+            ? { contentType: 'html', content: parsed.html }
+            : { contentType: 'text', content: parsed.text ?? '' },
+        toRecipients: to,
+        ccRecipients: cc,
+        bccRecipients: bcc,
+        conversationId: store.conversationFor(mailbox, headers),
+        internetMessageHeaders: headers.filter((h) => /^x-/i.test(h.name)),
+        mime,
+        ...(parsed.messageId ? { internetMessageId: parsed.messageId } : {}),
+        ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}),
+        ...(refs.length > 0 ? { references: refs } : {}),
+      },
+      true,
+    );
     return empty(202);
   };
 
@@ -156,16 +265,27 @@ export function addMailSendRoutes(router: Router, store: MailStore, clock: Servi
     if (typeof request.body === 'string') return sendMime(mailbox, request.body);
     const body = objectBody(request.body, 'sendMail');
     const message = body.message;
-    if (message === null || typeof message !== 'object') throw badRequest('ErrorInvalidParameter', "The value of the parameter 'Message' is empty.");
+    if (message === null || typeof message !== 'object')
+      throw badRequest('ErrorInvalidParameter', "The value of the parameter 'Message' is empty.");
     const to = recipients(readPath(message, 'toRecipients'), 'message.toRecipients');
     const cc = recipients(readPath(message, 'ccRecipients'), 'message.ccRecipients');
     const bcc = recipients(readPath(message, 'bccRecipients'), 'message.bccRecipients');
-    if (to.length + cc.length + bcc.length === 0) throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
-    send(mailbox, {
-      kind: 'sendMail', subject: String(readPath(message, 'subject') ?? ''), body: itemBody(readPath(message, 'body')),
-      toRecipients: to, ccRecipients: cc, bccRecipients: bcc, conversationId: exchangeId('AAQk'),
-      internetMessageHeaders: customHeaders(readPath(message, 'internetMessageHeaders')),
-    }, body.saveToSentItems !== false);
+    if (to.length + cc.length + bcc.length === 0)
+      throw badRequest('ErrorInvalidRecipients', 'At least one recipient is required.');
+    send(
+      mailbox,
+      {
+        kind: 'sendMail',
+        subject: String(readPath(message, 'subject') ?? ''),
+        body: itemBody(readPath(message, 'body')),
+        toRecipients: to,
+        ccRecipients: cc,
+        bccRecipients: bcc,
+        conversationId: exchangeId('AAQk'),
+        internetMessageHeaders: customHeaders(readPath(message, 'internetMessageHeaders')),
+      },
+      body.saveToSentItems !== false,
+    );
     return empty(202);
   };
 

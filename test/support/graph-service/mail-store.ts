@@ -45,17 +45,29 @@ export interface DeltaRow {
 /** Default delay before a sent message's Sent Items copy appears. */
 export const SENT_ITEMS_DELAY_MS = 200;
 
-const WELL_KNOWN: Array<[string, string]> = [['inbox', 'Inbox'], ['sentitems', 'Sent Items'], ['drafts', 'Drafts'], ['deleteditems', 'Deleted Items'], ['archive', 'Archive']];
+const WELL_KNOWN: Array<[string, string]> = [
+  ['inbox', 'Inbox'],
+  ['sentitems', 'Sent Items'],
+  ['drafts', 'Drafts'],
+  ['deleteditems', 'Deleted Items'],
+  ['archive', 'Archive'],
+];
 
 export function recipient(value: EmailAddress | string): Recipient {
-  if (typeof value !== 'string') return { emailAddress: value.name ? { name: value.name, address: value.address } : { address: value.address } };
+  if (typeof value !== 'string')
+    return { emailAddress: value.name ? { name: value.name, address: value.address } : { address: value.address } };
   const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value);
-  return m ? { emailAddress: { name: m[1]!.replace(/^"|"$/g, ''), address: m[2]! } } : { emailAddress: { name: value, address: value } };
+  return m
+    ? { emailAddress: { name: m[1]!.replace(/^"|"$/g, ''), address: m[2]! } }
+    : { emailAddress: { name: value, address: value } };
 }
 
 function fromParsedAddress(value: AddressObject | AddressObject[] | undefined): Recipient[] {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return list.flatMap((a) => a.value).filter((a) => a.address).map((a) => ({ emailAddress: { name: a.name || a.address!, address: a.address! } }));
+  return list
+    .flatMap((a) => a.value)
+    .filter((a) => a.address)
+    .map((a) => ({ emailAddress: { name: a.name || a.address!, address: a.address! } }));
 }
 
 /** The mailboxes of the Graph service: folders, messages, a change log for delta, and what each mailbox sent. */
@@ -109,7 +121,8 @@ export class MailStore {
   mailbox(user: string): Mailbox {
     const found = this.lookup(user);
     const refusal = this.refused.get(found.id);
-    if (refusal === 'denied') throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    if (refusal === 'denied')
+      throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     if (refusal === 'missing') throw notFound('ErrorInvalidUser', `The requested user '${user}' is invalid.`);
     return found;
   }
@@ -250,7 +263,13 @@ export class MailStore {
     if (includeRemoved) {
       const present = new Set(rows.map((r) => r.message!.id));
       for (const t of mailbox.tombstones) {
-        if (t.folderId === folderId && t.seq > since && t.seq <= upTo && !present.has(t.id) && !(mailbox.messages.get(t.id)?.folderId === folderId)) {
+        if (
+          t.folderId === folderId &&
+          t.seq > since &&
+          t.seq <= upTo &&
+          !present.has(t.id) &&
+          !(mailbox.messages.get(t.id)?.folderId === folderId)
+        ) {
           rows.push({ seq: t.seq, removedId: t.id });
         }
       }
@@ -310,7 +329,11 @@ export class MailStore {
   }
 
   /** Seeds from raw RFC 822 source: fields, headers and attachments read with mailparser; $value returns the source unchanged. */
-  async seedMime(user: string, mime: string, options: { folder?: string; receivedDateTime?: string; conversationId?: string } = {}): Promise<string> {
+  async seedMime(
+    user: string,
+    mime: string,
+    options: { folder?: string; receivedDateTime?: string; conversationId?: string } = {},
+  ): Promise<string> {
     const parsed = await simpleParser(mime);
     const from = fromParsedAddress(parsed.from)[0];
     const headers = parsed.headerLines.map((h) => {
@@ -344,7 +367,11 @@ export class MailStore {
   }
 
   /** A change made in Outlook by a person (flag, categories, read state...): delta reports it as an update. */
-  update(user: string, id: string, change: Partial<Pick<StoredMessage, 'categories' | 'flag' | 'isRead' | 'importance' | 'subject'>>): void {
+  update(
+    user: string,
+    id: string,
+    change: Partial<Pick<StoredMessage, 'categories' | 'flag' | 'isRead' | 'importance' | 'subject'>>,
+  ): void {
     const mailbox = this.lookup(user);
     const message = this.message(mailbox, id);
     Object.assign(message, change);
@@ -369,7 +396,10 @@ export class MailStore {
   list(user: string, folder = 'inbox'): StoredMessage[] {
     const mailbox = this.lookup(user);
     const f = this.folder(mailbox, folder);
-    return [...mailbox.messages.values()].filter((m) => m.folderId === f.id).sort((a, b) => a.seq - b.seq).map((m) => structuredClone(m));
+    return [...mailbox.messages.values()]
+      .filter((m) => m.folderId === f.id)
+      .sort((a, b) => a.seq - b.seq)
+      .map((m) => structuredClone(m));
   }
 
   /** What the mailbox sent, in order. */

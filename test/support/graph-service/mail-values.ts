@@ -19,7 +19,10 @@ export function recipients(value: unknown, field: string): Recipient[] {
   return value.map((r) => {
     const address = readPath(r, 'emailAddress/address');
     if (typeof address !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(address)) {
-      throw badRequest('ErrorInvalidRecipients', `At least one recipient isn't valid., Recipient '${String(address)}' isn't resolved. All recipients must be resolved before a message can be submitted.`);
+      throw badRequest(
+        'ErrorInvalidRecipients',
+        `At least one recipient isn't valid., Recipient '${String(address)}' isn't resolved. All recipients must be resolved before a message can be submitted.`,
+      );
     }
     const name = readPath(r, 'emailAddress/name');
     return { emailAddress: typeof name === 'string' ? { name, address } : { address } };
@@ -29,7 +32,8 @@ export function recipients(value: unknown, field: string): Recipient[] {
 export function itemBody(value: unknown): ItemBody {
   if (value === undefined || value === null) return { contentType: 'text', content: '' };
   const contentType = String(readPath(value, 'contentType') ?? 'text').toLowerCase();
-  if (contentType !== 'html' && contentType !== 'text') throw badRequest('RequestBodyRead', `Invalid body.contentType '${contentType}': use 'text' or 'html'.`);
+  if (contentType !== 'html' && contentType !== 'text')
+    throw badRequest('RequestBodyRead', `Invalid body.contentType '${contentType}': use 'text' or 'html'.`);
   return { contentType, content: String(readPath(value, 'content') ?? '') };
 }
 
@@ -38,7 +42,11 @@ export function customHeaders(value: unknown): InternetMessageHeader[] {
   if (!Array.isArray(value)) throw badRequest('RequestBodyRead', 'internetMessageHeaders must be an array.');
   return value.map((h) => {
     const name = String(readPath(h, 'name') ?? '');
-    if (!/^x-/i.test(name)) throw badRequest('InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`);
+    if (!/^x-/i.test(name))
+      throw badRequest(
+        'InvalidInternetMessageHeader',
+        `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
+      );
     return { name, value: String(readPath(h, 'value') ?? '') };
   });
 }
@@ -51,12 +59,17 @@ export const DRAFT_WRITABLE = new Set(['body', 'toRecipients', 'ccRecipients', '
 export function applyChange(message: StoredMessage, key: string, value: unknown): void {
   switch (key) {
     case 'categories':
-      if (!Array.isArray(value) || value.some((c) => typeof c !== 'string')) throw badRequest('RequestBodyRead', 'categories must be an array of strings.');
+      if (!Array.isArray(value) || value.some((c) => typeof c !== 'string'))
+        throw badRequest('RequestBodyRead', 'categories must be an array of strings.');
       message.categories = value as string[];
       return;
     case 'flag': {
       const status = readPath(value, 'flagStatus');
-      if (typeof status !== 'string' || !FLAG_STATUSES.has(status)) throw badRequest('RequestBodyRead', `flag.flagStatus must be notFlagged, flagged or complete (got ${JSON.stringify(status)}).`);
+      if (typeof status !== 'string' || !FLAG_STATUSES.has(status))
+        throw badRequest(
+          'RequestBodyRead',
+          `flag.flagStatus must be notFlagged, flagged or complete (got ${JSON.stringify(status)}).`,
+        );
       message.flag = { ...(value as object), flagStatus: status } as StoredMessage['flag'];
       return;
     }
@@ -65,11 +78,13 @@ export function applyChange(message: StoredMessage, key: string, value: unknown)
       message.isRead = value;
       return;
     case 'importance':
-      if (value !== 'low' && value !== 'normal' && value !== 'high') throw badRequest('RequestBodyRead', 'importance must be low, normal or high.');
+      if (value !== 'low' && value !== 'normal' && value !== 'high')
+        throw badRequest('RequestBodyRead', 'importance must be low, normal or high.');
       message.importance = value;
       return;
     case 'inferenceClassification':
-      if (value !== 'focused' && value !== 'other') throw badRequest('RequestBodyRead', 'inferenceClassification must be focused or other.');
+      if (value !== 'focused' && value !== 'other')
+        throw badRequest('RequestBodyRead', 'inferenceClassification must be focused or other.');
       message.inferenceClassification = value;
       return;
     case 'subject':

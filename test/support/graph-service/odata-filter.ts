@@ -28,14 +28,25 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const rest = text.slice(i);
     const space = /^\s+/.exec(rest);
-    if (space) { i += space[0].length; continue; }
-    if ('(),:'.includes(rest[0]!)) { tokens.push({ type: 'punct', text: rest[0]! }); i += 1; continue; }
+    if (space) {
+      i += space[0].length;
+      continue;
+    }
+    if ('(),:'.includes(rest[0]!)) {
+      tokens.push({ type: 'punct', text: rest[0]! });
+      i += 1;
+      continue;
+    }
     if (rest[0] === "'") {
       let j = 1;
       let value = '';
       for (;;) {
         if (j >= rest.length) throw badRequest('BadRequest', `Invalid filter clause: unterminated string in '${text}'`);
-        if (rest[j] === "'" && rest[j + 1] === "'") { value += "'"; j += 2; continue; }
+        if (rest[j] === "'" && rest[j + 1] === "'") {
+          value += "'";
+          j += 2;
+          continue;
+        }
         if (rest[j] === "'") break;
         value += rest[j];
         j += 1;
@@ -45,9 +56,17 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const date = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})?/.exec(rest);
-    if (date) { tokens.push({ type: 'literal', text: date[0], value: date[0] }); i += date[0].length; continue; }
+    if (date) {
+      tokens.push({ type: 'literal', text: date[0], value: date[0] });
+      i += date[0].length;
+      continue;
+    }
     const num = /^-?\d+(\.\d+)?/.exec(rest);
-    if (num) { tokens.push({ type: 'literal', text: num[0], value: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      tokens.push({ type: 'literal', text: num[0], value: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const ident = /^[A-Za-z_$@][A-Za-z0-9_/.@$]*/.exec(rest);
     if (ident) {
       const word = ident[0];
@@ -64,7 +83,10 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   private at = 0;
-  constructor(private readonly tokens: Token[], private readonly text: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+  ) {}
 
   parse(): FilterNode {
     const node = this.or();
@@ -92,18 +114,27 @@ class Parser {
 
   private or(): FilterNode {
     let left = this.and();
-    while (this.isWord('or')) { this.at += 1; left = { kind: 'or', left, right: this.and() }; }
+    while (this.isWord('or')) {
+      this.at += 1;
+      left = { kind: 'or', left, right: this.and() };
+    }
     return left;
   }
 
   private and(): FilterNode {
     let left = this.unary();
-    while (this.isWord('and')) { this.at += 1; left = { kind: 'and', left, right: this.unary() }; }
+    while (this.isWord('and')) {
+      this.at += 1;
+      left = { kind: 'and', left, right: this.unary() };
+    }
     return left;
   }
 
   private unary(): FilterNode {
-    if (this.isWord('not')) { this.at += 1; return { kind: 'not', operand: this.unary() }; }
+    if (this.isWord('not')) {
+      this.at += 1;
+      return { kind: 'not', operand: this.unary() };
+    }
     if (this.peek()?.text === '(') {
       this.at += 1;
       const inner = this.or();
@@ -111,7 +142,11 @@ class Parser {
       return inner;
     }
     const t = this.peek();
-    if (t?.type === 'ident' && ['startswith', 'endswith', 'contains'].includes(t.text.toLowerCase()) && this.tokens[this.at + 1]?.text === '(') {
+    if (
+      t?.type === 'ident' &&
+      ['startswith', 'endswith', 'contains'].includes(t.text.toLowerCase()) &&
+      this.tokens[this.at + 1]?.text === '('
+    ) {
       this.at += 2;
       const target = this.operand();
       this.expect(',');
@@ -131,7 +166,8 @@ class Parser {
     }
     const left = this.operand();
     const op = this.peek();
-    if (op?.type !== 'ident' || !['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op.text.toLowerCase())) this.fail('expected a comparison operator');
+    if (op?.type !== 'ident' || !['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op.text.toLowerCase()))
+      this.fail('expected a comparison operator');
     this.at += 1;
     return { kind: 'compare', op: op.text.toLowerCase() as CompareOp, left, right: this.operand() };
   }
@@ -152,11 +188,17 @@ export function parseFilter(text: string): FilterNode {
 export function filterPaths(node: FilterNode): string[] {
   const operandPath = (o: Operand) => (o.kind === 'path' ? [o.path] : []);
   switch (node.kind) {
-    case 'and': case 'or': return [...filterPaths(node.left), ...filterPaths(node.right)];
-    case 'not': return filterPaths(node.operand);
-    case 'compare': return [...operandPath(node.left), ...operandPath(node.right)];
-    case 'call': return [...operandPath(node.target), ...operandPath(node.value)];
-    case 'any': return [node.collection];
+    case 'and':
+    case 'or':
+      return [...filterPaths(node.left), ...filterPaths(node.right)];
+    case 'not':
+      return filterPaths(node.operand);
+    case 'compare':
+      return [...operandPath(node.left), ...operandPath(node.right)];
+    case 'call':
+      return [...operandPath(node.target), ...operandPath(node.value)];
+    case 'any':
+      return [node.collection];
   }
 }
 
@@ -180,20 +222,28 @@ export function compareValues(op: CompareOp, left: unknown, right: unknown): boo
   const x = a as number | string;
   const y = b as number | string;
   switch (op) {
-    case 'gt': return x > y;
-    case 'ge': return x >= y;
-    case 'lt': return x < y;
-    case 'le': return x <= y;
+    case 'gt':
+      return x > y;
+    case 'ge':
+      return x >= y;
+    case 'lt':
+      return x < y;
+    case 'le':
+      return x <= y;
   }
 }
 
 export function evaluateFilter(node: FilterNode, resolve: Resolver): boolean {
   const value = (o: Operand) => (o.kind === 'literal' ? o.value : resolve(o.path));
   switch (node.kind) {
-    case 'and': return evaluateFilter(node.left, resolve) && evaluateFilter(node.right, resolve);
-    case 'or': return evaluateFilter(node.left, resolve) || evaluateFilter(node.right, resolve);
-    case 'not': return !evaluateFilter(node.operand, resolve);
-    case 'compare': return compareValues(node.op, value(node.left), value(node.right));
+    case 'and':
+      return evaluateFilter(node.left, resolve) && evaluateFilter(node.right, resolve);
+    case 'or':
+      return evaluateFilter(node.left, resolve) || evaluateFilter(node.right, resolve);
+    case 'not':
+      return !evaluateFilter(node.operand, resolve);
+    case 'compare':
+      return compareValues(node.op, value(node.left), value(node.right));
     case 'call': {
       const target = value(node.target);
       const needle = value(node.value);
@@ -205,11 +255,13 @@ export function evaluateFilter(node: FilterNode, resolve: Resolver): boolean {
     case 'any': {
       const items = resolve(node.collection);
       if (!Array.isArray(items)) return false;
-      return items.some((item) => evaluateFilter(node.predicate, (path) => {
-        if (path === node.variable) return item;
-        if (path.startsWith(`${node.variable}/`)) return readPath(item, path.slice(node.variable.length + 1));
-        return resolve(path);
-      }));
+      return items.some((item) =>
+        evaluateFilter(node.predicate, (path) => {
+          if (path === node.variable) return item;
+          if (path.startsWith(`${node.variable}/`)) return readPath(item, path.slice(node.variable.length + 1));
+          return resolve(path);
+        }),
+      );
     }
   }
 }

@@ -12,13 +12,17 @@ export function queryOption(query: URLSearchParams, name: string): string | unde
 
 export function parseSelect(text: string | undefined): string[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 export function parseTop(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw badRequest('BadRequest', `Invalid $top value '${text}': it must be an integer of at least 1.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw badRequest('BadRequest', `Invalid $top value '${text}': it must be an integer of at least 1.`);
   return n;
 }
 
@@ -39,7 +43,8 @@ export function parseOrderBy(text: string | undefined): OrderBy[] {
   return text.split(',').map((part) => {
     const [path, direction, extra] = part.trim().split(/\s+/);
     const dir = (direction ?? 'asc').toLowerCase();
-    if (!path || extra !== undefined || (dir !== 'asc' && dir !== 'desc')) throw badRequest('BadRequest', `Invalid $orderby clause '${part}'.`);
+    if (!path || extra !== undefined || (dir !== 'asc' && dir !== 'desc'))
+      throw badRequest('BadRequest', `Invalid $orderby clause '${part}'.`);
     return { path, descending: dir === 'desc' };
   });
 }
@@ -77,7 +82,10 @@ export function parseFilterOption(query: URLSearchParams): FilterNode | undefine
 
 /** The values of a Prefer header (comma separated), lower-cased for comparison. */
 export function preferences(headers: Record<string, string>): string[] {
-  return (headers.prefer ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return (headers.prefer ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** Prefer: odata.maxpagesize=N, when sent. */

@@ -31,10 +31,12 @@ export class RequestCounter {
 
   list(filter: CountFilter = {}): CountedRequest[] {
     const inBatch = filter.inBatch ?? false;
-    return this.seen.filter((r) =>
-      (inBatch === 'any' || r.inBatch === inBatch) &&
-      (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
-      (filter.path === undefined || pathMatches(filter.path, r.path)));
+    return this.seen.filter(
+      (r) =>
+        (inBatch === 'any' || r.inBatch === inBatch) &&
+        (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+        (filter.path === undefined || pathMatches(filter.path, r.path)),
+    );
   }
 
   /** Runs one operation and tells how many requests (matching the filter) it made: "Graph requests per operation". */

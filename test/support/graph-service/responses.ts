@@ -2,7 +2,14 @@ import { badRequest } from './graph-http-error';
 import type { ServiceResponse } from './service-types';
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ServiceResponse {
-  return { status, headers: { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', ...headers }, body };
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8',
+      ...headers,
+    },
+    body,
+  };
 }
 
 export function empty(status: 202 | 204): ServiceResponse {

@@ -12,7 +12,10 @@ interface Route {
 
 /** Splits a path into decoded segments; "delta()" and "delta" are the same function call. */
 export function pathSegments(path: string): string[] {
-  return path.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s).replace(/\(\)$/, ''));
+  return path
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s).replace(/\(\)$/, ''));
 }
 
 /**

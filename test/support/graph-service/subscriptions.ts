@@ -42,7 +42,11 @@ export interface Delivery {
 
 function parseResource(resource: string): { user: string; folder?: string } {
   const m = /^\/?users\/([^/]+)\/(?:mailFolders(?:\('([^']+)'\)|\/([^/]+))\/)?messages$/i.exec(resource);
-  if (!m) throw badRequest('InvalidRequest', `This service subscribes to mail only: users/{id}/messages or users/{id}/mailFolders('{folder}')/messages (got '${resource}').`);
+  if (!m)
+    throw badRequest(
+      'InvalidRequest',
+      `This service subscribes to mail only: users/{id}/messages or users/{id}/mailFolders('{folder}')/messages (got '${resource}').`,
+    );
   const folder = m[2] ?? m[3];
   return { user: decodeURIComponent(m[1]!), ...(folder ? { folder: folder.toLowerCase() } : {}) };
 }
@@ -58,7 +62,10 @@ export class SubscriptionHub {
   private stopped = false;
   readonly deliveries: Delivery[] = [];
 
-  constructor(private readonly mail: MailStore, private readonly clock: ServiceClock) {
+  constructor(
+    private readonly mail: MailStore,
+    private readonly clock: ServiceClock,
+  ) {
     mail.onChange((change) => this.notify(change));
   }
 
@@ -85,10 +92,21 @@ export class SubscriptionHub {
    */
   async lifecycle(id: string, event: LifecycleEvent): Promise<number> {
     const s = this.find(id);
-    if (!s.lifecycleNotificationUrl) throw new Error(`subscription ${id} has no lifecycleNotificationUrl: Graph sends it no lifecycle notification`);
+    if (!s.lifecycleNotificationUrl)
+      throw new Error(`subscription ${id} has no lifecycleNotificationUrl: Graph sends it no lifecycle notification`);
     if (event === 'subscriptionRemoved') this.subscriptions = this.subscriptions.filter((x) => x !== s);
     if (event === 'reauthorizationRequired') s.needsReauthorization = true;
-    const payload = { value: [{ subscriptionId: s.id, subscriptionExpirationDateTime: s.expirationDateTime, tenantId: TENANT_ID, clientState: s.clientState ?? null, lifecycleEvent: event }] };
+    const payload = {
+      value: [
+        {
+          subscriptionId: s.id,
+          subscriptionExpirationDateTime: s.expirationDateTime,
+          tenantId: TENANT_ID,
+          clientState: s.clientState ?? null,
+          lifecycleEvent: event,
+        },
+      ],
+    };
     const status = await this.post(s.lifecycleNotificationUrl, payload);
     this.deliveries.push({ subscriptionId: s.id, changeType: event, messageId: '', status });
     return status;
@@ -96,7 +114,11 @@ export class SubscriptionHub {
 
   private async post(url: string, payload: unknown): Promise<number> {
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
       await response.arrayBuffer();
       return response.status;
     } catch {
@@ -114,22 +136,32 @@ export class SubscriptionHub {
       .add('POST', '/subscriptions', async (request) => {
         const body = objectBody(request.body, 'create subscription');
         const { changeType, notificationUrl, resource, expirationDateTime, clientState, lifecycleNotificationUrl } = body;
-        if (typeof changeType !== 'string' || !changeType.split(',').every((c) => ['created', 'updated', 'deleted'].includes(c.trim()))) {
+        if (
+          typeof changeType !== 'string' ||
+          !changeType.split(',').every((c) => ['created', 'updated', 'deleted'].includes(c.trim()))
+        ) {
           throw badRequest('InvalidRequest', 'changeType must be created, updated and/or deleted, comma separated.');
         }
         if (typeof resource !== 'string') throw badRequest('InvalidRequest', 'resource is required.');
         const target = parseResource(resource);
         const mailbox = this.mail.mailbox(target.user);
         if (target.folder) this.mail.folder(mailbox, target.folder);
-        if (typeof clientState === 'string' && clientState.length > 128) throw badRequest('InvalidRequest', 'clientState is limited to 128 characters.');
+        if (typeof clientState === 'string' && clientState.length > 128)
+          throw badRequest('InvalidRequest', 'clientState is limited to 128 characters.');
         const url = this.notificationUrl(notificationUrl);
         const lifecycleUrl = lifecycleNotificationUrl === undefined ? undefined : this.notificationUrl(lifecycleNotificationUrl);
         const expiry = this.expiration(expirationDateTime);
         await this.validate(url);
         if (lifecycleUrl !== undefined) await this.validate(lifecycleUrl);
         const subscription: Subscription = {
-          id: guid(), resource, changeType, notificationUrl: url, expirationDateTime: expiry, user: mailbox.id,
-          ...(typeof clientState === 'string' ? { clientState } : {}), ...(target.folder ? { folder: target.folder } : {}),
+          id: guid(),
+          resource,
+          changeType,
+          notificationUrl: url,
+          expirationDateTime: expiry,
+          user: mailbox.id,
+          ...(typeof clientState === 'string' ? { clientState } : {}),
+          ...(target.folder ? { folder: target.folder } : {}),
           ...(lifecycleUrl ? { lifecycleNotificationUrl: lifecycleUrl } : {}),
         };
         this.subscriptions.push(subscription);
@@ -144,7 +176,11 @@ export class SubscriptionHub {
         const subscription = this.find(p.id!);
         const body = objectBody(request.body, 'renew subscription');
         // lifecycleNotificationUrl can be set only at creation.
-        if (body.lifecycleNotificationUrl !== undefined) throw badRequest('InvalidRequest', 'lifecycleNotificationUrl cannot be changed: delete the subscription and create it again.');
+        if (body.lifecycleNotificationUrl !== undefined)
+          throw badRequest(
+            'InvalidRequest',
+            'lifecycleNotificationUrl cannot be changed: delete the subscription and create it again.',
+          );
         subscription.expirationDateTime = this.expiration(body.expirationDateTime);
         delete subscription.needsReauthorization;
         return json(200, this.subscriptionJson(subscription, request.serviceRoot));
@@ -169,9 +205,18 @@ export class SubscriptionHub {
 
   private subscriptionJson(s: Subscription, serviceRoot: string): Record<string, unknown> {
     return {
-      '@odata.context': `${serviceRoot}/$metadata#subscriptions/$entity`, id: s.id, resource: s.resource, applicationId: '00000000-0000-0000-0000-000000000000',
-      changeType: s.changeType, clientState: s.clientState ?? null, notificationUrl: s.notificationUrl, expirationDateTime: s.expirationDateTime,
-      creatorId: s.user, latestSupportedTlsVersion: 'v1_2', notificationContentType: null, includeResourceData: null,
+      '@odata.context': `${serviceRoot}/$metadata#subscriptions/$entity`,
+      id: s.id,
+      resource: s.resource,
+      applicationId: '00000000-0000-0000-0000-000000000000',
+      changeType: s.changeType,
+      clientState: s.clientState ?? null,
+      notificationUrl: s.notificationUrl,
+      expirationDateTime: s.expirationDateTime,
+      creatorId: s.user,
+      latestSupportedTlsVersion: 'v1_2',
+      notificationContentType: null,
+      includeResourceData: null,
       lifecycleNotificationUrl: s.lifecycleNotificationUrl ?? null,
     };
   }
@@ -183,16 +228,21 @@ export class SubscriptionHub {
     } catch (cause) {
       throw badRequest('InvalidRequest', `notificationUrl is not a URL (${String(cause)}).`);
     }
-    if (!LOOPBACK.has(url.hostname)) throw badRequest('InvalidRequest', 'This test service delivers notifications to loopback addresses only.');
+    if (!LOOPBACK.has(url.hostname))
+      throw badRequest('InvalidRequest', 'This test service delivers notifications to loopback addresses only.');
     return url.toString();
   }
 
   private expiration(value: unknown): string {
     const at = typeof value === 'string' ? Date.parse(value) : NaN;
     const now = this.clock().getTime();
-    if (Number.isNaN(at) || at <= now) throw badRequest('InvalidRequest', 'expirationDateTime must be a date-time in the future.');
+    if (Number.isNaN(at) || at <= now)
+      throw badRequest('InvalidRequest', 'expirationDateTime must be a date-time in the future.');
     if (at > now + MESSAGE_SUBSCRIPTION_MAX_MINUTES * 60_000) {
-      throw badRequest('InvalidRequest', `Subscription expiration can only be ${MESSAGE_SUBSCRIPTION_MAX_MINUTES} minutes in the future.`);
+      throw badRequest(
+        'InvalidRequest',
+        `Subscription expiration can only be ${MESSAGE_SUBSCRIPTION_MAX_MINUTES} minutes in the future.`,
+      );
     }
     return graphInstant(new Date(Math.max(at, now + MIN_MINUTES * 60_000)));
   }
@@ -203,12 +253,23 @@ export class SubscriptionHub {
     target.searchParams.set('validationToken', token);
     let ok = false;
     try {
-      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS) });
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS),
+      });
       ok = response.status === 200 && (await response.text()) === token;
     } catch (cause) {
-      throw badRequest('InvalidRequest', `Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request. (${String(cause)})`);
+      throw badRequest(
+        'InvalidRequest',
+        `Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request. (${String(cause)})`,
+      );
     }
-    if (!ok) throw badRequest('InvalidRequest', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
+    if (!ok)
+      throw badRequest(
+        'InvalidRequest',
+        'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+      );
   }
 
   private notify(change: MailChange): void {
@@ -217,21 +278,47 @@ export class SubscriptionHub {
     this.prune();
     for (const s of this.subscriptions) {
       if (s.needsReauthorization) continue;
-      if (s.user !== change.mailbox.id || !s.changeType.split(',').map((c) => c.trim()).includes(change.kind) || Date.parse(s.expirationDateTime) <= now) continue;
+      if (
+        s.user !== change.mailbox.id ||
+        !s.changeType
+          .split(',')
+          .map((c) => c.trim())
+          .includes(change.kind) ||
+        Date.parse(s.expirationDateTime) <= now
+      )
+        continue;
       if (s.folder !== undefined && this.mail.folder(change.mailbox, s.folder).id !== change.folderId) continue;
       const resource = `Users/${change.mailbox.id}/Messages/${change.messageId}`;
       const notification = {
-        value: [{
-          subscriptionId: s.id, subscriptionExpirationDateTime: s.expirationDateTime, changeType: change.kind, resource,
-          resourceData: { '@odata.type': '#Microsoft.Graph.Message', '@odata.id': resource, ...(change.changeKey ? { '@odata.etag': `W/"${change.changeKey}"` } : {}), id: change.messageId },
-          clientState: s.clientState ?? null, tenantId: TENANT_ID,
-        }],
+        value: [
+          {
+            subscriptionId: s.id,
+            subscriptionExpirationDateTime: s.expirationDateTime,
+            changeType: change.kind,
+            resource,
+            resourceData: {
+              '@odata.type': '#Microsoft.Graph.Message',
+              '@odata.id': resource,
+              ...(change.changeKey ? { '@odata.etag': `W/"${change.changeKey}"` } : {}),
+              id: change.messageId,
+            },
+            clientState: s.clientState ?? null,
+            tenantId: TENANT_ID,
+          },
+        ],
       };
-      const delivery = fetch(s.notificationUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(notification) })
-        .then(async (response) => {
-          await response.arrayBuffer();
-          return response.status;
-        }, () => 0)
+      const delivery = fetch(s.notificationUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(notification),
+      })
+        .then(
+          async (response) => {
+            await response.arrayBuffer();
+            return response.status;
+          },
+          () => 0,
+        )
         .then((status) => {
           this.deliveries.push({ subscriptionId: s.id, changeType: change.kind, messageId: change.messageId, status });
         });

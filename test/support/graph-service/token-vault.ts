@@ -36,10 +36,18 @@ export class TokenVault {
     const entry = this.entries.get(token);
     if (!entry || entry.scope !== scope) throw badRequest('BadRequest', `The ${name} '${token.slice(0, 40)}' is not valid.`);
     if (entry.expired) {
-      throw new GraphHttpError(410, 'syncStateNotFound', 'The sync state generation is not found. Please start a new sync (an initial delta request).', { location: '' });
+      throw new GraphHttpError(
+        410,
+        'syncStateNotFound',
+        'The sync state generation is not found. Please start a new sync (an initial delta request).',
+        { location: '' },
+      );
     }
     if (entry.query !== query) {
-      throw badRequest('BadRequest', `The ${name} was issued for another query: follow the whole @odata.nextLink, do not rebuild it.`);
+      throw badRequest(
+        'BadRequest',
+        `The ${name} was issued for another query: follow the whole @odata.nextLink, do not rebuild it.`,
+      );
     }
     return structuredClone(entry.state) as T;
   }

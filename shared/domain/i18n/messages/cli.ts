@@ -51,10 +51,19 @@ export const CLI_MESSAGES = {
   'cli.no': { en: 'no', 'es-MX': 'no' },
   'cli.none': { en: '(none)', 'es-MX': '(ninguno)' },
   'cli.error': { en: 'error: {message}', 'es-MX': 'error: {message}' },
-  'cli.hours.heading': { en: 'Billed time of {client} in {month} ({from} to {to})', 'es-MX': 'Tiempo facturado de {client} en {month} ({from} a {to})' },
-  'cli.hours.amount': { en: 'Amount: {amount} {currency} at {rate} {currency}/h', 'es-MX': 'Importe: {amount} {currency} a {rate} {currency}/h' },
+  'cli.hours.heading': {
+    en: 'Billed time of {client} in {month} ({from} to {to})',
+    'es-MX': 'Tiempo facturado de {client} en {month} ({from} a {to})',
+  },
+  'cli.hours.amount': {
+    en: 'Amount: {amount} {currency} at {rate} {currency}/h',
+    'es-MX': 'Importe: {amount} {currency} a {rate} {currency}/h',
+  },
   'cli.import.row-error': { en: 'line {line}: {message}', 'es-MX': 'línea {line}: {message}' },
-  'cli.import.summary': { en: '{added} requesters added, {refused} rows refused', 'es-MX': '{added} solicitantes agregados, {refused} filas rechazadas' },
+  'cli.import.summary': {
+    en: '{added} requesters added, {refused} rows refused',
+    'es-MX': '{added} solicitantes agregados, {refused} filas rechazadas',
+  },
   'cli.client.requesters': { en: 'Authorized requesters', 'es-MX': 'Solicitantes autorizados' },
   'cli.client.open-tickets': { en: 'Open tickets: {count}', 'es-MX': 'Tickets abiertos: {count}' },
   'cli.col.date': { en: 'Date', 'es-MX': 'Fecha' },
@@ -66,7 +75,8 @@ export const CLI_MESSAGES = {
   'cli.holidays.statutory-name': { en: 'Statutory rest day (LFT art. 74)', 'es-MX': 'Descanso obligatorio (LFT art. 74)' },
   'cli.holidays.added': {
     en: 'Added {date}, {name}: closed in the support calendar for tickets opened from now on; tickets already open keep their calendar.',
-    'es-MX': 'Agregado {date}, {name}: cerrado en el calendario de soporte para los tickets que se abran a partir de ahora; los tickets ya abiertos conservan su calendario.',
+    'es-MX':
+      'Agregado {date}, {name}: cerrado en el calendario de soporte para los tickets que se abran a partir de ahora; los tickets ya abiertos conservan su calendario.',
   },
   'cli.holidays.removed': {
     en: 'Removed {date}, {name}: a working day again for tickets opened from now on.',
@@ -75,7 +85,10 @@ export const CLI_MESSAGES = {
   'cli.col.sender': { en: 'From', 'es-MX': 'De' },
   'cli.col.why': { en: 'What intake did, and why', 'es-MX': 'Qué hizo la recepción y por qué' },
   'cli.mail.released': { en: 'Released {id}: {what} ({reason})', 'es-MX': 'Liberado {id}: {what} ({reason})' },
-  'cli.mail.still-quarantined': { en: '{id} stays in quarantine: {what} ({reason})', 'es-MX': '{id} sigue en cuarentena: {what} ({reason})' },
+  'cli.mail.still-quarantined': {
+    en: '{id} stays in quarantine: {what} ({reason})',
+    'es-MX': '{id} sigue en cuarentena: {what} ({reason})',
+  },
   'cli.col.change': { en: 'Change', 'es-MX': 'Cambio' },
   'cli.col.effective': { en: 'Effective', 'es-MX': 'Vigente desde/hasta' },
   'cli.col.changed-by': { en: 'Changed by', 'es-MX': 'Cambiado por' },
@@ -85,5 +98,8 @@ export const CLI_MESSAGES = {
   'cli.requester-change.deactivated': { en: 'deactivated', 'es-MX': 'dado de baja' },
   'cli.requester-change.deactivated-admin': { en: 'deactivated (client admin)', 'es-MX': 'dado de baja (admin. del cliente)' },
   'cli.saved': { en: 'Saved {what} {id}', 'es-MX': 'Guardado: {what} {id}' },
-  'cli.staffDeactivated': { en: 'Deactivated staff member {id} ({email}): their Teams actions are refused from now on', 'es-MX': 'Se desactivó al miembro del equipo {id} ({email}): sus acciones en Teams se rechazan desde ahora' },
+  'cli.staffDeactivated': {
+    en: 'Deactivated staff member {id} ({email}): their Teams actions are refused from now on',
+    'es-MX': 'Se desactivó al miembro del equipo {id} ({email}): sus acciones en Teams se rechazan desde ahora',
+  },
 } as const satisfies MessageTable;

@@ -17,7 +17,10 @@ export const CONSULTANT_DAY_MESSAGES = {
   'bot.card.suggestedPriorityValue': { en: '{priority}: {reason}', 'es-MX': '{priority}: {reason}' },
   'bot.card.firstResponse': { en: 'First response', 'es-MX': 'Primera respuesta' },
   'bot.card.firstResponse.email': { en: '{at}, emailed to the client', 'es-MX': '{at}, enviada al cliente por correo' },
-  'bot.card.firstResponse.phone': { en: '{at}, by phone (note emailed to the client)', 'es-MX': '{at}, por teléfono (nota enviada al cliente por correo)' },
+  'bot.card.firstResponse.phone': {
+    en: '{at}, by phone (note emailed to the client)',
+    'es-MX': '{at}, por teléfono (nota enviada al cliente por correo)',
+  },
   'bot.card.firstResponse.other': { en: '{at}', 'es-MX': '{at}' },
   'bot.card.contactAttempts': { en: 'Contact attempts', 'es-MX': 'Intentos de contacto' },
   'bot.card.contactAttemptsValue': { en: '{made} of {max}', 'es-MX': '{made} de {max}' },
@@ -30,14 +33,20 @@ export const CONSULTANT_DAY_MESSAGES = {
 
   // Ticket card: actions
   'bot.action.respond': { en: 'Respond', 'es-MX': 'Responder' },
-  'bot.action.responseMessage': { en: 'Message to the client (emailed in their thread)', 'es-MX': 'Mensaje para el cliente (se envía por correo en su hilo)' },
+  'bot.action.responseMessage': {
+    en: 'Message to the client (emailed in their thread)',
+    'es-MX': 'Mensaje para el cliente (se envía por correo en su hilo)',
+  },
   'bot.action.respondByPhone': { en: 'Responded by phone', 'es-MX': 'Respondí por teléfono' },
-  'bot.action.phoneNote': { en: 'What was said on the call (emailed to the client)', 'es-MX': 'Lo que se habló en la llamada (se envía al cliente por correo)' },
+  'bot.action.phoneNote': {
+    en: 'What was said on the call (emailed to the client)',
+    'es-MX': 'Lo que se habló en la llamada (se envía al cliente por correo)',
+  },
   'bot.action.triage': { en: 'Triage', 'es-MX': 'Clasificar' },
   'bot.action.triagePriority': { en: 'Priority', 'es-MX': 'Prioridad' },
   'bot.action.triageType': { en: 'Incident type', 'es-MX': 'Tipo de incidente' },
   'bot.action.triageBudget': {
-    en: 'Budget in minutes (maintenance {maintenance}; research / debugging {research}; empty: the type\'s default)',
+    en: "Budget in minutes (maintenance {maintenance}; research / debugging {research}; empty: the type's default)",
     'es-MX': 'Presupuesto en minutos (mantenimiento {maintenance}; investigación / depuración {research}; vacío: el del tipo)',
   },
   'bot.action.triageReason': { en: 'Why (kept in the audit trail)', 'es-MX': 'Motivo (queda en la bitácora)' },
@@ -47,7 +56,8 @@ export const CONSULTANT_DAY_MESSAGES = {
   // Notifications
   'bot.notify.contactAttemptDue': {
     en: 'Contact attempt {attempt} of {max} on {number} ({subject}) is due: the client has not answered the previous one.',
-    'es-MX': 'Ya toca el intento de contacto {attempt} de {max} del ticket {number} ({subject}): el cliente no respondió el anterior.',
+    'es-MX':
+      'Ya toca el intento de contacto {attempt} de {max} del ticket {number} ({subject}): el cliente no respondió el anterior.',
   },
 
   // CLI
@@ -59,14 +69,16 @@ export const CONSULTANT_DAY_MESSAGES = {
   // Client emails
   'mail.response.template': {
     en: 'Thank you for writing to us. We received your request "{subject}" (ticket {number}) and we are already reviewing it. We will keep you informed of our progress.',
-    'es-MX': 'Gracias por escribirnos. Recibimos su solicitud «{subject}» (ticket {number}) y ya la estamos revisando. Le mantendremos informado de nuestro avance.',
+    'es-MX':
+      'Gracias por escribirnos. Recibimos su solicitud «{subject}» (ticket {number}) y ya la estamos revisando. Le mantendremos informado de nuestro avance.',
   },
   'mail.response.subject': { en: 'Re: {subject}', 'es-MX': 'RE: {subject}' },
   'mail.response.body': { en: '{note}', 'es-MX': '{note}' },
   'mail.phone-response.subject': { en: 'Summary of our call: {subject}', 'es-MX': 'Resumen de nuestra llamada: {subject}' },
   'mail.phone-response.body': {
     en: 'As we discussed by phone about ticket {number}:\n\n{note}\n\nIf anything here does not match what you told us, please reply to this email.',
-    'es-MX': 'Conforme a lo que conversamos por teléfono sobre el ticket {number}:\n\n{note}\n\nSi algo no corresponde a lo que nos indicó, le pedimos responder a este correo.',
+    'es-MX':
+      'Conforme a lo que conversamos por teléfono sobre el ticket {number}:\n\n{note}\n\nSi algo no corresponde a lo que nos indicó, le pedimos responder a este correo.',
   },
   'mail.triage.subject': { en: 'Priority {priority}: {subject}', 'es-MX': 'Prioridad {priority}: {subject}' },
   'mail.triage.body': {
@@ -74,5 +86,8 @@ export const CONSULTANT_DAY_MESSAGES = {
     'es-MX': 'Revisamos el ticket {number} y lo clasificamos con prioridad {priority}, {type}.',
   },
   'mail.triage.response-due': { en: 'First response due by: {at}.', 'es-MX': 'Primera respuesta a más tardar: {at}.' },
-  'mail.triage.resolution-due': { en: 'Estimated solution by: {at} (budget {budget}).', 'es-MX': 'Solución estimada para: {at} (presupuesto {budget}).' },
+  'mail.triage.resolution-due': {
+    en: 'Estimated solution by: {at} (budget {budget}).',
+    'es-MX': 'Solución estimada para: {at} (presupuesto {budget}).',
+  },
 } as const satisfies MessageTable;

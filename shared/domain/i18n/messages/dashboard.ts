@@ -14,14 +14,33 @@ export const DASHBOARD_MESSAGES = {
   'dash.section.compliance': { en: 'SLA compliance per month', 'es-MX': 'Cumplimiento de SLA por mes' },
   'dash.section.compliancePriority': { en: 'Compliance by priority ({month})', 'es-MX': 'Cumplimiento por prioridad ({month})' },
   'dash.section.complianceClient': { en: 'Compliance by client ({month})', 'es-MX': 'Cumplimiento por cliente ({month})' },
-  'dash.section.incidents': { en: 'Breaches and near misses this week', 'es-MX': 'Incumplimientos y casi incumplimientos de esta semana' },
+  'dash.section.incidents': {
+    en: 'Breaches and near misses this week',
+    'es-MX': 'Incumplimientos y casi incumplimientos de esta semana',
+  },
   'dash.section.open': { en: 'Open tickets by age and level', 'es-MX': 'Tickets abiertos por antigüedad y nivel' },
   'dash.section.workload': { en: 'Workload per consultant', 'es-MX': 'Carga de trabajo por consultor' },
-  'dash.section.hours': { en: 'Hours billed in {month} against budgets', 'es-MX': 'Horas facturadas en {month} contra presupuestos' },
-  'dash.chart.compliance': { en: 'Share of SLA clocks kept per month, in percent (figures in the table below)', 'es-MX': 'Porcentaje de relojes de SLA cumplidos por mes (cifras en la tabla de abajo)' },
-  'dash.chart.age': { en: 'Open tickets by age, stacked by support level (figures in the table below)', 'es-MX': 'Tickets abiertos por antigüedad, apilados por nivel de soporte (cifras en la tabla de abajo)' },
-  'dash.chart.workload': { en: 'Open tickets per consultant: breached, at risk, others (figures in the table below)', 'es-MX': 'Tickets abiertos por consultor: incumplidos, en riesgo, otros (cifras en la tabla de abajo)' },
-  'dash.chart.hours': { en: 'Hours billed this month against the budgets of the tickets worked, per client (figures in the table below)', 'es-MX': 'Horas facturadas este mes contra los presupuestos de los tickets trabajados, por cliente (cifras en la tabla de abajo)' },
+  'dash.section.hours': {
+    en: 'Hours billed in {month} against budgets',
+    'es-MX': 'Horas facturadas en {month} contra presupuestos',
+  },
+  'dash.chart.compliance': {
+    en: 'Share of SLA clocks kept per month, in percent (figures in the table below)',
+    'es-MX': 'Porcentaje de relojes de SLA cumplidos por mes (cifras en la tabla de abajo)',
+  },
+  'dash.chart.age': {
+    en: 'Open tickets by age, stacked by support level (figures in the table below)',
+    'es-MX': 'Tickets abiertos por antigüedad, apilados por nivel de soporte (cifras en la tabla de abajo)',
+  },
+  'dash.chart.workload': {
+    en: 'Open tickets per consultant: breached, at risk, others (figures in the table below)',
+    'es-MX': 'Tickets abiertos por consultor: incumplidos, en riesgo, otros (cifras en la tabla de abajo)',
+  },
+  'dash.chart.hours': {
+    en: 'Hours billed this month against the budgets of the tickets worked, per client (figures in the table below)',
+    'es-MX':
+      'Horas facturadas este mes contra los presupuestos de los tickets trabajados, por cliente (cifras en la tabla de abajo)',
+  },
   'dash.series.response': { en: 'First response', 'es-MX': 'Primera respuesta' },
   'dash.series.resolution': { en: 'Resolution', 'es-MX': 'Resolución' },
   'dash.series.breached': { en: 'Breached', 'es-MX': 'Incumplidos' },
@@ -61,7 +80,10 @@ export const DASHBOARD_MESSAGES = {
   'dash.clock.response': { en: 'First response', 'es-MX': 'Primera respuesta' },
   'dash.clock.resolution': { en: 'Resolution', 'es-MX': 'Resolución' },
   'dash.microsoft': { en: 'Microsoft cases waiting: {count}', 'es-MX': 'Casos de Microsoft en espera: {count}' },
-  'dash.microsoft.case': { en: '{ticket}: case {caseNumber}, waiting since {since}', 'es-MX': '{ticket}: caso {caseNumber}, en espera desde {since}' },
+  'dash.microsoft.case': {
+    en: '{ticket}: case {caseNumber}, waiting since {since}',
+    'es-MX': '{ticket}: caso {caseNumber}, en espera desde {since}',
+  },
   'dash.none': { en: 'None.', 'es-MX': 'Ninguno.' },
   'dash.unassigned': { en: 'Unassigned', 'es-MX': 'Sin asignar' },
   'dash.flag.overBudget': { en: 'Over budget, not approved', 'es-MX': 'Excedido, sin autorización' },

@@ -10,7 +10,10 @@ import { requestUrl, setRequestHeader } from './request-parts';
  */
 export class AuthMiddleware implements Middleware {
   private next: Middleware | undefined;
-  constructor(private readonly authProvider: AuthenticationProvider, private readonly origin: string) {}
+  constructor(
+    private readonly authProvider: AuthenticationProvider,
+    private readonly origin: string,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -19,7 +22,10 @@ export class AuthMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const url = requestUrl(context);
     if (new URL(url).origin !== this.origin) {
-      throw new GraphClientMisuseError('url', `${url} is outside the configured Graph base URL ${this.origin}; no token is sent there`);
+      throw new GraphClientMisuseError(
+        'url',
+        `${url} is outside the configured Graph base URL ${this.origin}; no token is sent there`,
+      );
     }
     const token = await this.authProvider.getAccessToken();
     setRequestHeader(context, 'Authorization', `Bearer ${token}`);

@@ -25,7 +25,12 @@ function unsafeToResend(context: Context, status: number): boolean {
   return status === 504 && requestMethod(context) === 'POST' && MAIL_SUBMISSION.test(new URL(requestUrl(context)).pathname);
 }
 
-export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 32_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 32_000,
+  maxRetryAfterMs: 120_000,
+};
 
 export interface RetryEvent {
   method: string;
@@ -49,7 +54,10 @@ export interface RetryDeps {
  */
 export class RetryMiddleware implements Middleware {
   private next: Middleware | undefined;
-  constructor(private readonly options: RetryOptions, private readonly deps: RetryDeps) {}
+  constructor(
+    private readonly options: RetryOptions,
+    private readonly deps: RetryDeps,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -59,12 +67,25 @@ export class RetryMiddleware implements Middleware {
     for (let attempt = 1; ; attempt++) {
       await this.next!.execute(context);
       const response = context.response;
-      if (!response || !RETRYABLE_STATUSES.has(response.status) || attempt >= this.options.maxAttempts || unsafeToResend(context, response.status)) return;
+      if (
+        !response ||
+        !RETRYABLE_STATUSES.has(response.status) ||
+        attempt >= this.options.maxAttempts ||
+        unsafeToResend(context, response.status)
+      )
+        return;
       const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'), this.deps.nowMs());
       if (retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs) return;
       const delayMs = retryAfterMs ?? Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
       await response.arrayBuffer(); // drain the refused response so its connection is reused
-      this.deps.onRetry?.({ method: requestMethod(context), url: requestUrl(context), status: response.status, attempt, delayMs, fromRetryAfter: retryAfterMs !== undefined });
+      this.deps.onRetry?.({
+        method: requestMethod(context),
+        url: requestUrl(context),
+        status: response.status,
+        attempt,
+        delayMs,
+        fromRetryAfter: retryAfterMs !== undefined,
+      });
       await this.deps.sleep(delayMs);
     }
   }
