@@ -1,3 +1,4 @@
+import { formatAmount } from '../../shared/domain/billing';
 import type { HoursReport } from '../../shared/application/billing-service';
 import { t } from '../../shared/domain/i18n';
 import { formatMinutes, type CardFormat, type Fact } from './card-format';
@@ -10,10 +11,8 @@ export interface HoursCardData {
   totals: Fact[];
 }
 
-/** 123456 cents -> "1,234.56 MXN" in the reader's number format. */
 function money(cents: number, currency: string, format: CardFormat): string {
-  const amount = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
-  return `${amount} ${currency}`;
+  return formatAmount(cents, currency, format.locale);
 }
 
 /** `hours <client> [YYYY-MM]`: billed time of a client's month by kind, after-hours apart. */

@@ -35,8 +35,10 @@ function line(label: string, r: HoursReport['total']): Row {
   ];
 }
 
+/** Integer cents as a plain decimal (CSV and tables): 112500 -> "1125.00", never through a float. */
 function money(cents: number): string {
-  return (cents / 100).toFixed(2);
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 export function registerHoursCommand(program: Command): void {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatWeightedMinutes } from '../../../shared/domain/billing';
+import { formatAmount, formatWeightedMinutes } from '../../../shared/domain/billing';
 import { t } from '../../../shared/domain/i18n';
 import { leaf, run } from '../command-kit';
 import { print, printJson } from '../output';
@@ -28,8 +28,7 @@ export function registerStatementCommands(program: Command): void {
           id: statement.id,
           lines: data.lines.length,
           minutes: formatWeightedMinutes(data.summary.total.chargeableMinutes),
-          cents: data.totalCents ?? 0,
-          currency: data.currency,
+          total: formatAmount(data.totalCents ?? 0, data.currency, lang),
         }),
       );
       for (const file of files) print(`  ${join(dir, file.name)}`);

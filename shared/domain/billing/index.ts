@@ -8,3 +8,4 @@ export * from './charge';
 export * from './monthly-summary';
 export * from './time-entry';
 export * from './weighted-minutes';
+export * from './format-amount';

@@ -104,8 +104,8 @@ export const STATEMENT_MESSAGES = {
   'statement.card.sent': { en: 'Sent by {by} to {recipients}.', 'es-MX': 'Enviado por {by} a {recipients}.' },
   'statement.card.held': { en: 'Held by {by}: {note}', 'es-MX': 'Retenido por {by}: {note}' },
   'cli.statements.drafted': {
-    en: 'Drafted {id}: {lines} billed lines, {minutes} billed minutes, total {cents} cents {currency}. Files:',
-    'es-MX': 'Borrador {id}: {lines} partidas, {minutes} minutos facturados, total {cents} centavos {currency}. Archivos:',
+    en: 'Drafted {id}: {lines} billed lines, {minutes} billed minutes, total {total}. Files:',
+    'es-MX': 'Borrador {id}: {lines} partidas, {minutes} minutos facturados, total {total}. Archivos:',
   },
   'cli.statements.sent': { en: 'Sent {id} to {recipients}.', 'es-MX': 'Enviado {id} a {recipients}.' },
   'cli.statements.held': { en: 'Held {id}.', 'es-MX': 'Retenido {id}.' },
