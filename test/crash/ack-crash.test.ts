@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { killAll, startServer, waitFor } from './server-process';
+import { waitUntil } from '../support/wait-until';
+import { killAll, startServer } from './server-process';
 
 // Wednesday 4 March 2026, 11:00 in Mexico City (support hours).
 const T0 = '2026-03-04T17:00:00.000Z';
@@ -92,7 +93,7 @@ describe("an acknowledgement survives kill -9 at every step of its send, and the
 
         const second = await startServer(dataDir, { TEST_CLOCK_START: AFTER_LEASE });
         children.push(second.child);
-        await waitFor(() => acknowledgements(dataDir).length > 0, 60_000, 'the acknowledgement after the restart');
+        await waitUntil(() => acknowledgements(dataDir).length > 0, 'the acknowledgement after the restart', 60_000);
         // Three more sweeps and mail polls (every second): nothing sends it again.
         await new Promise((r) => setTimeout(r, 3_000));
         second.child.kill('SIGTERM');

@@ -4,7 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holderKnownDead, leaseHolderName } from '../../bot/mail/lease-holder';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { killAll, startServer, waitFor } from './server-process';
+import { waitUntil } from '../support/wait-until';
+import { killAll, startServer } from './server-process';
 
 const T0 = '2026-03-04T17:00:00.000Z';
 const LEASE = 'mail-intake:maildrop';
@@ -55,7 +56,7 @@ describe('mail intake resumes as soon as a new process starts (issue 10, point 1
   it("after kill -9, the next process on this host takes the dead holder's lease at once (not after its 60 s)", async () => {
     const first = await startServer(dataDir, { TEST_CLOCK_START: T0, INSTANCE_ID: 'web-1' });
     children.push(first.child);
-    await waitFor(() => first.lines.some((l) => l.startsWith('[soporte] mail intake:')), 30_000, 'mail intake');
+    await waitUntil(() => first.lines.some((l) => l.startsWith('[soporte] mail intake:')), 'mail intake', 30_000);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await currentHolder(dataDir)).toBe(`web-1@${hostname()}:${first.child.pid}`);
     first.child.kill('SIGKILL');
@@ -66,7 +67,7 @@ describe('mail intake resumes as soon as a new process starts (issue 10, point 1
     children.push(second.child);
     const startedAt = Date.now();
     dropMail(dataDir, 'after-crash');
-    await waitFor(() => settled(dataDir, 'after-crash'), 20_000, 'the message read by the new process');
+    await waitUntil(() => settled(dataDir, 'after-crash'), 'the message read by the new process', 20_000);
     expect(Date.now() - startedAt).toBeLessThan(20_000);
     expect(await currentHolder(dataDir)).toBe(`web-1@${hostname()}:${second.child.pid}`);
 

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../support/free-port';
+import { waitUntil } from '../support/wait-until';
 
 const MAIN = resolve(__dirname, '../../bot/main.ts');
 
@@ -9,25 +10,6 @@ export interface ServerProcess {
   child: ChildProcess;
   lines: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /**
@@ -57,10 +39,10 @@ export async function startServer(dataDir: string, env: Record<string, string | 
   };
   child.stdout?.on('data', (chunk: Buffer) => server.lines.push(...chunk.toString('utf8').split('\n')));
   child.stderr?.resume();
-  await waitFor(
+  await waitUntil(
     () => server.lines.some((l) => l.includes('listening on')) || child.exitCode !== null || child.signalCode !== null,
-    60_000,
     'server start',
+    60_000,
   );
   return server;
 }
