@@ -62,7 +62,9 @@ export class StatementText {
         minutes: line.minutes,
       });
     if (line.kind === 'session')
-      return this.t('statement.detail.session', { minutes: line.minutes, consultants: line.consultants });
+      return line.consultants === 1
+        ? this.t('statement.detail.session-one', { minutes: line.minutes })
+        : this.t('statement.detail.session', { minutes: line.minutes, consultants: line.consultants });
     return this.t('statement.detail.work', { minutes: line.minutes });
   }
 

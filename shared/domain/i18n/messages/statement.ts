@@ -47,6 +47,7 @@ export const STATEMENT_MESSAGES = {
     en: '{minutes} min x {consultants} consultants',
     'es-MX': '{minutes} min x {consultants} consultores',
   },
+  'statement.detail.session-one': { en: '{minutes} min x 1 consultant', 'es-MX': '{minutes} min x 1 consultor' },
   'statement.detail.work': { en: '{minutes} min', 'es-MX': '{minutes} min' },
   'statement.rate.normal': { en: 'Normal', 'es-MX': 'Normal' },
   'statement.rate.afterHours': { en: 'After hours x{multiplier}', 'es-MX': 'Fuera de horario x{multiplier}' },
