@@ -349,6 +349,12 @@ export interface Mailbox {
   readonly kind: string;
   pending(limit?: number): Promise<PendingMail[]>;
   settle(item: PendingMail, outcome: MailOutcome): Promise<void>;
+  /**
+   * Settles and writes intake's own records (state entries of the store the mailbox keeps its state in)
+   * in the settle's commit: one round trip where the store batches. Optional: a mailbox without a state
+   * store (the maildrop) settles alone and intake writes its records itself.
+   */
+  settleWithState?(item: PendingMail, outcome: MailOutcome, writes: readonly StateEntry[]): Promise<void>;
   /** Where a quarantined item will be found (for the managers' notice). */
   quarantineRef(item: PendingMail): string;
 }

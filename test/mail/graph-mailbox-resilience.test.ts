@@ -85,6 +85,63 @@ test('an expired delta token (410 syncStateNotFound) starts a fresh sync without
   });
 });
 
+test("a new message costs no settled-record read, one with a person's category does; an untagged one handled before (an auto-reply) that a resync brings back is a duplicate", async () => {
+  const mb = mailbox();
+  await mb.pending();
+  const auto = await graph.mail.seedMime(
+    SUPPORT,
+    eml({
+      from: 'ana@acme.example',
+      subject: 'Fuera de la oficina',
+      id: '<auto-1@acme.example>',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    }).replace(/\n/g, '\r\n'),
+    { receivedDateTime: '2026-03-02T16:05:00.000Z' },
+  );
+  const reads = jest.spyOn(h.store.state, 'getState');
+  const first = await new MailPoller(mb, h.intake).pollOnce();
+  expect(first.outcomes.map((o) => [o.disposition, o.ticketNumber])).toEqual([['processed', undefined]]);
+  expect(reads.mock.calls.filter(([key]) => key.startsWith('graph-mail-seen:'))).toEqual([]);
+  expect(graph.mail.get(SUPPORT, auto).categories ?? []).toEqual([]);
+  const sentBefore = graph.mail.sent(SUPPORT).length;
+
+  graph.mail.expireDeltaTokens(SUPPORT);
+  const again = await new MailPoller(mb, h.intake).pollOnce();
+  expect(again.outcomes.map((o) => o.action)).toEqual(['duplicate']);
+  expect(graph.mail.sent(SUPPORT)).toHaveLength(sentBefore);
+  expect((await h.store.tickets.list({})).tickets).toHaveLength(0);
+  expect((await new MailPoller(mb, h.intake).pollOnce()).outcomes).toEqual([]);
+
+  // A person's category says nothing about Soporte: the record is read, and the new message is taken in.
+  const tagged = await seed(SUPPORT, '<tagged-1@acme.example>', 'Urgente', '2026-03-02T16:08:00.000Z');
+  graph.mail.update(SUPPORT, tagged, { categories: ['Rojo'] });
+  reads.mockClear();
+  const third = await new MailPoller(mb, h.intake).pollOnce();
+  expect(third.outcomes.map((o) => [o.action, o.ticketNumber])).toEqual([['opened', 'SUP-2026-0001']]);
+  expect(reads.mock.calls.filter(([key]) => key.startsWith('graph-mail-seen:'))).toHaveLength(1);
+  expect(graph.mail.get(SUPPORT, tagged).categories).toEqual(['Rojo', 'SUP-2026-0001']);
+});
+
+test("intake's record goes in the settle's commit; a tag refused leaves the message to retry, and the retry is a duplicate", async () => {
+  const mb = mailbox();
+  await mb.pending();
+  const id = await seed(SUPPORT, '<tag-1@acme.example>', 'No timbra', '2026-03-02T16:05:00.000Z');
+  // Outlook down for the tag: the client's five attempts all refused.
+  graph.faults.inject({ status: 503, times: 5, method: 'PATCH', path: '/users/*/messages/*' });
+  const errors: unknown[] = [];
+  const first = await new MailPoller(mb, h.intake, { onError: (e) => errors.push(e) }).pollOnce();
+  expect([first.retried, errors.length]).toEqual([1, 1]);
+  expect(await h.store.state.getState('mail-seen:<tag-1@acme.example>')).toMatchObject({ action: 'opened' });
+  graph.faults.clear();
+
+  const again = await new MailPoller(mb, h.intake).pollOnce();
+  expect(again.outcomes.map((o) => [o.action, o.ticketNumber])).toEqual([['duplicate', 'SUP-2026-0001']]);
+  expect(graph.mail.get(SUPPORT, id).categories).toEqual(['SUP-2026-0001']);
+  expect((await h.store.tickets.list({})).tickets).toHaveLength(1);
+  expect(graph.mail.sent(SUPPORT)).toHaveLength(1);
+  expect((await new MailPoller(mb, h.intake).pollOnce()).outcomes).toEqual([]);
+});
+
 test('a consultant mailbox out of scope (403) or gone (404) is skipped with one notice per episode; the others keep flowing; health tells each', async () => {
   const mb = mailbox();
   await mb.pending();

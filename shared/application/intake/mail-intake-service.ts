@@ -13,12 +13,11 @@ import type { Ticket } from '../../domain/ticket';
 import type { Actor, Locale } from '../../domain/ticket';
 import type { ClientMailer } from '../client-mailer';
 import { appendToThread } from '../mail-thread';
-import type { Clock, IdGenerator, Notifier, Store } from '../ports';
+import type { Clock, IdGenerator, MailOutcome, Notifier, StateEntry, Store } from '../ports';
 import type { StatementService } from '../statement-service';
 import { recordTicketAttachments } from '../ticket-attachments';
 import type { TicketCommands, TicketRef } from '../ticket-commands';
 import { decideIntake, type IntakeDecision, type IntakeFacts } from './decide-intake';
-import type { MailOutcome } from '../ports';
 import { resolveThreadTicket } from './mail-threading';
 import { ReplyRateLimit } from './reply-rate-limit';
 import { checkSender } from './sender-check';
@@ -43,6 +42,11 @@ export interface MailIntakeDeps {
 /** Where the message will be kept if quarantined (the poller knows, intake only reports it). */
 export interface IntakeContext {
   quarantineRef: string;
+  /**
+   * Files the message away with intake's own record of it, in one commit (the poller passes it when its
+   * mailbox can: Mailbox.settleWithState). Without it intake writes its record and the caller settles.
+   */
+  settleWithState?: ((outcome: MailOutcome, writes: readonly StateEntry[]) => Promise<void>) | undefined;
 }
 
 const INTAKE: Actor = { role: 'system', id: 'mail-intake' };
@@ -84,7 +88,8 @@ export class MailIntakeService {
         reason: `message ${mail.messageId} was already handled (${seen.action}: ${seen.reason})`,
       };
     const outcome = await this.decideAndRun(mail, context, facts);
-    await this.deps.store.state.setState(seenKey, outcome);
+    if (context.settleWithState) await context.settleWithState(outcome, [[seenKey, outcome]]);
+    else await this.deps.store.state.setState(seenKey, outcome);
     return outcome;
   }
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/common';
-import type { Clock, LeaseStore, Mailbox, MailOutcome, PendingMail } from '../ports';
-import type { MailIntakeService } from './mail-intake-service';
+import type { Clock, LeaseStore, Mailbox, MailOutcome, PendingMail, StateEntry } from '../ports';
+import type { IntakeContext, MailIntakeService } from './mail-intake-service';
 
 export interface PollReport {
   processed: number;
@@ -82,13 +82,24 @@ export class MailPoller {
     // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.
     let settling: Promise<void> = Promise.resolve();
     for (const item of await this.mailbox.pending(limit)) {
-      const outcome = await this.outcomeOf(item);
+      // Intake files the message away itself, with its own record, when the mailbox can do both in one commit.
+      let settledByIntake = false;
+      const settleWithState = this.mailbox.settleWithState?.bind(this.mailbox);
+      const before = settling;
+      const withState = settleWithState
+        ? async (outcome: MailOutcome, writes: readonly StateEntry[]) => {
+            await before;
+            await settleWithState(item, outcome, writes);
+            settledByIntake = true;
+          }
+        : undefined;
+      const outcome = await this.outcomeOf(item, withState);
       if (!outcome) {
         report.retried += 1;
         continue;
       }
       await settling;
-      settling = this.mailbox.settle(item, outcome);
+      if (!settledByIntake) settling = this.mailbox.settle(item, outcome);
       this.failures.delete(item.id);
       report[outcome.disposition === 'processed' ? 'processed' : 'quarantined'] += 1;
       report.outcomes.push({ id: item.id, ...outcome });
@@ -97,7 +108,10 @@ export class MailPoller {
     return report;
   }
 
-  private async outcomeOf(item: PendingMail): Promise<MailOutcome | undefined> {
+  private async outcomeOf(
+    item: PendingMail,
+    settleWithState?: IntakeContext['settleWithState'],
+  ): Promise<MailOutcome | undefined> {
     if (!item.mail)
       return {
         disposition: 'quarantined',
@@ -105,7 +119,7 @@ export class MailPoller {
         reason: `the message cannot be read: ${item.unreadable ?? 'unknown reason'}`,
       };
     try {
-      return await this.intake.handle(item.mail, { quarantineRef: this.mailbox.quarantineRef(item) });
+      return await this.intake.handle(item.mail, { quarantineRef: this.mailbox.quarantineRef(item), settleWithState });
     } catch (error) {
       if (error instanceof DomainError)
         return { disposition: 'quarantined', action: `refused-${error.code}`, reason: `${error.name}: ${error.message}` };

@@ -2,3 +2,8 @@
 export function formatTicketNumber(year: number, n: number): string {
   return `SUP-${year}-${String(n).padStart(4, '0')}`;
 }
+
+/** Whether `text` is a whole ticket number (an Outlook category Soporte put on a message, say). */
+export function isTicketNumber(text: string): boolean {
+  return /^SUP-\d{4}-\d{4,}$/.test(text);
+}

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import type { Clock, Mailbox, MailOutcome, Notifier, PendingMail, StateEntry, StateStore } from '../../application/ports';
+import { isTicketNumber } from '../../domain/ticket';
 import { GraphServiceError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
@@ -162,9 +163,22 @@ export class GraphMailbox implements Mailbox {
    * write of the store.
    */
   async settle(item: PendingMail, outcome: MailOutcome): Promise<void> {
+    await this.settleWithState(item, outcome, []);
+  }
+
+  /** Settles, and writes `writes` (intake's record of the message) in the same store commit. */
+  async settleWithState(item: PendingMail, outcome: MailOutcome, writes: readonly StateEntry[]): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
-    if (category) await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
+    if (category) {
+      try {
+        await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
+      } catch (error) {
+        // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
+        if (writes.length > 0) await writeStates(this.options.state, [...writes]);
+        throw error;
+      }
+    }
     const record = {
       ...outcome,
       mailbox,
@@ -191,7 +205,7 @@ export class GraphMailbox implements Mailbox {
     const entries: StateEntry[] = [[settledKey(candidate), record]];
     if (!candidate.internetMessageId && item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), record]);
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
-    await writeStates(this.options.state, entries);
+    await writeStates(this.options.state, [...entries, ...writes]);
   }
 
   /** Adds the category; a message deleted meanwhile (404) has nothing left to tag. */
@@ -269,13 +283,27 @@ export class GraphMailbox implements Mailbox {
     }
   }
 
-  /** The candidates not settled before (by internetMessageId; intake dedupes tickets by it too): one batched read. */
+  /**
+   * The candidates not settled before (by internetMessageId), read in one batch where a read is needed:
+   * - a message with our tag (a ticket number, the quarantine category) is settled: only settling tags,
+   *   and a message tagged but not recorded yet (a crash between) is still in the backlog, so not here;
+   * - a message with other categories (a person's) may be new or settled: its record is read;
+   * - a message with none is new and costs no read. One settled before untagged (ignored: an
+   *   auto-reply) that a change or a resync brings back is intake's duplicate (the same Message-ID).
+   */
   private async notSettled(mailbox: string, messages: DeltaMessage[]): Promise<DeltaMessage[]> {
     const settled = await Promise.all(
       messages.map((m) =>
-        this.options.state.getState(
-          settledKey({ id: itemId(mailbox, m.id), ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}) }),
-        ),
+        m.categories?.some((c) => c === QUARANTINE_CATEGORY || isTicketNumber(c))
+          ? true
+          : m.categories?.length
+            ? this.options.state.getState(
+                settledKey({
+                  id: itemId(mailbox, m.id),
+                  ...(m.internetMessageId ? { internetMessageId: m.internetMessageId } : {}),
+                }),
+              )
+            : undefined,
       ),
     );
     return messages.filter((_, i) => settled[i] === undefined);
