@@ -4,10 +4,9 @@ import { ticketFields } from '../shared/infra/sharepoint/ticket-fields';
 import { formatTicketNumber } from '../shared/domain/ticket';
 import { makeTicket, noteEvent, openInput } from '../test/store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from '../test/infra/sharepoint/sharepoint-harness';
-import { SlaMonitor } from '../shared/application/sla-monitor/sla-monitor';
 import { ManualClock, SequentialIds, SYSTEM } from '../test/application/fixture';
 import { seedAcme } from '../test/support/acme';
-import { ticketServiceFor } from '../test/support/ticket-wiring';
+import { slaMonitorFor, ticketServiceFor } from '../test/support/ticket-wiring';
 import type { CountedRequest } from '../test/support/graph-service/request-counter';
 import type { BenchResult } from './bench-result';
 import { emailLifecycle, RESOURCE_UNITS_PER_MINUTE } from './email-lifecycle';
@@ -84,10 +83,8 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
   try {
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const store = await sp.open();
-    const { tickets, policies, mail, notifier, errors } = ticketServiceFor(store, clock, {
-      ids: new SequentialIds('bench'),
-      policiesOnClock: true,
-    });
+    const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds('bench'), policiesOnClock: true });
+    const { tickets, notifier, errors } = wiring;
     await seedAcme(store);
     const open = (i: number) =>
       tickets.open(SYSTEM, {
@@ -103,18 +100,7 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     const opens = await counted(sp, async () => {
       for (let i = 1; i < count; i++) await open(i);
     });
-    const monitor = new SlaMonitor({
-      store,
-      clock,
-      notifier,
-      mail,
-      tickets,
-      policies,
-      sideEffects: errors,
-      holder: 'bench',
-      intervalMs: 60_000,
-      pageSize: MAX_PAGE_SIZE,
-    });
+    const monitor = slaMonitorFor(store, clock, wiring, { holder: 'bench', pageSize: MAX_PAGE_SIZE });
     clock.advanceMinutes(31);
     const counts = await counted(sp, () => monitor.sweep());
     const log = sp.graph.requests.list({ inBatch: 'any' });

@@ -1,5 +1,6 @@
 import { ClientMailer } from '../../shared/application/client-mailer';
 import { PolicyRegistry } from '../../shared/application/policy-registry';
+import { SlaMonitor } from '../../shared/application/sla-monitor/sla-monitor';
 import type { Clock, IdGenerator, Mailer, Notifier, SideEffectErrors, Store } from '../../shared/application/ports';
 import { TicketService } from '../../shared/application/ticket-service';
 import { CapturingMailer, CapturingNotifier, CollectedErrors, SequentialIds } from './doubles';
@@ -54,4 +55,15 @@ export function ticketServiceFor<N extends Notifier = CapturingNotifier, E exten
     sideEffects: errors,
   });
   return { tickets, policies, mail, notifier, errors };
+}
+
+/** The SLA monitor over the wiring's services, as `holder`, sweeping every minute in pages of `pageSize`. */
+export function slaMonitorFor(
+  store: Store,
+  clock: Clock,
+  wiring: TicketWiring<Notifier, SideEffectErrors>,
+  options: { holder: string; pageSize: number },
+): SlaMonitor {
+  const { tickets, policies, mail, notifier, errors } = wiring;
+  return new SlaMonitor({ store, clock, notifier, mail, tickets, policies, sideEffects: errors, intervalMs: 60_000, ...options });
 }

@@ -1,8 +1,7 @@
-import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
 import type { SharePointStore } from '../../../shared/infra/sharepoint';
 import { CapturingMailer, ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
 import { seedAcme } from '../../support/acme';
-import { ticketServiceFor } from '../../support/ticket-wiring';
+import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
 const MAIL = {
@@ -17,19 +16,9 @@ const MAIL = {
 async function instance(sp: SharePointHarness, clock: ManualClock, name: string) {
   const store: SharePointStore = await sp.open();
   const mailer = new CapturingMailer();
-  const { tickets, policies, mail, notifier, errors } = ticketServiceFor(store, clock, { ids: new SequentialIds(name), mailer });
-  const monitor = new SlaMonitor({
-    store,
-    clock,
-    notifier,
-    mail,
-    tickets,
-    policies,
-    sideEffects: errors,
-    holder: name,
-    intervalMs: 60_000,
-    pageSize: 5000,
-  });
+  const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds(name), mailer });
+  const { tickets, notifier, errors } = wiring;
+  const monitor = slaMonitorFor(store, clock, wiring, { holder: name, pageSize: 5000 });
   return { store, notifier, mailer, errors, tickets, monitor };
 }
 

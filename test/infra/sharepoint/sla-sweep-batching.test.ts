@@ -1,9 +1,8 @@
-import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
 import { SWEEP_GROUP_SIZE } from '../../../shared/application/sla-monitor/sweep';
 import type { CountedRequest } from '../../support/graph-service/request-counter';
 import { ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
 import { seedAcme } from '../../support/acme';
-import { ticketServiceFor } from '../../support/ticket-wiring';
+import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
 const TICKETS = 60;
@@ -36,7 +35,8 @@ describe('SLA sweep on SharePoint: tickets checked in groups, their ledger write
     sp = await startSharePoint();
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const store = await sp.open();
-    const { tickets, policies, mail, notifier, errors } = ticketServiceFor(store, clock, { ids: new SequentialIds('batch') });
+    const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds('batch') });
+    const { tickets, notifier, errors } = wiring;
     await seedAcme(store);
     for (let i = 0; i < TICKETS; i++)
       await tickets.open(SYSTEM, {
@@ -47,18 +47,7 @@ describe('SLA sweep on SharePoint: tickets checked in groups, their ledger write
         channel: 'email',
         priority: 'critical',
       });
-    const monitor = new SlaMonitor({
-      store,
-      clock,
-      notifier,
-      mail,
-      tickets,
-      policies,
-      sideEffects: errors,
-      holder: 'sweeper',
-      intervalMs: 60_000,
-      pageSize: 5000,
-    });
+    const monitor = slaMonitorFor(store, clock, wiring, { holder: 'sweeper', pageSize: 5000 });
 
     clock.advanceMinutes(31); // every critical ticket past its 30-minute response target
     sp.graph.requests.reset();
