@@ -5,7 +5,7 @@ import { formatTicketNumber } from '../shared/domain/ticket';
 import { makeTicket, noteEvent, openInput } from '../test/store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from '../test/infra/sharepoint/sharepoint-harness';
 import { ManualClock, SequentialIds, SYSTEM } from '../test/application/fixture';
-import { seedAcme } from '../test/support/acme';
+import { ANA_MAIL, seedAcme } from '../test/support/acme';
 import { slaMonitorFor, ticketServiceFor } from '../test/support/ticket-wiring';
 import type { CountedRequest } from '../test/support/graph-service/request-counter';
 import type { BenchResult } from './bench-result';
@@ -88,11 +88,9 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     await seedAcme(store);
     const open = (i: number) =>
       tickets.open(SYSTEM, {
-        clientId: 'acme',
-        requesterEmail: 'ana@acme.example',
+        ...ANA_MAIL,
         subject: `Issue ${i}`,
         description: 'down',
-        channel: 'email',
         priority: 'critical',
         sourceMessageId: `<bench-${i}@acme.example>`,
       });

@@ -71,3 +71,12 @@ export async function seedAcme(store: { directory: DirectoryStore }, seed: AcmeS
   for (const requester of seed.requesters ?? [ANA]) await store.directory.putRequester(requester);
   for (const member of seed.staff ?? []) await store.directory.putStaff(member);
 }
+
+/** Ana's email asking for a ticket (tests add the priority and change what they need). */
+export const ANA_MAIL = {
+  clientId: 'acme',
+  requesterEmail: 'ana@acme.example',
+  subject: 'Payroll export fails',
+  description: 'error 500',
+  channel: 'email' as const,
+};

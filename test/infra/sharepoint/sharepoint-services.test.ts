@@ -1,16 +1,8 @@
 import type { SharePointStore } from '../../../shared/infra/sharepoint';
 import { CapturingMailer, ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
-import { seedAcme } from '../../support/acme';
+import { ANA_MAIL as MAIL, seedAcme } from '../../support/acme';
 import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
-
-const MAIL = {
-  clientId: 'acme',
-  requesterEmail: 'ana@acme.example',
-  subject: 'Payroll export fails',
-  description: 'error 500',
-  channel: 'email' as const,
-};
 
 /** One server instance: its own Graph client and store on the shared site, its services and monitor. */
 async function instance(sp: SharePointHarness, clock: ManualClock, name: string) {

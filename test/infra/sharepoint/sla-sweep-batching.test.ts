@@ -1,7 +1,7 @@
 import { SWEEP_GROUP_SIZE } from '../../../shared/application/sla-monitor/sweep';
 import type { CountedRequest } from '../../support/graph-service/request-counter';
 import { ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
-import { seedAcme } from '../../support/acme';
+import { ANA_MAIL, seedAcme } from '../../support/acme';
 import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
@@ -39,14 +39,7 @@ describe('SLA sweep on SharePoint: tickets checked in groups, their ledger write
     const { tickets, notifier, errors } = wiring;
     await seedAcme(store);
     for (let i = 0; i < TICKETS; i++)
-      await tickets.open(SYSTEM, {
-        clientId: 'acme',
-        requesterEmail: 'ana@acme.example',
-        subject: `Issue ${i}`,
-        description: 'down',
-        channel: 'email',
-        priority: 'critical',
-      });
+      await tickets.open(SYSTEM, { ...ANA_MAIL, subject: `Issue ${i}`, description: 'down', priority: 'critical' });
     const monitor = slaMonitorFor(store, clock, wiring, { holder: 'sweeper', pageSize: 5000 });
 
     clock.advanceMinutes(31); // every critical ticket past its 30-minute response target
