@@ -1,4 +1,4 @@
-import { cliSandbox } from '../support/cli-runner';
+import { cliSandbox, phoneCall } from '../support/cli-runner';
 
 /** `--lang es-MX` covers everything the CLI prints (child process, real SQLite in a temp DATA_DIR). */
 describe('soporte --lang es-MX', () => {
@@ -36,19 +36,7 @@ describe('soporte --lang es-MX', () => {
   });
 
   it('prints confirmations, statuses, event names, roles and channels in Spanish', async () => {
-    const opened = await cli.run(
-      '--lang',
-      'es-MX',
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'acme',
-      '--requester',
-      'ana@acme.example',
-      '--subject',
-      'Nómina caída',
-    );
+    const opened = await cli.run('--lang', 'es-MX', ...phoneCall('acme', 'ana@acme.example', 'Nómina caída'));
     expect(opened.code).toBe(0);
     expect(opened.stdout.trim()).toMatch(/^Guardado: ticket SUP-\d{4}-0001 \(Crítica\)$/);
     const number = /SUP-\d{4}-0001/.exec(opened.stdout)?.[0] ?? '';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliSandbox, soporte, soporteIntoClosedPipe, soporteJson } from '../support/cli-runner';
+import { cliSandbox, phoneCall, soporte, soporteIntoClosedPipe, soporteJson } from '../support/cli-runner';
 
 /** A Monday, 12:30 in Mexico City: what the clock of every process reads (it runs forward from there). */
 const NOW = { TEST_CLOCK_START: '2026-12-07T18:30:00.000Z' };
@@ -28,19 +28,7 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
   });
 
   it('shows instants in the support zone with its name, never UTC, and finds `tickets show 1` by number', async () => {
-    await json(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'Nómina caída',
-      '--called-at',
-      '2026-12-07T18:30:00Z',
-    );
+    await json(...phoneCall('contoso', 'eva@contoso.example', 'Nómina caída', '--called-at', '2026-12-07T18:30:00Z'));
     const es = await run('--lang', 'es-MX', 'tickets', 'show', '1');
     expect(es.code).toBe(0);
     expect(es.stdout).toContain('SUP-2026-0001');
@@ -85,19 +73,7 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
   it('closes a day an administrator adds for tickets opened after it; tickets already open keep their calendar', async () => {
     // Monday 18:00 in Mexico City; both calls came in at 17:50, 10 business minutes before closing.
     const evening = { TEST_CLOCK_START: '2026-12-08T00:00:00.000Z' };
-    const call = [
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'Correo caído',
-      '--called-at',
-      '2026-12-07T23:50:00Z',
-    ];
+    const call = phoneCall('contoso', 'eva@contoso.example', 'Correo caído', '--called-at', '2026-12-07T23:50:00Z');
     const due = async (number: string) =>
       (await soporteJson<{ sla: { response: { breachAt: string } } }>(cli.dir, ['tickets', 'show', number], evening)).sla.response
         .breachAt;
@@ -166,29 +142,9 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
 
   it("never promises a time already past: a back-dated phone ticket's acknowledgement says the target passed", async () => {
     const late = await json<{ number: string }>(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'VPN caída',
-      '--called-at',
-      '2026-12-07T17:00:00Z',
+      ...phoneCall('contoso', 'eva@contoso.example', 'VPN caída', '--called-at', '2026-12-07T17:00:00Z'),
     );
-    const onTime = await json<{ number: string }>(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'VPN lenta',
-    );
+    const onTime = await json<{ number: string }>(...phoneCall('contoso', 'eva@contoso.example', 'VPN lenta'));
     const acknowledgement = (number: string) => {
       const file = readdirSync(join(cli.dir, 'outbox')).find((name) => name.includes(`${number}-acknowledgement`));
       const raw = readFileSync(join(cli.dir, 'outbox', file as string), 'latin1');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliSandbox } from '../support/cli-runner';
+import { cliSandbox, phoneCall } from '../support/cli-runner';
 
 describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
   jest.setTimeout(120_000);
@@ -107,18 +107,7 @@ describe('soporte CLI (child process, real SQLite in a temp DATA_DIR)', () => {
 
   it('logs a phone call, shows it with its clocks and history, explains the SLA and reports hours', async () => {
     await cli.json('requesters', 'add', '--client', 'contoso-mexico', '--email', 'eva@contoso.example', '--name', 'Eva');
-    const opened = await cli.run(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso-mexico',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'Payroll down',
-      '--json',
-    );
+    const opened = await cli.run(...phoneCall('contoso-mexico', 'eva@contoso.example', 'Payroll down', '--json'));
     expect(opened.code).toBe(0);
     const ticket = JSON.parse(opened.stdout) as { number: string; priority: string; channel: string; awaitingEmail: boolean };
     expect(ticket).toMatchObject({ priority: 'critical', channel: 'phone', awaitingEmail: true });

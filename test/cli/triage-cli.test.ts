@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliSandbox } from '../support/cli-runner';
+import { cliSandbox, phoneCall } from '../support/cli-runner';
 
 describe('soporte tickets triage / respond (child process, real SQLite, outbox)', () => {
   jest.setTimeout(120_000);
@@ -9,19 +9,7 @@ describe('soporte tickets triage / respond (child process, real SQLite, outbox)'
     for (const args of [
       ['clients', 'add', '--name', 'ACME', '--locale', 'es-MX', '--domain', 'acme.example'],
       ['requesters', 'add', '--client', 'acme', '--email', 'ana@acme.example', '--name', 'Ana'],
-      [
-        'tickets',
-        'open',
-        '--phone',
-        '--client',
-        'acme',
-        '--requester',
-        'ana@acme.example',
-        '--subject',
-        'Facturación detenida',
-        '--priority',
-        'high',
-      ],
+      phoneCall('acme', 'ana@acme.example', 'Facturación detenida', '--priority', 'high'),
     ]) {
       const result = await cli.run(...args);
       if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);

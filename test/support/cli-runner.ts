@@ -64,6 +64,11 @@ export async function soporteIntoClosedPipe(dataDir: string, args: string[]): Pr
   return { code, stderr };
 }
 
+/** The arguments of `soporte tickets open --phone`: a call from `requester` of `client` about `subject`, then `more`. */
+export function phoneCall(client: string, requester: string, subject: string, ...more: string[]): string[] {
+  return ['tickets', 'open', '--phone', '--client', client, '--requester', requester, '--subject', subject, ...more];
+}
+
 export interface CliSandbox {
   /** The temp DATA_DIR (read it inside hooks and tests, not while the describe block is defined). */
   readonly dir: string;
