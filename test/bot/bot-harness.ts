@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import type { Notification, Notifier, SideEffectErrors } from '../../shared/application/ports';
+import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
+import type { IdGenerator, Notification, Notifier, SideEffectErrors } from '../../shared/application/ports';
+import { SUPPORT } from '../mail/intake-harness';
 import { seedAcme } from '../support/acme';
 import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles';
 import type { Ticket } from '../../shared/domain/ticket';
@@ -151,6 +153,19 @@ export class BotHarness {
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as BotHttpBody };
+  }
+
+  /** Mail intake on the bot's services, as the server wires it for the support mailbox. */
+  mailIntake(ids: IdGenerator): MailIntakeService {
+    return new MailIntakeService({
+      tickets: this.services.tickets,
+      store: this.store,
+      clientMailer: this.services.clientMail,
+      notifier: this.runtime.notifier,
+      clock: this.clock,
+      ids,
+      ownAddresses: [SUPPORT],
+    });
   }
 
   async close(): Promise<void> {
