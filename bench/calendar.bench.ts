@@ -1,11 +1,9 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import dayjsBusinessTime from 'dayjs-business-time';
 import moment from 'moment';
 import { loadavg } from 'node:os';
 import 'moment-business-time';
 import { addBusinessMinutes, parseCalendar } from '../shared/domain/calendar';
 import type { BenchResult } from './bench-result';
+import { dayjsWithSupportHours } from './dayjs-support-hours';
 
 declare module 'moment' {
   interface Moment {
@@ -154,19 +152,7 @@ function oursAdd(): AddFn {
 }
 
 function dayjsAdd(): AddFn {
-  dayjs.extend(utc);
-  dayjs.extend(dayjsBusinessTime);
-  const hours = [{ start: '08:30:00', end: '18:00:00' }];
-  dayjs.setBusinessTime({
-    sunday: null,
-    monday: hours,
-    tuesday: hours,
-    wednesday: hours,
-    thursday: hours,
-    friday: hours,
-    saturday: null,
-  });
-  dayjs.setHolidays([]);
+  const dayjs = dayjsWithSupportHours();
   return ({ start, minutes }) => dayjs.utc(start).addBusinessMinutes(minutes).valueOf();
 }
 

@@ -3,11 +3,9 @@ import { slaCalendar } from '../shared/domain/sla';
 import { slaStatus } from '../shared/domain/sla';
 import type { SlaTicket } from '../shared/domain/sla';
 import { PRIORITIES } from '../shared/domain/ticket';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import dayjsBusinessTime from 'dayjs-business-time';
 import { loadavg } from 'node:os';
 import type { BenchResult } from './bench-result';
+import { dayjsWithSupportHours } from './dayjs-support-hours';
 
 const TICKETS = 100_000;
 /** The npm baseline walks day by day (months for old open tickets): it runs on a sample, scaled to 100,000. */
@@ -67,19 +65,7 @@ function dayjsBaseline(tickets: SlaTicket[], at: Date): number {
   const previousTz = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
-    dayjs.extend(utc);
-    dayjs.extend(dayjsBusinessTime);
-    const hours = [{ start: '08:30:00', end: '18:00:00' }];
-    dayjs.setBusinessTime({
-      sunday: null,
-      monday: hours,
-      tuesday: hours,
-      wednesday: hours,
-      thursday: hours,
-      friday: hours,
-      saturday: null,
-    });
-    dayjs.setHolidays([]);
+    const dayjs = dayjsWithSupportHours();
     const now = dayjs.utc(at);
     let sink = 0;
     const started = performance.now();
