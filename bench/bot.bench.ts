@@ -10,6 +10,7 @@ import { openSqliteStore } from '../shared/infra/sqlite/sqlite-store';
 import { createServer } from '../bot/server';
 import { buildServices } from '../bot/services';
 import { TeamsRuntime } from '../bot/teams/teams-runtime';
+import { seedAcme } from '../test/support/acme';
 import type { BenchResult } from './bench-result';
 
 /**
@@ -135,30 +136,19 @@ export async function run(): Promise<BenchResult[]> {
     });
   });
   try {
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putStaff({
-      id: 'staff-bench',
-      name: 'Bench L2',
-      email: 'l2@partner.example',
-      role: 'L2',
-      aadObjectId: 'aad-bench',
-      locale: 'en',
-      active: true,
+    await seedAcme(store, {
+      client: { managerEmails: [] },
+      staff: [
+        {
+          id: 'staff-bench',
+          name: 'Bench L2',
+          email: 'l2@partner.example',
+          role: 'L2',
+          aadObjectId: 'aad-bench',
+          locale: 'en',
+          active: true,
+        },
+      ],
     });
     const numbers: string[] = [];
     for (let i = 0; i < TICKETS; i++) {

@@ -1,11 +1,10 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import dayjsBusinessTime from 'dayjs-business-time';
 import moment from 'moment';
 import { loadavg } from 'node:os';
 import 'moment-business-time';
 import { addBusinessMinutes, parseCalendar } from '../shared/domain/calendar';
+import { seededRandom } from '../bot/demo/seeded-random';
 import type { BenchResult } from './bench-result';
+import { dayjsWithSupportHours } from './dayjs-support-hours';
 
 declare module 'moment' {
   interface Moment {
@@ -117,14 +116,7 @@ function timeInterleaved(contenders: AddFn[], inputs: Input[]): Timing[] {
 
 /** Deterministic inputs: mulberry32 seeded with `seed`. */
 function makeInputs(count: number, seed: number): Input[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => ({
     start: new Date(YEAR_FROM + Math.floor(random() * YEAR_MINUTES) * 60_000),
     minutes: 1 + Math.floor(random() * 2000),
@@ -154,19 +146,7 @@ function oursAdd(): AddFn {
 }
 
 function dayjsAdd(): AddFn {
-  dayjs.extend(utc);
-  dayjs.extend(dayjsBusinessTime);
-  const hours = [{ start: '08:30:00', end: '18:00:00' }];
-  dayjs.setBusinessTime({
-    sunday: null,
-    monday: hours,
-    tuesday: hours,
-    wednesday: hours,
-    thursday: hours,
-    friday: hours,
-    saturday: null,
-  });
-  dayjs.setHolidays([]);
+  const dayjs = dayjsWithSupportHours();
   return ({ start, minutes }) => dayjs.utc(start).addBusinessMinutes(minutes).valueOf();
 }
 

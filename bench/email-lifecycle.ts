@@ -1,19 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ClientMailer } from '../shared/application/client-mailer';
 import { THREAD_KEY_PREFIX } from '../shared/application/mail-thread';
 import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
 import { MailPoller } from '../shared/application/intake/mail-poller';
-import { PolicyRegistry } from '../shared/application/policy-registry';
-import { TicketService } from '../shared/application/ticket-service';
 import { FileAttachmentStore } from '../shared/infra/mail/attachment-store';
 import { GraphMailbox } from '../shared/infra/mail/graph-mailbox';
 import { GraphMailer } from '../shared/infra/mail/graph-mailer';
-import { CapturingNotifier, CollectedErrors, L1, ManualClock, SequentialIds } from '../test/application/fixture';
+import { L1, ManualClock, SequentialIds } from '../test/application/fixture';
+import { ANA, LUIS, seedAcme } from '../test/support/acme';
 import { openSharePointStore } from '../shared/infra/sharepoint';
 import { startSharePoint } from '../test/infra/sharepoint/sharepoint-harness';
 import type { CountedRequest } from '../test/support/graph-service';
+import { ticketServiceFor } from '../test/support/ticket-wiring';
 
 const SUPPORT = 'soporte@partner.example';
 /** SharePoint's budget for one app (tenants of up to 1,000 licenses): resource units a minute. */
@@ -69,18 +68,12 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
       directoryCache: { clock, ttlMs: 30_000 },
       stateCache: { clock, ttlMs: 30_000, prefixes: [THREAD_KEY_PREFIX] },
     });
-    const notifier = new CapturingNotifier();
-    const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it (bot/services.ts)
     const ids = new SequentialIds('life');
-    const mail = new ClientMailer({
+    const { tickets, policies, mail, notifier, errors } = ticketServiceFor(store, clock, {
+      ids,
       mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }),
-      clock,
-      state: store.state,
-      directory: store.directory,
-      alerts: store.alerts,
+      policiesOnClock: true, // as the server builds it (bot/services.ts)
     });
-    const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
     const intake = new MailIntakeService({ tickets, store, clientMailer: mail, notifier, clock, ids, ownAddresses: [SUPPORT] });
     const mailbox = new GraphMailbox({
       client,
@@ -93,30 +86,7 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
     });
     const pollErrors: unknown[] = [];
     const poller = new MailPoller(mailbox, intake, { onError: (e) => pollErrors.push(e) });
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana López',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putStaff({
-      id: 'staff-l1',
-      name: 'Luis',
-      email: 'luis@partner.example',
-      role: 'L1',
-      locale: 'es-MX',
-      active: true,
-    });
+    await seedAcme(store, { requesters: [{ ...ANA, name: 'Ana López' }], staff: [LUIS] });
     await poller.pollOnce(); // the first pass records the start instant and the delta token (setup, not counted)
     // A running server saved the client's policy version with its first ticket (once per process and version, not per ticket).
     await policies.forClient(await policies.client('acme'));

@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ClientMailer } from '../shared/application/client-mailer';
 import { MailIntakeService } from '../shared/application/intake/mail-intake-service';
 import { MailPoller } from '../shared/application/intake/mail-poller';
-import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Notifier } from '../shared/application/ports';
-import { TicketService } from '../shared/application/ticket-service';
 import { FileAttachmentStore } from '../shared/infra/mail/attachment-store';
 import { MaildropMailbox } from '../shared/infra/mail/maildrop-mailbox';
 import { OutboxMailer } from '../shared/infra/mail/outbox-mailer';
 import { openSqliteStore } from '../shared/infra/sqlite/sqlite-store';
+import { ANA, seedAcme } from '../test/support/acme';
+import { ticketServiceFor } from '../test/support/ticket-wiring';
 import type { BenchResult } from './bench-result';
 
 const MESSAGES = 400;
@@ -33,16 +32,8 @@ export async function run(): Promise<BenchResult[]> {
     const ids = { newId: () => randomUUID() };
     const notifier: Notifier = { notify: async () => ({}) };
     const mailer = new OutboxMailer({ dir: path.join(dataDir, 'outbox'), from: 'soporte@partner.example', clock });
-    const clientMailer = new ClientMailer({
-      mailer,
-      clock,
-      state: store.state,
-      directory: store.directory,
-      alerts: store.alerts,
-    });
-    const policies = new PolicyRegistry(store.state, store.directory);
     const sideEffects = { report: (error: unknown) => console.error('side effect failed:', error) };
-    const tickets = new TicketService({ store, clock, ids, policies, mail: clientMailer, notifier, sideEffects });
+    const { tickets, mail: clientMailer } = ticketServiceFor(store, clock, { ids, mailer, notifier, sideEffects });
     const intake = new MailIntakeService({
       tickets,
       store,
@@ -59,24 +50,18 @@ export async function run(): Promise<BenchResult[]> {
     });
     const poller = new MailPoller(mailbox, intake, { onError: (error) => console.error('intake failed:', error) });
 
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2020-01-01T00:00:00.000Z',
-    });
-    for (let i = 0; i < REQUESTERS; i += 1) {
-      await store.directory.putRequester({
+    const since = '2020-01-01T00:00:00.000Z';
+    await seedAcme(store, {
+      client: { createdAt: since },
+      requesters: Array.from({ length: REQUESTERS }, (_, i) => ({
+        ...ANA,
         id: `r${i}`,
-        clientId: 'acme',
         email: `user${i}@acme.example`,
         name: `User ${i}`,
         isClientAdmin: i === 0,
-        effectiveFrom: '2020-01-01T00:00:00.000Z',
-      });
-    }
+        effectiveFrom: since,
+      })),
+    });
     const drop = path.join(dataDir, 'maildrop');
     mkdirSync(drop, { recursive: true });
     const date = new Date(Date.now() - 60_000).toUTCString();

@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientMailer } from '../shared/application/client-mailer';
 import { PolicyRegistry } from '../shared/application/policy-registry';
 import type { Clock, IdGenerator, Mailer, Notifier, SideEffectErrors } from '../shared/application/ports';
 import { SlaMonitor, type SweepReport } from '../shared/application/sla-monitor/sla-monitor';
-import { TicketService } from '../shared/application/ticket-service';
 import { DEFAULT_POLICY } from '../shared/domain/policy';
 import { applyEvent } from '../shared/domain/ticket';
 import { openTicket } from '../shared/domain/ticket';
 import { PRIORITIES, type Actor } from '../shared/domain/ticket';
 import { openSqliteStore, type SqliteStore } from '../shared/infra/sqlite/sqlite-store';
+import { ANA, seedAcme } from '../test/support/acme';
+import { ticketServiceFor } from '../test/support/ticket-wiring';
 import type { BenchResult } from './bench-result';
 
 /**
@@ -40,46 +40,26 @@ function counterIds(prefix: string): IdGenerator {
   return { newId: () => `${prefix}-${++n}` };
 }
 
-async function seedDirectory(store: SqliteStore): Promise<void> {
-  await store.directory.putClient({
-    id: 'acme',
-    name: 'ACME',
-    domains: ['acme.example'],
-    locale: 'es-MX',
-    managerEmails: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
-  for (let i = 0; i < 50; i++) {
-    await store.directory.putRequester({
+/** ACME with 50 requesters, user0 to user49. */
+function seedDirectory(store: SqliteStore): Promise<void> {
+  return seedAcme(store, {
+    client: { managerEmails: [] },
+    requesters: Array.from({ length: 50 }, (_, i) => ({
+      ...ANA,
       id: `r-${i}`,
-      clientId: 'acme',
       email: `user${i}@acme.example`,
       name: `User ${i}`,
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
-  }
+    })),
+  });
 }
 
 function services(store: SqliteStore) {
-  const policies = new PolicyRegistry(store.state, store.directory);
-  const mail = new ClientMailer({
-    mailer: nullMailer,
-    clock,
-    state: store.state,
-    directory: store.directory,
-    alerts: store.alerts,
-  });
-  const tickets = new TicketService({
-    store,
-    clock,
+  return ticketServiceFor(store, clock, {
     ids: counterIds('t'),
-    policies,
-    mail,
+    mailer: nullMailer,
     notifier: nullNotifier,
     sideEffects: failOnError,
   });
-  return { policies, mail, tickets };
 }
 
 /** Wall-clock rate, and the rate per CPU second of this process (what it would reach alone on a core). */

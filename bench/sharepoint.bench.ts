@@ -4,18 +4,9 @@ import { ticketFields } from '../shared/infra/sharepoint/ticket-fields';
 import { formatTicketNumber } from '../shared/domain/ticket';
 import { makeTicket, noteEvent, openInput } from '../test/store-contract/fixtures';
 import { startSharePoint, type SharePointHarness } from '../test/infra/sharepoint/sharepoint-harness';
-import { ClientMailer } from '../shared/application/client-mailer';
-import { PolicyRegistry } from '../shared/application/policy-registry';
-import { SlaMonitor } from '../shared/application/sla-monitor/sla-monitor';
-import { TicketService } from '../shared/application/ticket-service';
-import {
-  CapturingMailer,
-  CapturingNotifier,
-  CollectedErrors,
-  ManualClock,
-  SequentialIds,
-  SYSTEM,
-} from '../test/application/fixture';
+import { ManualClock, SequentialIds, SYSTEM } from '../test/application/fixture';
+import { ANA_MAIL, seedAcme } from '../test/support/acme';
+import { slaMonitorFor, ticketServiceFor } from '../test/support/ticket-wiring';
 import type { CountedRequest } from '../test/support/graph-service/request-counter';
 import type { BenchResult } from './bench-result';
 import { emailLifecycle, RESOURCE_UNITS_PER_MINUTE } from './email-lifecycle';
@@ -92,48 +83,14 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
   try {
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const store = await sp.open();
-    const notifier = new CapturingNotifier();
-    const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory, clock); // as the server builds it: added days off re-read once a minute
-    const mail = new ClientMailer({
-      mailer: new CapturingMailer(),
-      clock,
-      state: store.state,
-      directory: store.directory,
-      alerts: store.alerts,
-    });
-    const tickets = new TicketService({
-      store,
-      clock,
-      ids: new SequentialIds('bench'),
-      policies,
-      mail,
-      notifier,
-      sideEffects: errors,
-    });
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds('bench'), policiesOnClock: true });
+    const { tickets, notifier, errors } = wiring;
+    await seedAcme(store);
     const open = (i: number) =>
       tickets.open(SYSTEM, {
-        clientId: 'acme',
-        requesterEmail: 'ana@acme.example',
+        ...ANA_MAIL,
         subject: `Issue ${i}`,
         description: 'down',
-        channel: 'email',
         priority: 'critical',
         sourceMessageId: `<bench-${i}@acme.example>`,
       });
@@ -141,18 +98,7 @@ async function monitorSweep(count: number): Promise<MonitorSweepFigures> {
     const opens = await counted(sp, async () => {
       for (let i = 1; i < count; i++) await open(i);
     });
-    const monitor = new SlaMonitor({
-      store,
-      clock,
-      notifier,
-      mail,
-      tickets,
-      policies,
-      sideEffects: errors,
-      holder: 'bench',
-      intervalMs: 60_000,
-      pageSize: MAX_PAGE_SIZE,
-    });
+    const monitor = slaMonitorFor(store, clock, wiring, { holder: 'bench', pageSize: MAX_PAGE_SIZE });
     clock.advanceMinutes(31);
     const counts = await counted(sp, () => monitor.sweep());
     const log = sp.graph.requests.list({ inBatch: 'any' });

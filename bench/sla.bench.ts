@@ -3,32 +3,19 @@ import { slaCalendar } from '../shared/domain/sla';
 import { slaStatus } from '../shared/domain/sla';
 import type { SlaTicket } from '../shared/domain/sla';
 import { PRIORITIES } from '../shared/domain/ticket';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import dayjsBusinessTime from 'dayjs-business-time';
 import { loadavg } from 'node:os';
+import { seededRandom } from '../bot/demo/seeded-random';
 import type { BenchResult } from './bench-result';
+import { dayjsWithSupportHours } from './dayjs-support-hours';
 
 const TICKETS = 100_000;
 /** The npm baseline walks day by day (months for old open tickets): it runs on a sample, scaled to 100,000. */
 const BASELINE_SAMPLE = 200;
 const TARGET_MS = 250;
 
-/** A small seeded PRNG (mulberry32) so every run measures the same tickets. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Tickets opened over 2026, in every state: new, answered, paused (open and closed pauses), resolved. */
 export function seededTickets(count: number, seed = 42): SlaTicket[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed); // every run measures the same tickets
   const yearStart = Date.UTC(2026, 0, 1);
   const minute = 60_000;
   const tickets: SlaTicket[] = [];
@@ -67,19 +54,7 @@ function dayjsBaseline(tickets: SlaTicket[], at: Date): number {
   const previousTz = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
-    dayjs.extend(utc);
-    dayjs.extend(dayjsBusinessTime);
-    const hours = [{ start: '08:30:00', end: '18:00:00' }];
-    dayjs.setBusinessTime({
-      sunday: null,
-      monday: hours,
-      tuesday: hours,
-      wednesday: hours,
-      thursday: hours,
-      friday: hours,
-      saturday: null,
-    });
-    dayjs.setHolidays([]);
+    const dayjs = dayjsWithSupportHours();
     const now = dayjs.utc(at);
     let sink = 0;
     const started = performance.now();

@@ -7,6 +7,7 @@ import { applyEvent } from '../../shared/domain/ticket';
 import { openTicket } from '../../shared/domain/ticket';
 import type { NewTicketEvent, TicketEventData, TicketEventType } from '../../shared/domain/ticket';
 import { PRIORITIES, type Actor, type Locale } from '../../shared/domain/ticket';
+import { seededRandom } from './seeded-random';
 
 export interface HistoryOptions {
   clientIds: string[];
@@ -22,18 +23,6 @@ export interface HistoryOptions {
   locale?: Locale;
 }
 
-/** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MINUTE = 60_000;
 const SYSTEM: Actor = { role: 'system', id: 'mail-intake' };
 
@@ -43,7 +32,7 @@ const SYSTEM: Actor = { role: 'system', id: 'mail-intake' };
  * to L2-L4, the newest still open. For the dashboard's e2e screenshots and its benchmark.
  */
 export async function writeTicketHistory(store: Store, options: HistoryOptions): Promise<void> {
-  const rand = random(options.seed ?? 15);
+  const rand = seededRandom(options.seed ?? 15);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const from = Date.parse(options.from);
   const to = Date.parse(options.to);

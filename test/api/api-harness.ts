@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type restify from 'restify';
 import { createServer } from '../../bot/server';
-import { ClientMailer } from '../../shared/application/client-mailer';
-import { PolicyRegistry } from '../../shared/application/policy-registry';
 import type { Notifier } from '../../shared/application/ports';
+import { ACME, ANA, BOB, OLD_TIMER, seedAcme } from '../support/acme';
 import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles';
-import { TicketService } from '../../shared/application/ticket-service';
+import { ticketServiceFor } from '../support/ticket-wiring';
+import type { TicketService } from '../../shared/application/ticket-service';
 import { DirectoryService } from '../../shared/application/directory-service';
 import { TicketQueryService } from '../../shared/application/ticket-query-service';
 import { DashboardService } from '../../shared/application/dashboard-service';
@@ -82,27 +82,17 @@ export class ApiHarness {
   private async init(options: HarnessOptions): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'soporte-api-'));
     this.store = await openSqliteStore({ dataDir: this.dir, clock: this.clock });
-    const policies = new PolicyRegistry(this.store.state, this.store.directory);
-    const mail = new ClientMailer({
-      mailer: this.mailer,
-      clock: this.clock,
-      state: this.store.state,
-      directory: this.store.directory,
-      alerts: this.store.alerts,
-    });
-    this.service = new TicketService({
-      store: this.store,
-      clock: this.clock,
+    const { tickets, policies } = ticketServiceFor(this.store, this.clock, {
       ids: this.ids,
-      policies,
-      mail,
+      mailer: this.mailer,
       notifier: quietNotifier,
       sideEffects: {
-        report: (error) => {
+        report: (error: unknown) => {
           throw error;
         },
       },
     });
+    this.service = tickets;
     await this.seedDirectory();
 
     const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -162,51 +152,18 @@ export class ApiHarness {
   }
 
   private async seedDirectory(): Promise<void> {
-    const d = this.store.directory;
-    const createdAt = '2026-01-01T00:00:00.000Z';
-    await d.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      tenantId: ACME_TENANT,
-      managerEmails: ['marta@partner.example'],
-      createdAt,
+    await seedAcme(this.store, {
+      client: { tenantId: ACME_TENANT },
+      requesters: [ANA, BOB, { ...OLD_TIMER, name: 'Olga', effectiveFrom: ANA.effectiveFrom }],
     });
+    const d = this.store.directory;
     await d.putClient({
+      ...ACME,
       id: 'globex',
       name: 'Globex',
       domains: ['globex.example'],
       locale: 'en',
       tenantId: GLOBEX_TENANT,
-      managerEmails: ['marta@partner.example'],
-      createdAt,
-    });
-    await d.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: createdAt,
-    });
-    await d.putRequester({
-      id: 'r-bob',
-      clientId: 'acme',
-      email: 'bob@acme.example',
-      name: 'Bob',
-      locale: 'en',
-      isClientAdmin: true,
-      effectiveFrom: createdAt,
-    });
-    await d.putRequester({
-      id: 'r-old',
-      clientId: 'acme',
-      email: 'old@acme.example',
-      name: 'Olga',
-      isClientAdmin: false,
-      effectiveFrom: createdAt,
-      effectiveTo: '2026-02-01T00:00:00.000Z',
     });
     await d.putRequester({
       id: 'r-gina',
@@ -214,7 +171,7 @@ export class ApiHarness {
       email: 'gina@globex.example',
       name: 'Gina',
       isClientAdmin: true,
-      effectiveFrom: createdAt,
+      effectiveFrom: ACME.createdAt,
     });
     await d.putStaff({
       id: 'staff-l2',

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientMailer } from '../../shared/application/client-mailer';
-import { PolicyRegistry } from '../../shared/application/policy-registry';
-import { TicketService } from '../../shared/application/ticket-service';
+import type { PolicyRegistry } from '../../shared/application/policy-registry';
+import type { TicketService } from '../../shared/application/ticket-service';
 import type { Actor } from '../../shared/domain/ticket';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../support/doubles';
+import { ANA, BOB, seedAcme } from '../support/acme';
+import { CapturingMailer, ManualClock, SequentialIds, type CapturingNotifier, type CollectedErrors } from '../support/doubles';
+import { ticketServiceFor } from '../support/ticket-wiring';
 
 // The test doubles live once in test/support/doubles.ts; harnesses re-export them for their tests.
 export { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../support/doubles';
@@ -40,46 +41,18 @@ export async function harness(startAt = MONDAY_10AM): Promise<Harness> {
   const store = await openSqliteStore({ dataDir: dir, clock });
   const ids = new SequentialIds();
   const mailer = new CapturingMailer();
-  const notifier = new CapturingNotifier();
-  const errors = new CollectedErrors();
-  const policies = new PolicyRegistry(store.state, store.directory);
-  const mail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
-  const tickets = new TicketService({ store, clock, ids, policies, mail, notifier, sideEffects: errors });
-  await store.directory.putClient({
-    id: 'acme',
-    name: 'ACME',
-    domains: ['acme.example'],
-    locale: 'es-MX',
-    managerEmails: ['marta@partner.example'],
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
-  await store.directory.putRequester({
-    id: 'r-ana',
-    clientId: 'acme',
-    email: 'ana@acme.example',
-    name: 'Ana',
-    isClientAdmin: false,
-    effectiveFrom: '2026-01-01T00:00:00.000Z',
-  });
-  await store.directory.putRequester({
-    id: 'r-bob',
-    clientId: 'acme',
-    email: 'bob@acme.example',
-    name: 'Bob',
-    locale: 'en',
-    isClientAdmin: true,
-    effectiveFrom: '2026-01-01T00:00:00.000Z',
-  });
-  for (const actor of [MANAGER, L1, L2]) {
-    await store.directory.putStaff({
+  const { tickets, policies, notifier, errors } = ticketServiceFor(store, clock, { ids, mailer });
+  await seedAcme(store, {
+    requesters: [ANA, BOB],
+    staff: [MANAGER, L1, L2].map((actor) => ({
       id: actor.id,
       name: actor.name ?? actor.id,
       email: `${actor.id}@partner.example`,
       role: actor.role as 'L1',
-      locale: 'es-MX',
+      locale: 'es-MX' as const,
       active: true,
-    });
-  }
+    })),
+  });
   return {
     dir,
     store,

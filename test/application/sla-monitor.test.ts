@@ -17,14 +17,7 @@ import {
   SYSTEM,
   type Harness,
 } from './fixture';
-
-const MAIL = {
-  clientId: 'acme',
-  requesterEmail: 'ana@acme.example',
-  subject: 'Payroll export fails',
-  description: 'error 500',
-  channel: 'email' as const,
-};
+import { ANA_MAIL as MAIL } from '../support/acme';
 
 function monitorFor(h: Harness, holder = 'instance-a', notifier = h.notifier): SlaMonitor {
   return new SlaMonitor({

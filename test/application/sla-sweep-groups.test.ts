@@ -3,14 +3,7 @@ import { inGroups } from '../../shared/application/in-groups';
 import type { Notification } from '../../shared/application/ports';
 import { SlaMonitor, SWEEPER_LEASE } from '../../shared/application/sla-monitor/sla-monitor';
 import { CapturingNotifier, harness, SYSTEM, type Harness } from './fixture';
-
-const MAIL = {
-  clientId: 'acme',
-  requesterEmail: 'ana@acme.example',
-  subject: 'Payroll export fails',
-  description: 'error 500',
-  channel: 'email' as const,
-};
+import { ANA_MAIL as MAIL } from '../support/acme';
 
 describe('inGroups', () => {
   it('runs at most `size` calls at once, group after group, in item order within a group', async () => {

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import { BillingService } from '../../shared/application/billing-service';
-import { StatementService } from '../../shared/application/statement-service';
+import type { StatementService } from '../../shared/application/statement-service';
 import { billedMinutes } from '../../shared/domain/billing';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../../shared/domain/common';
-import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
+import { statementServiceFor } from '../support/statement-service-for';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from './fixture';
 
-const ZONE = 'America/Mexico_City';
 /** Tuesday 3 February 2026, 10:00 in Mexico City (Monday the 2nd is a rest day). */
 const FEB_3 = '2026-02-03T16:00:00.000Z';
 /** Monday 2 March 2026, 08:31: the first business minute of March has passed. */
@@ -20,15 +19,7 @@ describe('StatementService: monthly statements drafted, reviewed, sent once, ans
     h = await harness(FEB_3);
     const acme = (await h.store.directory.getClient('acme'))!;
     await h.store.directory.putClient({ ...acme, policyOverrides: { billing: { hourlyRateCents: 100_000 } } });
-    statements = new StatementService({
-      store: h.store,
-      clock: h.clock,
-      policies: h.policies,
-      renderer: createStatementRenderer(ZONE),
-      mailer: h.mailer,
-      notifier: h.notifier,
-      timeZone: ZONE,
-    });
+    statements = statementServiceFor(h);
     // February: one ticket answered, worked, extended, resolved and validated; one answered late.
     let t = (
       await h.tickets.open(REQUESTER, {

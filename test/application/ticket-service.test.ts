@@ -1,13 +1,8 @@
 import { ConflictError, InvalidTransitionError, NotAuthorizedError, ValidationError } from '../../shared/domain/common';
+import { ANA, ANA_MAIL } from '../support/acme';
 import { harness, L1, L2, REQUESTER, SYSTEM, ref, type Harness } from './fixture';
 
-const MAIL = {
-  clientId: 'acme',
-  requesterEmail: 'ana@acme.example',
-  subject: 'SharePoint is down',
-  description: 'Nobody can open the intranet',
-  channel: 'email' as const,
-};
+const MAIL = { ...ANA_MAIL, subject: 'SharePoint is down', description: 'Nobody can open the intranet' };
 
 describe('TicketService on SQLite', () => {
   let h: Harness;
@@ -40,15 +35,7 @@ describe('TicketService on SQLite', () => {
 
   it('refuses senders who are not authorized requesters, and requesters after their deactivation date', async () => {
     await expect(h.tickets.open(SYSTEM, { ...MAIL, requesterEmail: 'eve@acme.example' })).rejects.toThrow(NotAuthorizedError);
-    await h.store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-      effectiveTo: '2026-03-01T06:00:00.000Z',
-    });
+    await h.store.directory.putRequester({ ...ANA, effectiveTo: '2026-03-01T06:00:00.000Z' });
     await expect(h.tickets.open(SYSTEM, MAIL)).rejects.toThrow(/not an authorized requester/);
     // A call raised before the deactivation is still accepted.
     const before = await h.tickets.open(L1, { ...MAIL, raisedAt: new Date('2026-02-27T17:00:00Z') });

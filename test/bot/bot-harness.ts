@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import type { Notification, Notifier, SideEffectErrors } from '../../shared/application/ports';
+import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
+import type { IdGenerator, Notification, Notifier, SideEffectErrors } from '../../shared/application/ports';
+import { SUPPORT } from '../mail/intake-harness';
+import { seedAcme } from '../support/acme';
 import { CapturingMailer, ManualClock, SequentialIds } from '../support/doubles';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Actor, StaffRole } from '../../shared/domain/ticket';
@@ -106,35 +109,11 @@ export class BotHarness {
     return h;
   }
 
-  private async seed(): Promise<void> {
-    const { directory } = this.store;
-    await directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      tenantId: '11111111-2222-3333-4444-555555555555',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
+  private seed(): Promise<void> {
+    return seedAcme(this.store, {
+      client: { tenantId: '11111111-2222-3333-4444-555555555555' },
+      staff: STAFF.map((s) => ({ ...s, email: `${s.id}@partner.example`, active: true })),
     });
-    await directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
-    for (const s of STAFF)
-      await directory.putStaff({
-        id: s.id,
-        name: s.name,
-        email: `${s.id}@partner.example`,
-        role: s.role,
-        aadObjectId: s.aadObjectId,
-        locale: s.locale,
-        active: true,
-      });
   }
 
   /** A ticket opened by mail intake (as a client's email would). */
@@ -174,6 +153,19 @@ export class BotHarness {
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as BotHttpBody };
+  }
+
+  /** Mail intake on the bot's services, as the server wires it for the support mailbox. */
+  mailIntake(ids: IdGenerator): MailIntakeService {
+    return new MailIntakeService({
+      tickets: this.services.tickets,
+      store: this.store,
+      clientMailer: this.services.clientMail,
+      notifier: this.runtime.notifier,
+      clock: this.clock,
+      ids,
+      ownAddresses: [SUPPORT],
+    });
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
+import type { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import type { Ticket } from '../../shared/domain/ticket';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
-import { eml, SUPPORT } from '../mail/intake-harness';
+import { eml } from '../mail/intake-harness';
 import { BotConnector } from '../support/connector/bot-connector';
 import { actionData, cardAction, cardText, installed, verbsOf } from './activities';
 import { BotHarness } from './bot-harness';
@@ -31,15 +31,7 @@ describe('client replies in Teams (bot over HTTP, TeamsNotifier, in-process conn
     connector = await BotConnector.start();
     personal.serviceUrl = connector.serviceUrl;
     channel.serviceUrl = connector.serviceUrl;
-    intake = new MailIntakeService({
-      tickets: h.services.tickets,
-      store: h.store,
-      clientMailer: h.services.clientMail,
-      notifier: h.runtime.notifier,
-      clock: h.clock,
-      ids: { newId: () => `id-${Math.random()}` },
-      ownAddresses: [SUPPORT],
-    });
+    intake = h.mailIntake({ newId: () => `id-${Math.random()}` });
     await h.post(installed(personal));
     await h.post(installed(channel));
   });

@@ -1,4 +1,4 @@
-import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
+import type { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { actionData, cardAction, cardText, message, verbsOf } from './activities';
@@ -17,15 +17,7 @@ describe("a consultant's morning: intake suggests, L1 applies from the queue", (
   let n = 0;
   beforeEach(async () => {
     h = await BotHarness.start();
-    intake = new MailIntakeService({
-      tickets: h.services.tickets,
-      store: h.store,
-      clientMailer: h.services.clientMail,
-      notifier: h.runtime.notifier,
-      clock: h.clock,
-      ids: { newId: () => `mail-${++n}` },
-      ownAddresses: ['soporte@partner.example'],
-    });
+    intake = h.mailIntake({ newId: () => `mail-${++n}` });
   });
   afterEach(async () => {
     await h.close();

@@ -1,31 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BIN = resolve(__dirname, '../../bin/soporte.js');
-
-function soporte(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 },
-      (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+import { cliSandbox, phoneCall } from '../support/cli-runner';
 
 /** `--lang es-MX` covers everything the CLI prints (child process, real SQLite in a temp DATA_DIR). */
 describe('soporte --lang es-MX', () => {
   jest.setTimeout(120_000);
-  let dir: string;
+  const cli = cliSandbox('soporte-cli-lang-');
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'soporte-cli-lang-'));
-    await soporte(
-      dir,
+    await cli.run(
       'clients',
       'add',
       '--id',
@@ -40,8 +20,7 @@ describe('soporte --lang es-MX', () => {
       'marta@partner.example',
       '--json',
     );
-    await soporte(
-      dir,
+    await cli.run(
       'requesters',
       'add',
       '--client',
@@ -55,41 +34,27 @@ describe('soporte --lang es-MX', () => {
       '--json',
     );
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints confirmations, statuses, event names, roles and channels in Spanish', async () => {
-    const opened = await soporte(
-      dir,
-      '--lang',
-      'es-MX',
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'acme',
-      '--requester',
-      'ana@acme.example',
-      '--subject',
-      'Nómina caída',
-    );
+    const opened = await cli.run('--lang', 'es-MX', ...phoneCall('acme', 'ana@acme.example', 'Nómina caída'));
     expect(opened.code).toBe(0);
     expect(opened.stdout.trim()).toMatch(/^Guardado: ticket SUP-\d{4}-0001 \(Crítica\)$/);
     const number = /SUP-\d{4}-0001/.exec(opened.stdout)?.[0] ?? '';
-    const list = await soporte(dir, '--lang=es-MX', 'tickets', 'list');
+    const list = await cli.run('--lang=es-MX', 'tickets', 'list');
     expect(list.stdout).toMatch(new RegExp(`${number}\\s+Nuevo.*Crítica`));
-    const shown = await soporte(dir, '--lang', 'es-MX', 'tickets', 'show', number);
+    const shown = await cli.run('--lang', 'es-MX', 'tickets', 'show', number);
     expect(shown.stdout).toMatch(/Canal\s+una llamada/);
-    const history = await soporte(dir, '--lang', 'es-MX', 'tickets', 'history', number);
+    const history = await cli.run('--lang', 'es-MX', 'tickets', 'history', number);
     expect(history.stdout).toMatch(/soporte CLI \(gerente\)\s+una llamada\s+abierto\s+/);
     expect(history.stdout).not.toMatch(/cli:\S+ \(gerente\)/); // who acted, by name, not by id
     expect(history.stdout).not.toMatch(/\bopened\b|\(manager\)/);
   });
 
   it("says a rule's refusal in Spanish; English stays as it was", async () => {
-    const missing = await soporte(dir, '--lang', 'es-MX', 'tickets', 'history', 'SUP-2026-0999');
+    const missing = await cli.run('--lang', 'es-MX', 'tickets', 'history', 'SUP-2026-0999');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('error: No se encontró el ticket "SUP-2026-0999".');
-    const english = await soporte(dir, 'clients', 'show', 'nope');
+    const english = await cli.run('clients', 'show', 'nope');
     expect(english.stderr.trim()).toBe('error: client nope not found');
   });
 });

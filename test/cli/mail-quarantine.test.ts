@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MailPoller } from '../../shared/application/intake/mail-poller';
 import { MaildropMailbox } from '../../shared/infra/mail/maildrop-mailbox';
 import { eml, intakeHarness } from '../mail/intake-harness';
-import { soporte, soporteJson } from './cli-process';
+import { cliSandbox } from '../support/cli-runner';
 
 /**
  * A stranger's email is quarantined by the server's maildrop intake (the real poller over DATA_DIR); the
@@ -12,14 +11,13 @@ import { soporte, soporteJson } from './cli-process';
  */
 describe('soporte mail list --quarantine / mail release (maildrop, child processes)', () => {
   jest.setTimeout(120_000);
-  let dir: string;
+  const cli = cliSandbox('soporte-quarantine-');
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'soporte-quarantine-'));
-    const h = await intakeHarness({ dataDir: dir, startAt: '2026-12-07T16:00:00.000Z' });
+    const h = await intakeHarness({ dataDir: cli.dir, startAt: '2026-12-07T16:00:00.000Z' });
     try {
-      mkdirSync(join(dir, 'maildrop'), { recursive: true });
+      mkdirSync(join(cli.dir, 'maildrop'), { recursive: true });
       writeFileSync(
-        join(dir, 'maildrop', 'pedro.eml'),
+        join(cli.dir, 'maildrop', 'pedro.eml'),
         eml({
           from: 'Pedro Gómez <pedro@acme.example>',
           subject: 'No puedo entrar al ERP',
@@ -28,7 +26,7 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
         }).replace(/\n/g, '\r\n'),
       );
       const report = await new MailPoller(
-        new MaildropMailbox({ dataDir: dir, attachments: h.attachments, clock: h.clock }),
+        new MaildropMailbox({ dataDir: cli.dir, attachments: h.attachments, clock: h.clock }),
         h.intake,
       ).pollOnce();
       expect(report).toMatchObject({ quarantined: 1, processed: 0 });
@@ -36,36 +34,35 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
       await h.close();
     }
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shows what waits in quarantine and why', async () => {
-    const listed = await soporte(dir, ['mail', 'list', '--quarantine']);
+    const listed = await cli.run('mail', 'list', '--quarantine');
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     expect(listed.stdout).toMatch(
       /pedro\.eml\s+Mon 7 Dec 2026 10:00 \(Mexico City time\)\s+pedro@acme\.example\s+No puedo entrar al ERP\s+unauthorized: pedro@acme\.example is not an authorized requester of ACME/,
     );
-    const waiting = await soporteJson<Array<{ id: string; action: string }>>(dir, ['mail', 'list', '--quarantine']);
+    const waiting = await cli.json<Array<{ id: string; action: string }>>('mail', 'list', '--quarantine');
     expect(waiting).toEqual([expect.objectContaining({ id: 'pedro.eml', action: 'unauthorized', from: 'pedro@acme.example' })]);
   });
 
   it('refuses to release while the sender is still unauthorized, then re-ingests it once they are', async () => {
-    const early = await soporte(dir, ['mail', 'release', 'pedro.eml']);
+    const early = await cli.run('mail', 'release', 'pedro.eml');
     expect(early.code).toBe(1);
     expect(early.stderr.trim()).toBe(
       'error: sender: pedro@acme.example is still not an authorized requester of ACME: authorize them first (soporte requesters add --client acme --email pedro@acme.example ...)',
     );
-    expect(existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')) : []).toEqual([]);
+    expect(existsSync(join(cli.dir, 'outbox')) ? readdirSync(join(cli.dir, 'outbox')) : []).toEqual([]);
 
-    await soporteJson(dir, ['requesters', 'add', '--client', 'acme', '--email', 'pedro@acme.example', '--name', 'Pedro Gómez']);
-    const released = await soporte(dir, ['mail', 'release', 'pedro.eml']);
+    await cli.json('requesters', 'add', '--client', 'acme', '--email', 'pedro@acme.example', '--name', 'Pedro Gómez');
+    const released = await cli.run('mail', 'release', 'pedro.eml');
     expect(released.code).toBe(0);
     expect(released.stdout).toMatch(/^Released pedro\.eml: opened SUP-\d{4}-0001 /);
-    const outbox = readdirSync(join(dir, 'outbox'));
+    const outbox = readdirSync(join(cli.dir, 'outbox'));
     expect(outbox).toEqual([expect.stringMatching(/SUP-\d{4}-0001-acknowledgement\.eml$/)]);
-    expect(readFileSync(join(dir, 'outbox', outbox[0]!), 'utf8')).toMatch(/^To: pedro@acme\.example$/m);
+    expect(readFileSync(join(cli.dir, 'outbox', outbox[0]!), 'utf8')).toMatch(/^To: pedro@acme\.example$/m);
 
-    expect(await soporteJson<unknown[]>(dir, ['mail', 'list', '--quarantine'])).toEqual([]);
-    const record = JSON.parse(readFileSync(join(dir, 'mail', 'processed', 'pedro.eml.reason.json'), 'utf8')) as Record<
+    expect(await cli.json<unknown[]>('mail', 'list', '--quarantine')).toEqual([]);
+    const record = JSON.parse(readFileSync(join(cli.dir, 'mail', 'processed', 'pedro.eml.reason.json'), 'utf8')) as Record<
       string,
       unknown
     >;
@@ -75,12 +72,12 @@ describe('soporte mail list --quarantine / mail release (maildrop, child process
       releasedBy: expect.stringMatching(/^cli:/),
       quarantined: expect.objectContaining({ action: 'unauthorized' }),
     });
-    expect(readdirSync(join(dir, 'mail', 'quarantine'))).toEqual([]);
+    expect(readdirSync(join(cli.dir, 'mail', 'quarantine'))).toEqual([]);
   });
 
   it('says which message it does not know', async () => {
     for (const id of ['nope.eml', '../processed/pedro.eml']) {
-      const result = await soporte(dir, ['mail', 'release', id]);
+      const result = await cli.run('mail', 'release', id);
       expect(result.code).toBe(1);
       expect(result.stderr.trim()).toBe(`error: quarantined message ${id} not found`);
     }

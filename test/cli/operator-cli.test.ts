@@ -1,19 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { soporte, soporteIntoClosedPipe, soporteJson } from './cli-process';
+import { cliSandbox, phoneCall, soporte, soporteIntoClosedPipe, soporteJson } from '../support/cli-runner';
 
 /** A Monday, 12:30 in Mexico City: what the clock of every process reads (it runs forward from there). */
 const NOW = { TEST_CLOCK_START: '2026-12-07T18:30:00.000Z' };
 
 describe('soporte CLI for operators (child processes, real SQLite in a temp DATA_DIR)', () => {
   jest.setTimeout(120_000);
-  let dir: string;
-  const run = (...args: string[]) => soporte(dir, args, NOW);
-  const json = <T>(...args: string[]) => soporteJson<T>(dir, args, NOW);
+  const cli = cliSandbox('soporte-ops-', NOW);
+  const { run, json } = cli;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'soporte-ops-'));
     await json('clients', 'add', '--name', 'Contoso', '--id', 'contoso', '--locale', 'es-MX', '--domain', 'contoso.example');
     await json(
       'requesters',
@@ -29,22 +26,9 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
     );
     await json('staff', 'add', '--name', 'Lena Ortiz', '--email', 'lena@partner.example', '--role', 'L2');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shows instants in the support zone with its name, never UTC, and finds `tickets show 1` by number', async () => {
-    await json(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'Nómina caída',
-      '--called-at',
-      '2026-12-07T18:30:00Z',
-    );
+    await json(...phoneCall('contoso', 'eva@contoso.example', 'Nómina caída', '--called-at', '2026-12-07T18:30:00Z'));
     const es = await run('--lang', 'es-MX', 'tickets', 'show', '1');
     expect(es.code).toBe(0);
     expect(es.stdout).toContain('SUP-2026-0001');
@@ -82,64 +66,52 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
   });
 
   it('ends quietly with exit code 0 when its reader has gone (`| head`)', async () => {
-    const result = await soporteIntoClosedPipe(dir, ['tickets', 'list']);
+    const result = await soporteIntoClosedPipe(cli.dir, ['tickets', 'list']);
     expect(result).toEqual({ code: 0, stderr: '' });
   });
 
   it('closes a day an administrator adds for tickets opened after it; tickets already open keep their calendar', async () => {
     // Monday 18:00 in Mexico City; both calls came in at 17:50, 10 business minutes before closing.
     const evening = { TEST_CLOCK_START: '2026-12-08T00:00:00.000Z' };
-    const call = [
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'Correo caído',
-      '--called-at',
-      '2026-12-07T23:50:00Z',
-    ];
+    const call = phoneCall('contoso', 'eva@contoso.example', 'Correo caído', '--called-at', '2026-12-07T23:50:00Z');
     const due = async (number: string) =>
-      (await soporteJson<{ sla: { response: { breachAt: string } } }>(dir, ['tickets', 'show', number], evening)).sla.response
+      (await soporteJson<{ sla: { response: { breachAt: string } } }>(cli.dir, ['tickets', 'show', number], evening)).sla.response
         .breachAt;
-    const before = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    const before = await soporteJson<{ number: string; policyVersion: string }>(cli.dir, call, evening);
     const added = await soporte(
-      dir,
+      cli.dir,
       ['--lang', 'es-MX', 'holidays', 'add', '2026-12-08', '--name', 'Día de la empresa'],
       evening,
     );
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('mar 8 dic 2026, Día de la empresa');
-    const after = await soporteJson<{ number: string; policyVersion: string }>(dir, call, evening);
+    const after = await soporteJson<{ number: string; policyVersion: string }>(cli.dir, call, evening);
     expect(after.policyVersion).not.toBe(before.policyVersion);
     expect(await due(before.number)).toBe('2026-12-08T14:50:00.000Z'); // Tuesday 08:50: opened before the day off was added
     expect(await due(after.number)).toBe('2026-12-09T14:50:00.000Z'); // Wednesday 08:50: Tuesday is closed for it
 
-    const listed = await soporte(dir, ['holidays', 'list', '--year', '2026'], evening);
+    const listed = await soporte(cli.dir, ['holidays', 'list', '--year', '2026'], evening);
     expect(listed.stdout).toMatch(/2026-12-08 \(Tue 8 Dec 2026\)\s+Día de la empresa\s+company day off\s+cli:/);
     expect(listed.stdout).toMatch(/2026-12-25 \(Fri 25 Dec 2026\)\s+Statutory rest day/);
-    const twice = await soporte(dir, ['holidays', 'add', '2026-12-08', '--name', 'Otra vez'], evening);
+    const twice = await soporte(cli.dir, ['holidays', 'add', '2026-12-08', '--name', 'Otra vez'], evening);
     expect(twice.stderr.trim()).toBe('error: date: 2026-12-08 is already a day off');
-    expect((await soporte(dir, ['holidays', 'add', '2026-02-30', '--name', 'x'], evening)).stderr.trim()).toBe(
+    expect((await soporte(cli.dir, ['holidays', 'add', '2026-02-30', '--name', 'x'], evening)).stderr.trim()).toBe(
       'error: date: "2026-02-30" is not a date (YYYY-MM-DD)',
     );
-    expect((await soporte(dir, ['holidays', 'add', '2026-12-10', '--name', 'x', '--kind', 'party'], evening)).stderr.trim()).toBe(
-      'error: kind: "party" is not one of company, election',
-    );
+    expect(
+      (await soporte(cli.dir, ['holidays', 'add', '2026-12-10', '--name', 'x', '--kind', 'party'], evening)).stderr.trim(),
+    ).toBe('error: kind: "party" is not one of company, election');
 
-    expect((await soporte(dir, ['holidays', 'remove', '2026-12-08'], evening)).code).toBe(0);
-    const reopened = await soporteJson<{ number: string }>(dir, call, evening);
+    expect((await soporte(cli.dir, ['holidays', 'remove', '2026-12-08'], evening)).code).toBe(0);
+    const reopened = await soporteJson<{ number: string }>(cli.dir, call, evening);
     expect(await due(reopened.number)).toBe('2026-12-08T14:50:00.000Z');
-    expect(await soporteJson<unknown[]>(dir, ['holidays', 'list'], evening)).toEqual([]);
+    expect(await soporteJson<unknown[]>(cli.dir, ['holidays', 'list'], evening)).toEqual([]);
   });
 
   it("reads a client's requester audit trail: who changed whom, when, on whose request", async () => {
     const later = { TEST_CLOCK_START: '2026-12-07T19:00:00.000Z' };
     await soporteJson(
-      dir,
+      cli.dir,
       [
         'requesters',
         'deactivate',
@@ -170,32 +142,12 @@ describe('soporte CLI for operators (child processes, real SQLite in a temp DATA
 
   it("never promises a time already past: a back-dated phone ticket's acknowledgement says the target passed", async () => {
     const late = await json<{ number: string }>(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'VPN caída',
-      '--called-at',
-      '2026-12-07T17:00:00Z',
+      ...phoneCall('contoso', 'eva@contoso.example', 'VPN caída', '--called-at', '2026-12-07T17:00:00Z'),
     );
-    const onTime = await json<{ number: string }>(
-      'tickets',
-      'open',
-      '--phone',
-      '--client',
-      'contoso',
-      '--requester',
-      'eva@contoso.example',
-      '--subject',
-      'VPN lenta',
-    );
+    const onTime = await json<{ number: string }>(...phoneCall('contoso', 'eva@contoso.example', 'VPN lenta'));
     const acknowledgement = (number: string) => {
-      const file = readdirSync(join(dir, 'outbox')).find((name) => name.includes(`${number}-acknowledgement`));
-      const raw = readFileSync(join(dir, 'outbox', file as string), 'latin1');
+      const file = readdirSync(join(cli.dir, 'outbox')).find((name) => name.includes(`${number}-acknowledgement`));
+      const raw = readFileSync(join(cli.dir, 'outbox', file as string), 'latin1');
       // The text part is quoted-printable: soft breaks joined, =XX bytes decoded as UTF-8.
       return Buffer.from(
         raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),

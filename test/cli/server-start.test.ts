@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestChild } from '../support/child-process';
+import { soporteJson } from '../support/cli-runner';
 import { freePort } from '../support/free-port';
 import { waitUntil } from '../support/wait-until';
 
@@ -35,17 +36,6 @@ async function start(dataDir: string, env: Record<string, string>): Promise<Serv
 
 async function stop(child: TestChild): Promise<void> {
   await child.stop();
-}
-
-function cli(dataDir: string, ...args: string[]): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/soporte.js'), ...args],
-      { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 },
-      (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)),
-    );
-  });
 }
 
 describe('npm start (bot/main.ts)', () => {
@@ -83,11 +73,7 @@ describe('npm start (bot/main.ts)', () => {
     } finally {
       await stop(server.child);
     }
-    const staff = JSON.parse(await cli(dir, 'staff', 'list', '--json')) as Array<{
-      role: string;
-      aadObjectId: string;
-      name: string;
-    }>;
+    const staff = await soporteJson<Array<{ role: string; aadObjectId: string; name: string }>>(dir, ['staff', 'list']);
     expect(staff.map((s) => s.role).sort()).toEqual(['L1', 'L2', 'L3', 'manager']);
     expect(staff.every((s) => s.name.startsWith('[DEMO]') && /^00000000-0000-0000-0000-0{11}2\d$/.test(s.aadObjectId))).toBe(
       true,
@@ -110,7 +96,7 @@ describe('npm start (bot/main.ts)', () => {
       const server = await start(dir, env).catch((error: Error) => ({ error }));
       if ('error' in server) {
         // Production may refuse other development settings; it must never have seeded before refusing.
-        expect(JSON.parse(await cli(dir, 'clients', 'list', '--json'))).toEqual([]);
+        expect(await soporteJson(dir, ['clients', 'list'])).toEqual([]);
         continue;
       }
       try {
@@ -118,7 +104,7 @@ describe('npm start (bot/main.ts)', () => {
       } finally {
         await stop(server.child);
       }
-      expect(JSON.parse(await cli(dir, 'clients', 'list', '--json'))).toEqual([]);
+      expect(await soporteJson(dir, ['clients', 'list'])).toEqual([]);
     }
   });
 });

@@ -1,23 +1,6 @@
-import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { killAll, startServer } from '../crash/server-process';
-
-const BIN = resolve(__dirname, '../../bin/soporte.js');
-
-function soporte(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' }, timeout: 20_000 },
-      (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+import { cliSandbox } from '../support/cli-runner';
 
 /** A Teams message from `aadObjectId`, answered in the response body. */
 function teamsMessage(text: string, aadObjectId: string) {
@@ -38,20 +21,13 @@ function teamsMessage(text: string, aadObjectId: string) {
 describe('soporte staff deactivate <email> (issue 10, also)', () => {
   jest.setTimeout(120_000);
   const children: ChildProcess[] = [];
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'soporte-staff-'));
-  });
-  afterEach(() => {
-    killAll(children);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const cli = cliSandbox('soporte-staff-');
+  afterEach(() => killAll(children));
 
   it('deactivates the staff member; from then on the bot refuses their Teams actions', async () => {
     expect(
       (
-        await soporte(
-          dir,
+        await cli.run(
           'staff',
           'add',
           '--name',
@@ -67,7 +43,7 @@ describe('soporte staff deactivate <email> (issue 10, also)', () => {
         )
       ).code,
     ).toBe(0);
-    const server = await startServer(dir, {});
+    const server = await startServer(cli.dir, {});
     children.push(server.child);
     const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(server.lines.join('\n'))?.[1];
     const ask = async () => {
@@ -80,16 +56,16 @@ describe('soporte staff deactivate <email> (issue 10, also)', () => {
     };
     expect(await ask()).not.toMatch(/not registered/i);
 
-    const done = await soporte(dir, 'staff', 'deactivate', 'LENA@partner.example');
+    const done = await cli.run('staff', 'deactivate', 'LENA@partner.example');
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(
       /Deactivated staff member .* \(lena@partner\.example\): their Teams actions are refused from now on/,
     );
-    const listed = await soporte(dir, 'staff', 'list', '--json');
+    const listed = await cli.run('staff', 'list', '--json');
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ email: 'lena@partner.example', active: false })]);
     expect(await ask()).toMatch(/not registered/i);
 
-    const unknown = await soporte(dir, 'staff', 'deactivate', 'nobody@partner.example');
+    const unknown = await cli.run('staff', 'deactivate', 'nobody@partner.example');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/nobody@partner\.example/);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTicketAttachments } from '../../shared/application/ticket-attachments';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { seedAcme } from '../support/acme';
 import { waitUntil } from '../support/wait-until';
 import { killAll, startServer } from './server-process';
 
@@ -26,22 +27,7 @@ function acknowledgements(dataDir: string): string[] {
 async function seedClient(dataDir: string): Promise<void> {
   const store = await openSqliteStore({ dataDir });
   try {
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    await seedAcme(store);
   } finally {
     await store.close();
   }

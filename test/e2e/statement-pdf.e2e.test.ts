@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BillingService, type HoursLine } from '../../shared/application/billing-service';
 import { formatWeightedMinutes } from '../../shared/domain/billing';
-import { StatementService } from '../../shared/application/statement-service';
-import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
+import { statementServiceFor } from '../support/statement-service-for';
 import { harness, L2, MANAGER, ref, REQUESTER, type Harness } from '../application/fixture';
 
-const ZONE = 'America/Mexico_City';
 const DOCS = join(__dirname, '..', '..', 'docs');
 
 function run(command: string, args: string[]): string {
@@ -54,15 +52,7 @@ describe('monthly statement PDF rendered with poppler (pdftoppm, pdftotext)', ()
   });
 
   it("renders every page, and its figures are the hours report's for the same month", async () => {
-    const statements = new StatementService({
-      store: h.store,
-      clock: h.clock,
-      policies: h.policies,
-      renderer: createStatementRenderer(ZONE),
-      mailer: h.mailer,
-      notifier: h.notifier,
-      timeZone: ZONE,
-    });
+    const statements = statementServiceFor(h);
     const { statement, files } = await statements.draft(MANAGER, 'acme', '2026-02');
     const pdf = join(dir, files[0].name);
     writeFileSync(pdf, files[0].content);

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../bot/config';
 import { seedDemo } from '../../bot/demo/seed-demo';
-import { buildMailChannel, buildMailer } from '../../bot/mail/mail-wiring';
-import { buildServices } from '../../bot/services';
+import { buildMailer } from '../../bot/mail/mail-wiring';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { CapturingNotifier, CollectedErrors, SequentialIds } from '../application/fixture';
+import { startWiring } from './start-wiring';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'mail');
 
@@ -21,25 +20,8 @@ test('the client-day examples: report, after-hours request, confirm and reject b
   const clock = { now: () => new Date('2026-12-04T13:50:00Z') };
   const store = await openSqliteStore({ dataDir, clock });
   try {
-    const notifier = new CapturingNotifier();
-    const services = buildServices({
-      store,
-      clock,
-      ids: new SequentialIds(),
-      mailer: buildMailer(config, clock)!,
-      notifier,
-      sideEffects: new CollectedErrors(),
-    });
+    const { services, channel } = startWiring(config, store, clock, buildMailer(config, clock)!);
     expect(await seedDemo(store, services)).toMatchObject({ seeded: true });
-    const channel = buildMailChannel({
-      config,
-      store,
-      clock,
-      ids: new SequentialIds('w'),
-      tickets: services.tickets,
-      clientMail: services.clientMail,
-      notifier,
-    })!;
     const maildrop = path.join(dataDir, 'maildrop');
     mkdirSync(maildrop, { recursive: true });
     // One message per poll, so the tickets are numbered in the page's order.

@@ -1,16 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ClientMailer } from '../../shared/application/client-mailer';
+import type { ClientMailer } from '../../shared/application/client-mailer';
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import type { Mailer, MailOutcome } from '../../shared/application/ports';
-import { PolicyRegistry } from '../../shared/application/policy-registry';
-import { TicketService } from '../../shared/application/ticket-service';
+import type { TicketService } from '../../shared/application/ticket-service';
 import type { InboundMail } from '../../shared/domain/mail';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
 import { openSqliteStore, type SqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { CapturingMailer, CapturingNotifier, CollectedErrors, ManualClock, SequentialIds } from '../application/fixture';
+import {
+  CapturingMailer,
+  ManualClock,
+  SequentialIds,
+  type CapturingNotifier,
+  type CollectedErrors,
+} from '../application/fixture';
+import { ANA, BOB, LUIS, OLD_TIMER, seedAcme } from '../support/acme';
+import { ticketServiceFor } from '../support/ticket-wiring';
 
 export const SUPPORT = 'soporte@partner.example';
 
@@ -42,54 +49,16 @@ export async function intakeHarness(
   const store = await openSqliteStore({ dataDir: dir, clock });
   const ids = new SequentialIds();
   const capturing = new CapturingMailer();
-  const mailer = options.mailer ?? capturing;
-  const notifier = new CapturingNotifier();
-  const errors = new CollectedErrors();
-  const policies = new PolicyRegistry(store.state, store.directory);
-  const clientMailer = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
-  const tickets = new TicketService({ store, clock, ids, policies, mail: clientMailer, notifier, sideEffects: errors });
+  const {
+    tickets,
+    mail: clientMailer,
+    notifier,
+    errors,
+  } = ticketServiceFor(store, clock, { ids, mailer: options.mailer ?? capturing });
   const intake = new MailIntakeService({ tickets, store, clientMailer, notifier, clock, ids, ownAddresses: [SUPPORT] });
-  await store.directory.putClient({
-    id: 'acme',
-    name: 'ACME',
-    domains: ['acme.example'],
-    locale: 'es-MX',
-    managerEmails: ['marta@partner.example'],
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
-  await store.directory.putRequester({
-    id: 'r-ana',
-    clientId: 'acme',
-    email: 'ana@acme.example',
-    name: 'Ana López',
-    isClientAdmin: false,
-    effectiveFrom: '2026-01-01T00:00:00.000Z',
-  });
-  await store.directory.putRequester({
-    id: 'r-bob',
-    clientId: 'acme',
-    email: 'bob@acme.example',
-    name: 'Bob Smith',
-    locale: 'en',
-    isClientAdmin: true,
-    effectiveFrom: '2026-01-01T00:00:00.000Z',
-  });
-  await store.directory.putRequester({
-    id: 'r-old',
-    clientId: 'acme',
-    email: 'old@acme.example',
-    name: 'Old Timer',
-    isClientAdmin: false,
-    effectiveFrom: '2025-01-01T00:00:00.000Z',
-    effectiveTo: '2026-02-01T00:00:00.000Z',
-  });
-  await store.directory.putStaff({
-    id: 'staff-l1',
-    name: 'Luis',
-    email: 'luis@partner.example',
-    role: 'L1',
-    locale: 'es-MX',
-    active: true,
+  await seedAcme(store, {
+    requesters: [{ ...ANA, name: 'Ana López' }, { ...BOB, name: 'Bob Smith' }, OLD_TIMER],
+    staff: [LUIS],
   });
   const attachments = new FileAttachmentStore(path.join(dir, 'mail', 'attachments'));
   let counter = 0;

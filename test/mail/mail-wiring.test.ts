@@ -2,11 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../bot/config';
-import { buildMailChannel, buildMailer, mailCredentialConfig } from '../../bot/mail/mail-wiring';
-import { buildServices } from '../../bot/services';
+import { buildMailer, mailCredentialConfig } from '../../bot/mail/mail-wiring';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
-import { CapturingNotifier, CollectedErrors, SequentialIds } from '../application/fixture';
+import { startWiring } from './start-wiring';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'mail');
 
@@ -23,15 +22,7 @@ test('npm start wiring (MAIL_MODE=maildrop): an example dropped in DATA_DIR/mail
   try {
     const mailer = buildMailer(config, clock);
     expect(mailer).toBeInstanceOf(OutboxMailer);
-    const notifier = new CapturingNotifier();
-    const services = buildServices({
-      store,
-      clock,
-      ids: new SequentialIds(),
-      mailer: mailer!,
-      notifier,
-      sideEffects: new CollectedErrors(),
-    });
+    const { services, channel } = startWiring(config, store, clock, mailer!);
     await services.directory.addClient(
       { role: 'manager', id: 'm' },
       { id: 'demo', name: 'Demo', domains: ['cliente-demo.example'], locale: 'es-MX', managerEmails: ['boss@partner.example'] },
@@ -47,18 +38,9 @@ test('npm start wiring (MAIL_MODE=maildrop): an example dropped in DATA_DIR/mail
         onRequestOf: 'carlos.ruiz@cliente-demo.example',
       },
     );
-    const channel = buildMailChannel({
-      config,
-      store,
-      clock,
-      ids: new SequentialIds('w'),
-      tickets: services.tickets,
-      clientMail: services.clientMail,
-      notifier,
-    });
     mkdirSync(path.join(dataDir, 'maildrop'), { recursive: true });
     copyFileSync(path.join(EXAMPLES, 'new-incident.eml'), path.join(dataDir, 'maildrop', 'new-incident.eml'));
-    const report = await channel!.poller.pollOnce();
+    const report = await channel.poller.pollOnce();
     expect(report.outcomes).toEqual([
       expect.objectContaining({
         id: 'new-incident.eml',

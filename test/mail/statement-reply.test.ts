@@ -1,8 +1,6 @@
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
-import { PolicyRegistry } from '../../shared/application/policy-registry';
-import { StatementService } from '../../shared/application/statement-service';
 import { parseMime } from '../../shared/infra/mail/mime-parser';
-import { createStatementRenderer } from '../../shared/infra/statements/statement-files';
+import { statementServiceFor } from '../support/statement-service-for';
 import { eml, intakeHarness, SUPPORT, type IntakeHarness } from './intake-harness';
 
 const MANAGER = { role: 'manager' as const, id: 'staff-mgr' };
@@ -15,15 +13,7 @@ describe('mail intake: a reply to a sent statement reaches the managers, not tic
   afterEach(async () => h.close());
 
   it('keeps "de acuerdo" and a dispute with the statement and opens no ticket', async () => {
-    const statements = new StatementService({
-      store: h.store,
-      clock: h.clock,
-      policies: new PolicyRegistry(h.store.state, h.store.directory),
-      renderer: createStatementRenderer('America/Mexico_City'),
-      mailer: h.mailer,
-      notifier: h.notifier,
-      timeZone: 'America/Mexico_City',
-    });
+    const statements = statementServiceFor(h);
     const intake = new MailIntakeService({
       tickets: h.tickets,
       store: h.store,

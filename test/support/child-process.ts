@@ -12,6 +12,7 @@ const STOP_GRACE_MS = 5000;
 export class TestChild {
   private out = '';
   private stdoutText = '';
+  private stderrText = '';
   private readonly listeners = new Set<() => void>();
   readonly exited: Promise<number | null>;
 
@@ -19,6 +20,7 @@ export class TestChild {
     const onData = (chunk: Buffer, fromStdout: boolean): void => {
       this.out += chunk.toString('utf8');
       if (fromStdout) this.stdoutText += chunk.toString('utf8');
+      else this.stderrText += chunk.toString('utf8');
       for (const listener of [...this.listeners]) listener();
     };
     child.stdout?.on('data', (chunk: Buffer) => onData(chunk, true));
@@ -42,6 +44,11 @@ export class TestChild {
   /** What the child wrote on stdout alone. */
   stdout(): string {
     return this.stdoutText;
+  }
+
+  /** What the child wrote on stderr alone. */
+  stderr(): string {
+    return this.stderrText;
   }
 
   running(): boolean {

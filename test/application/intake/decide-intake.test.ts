@@ -1,28 +1,14 @@
 import { decideIntake, type IntakeDecision, type IntakeFacts } from '../../../shared/application/intake/decide-intake';
 import type { InboundMail } from '../../../shared/domain/mail';
-import type { AuthorizedRequester, Client, Staff } from '../../../shared/domain/requesters';
+import type { AuthorizedRequester, Client } from '../../../shared/domain/requesters';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { makeTicket } from '../../store-contract/fixtures';
+import { ACME as ACME_SEED, ANA as ANA_SEED, LUIS } from '../../support/acme';
 
-const ACME: Client = {
-  id: 'client-acme',
-  name: 'ACME',
-  domains: ['acme.example'],
-  locale: 'es-MX',
-  managerEmails: ['marta@partner.example'],
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const ANA: AuthorizedRequester = {
-  id: 'r-ana',
-  clientId: ACME.id,
-  email: 'ana@acme.example',
-  name: 'Ana',
-  isClientAdmin: false,
-  effectiveFrom: '2026-01-01T00:00:00.000Z',
-};
+const ACME: Client = { ...ACME_SEED, id: 'client-acme' };
+const ANA: AuthorizedRequester = { ...ANA_SEED, clientId: ACME.id };
 const CARLOS: AuthorizedRequester = { ...ANA, id: 'r-carlos', email: 'carlos@acme.example', name: 'Carlos' };
 const BOB: AuthorizedRequester = { ...ANA, id: 'r-bob', email: 'bob@acme.example', name: 'Bob', isClientAdmin: true };
-const LUIS: Staff = { id: 'staff-l1', name: 'Luis', email: 'luis@partner.example', role: 'L1', locale: 'es-MX', active: true };
 
 function mail(over: Partial<InboundMail> = {}): InboundMail {
   return {

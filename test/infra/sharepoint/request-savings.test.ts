@@ -2,6 +2,7 @@ import { ConflictError } from '../../../shared/domain/common';
 import { openSharePointStore, type SharePointStore } from '../../../shared/infra/sharepoint';
 import { ManualClock } from '../../application/fixture';
 import { makeEntry, makeTicket, noteEvent, openInput } from '../../store-contract/fixtures';
+import { ACME, ANA, seedAcme } from '../../support/acme';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
 /** The reads the server's store does not make (issue 13's lifecycle bench), and what still refuses stale data. */
@@ -19,22 +20,7 @@ describe('SharePoint store: requests saved without weakening checks', () => {
       directoryCache: { clock, ttlMs: 30_000 },
       stateCache: { clock, ttlMs: 30_000, prefixes: ['mail-thread:'] },
     });
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    await seedAcme(store, { client: { managerEmails: [] } });
     sp.graph.requests.reset();
   });
   afterEach(() => sp.graph.close());
@@ -51,26 +37,12 @@ describe('SharePoint store: requests saved without weakening checks', () => {
     a[0]!.name = 'changed by a caller';
     expect((await store.directory.findRequestersByEmail('ana@acme.example'))[0]!.name).toBe('Ana');
 
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana López',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    await store.directory.putRequester({ ...ANA, name: 'Ana López' });
     expect((await store.directory.findRequestersByEmail('ana@acme.example'))[0]!.name).toBe('Ana López');
 
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME'); // held again
     const other = await sp.open();
-    await other.directory.putClient({
-      id: 'acme',
-      name: 'ACME SA',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
+    await other.directory.putClient({ ...ACME, name: 'ACME SA', managerEmails: [] });
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME');
     clock.advanceMinutes(1);
     expect((await store.directory.getClient('acme'))!.name).toBe('ACME SA');

@@ -1,55 +1,16 @@
-import { ClientMailer } from '../../../shared/application/client-mailer';
-import { PolicyRegistry } from '../../../shared/application/policy-registry';
-import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
-import { TicketService } from '../../../shared/application/ticket-service';
 import type { SharePointStore } from '../../../shared/infra/sharepoint';
-import {
-  CapturingMailer,
-  CapturingNotifier,
-  CollectedErrors,
-  ManualClock,
-  SequentialIds,
-  SYSTEM,
-} from '../../application/fixture';
+import { CapturingMailer, ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
+import { ANA_MAIL as MAIL, seedAcme } from '../../support/acme';
+import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
-
-const MAIL = {
-  clientId: 'acme',
-  requesterEmail: 'ana@acme.example',
-  subject: 'Payroll export fails',
-  description: 'error 500',
-  channel: 'email' as const,
-};
 
 /** One server instance: its own Graph client and store on the shared site, its services and monitor. */
 async function instance(sp: SharePointHarness, clock: ManualClock, name: string) {
   const store: SharePointStore = await sp.open();
-  const notifier = new CapturingNotifier();
   const mailer = new CapturingMailer();
-  const errors = new CollectedErrors();
-  const policies = new PolicyRegistry(store.state, store.directory);
-  const mail = new ClientMailer({ mailer, clock, state: store.state, directory: store.directory, alerts: store.alerts });
-  const tickets = new TicketService({
-    store,
-    clock,
-    ids: new SequentialIds(name),
-    policies,
-    mail,
-    notifier,
-    sideEffects: errors,
-  });
-  const monitor = new SlaMonitor({
-    store,
-    clock,
-    notifier,
-    mail,
-    tickets,
-    policies,
-    sideEffects: errors,
-    holder: name,
-    intervalMs: 60_000,
-    pageSize: 5000,
-  });
+  const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds(name), mailer });
+  const { tickets, notifier, errors } = wiring;
+  const monitor = slaMonitorFor(store, clock, wiring, { holder: name, pageSize: 5000 });
   return { store, notifier, mailer, errors, tickets, monitor };
 }
 
@@ -62,22 +23,7 @@ describe('two server instances on one SharePoint site (services through SharePoi
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const a = await instance(sp, clock, 'instance-a');
     const b = await instance(sp, clock, 'instance-b');
-    await a.store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await a.store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    await seedAcme(a.store);
 
     const opened = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>

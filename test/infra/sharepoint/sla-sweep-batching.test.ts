@@ -1,17 +1,8 @@
-import { ClientMailer } from '../../../shared/application/client-mailer';
-import { PolicyRegistry } from '../../../shared/application/policy-registry';
-import { SlaMonitor } from '../../../shared/application/sla-monitor/sla-monitor';
 import { SWEEP_GROUP_SIZE } from '../../../shared/application/sla-monitor/sweep';
-import { TicketService } from '../../../shared/application/ticket-service';
 import type { CountedRequest } from '../../support/graph-service/request-counter';
-import {
-  CapturingMailer,
-  CapturingNotifier,
-  CollectedErrors,
-  ManualClock,
-  SequentialIds,
-  SYSTEM,
-} from '../../application/fixture';
+import { ManualClock, SequentialIds, SYSTEM } from '../../application/fixture';
+import { ANA_MAIL, seedAcme } from '../../support/acme';
+import { slaMonitorFor, ticketServiceFor } from '../../support/ticket-wiring';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
 const TICKETS = 60;
@@ -44,62 +35,12 @@ describe('SLA sweep on SharePoint: tickets checked in groups, their ledger write
     sp = await startSharePoint();
     const clock = new ManualClock(new Date('2026-03-02T16:00:00.000Z'));
     const store = await sp.open();
-    const notifier = new CapturingNotifier();
-    const errors = new CollectedErrors();
-    const policies = new PolicyRegistry(store.state, store.directory);
-    const mail = new ClientMailer({
-      mailer: new CapturingMailer(),
-      clock,
-      state: store.state,
-      directory: store.directory,
-      alerts: store.alerts,
-    });
-    const tickets = new TicketService({
-      store,
-      clock,
-      ids: new SequentialIds('batch'),
-      policies,
-      mail,
-      notifier,
-      sideEffects: errors,
-    });
-    await store.directory.putClient({
-      id: 'acme',
-      name: 'ACME',
-      domains: ['acme.example'],
-      locale: 'es-MX',
-      managerEmails: ['marta@partner.example'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-    await store.directory.putRequester({
-      id: 'r-ana',
-      clientId: 'acme',
-      email: 'ana@acme.example',
-      name: 'Ana',
-      isClientAdmin: false,
-      effectiveFrom: '2026-01-01T00:00:00.000Z',
-    });
+    const wiring = ticketServiceFor(store, clock, { ids: new SequentialIds('batch') });
+    const { tickets, notifier, errors } = wiring;
+    await seedAcme(store);
     for (let i = 0; i < TICKETS; i++)
-      await tickets.open(SYSTEM, {
-        clientId: 'acme',
-        requesterEmail: 'ana@acme.example',
-        subject: `Issue ${i}`,
-        description: 'down',
-        channel: 'email',
-        priority: 'critical',
-      });
-    const monitor = new SlaMonitor({
-      store,
-      clock,
-      notifier,
-      mail,
-      tickets,
-      policies,
-      sideEffects: errors,
-      holder: 'sweeper',
-      intervalMs: 60_000,
-      pageSize: 5000,
-    });
+      await tickets.open(SYSTEM, { ...ANA_MAIL, subject: `Issue ${i}`, description: 'down', priority: 'critical' });
+    const monitor = slaMonitorFor(store, clock, wiring, { holder: 'sweeper', pageSize: 5000 });
 
     clock.advanceMinutes(31); // every critical ticket past its 30-minute response target
     sp.graph.requests.reset();
