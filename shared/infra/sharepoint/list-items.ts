@@ -1,5 +1,5 @@
 import { GraphServiceError } from '../graph';
-import type { GraphBatch, GraphStep, StepResult } from './graph-batch';
+import type { GraphStep, StepResult } from './graph-batch';
 import type { ListIds } from './list-ids';
 import type { ListKey } from './list-schema';
 import type { StepQueue } from './step-queue';
@@ -98,8 +98,15 @@ export class ListItems {
     readonly siteId: string,
     private readonly lists: ListIds,
     private readonly queue: StepQueue,
-    readonly batch: GraphBatch,
   ) {}
+
+  /**
+   * Steps that belong together (a write and the steps depending on it, a read batch), 20 at most, sent
+   * in one batch with whatever else was asked in the same turn of the event loop.
+   */
+  together(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    return this.queue.submitGroup(steps);
+  }
 
   itemsUrl(list: ListKey): string {
     return `/sites/${this.siteId}/lists/${this.lists[list]}/items`;

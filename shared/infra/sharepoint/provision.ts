@@ -110,7 +110,7 @@ export async function provisionSite(options: {
   }
 
   const batch = new GraphBatch(client);
-  const items = new ListItems(siteId, ids as ListIds, new StepQueue(batch), batch);
+  const items = new ListItems(siteId, ids as ListIds, new StepQueue(batch));
   const row = await items.find('counters', 'CounterKey', SCHEMA_VERSION_KEY);
   const stored = row ? Number(row.fields.Value) : 0;
   if (stored >= SCHEMA_VERSION) {

@@ -78,7 +78,7 @@ export async function openSharePointStore(options: SharePointStoreOptions): Prom
       `SharePoint site ${options.siteId} lacks the Soporte lists ${missing.join(', ')}: run \`npx soporte provision --site ${options.siteId}\` first`,
     );
   const batch = new GraphBatch(options.client, options.batch);
-  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch), batch), options);
+  const store = new SharePointStore(new ListItems(siteId, ids, new StepQueue(batch)), options);
   const version = await store.schemaVersion();
   if (version < SCHEMA_VERSION) {
     throw new Error(

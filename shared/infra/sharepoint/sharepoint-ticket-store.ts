@@ -218,7 +218,7 @@ export class SharePointTicketStore implements TicketStore {
       if (meta?.eTag !== ticket.version)
         reads.push({ id: 'current', method: 'GET', url: this.items.queryUrl('tickets', eq('TicketId', ticket.id), 1) });
       if (checkEntries) reads.push(this.entryCheck(entries));
-      const results = await this.items.batch.run(reads);
+      const results = await this.items.together(reads);
       await this.refuseTakenEntries(reads, results);
       if (results.has('current')) {
         const item = await this.items.firstFrom(this.checked(reads[0]!, results.get('current')!));
@@ -297,7 +297,7 @@ export class SharePointTicketStore implements TicketStore {
         { id: 'counter', method: 'GET', url: this.items.queryUrl('counters', eq('CounterKey', counterKey(input.year)), 1) },
       ];
       if (input.entries?.length) reads.push(this.entryCheck(input.entries));
-      const results = await this.items.batch.run(reads);
+      const results = await this.items.together(reads);
       const existing = await this.items.firstFrom(this.checked(reads[0]!, results.get('source')!));
       if (existing) return { ticket: this.remember(existing), created: false };
       await this.refuseTakenEntries(reads, results);
@@ -424,11 +424,11 @@ export class SharePointTicketStore implements TicketStore {
    */
   private async writeWithDependents(write: GraphStep, ...dependents: GraphStep[][]): Promise<Map<string, StepResult>> {
     const rest = dependents.flat().map((s) => ({ ...s, dependsOn: [write.id] }));
-    const results = await this.items.batch.run([write, ...rest.slice(0, GRAPH_BATCH_LIMIT - 1)]);
+    const results = await this.items.together([write, ...rest.slice(0, GRAPH_BATCH_LIMIT - 1)]);
     if (!isOk(results.get(write.id)!)) return results;
     for (let i = GRAPH_BATCH_LIMIT - 1; i < rest.length; i += GRAPH_BATCH_LIMIT) {
       const chunk = rest.slice(i, i + GRAPH_BATCH_LIMIT).map((s) => ({ ...s, dependsOn: [] }));
-      for (const [id, result] of await this.items.batch.run(chunk)) results.set(id, result);
+      for (const [id, result] of await this.items.together(chunk)) results.set(id, result);
     }
     return results;
   }

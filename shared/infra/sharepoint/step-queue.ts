@@ -2,9 +2,10 @@ import { GRAPH_BATCH_LIMIT, type GraphBatch, type GraphStep, type StepResult } f
 
 type QueuedStep = Omit<GraphStep, 'id' | 'dependsOn'>;
 
+/** Steps that leave in one batch together: a lone step, or a group whose steps depend on each other. */
 interface Waiting {
-  step: QueuedStep;
-  resolve: (result: StepResult) => void;
+  steps: GraphStep[];
+  resolve: (results: Map<string, StepResult>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -13,7 +14,9 @@ const PARALLEL_BATCHES = 4;
 
 /**
  * Independent requests made in the same turn of the event loop (parallel claims, a Promise.all of
- * reads) leave together: one $batch per 20. A lone request is a batch of one (still one HTTP request).
+ * reads, a ticket's write with the reads of the email it sends) leave together: one $batch per 20.
+ * A lone request is a batch of one (still one HTTP request). A group (`submitGroup`: a write and the
+ * steps that depend on it) is never split across batches.
  */
 export class StepQueue {
   private waiting: Waiting[] = [];
@@ -21,9 +24,20 @@ export class StepQueue {
 
   constructor(private readonly batch: GraphBatch) {}
 
-  submit(step: QueuedStep): Promise<StepResult> {
-    return new Promise<StepResult>((resolve, reject) => {
-      this.waiting.push({ step, resolve, reject });
+  async submit(step: QueuedStep): Promise<StepResult> {
+    return (await this.enqueue([{ id: 'step', ...step }])).get('step')!;
+  }
+
+  /** Steps with their own ids and `dependsOn` among them (20 at most), sent in one batch; results by their ids. */
+  submitGroup(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    if (steps.length === 0 || steps.length > GRAPH_BATCH_LIMIT)
+      throw new Error(`a group of steps fills one Graph batch: 1 to ${GRAPH_BATCH_LIMIT} steps (got ${steps.length})`);
+    return this.enqueue(steps);
+  }
+
+  private enqueue(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ steps, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -36,18 +50,34 @@ export class StepQueue {
     const all = this.waiting;
     this.waiting = [];
     const chunks: Waiting[][] = [];
-    for (let i = 0; i < all.length; i += GRAPH_BATCH_LIMIT) chunks.push(all.slice(i, i + GRAPH_BATCH_LIMIT));
+    let size = GRAPH_BATCH_LIMIT;
+    for (const w of all) {
+      if (size + w.steps.length > GRAPH_BATCH_LIMIT) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1]!.push(w);
+      size += w.steps.length;
+    }
     const next = async (): Promise<void> => {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await this.send(chunk);
     };
     for (let i = 0; i < Math.min(PARALLEL_BATCHES, chunks.length); i++) void next();
   }
 
-  /** Sends one batch and settles its callers; never rejects (each caller gets the outcome). */
+  /** Sends one batch and settles its callers; never rejects (each caller gets the outcome). Step ids are made unique per caller. */
   private async send(chunk: Waiting[]): Promise<void> {
+    const ids = (n: number, id: string) => `${n + 1}.${id}`;
     try {
-      const results = await this.batch.run(chunk.map((w, n) => ({ id: String(n + 1), ...w.step })));
-      chunk.forEach((w, n) => w.resolve(results.get(String(n + 1))!));
+      const steps = chunk.flatMap((w, n) =>
+        w.steps.map((s) => ({
+          ...s,
+          id: ids(n, s.id),
+          ...(s.dependsOn ? { dependsOn: s.dependsOn.map((d) => ids(n, d)) } : {}),
+        })),
+      );
+      const results = await this.batch.run(steps);
+      chunk.forEach((w, n) => w.resolve(new Map(w.steps.map((s) => [s.id, results.get(ids(n, s.id))!]))));
     } catch (error) {
       chunk.forEach((w) => w.reject(error));
     }
