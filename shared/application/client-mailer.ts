@@ -50,7 +50,16 @@ export interface ClientMailOptions extends ClientMessageParams {
    * mostly lose, leaves it unset and reads nothing when it loses.
    */
   firstClaim?: boolean | undefined;
+  /** What the message needs from the stores, read ahead (readFor) while the caller saved the ticket. */
+  reads?: Promise<ClientMailReads> | undefined;
 }
+
+/** What a client message needs from the stores: the requester's name, refused attachments, the thread. */
+export type ClientMailReads = [
+  recipientName: string | undefined,
+  rejectedAttachments: ClientMessageParams['rejectedAttachments'],
+  thread: MailThread,
+];
 
 /** Not sent: `already-sent` (completed), or `in-flight` (claimed, not completed yet: another send under way, or one a crash cut short). */
 export type ClientMailResult = { sent: true; messageId: string } | { sent: false; reason: 'already-sent' | 'in-flight' };
@@ -113,16 +122,10 @@ export class ClientMailer {
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     if (onceKey) this.deps.probe?.('before-claim', kind);
-    // Independent reads, made together (one round trip where the store batches them).
-    const read = () =>
-      Promise.all([
-        params.recipientName ?? this.requesterName(ticket),
-        params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
-        readThread(this.deps.state, ticket.id),
-      ]);
+    const read = () => params.reads ?? this.readFor(kind, ticket, params);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
-    // A first claim (firstClaim) has its reads made with it.
-    const early = onceKey && params.firstClaim ? read() : undefined;
+    // A first claim (firstClaim) has its reads made with it; reads made ahead are there already.
+    const early = params.reads ?? (onceKey && params.firstClaim ? read() : undefined);
     early?.catch(() => undefined);
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
@@ -170,6 +173,18 @@ export class ClientMailer {
       }
       throw error;
     }
+  }
+
+  /**
+   * The reads a message of `kind` about `ticket` needs, made together (one round trip where the store
+   * batches them). A caller saving the ticket first may start them with its save (ClientMailOptions.reads).
+   */
+  readFor(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): Promise<ClientMailReads> {
+    return Promise.all([
+      params.recipientName ?? this.requesterName(ticket),
+      params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),
+      readThread(this.deps.state, ticket.id),
+    ]);
   }
 
   /**

@@ -49,7 +49,7 @@ export interface TicketServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   policies: PolicyRegistry;
-  mail: Pick<ClientMailer, 'sendClientMail'>;
+  mail: Pick<ClientMailer, 'sendClientMail' | 'readFor'>;
   notifier: Notifier;
   sideEffects: SideEffectErrors;
 }
@@ -690,9 +690,12 @@ export class TicketService implements TicketCommands {
     };
     const plan = await build(ctx);
     const next = applyPlan(ticket, plan);
-    // Every entry of a plan has an id from ctx.newId(): nothing to look up before writing it.
+    // The email's reads go with the save (one round trip where the store batches); they hold for the saved
+    // ticket, which keeps its requester. Every entry of a plan has an id from ctx.newId(): nothing to look up.
+    const mailReads = plan.mail && this.deps.mail.readFor(plan.mail.kind, next, plan.mail.params);
+    mailReads?.catch(() => undefined);
     const saved = await store.tickets.save(next, plan.events, plan.entries, { freshEntryIds: true });
-    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, plan.mail.params);
+    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, { ...plan.mail.params, reads: mailReads });
     const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
     for (const entry of plan.entries) {
       if (entry.flag === 'after-hours-unapproved')
