@@ -24,19 +24,19 @@ export type SenderCheck =
  */
 export async function checkSender(directory: DirectoryStore, email: string, at: Date, clientId?: string): Promise<SenderCheck> {
   const address = email.trim().toLowerCase();
-  const records = await directory.findRequestersByEmail(address);
+  // The clients (a short list) are read with the sender's records: every answer below names one.
+  const [records, clients] = await Promise.all([directory.findRequestersByEmail(address), directory.listClients()]);
+  const clientOf = (id: string) => clients.find((c) => c.id === id);
   const resolved = resolveRequester(records, address, at, clientId);
   if (resolved.kind === 'authorized') {
-    const client = await directory.getClient(resolved.requester.clientId);
+    const client = clientOf(resolved.requester.clientId);
     if (client) return { authorized: true, requester: resolved.requester, client };
   }
   if (resolved.kind === 'ambiguous') {
-    const clients = (await Promise.all(resolved.clientIds.map((id) => directory.getClient(id)))).filter(
-      (c): c is Client => c !== undefined,
-    );
-    return { authorized: false, authorizers: [], ambiguousClients: clients };
+    const ambiguousClients = resolved.clientIds.map(clientOf).filter((c): c is Client => c !== undefined);
+    return { authorized: false, authorizers: [], ambiguousClients };
   }
-  const client = await likelyClient(directory, address, records, clientId);
+  const client = likelyClient(clients, address, records, clientId);
   if (!client) return { authorized: false, authorizers: [] };
   const admins = (await directory.listRequesters(client.id)).filter(
     (r) => r.isClientAdmin && isEffective(r, at) && r.email !== address,
@@ -44,14 +44,9 @@ export async function checkSender(directory: DirectoryStore, email: string, at: 
   return { authorized: false, client, authorizers: admins.map((r) => ({ name: r.name, email: r.email })) };
 }
 
-async function likelyClient(
-  directory: DirectoryStore,
-  address: string,
-  records: AuthorizedRequester[],
-  clientId?: string,
-): Promise<Client | undefined> {
+function likelyClient(clients: Client[], address: string, records: AuthorizedRequester[], clientId?: string): Client | undefined {
   const id = clientId ?? records[0]?.clientId;
-  if (id) return directory.getClient(id);
+  if (id) return clients.find((c) => c.id === id);
   const domain = address.slice(address.lastIndexOf('@') + 1);
-  return (await directory.listClients()).find((c) => c.domains.some((d) => d.toLowerCase() === domain));
+  return clients.find((c) => c.domains.some((d) => d.toLowerCase() === domain));
 }

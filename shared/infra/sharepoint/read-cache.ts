@@ -17,6 +17,11 @@ export class ReadCache {
 
   constructor(private readonly options?: ReadCacheOptions) {}
 
+  /** Whether answers are kept at all (without options every read goes to the store). */
+  get enabled(): boolean {
+    return this.options !== undefined;
+  }
+
   read<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (!this.options) return load();
     const now = this.options.clock.now().getTime();

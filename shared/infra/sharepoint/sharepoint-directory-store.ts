@@ -12,6 +12,8 @@ const parse = <T>(item: ListItem): T => JSON.parse(String(item.fields.Data)) as 
  *
  * With `cache`, lookups of clients, requesters and staff are answered from memory for its TTL (the
  * server uses a short one); every write through this instance clears it. The audit is never cached.
+ * The clients list is small (the partner's clients): with the cache on, it is read whole once per TTL
+ * and answers every client lookup (intake's sender check reads it with the requester's records).
  */
 export class SharePointDirectoryStore implements DirectoryStore {
   private readonly cache: ReadCache;
@@ -30,6 +32,7 @@ export class SharePointDirectoryStore implements DirectoryStore {
   }
 
   async getClient(id: string): Promise<Client | undefined> {
+    if (this.cache.enabled) return (await this.listClients()).find((c) => c.id === id);
     return this.cache.read(`client:${id}`, async () => {
       const item = await this.items.find('clients', 'ClientId', id);
       return item ? parse<Client>(item) : undefined;

@@ -34,6 +34,9 @@ describe('SharePoint store: requests saved without weakening checks', () => {
     expect(await store.directory.getClient('acme')).toMatchObject({ name: 'ACME' });
     expect(a).toEqual(b);
     expect(sp.graph.requests.count()).toBe(2);
+    // Client lookups are answered from the clients list, read whole once per TTL.
+    expect(await store.directory.getClient('nobody')).toBeUndefined();
+    expect(sp.graph.requests.list({ inBatch: true }).map((r) => (r.query ?? '').includes('$filter'))).toEqual([true, false]);
     a[0]!.name = 'changed by a caller';
     expect((await store.directory.findRequestersByEmail('ana@acme.example'))[0]!.name).toBe('Ana');
 
