@@ -74,7 +74,17 @@ export async function emailLifecycle(): Promise<LifecycleStep[]> {
       mailer: new GraphMailer({ client, supportMailbox: SUPPORT, clock }),
       policiesOnClock: true, // as the server builds it (bot/services.ts)
     });
-    const intake = new MailIntakeService({ tickets, store, clientMailer: mail, notifier, clock, ids, ownAddresses: [SUPPORT] });
+    // As the server wires it (bot/mail/mail-wiring.ts).
+    const intake = new MailIntakeService({
+      tickets,
+      store,
+      clientMailer: mail,
+      policies,
+      notifier,
+      clock,
+      ids,
+      ownAddresses: [SUPPORT],
+    });
     const mailbox = new GraphMailbox({
       client,
       supportMailbox: SUPPORT,

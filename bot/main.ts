@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     ids: uuidIds,
     tickets: services.tickets,
     clientMail: services.clientMail,
+    policies: services.policies,
     notifier,
     statements: services.statements,
   });

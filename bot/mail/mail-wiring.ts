@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ClientMailer } from '../../shared/application/client-mailer';
 import type { StatementService } from '../../shared/application/statement-service';
+import type { PolicyRegistry } from '../../shared/application/policy-registry';
 import { MailIntakeService } from '../../shared/application/intake/mail-intake-service';
 import { MailPoller, type PollReport } from '../../shared/application/intake/mail-poller';
 import type { Clock, IdGenerator, Mailbox, Mailer, Notifier, Store } from '../../shared/application/ports';
@@ -63,6 +64,7 @@ export function buildMailChannel(deps: {
   ids: IdGenerator;
   tickets: TicketCommands;
   clientMail: ClientMailer;
+  policies: PolicyRegistry;
   notifier: Notifier;
   statements?: Pick<StatementService, 'recordReply'>;
 }): MailChannel | undefined {
@@ -90,6 +92,7 @@ export function buildMailChannel(deps: {
     tickets: deps.tickets,
     store,
     clientMailer: deps.clientMail,
+    policies: deps.policies,
     notifier: deps.notifier,
     clock,
     ids: deps.ids,

@@ -51,11 +51,12 @@ export async function intakeHarness(
   const capturing = new CapturingMailer();
   const {
     tickets,
+    policies,
     mail: clientMailer,
     notifier,
     errors,
   } = ticketServiceFor(store, clock, { ids, mailer: options.mailer ?? capturing });
-  const intake = new MailIntakeService({ tickets, store, clientMailer, notifier, clock, ids, ownAddresses: [SUPPORT] });
+  const intake = new MailIntakeService({ tickets, store, clientMailer, policies, notifier, clock, ids, ownAddresses: [SUPPORT] });
   await seedAcme(store, {
     requesters: [{ ...ANA, name: 'Ana López' }, { ...BOB, name: 'Bob Smith' }, OLD_TIMER],
     staff: [LUIS],

@@ -30,6 +30,7 @@ export function startWiring(
     ids: new SequentialIds('w'),
     tickets: services.tickets,
     clientMail: services.clientMail,
+    policies: services.policies,
     notifier,
   });
   if (!channel) throw new Error(`MAIL_MODE=${config.MAIL_MODE} has no mail channel`);

@@ -12,6 +12,7 @@ import { suggestPriority, type PrioritySuggestion } from '../../domain/ticket';
 import type { Ticket } from '../../domain/ticket';
 import type { Actor, Locale } from '../../domain/ticket';
 import type { ClientMailer } from '../client-mailer';
+import type { PolicyRegistry } from '../policy-registry';
 import { appendToThread } from '../mail-thread';
 import type { Clock, IdGenerator, MailOutcome, Notifier, StateEntry, Store } from '../ports';
 import type { StatementService } from '../statement-service';
@@ -33,6 +34,11 @@ export interface MailIntakeDeps {
   statements?: Pick<StatementService, 'recordReply'> | undefined;
   /** Our own addresses (the support mailbox): mail from them is never ingested nor answered. */
   ownAddresses: string[];
+  /**
+   * The policies the ticket service opens under: the days off administrators added are read with the
+   * facts (a ticket opened next needs them), one round trip where the store batches.
+   */
+  policies?: Pick<PolicyRegistry, 'addedHolidays'> | undefined;
   /** Limits automatic replies per sender (default 3 a day). */
   replyLimit?: ReplyRateLimit;
   /** Mail whose sender failed authentication: the policy's `mail.senderAuthentication` (default quarantine). */
@@ -132,6 +138,7 @@ export class MailIntakeService {
       fromOwnAddress ? undefined : resolveThreadTicket({ tickets: store.tickets, state: store.state }, mail),
       store.directory.findStaffByEmail(mail.from.address),
       checkSender(store.directory, mail.from.address, at),
+      this.deps.policies?.addedHolidays(),
     ]);
     const fits = !thread || (unscoped.authorized && unscoped.requester.clientId === thread.ticket.clientId);
     const facts: IntakeFacts = {
