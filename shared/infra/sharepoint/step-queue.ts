@@ -67,7 +67,7 @@ export class StepQueue {
 
   /** Sends one batch and settles its callers; never rejects (each caller gets the outcome). Step ids are made unique per caller. */
   private async send(chunk: Waiting[]): Promise<void> {
-    const ids = (n: number, id: string) => `${n + 1}.${id}`;
+    const ids = (n: number, id: string) => `${n + 1}-${id}`;
     try {
       const steps = chunk.flatMap((w, n) =>
         w.steps.map((s) => ({
