@@ -1,4 +1,4 @@
-import type { StateEntry, StateStore } from './ports';
+import { writeStates, type StateEntry, type StateStore } from './ports';
 
 /**
  * The Message-IDs of a ticket's email thread (client's and ours, oldest first), kept in the StateStore
@@ -48,16 +48,6 @@ export function threadAppendWrites(
   const next = { messageIds: capped };
   writes.push([threadKey(ticketId), next]);
   return { thread: next, writes };
-}
-
-/** Writes `entries` in order: in one commit when the store can (setStates), else one by one. */
-export async function writeStates(state: StateStore, entries: readonly StateEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (state.setStates) {
-    await state.setStates(entries);
-    return;
-  }
-  for (const [key, value] of entries) await state.setState(key, value);
 }
 
 /** Appends Message-IDs to the ticket's thread and indexes the new ones (one commit where the store allows). */

@@ -159,6 +159,13 @@ export interface StateStore {
   setStates?(entries: readonly StateEntry[]): Promise<void>;
 }
 
+/** Writes `entries` in order: in one commit when the store can (setStates), else one by one. */
+export async function writeStates(state: StateStore, entries: readonly StateEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (state.setStates) await state.setStates(entries);
+  else for (const [key, value] of entries) await state.setState(key, value);
+}
+
 export interface LeaseRecord {
   name: string;
   holder: string;

@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import type { Clock, Mailbox, MailOutcome, Notifier, PendingMail, StateEntry, StateStore } from '../../application/ports';
+import {
+  writeStates,
+  type Clock,
+  type Mailbox,
+  type MailOutcome,
+  type Notifier,
+  type PendingMail,
+  type StateEntry,
+  type StateStore,
+} from '../../application/ports';
 import { isTicketNumber } from '../../domain/ticket';
 import { GraphServiceError } from '../graph/graph-errors';
 import type { FileAttachmentStore } from './attachment-store';
@@ -175,7 +184,7 @@ export class GraphMailbox implements Mailbox {
         await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
       } catch (error) {
         // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
-        if (writes.length > 0) await writeStates(this.options.state, [...writes]);
+        await writeStates(this.options.state, writes);
         throw error;
       }
     }
@@ -383,12 +392,6 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 /** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
 interface Pass {
   backlog: Candidate[];
-}
-
-/** Writes entries in one commit where the store can (SharePoint: one $batch), else one by one. */
-async function writeStates(state: StateStore, entries: StateEntry[]): Promise<void> {
-  if (state.setStates) await state.setStates(entries);
-  else for (const [key, value] of entries) await state.setState(key, value);
 }
 
 function deltaKey(mailbox: string): string {
