@@ -1,9 +1,11 @@
+import { TICKET_NUMBER_PATTERN } from '../ticket/ticket-number';
+
 /**
  * The ticket number travels in the subject as `[SUP-2026-0042]`: outbound subjects carry it, and a
  * client's reply (or a new message quoting it) is matched back to the ticket by it.
  */
-const TAG_PATTERN = /\[\s*(SUP-\d{4}-\d{4,})\s*\]/gi;
-const BARE_PATTERN = /\b(SUP-\d{4}-\d{4,})\b/gi;
+const TAG_PATTERN = new RegExp(`\\[\\s*(${TICKET_NUMBER_PATTERN})\\s*\\]`, 'gi');
+const BARE_PATTERN = new RegExp(`\\b(${TICKET_NUMBER_PATTERN})\\b`, 'gi');
 
 /** `[SUP-2026-0042] subject`, without doubling a tag the subject already carries. */
 export function tagSubject(subject: string, ticketNumber: string): string {
