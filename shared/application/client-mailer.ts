@@ -11,8 +11,17 @@ import { LOOP_HEADER } from '../domain/mail';
 import type { Ticket } from '../domain/ticket';
 import type { Locale } from '../domain/ticket';
 import { claimOnce } from './claim-once';
-import type { AlertLedger, Clock, DirectoryStore, Mailer, MailKind, OutboundMail, StateStore } from './ports';
-import { readThread, threadAppendWrites, writeStates, type MailThread } from './mail-thread';
+import {
+  writeStates,
+  type AlertLedger,
+  type Clock,
+  type DirectoryStore,
+  type Mailer,
+  type MailKind,
+  type OutboundMail,
+  type StateStore,
+} from './ports';
+import { readThread, threadAppendWrites, type MailThread } from './mail-thread';
 import { definedOnly } from '../domain/index';
 
 export type { ClientMessageParams, TicketMailKind } from '../domain/mail';
@@ -122,10 +131,9 @@ export class ClientMailer {
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
     if (onceKey) this.deps.probe?.('before-claim', kind);
-    const read = () => params.reads ?? this.readFor(kind, ticket, params);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
     // A first claim (firstClaim) has its reads made with it; reads made ahead are there already.
-    const early = params.reads ?? (onceKey && params.firstClaim ? read() : undefined);
+    const early = params.reads ?? (onceKey && params.firstClaim ? this.readFor(kind, ticket, params) : undefined);
     early?.catch(() => undefined);
     if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
       return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
@@ -133,7 +141,7 @@ export class ClientMailer {
     let sent: string | undefined;
     if (onceKey) this.deps.probe?.('after-claim', kind);
     try {
-      const [recipientName, rejectedAttachments, thread] = await (early ?? read());
+      const [recipientName, rejectedAttachments, thread] = await (early ?? this.readFor(kind, ticket, params));
       const message = composeClientMessage(kind, ticket, {
         ...params,
         recipientName,

@@ -26,7 +26,7 @@ export async function checkSender(directory: DirectoryStore, email: string, at: 
   const address = email.trim().toLowerCase();
   // The clients (a short list) are read with the sender's records: every answer below names one.
   const [records, clients] = await Promise.all([directory.findRequestersByEmail(address), directory.listClients()]);
-  const clientOf = (id: string) => clients.find((c) => c.id === id);
+  const clientOf = (id: string) => clientById(clients, id);
   const resolved = resolveRequester(records, address, at, clientId);
   if (resolved.kind === 'authorized') {
     const client = clientOf(resolved.requester.clientId);
@@ -46,7 +46,11 @@ export async function checkSender(directory: DirectoryStore, email: string, at: 
 
 function likelyClient(clients: Client[], address: string, records: AuthorizedRequester[], clientId?: string): Client | undefined {
   const id = clientId ?? records[0]?.clientId;
-  if (id) return clients.find((c) => c.id === id);
+  if (id) return clientById(clients, id);
   const domain = address.slice(address.lastIndexOf('@') + 1);
   return clients.find((c) => c.domains.some((d) => d.toLowerCase() === domain));
+}
+
+function clientById(clients: Client[], id: string): Client | undefined {
+  return clients.find((c) => c.id === id);
 }
