@@ -49,10 +49,32 @@ function retryDelayMs(results: StepResult[], round: number, baseMs: number, maxM
 }
 
 /**
+ * Steps in an order that keeps every step after the steps it depends on (stable otherwise).
+ * Steps depending on ids outside `steps` (answered in an earlier round) only wait on those inside.
+ */
+function dependencyOrder(steps: GraphStep[]): GraphStep[] {
+  const inside = new Set(steps.map((s) => s.id));
+  const placed = new Set<string>();
+  const order: GraphStep[] = [];
+  while (order.length < steps.length) {
+    const next = steps.find((s) => !placed.has(s.id) && (s.dependsOn ?? []).every((d) => placed.has(d) || !inside.has(d)));
+    if (!next) throw new Error('Graph $batch steps depend on each other in a cycle');
+    placed.add(next.id);
+    order.push(next);
+  }
+  return order;
+}
+
+/**
  * Sends steps as JSON batches (one HTTP request each, 20 steps at most). The $batch POST itself goes
  * through the client's retry middleware (429/503 with Retry-After); steps Graph throttled inside the
  * batch (and the steps that failed only because they depend on one, 424) are sent again after the
  * Retry-After they carry. Steps that answered are never re-sent, so a retry does not repeat a write.
+ *
+ * "Batch should be either fully sequential or fully parallel" (json-batching.md): steps without
+ * dependsOn go in parallel; once any step depends on another, the whole batch goes as one chain, each
+ * step depending on the one before it. A step refused (424) only because an unrelated step earlier in
+ * that chain failed is sent again in the next round; a step whose own dependency failed keeps its 424.
  */
 export class GraphBatch {
   private readonly maxStepRetries: number;
@@ -77,32 +99,33 @@ export class GraphBatch {
     if (steps.length > GRAPH_BATCH_LIMIT)
       throw new Error(`a Graph batch holds ${GRAPH_BATCH_LIMIT} requests at most (got ${steps.length})`);
     const results = new Map<string, StepResult>();
-    let pending = steps;
-    for (let round = 0; pending.length > 0; round++) {
+    let pending = dependencyOrder(steps);
+    for (let throttledRounds = 0; pending.length > 0;) {
       const answered = await this.post(pending);
-      const throttledNow = pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => answered.get(s.id)!);
-      const delayMs = retryDelayMs(throttledNow, round, this.baseDelayMs, this.maxRetryDelayMs, this.nowMs());
+      const throttledNow = pending.map((s) => answered.get(s.id)!).filter((r) => THROTTLED.has(r.status));
+      const delayMs =
+        throttledNow.length > 0
+          ? retryDelayMs(throttledNow, throttledRounds, this.baseDelayMs, this.maxRetryDelayMs, this.nowMs())
+          : 0;
       // A Retry-After past the cap is not waited for (coming back early is throttled again): the caller gets the 429.
-      const retry = new Set<string>(
-        round < this.maxStepRetries && delayMs <= this.maxRetryDelayMs
-          ? pending.filter((s) => THROTTLED.has(answered.get(s.id)!.status)).map((s) => s.id)
-          : [],
-      );
-      // Steps refused only because something they depend on is sent again (424) go again with it.
-      for (let grew = true; grew;) {
-        grew = false;
-        for (const step of pending) {
-          if (retry.has(step.id) || answered.get(step.id)!.status !== 424 || !(step.dependsOn ?? []).some((d) => retry.has(d)))
-            continue;
-          retry.add(step.id);
-          grew = true;
-        }
-      }
-      for (const step of pending) if (!retry.has(step.id)) results.set(step.id, answered.get(step.id)!);
+      const retryThrottled = throttledRounds < this.maxStepRetries && delayMs <= this.maxRetryDelayMs;
+      const chained = pending.some((s) => (s.dependsOn ?? []).length > 0);
+      const retry = new Set<string>();
+      pending.forEach((step, i) => {
+        const answer = answered.get(step.id)!;
+        const ownFailed = (step.dependsOn ?? []).some((d) => !retry.has(d) && (results.get(d)?.status ?? 0) >= 400);
+        const linked = chained && i > 0 && answer.status === 424 && !ownFailed;
+        if ((THROTTLED.has(answer.status) && retryThrottled) || linked) retry.add(step.id);
+        else results.set(step.id, answer);
+      });
+      const waitForThrottled = pending.some((s) => retry.has(s.id) && THROTTLED.has(answered.get(s.id)!.status));
       pending = pending
         .filter((s) => retry.has(s.id))
         .map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => retry.has(d)) }));
-      if (pending.length > 0) await this.sleep(delayMs);
+      if (waitForThrottled) {
+        throttledRounds++;
+        await this.sleep(delayMs);
+      }
     }
     return results;
   }
@@ -117,8 +140,10 @@ export class GraphBatch {
         : s.headers
           ? { headers: s.headers }
           : {}),
-      ...(s.dependsOn && s.dependsOn.length > 0 ? { dependsOn: s.dependsOn } : {}),
     }));
+    // Fully sequential (pending is in dependency order): each step waits on the one before it.
+    if (steps.some((s) => (s.dependsOn ?? []).length > 0))
+      requests.forEach((r, i) => i > 0 && Object.assign(r, { dependsOn: [requests[i - 1]!.id] }));
     const answer = (await this.client.api('/$batch').post({ requests })) as {
       responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
     };

@@ -95,7 +95,7 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
         headers: JSON_HEADERS,
         body: { displayName: 'Later', list: { template: 'genericList' } },
       },
-      { id: 'bad', method: 'GET', url: `${lists}/Missing/items` },
+      { id: 'bad', method: 'GET', url: `${lists}/Missing/items`, dependsOn: ['item'] },
       { id: 'after-bad', method: 'GET', url: `${lists}/Tickets/items`, dependsOn: ['bad'] },
     ]);
     const byId = Object.fromEntries(responses.map((r) => [r.id, r]));
@@ -103,6 +103,22 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
     expect(byId.item).toMatchObject({ status: 201, body: { fields: { Title: 'first item' } } });
     expect(byId.bad).toMatchObject({ status: 404, body: { error: { code: 'itemNotFound' } } });
     expect(byId['after-bad']).toMatchObject({ status: 424, body: { error: { code: 'FailedDependency' } } });
+  });
+
+  it('refuses a batch neither fully sequential nor fully parallel, as a whole (400)', async () => {
+    const mixed = [createStep('1', 'a'), { ...createStep('2', 'b'), dependsOn: ['1'] }, createStep('3', 'c')];
+    const star = [
+      createStep('1', 'a'),
+      { ...createStep('2', 'b'), dependsOn: ['1'] },
+      { ...createStep('3', 'c'), dependsOn: ['1'] },
+    ];
+    for (const requests of [mixed, star]) {
+      await expect(client.api('/$batch').post({ requests })).rejects.toMatchObject({
+        status: 400,
+        body: { error: { code: 'BadRequest', message: 'Batch should be either fully sequential or fully parallel.' } },
+      });
+    }
+    expect(graph.sharepoint.items(siteId, 'Tickets')).toEqual([]);
   });
 
   it('throttles individual steps inside a batch with 429 and Retry-After; a step before the Retry-After is throttled again', async () => {

@@ -70,8 +70,27 @@ describe('StepQueue', () => {
     expect(group.get('ticket')!.status).toBeGreaterThanOrEqual(400);
     expect(group.get('event')!.status).toBe(424);
     expect(lone.get('ticket')!.status).toBe(201);
+    // One chain on the wire: the lone write, cut off by the refused one before it, went again in a second batch.
+    expect(graph.requests.count()).toBe(3);
     const keys = ((await client.api(`${items}?$expand=fields`).get()) as { value: Array<{ fields: { Key: string } }> }).value;
     expect(keys.map((i) => i.fields.Key).sort()).toEqual(['free', 'taken']);
+  });
+
+  it('sends a batch with dependsOn as one chain, and sends again a step refused only for a failure that is not its own', async () => {
+    await queue.submitGroup([create('old', 'dup')]);
+    graph.requests.reset();
+    const group = await queue.submitGroup([
+      create('ticket', 'c'),
+      create('event-1', 'dup', ['ticket']),
+      create('event-2', 'c#2', ['ticket']),
+    ]);
+    expect([group.get('ticket')!.status, group.get('event-2')!.status]).toEqual([201, 201]);
+    expect(group.get('event-1')!.status).toBeGreaterThanOrEqual(400);
+    expect(group.get('event-1')!.status).not.toBe(424);
+    const inner = graph.requests.list({ inBatch: true });
+    // event-2 was cut off by event-1's refusal (424 on the wire) and written alone in the next batch.
+    expect(graph.requests.count()).toBe(2);
+    expect(inner.map((r) => r.method)).toEqual(['POST', 'POST', 'POST']);
   });
 
   it('refuses an empty group and one larger than a batch', () => {

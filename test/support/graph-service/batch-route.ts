@@ -39,7 +39,7 @@ function readStep(value: unknown): BatchStep {
   };
 }
 
-/** Runs steps so that each comes after what it depends on; a cycle or an unknown id refuses the whole batch. */
+/** Runs steps so that each comes after what it depends on; a cycle, an unknown id, or a batch neither fully sequential nor fully parallel refuses the whole batch. */
 function executionOrder(steps: BatchStep[]): BatchStep[] {
   const ids = new Set<string>();
   for (const s of steps) {
@@ -55,13 +55,18 @@ function executionOrder(steps: BatchStep[]): BatchStep[] {
           `Invalid batch payload format: request '${s.id}' depends on '${d}', which is not in the batch.`,
         );
   }
+  // "Batch should be either fully sequential or fully parallel": once one request depends on another,
+  // the order must be forced, a single request ready at each point (json-batching.md).
+  const sequential = steps.some((s) => s.dependsOn.length > 0);
   const done = new Set<string>();
   const order: BatchStep[] = [];
   while (order.length < steps.length) {
-    const next = steps.find((s) => !done.has(s.id.toLowerCase()) && s.dependsOn.every((d) => done.has(d.toLowerCase())));
-    if (!next) throw badRequest('BadRequest', 'Invalid batch payload format: the dependsOn chain has a cycle.');
-    done.add(next.id.toLowerCase());
-    order.push(next);
+    const ready = steps.filter((s) => !done.has(s.id.toLowerCase()) && s.dependsOn.every((d) => done.has(d.toLowerCase())));
+    if (ready.length === 0) throw badRequest('BadRequest', 'Invalid batch payload format: the dependsOn chain has a cycle.');
+    if (sequential && ready.length > 1)
+      throw badRequest('BadRequest', 'Batch should be either fully sequential or fully parallel.');
+    done.add(ready[0]!.id.toLowerCase());
+    order.push(ready[0]!);
   }
   return order;
 }
