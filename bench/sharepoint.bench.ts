@@ -139,12 +139,12 @@ async function lifecycleResults(): Promise<BenchResult[]> {
       pass: requests <= LIFECYCLE_MAX_REQUESTS,
     },
     ...steps.map((s) => ({
-      name: `  ${s.step} (${s.mail} to Outlook, ${s.units} SharePoint units)`,
+      name: `  ${s.step} (${s.mail} Outlook calls, ${s.units} SharePoint units)`,
       value: s.requests,
       unit: 'requests',
     })),
     {
-      name: '  of them to Outlook (mailbox reads, tags, sends; Outlook allows 10,000 per 10 minutes per mailbox)',
+      name: '  Outlook calls in them, inside batches too (mailbox reads, tags, sends; 10,000 per 10 minutes per mailbox)',
       value: mail,
       unit: 'requests',
     },

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   say(`store: ${storeDescription}`);
 
   // ---- outbound adapters (structured log lines until the email and Teams adapters are configured)
-  const mailer: Mailer = buildMailer(config, clock) ?? new LogMailer(clock);
+  const mailer: Mailer = buildMailer(config, clock, store) ?? new LogMailer(clock);
   const sideEffects = new LogSideEffectErrors(clock, (line) => process.stderr.write(`${line}\n`));
   // Teams: the bot identity is checked here (production refuses to start without one); notifications
   // with no Teams conversation yet (bot not installed there) fall back to log lines.

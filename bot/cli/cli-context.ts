@@ -45,7 +45,7 @@ export async function openSession(options: GlobalOptions): Promise<Session> {
   const settings = { ...config, DATA_DIR: options.dataDir ?? config.DATA_DIR };
   const { store } = await openConfiguredStore(settings, clock);
   try {
-    const mailer = buildMailer(settings, clock) ?? new LogMailer(clock, stderrSink);
+    const mailer = buildMailer(settings, clock, store) ?? new LogMailer(clock, stderrSink);
     const notifier = new LogNotifier(clock, stderrSink);
     const services = buildServices({
       store,

@@ -10,6 +10,8 @@ import { createCredential, createGraphClient, GRAPH_BASE_URL, type GraphCredenti
 import { storeCredentialConfig } from '../store-wiring';
 import { FileAttachmentStore } from '../../shared/infra/mail/attachment-store';
 import { GraphMailbox } from '../../shared/infra/mail/graph-mailbox';
+import type { StepQueue } from '../../shared/infra/graph/step-queue';
+import { SharePointStore } from '../../shared/infra/sharepoint';
 import type { MailboxHealth } from '../../shared/infra/mail/mailbox-health';
 import { GraphMailer } from '../../shared/infra/mail/graph-mailer';
 import { GraphSubscriptions } from '../../shared/infra/mail/graph-subscriptions';
@@ -28,7 +30,7 @@ import { holderKnownDead, leaseHolderName } from './lease-holder';
  *   GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET. Needs MAIL_SUPPORT_ADDRESS.
  * - log: no mailbox; outbound mail as log lines (main.ts keeps its LogMailer).
  */
-export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
+export function buildMailer(config: Config, clock: Clock, store?: Store): Mailer | undefined {
   if (config.MAIL_MODE === 'maildrop')
     return new OutboxMailer({
       dir: path.join(config.DATA_DIR, 'outbox'),
@@ -42,8 +44,18 @@ export function buildMailer(config: Config, clock: Clock): Mailer | undefined {
       supportMailbox: config.MAIL_SUPPORT_ADDRESS,
       fromName: config.MAIL_FROM_NAME,
       clock,
+      storeSteps: store && sharedStoreSteps(config, store),
     });
   return undefined;
+}
+
+/**
+ * The SharePoint store's step queue, when Graph mail signs in as the store's app (GRAPH_AUTH): mail
+ * requests then ride in the store's batches (a send with its record, a tag with the settle's writes).
+ * A development secret app for mail (GRAPH_TENANT_ID...) may lack the store's permissions: not shared.
+ */
+export function sharedStoreSteps(config: Config, store: Store): StepQueue | undefined {
+  return store instanceof SharePointStore && config.GRAPH_AUTH ? store.steps : undefined;
 }
 
 export interface MailChannel {
@@ -85,6 +97,7 @@ export function buildMailChannel(deps: {
           clock,
           dataDir: config.DATA_DIR,
           notifier: deps.notifier,
+          storeSteps: sharedStoreSteps(config, store),
         })
       : undefined;
   const mailbox: Mailbox = graphMailbox ?? new MaildropMailbox({ dataDir: config.DATA_DIR, attachments, clock });

@@ -12,6 +12,8 @@ import type { Ticket } from '../domain/ticket';
 import type { Locale } from '../domain/ticket';
 import { claimOnce } from './claim-once';
 import {
+  sendAndRecord,
+  SentNotRecordedError,
   writeStates,
   type AlertLedger,
   type Clock,
@@ -40,7 +42,10 @@ export interface ClientMailerDeps {
   alerts?: AlertLedger;
   /** IANA zone dates are shown in (the policy calendar's zone); default America/Mexico_City. */
   timeZone?: string | undefined;
-  /** Tests only: called at each step of a once-per-ticket send (a crash test kills the process there). */
+  /**
+   * Tests only: called at each step of a once-per-ticket send (a crash test kills the process there).
+   * With a mailer that sends the record along (Graph), 'after-send' comes as the record is prepared.
+   */
   probe?: SendProbe | undefined;
 }
 
@@ -167,12 +172,14 @@ export class ClientMailer {
         headers: this.headers(kind, ticket.number),
         ...definedOnly({ idempotencyKey: onceKey }),
       };
-      const { messageId } = await this.deps.mailer.send(mail);
-      sent = messageId;
-      if (onceKey) this.deps.probe?.('after-send', kind);
-      await this.recordSent(ticket.id, thread, [...references, messageId], onceKey, messageId);
+      // The record runs once the mailer accepted the message (Graph sends it in the same batch, after it).
+      const { messageId } = await sendAndRecord(this.deps.mailer, mail, async (id) => {
+        if (onceKey) this.deps.probe?.('after-send', kind);
+        await this.recordSent(ticket.id, thread, [...references, id], onceKey, id);
+      });
       return { sent: true, messageId };
     } catch (error) {
+      if (error instanceof SentNotRecordedError) sent = error.messageId;
       // Released only when nothing went out. Once the mailer accepted the message, a failure to record it
       // must never free the key for a second send: the claim is completed alone, or left to go stale.
       if (onceKey && this.deps.alerts) {

@@ -248,6 +248,47 @@ export interface MailAttachment {
 
 export interface Mailer {
   send(mail: OutboundMail): Promise<{ messageId: string }>;
+  /**
+   * Optional: sends `mail`, then runs `record` (the bookkeeping of the send) once, and only once, the
+   * mail is accepted; a mailer that can sends the record along (Graph: in the same $batch, after it).
+   * Without it, callers send and then record (sendAndRecord).
+   */
+  sendAndRecord?(mail: OutboundMail, record: (messageId: string) => Promise<void>): Promise<{ messageId: string }>;
+}
+
+/** The mail went out (accepted), but recording it failed: the caller must never send it again. */
+export class SentNotRecordedError extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly reason: unknown,
+  ) {
+    super(`mail ${messageId} was sent, but recording it failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    this.name = 'SentNotRecordedError';
+  }
+}
+
+/** Sends `mail` and records it (`record` runs only once it is accepted); a failed record is a SentNotRecordedError. */
+export async function sendAndRecord(
+  mailer: Mailer,
+  mail: OutboundMail,
+  record: (messageId: string) => Promise<void>,
+): Promise<{ messageId: string }> {
+  return mailer.sendAndRecord ? mailer.sendAndRecord(mail, record) : sendThenRecord(mailer, mail, record);
+}
+
+/** The plain way: the send, then (once it is accepted) the record. */
+export async function sendThenRecord(
+  mailer: Mailer,
+  mail: OutboundMail,
+  record: (messageId: string) => Promise<void>,
+): Promise<{ messageId: string }> {
+  const { messageId } = await mailer.send(mail);
+  try {
+    await record(messageId);
+  } catch (error) {
+    throw new SentNotRecordedError(messageId, error);
+  }
+  return { messageId };
 }
 
 export type SlaClockName = 'response' | 'resolution';

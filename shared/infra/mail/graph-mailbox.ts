@@ -13,7 +13,9 @@ import {
   type StateStore,
 } from '../../application/ports';
 import { isTicketNumber } from '../../domain/ticket';
+import { isOk, stepError } from '../graph/graph-batch';
 import { GraphServiceError } from '../graph/graph-errors';
+import type { StepQueue } from '../graph/step-queue';
 import type { FileAttachmentStore } from './attachment-store';
 import { IMMUTABLE_IDS } from './graph-prefer';
 import { MailboxHealthBook, type MailboxHealth } from './mailbox-health';
@@ -36,6 +38,12 @@ export interface GraphMailboxOptions {
   pageSize?: number;
   /** Managers hear of a mailbox failure episode (denied, missing, failing) once, and of each resync. */
   notifier?: Notifier;
+  /**
+   * The step queue of the SharePoint store `state` lives in, when the store signs in as the same app:
+   * the last delta link is saved in the $batch that reads the first message's MIME, and a settle's
+   * writes go in the tag's $batch, chained after it. Without it, each is a request of its own.
+   */
+  storeSteps?: StepQueue | undefined;
 }
 
 interface DeltaMessage {
@@ -124,7 +132,7 @@ export class GraphMailbox implements Mailbox {
       Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
       ...mailboxes.map((m) => this.healthBook.of(m)),
     ]);
-    const pass: Pass = { backlog };
+    const pass: Pass = { backlog, unsaved: new Map() };
     const unreadable = new Set<string>();
     for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
@@ -143,17 +151,28 @@ export class GraphMailbox implements Mailbox {
       }
     }
     const open = pass.backlog;
+    // The links each round ended on (and the backlog) are saved as the first MIME is read: one round trip.
+    const saved = writeStates(this.options.state, [...pass.unsaved]);
+    saved.catch(() => undefined);
+    let savedChecked = false;
     const items: PendingMail[] = [];
     for (const candidate of open) {
       const { mailbox } = splitItemId(candidate.id);
       if (unreadable.has(mailbox)) continue; // waits in the backlog until its mailbox reads again
+      const reading = this.read(candidate);
+      reading.catch(() => undefined);
+      if (!savedChecked) {
+        savedChecked = true;
+        await saved;
+      }
       try {
-        items.push(await this.read(candidate));
+        items.push(await reading);
       } catch (error) {
         if (!(await this.healthBook.readFailed(mailbox, error))) throw error;
         unreadable.add(mailbox);
       }
     }
+    if (!savedChecked) await saved;
     this.categories.clear();
     for (const c of open) if (c.categories) this.categories.set(c.id, c.categories);
     this.openBacklog = open;
@@ -179,15 +198,6 @@ export class GraphMailbox implements Mailbox {
   async settleWithState(item: PendingMail, outcome: MailOutcome, writes: readonly StateEntry[]): Promise<void> {
     const { mailbox, messageId } = splitItemId(item.id);
     const category = outcome.ticketNumber ?? (outcome.disposition === 'quarantined' ? QUARANTINE_CATEGORY : undefined);
-    if (category) {
-      try {
-        await this.categorize(mailbox, messageId, category, this.categories.get(item.id));
-      } catch (error) {
-        // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
-        await writeStates(this.options.state, writes);
-        throw error;
-      }
-    }
     const record = {
       ...outcome,
       mailbox,
@@ -206,7 +216,6 @@ export class GraphMailbox implements Mailbox {
     // This instance wrote the backlog last (intake runs under a lease): the pass's copy is current.
     const backlog = this.openBacklog ?? (await this.backlog());
     const rest = backlog.filter((c) => c.id !== item.id);
-    this.openBacklog = rest;
     const candidate = backlog.find((c) => c.id === item.id) ?? {
       id: item.id,
       ...(item.mail?.messageId ? { internetMessageId: item.mail.messageId } : {}),
@@ -214,11 +223,46 @@ export class GraphMailbox implements Mailbox {
     const entries: StateEntry[] = [[settledKey(candidate), record]];
     if (!candidate.internetMessageId && item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), record]);
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
-    await writeStates(this.options.state, [...entries, ...writes]);
+    entries.push(...writes);
+    let written = false;
+    if (category) {
+      try {
+        written = await this.categorize(mailbox, messageId, category, this.categories.get(item.id), entries);
+      } catch (error) {
+        // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
+        await writeStates(this.options.state, writes);
+        throw error;
+      }
+    }
+    if (!written) await writeStates(this.options.state, entries);
+    this.openBacklog = rest;
   }
 
-  /** Adds the category; a message deleted meanwhile (404) has nothing left to tag. */
-  private async categorize(mailbox: string, messageId: string, category: string, known: string[] | undefined): Promise<void> {
+  /**
+   * Adds the category; a message deleted meanwhile (404) has nothing left to tag. With the store's step
+   * queue and the categories delta reported, `then` is written in the tag's $batch, after it: true when so.
+   */
+  private async categorize(
+    mailbox: string,
+    messageId: string,
+    category: string,
+    known: string[] | undefined,
+    then: readonly StateEntry[],
+  ): Promise<boolean> {
+    const steps = this.options.storeSteps;
+    if (steps && known && !known.includes(category)) {
+      const step = {
+        method: 'PATCH' as const,
+        url: messagePath(mailbox, messageId),
+        headers: { Prefer: IMMUTABLE_IDS },
+        body: { categories: [...known, category] },
+      };
+      const { lead, followed } = await steps.withFollowers(step, () => writeStates(this.options.state, then));
+      if (lead.status === 404) return false;
+      if (!isOk(lead)) throw stepError(step, lead);
+      await followed;
+      return true;
+    }
     let categories = known;
     try {
       if (!categories)
@@ -228,9 +272,10 @@ export class GraphMailbox implements Mailbox {
       if (!categories.includes(category))
         await this.api(messagePath(mailbox, messageId)).patch({ categories: [...categories, category] });
     } catch (error) {
-      if (error instanceof GraphServiceError && error.status === 404) return;
+      if (error instanceof GraphServiceError && error.status === 404) return false;
       throw error;
     }
+    return false;
   }
 
   quarantineRef(item: PendingMail): string {
@@ -283,11 +328,13 @@ export class GraphMailbox implements Mailbox {
       }
       const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
       if (!next) throw new Error(`Graph delta on ${mailbox} returned neither @odata.nextLink nor @odata.deltaLink`);
-      // The candidates join the backlog in the same write that moves the token past them.
-      const entries: StateEntry[] = [[deltaKey(mailbox), next]];
-      if (found.length > 0) entries.push([this.backlogKey(), pass.backlog]);
-      await writeStates(this.options.state, entries);
+      // The candidates join the backlog in the same write that moves the token past them. The last
+      // page's write is the pass's to make (with the first MIME read): a crash before it reads again.
+      pass.unsaved.set(deltaKey(mailbox), next);
+      if (found.length > 0 || pass.unsaved.has(this.backlogKey())) pass.unsaved.set(this.backlogKey(), pass.backlog);
       if (!page['@odata.nextLink']) return;
+      await writeStates(this.options.state, [...pass.unsaved]);
+      pass.unsaved.clear();
       link = next;
     }
   }
@@ -353,6 +400,17 @@ export class GraphMailbox implements Mailbox {
   }
 
   private async mime(mailbox: string, messageId: string): Promise<Buffer> {
+    if (this.options.storeSteps) {
+      const step = {
+        method: 'GET' as const,
+        url: `${messagePath(mailbox, messageId)}/$value`,
+        headers: { Prefer: IMMUTABLE_IDS },
+      };
+      const result = await this.options.storeSteps.submit(step);
+      if (!isOk(result)) throw stepError(step, result);
+      if (result.base64 === undefined) throw new Error(`Graph answered ${step.url} in a batch without the message's MIME`);
+      return Buffer.from(result.base64, 'base64');
+    }
     const body = (await this.api(`${messagePath(mailbox, messageId)}/$value`)
       .responseType(ResponseType.ARRAYBUFFER)
       .get()) as ArrayBuffer;
@@ -392,6 +450,8 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 /** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
 interface Pass {
   backlog: Candidate[];
+  /** State writes of the pass not made yet (the links its rounds ended on, the backlog), by key. */
+  unsaved: Map<string, unknown>;
 }
 
 function deltaKey(mailbox: string): string {

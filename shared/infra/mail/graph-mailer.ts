@@ -1,5 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Clock, Mailer, OutboundMail } from '../../application/ports';
+import { SentNotRecordedError, sendThenRecord, type Clock, type Mailer, type OutboundMail } from '../../application/ports';
+import { isOk, stepError } from '../graph/graph-batch';
+import type { StepQueue } from '../graph/step-queue';
 import { domainOf, newMessageId } from './message-id';
 import { composeMime } from './mime-composer';
 
@@ -11,6 +13,11 @@ export interface GraphMailerOptions {
   fromName?: string;
   /** Date header. Default: the system clock. */
   clock?: Clock;
+  /**
+   * The step queue of the SharePoint store, when the store signs in as the same app: a send's record
+   * (its store writes) then goes in the send's $batch, chained after it. Without it, the record follows.
+   */
+  storeSteps?: StepQueue | undefined;
 }
 
 /**
@@ -33,6 +40,29 @@ export class GraphMailer implements Mailer {
   }
 
   async send(mail: OutboundMail): Promise<{ messageId: string }> {
+    const { messageId, base64 } = await this.compose(mail);
+    await this.options.client.api(this.path).header('Content-Type', 'text/plain').post(base64);
+    return { messageId };
+  }
+
+  /**
+   * With the store's step queue: one $batch, the sendMail first and the record's writes chained after
+   * it (they run only if the send is accepted). Otherwise the send, then the record.
+   */
+  async sendAndRecord(mail: OutboundMail, record: (messageId: string) => Promise<void>): Promise<{ messageId: string }> {
+    const steps = this.options.storeSteps;
+    if (!steps) return sendThenRecord(this, mail, record);
+    const { messageId, base64 } = await this.compose(mail);
+    const step = { method: 'POST' as const, url: this.path, headers: { 'Content-Type': 'text/plain' }, body: base64 };
+    const { lead, followed } = await steps.withFollowers(step, () => record(messageId));
+    if (!isOk(lead)) throw stepError(step, lead);
+    await followed.catch((error: unknown) => {
+      throw new SentNotRecordedError(messageId, error);
+    });
+    return { messageId };
+  }
+
+  private async compose(mail: OutboundMail): Promise<{ messageId: string; base64: string }> {
     if (mail.to.length === 0) throw new Error('outbound mail: "to" names no recipient');
     const messageId = newMessageId(this.domain);
     const mime = await composeMime(mail, {
@@ -41,7 +71,6 @@ export class GraphMailer implements Mailer {
       messageId,
       date: this.options.clock?.now() ?? new Date(),
     });
-    await this.options.client.api(this.path).header('Content-Type', 'text/plain').post(mime.toString('base64'));
-    return { messageId };
+    return { messageId, base64: mime.toString('base64') };
   }
 }

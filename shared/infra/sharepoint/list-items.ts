@@ -1,8 +1,7 @@
-import { GraphServiceError } from '../graph';
-import type { GraphStep, StepResult } from './graph-batch';
+import { isOk, stepError, type GraphStep, type StepResult } from '../graph/graph-batch';
 import type { ListIds } from './list-ids';
 import type { ListKey } from './list-schema';
-import type { StepQueue } from './step-queue';
+import type { StepQueue } from '../graph/step-queue';
 
 /** SharePoint serves at most 5,000 items a page (its list view threshold): the page size the store asks for. */
 export const MAX_PAGE_SIZE = 5000;
@@ -31,24 +30,6 @@ export function eq(column: string, value: string | boolean): string {
 
 export function anyOf(column: string, values: string[]): string {
   return values.length === 1 ? eq(column, values[0]!) : `(${values.map((v) => eq(column, v)).join(' or ')})`;
-}
-
-export function isOk(result: StepResult): boolean {
-  return result.status >= 200 && result.status < 300;
-}
-
-/** A step's refusal as the same typed error the Graph client throws for a plain request. */
-export function stepError(step: Pick<GraphStep, 'method' | 'url'>, result: StepResult): GraphServiceError {
-  const error = (result.body?.error ?? {}) as { code?: string; message?: string };
-  return new GraphServiceError({
-    status: result.status,
-    code: error.code ?? 'unknown',
-    message: error.message ?? `status ${result.status}`,
-    method: step.method,
-    url: step.url,
-    body: result.body,
-    ...(result.headers['request-id'] ? { requestId: result.headers['request-id'] } : {}),
-  });
 }
 
 /** A new item leaves empty fields out (null clears a field on update; a create has nothing to clear). */
@@ -97,7 +78,7 @@ export class ListItems {
   constructor(
     readonly siteId: string,
     private readonly lists: ListIds,
-    private readonly queue: StepQueue,
+    readonly queue: StepQueue,
   ) {}
 
   /**

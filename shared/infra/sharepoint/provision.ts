@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphBatch } from './graph-batch';
+import { GraphBatch } from '../graph/graph-batch';
 import { ListItems } from './list-items';
 import { findList, siteLists, type ListIds, type SiteList } from './list-ids';
 import {
@@ -13,7 +13,7 @@ import {
   type ListSpec,
 } from './list-schema';
 import { resolveSiteId } from './site-ref';
-import { StepQueue } from './step-queue';
+import { StepQueue } from '../graph/step-queue';
 
 export type ProvisionAction =
   | 'list-created'

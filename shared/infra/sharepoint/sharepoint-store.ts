@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Store } from '../../application/ports';
-import { GraphBatch, type BatchOptions } from './graph-batch';
+import { GraphBatch, type BatchOptions } from '../graph/graph-batch';
 import { resolveListIds } from './list-ids';
 import { eq, ListItems } from './list-items';
 import { SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './list-schema';
@@ -12,7 +12,7 @@ import { SharePointLeaseStore } from './sharepoint-lease-store';
 import { SharePointStateStore, type StateCacheOptions } from './sharepoint-state-store';
 import { SharePointTicketStore } from './sharepoint-ticket-store';
 import { resolveSiteId } from './site-ref';
-import { StepQueue } from './step-queue';
+import { StepQueue } from '../graph/step-queue';
 import type { ReadCacheOptions } from './read-cache';
 
 export interface SharePointStoreOptions {
@@ -54,6 +54,11 @@ export class SharePointStore implements Store {
 
   get siteId(): string {
     return this.items.siteId;
+  }
+
+  /** The queue every request of the store leaves through (Graph mail signed in as the same app may join it). */
+  get steps(): StepQueue {
+    return this.items.queue;
   }
 
   /** The version provisioning wrote on the site (0 when it never ran). */

@@ -5,16 +5,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/comm
 import type { Ticket } from '../../domain/ticket';
 import type { NewTicketEvent, TicketEvent } from '../../domain/ticket';
 import { formatTicketNumber } from '../../domain/ticket';
-import { GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from './graph-batch';
+import { isOk, stepError, GRAPH_BATCH_LIMIT, type GraphStep, type StepResult } from '../graph/graph-batch';
 import {
   anyOf,
   DUPLICATE_STATUSES,
   eq,
   quote,
   eTagOf,
-  isOk,
   MAX_PAGE_SIZE,
-  stepError,
   toItem,
   withoutNulls,
   type ListItem,

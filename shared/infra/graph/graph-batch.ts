@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { parseRetryAfterMs } from '../graph';
+import { GraphServiceError } from './graph-errors';
+import { parseRetryAfterMs } from './middleware/retry-after';
 
 /** Graph's documented limit of requests in one JSON batch. */
 export const GRAPH_BATCH_LIMIT = 20;
@@ -18,6 +19,26 @@ export interface StepResult {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown> | undefined;
+  /** A body that is not JSON (a message's MIME): Graph gives it base64-encoded inside a batch. */
+  base64?: string;
+}
+
+export function isOk(result: StepResult): boolean {
+  return result.status >= 200 && result.status < 300;
+}
+
+/** A step's refusal as the same typed error the Graph client throws for a plain request. */
+export function stepError(step: Pick<GraphStep, 'method' | 'url'>, result: StepResult): GraphServiceError {
+  const error = (result.body?.error ?? {}) as { code?: string; message?: string };
+  return new GraphServiceError({
+    status: result.status,
+    code: error.code ?? 'unknown',
+    message: error.message ?? `status ${result.status}`,
+    method: step.method,
+    url: step.url,
+    body: result.body,
+    ...(result.headers['request-id'] ? { requestId: result.headers['request-id'] } : {}),
+  });
 }
 
 export interface BatchOptions {
@@ -153,6 +174,7 @@ export class GraphBatch {
         status: r.status,
         headers: lowerKeys(r.headers),
         body: typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : undefined,
+        ...(typeof r.body === 'string' ? { base64: r.body } : {}),
       });
     }
     const missing = steps.filter((s) => !out.has(s.id)).map((s) => s.id);

@@ -1,4 +1,5 @@
-import { GRAPH_BATCH_LIMIT, type GraphBatch, type GraphStep, type StepResult } from './graph-batch';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GRAPH_BATCH_LIMIT, isOk, type GraphBatch, type GraphStep, type StepResult } from './graph-batch';
 
 type QueuedStep = Omit<GraphStep, 'id' | 'dependsOn'>;
 
@@ -7,6 +8,18 @@ interface Waiting {
   steps: GraphStep[];
   resolve: (results: Map<string, StepResult>) => void;
   reject: (error: unknown) => void;
+}
+
+/** The steps a follower asks for while `withFollowers` gathers them, then the lead's outcome for the later ones. */
+interface Following {
+  gathered: Waiting[] | undefined;
+  lead: Promise<StepResult>;
+}
+
+/** What Graph answers for a step whose dependency failed. */
+function failedDependency(steps: GraphStep[]): Map<string, StepResult> {
+  const body = { error: { code: 'FailedDependency', message: 'The request it follows was refused.' } };
+  return new Map(steps.map((s) => [s.id, { status: 424, headers: {}, body }]));
 }
 
 /** Batches of one flush in flight at once: enough to overlap round trips, few enough not to invite throttling. */
@@ -21,6 +34,7 @@ const PARALLEL_BATCHES = 4;
 export class StepQueue {
   private waiting: Waiting[] = [];
   private scheduled = false;
+  private readonly following = new AsyncLocalStorage<Following>();
 
   constructor(private readonly batch: GraphBatch) {}
 
@@ -35,7 +49,54 @@ export class StepQueue {
     return this.enqueue(steps);
   }
 
+  /**
+   * Sends `step` with, chained after it in the same batch, the steps `follow` asks this queue for in
+   * its first turn (its writes once a message is sent or tagged): they run only if `step` succeeds, and
+   * answer 424 otherwise. Steps `follow` asks for later leave once `step` succeeded (424 if it failed).
+   * Only for a `follow` whose requests all go through this queue: anything else it does happens at once.
+   */
+  async withFollowers<T>(step: QueuedStep, follow: () => Promise<T>): Promise<{ lead: StepResult; followed: Promise<T> }> {
+    let settleLead!: (result: StepResult) => void;
+    const scope: Following = { gathered: [], lead: new Promise((resolve) => (settleLead = resolve)) };
+    const followed = this.following.run(scope, follow);
+    followed.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const gathered = scope.gathered!;
+    scope.gathered = undefined;
+    const lead: GraphStep = { id: 'lead', ...step };
+    const chained = gathered.flatMap((w, n) =>
+      w.steps.map((s) => ({
+        ...s,
+        id: `${n + 1}-${s.id}`,
+        dependsOn: ['lead', ...(s.dependsOn ?? []).map((d) => `${n + 1}-${d}`)],
+      })),
+    );
+    try {
+      const fits = 1 + chained.length <= GRAPH_BATCH_LIMIT;
+      const results = await this.enqueueNow(fits ? [lead, ...chained] : [lead]);
+      const leadResult = results.get('lead')!;
+      settleLead(leadResult);
+      gathered.forEach((w, n) => {
+        if (fits) w.resolve(new Map(w.steps.map((s) => [s.id, results.get(`${n + 1}-${s.id}`)!])));
+        else if (isOk(leadResult)) this.enqueueNow(w.steps).then(w.resolve, w.reject);
+        else w.resolve(failedDependency(w.steps));
+      });
+      return { lead: leadResult, followed };
+    } catch (error) {
+      settleLead({ status: 424, headers: {}, body: undefined });
+      gathered.forEach((w) => w.reject(error));
+      throw error;
+    }
+  }
+
   private enqueue(steps: GraphStep[]): Promise<Map<string, StepResult>> {
+    const scope = this.following.getStore();
+    if (scope?.gathered) return new Promise((resolve, reject) => scope.gathered!.push({ steps, resolve, reject }));
+    if (scope) return scope.lead.then((lead) => (isOk(lead) ? this.enqueueNow(steps) : failedDependency(steps)));
+    return this.enqueueNow(steps);
+  }
+
+  private enqueueNow(steps: GraphStep[]): Promise<Map<string, StepResult>> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ steps, resolve, reject });
       if (!this.scheduled) {

@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphBatch, type GraphStep } from '../../../shared/infra/sharepoint/graph-batch';
-import { StepQueue } from '../../../shared/infra/sharepoint/step-queue';
+import { GraphBatch, type GraphStep } from '../../../shared/infra/graph/graph-batch';
+import { StepQueue } from '../../../shared/infra/graph/step-queue';
 import { startGraphService, type GraphService } from '../../support/graph-service';
 
 /** The queue that makes independent requests of one turn of the event loop leave as one $batch, against the strict service. */
@@ -91,6 +91,79 @@ describe('StepQueue', () => {
     // event-2 was cut off by event-1's refusal (424 on the wire) and written alone in the next batch.
     expect(graph.requests.count()).toBe(2);
     expect(inner.map((r) => r.method)).toEqual(['POST', 'POST', 'POST']);
+  });
+
+  describe('withFollowers', () => {
+    const listKeys = async () =>
+      ((await client.api(`${items}?$expand=fields`).get()) as { value: Array<{ fields: { Key: string } }> }).value
+        .map((i) => i.fields.Key)
+        .sort();
+    /** A follower as the stores write: one step in its first turn, then one more once that one answered. */
+    const follower = (first: string, then: string) => async () => {
+      const a = await queue.submit({ method: 'POST', url: items, body: { fields: { Key: first } } });
+      const b = await queue.submit({ method: 'POST', url: items, body: { fields: { Key: then } } });
+      return [a.status, b.status];
+    };
+
+    it("sends the follower's first steps in the lead's batch, after it; its later steps once the lead succeeded", async () => {
+      const { lead, followed } = await queue.withFollowers(
+        { method: 'POST', url: items, body: { fields: { Key: 'lead' } } },
+        follower('first', 'then'),
+      );
+      expect(lead.status).toBe(201);
+      expect(await followed).toEqual([201, 201]);
+      expect(graph.requests.count()).toBe(2);
+      const first = graph.requests.list({ inBatch: 'any' }).slice(0, 3);
+      expect(first.map((r) => [r.inBatch, r.method])).toEqual([
+        [true, 'POST'],
+        [true, 'POST'],
+        [false, 'POST'],
+      ]);
+      expect(await listKeys()).toEqual(['first', 'lead', 'then']);
+    });
+
+    it('writes nothing of the follower when the lead is refused: its steps answer 424, early and late', async () => {
+      await queue.submit({ method: 'POST', url: items, body: { fields: { Key: 'taken' } } });
+      graph.requests.reset();
+      const late: number[] = [];
+      const { lead, followed } = await queue.withFollowers(
+        { method: 'POST', url: items, body: { fields: { Key: 'taken' } } },
+        async () => {
+          late.push((await queue.submit({ method: 'POST', url: items, body: { fields: { Key: 'first' } } })).status);
+          late.push((await queue.submit({ method: 'POST', url: items, body: { fields: { Key: 'then' } } })).status);
+        },
+      );
+      expect(lead.status).toBeGreaterThanOrEqual(400);
+      await followed;
+      expect(late).toEqual([424, 424]);
+      expect(graph.requests.count()).toBe(1);
+      expect(await listKeys()).toEqual(['taken']);
+    });
+
+    it('sends the lead alone when its followers do not fit in its batch, then the followers', async () => {
+      const { lead, followed } = await queue.withFollowers(
+        { method: 'POST', url: items, body: { fields: { Key: 'lead' } } },
+        () =>
+          Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              queue.submit({ method: 'POST', url: items, body: { fields: { Key: `f${i}` } } }),
+            ),
+          ),
+      );
+      expect(lead.status).toBe(201);
+      expect((await followed).map((r) => r.status)).toEqual(Array(20).fill(201));
+      expect(graph.requests.count()).toBe(2);
+    });
+
+    it('leaves the steps asked outside the follower as they are', async () => {
+      const [{ lead, followed }, lone] = await Promise.all([
+        queue.withFollowers({ method: 'POST', url: items, body: { fields: { Key: 'lead' } } }, follower('first', 'then')),
+        queue.submit(read()),
+      ]);
+      expect([lead.status, lone.status]).toEqual([201, 200]);
+      expect(await followed).toEqual([201, 201]);
+      expect(await listKeys()).toEqual(['first', 'lead', 'then']);
+    });
   });
 
   it('refuses an empty group and one larger than a batch', () => {
