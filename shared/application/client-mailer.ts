@@ -58,14 +58,10 @@ export interface ClientMailOptions extends ClientMessageParams {
   cc?: string[] | undefined;
   /** Answer this Message-ID instead of the latest one of the ticket's thread. */
   inReplyTo?: string | undefined;
-  /**
-   * The caller just made the change this once-per-ticket mail announces (the ticket opened): its claim
-   * will almost surely win, so the reads go with the claim instead of after it. A sweep, whose claims
-   * mostly lose, leaves it unset and reads nothing when it loses.
-   */
-  firstClaim?: boolean | undefined;
   /** What the message needs from the stores, read ahead (readFor) while the caller saved the ticket. */
   reads?: Promise<ClientMailReads> | undefined;
+  /** The once-per-ticket claim, made ahead (claimAhead) while the caller saved the change it announces. */
+  claim?: Promise<boolean> | undefined;
 }
 
 /** What a client message needs from the stores: the requester's name, refused attachments, the thread. */
@@ -135,13 +131,14 @@ export class ClientMailer {
 
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
     const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
-    if (onceKey) this.deps.probe?.('before-claim', kind);
+    if (onceKey && !params.claim) this.deps.probe?.('before-claim', kind);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
-    // A first claim (firstClaim) has its reads made with it; reads made ahead are there already.
-    const early = params.reads ?? (onceKey && params.firstClaim ? this.readFor(kind, ticket, params) : undefined);
+    // A caller that just made the change (claimAhead) has the claim and the reads made with its save.
+    const early = params.reads;
     early?.catch(() => undefined);
-    if (onceKey && this.deps.alerts && !(await claimOnce(this.deps.alerts, onceKey, 'client-mailer', this.deps.clock.now()))) {
-      return { sent: false, reason: (await this.deps.alerts.get(onceKey))?.completedAt ? 'already-sent' : 'in-flight' };
+    const claim = onceKey && this.deps.alerts && (params.claim ?? this.claim(onceKey));
+    if (claim !== undefined && !(await claim)) {
+      return { sent: false, reason: (await this.deps.alerts!.get(onceKey!))?.completedAt ? 'already-sent' : 'in-flight' };
     }
     let sent: string | undefined;
     if (onceKey) this.deps.probe?.('after-claim', kind);
@@ -188,6 +185,29 @@ export class ClientMailer {
       }
       throw error;
     }
+  }
+
+  /**
+   * The once-per-ticket claim of a `kind` message about `ticketId`, made while the caller saves the
+   * change the message announces (one round trip where the store batches; the caller's claim almost
+   * surely wins). Give it to sendClientMail (params.claim), or to giveBack when the save fails.
+   * Undefined for a kind sent any number of times, or without a ledger.
+   */
+  claimAhead(kind: TicketMailKind, ticketId: string): Promise<boolean> | undefined {
+    if (!ONCE_PER_TICKET.has(kind) || !this.deps.alerts) return undefined;
+    this.deps.probe?.('before-claim', kind);
+    const claim = this.claim(`mail:${kind}:${ticketId}`);
+    claim.catch(() => undefined);
+    return claim;
+  }
+
+  /** Releases a claim made ahead (claimAhead) for a change that was not saved: nothing was sent. */
+  async giveBack(kind: TicketMailKind, ticketId: string, claim: Promise<boolean> | undefined): Promise<void> {
+    if (claim && (await claim.catch(() => false))) await this.deps.alerts!.release(`mail:${kind}:${ticketId}`);
+  }
+
+  private claim(onceKey: string): Promise<boolean> {
+    return claimOnce(this.deps.alerts!, onceKey, 'client-mailer', this.deps.clock.now());
   }
 
   /**

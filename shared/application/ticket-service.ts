@@ -49,7 +49,7 @@ export interface TicketServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   policies: PolicyRegistry;
-  mail: Pick<ClientMailer, 'sendClientMail' | 'readFor'>;
+  mail: Pick<ClientMailer, 'sendClientMail' | 'readFor' | 'claimAhead' | 'giveBack'>;
   notifier: Notifier;
   sideEffects: SideEffectErrors;
 }
@@ -206,22 +206,32 @@ export class TicketService implements TicketCommands {
     };
     const { ticket, event: opened } = openTicket(domainInput, policy);
     const year = localYear(policy.calendar.timezone, raisedAt);
-    const result = await store.tickets.open({ ticket, events: [opened], year });
-    if (result.created) {
-      const calendar = policies.calendar(policy);
-      const responseDueAt = addBusinessMinutes(
-        calendar,
-        raisedAt,
-        policy.response[result.ticket.priority].breachMinutes,
-      ).toISOString();
-      await this.sendMail('open', result.ticket, 'acknowledgement', {
-        responseDueAt,
-        timeZone: policy.calendar.timezone,
-        recipientName: requester.name,
-        firstClaim: true,
-      });
-      await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
+    // The acknowledgement's claim and reads go with the open (one round trip where the store batches).
+    const mailParams = { timeZone: policy.calendar.timezone, recipientName: requester.name };
+    const claim = this.deps.mail.claimAhead('acknowledgement', ticket.id);
+    const reads = this.deps.mail.readFor('acknowledgement', ticket, mailParams);
+    reads.catch(() => undefined);
+    let result: { ticket: Ticket; created: boolean };
+    try {
+      result = await store.tickets.open({ ticket, events: [opened], year });
+    } catch (error) {
+      await this.deps.mail.giveBack('acknowledgement', ticket.id, claim);
+      throw error;
     }
+    if (!result.created) {
+      // Opened before (the same message): that ticket has its own acknowledgement.
+      await this.deps.mail.giveBack('acknowledgement', ticket.id, claim);
+      return result;
+    }
+    const calendar = policies.calendar(policy);
+    const responseDueAt = addBusinessMinutes(calendar, raisedAt, policy.response[result.ticket.priority].breachMinutes);
+    await this.sendMail('open', result.ticket, 'acknowledgement', {
+      ...mailParams,
+      responseDueAt: responseDueAt.toISOString(),
+      claim,
+      reads,
+    });
+    await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
     return result;
   }
 
@@ -694,8 +704,15 @@ export class TicketService implements TicketCommands {
     // ticket, which keeps its requester. Every entry of a plan has an id from ctx.newId(): nothing to look up.
     const mailReads = plan.mail && this.deps.mail.readFor(plan.mail.kind, next, plan.mail.params);
     mailReads?.catch(() => undefined);
-    const saved = await store.tickets.save(next, plan.events, plan.entries, { freshEntryIds: true });
-    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, { ...plan.mail.params, reads: mailReads });
+    const claim = plan.mail && this.deps.mail.claimAhead(plan.mail.kind, next.id);
+    let saved: Ticket;
+    try {
+      saved = await store.tickets.save(next, plan.events, plan.entries, { freshEntryIds: true });
+    } catch (error) {
+      if (plan.mail) await this.deps.mail.giveBack(plan.mail.kind, next.id, claim);
+      throw error;
+    }
+    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, { ...plan.mail.params, reads: mailReads, claim });
     const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
     for (const entry of plan.entries) {
       if (entry.flag === 'after-hours-unapproved')
