@@ -176,6 +176,12 @@ export interface LeaseRecord {
 export interface LeaseStore {
   /** Takes or renews the lease when it is free, expired at `now`, or already ours. */
   acquireLease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /**
+   * Optional: renews the lease `holder` took or renewed last from this instance, only if nobody wrote
+   * it since (a compare-and-swap on this instance's own last write). True: held throughout, so nobody
+   * else did the lease's work meanwhile. False: not known so (acquireLease decides who holds it).
+   */
+  renewHeld?(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
   currentLease(name: string): Promise<LeaseRecord | undefined>;
 }
@@ -395,7 +401,16 @@ export interface MailOutcome {
 
 export interface Mailbox {
   readonly kind: string;
-  pending(limit?: number): Promise<PendingMail[]>;
+  /**
+   * The messages waiting for intake. `heldThroughout`: the caller held the intake lease without a break
+   * since its last pass, so a mailbox may trust what it kept in memory of that pass (not read it again).
+   */
+  pending(limit?: number, options?: { heldThroughout?: boolean }): Promise<PendingMail[]>;
+  /**
+   * Optional: starts the reads of the next pass that change nothing (a delta query from the link kept in
+   * memory), so they go with the caller's lease renewal; pending() uses them when `heldThroughout`.
+   */
+  prefetch?(): void;
   settle(item: PendingMail, outcome: MailOutcome): Promise<void>;
   /**
    * Settles and writes intake's own records (state entries of the store the mailbox keeps its state in)

@@ -78,10 +78,18 @@ export class MailPoller {
   private async pass(limit?: number): Promise<PollReport> {
     const report: PollReport = { processed: 0, quarantined: 0, retried: 0, outcomes: [] };
     const lease = this.options.lease;
-    if (lease && !(await this.holdLease(lease))) return report;
+    let heldThroughout = false;
+    if (lease) {
+      // Renewed from this instance's own last write: nobody polled meanwhile. The mailbox's reads that
+      // change nothing go with the renewal (one round trip where the store batches).
+      const renewing = lease.leases.renewHeld?.(lease.name, lease.holder, lease.clock.now(), lease.ttlMs);
+      if (renewing) this.mailbox.prefetch?.();
+      heldThroughout = (await renewing) ?? false;
+      if (!heldThroughout && !(await this.holdLease(lease))) return report;
+    }
     // Filing one message away overlaps with the intake of the next; intake itself stays one at a time.
     let settling: Promise<void> = Promise.resolve();
-    for (const item of await this.mailbox.pending(limit)) {
+    for (const item of await this.mailbox.pending(limit, { heldThroughout })) {
       // Intake files the message away itself, with its own record, when the mailbox can do both in one commit.
       let settledByIntake = false;
       const settleWithState = this.mailbox.settleWithState?.bind(this.mailbox);

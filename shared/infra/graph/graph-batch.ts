@@ -41,6 +41,12 @@ export function stepError(step: Pick<GraphStep, 'method' | 'url'>, result: StepR
   });
 }
 
+/** A link Graph gave (nextLink, deltaLink) as a batch step's URL: "https://graph.microsoft.com/v1.0/sites/..." -> "/sites/...". */
+export function relativeLink(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname.replace(/^\/(v1\.0|beta)(?=\/)/, '')}${url.search}`;
+}
+
 export interface BatchOptions {
   /** How often a throttled step (429/503/504 inside a batch) is sent again. Default 5. */
   maxStepRetries?: number;

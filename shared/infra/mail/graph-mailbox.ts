@@ -13,7 +13,7 @@ import {
   type StateStore,
 } from '../../application/ports';
 import { isTicketNumber } from '../../domain/ticket';
-import { isOk, stepError } from '../graph/graph-batch';
+import { isOk, relativeLink, stepError } from '../graph/graph-batch';
 import { GraphServiceError } from '../graph/graph-errors';
 import type { StepQueue } from '../graph/step-queue';
 import type { FileAttachmentStore } from './attachment-store';
@@ -106,6 +106,10 @@ export class GraphMailbox implements Mailbox {
   private readonly categories = new Map<string, string[]>();
   /** The backlog as the last pass left it (settle removes from it without reading it again). */
   private openBacklog: Candidate[] | undefined;
+  /** The delta links this instance saved last, each mailbox's (with openBacklog, what the next pass may trust). */
+  private kept: { links: Map<string, string> } | undefined;
+  /** First delta pages read ahead (prefetch), by mailbox. */
+  private prefetched: Map<string, Promise<DeltaPage>> | undefined;
   private since: string | undefined;
 
   constructor(private readonly options: GraphMailboxOptions) {
@@ -123,21 +127,31 @@ export class GraphMailbox implements Mailbox {
    * message; one settled before (our own category change coming back, a resync) never joins; settling
    * takes a message out of the backlog.
    */
-  async pending(): Promise<PendingMail[]> {
-    const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
-    // What a pass needs from the store, read together (one round trip where the store batches).
-    const [since, backlog, links] = await Promise.all([
-      this.startInstant(),
-      this.backlog(),
-      Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
-      ...mailboxes.map((m) => this.healthBook.of(m)),
-    ]);
-    const pass: Pass = { backlog, unsaved: new Map() };
+  async pending(_limit?: number, options: { heldThroughout?: boolean } = {}): Promise<PendingMail[]> {
+    const mailboxes = this.mailboxes();
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    // Trusted only while the intake lease was held throughout: nobody else read or wrote them since.
+    const kept =
+      options.heldThroughout && this.kept && this.openBacklog ? { ...this.kept, backlog: this.openBacklog } : undefined;
+    this.kept = undefined; // until this pass's writes are made
+    const [since, backlog, links] = kept
+      ? [await this.startInstant(), [...kept.backlog], mailboxes.map((m) => kept.links.get(m))]
+      : // What a pass needs from the store, read together (one round trip where the store batches).
+        await Promise.all([
+          this.startInstant(),
+          this.backlog(),
+          Promise.all(mailboxes.map((m) => this.options.state.getState<string>(deltaKey(m)))),
+          ...mailboxes.map((m) => this.healthBook.of(m)),
+        ]);
+    const pass: Pass = { backlog, unsaved: new Map(), links: new Map() };
+    mailboxes.forEach((m, i) => links[i] !== undefined && pass.links.set(m, links[i]!));
     const unreadable = new Set<string>();
     for (const [i, mailbox] of mailboxes.entries()) {
       const consultant = mailbox !== this.options.supportMailbox;
       try {
-        await this.deltaRound(mailbox, links[i], pass, (message) => {
+        const first = kept ? prefetched?.get(mailbox) : undefined;
+        await this.deltaRound(mailbox, links[i], pass, first, (message) => {
           if (message['@removed'] !== undefined) return false;
           const flagged = message.flag?.flagStatus === 'flagged';
           const isNew = !consultant && message.receivedDateTime !== undefined && message.receivedDateTime >= since;
@@ -176,7 +190,30 @@ export class GraphMailbox implements Mailbox {
     this.categories.clear();
     for (const c of open) if (c.categories) this.categories.set(c.id, c.categories);
     this.openBacklog = open;
+    this.kept = { links: pass.links };
     return items;
+  }
+
+  /**
+   * The next pass's first delta page of each mailbox, from the link this instance saved last (nothing
+   * changes by reading it): it goes in the batch of the caller's lease renewal.
+   */
+  prefetch(): void {
+    const kept = this.kept;
+    if (!kept || !this.options.storeSteps) return;
+    this.prefetched = new Map(
+      this.mailboxes()
+        .filter((m) => kept.links.has(m))
+        .map((m) => {
+          const page = this.deltaPage(kept.links.get(m)!);
+          page.catch(() => undefined);
+          return [m, page] as const;
+        }),
+    );
+  }
+
+  private mailboxes(): string[] {
+    return [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
   }
 
   /** Each mailbox's state and last successful read (for /healthz). */
@@ -225,16 +262,22 @@ export class GraphMailbox implements Mailbox {
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
     entries.push(...writes);
     let written = false;
-    if (category) {
+    try {
+      if (category) written = await this.categorize(mailbox, messageId, category, this.categories.get(item.id), entries);
+    } catch (error) {
+      // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
+      this.kept = undefined; // the store may hold part of it: the next pass reads it
+      await writeStates(this.options.state, writes);
+      throw error;
+    }
+    if (!written) {
       try {
-        written = await this.categorize(mailbox, messageId, category, this.categories.get(item.id), entries);
+        await writeStates(this.options.state, entries);
       } catch (error) {
-        // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
-        await writeStates(this.options.state, writes);
+        this.kept = undefined;
         throw error;
       }
     }
-    if (!written) await writeStates(this.options.state, entries);
     this.openBacklog = rest;
   }
 
@@ -294,18 +337,19 @@ export class GraphMailbox implements Mailbox {
     mailbox: string,
     saved: string | undefined,
     pass: Pass,
+    first: Promise<DeltaPage> | undefined,
     isCandidate: (message: DeltaMessage) => boolean,
   ): Promise<void> {
     const fresh = `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${SELECT}`;
     let link = saved ?? fresh;
     let resync = false;
+    let ahead = saved === undefined ? undefined : first;
     for (;;) {
       let page: DeltaPage;
+      const reading = ahead ?? this.deltaPage(link);
+      ahead = undefined;
       try {
-        page = (await this.options.client
-          .api(link)
-          .header('Prefer', `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`)
-          .get()) as DeltaPage;
+        page = await reading;
       } catch (error) {
         if (resync || !isSyncStateGone(error)) throw error;
         resync = true;
@@ -331,6 +375,7 @@ export class GraphMailbox implements Mailbox {
       // The candidates join the backlog in the same write that moves the token past them. The last
       // page's write is the pass's to make (with the first MIME read): a crash before it reads again.
       pass.unsaved.set(deltaKey(mailbox), next);
+      pass.links.set(mailbox, next);
       if (found.length > 0 || pass.unsaved.has(this.backlogKey())) pass.unsaved.set(this.backlogKey(), pass.backlog);
       if (!page['@odata.nextLink']) return;
       await writeStates(this.options.state, [...pass.unsaved]);
@@ -399,6 +444,17 @@ export class GraphMailbox implements Mailbox {
     }
   }
 
+  /** One page of a delta round: through the store's step queue when there is one (it may ride in a batch). */
+  private async deltaPage(link: string): Promise<DeltaPage> {
+    const prefer = `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`;
+    const steps = this.options.storeSteps;
+    if (!steps) return (await this.options.client.api(link).header('Prefer', prefer).get()) as DeltaPage;
+    const step = { method: 'GET' as const, url: link.startsWith('/') ? link : relativeLink(link), headers: { Prefer: prefer } };
+    const result = await steps.submit(step);
+    if (!isOk(result)) throw stepError(step, result);
+    return result.body as unknown as DeltaPage;
+  }
+
   private async mime(mailbox: string, messageId: string): Promise<Buffer> {
     if (this.options.storeSteps) {
       const step = {
@@ -450,6 +506,8 @@ function splitItemId(id: string): { mailbox: string; messageId: string } {
 /** The backlog during one pass: read once, written with the delta token that moves past its candidates. */
 interface Pass {
   backlog: Candidate[];
+  /** The link each mailbox's round reached (or started from), by mailbox. */
+  links: Map<string, string>;
   /** State writes of the pass not made yet (the links its rounds ended on, the backlog), by key. */
   unsaved: Map<string, unknown>;
 }

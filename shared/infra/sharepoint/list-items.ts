@@ -1,4 +1,4 @@
-import { isOk, stepError, type GraphStep, type StepResult } from '../graph/graph-batch';
+import { isOk, relativeLink, stepError, type GraphStep, type StepResult } from '../graph/graph-batch';
 import type { ListIds } from './list-ids';
 import type { ListKey } from './list-schema';
 import type { StepQueue } from '../graph/step-queue';
@@ -65,12 +65,6 @@ export function pageOf(result: StepResult): ItemPage {
   const value = (result.body?.value ?? []) as Array<Record<string, unknown>>;
   const next = result.body?.['@odata.nextLink'];
   return { items: value.map(toItem), ...(typeof next === 'string' ? { next: relativeLink(next) } : {}) };
-}
-
-/** Relative URL of a nextLink ("https://graph.microsoft.com/v1.0/sites/..." -> "/sites/..."). */
-function relativeLink(link: string): string {
-  const url = new URL(link);
-  return `${url.pathname.replace(/^\/(v1\.0|beta)(?=\/)/, '')}${url.search}`;
 }
 
 /** The store's lists on one site, read and written through queued $batch steps. */
