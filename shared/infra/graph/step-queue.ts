@@ -73,7 +73,8 @@ export class StepQueue {
     );
     try {
       const fits = 1 + chained.length <= GRAPH_BATCH_LIMIT;
-      const results = await this.enqueueNow(fits ? [lead, ...chained] : [lead]);
+      // Through enqueue: inside another follower, this lead is that follower's step (it waits on its lead).
+      const results = await this.enqueue(fits ? [lead, ...chained] : [lead]);
       const leadResult = results.get('lead')!;
       settleLead(leadResult);
       gathered.forEach((w, n) => {

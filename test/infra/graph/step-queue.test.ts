@@ -155,6 +155,27 @@ describe('StepQueue', () => {
       expect(graph.requests.count()).toBe(2);
     });
 
+    it('sends a follower that leads followers of its own after its own lead', async () => {
+      const inner = () =>
+        queue.withFollowers({ method: 'POST', url: items, body: { fields: { Key: 'inner' } } }, follower('first', 'then'));
+      const { lead, followed } = await queue.withFollowers(
+        { method: 'POST', url: items, body: { fields: { Key: 'outer' } } },
+        inner,
+      );
+      expect(lead.status).toBe(201);
+      const nested = await followed;
+      expect(nested.lead.status).toBe(201);
+      expect(await nested.followed).toEqual([201, 201]);
+      const posted = graph.requests.list({ inBatch: true }).map((r) => r.status);
+      expect(posted).toEqual([201, 201, 201, 201]);
+      expect(await listKeys()).toEqual(['first', 'inner', 'outer', 'then']);
+      const created = (
+        (await client.api(`${items}?$expand=fields`).get()) as { value: Array<{ id: string; fields: { Key: string } }> }
+      ).value;
+      const order = created.sort((x, y) => Number(x.id) - Number(y.id)).map((i) => i.fields.Key);
+      expect(order.slice(0, 2)).toEqual(['outer', 'inner']);
+    });
+
     it('leaves the steps asked outside the follower as they are', async () => {
       const [{ lead, followed }, lone] = await Promise.all([
         queue.withFollowers({ method: 'POST', url: items, body: { fields: { Key: 'lead' } } }, follower('first', 'then')),
