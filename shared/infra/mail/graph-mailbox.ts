@@ -218,8 +218,7 @@ export class GraphMailbox implements Mailbox {
 
   /** Each mailbox's state and last successful read (for /healthz). */
   async health(): Promise<MailboxHealth[]> {
-    const mailboxes = [this.options.supportMailbox, ...(this.options.consultantMailboxes ?? [])];
-    return Promise.all(mailboxes.map(async (mailbox) => ({ ...(await this.healthBook.of(mailbox)) })));
+    return Promise.all(this.mailboxes().map(async (mailbox) => ({ ...(await this.healthBook.of(mailbox)) })));
   }
 
   /**
