@@ -53,7 +53,10 @@ export class GraphMailer implements Mailer {
     const steps = this.options.storeSteps;
     if (!steps) return sendThenRecord(this, mail, record);
     const { messageId, base64 } = await this.compose(mail);
-    const step = { method: 'POST' as const, url: this.path, headers: { 'Content-Type': 'text/plain' }, body: base64 };
+    // Inside a batch a body that is not JSON is itself base64-encoded (json-batching.md; the SDK's
+    // BatchRequestContent does the same): Graph decodes it back to the base64 MIME sendMail takes.
+    const body = Buffer.from(base64, 'ascii').toString('base64');
+    const step = { method: 'POST' as const, url: this.path, headers: { 'Content-Type': 'text/plain' }, body };
     const { lead, followed } = await steps.withFollowers(step, () => record(messageId));
     if (!isOk(lead)) throw stepError(step, lead);
     await followed.catch((error: unknown) => {

@@ -176,6 +176,52 @@ describe('Graph service: JSON batching ($batch) through the real Graph SDK clien
     ).toEqual(['sdk']);
   });
 
+  it('takes a body that is not JSON base64-encoded ("a base64 URL-encoded value"): sendMail in MIME form', async () => {
+    graph.mail.addMailbox({ userPrincipalName: 'support@contoso.test' });
+    const mime = [
+      'From: support@contoso.test',
+      'To: ana@client.test',
+      'Subject: Hola',
+      'Message-ID: <batch-1@contoso.test>',
+      '',
+      'Hola.',
+      '',
+    ].join('\r\n');
+    const base64Mime = Buffer.from(mime, 'utf8').toString('base64');
+    const sendMail = (id: string, body: string) => ({
+      id,
+      method: 'POST',
+      url: '/users/support@contoso.test/sendMail',
+      headers: { 'Content-Type': 'text/plain' },
+      body,
+    });
+    const [sent] = await post([sendMail('encoded', Buffer.from(base64Mime, 'ascii').toString('base64'))]);
+    expect(sent!.status).toBe(202);
+    expect(graph.mail.sent('support@contoso.test').map((m) => m.internetMessageId)).toEqual(['<batch-1@contoso.test>']);
+    // The base64 MIME put in the batch as is: Graph decodes it once, and sendMail gets raw MIME (400).
+    const [raw] = await post([
+      {
+        id: 'raw',
+        method: 'POST',
+        url: '/users/support@contoso.test/sendMail',
+        headers: { 'Content-Type': 'text/plain' },
+        body: base64Mime,
+      },
+    ]);
+    expect(raw).toMatchObject({ status: 400, body: { error: { code: 'ErrorMimeContentInvalidBase64String' } } });
+    const [notEncoded] = await post([
+      {
+        id: 'text',
+        method: 'POST',
+        url: '/users/support@contoso.test/sendMail',
+        headers: { 'Content-Type': 'text/plain' },
+        body: mime,
+      },
+    ]);
+    expect(notEncoded).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+    expect(graph.mail.sent('support@contoso.test')).toHaveLength(1);
+  });
+
   it('carries mail requests too, with binary bodies base64-encoded', async () => {
     graph.mail.addMailbox({ userPrincipalName: 'support@contoso.test' });
     const id = graph.mail.seed('support@contoso.test', { subject: 'Hi', from: 'ana@client.test' });

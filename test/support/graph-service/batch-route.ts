@@ -71,6 +71,21 @@ function executionOrder(steps: BatchStep[]): BatchStep[] {
   return order;
 }
 
+/** Base64 or base64url, padded or not. */
+function isBase64(value: string): boolean {
+  const compact = value.replace(/\s+/g, '');
+  return compact !== '' && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact);
+}
+
+/**
+ * What the inner request receives: a JSON body as is; any other body comes base64-encoded inside the
+ * batch ("a JSON object or a base64 URL-encoded value", json-batching.md) and is decoded, as Graph does.
+ */
+function innerBody(step: BatchStep): unknown {
+  if (typeof step.body !== 'string' || /json/i.test(step.headers['content-type'] ?? '')) return step.body;
+  return Buffer.from(step.body.replace(/\s+/g, ''), 'base64').toString('utf8');
+}
+
 /** Batch step headers are JSON, so their case shows: Graph writes them as "Content-Type", "Retry-After"... */
 const HEADER_CASE: Record<string, string> = {
   'content-type': 'Content-Type',
@@ -120,6 +135,13 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
           'A Content-Type header is required when a batch request has a body.',
           clock(),
         );
+      } else if (typeof step.body === 'string' && !/json/i.test(step.headers['content-type']!) && !isBase64(step.body)) {
+        response = errorResponse(
+          400,
+          'BadRequest',
+          'The body of a batch request that is not JSON must be a base64-encoded value.',
+          clock(),
+        );
       } else {
         // The SDK's BatchRequestContent keeps the version segment ("/v1.0/users"); Graph accepts both forms.
         const relative = step.url.replace(/^\/+/, '').replace(/^(v1\.0|beta)\//i, '');
@@ -129,7 +151,7 @@ export function batchHandler(inner: InnerHandler, clock: ServiceClock) {
           path: `/${at === -1 ? relative : relative.slice(0, at)}`,
           query: new URLSearchParams(at === -1 ? '' : relative.slice(at + 1)),
           headers: step.headers,
-          body: step.body,
+          body: innerBody(step),
           serviceRoot: request.serviceRoot,
           inBatch: true,
         });
