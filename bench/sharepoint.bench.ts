@@ -270,7 +270,7 @@ export async function run(): Promise<BenchResult[]> {
         pass: real.writeBatches <= sweepWriteTarget + 2,
       },
       {
-        name: '  the next sweep, nothing new to send (lease, after-hours windows, one page)',
+        name: '  the next sweep, nothing new to send (lease renewed with one write, after-hours windows, one page)',
         value: real.quiet,
         unit: 'requests',
       },

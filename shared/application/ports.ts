@@ -186,6 +186,11 @@ export interface LeaseStore {
   currentLease(name: string): Promise<LeaseRecord | undefined>;
 }
 
+/** Takes or renews a lease: one write when this instance held it since its own last write (renewHeld), else acquireLease. */
+export async function takeLease(leases: LeaseStore, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+  return (await leases.renewHeld?.(name, holder, now, ttlMs)) || leases.acquireLease(name, holder, now, ttlMs);
+}
+
 /** Everything a store adapter provides; a factory returns one of these. */
 export interface Store {
   readonly kind: string;

@@ -1,4 +1,4 @@
-import type { LeaseRecord } from '../ports';
+import { takeLease, type LeaseRecord } from '../ports';
 import { SendOnce } from './send-once';
 import { Sweep, type SweepCounts, type SweepPorts } from './sweep';
 import { definedOnly } from '../../domain/index';
@@ -116,7 +116,7 @@ export class SlaMonitor {
       const now = this.deps.clock.now();
       if (now.getTime() - renewedAt < this.leaseTtlMs / 2) return true;
       renewedAt = now.getTime();
-      return this.deps.store.leases.acquireLease(SWEEPER_LEASE, this.deps.holder, now, this.leaseTtlMs);
+      return takeLease(this.deps.store.leases, SWEEPER_LEASE, this.deps.holder, now, this.leaseTtlMs);
     };
   }
 
@@ -124,7 +124,7 @@ export class SlaMonitor {
     const { store, clock, holder } = this.deps;
     const started = clock.now();
     const startedMs = performance.now();
-    const active = await store.leases.acquireLease(SWEEPER_LEASE, holder, started, this.leaseTtlMs);
+    const active = await takeLease(store.leases, SWEEPER_LEASE, holder, started, this.leaseTtlMs);
     let report: SweepReport;
     if (!active) {
       const lease = await store.leases.currentLease(SWEEPER_LEASE);

@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Clock, LeaseStore, StateStore } from '../../application/ports';
+import { takeLease, type Clock, type LeaseStore, type StateStore } from '../../application/ports';
 import { GraphServiceError } from '../graph/graph-errors';
 
 /** Outlook message subscriptions live at most 10,080 minutes (change-notifications-subscription-lifetime.md). */
@@ -105,7 +105,7 @@ export class GraphSubscriptions {
 
   private async ensureNow(): Promise<void> {
     const { leases, holder, clock, state } = this.options;
-    if (!(await leases.acquireLease(LEASE, holder, clock.now(), LEASE_TTL_MS))) return; // another instance manages them
+    if (!(await takeLease(leases, LEASE, holder, clock.now(), LEASE_TTL_MS))) return; // another instance manages them
     const now = clock.now().getTime();
     let recreated = false;
     for (const mailbox of this.options.mailboxes) {

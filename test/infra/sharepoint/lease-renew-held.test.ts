@@ -1,3 +1,4 @@
+import { takeLease } from '../../../shared/application/ports';
 import type { SharePointStore } from '../../../shared/infra/sharepoint';
 import { startSharePoint, type SharePointHarness } from './sharepoint-harness';
 
@@ -50,4 +51,15 @@ it('is false when the lease item was deleted meanwhile (404)', async () => {
   expect(await a.leases.acquireLease(NAME, 'a', T0, TTL)).toBe(true);
   await b.leases.releaseLease(NAME, 'a');
   expect(await a.leases.renewHeld(NAME, 'a', later(1000), TTL)).toBe(false);
+});
+
+it('takeLease: one write while this instance held the lease, else acquireLease decides', async () => {
+  expect(await takeLease(a.leases, NAME, 'a', T0, TTL)).toBe(true);
+  expect(sp.graph.requests.count()).toBe(2); // read, then create
+  sp.graph.requests.reset();
+  expect(await takeLease(a.leases, NAME, 'a', later(10_000), TTL)).toBe(true);
+  expect(sp.graph.requests.count()).toBe(1);
+  expect(await takeLease(b.leases, NAME, 'b', later(20_000), TTL)).toBe(false);
+  expect(await takeLease(b.leases, NAME, 'b', later(TTL + 20_000), TTL)).toBe(true);
+  expect(await takeLease(a.leases, NAME, 'a', later(TTL + 30_000), TTL)).toBe(false);
 });
