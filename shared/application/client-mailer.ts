@@ -136,7 +136,7 @@ export class ClientMailer {
     // A caller that just made the change (claimAhead) has the claim and the reads made with its save.
     const early = params.reads;
     early?.catch(() => undefined);
-    const claim = onceKey && this.deps.alerts && (params.claim ?? this.claim(onceKey));
+    const claim = onceKey && this.deps.alerts ? (params.claim ?? this.claim(onceKey)) : undefined;
     if (claim !== undefined && !(await claim)) {
       return { sent: false, reason: (await this.deps.alerts!.get(onceKey!))?.completedAt ? 'already-sent' : 'in-flight' };
     }
