@@ -2,9 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../bot/config';
-import { buildMailer, mailCredentialConfig } from '../../bot/mail/mail-wiring';
+import { buildMailer, mailCredentialConfig, sharedStoreSteps } from '../../bot/mail/mail-wiring';
 import { OutboxMailer } from '../../shared/infra/mail/outbox-mailer';
 import { openSqliteStore } from '../../shared/infra/sqlite/sqlite-store';
+import { startSharePoint } from '../infra/sharepoint/sharepoint-harness';
 import { startWiring } from './start-wiring';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'mail');
@@ -112,4 +113,23 @@ test('GRAPH_NOTIFICATION_URL needs MAIL_MODE=graph and a client state; with both
     GRAPH_NOTIFICATION_CLIENT_STATE: 'a-long-client-state-secret',
   });
   expect(config.GRAPH_NOTIFICATION_URL).toBe('https://soporte.example/api/mail/notifications');
+});
+
+test("Graph mail shares the SharePoint store's batches only when it signs in as the store's app (GRAPH_AUTH)", async () => {
+  const sp = await startSharePoint();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'soporte-wiring-steps-'));
+  const sqlite = await openSqliteStore({ dataDir, clock: { now: () => new Date() } });
+  try {
+    const store = await sp.open();
+    const graph = { MAIL_MODE: 'graph', MAIL_SUPPORT_ADDRESS: 'soporte@contoso.com', STORE: 'sharepoint' };
+    const asService = parseConfig({ ...graph, GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'uami' });
+    const devSecret = parseConfig({ ...graph, GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's' });
+    expect(sharedStoreSteps(asService, store)).toBe(store.steps);
+    expect(sharedStoreSteps(devSecret, store)).toBeUndefined();
+    expect(sharedStoreSteps(asService, sqlite)).toBeUndefined();
+  } finally {
+    await sqlite.close();
+    await sp.graph.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
