@@ -58,10 +58,18 @@ export interface ClientMailOptions extends ClientMessageParams {
   cc?: string[] | undefined;
   /** Answer this Message-ID instead of the latest one of the ticket's thread. */
   inReplyTo?: string | undefined;
-  /** What the message needs from the stores, read ahead (readFor) while the caller saved the ticket. */
+  /** What the message needs from the stores, read ahead (ahead) while the caller saved the ticket. */
   reads?: Promise<ClientMailReads> | undefined;
-  /** The once-per-ticket claim, made ahead (claimAhead) while the caller saved the change it announces. */
+  /** The once-per-ticket claim, made ahead (ahead) while the caller saved the change it announces. */
   claim?: Promise<boolean> | undefined;
+}
+
+/** A message's reads and claim, started with the save of the change it announces (ClientMailer.ahead). */
+export interface MailAhead {
+  /** For sendClientMail, once the change is saved. */
+  params: Pick<ClientMailOptions, 'reads' | 'claim'>;
+  /** The change was not saved (or a twin was saved before): releases the claim; nothing was sent. */
+  giveBack(): Promise<void>;
 }
 
 /** What a client message needs from the stores: the requester's name, refused attachments, the thread. */
@@ -83,6 +91,11 @@ const AUTO_SUBMITTED: Partial<Record<MailKind, string>> = {
   'daily-email': 'auto-generated',
 };
 const ONCE_PER_TICKET: ReadonlySet<MailKind> = new Set<MailKind>(['acknowledgement', 'closure']);
+
+/** The ledger key that makes a `kind` message about a ticket go out once, for the kinds that do. */
+function onceKeyOf(kind: MailKind, ticketId: string): string | undefined {
+  return ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticketId}` : undefined;
+}
 
 /**
  * The one way services email a client about a ticket.
@@ -130,10 +143,10 @@ export class ClientMailer {
   }
 
   async sendClientMail(kind: TicketMailKind, ticket: Ticket, params: ClientMailOptions = {}): Promise<ClientMailResult> {
-    const onceKey = ONCE_PER_TICKET.has(kind) ? `mail:${kind}:${ticket.id}` : undefined;
+    const onceKey = onceKeyOf(kind, ticket.id);
     if (onceKey && !params.claim) this.deps.probe?.('before-claim', kind);
     // The claim first: a sweep's claims mostly lose (sent already), and then nothing more is read.
-    // A caller that just made the change (claimAhead) has the claim and the reads made with its save.
+    // A caller that just made the change (ahead) has the claim and the reads made with its save.
     const early = params.reads;
     early?.catch(() => undefined);
     const claim = onceKey && this.deps.alerts ? (params.claim ?? this.claim(onceKey)) : undefined;
@@ -188,33 +201,33 @@ export class ClientMailer {
   }
 
   /**
-   * The once-per-ticket claim of a `kind` message about `ticketId`, made while the caller saves the
-   * change the message announces (one round trip where the store batches; the caller's claim almost
-   * surely wins). Give it to sendClientMail (params.claim), or to giveBack when the save fails.
-   * Undefined for a kind sent any number of times, or without a ledger.
+   * What a `kind` message about `ticket` needs, started while the caller saves the change it announces
+   * (one round trip where the store batches): its reads and, for a once-per-ticket kind, its claim (the
+   * caller's almost surely wins). Hand `params` to sendClientMail once the change is saved, or call
+   * `giveBack` when it is not (nothing was sent: the claim is released).
    */
-  claimAhead(kind: TicketMailKind, ticketId: string): Promise<boolean> | undefined {
-    if (!ONCE_PER_TICKET.has(kind) || !this.deps.alerts) return undefined;
+  ahead(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): MailAhead {
+    const reads = this.readFor(kind, ticket, params);
+    reads.catch(() => undefined);
+    const onceKey = onceKeyOf(kind, ticket.id);
+    if (!onceKey || !this.deps.alerts) return { params: { reads }, giveBack: async () => undefined };
     this.deps.probe?.('before-claim', kind);
-    const claim = this.claim(`mail:${kind}:${ticketId}`);
+    const claim = this.claim(onceKey);
     claim.catch(() => undefined);
-    return claim;
-  }
-
-  /** Releases a claim made ahead (claimAhead) for a change that was not saved: nothing was sent. */
-  async giveBack(kind: TicketMailKind, ticketId: string, claim: Promise<boolean> | undefined): Promise<void> {
-    if (claim && (await claim.catch(() => false))) await this.deps.alerts!.release(`mail:${kind}:${ticketId}`);
+    return {
+      params: { reads, claim },
+      giveBack: async () => {
+        if (await claim.catch(() => false)) await this.deps.alerts!.release(onceKey);
+      },
+    };
   }
 
   private claim(onceKey: string): Promise<boolean> {
     return claimOnce(this.deps.alerts!, onceKey, 'client-mailer', this.deps.clock.now());
   }
 
-  /**
-   * The reads a message of `kind` about `ticket` needs, made together (one round trip where the store
-   * batches them). A caller saving the ticket first may start them with its save (ClientMailOptions.reads).
-   */
-  readFor(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): Promise<ClientMailReads> {
+  /** The reads a message of `kind` about `ticket` needs, made together (one round trip where the store batches them). */
+  private readFor(kind: TicketMailKind, ticket: Ticket, params: ClientMessageParams = {}): Promise<ClientMailReads> {
     return Promise.all([
       params.recipientName ?? this.requesterName(ticket),
       params.rejectedAttachments ?? (kind === 'acknowledgement' ? this.rejectedAttachments(ticket) : undefined),

@@ -49,7 +49,7 @@ export interface TicketServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   policies: PolicyRegistry;
-  mail: Pick<ClientMailer, 'sendClientMail' | 'readFor' | 'claimAhead' | 'giveBack'>;
+  mail: Pick<ClientMailer, 'sendClientMail' | 'ahead'>;
   notifier: Notifier;
   sideEffects: SideEffectErrors;
 }
@@ -208,19 +208,17 @@ export class TicketService implements TicketCommands {
     const year = localYear(policy.calendar.timezone, raisedAt);
     // The acknowledgement's claim and reads go with the open (one round trip where the store batches).
     const mailParams = { timeZone: policy.calendar.timezone, recipientName: requester.name };
-    const claim = this.deps.mail.claimAhead('acknowledgement', ticket.id);
-    const reads = this.deps.mail.readFor('acknowledgement', ticket, mailParams);
-    reads.catch(() => undefined);
+    const ahead = this.deps.mail.ahead('acknowledgement', ticket, mailParams);
     let result: { ticket: Ticket; created: boolean };
     try {
       result = await store.tickets.open({ ticket, events: [opened], year });
     } catch (error) {
-      await this.deps.mail.giveBack('acknowledgement', ticket.id, claim);
+      await ahead.giveBack();
       throw error;
     }
     if (!result.created) {
       // Opened before (the same message): that ticket has its own acknowledgement.
-      await this.deps.mail.giveBack('acknowledgement', ticket.id, claim);
+      await ahead.giveBack();
       return result;
     }
     const calendar = policies.calendar(policy);
@@ -228,8 +226,7 @@ export class TicketService implements TicketCommands {
     await this.sendMail('open', result.ticket, 'acknowledgement', {
       ...mailParams,
       responseDueAt: responseDueAt.toISOString(),
-      claim,
-      reads,
+      ...ahead.params,
     });
     await this.notify('open', [{ kind: 'ticket-changed', ticket: result.ticket }]);
     return result;
@@ -700,19 +697,17 @@ export class TicketService implements TicketCommands {
     };
     const plan = await build(ctx);
     const next = applyPlan(ticket, plan);
-    // The email's reads go with the save (one round trip where the store batches); they hold for the saved
+    // The email's reads and claim go with the save (one round trip where the store batches); they hold for the saved
     // ticket, which keeps its requester. Every entry of a plan has an id from ctx.newId(): nothing to look up.
-    const mailReads = plan.mail && this.deps.mail.readFor(plan.mail.kind, next, plan.mail.params);
-    mailReads?.catch(() => undefined);
-    const claim = plan.mail && this.deps.mail.claimAhead(plan.mail.kind, next.id);
+    const ahead = plan.mail && this.deps.mail.ahead(plan.mail.kind, next, plan.mail.params);
     let saved: Ticket;
     try {
       saved = await store.tickets.save(next, plan.events, plan.entries, { freshEntryIds: true });
     } catch (error) {
-      if (plan.mail) await this.deps.mail.giveBack(plan.mail.kind, next.id, claim);
+      await ahead?.giveBack();
       throw error;
     }
-    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, { ...plan.mail.params, reads: mailReads, claim });
+    if (plan.mail) await this.sendMail(action, saved, plan.mail.kind, { ...plan.mail.params, ...ahead?.params });
     const notifications: Notification[] = [...(plan.notifications?.(saved) ?? []), { kind: 'ticket-changed', ticket: saved }];
     for (const entry of plan.entries) {
       if (entry.flag === 'after-hours-unapproved')

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { GRAPH_BATCH_LIMIT, isOk, type GraphBatch, type GraphStep, type StepResult } from './graph-batch';
+import { GRAPH_BATCH_LIMIT, isOk, stepError, type GraphBatch, type GraphStep, type StepResult } from './graph-batch';
 
 type QueuedStep = Omit<GraphStep, 'id' | 'dependsOn'>;
 
@@ -40,6 +40,13 @@ export class StepQueue {
 
   async submit(step: QueuedStep): Promise<StepResult> {
     return (await this.enqueue([{ id: 'step', ...step }])).get('step')!;
+  }
+
+  /** One step whose refusal, unless its status is in `accept`, is thrown as the Graph client would (GraphServiceError). */
+  async request(step: QueuedStep, accept: readonly number[] = []): Promise<StepResult> {
+    const result = await this.submit(step);
+    if (!isOk(result) && !accept.includes(result.status)) throw stepError(step, result);
+    return result;
   }
 
   /** Steps with their own ids and `dependsOn` among them (20 at most), sent in one batch; results by their ids. */

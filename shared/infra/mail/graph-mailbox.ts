@@ -260,24 +260,20 @@ export class GraphMailbox implements Mailbox {
     if (!candidate.internetMessageId && item.mail?.messageId) entries.push([seenKey(mailbox, item.mail.messageId), record]);
     if (rest.length !== backlog.length) entries.push([this.backlogKey(), rest]);
     entries.push(...writes);
+    // Until the settle is written whole, the store may hold part of it: a pass meanwhile reads it.
+    const kept = this.kept;
+    this.kept = undefined;
     let written = false;
     try {
       if (category) written = await this.categorize(mailbox, messageId, category, this.categories.get(item.id), entries);
     } catch (error) {
       // Not settled (offered again, the tag retried), but intake's record is kept: the retry is its duplicate.
-      this.kept = undefined; // the store may hold part of it: the next pass reads it
       await writeStates(this.options.state, writes);
       throw error;
     }
-    if (!written) {
-      try {
-        await writeStates(this.options.state, entries);
-      } catch (error) {
-        this.kept = undefined;
-        throw error;
-      }
-    }
+    if (!written) await writeStates(this.options.state, entries);
     this.openBacklog = rest;
+    this.kept = kept;
   }
 
   /**
@@ -448,22 +444,15 @@ export class GraphMailbox implements Mailbox {
     const prefer = `odata.maxpagesize=${this.pageSize}, ${IMMUTABLE_IDS}`;
     const steps = this.options.storeSteps;
     if (!steps) return (await this.options.client.api(link).header('Prefer', prefer).get()) as DeltaPage;
-    const step = { method: 'GET' as const, url: link.startsWith('/') ? link : relativeLink(link), headers: { Prefer: prefer } };
-    const result = await steps.submit(step);
-    if (!isOk(result)) throw stepError(step, result);
-    return result.body as unknown as DeltaPage;
+    const url = link.startsWith('/') ? link : relativeLink(link);
+    return (await steps.request({ method: 'GET', url, headers: { Prefer: prefer } })).body as unknown as DeltaPage;
   }
 
   private async mime(mailbox: string, messageId: string): Promise<Buffer> {
     if (this.options.storeSteps) {
-      const step = {
-        method: 'GET' as const,
-        url: `${messagePath(mailbox, messageId)}/$value`,
-        headers: { Prefer: IMMUTABLE_IDS },
-      };
-      const result = await this.options.storeSteps.submit(step);
-      if (!isOk(result)) throw stepError(step, result);
-      if (result.base64 === undefined) throw new Error(`Graph answered ${step.url} in a batch without the message's MIME`);
+      const url = `${messagePath(mailbox, messageId)}/$value`;
+      const result = await this.options.storeSteps.request({ method: 'GET', url, headers: { Prefer: IMMUTABLE_IDS } });
+      if (result.base64 === undefined) throw new Error(`Graph answered ${url} in a batch without the message's MIME`);
       return Buffer.from(result.base64, 'base64');
     }
     const body = (await this.api(`${messagePath(mailbox, messageId)}/$value`)

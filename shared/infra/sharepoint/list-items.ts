@@ -102,10 +102,8 @@ export class ListItems {
   }
 
   /** Sends one step through the queue; refusals other than `accept` throw. */
-  async send(step: Omit<GraphStep, 'id' | 'dependsOn'>, accept: number[] = []): Promise<StepResult> {
-    const result = await this.queue.submit(step);
-    if (!isOk(result) && !accept.includes(result.status)) throw stepError(step, result);
-    return result;
+  send(step: Omit<GraphStep, 'id' | 'dependsOn'>, accept: number[] = []): Promise<StepResult> {
+    return this.queue.request(step, accept);
   }
 
   async page(url: string): Promise<ItemPage> {
